@@ -1,0 +1,266 @@
+"""The pipeline, in the order it runs:
+
+site.yaml → SiteConfig → discover sources → parse → decide publication → safety rules →
+render bodies → plan and render pages → scan output → write atomically.
+
+Nothing is written unless every step succeeded. The library never prints: progress goes through a
+callback and problems come back as findings or one ContentError / OutputError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from generator import safety
+from generator.config import SiteConfig, load_config
+from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
+from generator.errors import ContentError
+from generator.findings import Finding, Severity, error, sort_findings
+from generator.markup import MarkdownRenderer, render_plain, visible_text
+from generator.model import Page, Story
+from generator.output import build_lock, publish
+from generator.pages import LiveStory, RenderedPage, SiteRenderer, story_view
+from generator.parse import parse_page, parse_story, read_source
+from generator.publish import Publication, decide, next_changes
+from generator.safety.output_scan import scan_output
+from generator.safety.registry import SiteContext, StoryContext
+from generator.theme import Theme
+
+Progress = Callable[[str, int, int], None]
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    stories: tuple[Story, ...]
+    pages: tuple[Page, ...]
+    publications: dict[str, Publication]
+    findings: tuple[Finding, ...]  # parse and discovery problems
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    at: dt.datetime
+    findings: tuple[Finding, ...] = ()
+    waived: tuple[Finding, ...] = ()
+    published: tuple[str, ...] = ()  # story URLs
+    excluded: tuple[tuple[str, str], ...] = ()  # (source path, reason)
+    files: int = 0
+    takedown: tuple[str, ...] = ()
+    next_change: tuple[dt.datetime, str] | None = None
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.is_error]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if not f.is_error]
+
+
+def discover(root: pathlib.Path, folder: str) -> tuple[list[tuple[str, bytes]], list[Finding]]:
+    """Markdown files in content/<folder>/, sorted, refusing links that lead outside the site."""
+    base = root / "content" / folder
+    found: list[tuple[str, bytes]] = []
+    findings: list[Finding] = []
+    if not base.is_dir():
+        return found, findings
+    site = root.resolve()
+    seen: dict[str, str] = {}
+    for p in sorted(base.iterdir()):
+        rel = p.relative_to(root).as_posix()
+        if p.name.startswith(".") or p.is_dir():
+            continue
+        if p.suffix.lower() != ".md":
+            findings.append(Finding(rel, 0, 0, "FILE", Severity.WARNING, "this file is not Markdown and is ignored",
+                                    "move it out of content/" + folder + " (images go in content/images)"))
+            continue
+        if not p.resolve().is_relative_to(site):
+            findings.append(error(rel, 1, 1, "FILE", "this file is a link to somewhere outside the site", "replace the link with the file itself"))
+            continue
+        lower = p.stem.lower()
+        if lower in seen:
+            findings.append(error(rel, 1, 1, "FILE", f"this name differs from {seen[lower]} only by capital letters", "rename one of them"))
+            continue
+        seen[lower] = rel
+        try:
+            found.append((rel, p.read_bytes()))
+        except OSError as exc:
+            findings.append(error(rel, 1, 1, "FILE", f"cannot read the file: {exc.strerror}", "check its permissions"))
+    return found, findings
+
+
+def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> Site:
+    config = load_config(root)
+    tz = config.tz
+    findings: list[Finding] = []
+    stories: list[Story] = []
+    pages: list[Page] = []
+    story_files, f1 = discover(root, "stories")
+    page_files, f2 = discover(root, "pages")
+    findings += f1 + f2
+    total = len(story_files) + len(page_files)
+    for i, (rel, raw) in enumerate(story_files, 1):
+        source, problems = read_source(rel, raw)
+        findings += problems
+        if source is not None:
+            story, problems = parse_story(source, pathlib.PurePosixPath(rel).stem, tz)
+            findings += problems
+            if story is not None:
+                stories.append(story)
+        progress("read", i, total)
+    for i, (rel, raw) in enumerate(page_files, len(story_files) + 1):
+        source, problems = read_source(rel, raw)
+        findings += problems
+        if source is not None:
+            page, problems = parse_page(source, pathlib.PurePosixPath(rel).stem)
+            findings += problems
+            if page is not None:
+                pages.append(page)
+        progress("read", i, total)
+    publications = {s.path: decide(s, at, tz) for s in stories}
+    extras = _denylist_extras(config)
+    extras["rule_severities"] = safety.rule_severities()
+    return Site(config, tuple(stories), tuple(pages), publications, tuple(findings), extras)
+
+
+def _denylist_extras(config: SiteConfig) -> dict[str, Any]:
+    path = config.root / config.safety.denylist
+    denylist = load_denylist(path)
+    if not len(denylist):
+        return {"denylist": None}
+    key = key_from_env()
+    if key is None:
+        return {"denylist": None, "denylist_problem": f"the denylist has {len(denylist)} entries but {KEY_ENV} is not set, so it cannot be checked"}
+    matcher = Matcher(denylist, key)
+    if not matcher.key_matches():
+        return {"denylist": None, "denylist_problem": f"{KEY_ENV} is not the key this denylist was made with"}
+    return {"denylist": matcher}
+
+
+def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress) -> tuple[list[Finding], list[Finding]]:
+    """Every safety rule on every source: (findings, waived warnings)."""
+    findings = list(site.findings)
+    waived: list[Finding] = []
+    for i, story in enumerate(site.stories, 1):
+        ctx = StoryContext(site.config, at, site.publications[story.path], visible_text(story.source.body), site.extras)
+        f, w = safety.check_story(story, ctx)
+        findings += f
+        waived += w
+        progress("check", i, len(site.stories))
+    findings += safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
+    return sort_findings(findings), sort_findings(waived)
+
+
+def protected_names(stories: tuple[Story, ...]) -> set[str]:
+    """Real names that must never reach output: minors' and relatives' (declared by mistake or not)."""
+    names = set()
+    for s in stories:
+        for p in s.people:
+            related_to_survivor = p.relation_to is not None and (s.person(p.relation_to) or p).is_survivor
+            if p.name_type == "real" and (p.minor or p.role == "relative" or related_to_survivor):
+                names.add(p.name)
+    return names
+
+
+def render_site(site: Site, progress: Progress = _no_progress) -> dict[str, bytes]:
+    config = site.config
+    theme = Theme(config.root)
+    renderer = MarkdownRenderer()
+    live: list[LiveStory] = []
+    published = [s for s in site.stories if site.publications[s.path].live]
+    every = config.pseudonyms.mark == "every"
+    for i, story in enumerate(published, 1):
+        pseudonyms = tuple(p.name for p in story.people if p.name_type == "pseudonym")
+        body = renderer.render(story.source.body, pseudonyms, every=every)
+        pub = site.publications[story.path]
+        live.append(LiveStory(story, pub, story_view(story, pub, Markup(body.html), body.footnote, None)))
+        progress("render", i, len(published))
+    pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in site.pages]
+    files = SiteRenderer(config, theme).render(live, pages)
+    if files.clashes:
+        raise ContentError(files.clashes)
+    return files.data
+
+
+def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress,
+          write: bool = True) -> BuildReport:
+    """Check, render, scan and (if all is well) publish the site; raise ContentError otherwise."""
+    started = time.monotonic()
+    site = load_site(root, at, progress)
+    findings, waived = run_checks(site, at, progress)
+    blocking = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
+    if blocking:
+        raise ContentError(findings)
+    files = render_site(site, progress)
+    progress("scan", 0, 1)
+    leaks = scan_output(files, site.extras.get("denylist"), protected_names(site.stories))
+    if leaks:
+        raise ContentError(findings + leaks, "the output scan found protected text; nothing was published")
+    progress("scan", 1, 1)
+    config = site.config
+    published = tuple(sorted(s.url for s in site.stories if site.publications[s.path].live))
+    urls = sorted("/" + p.removesuffix("index.html") for p in files if p.endswith(".html"))
+    takedown: tuple[str, ...] = ()
+    if write:
+        with build_lock(config.state_dir):
+            takedown = _takedown(config, urls)
+            publish(root, config.output_dir, config.state_dir, files)
+            _write_state(config, at, urls, takedown, site)
+    changes = next_changes(site.stories, at, config.tz, config.safety.consent_warning_days)
+    return BuildReport(
+        at=at,
+        findings=tuple(findings),
+        waived=tuple(waived),
+        published=published,
+        excluded=tuple(sorted((s.path, p.reason) for s in site.stories if not (p := site.publications[s.path]).live)),
+        files=len(files),
+        takedown=takedown,
+        next_change=changes[0] if changes else None,
+        seconds=time.monotonic() - started,
+    )
+
+
+def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> BuildReport:
+    """Run every rule on every source without writing anything."""
+    site = load_site(root, at, progress)
+    findings, waived = run_checks(site, at, progress)
+    return BuildReport(at=at, findings=tuple(findings), waived=tuple(waived))
+
+
+def _takedown(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
+    last = config.state_dir / "last-build.json"
+    try:
+        previous = json.loads(last.read_text(encoding="utf-8")).get("urls", [])
+    except (OSError, ValueError):
+        previous = []
+    gone = sorted(set(previous) - set(urls))
+    return tuple(config.absolute(u) for u in gone)
+
+
+def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str], takedown: tuple[str, ...], site: Site) -> None:
+    """Reports kept outside output/: the URL list (for the next takedown diff), the takedown list
+    and when the output will next change by itself."""
+    state = config.state_dir
+    state.mkdir(parents=True, exist_ok=True)
+    (state / "last-build.json").write_text(json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n", encoding="utf-8")
+    (state / "takedown.txt").write_text("".join(u + "\n" for u in takedown), encoding="utf-8")
+    changes = next_changes(site.stories, at, config.tz, config.safety.consent_warning_days)
+    nxt = changes[0] if changes else None
+    manifest = {"built_at": at.isoformat(), "next_change_at": nxt[0].isoformat() if nxt else None,
+                "reason": nxt[1] if nxt else None}
+    (state / "next-change.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

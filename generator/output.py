@@ -1,0 +1,159 @@
+"""Writing output/ safely: build off to the side, swap in whole, never touch what is not ours.
+
+The new build is written to a staging folder next to the output (same file system), then the two
+folders are exchanged in one atomic step (Linux renameat2 RENAME_EXCHANGE); where that is not
+available, two renames with recovery on the next run. A marker file says the folder is ours.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import fcntl
+import json
+import os
+import pathlib
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+
+from generator.errors import OutputError
+
+MARKER = ".impactsite-output"
+MARKER_TEXT = json.dumps({"generator": "impactsite", "note": "made by impactsite build; do not edit"}) + "\n"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _renameat2() -> object | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    return fn
+
+
+_EXCHANGE = _renameat2()
+
+
+def exchange(a: pathlib.Path, b: pathlib.Path) -> bool:
+    """Atomically swap two directories; False when the platform cannot."""
+    if _EXCHANGE is None:
+        return False
+    rc = _EXCHANGE(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def check_ownable(root: pathlib.Path, output: pathlib.Path) -> None:
+    """Refuse an output folder that holds the site's sources or files we did not make."""
+    out = output.resolve() if output.exists() else output.parent.resolve() / output.name
+    site = root.resolve()
+    if out == site or site.is_relative_to(out) or (out / "site.yaml").exists() or (out / "content").is_dir():
+        raise OutputError(f"{output} contains the site's sources; impactsite will not clean it")
+    if output.is_symlink():
+        raise OutputError(f"{output} is a symbolic link; impactsite only writes to a real folder it owns")
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output} is a file, not a folder; move it away and build again")
+    if output.is_dir() and any(output.iterdir()) and not (output / MARKER).is_file():
+        raise OutputError(
+            f"{output} holds files impactsite did not make (no {MARKER} marker); "
+            "move them somewhere else or delete the folder, then build again"
+        )
+
+
+@contextlib.contextmanager
+def build_lock(state_dir: pathlib.Path, wait_seconds: float = 60.0) -> Iterator[None]:
+    """One build at a time per site: a second build waits, then gives up with a clear message."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    fh = open(state_dir / "lock", "w")
+    try:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise OutputError("another impactsite build is running on this site; try again when it has finished") from None
+                time.sleep(0.1)
+        yield
+    finally:
+        fh.close()
+
+
+def recover(output: pathlib.Path, state_dir: pathlib.Path) -> None:
+    """Finish a swap that was interrupted between its two renames (platforms without exchange)."""
+    old = state_dir / "previous-output"
+    if not output.exists() and old.is_dir() and (old / MARKER).is_file():
+        os.rename(old, output)
+    for leftover in state_dir.glob("staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    if old.exists() and output.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def write_tree(staging: pathlib.Path, files: Mapping[str, bytes]) -> None:
+    staging.mkdir(parents=True)
+    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    made: set[pathlib.Path] = set()
+    for rel in sorted(files):
+        target = staging / rel
+        parent = target.parent
+        if parent not in made:
+            parent.mkdir(parents=True, exist_ok=True)
+            made.add(parent)
+        with open(target, "wb") as fh:
+            fh.write(files[rel])
+
+
+def publish(root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, files: Mapping[str, bytes]) -> None:
+    """Write `files` as the whole new content of `output`, atomically."""
+    check_ownable(root, output)
+    recover(output, state_dir)
+    staging = state_dir / f"staging-{os.getpid()}"
+    if staging.exists():
+        shutil.rmtree(staging)
+    try:
+        write_tree(staging, files)
+        _fsync_tree(staging)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        raise OutputError(f"could not write the new build ({reason}); the previous output is untouched") from None
+    try:
+        if not output.exists():
+            os.rename(staging, output)
+            return
+        if exchange(staging, output):
+            shutil.rmtree(staging, ignore_errors=True)  # it now holds the previous build
+            return
+        old = state_dir / "previous-output"
+        shutil.rmtree(old, ignore_errors=True)
+        os.rename(output, old)
+        os.rename(staging, output)
+        shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"could not replace {output}: {exc.strerror or exc}; the previous output is untouched") from None
+
+
+def _fsync_tree(path: pathlib.Path) -> None:
+    """Make the staged build durable before it becomes the output (crash safety)."""
+    if os.environ.get("IMPACTSITE_NO_FSYNC"):
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.sync()

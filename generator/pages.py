@@ -1,0 +1,246 @@
+"""Plan and render every page of the site from the published stories: one place decides the URL
+set, so a story that is out is out of every listing, tag, region, related link, feed and sitemap."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
+
+from markupsafe import Markup
+
+from generator.config import SiteConfig
+from generator.findings import Finding, error
+from generator.model import Page, Story
+from generator.publish import Publication
+from generator.theme import Theme
+from generator.views import Link, PageMeta, Pagination, StoryView, human_date, slugify
+
+
+@dataclass(frozen=True)
+class LiveStory:
+    story: Story
+    publication: Publication
+    view: StoryView  # body rendered, image processed
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    page: Page
+    body: Markup
+
+
+class Files:
+    """The build's output, path → bytes. Two writes to one path are an error, never an overwrite."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, bytes] = {}
+        self.owners: dict[str, str] = {}
+        self.clashes: list[Finding] = []
+
+    def add(self, path: str, content: str | bytes, owner: str) -> None:
+        if path in self.data:
+            first = self.owners[path]
+            self.clashes.append(error(owner, 1, 1, "URL-CLASH", f"{owner} and {first} both produce /{path}",
+                                      "give one of them a different file name or slug"))
+            return
+        self.data[path] = content.encode("utf-8") if isinstance(content, str) else content
+        self.owners[path] = owner
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def tracked(url: str, config: SiteConfig) -> str:
+    """Add the site's campaign tracking parameters to a donate link."""
+    if not url or not config.tracking:
+        return url
+    sep = "&" if "?" in url else "?"
+    return url + sep + "&".join(f"{k}={v}" for k, v in config.tracking)
+
+
+def related(target: LiveStory, others: Sequence[LiveStory], count: int) -> tuple[StoryView, ...]:
+    """Stories sharing tags (2 points each) or the region (1 point); newest first among equals."""
+    tags = set(target.story.tags)
+
+    def score(o: LiveStory) -> tuple[int, dt.date, str]:
+        s = 2 * len(tags & set(o.story.tags)) + (1 if o.story.region and o.story.region == target.story.region else 0)
+        return (s, o.story.date, o.story.slug)
+
+    ranked = sorted((o for o in others if o.story.slug != target.story.slug), key=score, reverse=True)
+    return tuple(o.view for o in ranked[:count])
+
+
+def page_url(base: str, n: int) -> str:
+    return base if n == 1 else f"{base}page/{n}/"
+
+
+def out_path(url: str) -> str:
+    return url.strip("/") + "/index.html" if url != "/" else "index.html"
+
+
+class SiteRenderer:
+    def __init__(self, config: SiteConfig, theme: Theme, hooks: Sequence[Callable[["SiteRenderer"], None]] = ()) -> None:
+        self.config = config
+        self.theme = theme
+        self.files = Files()
+        self.hooks = hooks
+        self.sitemap: list[tuple[str, dt.date | None]] = []
+
+    def common(self) -> dict[str, Any]:
+        c = self.config
+        return {
+            "site": c,
+            "nav": c.navigation,
+            "donate_url": tracked(c.donate_url, c),
+            "feed_url": "/feed.xml",
+        }
+
+    def page(self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any) -> None:
+        meta = replace(meta, canonical=meta.canonical or self.config.absolute(meta.url))
+        html = self.theme.render(template, page=meta, **self.common(), **ctx)
+        self.files.add(out_path(meta.url), html, owner)
+        if not meta.noindex:
+            self.sitemap.append((meta.url, sitemap_date))
+
+    def render(self, stories: Sequence[LiveStory], pages: Sequence[RenderedPage]) -> Files:
+        c = self.config
+        stories = sorted(stories, key=lambda s: (s.story.date, s.story.slug), reverse=True)
+        views = [s.view for s in stories]
+        org = {"@type": "NGO", "name": c.organisation.name, "url": c.organisation.url or c.base_url}
+        if c.organisation.same_as:
+            org["sameAs"] = list(c.organisation.same_as)
+        home_ld = json_ld({"@context": "https://schema.org", **org})
+        self.page("home.html", PageMeta("/", c.title, c.description, json_ld=(home_ld,)), "site.yaml",
+                  stories=views[:6])
+
+        per = c.stories_per_page
+        total = max(1, -(-len(views) // per))
+        for n in range(1, total + 1):
+            chunk = views[(n - 1) * per : n * per]
+            pg = Pagination(n, total, page_url("/stories/", n - 1) if n > 1 else None,
+                            page_url("/stories/", n + 1) if n < total else None)
+            title = "Stories" if n == 1 else f"Stories, page {n} of {total}"
+            self.page("list.html", PageMeta(page_url("/stories/", n), title, f"Stories from {c.organisation.name}"),
+                      "content/stories", stories=chunk, pagination=pg, heading=title)
+
+        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
+        self._taxonomy([(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions")
+
+        for s in stories:
+            v = replace(s.view, related=related(s, stories, c.related_stories))
+            ld: dict[str, Any] = {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": v.title,
+                "description": v.summary,
+                "datePublished": v.date_iso,
+                "dateModified": (v.updated or v.date).isoformat(),
+                "mainEntityOfPage": c.absolute(v.url),
+                "publisher": org,
+                "author": org,
+            }
+            image = ""
+            if v.image is not None and v.social:
+                image = c.absolute(v.image.src)
+                ld["image"] = [image]
+            meta = PageMeta(v.url, v.title, v.summary if v.social else "", og_type="article", image=image,
+                            image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),))
+            self.page("story.html", meta, s.story.path, sitemap_date=v.updated or v.date, story=v)
+
+        for p in pages:
+            meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
+            self.page("page.html", meta, p.page.path, content=p.body, title=p.page.title)
+
+        self.files.add("404.html", self.theme.render("404.html", page=PageMeta("/404.html", "Page not found", noindex=True,
+                       canonical=c.absolute("/404.html")), **self.common()), "templates/404.html")
+        for hook in self.hooks:
+            hook(self)
+        self._feed([s for s in stories if s.publication.on("feed")])
+        self._sitemap()
+        self.files.add("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n", "site.yaml")
+        for asset in self.theme.assets.values():
+            self.files.add(asset.url.lstrip("/"), asset.data, "templates/assets/" + asset.name)
+        return self.files
+
+    def _taxonomy(self, pairs: list[tuple[str, StoryView]], base: str, label: str, heading: str) -> None:
+        groups: dict[str, list[StoryView]] = defaultdict(list)
+        names: dict[str, str] = {}
+        for name, view in pairs:
+            key = slugify(name)
+            names.setdefault(key, name)
+            if view not in groups[key]:
+                groups[key].append(view)
+        index = [Link(f"{names[k]} ({len(groups[k])})", f"{base}{k}/") for k in sorted(groups)]
+        self.page("terms.html", PageMeta(base, heading, f"{heading} of our stories"), "content/stories",
+                  heading=heading, terms=index)
+        for key in sorted(groups):
+            title = f"{label}: {names[key]}"
+            self.page("list.html", PageMeta(f"{base}{key}/", title, f"Stories about {names[key]}"), "content/stories",
+                      stories=groups[key], pagination=None, heading=title)
+
+    def _feed(self, stories: Sequence[LiveStory]) -> None:
+        c = self.config
+        entries = stories[: c.feed_entries]
+        updated = max((s.story.updated or s.story.date for s in entries), default=dt.date(2000, 1, 1))
+        parts = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(c.language)}">',
+            f"<title>{xml_escape(c.title)}</title>",
+            f'<link href="{xml_escape(c.absolute("/feed.xml"))}" rel="self"/>',
+            f'<link href="{xml_escape(c.absolute("/"))}"/>',
+            f"<id>{xml_escape(c.absolute('/'))}</id>",
+            f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
+            f"<author><name>{xml_escape(c.organisation.name)}</name></author>",
+        ]
+        for s in entries:
+            v = s.view
+            day = (v.updated or v.date).isoformat()
+            parts += [
+                "<entry>",
+                f"<title>{xml_escape(v.title)}</title>",
+                f'<link href="{xml_escape(c.absolute(v.url))}"/>',
+                f"<id>{xml_escape(c.absolute(v.url))}</id>",
+                f"<published>{v.date_iso}T00:00:00Z</published>",
+                f"<updated>{day}T00:00:00Z</updated>",
+                f"<summary>{xml_escape(v.summary)}</summary>",
+                *(f'<category term="{xml_escape(t.title)}"/>' for t in v.tags),
+                "</entry>",
+            ]
+        parts.append("</feed>\n")
+        self.files.add("feed.xml", "\n".join(parts), "content/stories")
+
+    def _sitemap(self) -> None:
+        lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        for url, day in sorted(self.sitemap):
+            lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
+            lines.append(f"<url><loc>{xml_escape(self.config.absolute(url))}</loc>{lastmod}</url>")
+        lines.append("</urlset>\n")
+        self.files.add("sitemap.xml", "\n".join(lines), "content/stories")
+
+
+def story_view(story: Story, publication: Publication, body: Markup, footnote: str | None, image: Any) -> StoryView:
+    return StoryView(
+        url=story.url,
+        slug=story.slug,
+        title=story.title,
+        summary=story.summary,
+        date=story.date,
+        location=story.location,
+        region=Link(story.region, f"/regions/{slugify(story.region)}/") if story.region else None,
+        tags=tuple(Link(t, f"/tags/{slugify(t)}/") for t in story.tags),
+        body=body,
+        footnote=footnote,
+        image=image,
+        updated=story.updated,
+        social=publication.on("social"),
+    )
+
+
+__all__ = ["Files", "LiveStory", "RenderedPage", "SiteRenderer", "human_date", "story_view", "tracked"]

@@ -1,0 +1,62 @@
+"""The safety rules: one module per family, each rule a small registered function.
+
+`check_story` and `check_site` run them; waivers are applied here, in one place.
+"""
+
+from __future__ import annotations
+
+from generator.findings import Finding, Severity
+from generator.model import Story
+from generator.safety import consent, denylist, people, placeholders, private, pseudonyms, signoff, waivers
+from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
+
+ALL_RULES: tuple[Rule, ...] = (
+    people.RULES
+    + pseudonyms.RULES
+    + consent.RULES
+    + signoff.RULES
+    + private.RULES
+    + denylist.RULES
+    + placeholders.RULES
+    + waivers.RULES
+)
+
+RULES_BY_ID = {r.id: r for r in ALL_RULES}
+assert len(RULES_BY_ID) == len(ALL_RULES), "rule ids must be unique"
+
+
+def rule_severities() -> dict[str, str]:
+    return {r.id: r.severity.value for r in ALL_RULES} | {"JIGSAW": "warning"}
+
+
+def check_story(story: Story, ctx: StoryContext, rules: tuple[Rule, ...] = ALL_RULES) -> tuple[list[Finding], list[Finding]]:
+    """Run every story rule that applies; return (findings, waived warnings)."""
+    findings: list[Finding] = []
+    waived: list[Finding] = []
+    publishing = ctx.publication.publishing
+    for rule in rules:
+        if rule.scope == "site" or (rule.scope == PUBLISHING and not publishing):
+            continue
+        for hit in rule.check(story, ctx):
+            finding = hit if isinstance(hit, Finding) else locate(rule, story.source, hit)
+            if finding.severity is Severity.WARNING and _waived(story, finding.rule):
+                waived.append(finding)
+            else:
+                findings.append(finding)
+    return findings, waived
+
+
+def _waived(story: Story, rule_id: str) -> bool:
+    w = story.waived(rule_id)
+    return w is not None and w.reviewer.strip().lower() != story.author.strip().lower() and len(w.reason.strip()) >= 10
+
+
+def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
+    out: list[Finding] = []
+    for rule in rules:
+        if rule.scope == "site":
+            out.extend(rule.check(ctx))
+    return out
+
+
+__all__ = ["ALL_RULES", "ANY", "PUBLISHING", "Hit", "Rule", "SiteContext", "StoryContext", "check_site", "check_story"]

@@ -1,0 +1,62 @@
+"""Family 9: the denylist. A never-publish term anywhere in a source is an error."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.denylist import KEY_ENV, Matcher
+from generator.findings import Finding, error
+from generator.model import Story
+from generator.safety.registry import ANY, ERROR, Hit, SiteContext, StoryContext, rules_in, site_rule, story_rule
+from generator.yamlload import Path
+
+FAMILY = "9 Denylist"
+
+
+def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+
+
+@story_rule("DENYLIST", ERROR, family=FAMILY, scope=ANY, title="never-publish terms in a source",
+            source="POCSO s.23, BNS s.72, Nipun Saxena (2018); AEPD/EDPS on hashing")
+def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """Real names, villages, schools and other terms the team has put on the denylist never appear
+    in a story: not in the text (private notes included), the front matter, alt text, the slug or
+    the file name. The list holds only keyed hashes, so it can live in the repository."""
+    matcher: Matcher | None = ctx.extras.get("denylist")
+    if matcher is None:
+        return
+    fix = "remove it or replace it with a description; if it is in a private note, delete the note too"
+    for start, _ in matcher.find(story.source.body):
+        yield Hit("a denylisted term appears in the text", fix, offset=start)
+    for path, value in _strings(story.data, ()):
+        if path and path[0] == "review":
+            continue
+        if matcher.find(value):
+            yield Hit(f"a denylisted term appears in {'.'.join(str(p) for p in path)}", fix, path=path)
+    name = story.path.rsplit("/", 1)[-1]
+    if matcher.find(name.replace("-", " ")) or matcher.find(story.slug.replace("-", " ")):
+        yield Hit("a denylisted term appears in the file name or slug", "rename the file (and slug) without it", line=1)
+
+
+@site_rule("DENYLIST-KEY", ERROR, family=FAMILY, title="a denylist nobody can check",
+           source="DL-01: a missing key never silently skips the check")
+def denylist_key(ctx: SiteContext) -> Iterator[Finding]:
+    """A non-empty denylist can only be checked with its key (in IMPACTSITE_DENYLIST_KEY). Without
+    it, or with the wrong key, the build stops rather than publish unchecked."""
+    problem = ctx.extras.get("denylist_problem")
+    if problem:
+        rel = ctx.config.safety.denylist
+        yield error(rel, 1, 1, "DENYLIST-KEY", problem,
+                    f"set {KEY_ENV} to the key kept in your password manager or CI secret store")
+
+
+RULES = rules_in(globals())

@@ -1,0 +1,34 @@
+"""Family 8: private content. Comments and private blocks are blanked before rendering; raw HTML
+that could hide text or run code is refused, and a sanitiser allow-list backs that up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.model import Story
+from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
+
+FAMILY = "8 Private content"
+_DANGEROUS = re.compile(
+    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b"
+    r"|<[^>]*\s(hidden|style|on[a-z]+|aria-hidden)\s*(=|>|\s)"
+    r"|javascript:",
+    re.I,
+)
+
+
+@story_rule("PRIVATE-HTML", ERROR, family=FAMILY, scope=ANY,
+            title="raw HTML that hides text or runs code",
+            source="markdown-it#318 / CommonMark raw HTML; SPEC family 8")
+def dangerous_html(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """Raw HTML in a story may only format text. Scripts, styles, embedded media and anything
+    hidden (`hidden`, `style`, `aria-hidden`) are refused: hidden text still reaches the page
+    source, and scripts run on supporters' devices. Images belong in the front matter."""
+    for m in _DANGEROUS.finditer(ctx.visible):
+        yield Hit(f"raw HTML `{m.group(0).strip()[:40]}` is not allowed in a story",
+                  "remove it; write private notes in an HTML comment or a ::: private block, and declare images under image:",
+                  offset=m.start())
+
+
+RULES = rules_in(globals())

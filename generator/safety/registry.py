@@ -1,0 +1,109 @@
+"""The rule registry: each rule a small function from parsed content to hits, with a stable id.
+
+A rule module defines functions decorated with @story_rule or @site_rule and lists them in RULES;
+`generator.safety.ALL_RULES` gathers the modules. Adding a rule touches one module and its tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.config import SiteConfig
+from generator.findings import Finding, Severity
+from generator.model import Source, Story
+from generator.publish import Publication
+from generator.yamlload import Path
+
+ERROR = Severity.ERROR
+WARNING = Severity.WARNING
+
+# Where a story rule applies.
+ANY = "any"  # every story file, drafts included: identities must never be in the sources at all
+PUBLISHING = "publishing"  # stories meant to be public, now or after an embargo
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule reports; the runner adds the rule id, severity and file position."""
+
+    message: str
+    fix: str = ""
+    path: Path | None = None  # a front-matter path …
+    offset: int | None = None  # … or a character offset in the body
+    key: bool = False  # point at the key of `path`, not its value
+    line: int | None = None  # explicit position (rarely needed)
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class StoryContext:
+    """Everything a story rule may look at besides the story itself."""
+
+    config: SiteConfig
+    at: dt.datetime
+    publication: Publication
+    visible: str  # the body with private content blanked, offsets unchanged
+    extras: dict[str, Any] = field(default_factory=dict)  # denylist, gazetteer… (read-only)
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    config: SiteConfig
+    at: dt.datetime
+    stories: tuple[Story, ...]
+    publications: dict[str, Publication]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: Severity
+    family: str
+    title: str  # what it protects, in a few words
+    explanation: str  # one paragraph, for `impactsite rules` and docs/safety-rules.md
+    source: str  # the guideline or law it comes from
+    scope: str  # ANY, PUBLISHING or "site"
+    check: Callable[..., Iterable[Hit | Finding]]
+
+
+def story_rule(
+    id: str, severity: Severity, *, family: str, title: str, source: str, scope: str = PUBLISHING
+) -> Callable[[Callable[[Story, StoryContext], Iterable[Hit]]], Rule]:
+    def wrap(fn: Callable[[Story, StoryContext], Iterable[Hit]]) -> Rule:
+        return Rule(id, severity, family, title, _doc(fn), source, scope, fn)
+
+    return wrap
+
+
+def site_rule(
+    id: str, severity: Severity, *, family: str, title: str, source: str
+) -> Callable[[Callable[[SiteContext], Iterable[Finding]]], Rule]:
+    def wrap(fn: Callable[[SiteContext], Iterable[Finding]]) -> Rule:
+        return Rule(id, severity, family, title, _doc(fn), source, "site", fn)
+
+    return wrap
+
+
+def _doc(fn: Callable[..., Any]) -> str:
+    return " ".join((fn.__doc__ or "").split())
+
+
+def locate(rule: Rule, source: Source, hit: Hit) -> Finding:
+    if hit.line is not None:
+        line, col = hit.line, hit.column or 1
+    elif hit.offset is not None:
+        line, col = source.body_position(hit.offset)
+    elif hit.path is not None:
+        line, col = source.where(hit.path, key=hit.key)
+    else:
+        line, col = 1, 1
+    return Finding(source.path, line, col, rule.id, rule.severity, hit.message, hit.fix)
+
+
+def rules_in(namespace: dict[str, Any]) -> tuple[Rule, ...]:
+    """The rules a module defines, in definition order."""
+    return tuple(v for v in namespace.values() if isinstance(v, Rule))

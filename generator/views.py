@@ -1,0 +1,86 @@
+"""What templates see: small read-only views built from stories and pages. Nothing private is in
+them (no people list, consent, review or internal notes), so no template can print those."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def human_date(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class ImageView:
+    src: str
+    alt: str
+    width: int
+    height: int
+    srcset: str = ""
+    sizes: str = ""
+    caption: str | None = None
+    sources: tuple[tuple[str, str], ...] = ()  # (mime type, srcset) for <picture> <source>s
+
+
+@dataclass(frozen=True)
+class StoryView:
+    url: str
+    slug: str
+    title: str
+    summary: str
+    date: dt.date
+    location: str | None
+    region: Link | None
+    tags: tuple[Link, ...]
+    body: Markup = Markup("")
+    footnote: str | None = None
+    image: ImageView | None = None
+    related: tuple[StoryView, ...] = ()
+    updated: dt.date | None = None
+    social: bool = True  # consent covers social cards
+
+    @property
+    def date_iso(self) -> str:
+        return self.date.isoformat()
+
+    @property
+    def date_display(self) -> str:
+        return human_date(self.date)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Per-page head data: title, description, canonical URL, social card."""
+
+    url: str
+    title: str
+    description: str = ""
+    canonical: str = ""
+    noindex: bool = False
+    og_type: str = "website"
+    image: str = ""
+    image_alt: str = ""
+    json_ld: tuple[Markup, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    page: int
+    pages: int
+    prev_url: str | None
+    next_url: str | None
