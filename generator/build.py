@@ -9,6 +9,7 @@ callback and problems come back as findings or one ContentError / OutputError.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import pathlib
@@ -197,9 +198,17 @@ def render_site(site: Site, progress: Progress = _no_progress) -> dict[str, byte
     return files.data
 
 
-def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress,
-          write: bool = True) -> BuildReport:
-    """Check, render, scan and (if all is well) publish the site; raise ContentError otherwise."""
+@dataclass(frozen=True)
+class Made:
+    """A finished, checked and scanned build held in memory, not yet written anywhere."""
+
+    site: Site
+    files: dict[str, bytes]
+    report: BuildReport
+
+
+def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress) -> Made:
+    """Check, render and scan the site in memory; raise ContentError if anything must stop it."""
     started = time.monotonic()
     site = load_site(root, at, progress)
     findings, waived = run_checks(site, at, progress)
@@ -213,26 +222,31 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
         raise ContentError(findings + leaks, "the output scan found protected text; nothing was published")
     progress("scan", 1, 1)
     config = site.config
-    published = tuple(sorted(s.url for s in site.stories if site.publications[s.path].live))
-    urls = sorted("/" + p.removesuffix("index.html") for p in files if p.endswith(".html"))
-    takedown: tuple[str, ...] = ()
-    if write:
-        with build_lock(config.state_dir):
-            takedown = _takedown(config, urls)
-            publish(root, config.output_dir, config.state_dir, files)
-            _write_state(config, at, urls, takedown, site)
     changes = next_changes(site.stories, at, config.tz, config.safety.consent_warning_days)
-    return BuildReport(
+    report = BuildReport(
         at=at,
         findings=tuple(findings),
         waived=tuple(waived),
-        published=published,
+        published=tuple(sorted(s.url for s in site.stories if site.publications[s.path].live)),
         excluded=tuple(sorted((s.path, p.reason) for s in site.stories if not (p := site.publications[s.path]).live)),
         files=len(files),
-        takedown=takedown,
         next_change=changes[0] if changes else None,
         seconds=time.monotonic() - started,
     )
+    return Made(site, files, report)
+
+
+def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress) -> BuildReport:
+    """Make the site and, if all is well, swap it into output/ whole; write the reports beside it."""
+    started = time.monotonic()
+    made = make(root, at, strict=strict, progress=progress)
+    config = made.site.config
+    urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
+    with build_lock(config.state_dir):
+        takedown = _takedown(config, urls)
+        publish(root, config.output_dir, config.state_dir, made.files)
+        _write_state(config, at, urls, takedown, made.report.next_change)
+    return dataclasses.replace(made.report, takedown=takedown, seconds=time.monotonic() - started)
 
 
 def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> BuildReport:
@@ -252,15 +266,14 @@ def _takedown(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
     return tuple(config.absolute(u) for u in gone)
 
 
-def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str], takedown: tuple[str, ...], site: Site) -> None:
+def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str], takedown: tuple[str, ...],
+                 nxt: tuple[dt.datetime, str] | None) -> None:
     """Reports kept outside output/: the URL list (for the next takedown diff), the takedown list
     and when the output will next change by itself."""
     state = config.state_dir
     state.mkdir(parents=True, exist_ok=True)
     (state / "last-build.json").write_text(json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n", encoding="utf-8")
     (state / "takedown.txt").write_text("".join(u + "\n" for u in takedown), encoding="utf-8")
-    changes = next_changes(site.stories, at, config.tz, config.safety.consent_warning_days)
-    nxt = changes[0] if changes else None
     manifest = {"built_at": at.isoformat(), "next_change_at": nxt[0].isoformat() if nxt else None,
                 "reason": nxt[1] if nxt else None}
     (state / "next-change.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")

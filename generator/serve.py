@@ -1,1 +1,228 @@
-"""Placeholder replaced below."""
+"""`impactsite serve`: build in memory, serve on 127.0.0.1, rebuild on save, reload the browser.
+
+The site is held in memory (the dev server never writes output/), so it can only ever serve what
+the last good build made: no path can reach a file outside it. A save starts a rebuild once the
+files have been quiet for a moment (a burst of saves gives one rebuild). A broken edit keeps the
+last good build on screen with the error shown over it; fixing the edit reloads the page clean.
+livereload (tornado) provides the server and the browser side of reloading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import mimetypes
+import os
+import pathlib
+import posixpath
+import re
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from generator.build import make
+from generator.errors import ContentError, ImpactsiteError
+
+Log = Callable[[str], None]
+_CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.I)
+
+
+class SiteState:
+    """The last good build (path → bytes) and the current error, if the latest rebuild failed."""
+
+    def __init__(self, root: pathlib.Path, at: dt.datetime | dt.date | None, log: Log) -> None:
+        self.root = root
+        self.at = at
+        self.log = log
+        self.files: dict[str, bytes] = {}
+        self.error: str | None = None
+        self.lock = threading.Lock()
+        self.builds = 0
+
+    def moment(self) -> dt.datetime:
+        if isinstance(self.at, dt.datetime):
+            return self.at
+        if isinstance(self.at, dt.date):
+            return dt.datetime(self.at.year, self.at.month, self.at.day, tzinfo=dt.timezone.utc)
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+    def rebuild(self) -> bool:
+        started = time.monotonic()
+        try:
+            made = make(self.root, self.moment())
+        except ContentError as exc:
+            text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
+            with self.lock:
+                self.error = text
+            self.log(f"build failed; still serving the last good build:\n{text}")
+            return False
+        except ImpactsiteError as exc:
+            with self.lock:
+                self.error = str(exc)
+            self.log(f"build failed: {exc}")
+            return False
+        with self.lock:
+            self.files = made.files
+            self.error = None
+            self.builds += 1
+        self.log(f"rebuilt {len(made.files)} files in {time.monotonic() - started:.2f}s")
+        return True
+
+
+def resolve(files: dict[str, bytes], raw_path: str) -> tuple[str | None, bool]:
+    """Map a URL path to a key of `files`: (key or None, whether to redirect to add a slash)."""
+    path = urllib.parse.unquote(raw_path.split("?", 1)[0])
+    if "\x00" in path or "\\" in path:
+        return None, False
+    norm = posixpath.normpath("/" + path.lstrip("/"))
+    if any(part == ".." for part in path.split("/")):
+        return None, False
+    rel = norm.lstrip("/")
+    if rel in files:
+        return rel, False
+    index = (rel + "/index.html").lstrip("/")
+    if index in files:
+        return index, not path.endswith("/")
+    return None, False
+
+
+def error_overlay(message: str) -> bytes:
+    return (
+        '<div role="alert" style="position:sticky;top:0;z-index:1000;background:#7a1010;color:#fff;'
+        'padding:1rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 2px 8px #0006">'
+        "<strong>The last edit could not be built. You are seeing the last good build.</strong>"
+        f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;font:13px/1.45 monospace">{html.escape(message)}</pre></div>'
+    ).encode("utf-8")
+
+
+class App:
+    """The WSGI application livereload wraps (it injects its script before </head>)."""
+
+    def __init__(self, state: SiteState) -> None:
+        self.state = state
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            start_response("405 Method Not Allowed", [("Content-Type", "text/plain; charset=utf-8")])
+            return [b"The development server only serves pages.\n"]
+        with self.state.lock:
+            files = self.state.files
+            error = self.state.error
+        key, add_slash = resolve(files, environ.get("PATH_INFO", "/"))
+        if add_slash:
+            start_response("301 Moved Permanently", [("Location", environ.get("PATH_INFO", "/") + "/")])
+            return [b""]
+        status = "200 OK"
+        if key is None:
+            status = "404 Not Found"
+            key = "404.html" if "404.html" in files else None
+        if key is None:
+            body = b"<!doctype html><html><head><title>impactsite</title></head><body></body></html>"
+            key = "error.html"
+            status = "500 Internal Server Error" if error else status
+        else:
+            body = files[key]
+        ctype = mimetypes.guess_type(key)[0] or "application/octet-stream"
+        if ctype == "text/html":
+            # Dev only: the page's meta CSP would block livereload's inline snippet.
+            body = _CSP_META.sub(b"", body)
+            if error:
+                body = re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + error_overlay(error), body, count=1)
+        headers = [("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("xml", "json")) else "")),
+                   ("Cache-Control", "no-store")]
+        start_response(status, headers)
+        return [body]
+
+
+class SiteWatcher:
+    """Polls the site's sources every `interval` seconds and rebuilds once they have been quiet.
+
+    Implements the interface livereload's handler expects (watch, start, examine, filepath).
+    """
+
+    def __init__(self, state: SiteState, interval: float = 0.05, quiet: float = 0.08) -> None:
+        self.state = state
+        self.interval = interval
+        self.quiet = quiet
+        self._tasks: dict[str, Any] = {"site": True}
+        self._changes: list[tuple[str, Any]] = []
+        self.filepath: str | None = None
+        self.snapshot = self._scan()
+        self.pending: tuple[dict[str, tuple[int, int]], float] | None = None
+
+    def watch(self, path: str, func: Any = None, delay: Any = None, ignore: Any = None) -> None:  # livereload API
+        return None
+
+    def _scan(self) -> dict[str, tuple[int, int]]:
+        root = self.state.root
+        out: dict[str, tuple[int, int]] = {}
+        for top in ("content", "templates"):
+            stack = [root / top]
+            while stack:
+                d = stack.pop()
+                try:
+                    entries = list(os.scandir(d))
+                except OSError:
+                    continue
+                for e in entries:
+                    if e.name.startswith(".") or e.name.endswith(("~", ".swp", ".tmp")):
+                        continue
+                    if e.is_dir(follow_symlinks=False):
+                        stack.append(pathlib.Path(e.path))
+                    else:
+                        try:
+                            st = e.stat()
+                        except OSError:
+                            continue
+                        out[e.path] = (st.st_mtime_ns, st.st_size)
+        for extra in ("site.yaml",):
+            p = root / extra
+            if p.exists():
+                st = p.stat()
+                out[str(p)] = (st.st_mtime_ns, st.st_size)
+        return out
+
+    def start(self, callback: Callable[[], None]) -> bool:
+        from tornado import ioloop
+
+        ioloop.PeriodicCallback(callback, self.interval * 1000).start()
+        return True
+
+    def examine(self) -> tuple[str | None, Any]:
+        if self._changes:
+            return self._changes.pop()
+        self.filepath = None
+        now = time.monotonic()
+        current = self._scan()
+        if current != self.snapshot:
+            if self.pending is None or self.pending[0] != current:
+                self.pending = (current, now)
+                return None, None
+            if now - self.pending[1] < self.quiet:
+                return None, None
+            changed = sorted(k for k in set(current) | set(self.snapshot) if current.get(k) != self.snapshot.get(k))
+            self.snapshot = current
+            self.pending = None
+            self.state.log("changed: " + ", ".join(os.path.relpath(c, self.state.root) for c in changed[:5]))
+            self.state.rebuild()
+            self.filepath = changed[0] if changed else "*"
+            return self.filepath, None
+        self.pending = None
+        return None, None
+
+
+def serve(root: pathlib.Path, *, host: str = "127.0.0.1", port: int = 8000, at: dt.datetime | dt.date | None = None,
+          open_browser: bool = False, log: Log = print) -> None:
+    """Serve the site until interrupted."""
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    state = SiteState(root, at, log)
+    state.rebuild()
+    watcher = SiteWatcher(state)
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # our watcher already debounces bursts of saves
+    server = Server(app=App(state), watcher=watcher)  # type: ignore[arg-type]
+    log(f"Serving {root} on http://{host}:{port}/ (Ctrl+C to stop)")
+    server.serve(port=port, host=host, debug=False, open_url_delay=1 if open_browser else None, restart_delay=0)

@@ -1,0 +1,83 @@
+"""The dev server's pieces without a browser: path resolution, error overlay, debounced rebuilds."""
+
+from __future__ import annotations
+
+import pathlib
+import time
+
+from generator.serve import App, SiteState, SiteWatcher, resolve
+
+FILES = {"index.html": b"<html><head></head><body><p>home</p></body></html>",
+         "stories/a/index.html": b"<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"></head><body>a</body></html>",
+         "404.html": b"<html><head></head><body>missing</body></html>",
+         "assets/site.css": b"body{}"}
+
+
+def call(app: App, path: str, method: str = "GET") -> tuple[str, dict[str, str], bytes]:
+    seen: dict[str, object] = {}
+
+    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
+        seen["status"], seen["headers"] = status, dict(headers)
+
+    body = b"".join(app({"REQUEST_METHOD": method, "PATH_INFO": path}, start_response))
+    return str(seen["status"]), seen["headers"], body  # type: ignore[return-value]
+
+
+def test_resolve_maps_clean_urls_and_refuses_traversal() -> None:
+    assert resolve(FILES, "/") == ("index.html", False)
+    assert resolve(FILES, "/stories/a/") == ("stories/a/index.html", False)
+    assert resolve(FILES, "/stories/a") == ("stories/a/index.html", True)
+    assert resolve(FILES, "/../../etc/passwd") == (None, False)
+    assert resolve(FILES, "/stories/%2e%2e/%2e%2e/site.yaml") == (None, False)
+    assert resolve(FILES, "/assets/site.css%00.html") == (None, False)
+
+
+def state_with(files: dict[str, bytes], error: str | None = None, root: pathlib.Path = pathlib.Path(".")) -> SiteState:
+    state = SiteState(root, None, lambda m: None)
+    state.files = dict(files)
+    state.error = error
+    return state
+
+
+def test_app_serves_the_last_good_build_with_the_error_over_it() -> None:
+    status, headers, body = call(App(state_with(FILES)), "/stories/a/")
+    assert status == "200 OK" and headers["Content-Type"] == "text/html; charset=utf-8"
+    assert b"Content-Security-Policy" not in body  # dev only: livereload's snippet must run
+    status, _, body = call(App(state_with(FILES, error="content/stories/a.md:3:9: FRONT-MATTER: bad <b>")), "/stories/a/")
+    assert status == "200 OK"
+    assert b'role="alert"' in body and b"bad &lt;b&gt;" in body and b">a</body>" in body
+
+
+def test_app_answers_404_with_the_404_page_and_refuses_posts() -> None:
+    status, _, body = call(App(state_with(FILES)), "/nope/")
+    assert status == "404 Not Found" and b"missing" in body
+    status, _, _ = call(App(state_with(FILES)), "/", method="POST")
+    assert status.startswith("405")
+
+
+class CountingState(SiteState):
+    def rebuild(self) -> bool:
+        self.builds += 1
+        return True
+
+
+def test_a_burst_of_saves_gives_one_rebuild(tmp_path: pathlib.Path) -> None:
+    (tmp_path / "content" / "stories").mkdir(parents=True)
+    (tmp_path / "templates").mkdir()
+    story = tmp_path / "content" / "stories" / "a.md"
+    story.write_text("v0")
+    state = CountingState(tmp_path, None, lambda m: None)
+    watcher = SiteWatcher(state, interval=0.01, quiet=0.2)
+    for i in range(20):  # twenty saves, each well inside the quiet period of the last
+        story.write_text(f"v{i + 1}" * (i + 1))
+        assert watcher.examine() == (None, None)
+        time.sleep(0.005)
+    assert state.builds == 0
+    deadline = time.monotonic() + 2
+    while state.builds == 0 and time.monotonic() < deadline:
+        watcher.examine()
+        time.sleep(0.02)
+    assert state.builds == 1
+    for _ in range(5):
+        watcher.examine()
+    assert state.builds == 1  # nothing changed since: no more rebuilds
