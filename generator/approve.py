@@ -13,7 +13,7 @@ from generator.errors import ContentError, UsageError
 from generator.findings import Finding, error
 from generator.markup import visible_text
 from generator.model import Story
-from generator.safety.registry import StoryContext
+from generator.safety.registry import SiteContext, StoryContext
 from generator.safety.signoff import text_hash
 
 _SIGNOFF_RULES = {"SIGNOFF-MISSING", "SIGNOFF-STALE", "SIGNOFF-SELF"}
@@ -45,7 +45,10 @@ def approve(root: pathlib.Path, files: list[pathlib.Path], reviewer: str, at: dt
         raise UsageError("--reviewer must be a staff handle (letters, digits, . _ - @), e.g. safeguarding-01")
     site = load_site(root, at)
     by_path = {s.path: s for s in site.stories}
-    problems: list[Finding] = []
+    # Site-wide errors first: without the denylist key, say, the stories cannot be fully checked,
+    # so a review now would vouch for checks that never ran.
+    problems: list[Finding] = [f for f in safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
+                               if f.is_error]
     todo: list[tuple[Story, pathlib.Path]] = []
     for f in files:
         resolved = f.resolve()
@@ -76,7 +79,7 @@ def approve(root: pathlib.Path, files: list[pathlib.Path], reviewer: str, at: dt
     done = []
     day = at.astimezone(site.config.tz).date()
     for story, path in todo:
-        text = replace_review(story.source.text, story, review_block(reviewer, day, text_hash(story.source)))
+        text = replace_review(story.source.text, story, review_block(reviewer, day, text_hash(story.source, site.config.content_dir)))
         tmp = path.with_name(f".{path.name}.approve-tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)

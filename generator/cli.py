@@ -34,9 +34,10 @@ def parse_at(value: str | None) -> dt.datetime | dt.date | None:
             return dt.date.fromisoformat(text)
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date or date-time; write e.g. 2026-12-01T09:00:00+05:30") from None
+        raise click.BadParameter(f"{value!r} is not a date or date-time; write e.g. 2026-12-01T09:00:00+05:30",
+                                 param_hint="'--at'") from None
     if moment.tzinfo is None:
-        raise click.BadParameter(f"{value!r} has no time-zone offset; write e.g. {text}+00:00")
+        raise click.BadParameter(f"{value!r} has no time-zone offset; write e.g. {text}+00:00", param_hint="'--at'")
     return moment
 
 
@@ -286,7 +287,7 @@ def rules(fmt: str) -> None:
     """List every safety rule: id, severity, what it protects and where it comes from."""
     from generator.report import rules_markdown, rules_text
 
-    click.echo(rules_markdown() if fmt == "markdown" else rules_text())
+    click.echo(rules_markdown() if fmt == "markdown" else rules_text(), nl=False)  # both end with a newline
 
 
 @main.command()

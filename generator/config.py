@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import pathlib
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import forms as forms_section
 from generator.errors import ContentError, UsageError
 from generator.findings import Finding, error
 from generator.schema import BOOL, INT, TEXT, Field, Schema, enum, list_of, obj, validate
-from generator.yamlload import YamlProblem, load_yaml
+from generator.yamlload import Located, YamlProblem, load_yaml
 
 CONFIG_FILE = "site.yaml"
 PRECISIONS = ("country", "state", "city", "district")
@@ -53,13 +55,15 @@ SITE = Schema(
                 }
             )
         ),
+        "forms": Field(forms_section.FORMS, help="the fundraiser sign-up and press forms (README: Forms)"),
         "safety": Field(
             obj(
                 {
                     "denylist": Field(TEXT, help="path of the keyed-hash denylist file"),
                     "location_precision": Field(enum(*PRECISIONS)),
                     "allowed_email_domains": Field(list_of(TEXT)),
-                    "org_accounts": Field(list_of(TEXT)),
+                    "org_accounts": Field(list_of(TEXT), help="the organisation's own social accounts, e.g. instagram.com/ourcharity or @ourcharity"),
+                    "allowed_phones": Field(list_of(TEXT), help="phone numbers that may be published, e.g. the organisation's helpline"),
                     "known_terms": Field(list_of(TEXT)),
                     "known_places": Field(list_of(TEXT)),
                     "fine_places": Field(list_of(TEXT)),
@@ -84,6 +88,7 @@ class SafetyPolicy:
     location_precision: str = "city"
     allowed_email_domains: tuple[str, ...] = ()
     org_accounts: tuple[str, ...] = ()
+    allowed_phones: tuple[str, ...] = ()
     known_terms: tuple[str, ...] = ()
     known_places: tuple[str, ...] = ()
     fine_places: tuple[str, ...] = ()
@@ -124,7 +129,9 @@ class SiteConfig:
     feed_entries: int = 20
     pseudonyms: PseudonymPolicy = field(default_factory=PseudonymPolicy)
     safety: SafetyPolicy = field(default_factory=SafetyPolicy)
+    forms: forms_section.FormsSettings | None = None
     raw: dict[str, Any] = field(default_factory=dict)
+    located: Located | None = field(default=None, repr=False, compare=False)  # where each value is in site.yaml
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -190,7 +197,7 @@ def load_config(root: pathlib.Path) -> SiteConfig:
         findings += _check_values(data, located)
     if findings:
         raise ContentError(findings)
-    return _build(root, data)
+    return dataclasses.replace(_build(root, data), located=located)
 
 
 def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
@@ -211,7 +218,20 @@ def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
         if isinstance(v, int) and v < 1:
             line, col = located.where((key,))
             out.append(error(CONFIG_FILE, line, col, "CONFIG", f"{key} must be at least 1", f"set {key}: 10"))
+    safety = data.get("safety") if isinstance(data.get("safety"), dict) else {}
+    for key, least in (("jigsaw_threshold", 1), ("consent_warning_days", 0)):
+        v = safety.get(key)
+        if isinstance(v, int) and v < least:
+            line, col = located.where(("safety", key))
+            out.append(error(CONFIG_FILE, line, col, "CONFIG", f"safety.{key} must be at least {least}",
+                             f"set {key}: {4 if key == 'jigsaw_threshold' else 30}"))
+    out += forms_section.check_values(data.get("forms"), located, CONFIG_FILE)
     return out
+
+
+def _default(value: Any, default: int) -> int:
+    """An explicit 0 is a setting, not a missing value."""
+    return default if value is None else int(value)
 
 
 def _tuple(value: Any) -> tuple[str, ...]:
@@ -253,11 +273,13 @@ def _build(root: pathlib.Path, data: dict[str, Any]) -> SiteConfig:
             location_precision=safety.get("location_precision") or "city",
             allowed_email_domains=_tuple(safety.get("allowed_email_domains")),
             org_accounts=_tuple(safety.get("org_accounts")),
+            allowed_phones=_tuple(safety.get("allowed_phones")),
             known_terms=_tuple(safety.get("known_terms")),
             known_places=_tuple(safety.get("known_places")),
             fine_places=_tuple(safety.get("fine_places")),
-            jigsaw_threshold=safety.get("jigsaw_threshold") or 4,
-            consent_warning_days=safety.get("consent_warning_days") or 30,
+            jigsaw_threshold=_default(safety.get("jigsaw_threshold"), 4),
+            consent_warning_days=_default(safety.get("consent_warning_days"), 30),
         ),
+        forms=forms_section.settings_from(data.get("forms")),
         raw=data,
     )

@@ -45,6 +45,25 @@ def visible_text(body: str) -> str:
     return PRIVATE_RE.sub(blank, COMMENT_RE.sub(blank, body))
 
 
+_COMMENT_LINE_RE = re.compile(r"^[ \t]*<!--(?:(?!-->).)*-->[ \t]*(?:\n|\Z)", re.S | re.M)
+_PRIVATE_BLOCK_RE = re.compile(PRIVATE_RE.pattern + r"\n?", PRIVATE_RE.flags)
+
+
+def private_removed(body: str) -> str:
+    """The body with private content cut out, for Markdown. Blanking would leave runs of spaces
+    that Markdown reads as structure (a note at the start of a line turned the line into a code
+    block; a note on its own line split a paragraph), so the renderer gets the text without them."""
+    return _PRIVATE_BLOCK_RE.sub("", COMMENT_RE.sub(_cut, _COMMENT_LINE_RE.sub("", body)))
+
+
+def _cut(match: re.Match[str]) -> str:
+    """An inline comment goes; after a word it leaves one space, so `Rina<!-- -->*` cannot turn
+    into a `Rina*` marker that the checks (which saw the blanked text) never saw."""
+    before = match.string[match.start() - 1 : match.start()] if match.start() else ""
+    after = match.string[match.end() : match.end() + 1]
+    return " " if before and after and not before.isspace() and not after.isspace() else ""
+
+
 @dataclass(frozen=True)
 class TypedMarker:
     offset: int  # of the asterisk, in the body
@@ -80,7 +99,8 @@ def typed_markers(text: str) -> list[TypedMarker]:
             nxt = chunk[j] if j < len(chunk) else " "
             if run == 1:
                 after_word = bool(_WORD.match(prev))
-                before_word = bool(_WORD.match(nxt)) or nxt in "\"“‘_["
+                possessive = after_word and re.match(r"['’]s(?!\w)", chunk[j:]) is not None  # `Rina*'s`
+                before_word = (bool(_WORD.match(nxt)) or nxt in "\"“‘_[") and not possessive
                 if after_word and not before_word:
                     if open_count:
                         open_count -= 1
@@ -94,14 +114,22 @@ def typed_markers(text: str) -> list[TypedMarker]:
     return found
 
 
-def markdown_source(visible: str, pseudonyms: tuple[str, ...]) -> str:
+def markdown_source(text: str, pseudonyms: tuple[str, ...]) -> str:
     """What goes to Markdown: typed markers after declared pseudonyms removed (the generator marks
     them itself), typed footnotes removed (the generator adds exactly one)."""
-    text = visible
-    for marker in reversed(typed_markers(visible)):
+    for marker in reversed(typed_markers(text)):
         if any(marker.name == p or marker.name.endswith(" " + p) for p in pseudonyms):
             text = text[: marker.offset] + text[marker.offset + 1 :]
     return TYPED_FOOTNOTE_RE.sub("", text)
+
+
+class _DemoteTitles(Treeprocessor):
+    """A `# Heading` in the text becomes <h2>: the page's <h1> is the story's title, and the sanitiser
+    (which allows no h1) would otherwise strip the tag and leave the heading as bare text."""
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter("h1"):
+            el.tag = "h2"
 
 
 class _MarkPseudonyms(Treeprocessor):
@@ -160,9 +188,10 @@ class MarkdownRenderer:
         self.md = markdown.Markdown(extensions=["smarty", "sane_lists"], output_format="html")
         self.marker = _MarkPseudonyms(self.md)
         self.md.treeprocessors.register(self.marker, "impactsite-pseudonyms", 0)
+        self.md.treeprocessors.register(_DemoteTitles(self.md), "impactsite-demote-titles", 1)
 
     def render(self, body: str, pseudonyms: tuple[str, ...] = (), *, every: bool = False) -> RenderedBody:
-        source = markdown_source(visible_text(body), pseudonyms)
+        source = markdown_source(private_removed(body), pseudonyms)
         self.marker.names = pseudonyms
         self.marker.every = every
         self.md.reset()
@@ -186,3 +215,20 @@ def sanitize(html: str) -> str:
 def render_plain(body: str) -> str:
     """Markdown for plain pages (no pseudonyms)."""
     return MarkdownRenderer().render(body).html
+
+
+def mark_plain(text: str, pseudonyms: tuple[str, ...]) -> str:
+    """Mark the first mention of each pseudonym in a one-line text (a title or summary), when the
+    site asks for marks outside the story body (pseudonyms.in_titles / in_feed)."""
+    if not pseudonyms:
+        return text
+    alternatives = "|".join(re.escape(n) for n in sorted(pseudonyms, key=len, reverse=True))
+    seen: set[str] = set()
+
+    def mark(m: re.Match[str]) -> str:
+        if m.group(1) in seen:
+            return m.group(1)
+        seen.add(m.group(1))
+        return m.group(1) + "*"
+
+    return re.sub(rf"(?<![\w*])({alternatives})(?![\w*])", mark, text)

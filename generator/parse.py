@@ -26,7 +26,8 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        col = len(raw[line_start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")) + 1  # characters, not bytes
         return None, [error(rel, line, col, "FILE", "the file is not UTF-8 text", "save it with UTF-8 encoding")]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
@@ -41,7 +42,7 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
     fm_text = text[4 : 4 + end.start()]
     body_start = 4 + end.end() + 1
     body = text[body_start:] if body_start <= len(text) else ""
-    body_line = text[:body_start].count("\n") + 1
+    body_line = text[: 4 + end.end()].count("\n") + 2  # the line after the closing fence, even at end of file
     try:
         front = load_yaml(fm_text, line_offset=1)
     except YamlProblem as p:

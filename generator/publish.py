@@ -71,7 +71,7 @@ def decide(story: Story, at: dt.datetime, tz: dt.tzinfo) -> Publication:
     return Publication(story, frozenset(channels), reason)
 
 
-def next_changes(stories: tuple[Story, ...], at: dt.datetime, tz: dt.tzinfo, warn_days: int) -> list[tuple[dt.datetime, str]]:
+def next_changes(stories: tuple[Story, ...], at: dt.datetime, tz: dt.tzinfo) -> list[tuple[dt.datetime, str]]:
     """Moments after `at` when a story's visibility changes by itself (embargo, expiry, consent)."""
     out: list[tuple[dt.datetime, str]] = []
     for s in stories:
@@ -85,7 +85,4 @@ def next_changes(stories: tuple[Story, ...], at: dt.datetime, tz: dt.tzinfo, war
             end = consent_start(c.expires, tz)
             if not c.withdrawn and end > at:
                 out.append((end, f"{s.path}: consent {c.id} expires"))
-                warn = end - dt.timedelta(days=warn_days)
-                if warn > at:
-                    out.append((warn, f"{s.path}: consent {c.id} enters its {warn_days}-day warning"))
     return sorted(out)

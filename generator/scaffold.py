@@ -54,5 +54,17 @@ def new_story(root: pathlib.Path, title: str, today: dt.date) -> pathlib.Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     expires = today.replace(year=today.year + 2) if not (today.month == 2 and today.day == 29) else today.replace(year=today.year + 2, day=28)
-    path.write_text(TEMPLATE.format(title=quoted, today=today.isoformat(), year=today.year, expires=expires.isoformat()), encoding="utf-8")
+    text = TEMPLATE.format(title=quoted, today=today.isoformat(), year=today.year, expires=expires.isoformat())
+    path.write_text(_align_comments(text), encoding="utf-8")
     return path
+
+
+def _align_comments(text: str, column: int = 34) -> str:
+    """Line the notes up again after the placeholders were filled in (a date is longer than `{today}`)."""
+    out = []
+    for line in text.split("\n"):
+        code, sep, note = line.partition("  # ")
+        if sep and code.strip() and not code.lstrip().startswith("#"):
+            line = f"{code.rstrip():<{column}}# {note}"
+        out.append(line)
+    return "\n".join(out)

@@ -63,24 +63,28 @@ def obj(fields: dict[str, Field], name: str = "a group of fields") -> Kind:
 
 
 def validate(value: Any, kind: Kind, path: Path = ()) -> list[Problem]:
-    """Check `value` against `kind`; return every problem found."""
+    """Check `value` against `kind`; return every problem found. Messages call the whole document
+    by the kind's name ("site.yaml", "the story's front matter")."""
     problems: list[Problem] = []
-    _check(value, kind, path, problems)
+    _check(value, kind, path, problems, kind.name)
     return problems
 
 
-def _label(path: Path) -> str:
+def _label(path: Path, document: str) -> str:
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out or "the front matter"
+    return out or document
 
 
-def _check(value: Any, kind: Kind, path: Path, problems: list[Problem]) -> None:
-    label = _label(path)
+def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document: str) -> None:
+    label = _label(path, document)
     if kind.fields is not None:
+        if value is None and path:
+            return  # an empty optional group; required-ness is checked by the parent
         if not isinstance(value, dict):
-            problems.append(Problem(path, f"{label} must be {kind.name} (`key: value` lines)", "indent its fields below it"))
+            what = "`key: value` lines" if not path else f"{kind.name} (`key: value` lines)"
+            problems.append(Problem(path, f"{label} must be {what}", "indent its fields below it"))
             return
         for key, item in value.items():
             spec = kind.fields.get(key)
@@ -89,7 +93,7 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem]) -> None:
                 hint = f'did you mean "{guess[0]}"?' if guess else "allowed: " + ", ".join(sorted(kind.fields))
                 problems.append(Problem(path + (key,), f'unknown field "{key}" in {label}', hint, at_key=True))
                 continue
-            _check(item, spec.kind, path + (key,), problems)
+            _check(item, spec.kind, path + (key,), problems, document)
         for key, spec in kind.fields.items():
             if spec.required and (key not in value or value[key] is None or value[key] == ""):
                 where = path + (key,) if key in value else path
@@ -103,12 +107,12 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem]) -> None:
     if kind.item is not None:
         if not isinstance(value, list):
             if kind.allow_single and not isinstance(value, (dict, list)):
-                _check(value, kind.item, path, problems)
+                _check(value, kind.item, path, problems, document)
                 return
             problems.append(Problem(path, f"{label} must be {kind.name}", f"write it as a list, e.g. {kind.example}"))
             return
         for i, item in enumerate(value):
-            _check(item, kind.item, path + (i,), problems)
+            _check(item, kind.item, path + (i,), problems, document)
         return
     ok = _scalar_ok(value, kind)
     if not ok:

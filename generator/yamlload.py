@@ -90,22 +90,18 @@ class _Builder:
         self.marks[path] = self.pos(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _ALLOWED_SCALAR_TAGS:
-                raise YamlProblem(
-                    *self.pos(node),
-                    f"the YAML tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not allowed",
-                    "remove the tag and write a plain value",
-                )
+                raise YamlProblem(*self.pos(node), _tag_message(node.tag), "remove the tag and write a plain value")
             try:
                 return self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError) as exc:
                 raise YamlProblem(*self.pos(node), f"this value cannot be read: {exc}", "check its format") from None
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise YamlProblem(*self.pos(node), f"the YAML tag {node.tag} is not allowed", "remove the tag")
+                raise YamlProblem(*self.pos(node), _tag_message(node.tag), "remove the tag and write a plain list")
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
-                raise YamlProblem(*self.pos(node), f"the YAML tag {node.tag} is not allowed", "remove the tag")
+                raise YamlProblem(*self.pos(node), _tag_message(node.tag), "remove the tag and write plain `name: value` lines")
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
@@ -127,6 +123,10 @@ class _Builder:
         raise YamlProblem(*self.pos(node), "unsupported YAML", "")  # pragma: no cover
 
 
+def _tag_message(tag: str) -> str:
+    return f"the YAML tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed"
+
+
 def load_yaml(text: str, *, line_offset: int = 0) -> Located:
     """Parse one YAML document safely; raise YamlProblem with a located, plain-language message."""
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
@@ -140,6 +140,8 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Located:
         raise YamlProblem(line, col, *_explain(exc, text, mark)) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1 + line_offset, 1, f"the YAML cannot be read: {exc}", "check the syntax") from None
+    except RecursionError:  # the pure-Python composer (no libyaml) recurses per nesting level
+        raise YamlProblem(1 + line_offset, 1, "the YAML is nested too deeply", "flatten the structure") from None
     if node is None:
         return Located(None)
     builder = _Builder(line_offset)
@@ -160,6 +162,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]
         )
     if "could not find expected ':'" in problem:
         return "a line is missing its colon or is indented wrongly", "write `name: value`, indented like its neighbours"
+    if "maximum nesting depth" in problem:
+        return "the YAML is nested too deeply", "flatten the structure"
     if "found undefined alias" in problem or "found undefined anchor" in problem:
         return "YAML anchors and aliases (&name / *name) are not allowed", "write the value out in full"
     if "did not find expected" in problem or "expected <block end>" in problem:

@@ -12,6 +12,8 @@ FAMILY = "12 Placeholders"
 _MARKERS = re.compile(r"(?<![\w-])(TODO|TK|TKTK|XXX+|FIXME|TBD|TBC)(?![\w-])|\blorem\s+ipsum\b", re.I)
 _UPPER_ONLY = {"TODO", "TK", "TKTK", "FIXME", "TBD", "TBC"}
 _FILLER = {"test", "testing", "test test", "tests", "asdf", "placeholder", "text here", "xxx", "tbd", "tk"}
+# A paragraph: a run of lines that are not blank (blanked private content counts as blank).
+_PARAGRAPH = re.compile(r"^[ \t]*(\S.*(?:\n[ \t]*\S.*)*)", re.M)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$", re.M)
 
 
@@ -26,7 +28,7 @@ def placeholders(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         if m.group(1) and word.upper() in _UPPER_ONLY and word != word.upper():
             continue  # "tk" or "Todo" in running text is not a marker; only capitals are
         yield Hit(f'placeholder "{word}" left in the story', "finish or remove this part of the text", offset=m.start())
-    for m in re.finditer(r"(?:^|\n\n)((?:[^\n]+\n?)+)", text):
+    for m in _PARAGRAPH.finditer(text):
         para = m.group(1).strip()
         plain = re.sub(r"[*_>#`.!]", "", para).strip().lower()
         if plain in _FILLER:

@@ -11,11 +11,13 @@ from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, s
 
 FAMILY = "8 Private content"
 _DANGEROUS = re.compile(
-    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b"
-    r"|<[^>]*\s(hidden|style|on[a-z]+|aria-hidden)\s*(=|>|\s)"
-    r"|javascript:",
-    re.I,
+    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b|javascript:", re.I
 )
+# A start tag with its attributes, so that attribute *names* are checked, not words inside values
+# (title="a hidden gem" is harmless; hidden, style, aria-hidden and on* handlers are not).
+_START_TAG = re.compile(r"""<[a-zA-Z][\w:-]*(?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""")
+_ATTRIBUTE = re.compile(r"""\s+([^\s"'=<>`/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_HIDING = re.compile(r"hidden|style|aria-hidden|on[a-z]+", re.I)
 
 
 @story_rule("PRIVATE-HTML", ERROR, family=FAMILY, scope=ANY,
@@ -25,10 +27,15 @@ def dangerous_html(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Raw HTML in a story may only format text. Scripts, styles, embedded media and anything
     hidden (`hidden`, `style`, `aria-hidden`) are refused: hidden text still reaches the page
     source, and scripts run on supporters' devices. Images belong in the front matter."""
-    for m in _DANGEROUS.finditer(ctx.visible):
-        yield Hit(f"raw HTML `{m.group(0).strip()[:40]}` is not allowed in a story",
+    found = [(m.start(), m.group(0)) for m in _DANGEROUS.finditer(ctx.visible)]
+    for tag in _START_TAG.finditer(ctx.visible):
+        hiding = any(_HIDING.fullmatch(a.group(1)) for a in _ATTRIBUTE.finditer(tag.group(0)))
+        if hiding and all(start != tag.start() for start, _ in found):  # one finding per tag
+            found.append((tag.start(), tag.group(0)))
+    for start, text in sorted(found):
+        yield Hit(f"raw HTML `{text.strip()[:40]}` is not allowed in a story",
                   "remove it; write private notes in an HTML comment or a ::: private block, and declare images under image:",
-                  offset=m.start())
+                  offset=start)
 
 
 RULES = rules_in(globals())

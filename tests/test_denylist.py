@@ -1,0 +1,108 @@
+"""The keyed-hash denylist: normalisation, n-gram matching, the key check, and no plaintext on disk."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from generator.denylist import HEADER, Matcher, add_term, load_denylist, normalise, tokens_with_spans
+from generator.errors import UsageError
+
+KEY = b"test-key-1"
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("Sunita Devi", "sunita devi"),
+        ("  SUNITA\n\t devi ", "sunita devi"),
+        ("Sunítá Dêvi", "sunita devi"),
+        ("Ｓｕｎｉｔａ", "sunita"),
+        ("O'Brien-Smith", "o brien smith"),
+        ("snake_case", "snake case"),
+        ("Straße", "strasse"),
+    ],
+)
+def test_normalise_folds_case_accents_spacing_and_punctuation(text: str, normal: str) -> None:
+    assert normalise(text) == normal
+
+
+def test_tokens_keep_their_spans_in_the_original() -> None:
+    assert tokens_with_spans("Hi  Sunítá!") == [("hi", 0, 2), ("sunita", 4, 10)]
+
+
+def denylist(tmp_path: pathlib.Path, *terms: str, key: bytes = KEY) -> Matcher:
+    path = tmp_path / "safety" / "denylist.txt"
+    for term in terms:
+        add_term(path, term, key)
+    return Matcher(load_denylist(path), key)
+
+
+def test_terms_are_found_whatever_their_case_accents_or_spacing(tmp_path: pathlib.Path) -> None:
+    m = denylist(tmp_path, "Sunita Devi", "Rampur")
+    text = "She met SUNÍTA\n   devi near rampur."
+    assert [text[a:b] for a, b in m.find(text)] == ["SUNÍTA\n   devi", "rampur"]
+
+
+def test_only_whole_words_and_whole_phrases_match(tmp_path: pathlib.Path) -> None:
+    m = denylist(tmp_path, "Sunita Devi", "Ram")
+    assert m.find("Sunita and Devi; Rampur; Ramesh; program") == []
+    assert m.find("Sunita, Devi") != []  # punctuation between words is folded like spacing
+
+
+def test_an_empty_denylist_finds_nothing(tmp_path: pathlib.Path) -> None:
+    m = Matcher(load_denylist(tmp_path / "missing.txt"), KEY)
+    assert len(m.denylist) == 0 and m.find("anything at all") == [] and m.key_matches()
+
+
+def test_the_wrong_key_is_detected(tmp_path: pathlib.Path) -> None:
+    denylist(tmp_path, "Sunita Devi")
+    wrong = Matcher(load_denylist(tmp_path / "safety" / "denylist.txt"), b"another-key")
+    assert not wrong.key_matches()
+    assert wrong.find("Sunita Devi") == []  # why the check exists: a wrong key would silently find nothing
+    assert Matcher(load_denylist(tmp_path / "safety" / "denylist.txt"), KEY).key_matches()
+
+
+def test_add_term_never_writes_the_term(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "safety" / "denylist.txt"
+    assert add_term(path, "Sunita Devi", KEY) == (True, 1)
+    assert add_term(path, "Rampur Village", KEY) == (True, 2)
+    text = path.read_text(encoding="utf-8")
+    for word in ("sunita", "devi", "rampur", "village"):
+        assert word not in text.lower()
+    lines = text.splitlines()
+    assert lines[0] == HEADER and lines[1].startswith("check ") and len(lines) == 4
+    assert all(line.split()[0] == "2" and len(line.split()[1]) == 64 for line in lines[2:])
+    assert not list(path.parent.glob("*.tmp"))
+
+
+def test_adding_a_term_twice_or_in_another_spelling_changes_nothing(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "denylist.txt"
+    add_term(path, "Sunita Devi", KEY)
+    before = path.read_bytes()
+    assert add_term(path, "  sunítá   DEVI ", KEY) == (False, 1)
+    assert path.read_bytes() == before
+
+
+def test_add_term_refuses_a_different_key(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "denylist.txt"
+    add_term(path, "Sunita Devi", KEY)
+    with pytest.raises(UsageError, match="^IMPACTSITE_DENYLIST_KEY is not the key this denylist was made with; nothing was added$"):
+        add_term(path, "Rampur", b"another-key")
+    assert len(load_denylist(path)) == 1
+
+
+def test_add_term_refuses_an_empty_term(tmp_path: pathlib.Path) -> None:
+    with pytest.raises(UsageError, match="^the term is empty after removing punctuation; nothing was added$"):
+        add_term(tmp_path / "denylist.txt", " -- ", KEY)
+    assert not (tmp_path / "denylist.txt").exists()
+
+
+def test_a_hand_edited_denylist_is_refused_with_its_line(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "denylist.txt"
+    add_term(path, "Sunita Devi", KEY)
+    path.write_text(path.read_text() + "Sunita Devi\n")
+    with pytest.raises(UsageError) as exc:
+        load_denylist(path)
+    assert str(exc.value) == f"{path}:4: this line is not a denylist entry; the file must only be changed with `impactsite redact add`"
