@@ -23,9 +23,12 @@ from markupsafe import Markup
 from generator import safety
 from generator.config import SiteConfig, load_config
 from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
+from generator.donor import load_donor
 from generator.errors import ContentError
 from generator.findings import Finding, Severity, error, sort_findings
-from generator.markup import MarkdownRenderer, render_plain, visible_text
+from generator.image_format import verify_outputs
+from generator.images import ImageStore
+from generator.markup import MarkdownRenderer, mark_plain, render_plain, visible_text
 from generator.model import Page, Story
 from generator.output import build_lock, publish
 from generator.pages import LiveStory, RenderedPage, SiteRenderer, story_view
@@ -134,8 +137,12 @@ def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_prog
                 pages.append(page)
         progress("read", i, total)
     publications = {s.path: decide(s, at, tz) for s in stories}
+    donor, problems = load_donor(root, config, stories, pages, publications, at)  # campaigns, contacts, forms, aliases
+    findings += problems
+    config = donor.config  # the media contacts' numbers join safety.allowed_phones
     extras = _denylist_extras(config)
     extras["rule_severities"] = safety.rule_severities()
+    extras["donor"] = donor
     return Site(config, tuple(stories), tuple(pages), publications, tuple(findings), extras)
 
 
@@ -172,8 +179,9 @@ def protected_names(stories: tuple[Story, ...]) -> set[str]:
     names = set()
     for s in stories:
         for p in s.people:
-            related_to_survivor = p.relation_to is not None and (s.person(p.relation_to) or p).is_survivor
-            if p.name_type == "real" and (p.minor or p.role == "relative" or related_to_survivor):
+            target = s.person(p.relation_to) if p.relation_to else None
+            kin_of_survivor = target is not None and target.is_survivor and (p.relation is not None or p.accused)
+            if p.name_type == "real" and (p.minor or p.role == "relative" or kin_of_survivor):
                 names.add(p.name)
     return names
 
@@ -185,14 +193,31 @@ def render_site(site: Site, progress: Progress = _no_progress) -> dict[str, byte
     live: list[LiveStory] = []
     published = [s for s in site.stories if site.publications[s.path].live]
     every = config.pseudonyms.mark == "every"
+    images = ImageStore(config.content_dir, config.state_dir / "cache" / "images")
     for i, story in enumerate(published, 1):
         pseudonyms = tuple(p.name for p in story.people if p.name_type == "pseudonym")
         body = renderer.render(story.source.body, pseudonyms, every=every)
         pub = site.publications[story.path]
-        live.append(LiveStory(story, pub, story_view(story, pub, Markup(body.html), body.footnote, None)))
+        # Images: re-encoded from their pixels (cached); the first is the story's hero, the rest follow the text.
+        figures = images.views_for(story, pub)
+        view = story_view(story, pub, Markup(body.html), body.footnote, figures[0] if figures else None)
+        marks = config.pseudonyms
+        view = dataclasses.replace(
+            view,
+            figures=figures[1:],
+            plain_title=story.title,
+            title=mark_plain(story.title, pseudonyms) if marks.in_titles else story.title,
+            feed_title=mark_plain(story.title, pseudonyms) if marks.in_feed else story.title,
+            feed_summary=mark_plain(story.summary, pseudonyms) if marks.in_feed else story.summary,
+        )
+        live.append(LiveStory(story, pub, view))
         progress("render", i, len(published))
     pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in site.pages]
-    files = SiteRenderer(config, theme).render(live, pages)
+    donor = site.extras["donor"]
+    files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context).render(live, pages)
+    for path, (data, owner) in sorted(images.files.items()):
+        files.add(path, data, owner)
+    images.prune()
     if files.clashes:
         raise ContentError(files.clashes)
     return files.data
@@ -220,9 +245,13 @@ def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress:
     leaks = scan_output(files, site.extras.get("denylist"), protected_names(site.stories))
     if leaks:
         raise ContentError(findings + leaks, "the output scan found protected text; nothing was published")
+    # Every published image is read back to prove it carries no metadata and nothing after its end.
+    unclean = verify_outputs(files)
+    if unclean:
+        raise ContentError(findings + unclean, "a published image failed its metadata check; nothing was published")
     progress("scan", 1, 1)
     config = site.config
-    changes = next_changes(site.stories, at, config.tz, config.safety.consent_warning_days)
+    changes = sorted(next_changes(site.stories, at, config.tz) + site.extras["donor"].changes())
     report = BuildReport(
         at=at,
         findings=tuple(findings),
@@ -242,6 +271,7 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
     made = make(root, at, strict=strict, progress=progress)
     config = made.site.config
     urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
+    urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
     with build_lock(config.state_dir):
         takedown = _takedown(config, urls)
         publish(root, config.output_dir, config.state_dir, made.files)
@@ -250,19 +280,37 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
 
 
 def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> BuildReport:
-    """Run every rule on every source without writing anything."""
+    """Run every rule on every source without writing anything.
+
+    When the sources are clean, the site is also rendered in memory and scanned exactly as a build
+    would, so `check` passing means `build` will too (URL clashes, output scan, image checks).
+    """
     site = load_site(root, at, progress)
     findings, waived = run_checks(site, at, progress)
-    return BuildReport(at=at, findings=tuple(findings), waived=tuple(waived))
+    if not any(f.is_error for f in findings):
+        try:
+            files = render_site(site, progress)
+            findings += scan_output(files, site.extras.get("denylist"), protected_names(site.stories))
+            findings += verify_outputs(files)
+        except ContentError as exc:
+            findings += exc.findings
+    return BuildReport(at=at, findings=tuple(sort_findings(findings)), waived=tuple(waived))
 
 
 def _takedown(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
+    """URLs live in the previous build (its record, and what output/ holds now) that this build drops."""
     last = config.state_dir / "last-build.json"
     try:
-        previous = json.loads(last.read_text(encoding="utf-8")).get("urls", [])
+        previous = set(json.loads(last.read_text(encoding="utf-8")).get("urls", []))
     except (OSError, ValueError):
-        previous = []
-    gone = sorted(set(previous) - set(urls))
+        previous = set()
+    out = config.output_dir
+    if out.is_dir():
+        for p in out.rglob("*"):
+            rel = p.relative_to(out).as_posix()
+            if rel.endswith(".html") or rel.startswith("images/"):
+                previous.add("/" + rel.removesuffix("index.html"))
+    gone = sorted(previous - set(urls))
     return tuple(config.absolute(u) for u in gone)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import urllib.parse
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
@@ -51,18 +52,30 @@ class Files:
         self.data[path] = content.encode("utf-8") if isinstance(content, str) else content
         self.owners[path] = owner
 
+    def rewrite(self, path: str, content: str | bytes) -> None:
+        """Replace a file this build already made (post-processing, e.g. the CSP <meta>); its owner stays."""
+        if path not in self.data:
+            raise KeyError(f"/{path} was never produced, so it cannot be rewritten")
+        self.data[path] = content.encode("utf-8") if isinstance(content, str) else content
+
 
 def json_ld(data: dict[str, Any]) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def tracked(url: str, config: SiteConfig) -> str:
-    """Add the site's campaign tracking parameters to a donate link."""
-    if not url or not config.tracking:
+def tracked(url: str, config: SiteConfig, **overrides: str) -> str:
+    """Add the site's campaign tracking parameters to a donate link (`campaign="spring-match"` overrides
+    utm_campaign); parameters the link already has are kept, and a #fragment stays last."""
+    params = dict(config.tracking) | {f"utm_{k}": v for k, v in overrides.items() if v}
+    if not url or not params:
         return url
-    sep = "&" if "?" in url else "?"
-    return url + sep + "&".join(f"{k}={v}" for k, v in config.tracking)
+    base, hash_, fragment = url.partition("#")
+    present = {k for k, _ in urllib.parse.parse_qsl(urllib.parse.urlsplit(base).query, keep_blank_values=True)}
+    extra = urllib.parse.urlencode([(k, v) for k, v in sorted(params.items()) if k not in present])
+    if not extra:
+        return url
+    return base + ("&" if "?" in base else "?") + extra + hash_ + fragment
 
 
 def related(target: LiveStory, others: Sequence[LiveStory], count: int) -> tuple[StoryView, ...]:
@@ -86,11 +99,16 @@ def out_path(url: str) -> str:
 
 
 class SiteRenderer:
-    def __init__(self, config: SiteConfig, theme: Theme, hooks: Sequence[Callable[["SiteRenderer"], None]] = ()) -> None:
+    """`hooks` run once the stories and pages are rendered and may add pages and files (donor.py's do);
+    `context` is added to what every template sees (e.g. `donor`, `contact_points`)."""
+
+    def __init__(self, config: SiteConfig, theme: Theme, hooks: Sequence[Callable[["SiteRenderer"], None]] = (),
+                 context: Mapping[str, Any] | None = None) -> None:
         self.config = config
         self.theme = theme
         self.files = Files()
         self.hooks = hooks
+        self.context = dict(context or {})
         self.sitemap: list[tuple[str, dt.date | None]] = []
 
     def common(self) -> dict[str, Any]:
@@ -100,23 +118,33 @@ class SiteRenderer:
             "nav": c.navigation,
             "donate_url": tracked(c.donate_url, c),
             "feed_url": "/feed.xml",
+            **self.context,
         }
 
     def page(self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any) -> None:
         meta = replace(meta, canonical=meta.canonical or self.config.absolute(meta.url))
+        if self.config.donate_url:  # every page carries a donate link (the header's), so it says so in JSON-LD
+            meta = replace(meta, json_ld=meta.json_ld + (self._donate_action(),))
         html = self.theme.render(template, page=meta, **self.common(), **ctx)
         self.files.add(out_path(meta.url), html, owner)
         if not meta.noindex:
             self.sitemap.append((meta.url, sitemap_date))
 
+    def _donate_action(self) -> Markup:
+        c = self.config
+        return json_ld({"@context": "https://schema.org", "@type": "DonateAction",
+                        "recipient": {"@type": "NGO", "name": c.organisation.name, "url": c.organisation.url or c.base_url},
+                        "target": {"@type": "EntryPoint", "urlTemplate": tracked(c.donate_url, c)}})
+
     def render(self, stories: Sequence[LiveStory], pages: Sequence[RenderedPage]) -> Files:
         c = self.config
         stories = sorted(stories, key=lambda s: (s.story.date, s.story.slug), reverse=True)
         views = [s.view for s in stories]
-        org = {"@type": "NGO", "name": c.organisation.name, "url": c.organisation.url or c.base_url}
+        org: dict[str, Any] = {"@type": "NGO", "name": c.organisation.name, "url": c.organisation.url or c.base_url}
         if c.organisation.same_as:
             org["sameAs"] = list(c.organisation.same_as)
-        home_ld = json_ld({"@context": "https://schema.org", **org})
+        contact_points = self.context.get("contact_points")
+        home_ld = json_ld({"@context": "https://schema.org", **org, **({"contactPoint": contact_points} if contact_points else {})})
         self.page("home.html", PageMeta("/", c.title, c.description, json_ld=(home_ld,)), "site.yaml",
                   stories=views[:6])
 
@@ -138,20 +166,22 @@ class SiteRenderer:
             ld: dict[str, Any] = {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
-                "headline": v.title,
-                "description": v.summary,
+                "headline": v.plain_title or v.title,
                 "datePublished": v.date_iso,
                 "dateModified": (v.updated or v.date).isoformat(),
                 "mainEntityOfPage": c.absolute(v.url),
                 "publisher": org,
                 "author": org,
             }
+            if v.social:  # no `social` consent: no summary and no picture for any card or preview
+                ld["description"] = v.summary
             image = ""
             if v.image is not None and v.social:
                 image = c.absolute(v.image.src)
                 ld["image"] = [image]
-            meta = PageMeta(v.url, v.title, v.summary if v.social else "", og_type="article", image=image,
-                            image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),))
+            meta = PageMeta(v.url, v.plain_title or v.title, v.summary if v.social else "", og_type="article", image=image,
+                            image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),),
+                            extra={"published_time": v.date_iso, "modified_time": (v.updated or v.date).isoformat()})
             self.page("story.html", meta, s.story.path, sitemap_date=v.updated or v.date, story=v)
 
         for p in pages:
@@ -204,12 +234,12 @@ class SiteRenderer:
             day = (v.updated or v.date).isoformat()
             parts += [
                 "<entry>",
-                f"<title>{xml_escape(v.title)}</title>",
+                f"<title>{xml_escape(v.feed_title or v.title)}</title>",
                 f'<link href="{xml_escape(c.absolute(v.url))}"/>',
                 f"<id>{xml_escape(c.absolute(v.url))}</id>",
                 f"<published>{v.date_iso}T00:00:00Z</published>",
                 f"<updated>{day}T00:00:00Z</updated>",
-                f"<summary>{xml_escape(v.summary)}</summary>",
+                f"<summary>{xml_escape(v.feed_summary or v.summary)}</summary>",
                 *(f'<category term="{xml_escape(t.title)}"/>' for t in v.tags),
                 "</entry>",
             ]

@@ -48,10 +48,14 @@ class StoryView:
     tags: tuple[Link, ...]
     body: Markup = Markup("")
     footnote: str | None = None
-    image: ImageView | None = None
+    image: ImageView | None = None  # the hero image, above the fold
+    figures: tuple[ImageView, ...] = ()  # further images, after the text (lazy-loaded)
     related: tuple[StoryView, ...] = ()
     updated: dt.date | None = None
     social: bool = True  # consent covers social cards
+    plain_title: str = ""  # never marked: <title>, social cards, JSON-LD
+    feed_title: str = ""  # marked only with pseudonyms.in_feed
+    feed_summary: str = ""
 
     @property
     def date_iso(self) -> str:

@@ -7,17 +7,23 @@ from __future__ import annotations
 
 from generator.findings import Finding, Severity
 from generator.model import Story
-from generator.safety import consent, denylist, people, placeholders, private, pseudonyms, signoff, waivers
+from generator.safety import consent, denylist, images, people, placeholders, private, pseudonyms, signoff, waivers
+from generator.safety import identifiers, jigsaw, names, relatives
 from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
 
 ALL_RULES: tuple[Rule, ...] = (
     people.RULES
+    + relatives.RULES
     + pseudonyms.RULES
     + consent.RULES
     + signoff.RULES
     + private.RULES
     + denylist.RULES
     + placeholders.RULES
+    + identifiers.RULES
+    + names.RULES
+    + jigsaw.RULES
+    + images.RULES
     + waivers.RULES
 )
 
@@ -26,7 +32,7 @@ assert len(RULES_BY_ID) == len(ALL_RULES), "rule ids must be unique"
 
 
 def rule_severities() -> dict[str, str]:
-    return {r.id: r.severity.value for r in ALL_RULES} | {"JIGSAW": "warning"}
+    return {r.id: r.severity.value for r in ALL_RULES}
 
 
 def check_story(story: Story, ctx: StoryContext, rules: tuple[Rule, ...] = ALL_RULES) -> tuple[list[Finding], list[Finding]]:

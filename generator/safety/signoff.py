@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pathlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,12 +17,36 @@ FAMILY = "4 Sign-off"
 UNHASHED = frozenset({"review", "status", "publish_on", "unpublish_on", "internal_notes"})
 
 
-def text_hash(source: Source) -> str:
-    """sha256 over the body and every safety-relevant front-matter field, canonically serialised."""
+def _image_sources(data: dict[str, Any]) -> list[str]:
+    found = []
+    for entry in [data.get("image")] + list(data.get("images") or []):
+        if isinstance(entry, dict) and isinstance(entry.get("src"), str):
+            found.append(entry["src"])
+    return sorted(set(found))
+
+
+def _file_digest(content_dir: pathlib.Path, src: str) -> str:
+    """The bytes the reviewer saw: a swapped picture voids the review like an edited sentence."""
+    try:
+        path = (content_dir / src).resolve()
+        if not path.is_relative_to(content_dir.resolve()):
+            return "outside"
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "unreadable"
+
+
+def text_hash(source: Source, content_dir: pathlib.Path | None = None) -> str:
+    """sha256 over the body, every safety-relevant front-matter field (canonically serialised) and,
+    given `content_dir`, the bytes of every image the story declares."""
     data: dict[str, Any] = {k: v for k, v in source.front.data.items() if k not in UNHASHED}
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
     body = "\n".join(line.rstrip() for line in source.body.strip("\n").split("\n"))
-    digest = hashlib.sha256((canonical + "\n---\n" + body).encode("utf-8")).hexdigest()
+    text = canonical + "\n---\n" + body
+    if content_dir is not None:
+        for src in _image_sources(source.front.data):
+            text += f"\n---image {src} {_file_digest(content_dir, src)}"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return f"sha256:{digest}"
 
 
@@ -49,9 +74,10 @@ def signoff_self(story: Story, ctx: StoryContext) -> Iterator[Hit]:
 @story_rule("SIGNOFF-STALE", ERROR, family=FAMILY, title="text changed after review",
             source="Dignified Storytelling: editorial review; FM-13")
 def signoff_stale(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """Any edit to the body or to safety-relevant front matter after approval voids it: the
-    reviewer approved a particular text, not whatever the file says now."""
-    if story.review is not None and story.review.text_hash != text_hash(story.source):
+    """Any edit to the body, to safety-relevant front matter or to a declared image file after
+    approval voids it: the reviewer approved a particular text and pictures, not whatever the
+    files say now."""
+    if story.review is not None and story.review.text_hash != text_hash(story.source, ctx.config.content_dir):
         yield Hit(f"the story changed after {story.review.reviewer} approved it on {story.review.date.isoformat()}",
                   f"ask a safeguarding reviewer to read it again and run: impactsite approve {story.path} --reviewer THEIR-HANDLE",
                   path=("review", "text_hash"))

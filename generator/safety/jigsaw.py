@@ -1,0 +1,166 @@
+"""Family 7: jigsaw identification. No single detail names the child; together they do.
+
+"16, trafficked by her own mother, south Kolkata, rescued with a 17-year-old on Monday": each piece is
+harmless alone, and a neighbour, a classmate or a local reporter needs only three or four of them. The
+rule counts the kinds of quasi-identifier a story about a child survivor carries and warns at or over
+`safety.jigsaw_threshold` (default 4), naming each detail it counted, until a safeguarding reviewer
+records a JIGSAW waiver. The count is per story: details are not attributed to one child or another,
+so a story about two children is judged on everything it says about either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.model import Story
+from generator.safety import gazetteer as gz
+from generator.safety import textscan as ts
+from generator.safety.fields import Field, visible_fields
+from generator.safety.identifiers import settings_for
+from generator.safety.lexicon import KIN_EN, KIN_GENERIC, KIN_IN, WEEKDAYS
+from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
+from generator.safety.relatives import relationship_mentions
+from generator.safety.scanbase import words_of
+
+FAMILY = "7 Jigsaw identification"
+
+_NUM_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|(?<![\d,.])(?:[2-9]|1\d|20)(?![\d,.]))"
+_CHILDREN = r"(?:girls|boys|children|minors|teenagers|teens|victims|survivors|classmates)"
+_CHILD = r"(?:girl|boy|child|minor|teenager|teen|victim|survivor|classmate)"
+_COMMUNITY = frozenset({"dalit", "dalits", "adivasi", "adivasis", "tribal", "santhal", "santhals", "santal", "santals",
+                        "lodha", "lodhas", "sabar", "sabars", "bedia", "bedias", "rohingya", "rohingyas", "muslim",
+                        "muslims", "hindu", "hindus", "christian", "christians", "sikh", "sikhs", "buddhist", "buddhists",
+                        "scheduled", "caste", "obc", "sc"})
+_MARKS = frozenset({"deaf", "mute", "blind", "disabled", "disability", "disabilities", "wheelchair", "crutches", "birthmark",
+                    "scar", "scars", "tattoo", "tattoos", "limp", "cleft", "stammer", "stutter", "albino", "albinism",
+                    "hearing", "visually", "autistic", "epilepsy", "burn"})
+_PATTERNS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] = (  # kind, words it needs, pattern
+    ("exact age", None, re.compile(
+        r"\b\d{1,2}[\s\-]*(?:year|yr)s?[\s\-]*old\b|\baged?\s+(?:of\s+)?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b"
+        r"|(?<=[A-Za-z]), \d{1,2}(?=[,.;)])|\b(?:is|was|turned|just)\s+\d{1,2}(?=[.,;!?)])|\bborn\s+in\s+(?:19|20)\d\d\b", re.I)),
+    ("co-victim", frozenset({"girls", "boys", "children", "minors", "teenagers", "teens", "victims", "survivors",
+                            "classmates", "girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor",
+                            "classmate"}), re.compile(rf"\b{_NUM_WORDS}\s+(?:[\w\-]+\s+){{0,3}}?{_CHILDREN}\b"
+                             rf"|\b(?:another|the\s+other)\s+(?:[\w\-]+\s+){{0,3}}?{_CHILD}\b", re.I)),
+    ("exact date", WEEKDAYS, re.compile(r"\b(?i:on|last|this|that|next)\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b")),
+    ("origin village or district", frozenset({"village", "district"}), re.compile(
+        r"\b(?:her|his|their)\s+(?:home\s+|native\s+|own\s+)?village\s+(?:in|near|of|outside)\s+[A-Z][\w’'\-]+"
+        r"|\b[A-Z][\w’'\-]+(?:\s+[A-Z0-9][\w’'\-]*){0,2}\s+district\b|\bdistrict\s+of\s+[A-Z][\w’'\-]+"
+        r"|\b(?:native|home)\s+village\b")),
+    ("school or class", frozenset({"class", "grade", "standard", "std"}), re.compile(
+        r"\b(?i:class|grade|standard|std\.?)\s+(?:[1-9]|1[0-2]|[IVX]{1,4})\b"
+        r"|\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+        r"[\s\-]+(?i:grade|class|standard)\b")),
+    ("establishment", frozenset({"brothel", "brothels", "red", "dance", "massage", "spa", "lodge", "guest", "guesthouse",
+                                "dhaba", "hotel", "apartment", "rented", "kiln", "brick", "garment", "factory",
+                                "workshop", "tailoring"}), re.compile(
+        r"\b(?:brothels?|red[\s\-]light\s+(?:area|district)|dance\s+bars?|massage\s+parlou?rs?|spa|lodge|guest\s*house"
+        r"|dhaba|hotel|apartment|rented\s+room|brick\s+kiln|kiln|garment\s+(?:unit|factory|workshop)|factory|workshop"
+        r"|tailoring\s+shop)\b", re.I)),
+    ("link to another story", frozenset({"same", "story", "article", "post", "report", "reported", "wrote", "stories"}),
+     re.compile(
+        r"\bsame\s+(?:brothel|house|apartment|flat|building|network|trafficker|traffickers|gang|agent|recruiter|case"
+        r"|raid|village|school|hotel|lodge|area|family|man|men|woman)\b"
+        r"|\b(?:earlier|previous|last|another|an\s+earlier)\s+(?:story|article|post|report)\b"
+        r"|\b(?:as\s+we\s+(?:reported|wrote)|we\s+(?:reported|wrote)\s+(?:about|on|earlier))\b|\]\((?:/|\.\./)stories/", re.I)),
+    ("caste, religion or community", _COMMUNITY, re.compile(
+        r"\b(?:dalits?|adivasis?|tribal|santh?als?|lodhas?|sabars?|bedias?|rohingyas?|muslims?|hindus?|christians?|sikhs?"
+        r"|buddhists?|scheduled\s+(?:caste|tribe)s?|lower[\s\-]caste|upper[\s\-]caste|caste)\b|\b(?:OBC|SC/ST)\b", re.I)),
+    ("disability or distinguishing mark", _MARKS, re.compile(
+        r"(?<![\w\-])(?:deaf|mute|blind|disabled|disability|disabilities|wheelchair|crutches|birthmark|scars?|tattoos?|limp|cleft"
+        r"|stammer|stutter|albino|albinism|hearing[\s\-]impaired|visually[\s\-]impaired|autistic|epilepsy|burn\s+marks?)(?![\w\-])",
+        re.I)),
+)
+_SPECIFIC_KIN = frozenset((KIN_EN | KIN_IN) - KIN_GENERIC - {"mama", "baba", "dada", "nana", "bua", "tai", "tau", "apa", "masi"})
+_INSTITUTION_KIND = {"a school": "school or class"}
+
+
+@dataclass(frozen=True)
+class Detail:
+    kind: str
+    quote: str
+    field: Field
+    offset: int
+
+
+def details(story: Story, ctx: StoryContext) -> list[Detail]:
+    """The first instance of each kind of quasi-identifier in the story, in file order."""
+    first: dict[str, Detail] = {}
+    order: dict[int, int] = {}  # id(field) → its position in the file, to sort details in reading order
+    settings = settings_for(story, ctx)
+    kin_seen: dict[str, tuple[Field, int]] = {}
+
+    def add(kind: str, quote: str, f: Field, offset: int) -> None:
+        old = first.get(kind)
+        if old is None or (order[id(f)], offset) < (order[id(old.field)], old.offset):
+            first[kind] = Detail(kind, " ".join(quote.split()), f, offset)
+
+    for n, f in enumerate(visible_fields(story, ctx)):
+        order[id(f)] = n
+        for found in ts.scan(f.text, f.kind, settings):
+            if found.rule == ts.PLACE and found.level >= gz.DISTRICT:
+                village = found.level == gz.LOCALITY and re.search(r"village|gram|gaon|hamlet|dhani", found.what + found.text, re.I)
+                add("origin village or district" if village else "sub-city place", found.text, f, found.start)
+            elif found.rule in (ts.DATE, ts.BIRTHDATE):
+                add("exact date", found.text, f, found.start)
+            elif found.rule == ts.INSTITUTION:
+                add(_INSTITUTION_KIND.get(found.what, "establishment"), found.text, f, found.start)
+            elif found.rule == ts.ADDRESS:
+                add("sub-city place", found.text, f, found.start)
+        words = words_of(f.text)
+        for kind, needs, pattern in _PATTERNS:
+            if f.path and f.path[0] == "tags":
+                break  # tags name topics ("disability-inclusion"), not the child
+            if kind in first or (needs is None and not any(c.isdigit() for c in f.text)) or (needs and words.isdisjoint(needs)):
+                continue
+            m = pattern.search(f.text)
+            if m:
+                quote = m.group(0).strip(" ,")
+                add(kind, quote, f, m.start() + m.group(0).find(quote))
+        for offset, kin, trigger in relationship_mentions(f.text):
+            add("relation to the accused", f"{kin} … {trigger}", f, offset)
+        for kin in sorted(words & _SPECIFIC_KIN):
+            if kin not in kin_seen:
+                kin_seen[kin] = (f, max(0, f.text.lower().find(kin)))
+    for p in story.people:
+        target = story.person(p.relation_to) if p.relation_to else None
+        if p.accused and target is not None and target.is_survivor and target.minor and p.relation:
+            first.setdefault("relation to the accused", Detail("relation to the accused", f"{p.relation} (in people)",
+                                                               Field("people", "", "label", ("people", p.index), story), 0))
+    if len(story.survivors) > 1 and sum(1 for p in story.survivors if p.minor) >= 1:
+        names = " and ".join(p.name for p in story.survivors)
+        first.setdefault("co-victim", Detail("co-victim", f"{names} (in people)",
+                                             Field("people", "", "label", ("people",), story), 0))
+    if len(kin_seen) >= 2:
+        (f, offset), words = next(iter(kin_seen.values())), list(kin_seen)[:3]
+        first.setdefault("family details", Detail("family details", ", ".join(words), f, offset))
+    return sorted(first.values(), key=lambda d: (order.get(id(d.field), -1), d.offset))
+
+
+@story_rule("JIGSAW", WARNING, family=FAMILY, title="details that together identify a child",
+            source="PCC 2011 jigsaw identification; Staffordshire Newsletter; UNICEF principle 6; safeguarding TX-14")
+def jigsaw(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """Counts the kinds of detail a story gives about a child survivor (exact age, sub-city place,
+    relation to the accused, co-victims, exact dates, origin village or district, school, establishment,
+    a link to another story, caste or religion, disability or marks, family details). At or over
+    `safety.jigsaw_threshold` (default 4) together they can identify the child even with a changed name,
+    so a safeguarding reviewer must look at them and record a JIGSAW waiver, or some must go."""
+    if not story.has_minor_survivor:
+        return
+    found = details(story, ctx)
+    threshold = ctx.config.safety.jigsaw_threshold
+    if len(found) < threshold:
+        return
+    children = ", ".join(p.name for p in story.survivors if p.minor)
+    listed = "; ".join(f'{d.kind} ("{d.quote}")' for d in found)
+    where = next((d for d in found if d.field.is_body), found[0])
+    message = (f"{len(found)} details about a child survivor ({children}) add up (the limit is {threshold}): {listed}. "
+               "Together they can identify the child even under a changed name")
+    fix = "remove some of these details (an age range, the city instead of the area, no relationship), or ask a " \
+          "safeguarding reviewer to record a JIGSAW waiver with a reason"
+    yield where.field.hit(message, fix, where.offset)
+
+
+RULES = rules_in(globals())

@@ -1,0 +1,249 @@
+"""Family 6: undeclared names. A name nobody declared is a name nobody checked.
+
+Every person a story names must be in `people`, where consent, name type and relation are reviewed.
+This rule looks for capitalised word sequences that read like a person's name and are neither declared
+nor known to the site. It is advisory (a warning): no list of places and organisations is complete, and
+NER tools are unreliable on Indian names (see safeguarding.md 1f). To keep false alarms rare it skips
+what is usually not a name: sentence-initial single words, Title Case headings, months, weekdays,
+nationalities, languages, religions, places (the gazetteer, `known_places`, the story's location),
+organisations (words such as Trust, Police, Court, Act), `known_terms`, words the story also uses in
+lowercase, and anything made only of the declared people's given names and surnames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.model import Story
+from generator.safety import gazetteer as gz
+from generator.safety import textscan as ts
+from generator.safety.fields import BODY, LABEL, NAME, Field, visible_fields
+from generator.safety.identifiers import settings_for
+from generator.safety.lexicon import (
+    FUNCTION_WORDS, KIN_ALL, MONTHS, NOT_NAMES, ORG_WORDS, TITLES, WEEKDAYS,
+)
+from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
+
+FAMILY = "6 Undeclared names"
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
+_CONNECTORS = {"de", "da", "del", "della", "di", "dos", "du", "van", "von", "der", "den", "bin", "binti", "ibn", "al", "el", "la", "le"}
+_PLACE_PREPOSITIONS = {"in", "near", "across", "outside", "throughout", "towards", "toward", "into", "around", "via"}
+_PLACE_AFTER = {
+    "district", "districts", "village", "villages", "city", "town", "state", "province", "region", "river",
+    "camp", "camps", "market", "station", "road", "street", "lane", "para", "basti", "slum", "colony", "nagar",
+    "area", "areas", "border", "block", "division", "county", "island", "valley", "hills", "coast", "port",
+    "airport", "railway", "junction", "bazaar", "bazar", "municipality", "panchayat", "subdivision", "thana",
+    "police", "court", "office", "unit", "programme", "program", "project", "team", "group", "network",
+    "hospital", "school", "college", "university", "centre", "center", "shelter", "home", "trust",
+    "foundation", "committee", "act", "law", "campaign", "language", "people", "community", "communities",
+    "festival", "river's", "times", "news",
+}
+_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ship", "ance", "ence", "ology", "ing", "ings", "ism")
+_MARKUP = " \t\"“”‘’'*_([>#-•+|"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    text: str  # as written, possessive removed
+    words: tuple[str, ...]
+    titled: bool  # came after Mr, Dr, Inspector…
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() and not (len(word) > 1 and word.isupper())
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    """True when the word at `i` opens a sentence, a paragraph, a heading, a list item or a quotation."""
+    j = i - 1
+    while True:
+        while j >= 0 and text[j] in _MARKUP:
+            j -= 1
+        if j < 0:
+            return True
+        if text[j] != "\n":
+            opens_quote = re.fullmatch(r"\s+[\"“‘'][*_]*", text[j + 1 : i]) is not None  # , "Rekha…  not  ," Mona
+            return text[j] in ".!?:;…—–" or (text[j] == "," and opens_quote)
+        line_start = j + 1
+        if text[line_start:i].strip(" \t")[:1] in "#>-*+•|" or re.match(r"[ \t]*\d+[.)]", text[line_start:i]):
+            return True  # a heading, quote or list item starts here
+        k = j - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if k < 0 or text[k] == "\n":
+            return True  # a paragraph starts here
+        j = k  # a wrapped line: look at the end of the previous one
+
+
+def _heading_line(text: str, i: int) -> str | None:
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", i)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line if line.lstrip().startswith("#") else None
+
+
+def _title_case(line: str) -> bool:
+    words = [w for w in _TOKEN.findall(line) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ](?<![\w’'].)[\w’'\-]*")
+_CONNECTOR_GAP = re.compile(r" (?:" + "|".join(sorted(_CONNECTORS)) + r") ")
+_POSSESSIVE_END = ("'s", "’s")
+_LINKISH_AFTER = re.compile(r"[@_/]|\.\w")
+_DIGIT = re.compile(r"\d")
+
+
+def _runs(text: str) -> Iterator[list[re.Match[str]]]:
+    """Runs of capitalised words joined by single spaces (or a title's full stop, or "de", "van"…)."""
+    run: list[re.Match[str]] = []
+    for m in _CAP_WORD.finditer(text):
+        word = m.group(0)
+        if len(word) > 1 and word.isupper():  # POCSO, NGO: acronyms end a run and are not names
+            if run:
+                yield run
+            run = []
+            continue
+        if run:
+            prev = run[-1]
+            gap = text[prev.end() : m.start()]
+            joined = (gap in (" ", "\t", "\n") or (gap in (". ", ".\t") and prev.group(0).lower() in TITLES)
+                      or _CONNECTOR_GAP.fullmatch(gap) is not None)
+            if joined and not prev.group(0).endswith(_POSSESSIVE_END):  # in "Rosa's Bakery" the name is Rosa
+                run.append(m)
+                continue
+            yield run
+        run = [m]
+    if run:
+        yield run
+
+
+def candidates(text: str, kind: str) -> Iterator[Candidate]:
+    """Capitalised runs that could be a person's name, before anything is looked up."""
+    if kind == NAME:
+        return
+    field_title_case = kind == LABEL and _title_case(text)
+    for run in _runs(text):
+        start = run[0].start()
+        if _DIGIT.search(text, start, run[-1].end()):
+            continue  # "Chome-2-3", "B-12": codes, not names
+        if start and text[start - 1] in "@/.#_" or _LINKISH_AFTER.match(text, run[-1].end()):
+            continue  # part of a handle, an address or a link, which family 5 judges
+        if field_title_case or (kind == BODY and (line := _heading_line(text, start)) is not None and _title_case(line)):
+            if run[0].group(0).lower() not in TITLES:
+                continue  # in Title Case every word looks like a name
+        at_start = _sentence_start(text, start)
+        titled = False
+        while run and (run[0].group(0).lower() in FUNCTION_WORDS or run[0].group(0).lower() in TITLES
+                       or run[0].group(0).lower() in KIN_ALL):
+            titled = titled or run[0].group(0).lower() in TITLES
+            run.pop(0)
+            at_start = False
+        if not run or (at_start and len(run) == 1 and not titled) or (len(run) == 1 and len(run[0].group(0)) < 2):
+            continue
+        words = [m.group(0) for m in run]
+        words[-1] = re.sub(r"[’']s$", "", words[-1])
+        start = run[0].start()
+        yield Candidate(start, text[start : run[-1].start()] + words[-1], tuple(words), titled)
+
+
+def _has_word(text: str, word: str) -> bool:
+    """True when `word` stands alone in `text` (not inside another word), exactly as written."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word) : at + len(word) + 1] or " "
+        if not (before.isalnum() or before in "’'-") and not (after.isalnum() or after in "’'-"):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+class _Known:
+    """What one story and the site already know: declared names, places, terms, lowercase words."""
+
+    def __init__(self, story: Story, ctx: StoryContext, fields: list[Field]) -> None:
+        policy = ctx.config.safety
+        self.declared = {w.lower().replace("’", "'") for p in story.people for w in re.findall(r"[\w’'\-]+", p.name)}
+        self.declared |= {re.sub(r"'s$", "", w) for w in self.declared}
+        self.declared |= {part for w in self.declared for part in w.split("-")}  # "Rao-Mehta" declares "Rao"
+        terms = list(policy.known_terms) + [ctx.config.organisation.name, ctx.config.title]
+        self.terms = {t.lower() for t in terms}
+        self.term_words = {w.lower() for t in terms for w in re.findall(r"[\w’'\-]+", t)}
+        places = list(policy.known_places) + list(policy.fine_places)
+        places += [p for p in re.split(r"[,;/]", f"{story.location or ''},{story.region or ''}") if p.strip()]
+        self.places = set(gz.PLACE_KEYS) | {p.strip().lower() for p in places}
+        self._texts = [f.text for f in fields if f.kind != NAME]
+
+    def written_in_lowercase(self, word: str) -> bool:
+        """True when the story also writes `word` in lowercase ("trust" as well as "Trust")."""
+        if not all(c.isalpha() or c in "'’-" for c in word):
+            return False
+        return any(_has_word(text, word) for text in self._texts)
+
+    def explains(self, c: Candidate, text: str) -> bool:
+        low = [w.lower().replace("’", "'") for w in c.words]
+        joined = " ".join(low)
+        if all(w in self.declared for w in low):
+            return True
+        if joined in self.terms or all(w in self.term_words for w in low):
+            return True
+        if any(w in ORG_WORDS or w in NOT_NAMES or w in MONTHS or w in WEEKDAYS for w in low):
+            return True
+        # a place written with a possessive: "Cox's Bazar" reaches here as "Cox" and "Bazar"
+        nxt = re.match(r"[’']s[ \t]+([A-Z][\w’'\-]+)", text[c.start + len(c.text) :])
+        prv = re.search(r"([A-Z][\w\-]+)[’']s[ \t]+$", text[max(0, c.start - 30) : c.start])
+        if (nxt and f"{joined}'s {nxt.group(1).lower()}" in self.places) or \
+                (prv and f"{prv.group(1).lower()}'s {joined}" in self.places):
+            return True
+        for n in range(len(low), 0, -1):  # any run of words that is a place ("Cebu City", "Howrah Bridge")
+            if any(" ".join(low[k : k + n]) in self.places for k in range(len(low) - n + 1)):
+                return True
+        after = re.match(r"(?:[’']s)?[*_\"”’)]*[ \t]+([a-z]+)", text[c.start + len(c.text) :])
+        if after and after.group(1) in _PLACE_AFTER:
+            return True  # "Rampur village", "Tiljala police", "Shakti programme"
+        before = re.search(r"(\w+)[ \t]+[*_\"“‘(]*$", text[max(0, c.start - 20) : c.start])
+        possessive = bool(re.match(r"[’']s\b", text[c.start + len(c.text) :]))
+        if len(low) == 1 and not c.titled:
+            word = low[0]
+            if word.endswith(_SUFFIXES) or self.written_in_lowercase(word):
+                return True  # "Trust", "Aftercare": words the story also writes in lowercase
+            if before and before.group(1).lower() in _PLACE_PREPOSITIONS and not possessive:
+                return True  # "in Rampur", "near Bantala": most likely a place
+            if before and before.group(1) == "the":
+                return True  # "the Philippines", "the Trust"
+        return False
+
+
+@story_rule("UNDECLARED-NAME", WARNING, family=FAMILY, title="a name that is not declared in people",
+            source="SPEC family 6; safeguarding TX-03 (NER is advisory only)")
+def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """A capitalised word sequence that reads like a person's name ("Bikash Mondal", "Mr Das",
+    "Rosa's") and is not declared in `people`, not a known place or organisation and not in
+    `safety.known_terms` may be a real name that skipped review. Each name is reported once, where it
+    first appears. Declare the person, describe them instead, or add the term to `known_terms`."""
+    fields = list(visible_fields(story, ctx))
+    known = _Known(story, ctx, fields)
+    settings = settings_for(story, ctx)
+    reported: set[str] = set()
+    for f in fields:
+        # an address, a school or a place the other detectors found is theirs to report, not a name
+        taken = [(x.start, x.end) for x in ts.scan(f.text, f.kind, settings)]
+        for c in candidates(f.text, f.kind):
+            key = c.text.lower()
+            end = c.start + len(c.text)
+            if key in reported or any(s < end and c.start < e for s, e in taken) or known.explains(c, f.text):
+                continue
+            reported.add(key)
+            yield f.hit(f'"{c.text}"{f.where()} looks like a person\'s name but is not declared in people: an unchecked '
+                        "name may be a real one",
+                        "if it is a person, add them to people (with role and name_type) or describe them instead "
+                        '("a neighbour"); if it is a place, organisation or other term, add it to safety.known_terms '
+                        "in site.yaml", c.start)
+
+
+RULES = rules_in(globals())
