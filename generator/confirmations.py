@@ -55,9 +55,14 @@ def misplaced(pages: Mapping[str, bytes], owners: Mapping[str, str], phrases: Se
         if not path.endswith(".html"):
             continue
         raw = pages[path].decode("utf-8", "replace")
+        folded = raw.casefold()
+        candidates = [(ph, pat) for ph, pat in patterns
+                      if path not in ph.allowed and all(w in folded for w in _norm(ph.text).split() if w.isalpha())]
+        if not candidates:
+            continue  # cheap: a page lacking any word of every phrase is not parsed
         text = _norm(extract_text(raw))
-        for phrase, pattern in patterns:
-            if path in phrase.allowed or not pattern.search(text):
+        for phrase, pattern in candidates:
+            if not pattern.search(text):
                 continue
             url = "/" + path.removesuffix("index.html")
             where = ", ".join("/" + p.removesuffix("index.html") for p in sorted(phrase.allowed)) or "a thank-you page"

@@ -24,7 +24,12 @@ _CHECK_TEXT = b"impactsite denylist key check"
 _TOKEN = re.compile(r"\w+")
 
 
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
 def normalise(text: str) -> str:
+    if text.isascii():  # the common case, ten times cheaper than the Unicode path below
+        return " ".join(_ASCII_TOKEN.findall(text)).lower()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text))
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(_TOKEN.findall(stripped.casefold().replace("_", " ")))
@@ -32,6 +37,8 @@ def normalise(text: str) -> str:
 
 def tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
     """Normalised words of `text` with their character spans in the original."""
+    if text.isascii():
+        return [(m.group(0).lower(), m.start(), m.end()) for m in _ASCII_TOKEN.finditer(text)]
     out = []
     for m in _TOKEN.finditer(text):
         word = normalise(m.group(0))

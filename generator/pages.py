@@ -78,16 +78,53 @@ def tracked(url: str, config: SiteConfig, **overrides: str) -> str:
     return base + ("&" if "?" in base else "?") + extra + hash_ + fragment
 
 
+RELATED_POOL = 24  # newest stories considered per shared tag or region
+
+
+class RelatedIndex:
+    """Related stories without comparing every pair (10,000 stories would be 100 million pairs).
+
+    The candidates for a story are the RELATED_POOL newest stories of each of its tags and of its
+    region; among them, a shared tag scores 2 and the same region 1, newest first among equals, and
+    the newest stories overall fill any gap. It is a pure function of the live stories, so cached,
+    parallel and cold builds agree.
+    """
+
+    def __init__(self, stories: Sequence[LiveStory]) -> None:
+        newest = sorted(stories, key=lambda o: (o.story.date, o.story.slug), reverse=True)
+        self.newest = newest
+        self.groups: dict[tuple[str, str], list[LiveStory]] = defaultdict(list)
+        for o in newest:
+            for t in set(o.story.tags):
+                group = self.groups[("tag", t)]
+                if len(group) < RELATED_POOL + 1:
+                    group.append(o)
+            if o.story.region:
+                group = self.groups[("region", o.story.region)]
+                if len(group) < RELATED_POOL + 1:
+                    group.append(o)
+
+    def related(self, target: LiveStory, count: int) -> tuple[StoryView, ...]:
+        tags = set(target.story.tags)
+        keys = [("tag", t) for t in sorted(tags)] + ([("region", target.story.region)] if target.story.region else [])
+        candidates = {o.story.slug: o for k in keys for o in self.groups.get(k, ()) if o.story.slug != target.story.slug}
+
+        def score(o: LiveStory) -> tuple[int, dt.date, str]:
+            s = 2 * len(tags & set(o.story.tags)) + (1 if o.story.region and o.story.region == target.story.region else 0)
+            return (s, o.story.date, o.story.slug)
+
+        ranked = sorted(candidates.values(), key=score, reverse=True)[:count]
+        for o in self.newest:
+            if len(ranked) >= count:
+                break
+            if o.story.slug != target.story.slug and o.story.slug not in candidates:
+                ranked.append(o)
+        return tuple(o.view for o in ranked)
+
+
 def related(target: LiveStory, others: Sequence[LiveStory], count: int) -> tuple[StoryView, ...]:
-    """Stories sharing tags (2 points each) or the region (1 point); newest first among equals."""
-    tags = set(target.story.tags)
-
-    def score(o: LiveStory) -> tuple[int, dt.date, str]:
-        s = 2 * len(tags & set(o.story.tags)) + (1 if o.story.region and o.story.region == target.story.region else 0)
-        return (s, o.story.date, o.story.slug)
-
-    ranked = sorted((o for o in others if o.story.slug != target.story.slug), key=score, reverse=True)
-    return tuple(o.view for o in ranked[:count])
+    """Related stories for one story (see RelatedIndex)."""
+    return RelatedIndex(others).related(target, count)
 
 
 def page_url(base: str, n: int) -> str:
@@ -161,8 +198,9 @@ class SiteRenderer:
         self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
         self._taxonomy([(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions")
 
+        index = RelatedIndex(stories)
         for s in stories:
-            v = replace(s.view, related=related(s, stories, c.related_stories))
+            v = replace(s.view, related=index.related(s, c.related_stories))
             ld: dict[str, Any] = {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
@@ -202,10 +240,12 @@ class SiteRenderer:
     def _taxonomy(self, pairs: list[tuple[str, StoryView]], base: str, label: str, heading: str) -> None:
         groups: dict[str, list[StoryView]] = defaultdict(list)
         names: dict[str, str] = {}
+        members: set[tuple[str, str]] = set()
         for name, view in pairs:
             key = slugify(name)
             names.setdefault(key, name)
-            if view not in groups[key]:
+            if (key, view.url) not in members:
+                members.add((key, view.url))
                 groups[key].append(view)
         index = [Link(f"{names[k]} ({len(groups[k])})", f"{base}{k}/") for k in sorted(groups)]
         self.page("terms.html", PageMeta(base, heading, f"{heading} of our stories"), "content/stories",

@@ -95,8 +95,14 @@ class _Inline(html.parser.HTMLParser):
             self._in = None
 
 
+# Anything that could need a hash or be refused; pages without it (nearly all) skip the HTML parser.
+_MAYBE_INLINE = re.compile(r"<script(?![^>]*(?:\ssrc=|application/ld\+json))|<style\b|\son[a-z]+\s*=|\sstyle\s*=|javascript:", re.I)
+
+
 def inline_code(page: str) -> tuple[list[str], list[str], list[Problem]]:
     """(inline script hashes, inline style hashes, blocked constructs) of one HTML page."""
+    if not _MAYBE_INLINE.search(page):
+        return [], [], []
     parser = _Inline()
     parser.feed(page)
     parser.close()

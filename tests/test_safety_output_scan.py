@@ -86,3 +86,10 @@ def test_a_comment_in_a_site_template_stops_the_build(tmp_path: pathlib.Path) ->
     with pytest.raises(ContentError) as exc:
         build(root, AT)
     assert [(f.path, f.message) for f in exc.value.findings] == [("output/404.html", "an HTML comment reached the output")]
+
+
+def test_segments_join_inline_markup_and_keep_wrapped_lines_together() -> None:
+    from generator.safety.output_scan import segments
+
+    page = '<p>Her aunt <em>Kamala</em>\nDevi came.</p><nav><a href="/x/" title="Asha &amp; co">Home</a></nav>'
+    assert segments(page) == ["Her aunt Kamala\nDevi came.", "Home", "/x/", "Asha & co"]

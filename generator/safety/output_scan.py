@@ -18,10 +18,25 @@ _TAG = re.compile(r"<[^>]*>")
 _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js", ".css", ".webmanifest", ".map", "_headers", "_redirects")
 
 
+_ATTR = re.compile(r"""\s[\w:-]+\s*=\s*(["'])(.*?)\1""", re.DOTALL)
+# Inline elements join their text with their neighbours' (as a browser shows it); every other tag
+# ends a segment. A term never spans two blocks, so segments can be scanned on their own, and the
+# page chrome (navigation, footer, head) repeats verbatim and is scanned once per build.
+_INLINE = re.compile(r"</?(?:a|em|strong|b|i|span|abbr|sup|sub|time|code|q|cite|small|mark|bdi|bdo|wbr|s|u)\b[^>]*>", re.IGNORECASE)
+_SEGMENT_BREAK = "\x00"
+
+
 def extract_text(data: str) -> str:
     """Text a reader, a crawler or a scraper can get from a file: visible text plus attribute values."""
-    attrs = " ".join(m.group(2) for m in re.finditer(r"""\s[\w:-]+\s*=\s*(["'])(.*?)\1""", data, re.S))
-    return html.unescape(_TAG.sub(" ", data) + " " + attrs)
+    return " ".join(segments(data))
+
+
+def segments(data: str) -> list[str]:
+    """The file's text in independent pieces: block contents and attribute values, unescaped."""
+    attrs = [html.unescape(m.group(2)) for m in _ATTR.finditer(data)]
+    text = _TAG.sub(_SEGMENT_BREAK, _INLINE.sub("", data))
+    blocks = [html.unescape(part) for part in text.split(_SEGMENT_BREAK) if part.strip()]
+    return blocks + attrs
 
 
 def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iterable[str]) -> list[Finding]:
@@ -29,29 +44,35 @@ def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iter
     findings: list[Finding] = []
     protected = sorted({normalise(n) for n in names if normalise(n)})
     patterns = [(n, re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)")) for n in protected]
-    cache: dict[str, list[str]] = {}
+    cache: dict[str, tuple[str, ...]] = {}
+
+    def problems_in(text: str) -> tuple[str, ...]:
+        found = cache.get(text)
+        if found is None:
+            hits = []
+            if matcher is not None and matcher.find(text):
+                hits.append("a denylisted term")
+            if patterns:
+                norm = normalise(text)
+                if any(pat.search(norm) for _, pat in patterns):
+                    hits.append("the protected name of a minor or a relative")
+            found = cache[text] = tuple(hits)
+        return found
+
     for rel in sorted(files):
-        path_text = rel.replace("/", " ").replace("-", " ").replace("_", " ")
-        if not rel.endswith(_TEXT_SUFFIXES):
-            text = path_text  # images and other binaries: the file name is what can leak
-        else:
+        pieces = [rel.replace("/", " ").replace("-", " ").replace("_", " ")]  # a file name can leak too
+        if rel.endswith(_TEXT_SUFFIXES):
             raw = files[rel].decode("utf-8", "replace")
             if rel.endswith(".html") and "<!--" in raw:
                 findings.append(error(f"output/{rel}", 1, 1, "OUTPUT-SCAN", "an HTML comment reached the output",
                                       "remove the comment from the template that produced this page"))
-            text = extract_text(raw) + " " + path_text
-        problems = cache.get(text)
-        if problems is None:
-            problems = []
-            if matcher is not None and matcher.find(text):
-                problems.append("a denylisted term")
-            norm = normalise(text)
-            for name, pat in patterns:
-                if pat.search(norm):
-                    problems.append("the protected name of a minor or a relative")
-                    break
-            cache[text] = problems
-        for what in problems:
+            pieces += segments(raw) if "<" in raw else [raw]
+        seen: list[str] = []
+        for piece in pieces:
+            for what in problems_in(piece):
+                if what not in seen:
+                    seen.append(what)
+        for what in seen:
             findings.append(error(f"output/{rel}", 0, 0, "OUTPUT-SCAN", f"{what} was found in this generated file",
                                   "find where it comes from (a story, a template or site.yaml) and remove it; nothing was published"))
     return findings
