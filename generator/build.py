@@ -9,9 +9,12 @@ callback and problems come back as findings or one ContentError / OutputError.
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import json
+import multiprocessing
+import os
 import pathlib
 import time
 from collections.abc import Callable
@@ -28,7 +31,8 @@ from generator.errors import ContentError
 from generator.findings import Finding, Severity, error, sort_findings
 from generator.image_format import verify_outputs
 from generator.images import ImageStore
-from generator.markup import MarkdownRenderer, mark_plain, render_plain, visible_text
+from generator.bodies import render_bodies
+from generator.markup import mark_plain, render_plain, visible_text
 from generator.model import Page, Story
 from generator.output import build_lock, publish
 from generator.pages import LiveStory, RenderedPage, SiteRenderer, story_view
@@ -160,16 +164,57 @@ def _denylist_extras(config: SiteConfig) -> dict[str, Any]:
     return {"denylist": matcher}
 
 
-def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress) -> tuple[list[Finding], list[Finding]]:
-    """Every safety rule on every source: (findings, waived warnings)."""
-    findings = list(site.findings)
+PARALLEL_CHECKS_MIN = 200  # stories; below this, forking workers costs more than it saves
+_FORKED: tuple[Site, dt.datetime] | None = None  # the site a forked checker inherits (read-only)
+
+
+def _check_one(site: Site, at: dt.datetime, story: Story) -> tuple[list[Finding], list[Finding]]:
+    ctx = StoryContext(site.config, at, site.publications[story.path], visible_text(story.source.body), site.extras)
+    return safety.check_story(story, ctx)
+
+
+def _check_range(bounds: tuple[int, int]) -> tuple[list[Finding], list[Finding]]:
+    assert _FORKED is not None
+    site, at = _FORKED
+    findings: list[Finding] = []
     waived: list[Finding] = []
-    for i, story in enumerate(site.stories, 1):
-        ctx = StoryContext(site.config, at, site.publications[story.path], visible_text(story.source.body), site.extras)
-        f, w = safety.check_story(story, ctx)
+    for story in site.stories[bounds[0] : bounds[1]]:
+        f, w = _check_one(site, at, story)
         findings += f
         waived += w
-        progress("check", i, len(site.stories))
+    return findings, waived
+
+
+def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress) -> tuple[list[Finding], list[Finding]]:
+    """Every safety rule on every source: (findings, waived warnings).
+
+    Each story's checks are a pure function of the story and the site, so on a large site they run
+    in forked worker processes (which inherit the parsed site instead of receiving it pickled);
+    the findings are sorted afterwards, so the result is the same as a single-process run.
+    """
+    global _FORKED
+    findings = list(site.findings)
+    waived: list[Finding] = []
+    n = len(site.stories)
+    workers = os.cpu_count() or 1
+    if n >= PARALLEL_CHECKS_MIN and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+        size = max(1, -(-n // (workers * 4)))
+        ranges = [(i, min(n, i + size)) for i in range(0, n, size)]
+        _FORKED = (site, at)
+        try:
+            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                for (_, end), (f, w) in zip(ranges, pool.map(_check_range, ranges), strict=True):
+                    findings += f
+                    waived += w
+                    progress("check", end, n)
+        finally:
+            _FORKED = None
+    else:
+        for i, story in enumerate(site.stories, 1):
+            f, w = _check_one(site, at, story)
+            findings += f
+            waived += w
+            progress("check", i, n)
     findings += safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
     return sort_findings(findings), sort_findings(waived)
 
@@ -189,14 +234,14 @@ def protected_names(stories: tuple[Story, ...]) -> set[str]:
 def render_site(site: Site, progress: Progress = _no_progress) -> dict[str, bytes]:
     config = site.config
     theme = Theme(config.root)
-    renderer = MarkdownRenderer()
     live: list[LiveStory] = []
     published = [s for s in site.stories if site.publications[s.path].live]
     every = config.pseudonyms.mark == "every"
     images = ImageStore(config.content_dir, config.state_dir / "cache" / "images")
-    for i, story in enumerate(published, 1):
-        pseudonyms = tuple(p.name for p in story.people if p.name_type == "pseudonym")
-        body = renderer.render(story.source.body, pseudonyms, every=every)
+    names = {s.path: tuple(p.name for p in s.people if p.name_type == "pseudonym") for s in published}
+    bodies = render_bodies([(s.source.body, names[s.path], every) for s in published], config.state_dir / "cache")
+    for i, (story, body) in enumerate(zip(published, bodies, strict=True), 1):
+        pseudonyms = names[story.path]
         pub = site.publications[story.path]
         # Images: re-encoded from their pixels (cached); the first is the story's hero, the rest follow the text.
         figures = images.views_for(story, pub)
