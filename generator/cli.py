@@ -110,6 +110,14 @@ def handle_errors(fn: F) -> F:
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
+        except OSError as exc:  # the machine, not impactsite: a full or read-only disk, a missing permission
+            if debug:
+                traceback.print_exc()
+            from generator.output import describe_os_error
+
+            what = exc.filename or "a file"
+            click.secho(f"Error: could not read or write {what} ({describe_os_error(exc)})", fg="red", err=True)
+            ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for writers
             if debug:
                 traceback.print_exc()

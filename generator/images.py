@@ -319,9 +319,14 @@ class ImageStore:
         """Drop cache entries this build did not use: a removed picture does not linger in the cache."""
         if self.cache_dir is None or not self.cache_dir.is_dir():
             return
-        for entry in self.cache_dir.glob("*.img"):
-            if entry.stem not in self.used:
-                entry.unlink(missing_ok=True)
+        try:
+            for entry in self.cache_dir.glob("*.img"):
+                if entry.stem not in self.used:
+                    entry.unlink(missing_ok=True)
+            for leftover in self.cache_dir.glob(".*.tmp"):  # from a build killed mid-write
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            pass  # a cache that cannot be tidied (read-only disk) is not a reason to fail the build
 
 
 def encode_entry(p: Processed) -> bytes:

@@ -82,8 +82,12 @@ def typed_markers(text: str) -> list[TypedMarker]:
     asterisk after a word closes an open emphasis if there is one; otherwise it is a marker.
     """
     found: list[TypedMarker] = []
+    if "*" not in text:
+        return found
     for para in re.finditer(r"(?:[^\n]|\n(?!\s*\n))+", text):
         chunk = para.group(0)
+        if "*" not in chunk:
+            continue
         start = para.start()
         open_count = 0
         i = 0
@@ -160,13 +164,20 @@ class _MarkPseudonyms(Treeprocessor):
 
         return pattern.sub(mark, text)
 
-    def _walk(self, el: ET.Element, pattern: re.Pattern[str]) -> None:
-        if el.tag in ("code", "pre"):
-            return
-        el.text = self._sub(el.text, pattern)
-        for child in el:
-            self._walk(child, pattern)
-            child.tail = self._sub(child.tail, pattern)
+    def _walk(self, root: ET.Element, pattern: re.Pattern[str]) -> None:
+        """Visit text in document order with a stack, not recursion: a hostile text can nest
+        emphasis a thousand levels deep, which would exhaust Python's recursion limit."""
+        stack: list[tuple[ET.Element, bool]] = [(root, False)]  # (element, True: its tail is next)
+        while stack:
+            el, tail = stack.pop()
+            if tail:
+                el.tail = self._sub(el.tail, pattern)
+                continue
+            if el.tag in ("code", "pre"):
+                continue
+            el.text = self._sub(el.text, pattern)
+            for child in reversed(el):
+                stack += [(child, True), (child, False)]
 
 
 @dataclass(frozen=True)

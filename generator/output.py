@@ -74,8 +74,11 @@ def check_ownable(root: pathlib.Path, output: pathlib.Path) -> None:
 @contextlib.contextmanager
 def build_lock(state_dir: pathlib.Path, wait_seconds: float = 60.0) -> Iterator[None]:
     """One build at a time per site: a second build waits, then gives up with a clear message."""
-    state_dir.mkdir(parents=True, exist_ok=True)
-    fh = open(state_dir / "lock", "w")
+    try:
+        state_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(state_dir / "lock", "w")
+    except OSError as exc:  # a read-only or full disk, or a folder we may not write to
+        raise OutputError(f"cannot write to {state_dir} ({describe_os_error(exc)}); nothing was changed") from None
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
@@ -121,15 +124,14 @@ def publish(root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, f
     check_ownable(root, output)
     recover(output, state_dir)
     staging = state_dir / f"staging-{os.getpid()}"
-    if staging.exists():
-        shutil.rmtree(staging)
     try:
+        if staging.exists():
+            shutil.rmtree(staging)
         write_tree(staging, files)
         _fsync_tree(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        reason = "the disk is full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-        raise OutputError(f"could not write the new build ({reason}); the previous output is untouched") from None
+        raise OutputError(f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched") from None
     try:
         if not output.exists():
             os.rename(staging, output)
@@ -140,11 +142,28 @@ def publish(root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, f
         old = state_dir / "previous-output"
         shutil.rmtree(old, ignore_errors=True)
         os.rename(output, old)
-        os.rename(staging, output)
+        try:
+            os.rename(staging, output)
+        except OSError:
+            os.rename(old, output)  # put the previous build back, so the message below stays true
+            raise
         shutil.rmtree(old, ignore_errors=True)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"could not replace {output}: {exc.strerror or exc}; the previous output is untouched") from None
+        denied = exc.errno in (errno.EACCES, errno.EPERM)
+        reason = f"no permission to change {output} or the folder it is in" if denied else describe_os_error(exc)
+        raise OutputError(f"could not replace {output} ({reason}); the previous output is untouched") from None
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Why a write failed, in words a writer can act on."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    return (exc.strerror or str(exc)).lower()
 
 
 def _fsync_tree(path: pathlib.Path) -> None:

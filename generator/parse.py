@@ -15,6 +15,23 @@ from generator.yamlload import YamlProblem, load_yaml
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_FILE_BYTES = 2 * 1024 * 1024
 
+# Python-Markdown recurses once per level of nested lists or quotes (a few hundred levels exhaust
+# Python's stack) and takes time that grows with the square of a paragraph's length, of the number
+# of paragraphs and of the brackets left open in one. These limits are far beyond any story (a long
+# one is 30,000 characters) and keep the worst text a hostile file can hold to a few seconds.
+MAX_BODY_CHARS = 100_000  # about 15,000 words
+MAX_BODY_LINES = 5_000
+MAX_BLOCK_CHARS = 20_000  # one paragraph, list or quote: text without a blank line in it
+MAX_NESTING = 16  # lists and quotes inside each other
+MAX_OPEN_BRACKETS = 32  # [ ( or < not yet closed within one paragraph
+_BLANK_LINES_RE = re.compile(r"\n[ \t]*\n")
+# A line can only be nested MAX_NESTING deep if it starts with more than MAX_NESTING of these.
+_DEEP_CANDIDATE_RE = re.compile(rf"\n([ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}})")  # "\n", not ^: 7x faster
+_CONTAINER_RE = re.compile(r">[ ]?|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
+_BRACKET_RE = re.compile(r"\\.|[\[\]()<>]|\n[ \t]*\n", re.S)
+_CLOSES = {"]": "[", ")": "("}
+_RULE_LINE_RE = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")  # `- - -`: a horizontal rule, not a list
+
 
 def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
     """Split a Markdown file's bytes into front matter and body, or explain why it cannot be read."""
@@ -49,7 +66,75 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
         return None, [error(rel, p.line, p.column, "FRONT-MATTER", p.message, p.fix)]
     if not isinstance(front.data, dict):
         return None, [error(rel, 2, 1, "FRONT-MATTER", "the front matter must be `name: value` lines", "write e.g. title: My story")]
-    return Source(rel, text, front, body, body_line), []
+    source = Source(rel, text, front, body, body_line)
+    problem = markdown_problem(body)
+    if problem is not None:
+        offset, message, fix = problem
+        return None, [error(rel, *source.body_position(offset), "MARKDOWN", message, fix)]
+    return source, []
+
+
+def markdown_problem(body: str) -> tuple[int, str, str] | None:
+    """The first thing in `body` beyond what the Markdown renderer can take safely: (offset, message, fix)."""
+    if len(body) > MAX_BODY_CHARS:
+        return MAX_BODY_CHARS, f"the text is longer than {MAX_BODY_CHARS:,} characters", "split it into shorter stories"
+    if body.count("\n") > MAX_BODY_LINES:
+        offset = -1
+        for _ in range(MAX_BODY_LINES):
+            offset = body.index("\n", offset + 1)
+        return offset + 1, f"the text is longer than {MAX_BODY_LINES:,} lines", "split it into shorter stories"
+    if len(body) > MAX_BLOCK_CHARS:
+        start = 0
+        for blank in [*_BLANK_LINES_RE.finditer(body), None]:
+            end = blank.start() if blank else len(body)
+            if end - start > MAX_BLOCK_CHARS:
+                return start, f"this paragraph is longer than {MAX_BLOCK_CHARS:,} characters", \
+                    "break it up with blank lines between paragraphs"
+            start = blank.end() if blank else end
+    for candidate in _DEEP_CANDIDATE_RE.finditer("\n" + body):
+        start = candidate.start()  # of the line, in `body`
+        line_end = body.find("\n", start)
+        if _RULE_LINE_RE.fullmatch(body, start, len(body) if line_end < 0 else line_end):
+            continue
+        if _nesting(candidate.group(1)) > MAX_NESTING:
+            return start, f"lists and quotes are nested more than {MAX_NESTING} levels deep here", \
+                "flatten the lists and quotes"
+    if max(body.count("["), body.count("("), body.count("<")) > MAX_OPEN_BRACKETS:
+        open_count = {"[": 0, "(": 0, "<": 0}
+        for m in _BRACKET_RE.finditer(body):
+            c = m.group(0)
+            if c in open_count:
+                open_count[c] += 1
+                if open_count[c] > MAX_OPEN_BRACKETS:
+                    return m.start(), f'more than {MAX_OPEN_BRACKETS} "{c}" are left open in this paragraph', \
+                        f'close each "{c}", or write it as "\\{c}" when it is meant as text'
+            elif c == ">":
+                open_count["<"] = 0
+            elif c in _CLOSES:
+                open_count[_CLOSES[c]] = max(0, open_count[_CLOSES[c]] - 1)
+            elif c[0] == "\n":  # a blank line ends the paragraph
+                open_count = dict.fromkeys(open_count, 0)
+    return None
+
+
+def _nesting(prefix: str) -> int:
+    """How many lists and quotes a line's start opens: its markers plus its indentation in steps of
+    four (indentation alone, without a marker, is a code block and opens nothing)."""
+    markers = columns = i = 0
+    while i < len(prefix):
+        if prefix[i] == " ":
+            columns += 1
+        elif prefix[i] == "\t":
+            columns += 4 - columns % 4
+        else:
+            m = _CONTAINER_RE.match(prefix, i)
+            if m is None:
+                break
+            markers += 1
+            i = m.end()
+            continue
+        i += 1
+    return markers + columns // 4 if markers else 0
 
 
 def _schema_findings(source: Source, kind: Any) -> list[Finding]:

@@ -63,6 +63,11 @@ class SiteState:
                 self.error = str(exc)
             self.log(f"build failed: {exc}")
             return False
+        except Exception as exc:  # noqa: BLE001 - a bug or a file vanishing mid-save must not stop the server
+            with self.lock:
+                self.error = f"Internal error: {type(exc).__name__}: {exc}"
+            self.log(f"build failed with an internal error (a bug in impactsite): {type(exc).__name__}: {exc}")
+            return False
         with self.lock:
             self.files = made.files
             self.error = None
@@ -179,9 +184,11 @@ class SiteWatcher:
                         out[e.path] = (st.st_mtime_ns, st.st_size)
         for extra in ("site.yaml",):
             p = root / extra
-            if p.exists():
+            try:  # not exists() then stat(): the file can vanish in between (an editor saving by rename)
                 st = p.stat()
-                out[str(p)] = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                continue
+            out[str(p)] = (st.st_mtime_ns, st.st_size)
         return out
 
     def start(self, callback: Callable[[], None]) -> bool:

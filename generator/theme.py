@@ -45,7 +45,9 @@ class Theme:
             base = d / "assets"
             if base.is_dir():
                 for p in sorted(base.rglob("*")):
-                    if p.is_file() and not p.name.startswith("."):
+                    # Never follow a link: it could publish any file on the build machine.
+                    if p.is_file() and not p.is_symlink() and not p.name.startswith(".") and \
+                            p.resolve().is_relative_to(base.resolve()):
                         found[p.relative_to(base).as_posix()] = p
         assets = {}
         for name, p in sorted(found.items()):

@@ -135,9 +135,14 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Located:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        flow = _explain_flow(exc, text)
+        if flow is not None:
+            message, fix, mark = flow
+        else:
+            message, fix = _explain(exc, text, mark)
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
-        raise YamlProblem(line, col, *_explain(exc, text, mark)) from None
+        raise YamlProblem(line, col, message, fix) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1 + line_offset, 1, f"the YAML cannot be read: {exc}", "check the syntax") from None
     except RecursionError:  # the pure-Python composer (no libyaml) recurses per nesting level
@@ -147,6 +152,27 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Located:
     builder = _Builder(line_offset)
     data = builder.build(node, (), 0)
     return Located(data, builder.marks, builder.key_marks)
+
+
+def _explain_flow(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, Any] | None:
+    """A bracket or quote that is never closed (PyYAML notices only lines later, so the message
+    points back at where it was opened), or an item inside [ ] or { } that cannot be read."""
+    context, opened = exc.context or "", exc.context_mark
+    if opened is None:
+        return None
+    if "quoted scalar" in context and "end of stream" in (exc.problem or ""):
+        return "this quotation mark is never closed", "add the closing quotation mark at the end of the value", opened
+    if "flow sequence" not in context and "flow mapping" not in context:
+        return None
+    start, end = ("[", "]") if "flow sequence" in context else ("{", "}")
+    depth = 0
+    for char in text[opened.index :]:
+        depth += (char == start) - (char == end)
+        if depth == 0:
+            return (f"an item inside {start} {end} cannot be read",
+                    "put quotes around any item that has a colon, comma or bracket in it", exc.problem_mark or opened)
+    return (f"this {start} is never closed",
+            f"add the closing {end}, or put the whole value in quotes if the {start} is part of the text", opened)
 
 
 def _explain(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]:
@@ -162,6 +188,9 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]
         )
     if "could not find expected ':'" in problem:
         return "a line is missing its colon or is indented wrongly", "write `name: value`, indented like its neighbours"
+    if "escape" in problem or "hexdecimal" in problem or "hexadecimal" in problem:
+        return ("a backslash (\\) inside double quotes starts an escape such as \\n, and this one is not valid",
+                "put the value in single quotes instead, or write \\\\ for each backslash")
     if "maximum nesting depth" in problem:
         return "the YAML is nested too deeply", "flatten the structure"
     if "found undefined alias" in problem or "found undefined anchor" in problem:

@@ -94,7 +94,7 @@ def test_refuses_a_file_that_does_not_parse(tmp_path: pathlib.Path) -> None:
     root = make_site(tmp_path, {STORY: "---\ntitle: [x\n---\n"})
     with pytest.raises(ContentError) as exc:
         approve_story(root)
-    assert heads(exc.value.findings) == [f"{STORY}:3:1: FRONT-MATTER: the indentation does not line up"]
+    assert heads(exc.value.findings) == [f"{STORY}:2:8: FRONT-MATTER: this [ is never closed"]
 
 
 def test_refuses_while_the_denylist_cannot_be_checked(tmp_path: pathlib.Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 import yaml
+from sitekit import AT, consent, person, story_md, survivor
 
 from generator.config import Organisation, SafetyPolicy, SiteConfig
 from generator.findings import Finding
@@ -23,7 +24,6 @@ from generator.publish import decide
 from generator.safety import check_story, identifiers, jigsaw, names, relatives, rule_severities
 from generator.safety.registry import StoryContext
 from generator.safety.textscan import verhoeff_valid
-from sitekit import AT, consent, person, story_md, survivor
 
 EVAL = yaml.safe_load((pathlib.Path(__file__).parent / "eval" / "identifiers.yaml").read_text(encoding="utf-8"))
 RULES = identifiers.RULES + relatives.RULES + names.RULES + jigsaw.RULES

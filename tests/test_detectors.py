@@ -9,17 +9,30 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from sitekit import (
+    AT,
+    BODY,
+    SITE_YAML,
+    STORY,
+    approve_story,
+    approved_and_clean,
+    check_site,
+    consent,
+    heads,
+    loc,
+    make_site,
+    person,
+    story_findings,
+    story_md,
+    survivor,
+)
 
 from generator.build import build, check
 from generator.errors import ContentError
 from generator.safety.textscan import verhoeff_digit, verhoeff_valid
-from sitekit import (
-    AT, BODY, SITE_YAML, STORY, approve_story, approved_and_clean, check_site, consent, heads, loc, make_site, person,
-    story_findings, story_md, survivor,
-)
 
 STAFF = person("Anjali Rao", "staff", "real")
-MINOR = dict(people=[survivor("Mona", minor=True), STAFF], consent=[consent(given_by=["survivor", "welfare_authority"])])
+MINOR = {"people": [survivor("Mona", minor=True), STAFF], "consent": [consent(given_by=["survivor", "welfare_authority"])]}
 
 
 def one(tmp_path: pathlib.Path, text: str, rule: str, **kw: object) -> list[str]:
@@ -36,19 +49,19 @@ def one(tmp_path: pathlib.Path, text: str, rule: str, **kw: object) -> list[str]
         ("Her number was 098300-41762 then.\n", "ID-PHONE", "|098300",
          'a phone number "098300-41762": a number leads straight to a person, who can be called, messaged or looked up'),
         ("The recruiter said to message wa.me/919830041762 at once.\n", "ID-PHONE", "|wa.me",
-         'a WhatsApp link to a phone number "wa.me/919830041762": a number leads straight to a person, who can be called, '
-         "messaged or looked up"),
+         ('a WhatsApp link to a phone number "wa.me/919830041762": a number leads straight to a person, who can be called, '
+         "messaged or looked up")),
         ("Her cousin wrote from priti.das2009@gmail.com to thank us.\n", "ID-EMAIL", "|priti.das",
          'an e-mail address "priti.das2009@gmail.com": an address usually carries a name and always reaches a person'),
         ("The recruiter first messaged her on Instagram as @priti_smiles_09.\n", "ID-SOCIAL", "|Instagram as",
-         'a social media account "Instagram as @priti_smiles_09": a handle or profile opens a person\'s photos, friends and '
-         "whereabouts to anyone"),
+         ('a social media account "Instagram as @priti_smiles_09": a handle or profile opens a person\'s photos, friends and '
+         "whereabouts to anyone")),
         ("He posted at https://www.facebook.com/ravi.kumar.5585 for weeks.\n", "ID-SOCIAL", "|https://www.facebook",
-         'a link to a social media account or chat "https://www.facebook.com/ravi.kumar.5585": a handle or profile opens a '
-         "person's photos, friends and whereabouts to anyone"),
+         ('a link to a social media account or chat "https://www.facebook.com/ravi.kumar.5585": a handle or profile opens a '
+         "person's photos, friends and whereabouts to anyone")),
         ("Police entered a room at 27/3 Kali Charan Ghosh Road that night.\n", "ID-ADDRESS", "|27/3",
-         'a street address "27/3 Kali Charan Ghosh Road": an address, even a partial one, shows where a survivor lived or '
-         "was found"),
+         ('a street address "27/3 Kali Charan Ghosh Road": an address, even a partial one, shows where a survivor lived or '
+         "was found")),
         ("She stayed at House No. 45 for a year.\n", "ID-ADDRESS", "|House No",
          'a house or flat number "House No. 45": an address, even a partial one, shows where a survivor lived or was found'),
         ("The room was in Howrah 711101, near the river.\n", "ID-POSTCODE", "|711101",
@@ -117,18 +130,18 @@ def test_other_accounts_are_still_reported_when_the_site_lists_its_own(tmp_path:
     site = SITE_YAML + "safety:\n  org_accounts: ['@ExampleTrustIN']\n"
     text = story_md(BODY + "\nHe wrote to her as @ravi_jobs_kol.\n")
     assert one(tmp_path, text, "ID-SOCIAL", files={"site.yaml": site}) == [
-        f'{loc(text, "|@ravi")}: ID-SOCIAL: a social media handle "@ravi_jobs_kol": a handle or profile opens a person\'s '
-        "photos, friends and whereabouts to anyone"]
+        (f'{loc(text, "|@ravi")}: ID-SOCIAL: a social media handle "@ravi_jobs_kol": a handle or profile opens a person\'s '
+        "photos, friends and whereabouts to anyone")]
 
 
 def test_details_in_the_front_matter_are_located_exactly(tmp_path: pathlib.Path) -> None:
     text = story_md(title="A Call to 9830041762", summary="She studied at Sree Saraswati Balika Vidyalaya until May.")
     assert one(tmp_path, text, "ID-PHONE") == [
-        f'{loc(text, "title: A Call to |9830041762")}: ID-PHONE: a phone number "9830041762" in the title: a number leads '
-        "straight to a person, who can be called, messaged or looked up"]
+        (f'{loc(text, "title: A Call to |9830041762")}: ID-PHONE: a phone number "9830041762" in the title: a number leads '
+        "straight to a person, who can be called, messaged or looked up")]
     assert one(tmp_path, text, "ID-INSTITUTION") == [
-        f'{loc(text, "summary: She studied at |Sree")}: ID-INSTITUTION: the name of a school ("Sree Saraswati Balika '
-        'Vidyalaya") in the summary: it tells anyone where to find the person']
+        (f'{loc(text, "summary: She studied at |Sree")}: ID-INSTITUTION: the name of a school ("Sree Saraswati Balika '
+        'Vidyalaya") in the summary: it tells anyone where to find the person')]
 
 
 def test_alt_text_captions_tags_and_file_names_are_checked(tmp_path: pathlib.Path) -> None:
@@ -163,8 +176,8 @@ def test_private_notes_are_not_scanned_as_published_text(tmp_path: pathlib.Path)
 def test_an_exact_date_in_a_childs_story_is_a_warning(tmp_path: pathlib.Path) -> None:
     text = story_md("Mona was found on 22 February, and she went home in March 2026.\n", **MINOR)
     assert one(tmp_path, text, "DATE-EXACT") == [
-        f'{loc(text, "|22 February")}: DATE-EXACT (warning): an exact date ("22 February") in a story about a child: with '
-        "the place, the day lets people work out who was involved"]
+        (f'{loc(text, "|22 February")}: DATE-EXACT (warning): an exact date ("22 February") in a story about a child: with '
+        "the place, the day lets people work out who was involved")]
 
 
 def test_month_and_year_and_adult_stories_are_fine(tmp_path: pathlib.Path) -> None:
@@ -184,8 +197,8 @@ def test_places_finer_than_the_site_allows_are_warnings(tmp_path: pathlib.Path, 
                                                          what: str) -> None:
     text = story_md(BODY + "\n" + extra)
     assert one(tmp_path, text, "PLACE-PRECISION") == [
-        f'{loc(text, needle)}: PLACE-PRECISION (warning): "{quoted}" is {what}, finer than the site allows '
-        "(location_precision: city): it narrows the story down to a few families"]
+        (f'{loc(text, needle)}: PLACE-PRECISION (warning): "{quoted}" is {what}, finer than the site allows '
+        "(location_precision: city): it narrows the story down to a few families")]
 
 
 def test_known_places_cities_and_districts_are_fine(tmp_path: pathlib.Path) -> None:
@@ -198,14 +211,14 @@ def test_fine_places_and_precision_come_from_site_yaml(tmp_path: pathlib.Path) -
     fine = SITE_YAML + "safety:\n  fine_places: [Tangra Lane]\n"
     text = story_md(BODY + "\nShe moved from Tangra Lane to Kolkata.\n")
     assert one(tmp_path / "a", text, "PLACE-PRECISION", files={"site.yaml": fine}) == [
-        f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a village, street or landmark, finer '
-        "than the site allows (location_precision: city): it narrows the story down to a few families"]
+        (f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a village, street or landmark, finer '
+        "than the site allows (location_precision: city): it narrows the story down to a few families")]
     state = SITE_YAML + "safety:\n  location_precision: state\n  known_places: [Pune]\n"
     assert one(tmp_path / "b", text, "PLACE-PRECISION", files={"site.yaml": state}) == [
-        f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a named street, finer than the site '
-        "allows (location_precision: state): it narrows the story down to a few families",
-        f'{loc(text, "|Kolkata.")}: PLACE-PRECISION (warning): "Kolkata" is a city, finer than the site allows '
-        "(location_precision: state): it narrows the story down to a few families"]
+        (f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a named street, finer than the site '
+        "allows (location_precision: state): it narrows the story down to a few families"),
+        (f'{loc(text, "|Kolkata.")}: PLACE-PRECISION (warning): "Kolkata" is a city, finer than the site allows '
+        "(location_precision: state): it narrows the story down to a few families")]
 
 
 # ---------------------------------------------------------------- relatives
@@ -213,10 +226,10 @@ def test_fine_places_and_precision_come_from_site_yaml(tmp_path: pathlib.Path) -
 def test_a_relative_named_in_the_text_is_an_error(tmp_path: pathlib.Path) -> None:
     text = story_md(BODY + "\nHer aunt, Kamala Devi, had arranged the journey. Later her uncle Bikash came too.\n")
     assert one(tmp_path, text, "RELATIVE-NAMED") == [
-        f'{loc(text, "|Her aunt, Kamala")}: RELATIVE-NAMED: a relative is named ("Her aunt, Kamala Devi"): a relative\'s '
-        "name leads straight to the survivor",
-        f'{loc(text, "|her uncle Bikash")}: RELATIVE-NAMED: a relative is named ("her uncle Bikash"): a relative\'s name '
-        "leads straight to the survivor",
+        (f'{loc(text, "|Her aunt, Kamala")}: RELATIVE-NAMED: a relative is named ("Her aunt, Kamala Devi"): a relative\'s '
+        "name leads straight to the survivor"),
+        (f'{loc(text, "|her uncle Bikash")}: RELATIVE-NAMED: a relative is named ("her uncle Bikash"): a relative\'s name '
+        "leads straight to the survivor"),
     ]
 
 
@@ -237,8 +250,8 @@ def test_relatives_described_and_titles_are_fine(tmp_path: pathlib.Path, extra: 
 def test_a_childs_relationship_to_the_accused_needs_a_reviewer(tmp_path: pathlib.Path) -> None:
     text = story_md("Mona was sold by her uncle, who was later arrested.\n", **MINOR)
     assert one(tmp_path, text, "RELATIONSHIP") == [
-        f'{loc(text, "|uncle")}: RELATIONSHIP (warning): "uncle" near "sold" in a story about a child: saying how the '
-        "child is related to someone accused identifies the child to everyone who knows the family"]
+        (f'{loc(text, "|uncle")}: RELATIONSHIP (warning): "uncle" near "sold" in a story about a child: saying how the '
+        "child is related to someone accused identifies the child to everyone who knows the family")]
     waived = story_md("Mona was sold by her uncle, who was later arrested.\n", **MINOR,
                       waivers=[{"rule": "RELATIONSHIP", "reviewer": "safeguarding-02",
                                 "reason": "The uncle's case is closed and he lives in another state."}])
@@ -261,10 +274,10 @@ def test_strict_builds_block_an_unacknowledged_relationship(tmp_path: pathlib.Pa
 def test_an_undeclared_name_is_a_warning(tmp_path: pathlib.Path) -> None:
     text = story_md(BODY + "\nThe car belonged to Bikash Mondal, a neighbour. Asha's friend Rekha helped.\n")
     assert one(tmp_path, text, "UNDECLARED-NAME") == [
-        f'{loc(text, "|Bikash Mondal")}: UNDECLARED-NAME (warning): "Bikash Mondal" looks like a person\'s name but is not '
-        "declared in people: an unchecked name may be a real one",
-        f'{loc(text, "|Rekha")}: UNDECLARED-NAME (warning): "Rekha" looks like a person\'s name but is not declared in '
-        "people: an unchecked name may be a real one",
+        (f'{loc(text, "|Bikash Mondal")}: UNDECLARED-NAME (warning): "Bikash Mondal" looks like a person\'s name but is not '
+        "declared in people: an unchecked name may be a real one"),
+        (f'{loc(text, "|Rekha")}: UNDECLARED-NAME (warning): "Rekha" looks like a person\'s name but is not declared in '
+        "people: an unchecked name may be a real one"),
     ]
 
 
@@ -295,9 +308,9 @@ JIGSAW_BODY = (
 def test_four_quasi_identifiers_about_a_child_are_a_jigsaw_warning(tmp_path: pathlib.Path) -> None:
     text = story_md(JIGSAW_BODY, **MINOR)
     assert one(tmp_path, text, "JIGSAW") == [
-        f'{loc(text, "Mona, |16")}: JIGSAW (warning): 5 details about a child survivor (Mona) add up (the limit is 4): '
+        (f'{loc(text, "Mona, |16")}: JIGSAW (warning): 5 details about a child survivor (Mona) add up (the limit is 4): '
         'exact age ("16"); sub-city place ("south Kolkata"); exact date ("On Monday"); co-victim ("another 17-year-old girl"); '
-        'establishment ("apartment"). Together they can identify the child even under a changed name']
+        'establishment ("apartment"). Together they can identify the child even under a changed name')]
 
 
 def test_the_jigsaw_threshold_and_waiver_come_from_the_site_and_the_reviewer(tmp_path: pathlib.Path) -> None:

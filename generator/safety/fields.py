@@ -7,6 +7,7 @@ the body, the front matter (title, summary, alt text…) or the file name.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -51,8 +52,36 @@ class Field:
         return Hit(message, fix, path=self.path)
 
 
-def visible_fields(story: Story, ctx: StoryContext) -> Iterator[Field]:
+class Same:
+    """Hashes and compares by identity, so an lru_cache can remember results computed from immutable
+    objects that are not hashable themselves (a Story holds its front matter as a dict). The cache keeps
+    the object alive, so its id cannot be reused while the entry exists."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.obj is self.obj
+
+
+def visible_fields(story: Story, ctx: StoryContext) -> tuple[Field, ...]:
     """The story's visible text, front matter first (in file order), then the body."""
+    return _visible_fields(Same(story), Same(ctx))
+
+
+@functools.lru_cache(maxsize=8)
+def _visible_fields(story_key: Same, ctx_key: Same) -> tuple[Field, ...]:
+    story, ctx = story_key.obj, ctx_key.obj
+    assert isinstance(story, Story) and isinstance(ctx, StoryContext)
+    return tuple(_fields(story, ctx))
+
+
+def _fields(story: Story, ctx: StoryContext) -> Iterator[Field]:
     data = story.data
     yield Field("the title", story.title, LABEL, ("title",), story)
     if story.summary:

@@ -101,7 +101,8 @@ Tardeo|Mazgaon|Dongri|Bhendi Bazaar|Vashi|Turbhe|Nerul|Kharghar|GB Road|G.B. Roa
 Paharganj|Seelampur|Jahangirpuri|Sangam Vihar|Shaheen Bagh|Chandni Chowk|Karol Bagh|Lajpat Nagar|Saket|
 Dwarka|Rohini|Mundka|Narela|Bawana|Okhla|Jamia Nagar|Nizamuddin|Daryaganj|Mayur Vihar|Laxmi Nagar|
 Shahdara|Trilokpuri|Kalkaji|Govindpuri|Munirka|Mehrauli|Sadar Bazaar|Old Delhi|Budhwar Peth|
-Ganga Jamuna|Reshmpura|Chaturbhuj Sthan|Thamel|Boudha|Kalanki|Kamrangirchar|Mirpur|Old Dhaka|
+Ganga Jamuna|Reshmpura|Chaturbhuj Sthan|Thamel|Boudha|Kalanki|Kamrangirchar|Mirpur|Old Dhaka|Dhanmondi|Gulshan|
+Banani|Mohammadpur|Uttara|Motijheel|Tejgaon|Jatrabari|
 Daulatdia|Kandapara|Kandapara|Tondo|Payatas|Quiapo|Klong Toey|Khlong Toei|Svay Pak|Tuol Kork
 """
 

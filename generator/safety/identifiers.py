@@ -16,7 +16,7 @@ from generator.config import SafetyPolicy
 from generator.model import Story
 from generator.safety import gazetteer as gz
 from generator.safety import textscan as ts
-from generator.safety.fields import Field, visible_fields
+from generator.safety.fields import Field, Same, visible_fields
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "5 Identifying details"
@@ -46,12 +46,18 @@ def _settings(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...], loc
     )
 
 
-def found_in(story: Story, ctx: StoryContext) -> Iterator[tuple[Field, ts.Found]]:
-    """Every identifying detail in every visible field of the story, field by field."""
+def found_in(story: Story, ctx: StoryContext) -> tuple[tuple[Field, ts.Found], ...]:
+    """Every identifying detail in every visible field of the story, field by field (computed once per
+    story: the ten rules of this family read the same list)."""
+    return _found_in(Same(story), Same(ctx))
+
+
+@functools.lru_cache(maxsize=8)
+def _found_in(story_key: Same, ctx_key: Same) -> tuple[tuple[Field, ts.Found], ...]:
+    story, ctx = story_key.obj, ctx_key.obj
+    assert isinstance(story, Story) and isinstance(ctx, StoryContext)
     settings = settings_for(story, ctx)
-    for f in visible_fields(story, ctx):
-        for found in ts.scan(f.text, f.kind, settings):
-            yield f, found
+    return tuple((f, found) for f in visible_fields(story, ctx) for found in ts.scan(f.text, f.kind, settings))
 
 
 def _hits(story: Story, ctx: StoryContext, rule: str, message: str, fix: str) -> Iterator[Hit]:
@@ -115,7 +121,7 @@ def postcode(story: Story, ctx: StoryContext) -> Iterator[Hit]:
 
 @story_rule(ts.INSTITUTION, ERROR, family=FAMILY, scope=ANY,
             title="names of schools, workplaces, shelters and establishments",
-            source=_POCSO + "; JJ Act s.74 (school); Alabaster Jar, GCWJ (shelters); safeguarding TX-08, TX-10")
+            source='POCSO s.23(2) "school"; JJ Act s.74 "school"; Alabaster Jar, GCWJ (shelters); safeguarding TX-08, TX-10')
 def institution(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """The name of a school, college or madrasa, a factory or other workplace, a shelter or aftercare
     home, or a hotel, lodge or bar tells anyone where to find the person (and, for a shelter, every

@@ -22,7 +22,7 @@ from generator.safety.identifiers import settings_for
 from generator.safety.lexicon import KIN_EN, KIN_GENERIC, KIN_IN, WEEKDAYS
 from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
 from generator.safety.relatives import relationship_mentions
-from generator.safety.scanbase import words_of
+from generator.safety.scanbase import Text, around_digits, words_of
 
 FAMILY = "7 Jigsaw identification"
 
@@ -36,42 +36,52 @@ _COMMUNITY = frozenset({"dalit", "dalits", "adivasi", "adivasis", "tribal", "san
 _MARKS = frozenset({"deaf", "mute", "blind", "disabled", "disability", "disabilities", "wheelchair", "crutches", "birthmark",
                     "scar", "scars", "tattoo", "tattoos", "limp", "cleft", "stammer", "stutter", "albino", "albinism",
                     "hearing", "visually", "autistic", "epilepsy", "burn"})
-_PATTERNS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str]], ...] = (  # kind, words it needs, pattern
-    ("exact age", None, re.compile(
-        r"\b\d{1,2}[\s\-]*(?:year|yr)s?[\s\-]*old\b|\baged?\s+(?:of\s+)?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b"
-        r"|(?<=[A-Za-z]), \d{1,2}(?=[,.;)])|\b(?:is|was|turned|just)\s+\d{1,2}(?=[.,;!?)])|\bborn\s+in\s+(?:19|20)\d\d\b", re.I)),
-    ("co-victim", frozenset({"girls", "boys", "children", "minors", "teenagers", "teens", "victims", "survivors",
-                            "classmates", "girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor",
-                            "classmate"}), re.compile(rf"\b{_NUM_WORDS}\s+(?:[\w\-]+\s+){{0,3}}?{_CHILDREN}\b"
-                             rf"|\b(?:another|the\s+other)\s+(?:[\w\-]+\s+){{0,3}}?{_CHILD}\b", re.I)),
-    ("exact date", WEEKDAYS, re.compile(r"\b(?i:on|last|this|that|next)\s+(?:" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b")),
-    ("origin village or district", frozenset({"village", "district"}), re.compile(
-        r"\b(?:her|his|their)\s+(?:home\s+|native\s+|own\s+)?village\s+(?:in|near|of|outside)\s+[A-Z][\w’'\-]+"
-        r"|\b[A-Z][\w’'\-]+(?:\s+[A-Z0-9][\w’'\-]*){0,2}\s+district\b|\bdistrict\s+of\s+[A-Z][\w’'\-]+"
-        r"|\b(?:native|home)\s+village\b")),
-    ("school or class", frozenset({"class", "grade", "standard", "std"}), re.compile(
-        r"\b(?i:class|grade|standard|std\.?)\s+(?:[1-9]|1[0-2]|[IVX]{1,4})\b"
-        r"|\b(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
-        r"[\s\-]+(?i:grade|class|standard)\b")),
-    ("establishment", frozenset({"brothel", "brothels", "red", "dance", "massage", "spa", "lodge", "guest", "guesthouse",
-                                "dhaba", "hotel", "apartment", "rented", "kiln", "brick", "garment", "factory",
-                                "workshop", "tailoring"}), re.compile(
-        r"\b(?:brothels?|red[\s\-]light\s+(?:area|district)|dance\s+bars?|massage\s+parlou?rs?|spa|lodge|guest\s*house"
-        r"|dhaba|hotel|apartment|rented\s+room|brick\s+kiln|kiln|garment\s+(?:unit|factory|workshop)|factory|workshop"
-        r"|tailoring\s+shop)\b", re.I)),
-    ("link to another story", frozenset({"same", "story", "article", "post", "report", "reported", "wrote", "stories"}),
-     re.compile(
-        r"\bsame\s+(?:brothel|house|apartment|flat|building|network|trafficker|traffickers|gang|agent|recruiter|case"
-        r"|raid|village|school|hotel|lodge|area|family|man|men|woman)\b"
-        r"|\b(?:earlier|previous|last|another|an\s+earlier)\s+(?:story|article|post|report)\b"
-        r"|\b(?:as\s+we\s+(?:reported|wrote)|we\s+(?:reported|wrote)\s+(?:about|on|earlier))\b|\]\((?:/|\.\./)stories/", re.I)),
-    ("caste, religion or community", _COMMUNITY, re.compile(
-        r"\b(?:dalits?|adivasis?|tribal|santh?als?|lodhas?|sabars?|bedias?|rohingyas?|muslims?|hindus?|christians?|sikhs?"
-        r"|buddhists?|scheduled\s+(?:caste|tribe)s?|lower[\s\-]caste|upper[\s\-]caste|caste)\b|\b(?:OBC|SC/ST)\b", re.I)),
-    ("disability or distinguishing mark", _MARKS, re.compile(
-        r"(?<![\w\-])(?:deaf|mute|blind|disabled|disability|disabilities|wheelchair|crutches|birthmark|scars?|tattoos?|limp|cleft"
-        r"|stammer|stutter|albino|albinism|hearing[\s\-]impaired|visually[\s\-]impaired|autistic|epilepsy|burn\s+marks?)(?![\w\-])",
-        re.I)),
+_CHILD_WORDS = frozenset({"girls", "boys", "children", "minors", "teenagers", "teens", "victims", "survivors",
+                          "classmates", "girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor",
+                          "classmate"})
+_ESTABLISHMENTS = frozenset({"brothel", "brothels", "red", "dance", "massage", "spa", "lodge", "guest", "guesthouse",
+                             "dhaba", "hotel", "apartment", "rented", "kiln", "brick", "garment", "factory", "workshop",
+                             "tailoring"})
+_LINKS = frozenset({"same", "story", "article", "post", "report", "reported", "wrote", "stories"})
+# kind, the words a text needs before the pattern is worth running (None: digits), pattern, and whether the
+# pattern ignores case (then it runs as its lowercase twin on the lowercased text, which is much faster).
+_TABLE: tuple[tuple[str, frozenset[str] | None, str, bool], ...] = (
+    ("exact age", None,
+     (r"\b\d{1,2}[\s\-]*(?:year|yr)s?[\s\-]*old\b|\baged?\s+(?:of\s+)?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b"
+     r"|(?<=[a-z]), \d{1,2}(?=[,.;)])|\b(?:is|was|turned|just)\s+\d{1,2}(?=[.,;!?)])|\bborn\s+in\s+(?:19|20)\d\d\b"), True),
+    ("co-victim", _CHILD_WORDS,
+     rf"\b{_NUM_WORDS}\s+(?:[\w\-]+\s+){{0,3}}?{_CHILDREN}\b|\b(?:another|the\s+other)\s+(?:[\w\-]+\s+){{0,3}}?{_CHILD}\b",
+     True),
+    ("exact date", frozenset(WEEKDAYS),
+     r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Tt]hat|[Nn]ext)\s+(?:" + "|".join(d.capitalize() for d in sorted(WEEKDAYS)) + r")\b", False),
+    ("origin village or district", frozenset({"village", "district"}),
+     (r"\b(?:her|his|their)\s+(?:home\s+|native\s+|own\s+)?village\s+(?:in|near|of|outside)\s+[A-Z][\w’'\-]+"
+     r"|\b[A-Z][\w’'\-]+(?:\s+[A-Z0-9][\w’'\-]*){0,2}\s+district\b|\bdistrict\s+of\s+[A-Z][\w’'\-]+"
+     r"|\b(?:native|home)\s+village\b"), False),
+    ("school or class", frozenset({"class", "grade", "standard", "std"}),
+     (r"\b(?:class|grade|standard|std\.?)\s+(?:[1-9]|1[0-2]|[ivx]{1,4})\b"
+     r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+     r"[\s\-]+(?:grade|class|standard)\b"), True),
+    ("establishment", _ESTABLISHMENTS,
+     (r"\b(?:brothels?|red[\s\-]light\s+(?:area|district)|dance\s+bars?|massage\s+parlou?rs?|spa|lodge|guest\s*house"
+     r"|dhaba|hotel|apartment|rented\s+room|brick\s+kiln|kiln|garment\s+(?:unit|factory|workshop)|factory|workshop"
+     r"|tailoring\s+shop)\b"), True),
+    ("link to another story", _LINKS,
+     (r"\bsame\s+(?:brothel|house|apartment|flat|building|network|trafficker|traffickers|gang|agent|recruiter|case"
+     r"|raid|village|school|hotel|lodge|area|family|man|men|woman)\b"
+     r"|\b(?:earlier|previous|last|another|an\s+earlier)\s+(?:story|article|post|report)\b"
+     r"|\b(?:as\s+we\s+(?:reported|wrote)|we\s+(?:reported|wrote)\s+(?:about|on|earlier))\b|\]\((?:/|\.\./)stories/"), True),
+    ("caste, religion or community", _COMMUNITY,
+     (r"\b(?:dalits?|adivasis?|tribal|santh?als?|lodhas?|sabars?|bedias?|rohingyas?|muslims?|hindus?|christians?|sikhs?"
+     r"|buddhists?|scheduled\s+(?:caste|tribe)s?|lower[\s\-]caste|upper[\s\-]caste|caste|obc|sc/st)\b"), True),
+    ("disability or distinguishing mark", _MARKS,
+     (r"(?<![\w\-])(?:deaf|mute|blind|disabled|disability|disabilities|wheelchair|crutches|birthmark|scars?|tattoos?|limp"
+     r"|cleft|stammer|stutter|albino|albinism|hearing[\s\-]impaired|visually[\s\-]impaired|autistic|epilepsy"
+     r"|burn\s+marks?)(?![\w\-])"), True),
+)
+_PATTERNS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
+    (kind, needs, re.compile(p, re.IGNORECASE) if ci else re.compile(p), re.compile(p) if ci else None)  # any case, lowercase twin
+    for kind, needs, p, ci in _TABLE
 )
 _SPECIFIC_KIN = frozenset((KIN_EN | KIN_IN) - KIN_GENERIC - {"mama", "baba", "dada", "nana", "bua", "tai", "tau", "apa", "masi"})
 _INSTITUTION_KIND = {"a school": "school or class"}
@@ -101,7 +111,7 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
         order[id(f)] = n
         for found in ts.scan(f.text, f.kind, settings):
             if found.rule == ts.PLACE and found.level >= gz.DISTRICT:
-                village = found.level == gz.LOCALITY and re.search(r"village|gram|gaon|hamlet|dhani", found.what + found.text, re.I)
+                village = found.level == gz.LOCALITY and re.search(r"village|gram|gaon|hamlet|dhani", found.what + found.text, re.IGNORECASE)
                 add("origin village or district" if village else "sub-city place", found.text, f, found.start)
             elif found.rule in (ts.DATE, ts.BIRTHDATE):
                 add("exact date", found.text, f, found.start)
@@ -110,12 +120,19 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
             elif found.rule == ts.ADDRESS:
                 add("sub-city place", found.text, f, found.start)
         words = words_of(f.text)
-        for kind, needs, pattern in _PATTERNS:
+        low = f.text.lower()
+        same_length = len(low) == len(f.text)
+        for kind, needs, pattern, twin in _PATTERNS:
             if f.path and f.path[0] == "tags":
                 break  # tags name topics ("disability-inclusion"), not the child
             if kind in first or (needs is None and not any(c.isdigit() for c in f.text)) or (needs and words.isdisjoint(needs)):
                 continue
-            m = pattern.search(f.text)
+            if needs is None:  # the digit patterns: look only around the digits
+                m = next(around_digits(Text(f.text, f.kind), twin or pattern, 30, 30, lowercase=twin is not None), None)
+            else:
+                m = twin.search(low) if twin is not None and same_length else pattern.search(f.text)
+            if m:
+                m = pattern.match(f.text, m.start()) or m  # the text as written, for the quote
             if m:
                 quote = m.group(0).strip(" ,")
                 add(kind, quote, f, m.start() + m.group(0).find(quote))
@@ -134,8 +151,8 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
         first.setdefault("co-victim", Detail("co-victim", f"{names} (in people)",
                                              Field("people", "", "label", ("people",), story), 0))
     if len(kin_seen) >= 2:
-        (f, offset), words = next(iter(kin_seen.values())), list(kin_seen)[:3]
-        first.setdefault("family details", Detail("family details", ", ".join(words), f, offset))
+        (f, offset), relatives = next(iter(kin_seen.values())), list(kin_seen)[:3]
+        first.setdefault("family details", Detail("family details", ", ".join(relatives), f, offset))
     return sorted(first.values(), key=lambda d: (order.get(id(d.field), -1), d.offset))
 
 

@@ -42,13 +42,6 @@ KIN_IN = {
 }
 KIN_SHORT = {"ma", "da", "di", "pa", "ba", "ammu", "abbu"}  # only after her/his/their…
 KIN_ALL = KIN_EN | KIN_IN | KIN_SHORT
-# Capitalised without a possessive these are titles, not relatives: Mother Teresa, Sister Nivedita,
-# Brother Joseph, Father Thomas, Mama Esther, Didi, Dada…
-KIN_TITLES = {
-    "mother", "father", "sister", "brother", "mama", "baba", "ma", "maa", "didi", "dada", "bhai", "papa",
-    "mum", "mom", "dad", "daddy", "amma", "appa", "nana", "abba", "guardian", "family", "relative",
-    "relatives", "parents", "parent", "son", "daughter", "wife", "husband", "tai", "tau", "apa",
-}
 # Kin words that say nothing about a specific relative when they stand near "arrested" and the like.
 KIN_GENERIC = {"family", "relative", "relatives", "guardian", "parent", "parents"}
 POSSESSIVES = {"her", "his", "their", "my", "our", "your", "whose", "its"}
@@ -90,6 +83,7 @@ ORG_WORDS = {
     "madrassa", "madrasah", "convent", "ashram", "hostel", "orphanage", "kiln", "bhatta", "plantation",
     "quarry", "workshop", "karkhana", "niketan", "griha", "sadan", "bhavan", "bhawan", "pathshala",
     "headquarters", "hq", "embassy", "consulate", "high", "commission's", "un", "prize's",
+    "cyclone", "storm", "hurricane", "typhoon", "flood", "floods", "earthquake", "tsunami", "war", "pandemic",
 }
 
 TITLES = {
@@ -136,19 +130,22 @@ NOT_NAMES = {
     "sharechat", "moj", "imo", "wechat", "viber", "discord", "reddit", "iphone", "android", "internet",
     "web", "covid", "covid-19", "coronavirus", "aadhaar", "aadhar", "pan", "upi", "paytm", "gpay",
     "rupee", "rupees", "dollar", "dollars", "euro", "euros", "pound", "pounds", "taka", "lakh", "crore",
+    # school subjects, film industries and other capitalised common nouns
+    "maths", "math", "mathematics", "science", "sciences", "history", "geography", "physics", "chemistry", "biology",
+    "economics", "literature", "civics", "bollywood", "hollywood", "tollywood", "nollywood", "cricket", "football",
     # abbreviations that open a capitalised run
     "rs", "inr", "usd", "vill", "vil", "dist", "ps", "po", "no", "nos", "st", "rd", "km", "kg", "etc", "viz",
     "ie", "eg", "am", "pm", "tv", "id", "ok",
     # times of day and seasons people capitalise
     "spring", "summer", "autumn", "fall", "winter", "monsoon", "today", "tonight", "tomorrow", "yesterday",
-    "new", "year", "years", "christmas", "ok", "okay", "hello", "hi", "thanks", "thank", "please", "yes",
-    "no", "amen", "inshallah", "namaste", "namaskar", "salaam", "didn't", "don't", "i", "i'm", "i've",
+    "new", "year", "years", "okay", "hello", "hi", "thanks", "thank", "please", "yes",
+    "amen", "inshallah", "namaste", "namaskar", "salaam", "didn't", "don't", "i", "i'm", "i've",
     "i'd", "i'll",
     # words writers capitalise in charity copy
     "survivor", "survivors", "aftercare", "trafficking", "anti-trafficking", "modern", "slavery", "justice",
     "freedom", "hope", "love", "safe", "safety", "child", "children", "protection", "welfare", "women",
     "girls", "boys", "men", "donate", "donations", "donors", "supporters", "partners", "partner",
-    "staff", "volunteers", "volunteer", "team", "thank", "stories", "story", "read", "more", "learn",
+    "staff", "volunteers", "volunteer", "team", "stories", "story", "read", "more", "learn",
     "contact", "share", "subscribe", "north", "south", "east", "west", "northern", "southern", "eastern",
     "western", "central", "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
     "southeast", "southwest", "upper", "lower", "greater", "inner", "outer", "old", "pseudonym",
@@ -169,9 +166,9 @@ FUNCTION_WORDS = {
     "meanwhile", "finally", "eventually", "slowly", "almost", "about", "around", "across", "along", "among",
     "behind", "beside", "between", "beyond", "near", "outside", "inside", "through", "throughout",
     "toward", "towards", "against", "despite", "like", "unlike", "via", "per", "late", "early", "back",
-    "home", "up", "down", "off", "out", "yes", "no", "ask", "asked", "is", "was", "are", "were", "be", "been",
+    "home", "up", "down", "off", "out", "yes", "ask", "asked", "is", "was", "are", "were", "be", "been",
     "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might",
-    "must", "shall", "should", "let", "says", "said", "say", "every", "again", "always", "never", "often",
+    "must", "shall", "should", "let", "says", "said", "say", "again", "always", "never", "often",
     "sometimes", "together", "already", "nearly", "more", "less", "very", "too", "well", "dear", "new",
     "thank", "thanks", "sadly", "thankfully", "fortunately", "unfortunately", "today's", "where's",
     "mr", "mrs", "ms", "dr",
@@ -187,4 +184,22 @@ COUNT_NOUNS = {
     "books", "meals", "kits", "lakh", "crore", "million", "billion", "thousand", "hundred", "acres",
     "hectares", "sq", "square", "feet", "ft", "per", "percent", "%", "copies", "votes", "signatures",
     "volunteers", "donors", "supporters", "schools", "teachers", "officers", "police", "steps",
+}
+
+# Words that describe an institution without naming it: "a Government Girls' High School" names none.
+GENERIC_DESCRIPTORS = {
+    "government", "govt", "govt.", "primary", "secondary", "higher", "high", "middle", "upper", "lower", "junior",
+    "senior", "public", "private", "model", "municipal", "girls", "girls'", "girls’", "boys", "boys'", "boys’",
+    "co-ed", "night", "sunday", "residential", "boarding", "day", "local", "village", "district", "state",
+    "national", "central", "medium", "open", "free", "special", "observation", "protective", "short", "stay",
+    "short-stay", "shelter", "after-care", "aftercare", "after", "care", "children's", "children’s", "childrens",
+    "children", "women's", "women’s", "women", "drop-in", "new", "old", "small", "big", "art", "arts", "science",
+    "commerce", "medical", "engineering", "law", "nursing", "polytechnic", "technical", "vocational", "training",
+    "industrial", "sewing", "tailoring", "garment", "jute", "cotton", "textile", "brick", "rice", "tea",
+    "spinning", "weaving", "paper", "sugar", "steel", "shoe", "leather", "carpet", "bangle", "fireworks",
+    "match", "biri", "beedi", "zari", "embroidery", "balika", "bal", "vidya", "shishu", "sishu", "nari",
+    "community", "city", "rural", "urban", "religious", "madrasa", "hotel", "roadside", "highway", "luxury",
+    "cheap", "budget", "massage", "beauty", "dance", "orchestra", "hostel", "working", "home", "homes", "transit",
+    "temporary", "safe", "secure", "partner", "own", "family", "holy", "saint", "summer", "winter", "online",
+    "evening", "morning", "weekend", "bridge", "catch-up", "language", "primary-school", "secondary-school",
 }

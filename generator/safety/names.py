@@ -22,9 +22,16 @@ from generator.safety import textscan as ts
 from generator.safety.fields import BODY, LABEL, NAME, Field, visible_fields
 from generator.safety.identifiers import settings_for
 from generator.safety.lexicon import (
-    FUNCTION_WORDS, KIN_ALL, MONTHS, NOT_NAMES, ORG_WORDS, TITLES, WEEKDAYS,
+    FUNCTION_WORDS,
+    KIN_ALL,
+    MONTHS,
+    NOT_NAMES,
+    ORG_WORDS,
+    TITLES,
+    WEEKDAYS,
 )
 from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
+from generator.safety.scanbase import strip_possessive
 
 FAMILY = "6 Undeclared names"
 
@@ -66,10 +73,10 @@ def _sentence_start(text: str, i: int) -> bool:
         if j < 0:
             return True
         if text[j] != "\n":
-            opens_quote = re.fullmatch(r"\s+[\"“‘'][*_]*", text[j + 1 : i]) is not None  # , "Rekha…  not  ," Mona
+            opens_quote = _OPENING_QUOTE.fullmatch(text, j + 1, i) is not None  # , "Rekha…  not  ," Mona
             return text[j] in ".!?:;…—–" or (text[j] == "," and opens_quote)
         line_start = j + 1
-        if text[line_start:i].strip(" \t")[:1] in "#>-*+•|" or re.match(r"[ \t]*\d+[.)]", text[line_start:i]):
+        if text[line_start:i].strip(" \t")[:1] in "#>-*+•|" or _NUMBERED_ITEM.match(text, line_start, i):
             return True  # a heading, quote or list item starts here
         k = j - 1
         while k >= 0 and text[k] in " \t":
@@ -79,11 +86,11 @@ def _sentence_start(text: str, i: int) -> bool:
         j = k  # a wrapped line: look at the end of the previous one
 
 
-def _heading_line(text: str, i: int) -> str | None:
-    line_start = text.rfind("\n", 0, i) + 1
-    line_end = text.find("\n", i)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return line if line.lstrip().startswith("#") else None
+def _title_case_headings(text: str) -> list[tuple[int, int]]:
+    """Spans of the Markdown headings written in Title Case ("## A Court Process Built Around the Child")."""
+    if "#" not in text:
+        return []
+    return [m.span() for m in _HEADING.finditer(text) if _title_case(m.group(0))]
 
 
 def _title_case(line: str) -> bool:
@@ -96,6 +103,17 @@ _CONNECTOR_GAP = re.compile(r" (?:" + "|".join(sorted(_CONNECTORS)) + r") ")
 _POSSESSIVE_END = ("'s", "’s")
 _LINKISH_AFTER = re.compile(r"[@_/]|\.\w")
 _DIGIT = re.compile(r"\d")
+_SKIP_ALONE = frozenset(FUNCTION_WORDS | TITLES | KIN_ALL)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t].*$", re.MULTILINE)
+_LEAD_WORDS = re.compile(r"[\w’'\-]+")
+_CONTINUES_NAME = re.compile(r"[’']?s?\s+(of|on|for|and|&|de)\s+(?:the\s+)?")
+_OPENING_QUOTE = re.compile(r"\s+[\"“‘'][*_]*")
+_NUMBERED_ITEM = re.compile(r"[ \t]*\d+[.)]")
+_NEXT_AFTER_POSSESSIVE = re.compile(r"[’']s[ \t]+([A-Z][\w’'\-]+)")
+_POSSESSOR_BEFORE = re.compile(r"([A-Z][\w\-]+)[’']s[ \t]+$")
+_WORD_AFTER = re.compile(r"(?:[’']s)?[*_\"”’)]*[ \t]+([a-z]+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+[*_\"“‘(]*$")
+_POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 
 
 def _runs(text: str) -> Iterator[list[re.Match[str]]]:
@@ -127,15 +145,18 @@ def candidates(text: str, kind: str) -> Iterator[Candidate]:
     if kind == NAME:
         return
     field_title_case = kind == LABEL and _title_case(text)
+    headings = _title_case_headings(text) if kind == BODY else []
     for run in _runs(text):
+        if len(run) == 1 and run[0].group(0).lower() in _SKIP_ALONE:
+            continue  # "She", "The", "When": most capitalised words are these
         start = run[0].start()
         if _DIGIT.search(text, start, run[-1].end()):
             continue  # "Chome-2-3", "B-12": codes, not names
         if start and text[start - 1] in "@/.#_" or _LINKISH_AFTER.match(text, run[-1].end()):
             continue  # part of a handle, an address or a link, which family 5 judges
-        if field_title_case or (kind == BODY and (line := _heading_line(text, start)) is not None and _title_case(line)):
-            if run[0].group(0).lower() not in TITLES:
-                continue  # in Title Case every word looks like a name
+        title_case = field_title_case or any(s <= start < e for s, e in headings)
+        if title_case and run[0].group(0).lower() not in TITLES:
+            continue  # in Title Case every word looks like a name
         at_start = _sentence_start(text, start)
         titled = False
         while run and (run[0].group(0).lower() in FUNCTION_WORDS or run[0].group(0).lower() in TITLES
@@ -146,7 +167,7 @@ def candidates(text: str, kind: str) -> Iterator[Candidate]:
         if not run or (at_start and len(run) == 1 and not titled) or (len(run) == 1 and len(run[0].group(0)) < 2):
             continue
         words = [m.group(0) for m in run]
-        words[-1] = re.sub(r"[’']s$", "", words[-1])
+        words[-1] = strip_possessive(words[-1])
         start = run[0].start()
         yield Candidate(start, text[start : run[-1].start()] + words[-1], tuple(words), titled)
 
@@ -185,6 +206,9 @@ class _Known:
             return False
         return any(_has_word(text, word) for text in self._texts)
 
+    def is_organisation(self, c: Candidate) -> bool:
+        return any(w.lower() in ORG_WORDS for w in c.words)
+
     def explains(self, c: Candidate, text: str) -> bool:
         low = [w.lower().replace("’", "'") for w in c.words]
         joined = " ".join(low)
@@ -195,19 +219,25 @@ class _Known:
         if any(w in ORG_WORDS or w in NOT_NAMES or w in MONTHS or w in WEEKDAYS for w in low):
             return True
         # a place written with a possessive: "Cox's Bazar" reaches here as "Cox" and "Bazar"
-        nxt = re.match(r"[’']s[ \t]+([A-Z][\w’'\-]+)", text[c.start + len(c.text) :])
-        prv = re.search(r"([A-Z][\w\-]+)[’']s[ \t]+$", text[max(0, c.start - 30) : c.start])
+        end = c.start + len(c.text)
+        nxt = _NEXT_AFTER_POSSESSIVE.match(text, end)
+        prv = _POSSESSOR_BEFORE.search(text, max(0, c.start - 30), c.start)
         if (nxt and f"{joined}'s {nxt.group(1).lower()}" in self.places) or \
                 (prv and f"{prv.group(1).lower()}'s {joined}" in self.places):
             return True
+        # the end of a place whose name starts with words this run does not hold: "South 24 Parganas"
+        lead = _LEAD_WORDS.findall(text, max(0, c.start - 30), c.start)
+        for k in range(1, min(3, len(lead)) + 1):
+            if " ".join([w.lower() for w in lead[-k:]] + low) in self.places:
+                return True
         for n in range(len(low), 0, -1):  # any run of words that is a place ("Cebu City", "Howrah Bridge")
             if any(" ".join(low[k : k + n]) in self.places for k in range(len(low) - n + 1)):
                 return True
-        after = re.match(r"(?:[’']s)?[*_\"”’)]*[ \t]+([a-z]+)", text[c.start + len(c.text) :])
+        after = _WORD_AFTER.match(text, end)
         if after and after.group(1) in _PLACE_AFTER:
             return True  # "Rampur village", "Tiljala police", "Shakti programme"
-        before = re.search(r"(\w+)[ \t]+[*_\"“‘(]*$", text[max(0, c.start - 20) : c.start])
-        possessive = bool(re.match(r"[’']s\b", text[c.start + len(c.text) :]))
+        before = _WORD_BEFORE.search(text, max(0, c.start - 20), c.start)
+        possessive = _POSSESSIVE_AFTER.match(text, end) is not None
         if len(low) == 1 and not c.titled:
             word = low[0]
             if word.endswith(_SUFFIXES) or self.written_in_lowercase(word):
@@ -233,12 +263,22 @@ def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for f in fields:
         # an address, a school or a place the other detectors found is theirs to report, not a name
         taken = [(x.start, x.end) for x in ts.scan(f.text, f.kind, settings)]
+        # "United Nations Office on Drugs and Crime": the words after "on" (and then "and") are the office's;
+        # but in "the Trust and Rekha", Rekha is a person
+        organisation_end, inside = -1, False
         for c in candidates(f.text, f.kind):
-            key = c.text.lower()
             end = c.start + len(c.text)
-            if key in reported or any(s < end and c.start < e for s, e in taken) or known.explains(c, f.text):
+            link = _CONTINUES_NAME.fullmatch(f.text, organisation_end, c.start) if organisation_end >= 0 else None
+            if link is not None and (link.group(1) not in ("and", "&") or inside):
+                organisation_end, inside = end, True
                 continue
-            reported.add(key)
+            if known.is_organisation(c):
+                organisation_end, inside = end, False
+                continue
+            words = {w.lower() for w in c.words}
+            if words <= reported or any(s < end and c.start < e for s, e in taken) or known.explains(c, f.text):
+                continue  # "Bikash" after "Bikash Mondal" was reported: the same person
+            reported |= words
             yield f.hit(f'"{c.text}"{f.where()} looks like a person\'s name but is not declared in people: an unchecked '
                         "name may be a real one",
                         "if it is a person, add them to people (with role and name_type) or describe them instead "

@@ -23,11 +23,21 @@ from generator.model import Story
 from generator.safety import gazetteer as gz
 from generator.safety.fields import Field, visible_fields
 from generator.safety.lexicon import (
-    FUNCTION_WORDS, KIN_ALL, KIN_EN, KIN_GENERIC, KIN_IN, KIN_MODIFIERS, KIN_SHORT, KIN_TITLES, MONTHS,
-    NOT_NAMES, ORG_WORDS, POSSESSIVES, WEEKDAYS,
+    FUNCTION_WORDS,
+    KIN_ALL,
+    KIN_EN,
+    KIN_GENERIC,
+    KIN_IN,
+    KIN_MODIFIERS,
+    KIN_SHORT,
+    MONTHS,
+    NOT_NAMES,
+    ORG_WORDS,
+    POSSESSIVES,
+    WEEKDAYS,
 )
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
-from generator.safety.scanbase import words_of
+from generator.safety.scanbase import strip_possessive, word_starts, words_of
 
 FAMILY = "1 People and names"
 
@@ -49,11 +59,21 @@ _SUFFIX_KIN = frozenset({"mashi", "mausi", "masi", "kaki", "chachi", "kaka", "ch
 _KIN_AFTER_NAME = re.compile(rf"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]+)[ \t\-]+(?P<kin>{_alt(set(_SUFFIX_KIN))})\b")
 
 
-@functools.lru_cache(maxsize=256)
-def _kin_regex(present: frozenset[str]) -> re.Pattern[str]:
-    """The kinship words (lowercase) whose first part the text contains, as one pattern for the lowercased text."""
-    words = {k for k in KIN_ALL if k.split("-")[0] in present}
-    return re.compile(rf"(?<![\w’'\-])(?:{_alt(words)})(?![\w’'\-])")
+# Each kinship word by its first part, longest first: "mother" leads to "mother-in-law" and "mother".
+_KIN_BY_FIRST_PART: dict[str, tuple[str, ...]] = {
+    first: tuple(sorted((k for k in KIN_ALL if k.split("-")[0] == first), key=len, reverse=True)) for first in _KIN_FIRST_WORDS
+}
+
+
+def _kin_words(text: str, low: str, present: set[str] | frozenset[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each kinship word in the text, found by plain substring search."""
+    for first in present:
+        for at in word_starts(low, first):
+            for kin in _KIN_BY_FIRST_PART[first]:
+                end = at + len(kin)
+                if low.startswith(kin, at) and (end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")):
+                    yield at, end
+                    break
 
 
 def _declared_survivor_words(story: Story) -> set[str]:
@@ -65,7 +85,7 @@ def _declared_survivor_words(story: Story) -> set[str]:
 
 
 def _not_a_person(name: str, story: Story, ctx: StoryContext) -> bool:
-    words = [re.sub(r"[’']s$", "", w).lower() for w in name.split()]
+    words = [strip_possessive(w).lower() for w in name.split()]
     first = words[0]
     if first in FUNCTION_WORDS or first in MONTHS or first in WEEKDAYS or first in KIN_ALL:
         return True
@@ -92,21 +112,21 @@ def _named_relatives(f: Field, story: Story, ctx: StoryContext) -> Iterator[tupl
         low = text.lower()
         if len(low) != len(text):
             low = text  # the offsets must match; capitalised kin words are then missed, which errs towards titles
-        for m in _kin_regex(frozenset(present)).finditer(low):
-            kin = text[m.start() : m.end()]
-            gap = _GAP.match(text, m.end())
+        for kin_start, kin_end in sorted(_kin_words(text, low, present)):
+            kin = text[kin_start:kin_end]
+            gap = _GAP.match(text, kin_end)
             if gap is None:
                 continue
             name = _NAME.match(text, gap.end())
             if name is None:
                 continue
-            before = _POSSESSIVE_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            before = _POSSESSIVE_BEFORE.search(text, max(0, kin_start - 60), kin_start)
             if before is None:  # "uncle Bikash", without her/his: only long, unambiguous kin words, not titles
                 if not _BARE_GAP.fullmatch(gap.group(0)) or kin.lower() in KIN_SHORT or kin.lower() in KIN_GENERIC:
                     continue
-                if kin[0].isupper() and kin.lower() in KIN_TITLES:
-                    continue  # Mother Teresa, Sister Nivedita, Father Thomas: titles, not relatives
-            start = before.start() if before else m.start()
+                if kin[0].isupper():
+                    continue  # Mother Teresa, Sister Nivedita, Aunty Rekha, Chacha Nehru: titles and honorifics
+            start = before.start() if before else kin_start
             if not _not_a_person(name.group(0), story, ctx):
                 yield start, text[start : name.end()], kin, name.group(0)
     if not words.isdisjoint(_SUFFIX_KIN):
@@ -164,11 +184,17 @@ def _about_a_person(tokens: list[str], i: int) -> bool:
     return before in _SOLD_BEFORE and not (after and after[0] in _GOODS)
 
 
-def relationship_mentions(text: str) -> Iterator[tuple[int, str, str]]:
+@functools.lru_cache(maxsize=64)
+def relationship_mentions(text: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, kin word, trigger) for each kinship word within WINDOW words of sold/arrested/accused…
 
     Words are counted within a paragraph: a blank line is a token of its own that no window crosses.
+    Cached: the RELATIONSHIP and JIGSAW rules both ask.
     """
+    return tuple(_relationship_mentions(text))
+
+
+def _relationship_mentions(text: str) -> Iterator[tuple[int, str, str]]:
     words = words_of(text)
     if words.isdisjoint(_TRIGGER_WORDS) or words.isdisjoint(_KIN_FIRST_WORDS):
         return

@@ -8,7 +8,17 @@ import phonenumbers
 
 from generator.safety.checkdigits import verhoeff_valid
 from generator.safety.lexicon import FUNCTION_WORDS
-from generator.safety.scanbase import EMAIL, NUMBER, NUMERIC_DATE, PHONE, SOCIAL, Found, Settings, Text, around_digits
+from generator.safety.scanbase import (
+    EMAIL,
+    NUMBER,
+    NUMERIC_DATE,
+    PHONE,
+    SOCIAL,
+    Found,
+    Settings,
+    Text,
+    around_digits,
+)
 
 # ---------------------------------------------------------------- phones
 
@@ -22,10 +32,10 @@ _THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
 _ZIP4 = re.compile(r"\d{5}-\d{4}")
 _SSN = re.compile(r"\d{3}-\d{2}-\d{4}")
 _AADHAAR_SHAPE = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}")
-_AADHAAR_CONTEXT = re.compile(r"\b(?:aadhaa?r|uid|uidai)\b", re.I)
-_CURRENCY_BEFORE = re.compile(r"(?:[₹$£€¥]|\b(?:Rs|INR|USD|EUR|GBP|Tk|BDT|NPR)\.?)\s*$", re.I)
+_AADHAAR_CONTEXT = re.compile(r"\b(?:aadhaa?r|uid|uidai)\b", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:[₹$£€¥]|\b(?:Rs|INR|USD|EUR|GBP|Tk|BDT|NPR)\.?)\s*$", re.IGNORECASE)
 _PHONE_CONTEXT = re.compile(
-    r"(?:call|phone|tel|telephone|mobile|cell|number|no|contact|whatsapp|ring|dial|sms|text|helpline)\W{0,3}(?:\w+\W+){0,2}$", re.I)
+    r"(?:call|phone|tel|telephone|mobile|cell|number|no|contact|whatsapp|ring|dial|sms|text|helpline)\W{0,3}(?:\w+\W+){0,2}$", re.IGNORECASE)
 _US_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 _NON_DIGIT = re.compile(r"\D")
 
@@ -77,7 +87,7 @@ def phones(t: Text, settings: Settings) -> list[Found]:
                 continue
             matched = (start + own.start(), start + own.end())
         s, e = matched
-        if s > start and text[s - 1] == "+":
+        while s > 0 and text[s - 1] in "+(":  # "(+91) 98300…", "+91…"
             s -= 1
         out.append(Found(PHONE, s, e, text[s:e], "a phone number"))
     return out
@@ -86,10 +96,14 @@ def phones(t: Text, settings: Settings) -> list[Found]:
 # ---------------------------------------------------------------- e-mail and social media
 
 _EMAIL = re.compile(r"(?<![\w.+\-])[\w.+\-]*\w@[\w\-]+(?:\.[\w\-]+)+")
+# "priti [at] gmail [dot] com" in any spelling; with a plain " at " the name must look like an address
+# ("priti.das2009 at gmail.com") or the host be a mail service, so "find her at facebook.com/…" is not one.
 _EMAIL_SPELLED = re.compile(
-    r"(?<![\w.])\w[\w.+\-]{2,}\s*(?:\[at\]|\(at\)|\{at\}|\s(?i:at)\s)\s*[\w\-]+\s*(?:\[dot\]|\(dot\)|\{dot\}|\.|\s(?i:dot)\s)\s*"
-    r"(?:com|in|org|net|co\.in|co\.uk|org\.in|edu|gov|info|me|io|co)\b"
+    r"(?<![\w.])(?P<local>\w[\w.+\-]{2,})\s*(?P<at>\[at\]|\(at\)|\{at\}|\s(?i:at)\s)\s*(?P<host>[\w\-]+)\s*"
+    r"(?:\[dot\]|\(dot\)|\{dot\}|\.|\s(?i:dot)\s)\s*(?:com|in|org|net|co\.in|co\.uk|org\.in|edu|gov|info|me|io|co)\b(?![/\w]|\.\w)"
 )
+_MAIL_HOSTS = frozenset({"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "rediffmail", "rediff",
+                         "icloud", "aol", "protonmail", "proton", "zoho", "yandex", "mail", "gmx"})
 _AT_WORD = re.compile(r"\[at\]|\(at\)|\{at\}|\sat\s")
 _SPELLED_HINTS = ("[at]", "(at)", "{at}", " dot ", ".com", ".in", ".org", ".net", ".co")
 _SOCIAL_HOSTS = (
@@ -102,7 +116,7 @@ _HOST_HINTS = tuple(h.replace("\\", "") for h in _SOCIAL_HOSTS.split("|"))
 _SOCIAL_URL = re.compile(
     r"(?<![\w.@\-])(?:https?://)?(?:www\.|m\.|mobile\.|web\.|vm\.|api\.|chat\.|[a-z]{2}\.)?(?P<host>" + _SOCIAL_HOSTS + r")"
     r"(?P<rest>/[^\s)\]>\"'<,]*)?",
-    re.I,
+    re.IGNORECASE,
 )
 _HANDLE = re.compile(r"@(?<![\w@./\-]@)(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
 _PLATFORMS = frozenset({
@@ -114,7 +128,7 @@ _PLATFORM_ID = re.compile(
     r"|sharechat|moj|imo|signal|kik|discord|wechat|viber|skype)"
     r"(?P<label>\s+(?:id|handle|username|user\s*name|account|profile|page|channel|name))?"
     r"\s*(?P<sep>:|-|–|\bas\b|\bis\b|\bcalled\b|\bnamed\b)\s*@?(?P<h>[A-Za-z0-9_.]{3,30})",
-    re.I,
+    re.IGNORECASE,
 )
 _HANDLE_LIKE = re.compile(r"[_\d]|\w\.\w")
 _YOUTUBE_CHANNEL = re.compile(r"(?:@|c/|channel/|user/)")
@@ -134,13 +148,19 @@ def _is_org_account(link_or_handle: str, settings: Settings) -> bool:
     n = norm_account(link_or_handle)
     handle = n.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
     for acct in settings.org_accounts:
-        if n == acct or n.startswith(acct + "/") or n.startswith(acct + "?"):
+        if n == acct or n.startswith((acct + "/", acct + "?")):
             return True
         if "/" not in acct and handle == acct:
             return True
         if "/" in acct and handle == acct.rsplit("/", 1)[-1] and "/" not in n:
             return True
     return False
+
+
+def _looks_like_address(m: re.Match[str]) -> bool:
+    if m.group("at").strip().lower() != "at":
+        return True  # "[at]", "(at)": nobody writes that except to hide an address
+    return m.group("host").lower() in _MAIL_HOSTS or _HANDLE_LIKE.search(m.group("local")) is not None
 
 
 def emails_and_social(t: Text, settings: Settings) -> list[Found]:
@@ -157,10 +177,10 @@ def emails_and_social(t: Text, settings: Settings) -> list[Found]:
     if "at" in t.words and any(h in low for h in _SPELLED_HINTS):
         seen = -1
         for at in _AT_WORD.finditer(low):  # few per text: look for the whole address around each
-            m = _EMAIL_SPELLED.search(text, max(0, at.start() - 40, seen), at.end() + 60)
-            if m and m.start() < at.end() and m.end() > at.start():
-                out.append(Found(EMAIL, m.start(), m.end(), m.group(0), "an e-mail address written out"))
-                seen = m.end()
+            spelled = _EMAIL_SPELLED.search(text, max(0, at.start() - 40, seen), at.end() + 60)
+            if spelled and spelled.start() < at.end() and spelled.end() > at.start() and _looks_like_address(spelled):
+                out.append(Found(EMAIL, spelled.start(), spelled.end(), spelled.group(0), "an e-mail address written out"))
+                seen = spelled.end()
     if any(h in low for h in _HOST_HINTS):
         for m in _SOCIAL_URL.finditer(text):
             host, rest = m.group("host").lower(), (m.group("rest") or "").rstrip(".")

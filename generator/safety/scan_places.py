@@ -1,4 +1,4 @@
-"""Where a person can be found: street addresses, postal codes, named institutions and fine places."""
+"""Where a person can be found: street addresses, postal codes and places finer than the site allows."""
 
 from __future__ import annotations
 
@@ -6,10 +6,22 @@ import functools
 import re
 
 from generator.safety import gazetteer as gz
-from generator.safety.lexicon import COUNT_NOUNS, FUNCTION_WORDS, MONTHS, NOT_NAMES
+from generator.safety.lexicon import COUNT_NOUNS, FUNCTION_WORDS, MONTHS
 from generator.safety.scanbase import (
-    ADDRESS, INSTITUTION, PLACE, POSTCODE, Found, Settings, Text, around_digits, ci_finditer, lowercase_twin, strip_possessive, title_case,
-    title_case_heading,
+    ADDRESS,
+    PLACE,
+    PLACE_LEVELS,
+    POSTCODE,
+    Found,
+    Settings,
+    Text,
+    around_digits,
+    generic_word,
+    is_coarse_place,
+    lowercase_twin,
+    strip_possessive,
+    title_case,
+    word_starts,
 )
 
 # ---------------------------------------------------------------- addresses and postal codes
@@ -50,7 +62,7 @@ _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-
 
 
 _ROAD_KEYS = frozenset({
-    "road", "rd", "lane", "ln", "street", "st", "sarani", "sarini", "gali", "galli", "para", "bylane", "lane", "nagar",
+    "road", "rd", "lane", "ln", "street", "st", "sarani", "sarini", "gali", "galli", "para", "bylane", "nagar",
     "colony", "sector", "block", "ward", "marg", "avenue", "ave", "chowk", "path", "row", "drive", "crescent",
     "terrace", "boulevard", "blvd", "enclave", "vihar", "puram", "pally", "palli", "basti", "bustee", "mohalla",
     "apartment", "apartments", "residency", "tower", "towers", "heights", "complex", "mansion", "mansions",
@@ -61,17 +73,21 @@ _STRONG_ROAD_KEYS = _ROAD_KEYS - {"st", "place", "way", "close", "estate", "row"
                                   "building", "block", "tower", "society", "compound", "ward", "sector", "para"}
 _STREET_NUMBER_HINT = re.compile(r"\d\s*[/\-]\s*\d|\d[A-Za-z]\b")
 _HOUSE_KEYS = frozenset({"house", "flat", "plot", "door", "holding", "premises", "qr", "qtr", "quarter", "shop", "bldg", "h"})
-_PART_KEYS = frozenset({"gali", "galli", "lane", "bylane", "street", "sector", "ward", "road", "block"})
-_PART_ONLY_KEYS = frozenset({"gali", "galli", "bylane", "sector"})
-_RURAL_HINTS = ("Vil", "P.O", "P. O", "Post", "Thana", "Mouza", "Village:", "Village :")
+_PART_KEYS = frozenset({"gali", "galli", "lane", "bylane", "street", "sector", "ward", "road", "block", "flat", "avenue",
+                        "cross", "main", "phase", "stage"})
+_PART_ONLY_KEYS = frozenset({"gali", "galli", "bylane", "sector", "house", "plot", "holding", "quarter", "qtr", "cross"})
+_RURAL_HINTS = ("Vil", "P.O", "P. O", "PO:", "PO :", "PO-", "Post", "Thana", "Mouza", "Village:", "Village :")
 _NUMBERED_PART = re.compile(
     r"\b(?:(?:Gali|Galli|Lane|Bylane|By-lane|Street|Sector|Ward|Road|Block)\s*(?:No|Number)\.?\s*[:#]?\s*\d{1,4}[A-Z]?"
-    r"|(?:Sector|Gali|Galli|Bylane)\s+\d{1,3}[A-Z]?)\b"
+    r"|(?:Sector|Gali|Galli|Bylane|House|Plot|Holding|Quarter|Qtr)\s+\d{1,4}[A-Z]?"
+    r"|(?:Flat|Road|Lane|Street|Block|Avenue)\s+\d{1,4}[A-Z]?(?=,\s*(?:[A-Z][a-z]+\s+)?(?:Road|Lane|Street|Block|Avenue|Sector)\s+\d)"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Lane|Bylane|By-lane|Street|Road|Avenue|Block|Sector|Phase|Stage)(?:\s+Road)?)\b"
 )
 _RURAL_PART = re.compile(
-    r"\b(?:Vill?\.|Vill?\s*:|Village\s*:|P\.\s?O\.?\s*[:\-]?|Post\s*:|Thana\s*:|Mouza\s*:)\s*(?!Box\b)[A-Z][a-z]{2,}"
+    r"\b(?:Vill?\.|Vill?\s*:|Village\s*:|P\.\s?O\.?\s*[:\-]?|PO\s*[:\-]|Post\s*:|Thana\s*:|Mouza\s*:)\s*(?!Box\b)[A-Z][a-z]{2,}"
 )
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
 _STREET_NUMBER = re.compile(r"[/\-]|\d[A-Za-z]")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _PIN_WORDS = frozenset({"pin", "pincode", "postal", "post", "zip"})
@@ -96,7 +112,8 @@ def addresses(t: Text) -> list[Found]:
     if t.digits and t.has(_HOUSE_KEYS) and ("no" in t.words or "number" in t.words):
         for m in around_digits(t, _ADDRESS_LABELLED, 30, 12):
             out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "a house or flat number"))
-    if t.digits and (t.has(_PART_ONLY_KEYS) or (t.has(_PART_KEYS) and ("no" in t.words or "number" in t.words))):
+    if t.digits and (t.has(_PART_ONLY_KEYS) or (t.has(_PART_KEYS) and ("no" in t.words or "number" in t.words
+                                                                        or "," in text or _ORDINAL.search(text)))):
         for m in around_digits(t, _NUMBERED_PART, 30, 8):
             out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "part of an address"))
     if any(h in text for h in _RURAL_HINTS):
@@ -127,170 +144,28 @@ def postcodes(t: Text) -> list[Found]:
     return out
 
 
-# ---------------------------------------------------------------- schools, workplaces, shelters
-
-_INSTITUTIONS: tuple[tuple[str, str], ...] = (
-    ("school", r"High\s+School|Higher\s+Secondary\s+School|School|Vidyalaya|Vidyalay|Vidyapith|Vidyapeeth|Vidya\s+Mandir"
-               r"|Vidya\s+Niketan|Vidya\s+Bhavan|Shiksha\s+Niketan|Siksha\s+Niketan|Shishu\s+Niketan|Pathshala|Pathsala"
-               r"|Madrasa|Madrassa|Madrasah|Madrassah|College|Academy|Convent|Gurukul|Kindergarten|Montessori"),
-    ("shelter or children's home",
-     r"Shelter\s+Home|Shelter|Children[’']?s\s+Home|Childrens\s+Home|Children\s+Home|Girls[’']?\s+Home|Boys[’']?\s+Home"
-     r"|After[\s\-]?care\s+Home|Observation\s+Home|Special\s+Home|Protection\s+Home|Rescue\s+Home|Short[\s\-]Stay\s+Home"
-     r"|Swadhar\s+Gr[ei]h|Swadhar\s+Home|Ujjwala\s+Home|Ashram|Ashrama|Ashray|Hostel|Orphanage|Balika\s+Griha"
-     r"|Bal\s+Griha|Bal\s+Niketan|Nari\s+Niketan|Sadan|Shishu\s+Bhavan|Sishu\s+Bhavan|Home\s+for\s+(?:Girls|Boys|Women|Children)"),
-    ("workplace", r"Factory|Mill|Mills|Garments|Textiles|Exports|Industries|Enterprises|Pvt\.?\s+Ltd\.?|Private\s+Limited"
-                  r"|Brick\s+Kiln|Brick\s+Field|Brickfield|Bhatta|Kiln|Tea\s+Estate|Tea\s+Garden|Workshop|Karkhana"
-                  r"|Plantation|Quarry|Restaurant"),
-    ("hotel, lodge or bar", r"Hotel|Lodge|Guest\s*House|Dhaba|Spa|Massage\s+Parlou?r|Beauty\s+Parlou?r|Salon|Dance\s+Bar"
-                            r"|Orchestra\s+Bar|Bar\s+(?:and|&)\s+Restaurant"),
-)
-_KEYWORDS_BY_FIRST_WORD: dict[str, list[tuple[int, str]]] = {}
-for _i, (_, _alternatives) in enumerate(_INSTITUTIONS):
-    for _alternative in re.split(r"\|(?![^()]*\))", _alternatives):
-        _KEYWORDS_BY_FIRST_WORD.setdefault(re.match(r"[A-Za-z]+", _alternative).group(0).lower(), []).append((_i, _alternative))
-
-
-@functools.lru_cache(maxsize=256)
-def _institution_regex(present: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Only the institution keywords whose first word the text contains: (lowercase twin, any case)."""
-    by_kind: dict[int, list[str]] = {}
-    for word in present:
-        for i, alternative in _KEYWORDS_BY_FIRST_WORD.get(word, ()):
-            by_kind.setdefault(i, []).append(alternative)
-    groups = "|".join(f"(?P<k{i}>{'|'.join(sorted(alts, key=len, reverse=True))})" for i, alts in sorted(by_kind.items()))
-    pattern = rf"\b(?:{groups})(?![\w\-])"
-    return lowercase_twin(pattern), re.compile(pattern, re.I)
-_PREFIX_INSTITUTION = re.compile(r"\b(?P<kw>Hotel|Madrasa|Madrassa)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})")
-_GENERIC = {
-    "government", "govt", "govt.", "primary", "secondary", "higher", "high", "middle", "upper", "lower", "junior",
-    "senior", "public", "private", "model", "municipal", "girls", "girls'", "girls’", "boys", "boys'", "boys’",
-    "co-ed", "night", "sunday", "residential", "boarding", "day", "local", "village", "district", "state",
-    "national", "central", "medium", "open", "free", "special", "observation", "protective", "short", "stay",
-    "short-stay", "shelter", "after-care", "aftercare", "after", "care", "children's", "children’s", "childrens",
-    "children", "women's", "women’s", "women", "drop-in", "new", "old", "small", "big", "art", "arts", "science",
-    "commerce", "medical", "engineering", "law", "nursing", "polytechnic", "technical", "vocational", "training",
-    "industrial", "sewing", "tailoring", "garment", "jute", "cotton", "textile", "brick", "rice", "tea",
-    "spinning", "weaving", "paper", "sugar", "steel", "shoe", "leather", "carpet", "bangle", "fireworks",
-    "match", "biri", "beedi", "zari", "embroidery", "balika", "bal", "vidya", "shishu", "sishu", "nari",
-    "community", "city", "rural", "urban", "religious", "madrasa", "hotel", "roadside", "highway", "luxury",
-    "cheap", "budget", "massage", "beauty", "dance", "orchestra", "hostel", "working", "home", "homes", "transit",
-    "temporary", "safe", "secure", "partner", "own", "family", "holy", "saint", "summer", "winter", "online",
-    "evening", "morning", "weekend", "bridge", "catch-up", "language", "primary-school", "secondary-school",
-}
-
-
-# The first word of each institution keyword, lowercase: a text without any of them has no institution.
-_INSTITUTION_KEYS = frozenset({
-    "high", "higher", "school", "vidyalaya", "vidyalay", "vidyapith", "vidyapeeth", "vidya", "shiksha", "siksha",
-    "shishu", "sishu", "pathshala", "pathsala", "madrasa", "madrassa", "madrasah", "madrassah", "college", "academy",
-    "convent", "gurukul", "kindergarten", "montessori", "shelter", "children", "childrens", "girls", "boys", "after",
-    "aftercare", "observation", "special", "protection", "rescue", "short", "swadhar", "ujjwala", "ashram", "ashrama",
-    "ashray", "hostel", "orphanage", "balika", "bal", "nari", "sadan", "home", "factory", "mill", "mills", "garments",
-    "textiles", "exports", "industries", "enterprises", "pvt", "private", "brick", "brickfield", "bhatta", "kiln",
-    "tea", "workshop", "karkhana", "plantation", "quarry", "restaurant", "hotel", "lodge", "guest", "guesthouse",
-    "dhaba", "spa", "massage", "beauty", "salon", "dance", "orchestra", "bar",
-})
-_PREFIX_KEYS = frozenset({"hotel", "madrasa", "madrassa"})
-assert _INSTITUTION_KEYS >= set(_KEYWORDS_BY_FIRST_WORD), set(_KEYWORDS_BY_FIRST_WORD) - _INSTITUTION_KEYS
-
-
-def institutions(t: Text, settings: Settings) -> list[Found]:
-    out: list[Found] = []
-    if not t.has(_INSTITUTION_KEYS):
-        return out
-    text = t.text
-    in_title_case = t.kind == "label" and title_case(text)
-    lowercase, anycase = _institution_regex(t.words & _INSTITUTION_KEYS)
-    for m in ci_finditer(t, lowercase, anycase):
-        if m.start() and text[m.start() - 1] == "-":
-            continue  # "after-school", "drop-in shelter": part of a compound
-        what = _INSTITUTIONS[int((m.lastgroup or "k0")[1:])][0]
-        # "… Vidyalaya" is a name; "a Howrah school" is not, nor "a Surat Workshop" in a Title Case heading
-        proper = text[m.start()].isupper() and not in_title_case and not title_case_heading(text, m.start())
-        words = _capitalised_before(text, m.start())
-        if not proper:
-            while words and (words[-1][1].endswith(("'s", "’s")) or words[-1][1].isupper()):
-                words.pop()  # "Priti's school", "the UN shelter": whose, not which
-        if not words:
-            continue
-        distinctive = [w for _, w in words if not _generic_word(w)]
-        if not distinctive:
-            continue
-        if not proper and all(is_coarse_place(w, settings) for w in distinctive):
-            continue
-        start = words[0][0]
-        phrase = text[start : m.end()]
-        name = " ".join(w for _, w in words).lower()
-        if phrase.lower() in settings.known_terms or name in settings.known_terms:
-            continue
-        out.append(Found(INSTITUTION, start, m.end(), phrase, "a " + what))
-    if t.has(_PREFIX_KEYS):
-        for m in _PREFIX_INSTITUTION.finditer(text):
-            if all(_generic_word(w) for w in m.group("name").split()):
-                continue
-            what = "school" if m.group("kw").lower().startswith("madras") else "hotel, lodge or bar"
-            out.append(Found(INSTITUTION, m.start(), m.end(), m.group(0), "a " + what))
-    return out
-
-
-def _generic_word(word: str) -> bool:
-    w = word.lower().strip(".")
-    return w in _GENERIC or w in FUNCTION_WORDS or w in NOT_NAMES or strip_possessive(w) in NOT_NAMES
-
-
-_WORD_BEFORE = re.compile(r"(?<![\w’'.\-])([A-Z][\w’'.\-]*|of|and|&|de|la|the)(?:[ \t]+|[ \t]*\n[ \t]*)$")
-
-
-def _capitalised_before(text: str, end: int) -> list[tuple[int, str]]:
-    """The capitalised words (with connectors) just before `end`, as (offset, word), in order."""
-    words: list[tuple[int, str]] = []
-    pos = end
-    while len(words) < 7:
-        m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-        if m is None:
-            break
-        words.insert(0, (m.start(1), m.group(1)))
-        pos = m.start(1)
-    if words and not words[-1][1][:1].isupper():
-        return []  # "Block B of the hostel": the word before the keyword must belong to its name
-    while words and (not words[0][1][:1].isupper() or words[0][1].lower() in FUNCTION_WORDS):
-        words.pop(0)  # a name starts with a capital: drop a leading "of", "the", "In"
-    return words
-
-
-def is_coarse_place(word: str, settings: Settings) -> bool:
-    """A country, state or city (or the story's own city): naming it says nothing finer."""
-    w = strip_possessive(word).lower()
-    level = _PLACE_LEVELS.get(w)
-    return (level is not None and level <= gz.CITY) or w in settings.cities
-
-
 # ---------------------------------------------------------------- places finer than allowed
 
-_PLACE_LEVELS = {name.lower(): level for name, level in gz.PLACES.items()}
 _PHRASE_AFTER = re.compile(r"[^\W\d_][\w’'.\-]*(?:[ \t\-]+[^\W\d_][\w’'.\-]*){0,5}")
 _DIRECTION_KEYS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
                              "northeast", "northwest", "southeast", "southwest", "downtown", "uptown", "inner"})
-_DIRECTION_WORD = lowercase_twin(
-    r"\b(?:north|south|east|west|central|northern|southern|eastern|western|north[\s\-]?east(?:ern)?"
-    r"|north[\s\-]?west(?:ern)?|south[\s\-]?east(?:ern)?|south[\s\-]?west(?:ern)?|downtown|uptown|inner[\s\-]city)\b"
-)
-_CITY_AFTER = re.compile(r"(?P<of>(?:\s+(?:part|side|end))?\s+of)?[ \t]+(?P<city>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)")
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_DIRECTIONS = (r"north[\s\-]?east(?:ern)?|north[\s\-]?west(?:ern)?|south[\s\-]?east(?:ern)?|south[\s\-]?west(?:ern)?"
+               r"|northern|southern|eastern|western|north|south|east|west|central|downtown|uptown|inner[\s\-]city")
 _LOCALITY_KEYS = frozenset({"village", "villages", "hamlet", "para", "basti", "bustee", "mohalla", "mohallah", "slum",
                             "slums", "colony", "nagar", "pally", "palli", "tola", "chawl", "gram", "gaon", "dhani",
                             "panchayat"})
-_LOCALITY_WORD = lowercase_twin(
-    r"(?<=[ \t])(?:village|hamlet|para|basti|bustee|mohalla|mohallah|slum|colony|nagar|pally|palli|tola|chawl|gram"
-    r"|gaon|dhani|panchayat)s?\b"
-)
-_NAME_BEFORE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z][\w’'\-]+)[ \t]+$")
-_ROAD_NAME_BEFORE = re.compile(r"(?<![\w’'.\-])((?:[A-Z][\w’'.\-]+[ \t]+){1,4})$")
 _VILLAGE_KEYS = frozenset({"village", "hamlet", "slum", "basti", "mohalla", "locality", "neighbourhood", "neighborhood"})
-_VILLAGE_OF = re.compile(
-    r"\b(?i:village|hamlet|slum|basti|mohalla|locality|neighbourhood|neighborhood)\s+(?i:of|called|named|known\s+as)\s+"
-    r"(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2})"
-)
+_LOCALITY_OR_VILLAGE = _LOCALITY_KEYS | _VILLAGE_KEYS
+_PLACE_KEYWORD_PATTERN = (rf"\b(?:(?P<dir>{_DIRECTIONS})|(?P<loc>(?:village|hamlet|para|basti|bustee|mohalla|mohallah"
+                          r"|slum|colony|nagar|pally|palli|tola|chawl|gram|gaon|dhani|panchayat)s?|locality"
+                          r"|neighbou?rhood))\b")
+_PLACE_KEYWORD = re.compile(_PLACE_KEYWORD_PATTERN, re.IGNORECASE)
+_PLACE_KEYWORD_LOW = lowercase_twin(_PLACE_KEYWORD_PATTERN)
+_CITY_AFTER = re.compile(r"(?P<of>(?:\s+(?:part|side|end))?\s+of)?[ \t]+(?P<city>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z][\w’'\-]+)[ \t]+$")
+_OF_NAME = re.compile(r"\s+(?i:of|called|named|known\s+as)\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2})")
+_ROAD_NAME_BEFORE = re.compile(r"(?<![\w’'.\-])((?:[A-Z][\w’'.\-]+[ \t]+){1,4})$")
 _ROAD_NAME_KEYS = frozenset({"road", "lane", "street", "sarani", "gali", "bylane", "marg"})
 _ROAD_WORD = re.compile(r"(?<=[ \t])(?:Road|Lane|Street|Sarani|Gali|Bylane|Marg)\b")
 _NOT_ROADS = {"grand trunk", "gt", "g.t.", "national highway", "silk", "high", "main", "long", "open", "yellow brick", "wall"}
@@ -304,7 +179,7 @@ def _place_index(precision: int, known_places: tuple[str, ...], fine_places: tup
     """Names finer than the site allows (lowercase → level) and, for speed, each name's first word →
     the most words a name starting with it has, and the ASCII words of those first words (a cheap gate)."""
     known = {p.lower() for p in known_places}
-    levels = {n: lvl for n, lvl in _PLACE_LEVELS.items() if lvl > precision and n not in known}
+    levels = {n: lvl for n, lvl in PLACE_LEVELS.items() if lvl > precision and n not in known}
     for p in fine_places:
         levels[_SEPARATORS.sub(" ", p.lower().strip())] = gz.LOCALITY
     first: dict[str, int] = {}
@@ -316,17 +191,7 @@ def _place_index(precision: int, known_places: tuple[str, ...], fine_places: tup
     return levels, first, gate
 
 
-@functools.lru_cache(maxsize=512)
-def _first_word_regex(present: frozenset[str], any_case: bool) -> re.Pattern[str]:
-    """Where a place name can start, for the few first words a text contains: capitalised in prose
-    ("Park Circus", not "a park"), in any case in slugs and tags."""
-    ordered = sorted(present, key=len, reverse=True)
-    if any_case:
-        alternatives = "|".join(re.escape(p) for p in ordered)
-        return re.compile(rf"\b(?:{alternatives})[\w’'\-]*(?:\.(?=[^\W\d_])[\w’'\-]*)*", re.I)
-    alternatives = "|".join(re.escape(p[0].upper()) + f"(?i:{re.escape(p[1:])})" if len(p) > 1 else re.escape(p.upper())
-                            for p in ordered)
-    return re.compile(rf"\b(?:{alternatives})[\w’'\-]*(?:\.(?=[^\W\d_])[\w’'\-]*)*")
+_ANY_WORD = re.compile(r"[^\W\d_][\w’'\-]*(?:\.(?=[^\W\d_])[\w’'\-]*)*")
 
 
 def places(t: Text, settings: Settings) -> list[Found]:
@@ -335,9 +200,12 @@ def places(t: Text, settings: Settings) -> list[Found]:
     slug = t.kind == "name"
     levels, first, gate = _place_index(settings.precision, settings.known_places, settings.fine_places)
     taken_until = -1
-    present = t.words & gate
-    for w in _first_word_regex(present, slug).finditer(text) if present else ():
-        if w.start() < taken_until:
+    low = t.low if len(t.low) == len(text) else None
+    starts = sorted({at for part in t.words & gate for at in word_starts(low, part)}) if low is not None else \
+        [m.start() for m in _ANY_WORD.finditer(text)]
+    for at in starts:
+        w = _ANY_WORD.match(text, at)
+        if w is None or w.start() < taken_until or not (slug or text[at].isupper()):
             continue
         word = w.group(0)
         key = (word[:-2] if word.endswith(("'s", "’s")) else word).lower().rstrip(".")
@@ -360,44 +228,24 @@ def places(t: Text, settings: Settings) -> list[Found]:
             out.append(Found(PLACE, w.start(), end, text[w.start() : end], gz.LEVEL_WORDS[level], level))
             taken_until = end
             break
-    if settings.precision < gz.DISTRICT and t.has(_DIRECTION_KEYS):
+    after_slug = not (slug or (t.kind == "label" and title_case(text)))  # suffixes need real capitals, not Title Case
+    directions = settings.precision < gz.DISTRICT
+    present = t.words & ((_DIRECTION_KEYS if directions else frozenset()) | (_LOCALITY_OR_VILLAGE if after_slug else frozenset()))
+    if present:
         known = {p.lower() for p in settings.known_places}
-        for d in ci_finditer(t, _DIRECTION_WORD, _DIRECTION_WORD):
-            m = _CITY_AFTER.match(text, d.end())
-            if m is None:
-                continue
-            the = _THE_BEFORE.search(text, max(0, d.start() - 6), d.start())
-            if m.group("of") and not the:
-                continue  # "north of Kolkata" is outside the city; "the north of Kolkata" is part of it
-            begin = the.start() if the else d.start()
-            city = m.group("city")
-            for candidate in (city, city.split()[0]):
-                c = strip_possessive(candidate).lower()
-                if _PLACE_LEVELS.get(c) == gz.CITY or c in settings.cities or c in known:
-                    end = m.start("city") + len(candidate)
-                    out.append(Found(PLACE, begin, end, text[begin:end], "part of a city", gz.DISTRICT))
-                    break
-    if slug or (t.kind == "label" and title_case(text)):
-        return out  # the suffix patterns need real capitals; in Title Case every word looks like a name
-    if t.has(_LOCALITY_KEYS):
-        for k in ci_finditer(t, _LOCALITY_WORD, _LOCALITY_WORD):
-            before = _NAME_BEFORE.search(text, max(0, k.start() - 80), k.start())
-            if before is None:
-                continue
-            name_words = before.group(1).split()
-            while name_words and name_words[0].lower() in FUNCTION_WORDS:
-                name_words.pop(0)
-            if not name_words or all(_generic_word(w) for w in name_words):
-                continue
-            name = " ".join(name_words)
-            if is_coarse_place(name, settings) or name.lower() in settings.known_terms:
-                continue
-            start = before.start(1) + before.group(1).find(name_words[0])
-            kind = text[k.start() : k.end()].lower().rstrip("s")
-            out.append(Found(PLACE, start, k.end(), text[start : k.end()], "a " + kind, gz.LOCALITY))
-    if t.has(_VILLAGE_KEYS):
-        for m in _VILLAGE_OF.finditer(text):
-            out.append(Found(PLACE, m.start(), m.end(), m.group(0), "a village or locality", gz.LOCALITY))
+        if len(t.low) == len(text):  # find the few keywords by substring search, then read each in place
+            starts = sorted({at for word in present for at in word_starts(t.low, word)})
+            keywords = [k for k in (_PLACE_KEYWORD_LOW.match(t.low, at) for at in starts) if k is not None]
+        else:
+            keywords = list(_PLACE_KEYWORD.finditer(text))
+        for k in keywords:
+            if k.lastgroup == "dir":
+                if directions:
+                    out += _direction(text, k, settings, known)
+            elif after_slug:
+                out += _locality(text, k, settings)
+    if not after_slug:
+        return out
     if t.has(_ROAD_NAME_KEYS):
         for k in _ROAD_WORD.finditer(text):
             before = _ROAD_NAME_BEFORE.search(text, max(0, k.start() - 100), k.start())
@@ -410,4 +258,43 @@ def places(t: Text, settings: Settings) -> list[Found]:
                 continue
             start = before.start(1) + before.group(1).find(road_words[0])
             out.append(Found(PLACE, start, k.end(), text[start : k.end()], "a named street", gz.LOCALITY))
+    return out
+
+
+def _direction(text: str, d: re.Match[str], settings: Settings, known: set[str]) -> list[Found]:
+    """ "south Kolkata", "the northern part of Howrah": part of a city the site or the gazetteer knows."""
+    m = _CITY_AFTER.match(text, d.end())
+    if m is None:
+        return []
+    the = _THE_BEFORE.search(text, max(0, d.start() - 6), d.start())
+    if m.group("of") and not the:
+        return []  # "north of Kolkata" is outside the city; "the north of Kolkata" is part of it
+    begin = the.start() if the else d.start()
+    city = m.group("city")
+    for candidate in (city, city.split()[0]):
+        c = strip_possessive(candidate).lower()
+        if PLACE_LEVELS.get(c) == gz.CITY or c in settings.cities or c in known:
+            end = m.start("city") + len(candidate)
+            return [Found(PLACE, begin, end, text[begin:end], "part of a city", gz.DISTRICT)]
+    return []
+
+
+def _locality(text: str, k: re.Match[str], settings: Settings) -> list[Found]:
+    """ "Rampur village", "Kalighat para", "village of Baghmari": a named village, para, basti or slum."""
+    out: list[Found] = []
+    word = text[k.start() : k.end()].lower()
+    if word.rstrip("s") in _LOCALITY_KEYS or word in _LOCALITY_KEYS:
+        before = _NAME_BEFORE.search(text, max(0, k.start() - 80), k.start()) if k.start() and text[k.start() - 1] in " \t" else None
+        name_words = before.group(1).split() if before else []
+        while name_words and name_words[0].lower() in FUNCTION_WORDS:
+            name_words.pop(0)
+        name = " ".join(name_words)
+        if before and name_words and not all(generic_word(w) for w in name_words) \
+                and not is_coarse_place(name, settings) and name.lower() not in settings.known_terms:
+            start = before.start(1) + before.group(1).find(name_words[0])
+            out.append(Found(PLACE, start, k.end(), text[start : k.end()], "a " + word.rstrip("s"), gz.LOCALITY))
+    if word in _VILLAGE_KEYS:
+        of = _OF_NAME.match(text, k.end())
+        if of:
+            out.append(Found(PLACE, k.start(), of.end(), text[k.start() : of.end()], "a village or locality", gz.LOCALITY))
     return out

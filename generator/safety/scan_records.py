@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import re
 
-from generator.safety.checkdigits import verhoeff_digit, verhoeff_valid
 from generator.safety.lexicon import MONTH_PATTERN, MONTHS
-from generator.safety.scanbase import BIRTHDATE, DATE, NUMBER, NUMERIC_DATE, Found, Text, around_digits, lowercase_twin
+from generator.safety.scanbase import (
+    BIRTHDATE,
+    DATE,
+    NUMBER,
+    NUMERIC_DATE,
+    Found,
+    Text,
+    around_digits,
+    lowercase_twin,
+)
 
 # ---------------------------------------------------------------- ID and case numbers
 
@@ -31,9 +39,10 @@ _CASE_LABEL = (
     r"|special\s+|spl\.?\s+|pocso\s+|criminal\s+|police\s+)?case|crime|cr|c\.r\.|complaint|petition|diary|docket|challan"
     r"|charge\s*sheet|chargesheet|ncr|n\.c\.r\.?)\s*(?:no|nos|number|num)\.?\s*(?:[:.#]\s*)?"
     r"(?P<n>[a-z0-9][a-z0-9/.\-]*\d[a-z0-9/\-]*|\d)"
-    r"|\b(?:fir|f\.i\.r\.?|gd|g\.d\.?|case)\s*[:#]?\s*\d{1,6}\s*/\s*(?:19|20)?\d{2}\b"
+    r"|\b(?:fir|f\.i\.r\.?|gd|g\.d\.?|case)\s*[:#]?\s*\d{1,6}\s*(?:/|\s+of\s+)\s*(?:19|20)?\d{2}\b"
+    r"|\b(?:fir|f\.i\.r\.)\s*[:#]?\s*\d{1,6}\b"
 )
-_CASE_NUMBER = re.compile(_CASE_LABEL, re.I)
+_CASE_NUMBER = re.compile(_CASE_LABEL, re.IGNORECASE)
 _CASE_NUMBER_LOW = lowercase_twin(_CASE_LABEL)
 _ID_WORDS = frozenset({"aadhaar", "aadhar", "uid", "pan", "passport", "voter", "epic", "ration", "driving", "bank",
                        "account", "ifsc", "uan", "esic", "birth", "admission", "roll", "enrolment", "enrollment",
@@ -45,7 +54,7 @@ _ID_LABEL = (
     r"|admission|roll|enrolment|enrollment|student\s*id|id\s*card|identity\s*card|registration\s*certificate)"
     r"\s*(?:no|number|num)\.?\s*[:#]?\s*(?P<m>[a-z0-9][a-z0-9\-/]*\d(?:[ \-]\d[\d\-/]*)*)\b"
 )
-_ID_IN_CONTEXT = re.compile(_ID_LABEL, re.I)
+_ID_IN_CONTEXT = re.compile(_ID_LABEL, re.IGNORECASE)
 _ID_IN_CONTEXT_LOW = lowercase_twin(_ID_LABEL)
 _STRONG_ID_WORDS = frozenset({"aadhaar", "aadhar", "uid", "pan", "passport", "voter", "epic"})
 _NON_DIGIT = re.compile(r"\D")
@@ -62,7 +71,7 @@ def numbers(t: Text) -> list[Found]:
     text = t.text
     for m in around_digits(t, _CODES, 10, 16):
         out.append(Found(NUMBER, m.start(), m.end(), m.group(0), _CODE_NAMES[m.lastgroup or "pan"]))
-    if t.has(_CASE_WORDS) and (t.has(_NUMBER_WORDS) or "/" in text):
+    if t.has(_CASE_WORDS) and (t.has(_NUMBER_WORDS) or "/" in text or "fir" in t.words or "of" in t.words):
         for m in around_digits(t, _CASE_NUMBER_LOW, 60, 20, lowercase=True):
             if m.group("n") and _lowercase_in(text, m, "n"):
                 continue  # "in case no one…": a number is written in capitals and digits

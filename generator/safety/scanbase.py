@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.safety import gazetteer as gz
+from generator.safety.lexicon import FUNCTION_WORDS, GENERIC_DESCRIPTORS, NOT_NAMES
 
 # Rule ids, in priority order: when two findings overlap, the earlier one wins.
 EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE = (
@@ -81,24 +82,16 @@ class Text:
         return not self.words.isdisjoint(words)
 
 
-def ci_finditer(t: Text, lowercase: re.Pattern[str], anycase: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of a case-insensitive pattern, run as its faster lowercase twin on the lowercased text when
-    lowercasing kept every offset (it almost always does). Read matched text from t.text by span."""
-    if len(t.low) == len(t.text):
-        return lowercase.finditer(t.low)
-    return anycase.finditer(t.text)
-
-
 def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
                   ) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that contain digits, found by searching a small window around each run of
     digits instead of the whole text: one pass over the digits instead of one per pattern.
 
     A match that reaches the end of its window is searched again without the limit, so a window never
-    cuts a match short (end-of-window would otherwise satisfy a trailing \\b or lookahead)."""
+    cuts a match short (the end of a window would otherwise satisfy a trailing word boundary)."""
     text = t.low if lowercase and len(t.low) == len(t.text) else t.text
     if lowercase and text is t.text:
-        pattern = re.compile(pattern.pattern, re.I)
+        pattern = re.compile(pattern.pattern, re.IGNORECASE)
     size = len(text)
     last_end = -1
     for s, e in t.runs:
@@ -115,18 +108,29 @@ def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lo
             yield m
 
 
+def word_starts(low: str, word: str) -> Iterator[int]:
+    """Where `word` (lowercase) starts a word in the lowercased text `low`: a plain substring search, far
+    cheaper than a regular expression listing every word that might be there."""
+    at = low.find(word)
+    while at >= 0:
+        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "’'-_"):
+            yield at
+        at = low.find(word, at + 1)
+
+
 def lowercase_twin(pattern: str) -> re.Pattern[str]:
-    """The lowercase twin of a case-insensitive pattern written with lowercase-safe escapes only."""
+    """The lowercase twin of a case-insensitive pattern (for the lowercased text). Lowercasing would turn
+    \\S, \\W, \\D or \\B into their opposites, so such patterns are refused."""
+    assert not re.search(r"\\[SWDBAZ]", pattern), "uppercase escapes change meaning when lowercased"
     return re.compile(pattern.lower().replace("(?p<", "(?P<"))
 
 
 _DIGITS = re.compile(r"\d+")
-_POSSESSIVE = re.compile(r"[’']s$")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
 def strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def title_case(text: str) -> bool:
@@ -142,3 +146,19 @@ def title_case_heading(text: str, i: int) -> bool:
         return False
     end = text.find("\n", i)
     return title_case(text[start : end if end >= 0 else len(text)])
+
+
+PLACE_LEVELS = {name.lower(): level for name, level in gz.PLACES.items()}
+
+
+def is_coarse_place(word: str, settings: Settings) -> bool:
+    """A country, state or city (or the story's own city): naming it says nothing finer."""
+    w = strip_possessive(word).lower()
+    level = PLACE_LEVELS.get(w)
+    return (level is not None and level <= gz.CITY) or w in settings.cities
+
+
+def generic_word(word: str) -> bool:
+    """A descriptor ("Government", "Girls'", "Night"), not part of what makes a name a name."""
+    w = word.lower().strip(".")
+    return w in GENERIC_DESCRIPTORS or w in FUNCTION_WORDS or w in NOT_NAMES or strip_possessive(w) in NOT_NAMES

@@ -2,8 +2,8 @@
 
 `scan(text, kind, settings)` is a pure function of its arguments, cached, so the rules that read its
 result for the same field pay for one scan. The detectors live in scan_contacts (phones, e-mail, social
-media), scan_records (ID and case numbers, dates) and scan_places (addresses, postal codes, institutions,
-places); each is a handful of compiled regular expressions, skipped when a cheap test on the text's
+media), scan_records (ID and case numbers, dates), scan_places (addresses, postal codes, places) and
+scan_institutions (schools, workplaces, shelters); each is a handful of compiled regular expressions, skipped when a cheap test on the text's
 words says they cannot match. `phonenumbers` confirms phone candidates and a Verhoeff check confirms
 Aadhaar numbers. When two detectors claim overlapping text the more specific wins (an e-mail address is
 not also a handle, a case number is not also a phone number), so each detail is reported once.
@@ -13,18 +13,30 @@ from __future__ import annotations
 
 import functools
 
-from generator.safety import scan_contacts, scan_places, scan_records
-from generator.safety.scan_contacts import norm_account
-from generator.safety.scan_places import is_coarse_place
+from generator.safety import scan_contacts, scan_institutions, scan_places, scan_records
 from generator.safety.checkdigits import verhoeff_digit, verhoeff_valid
+from generator.safety.scan_contacts import norm_account
 from generator.safety.scanbase import (
-    ADDRESS, BIRTHDATE, DATE, EMAIL, INSTITUTION, NUMBER, PHONE, PLACE, POSTCODE, PRIORITY, SOCIAL, Found, Settings,
-    Text, words_of,
+    ADDRESS,
+    BIRTHDATE,
+    DATE,
+    EMAIL,
+    INSTITUTION,
+    NUMBER,
+    PHONE,
+    PLACE,
+    POSTCODE,
+    PRIORITY,
+    SOCIAL,
+    Found,
+    Settings,
+    Text,
+    words_of,
 )
 
 __all__ = [
     "ADDRESS", "BIRTHDATE", "DATE", "EMAIL", "INSTITUTION", "NUMBER", "PHONE", "PLACE", "POSTCODE", "SOCIAL", "Found",
-    "Settings", "is_coarse_place", "norm_account", "scan", "verhoeff_digit", "verhoeff_valid", "words_of",
+    "Settings", "norm_account", "scan", "verhoeff_digit", "verhoeff_valid", "words_of",
 ]
 
 
@@ -34,7 +46,7 @@ def scan(text: str, kind: str, settings: Settings) -> tuple[Found, ...]:
     t = Text(text, kind)
     found = (scan_contacts.emails_and_social(t, settings) + scan_records.numbers(t) + scan_contacts.phones(t, settings)
              + scan_places.addresses(t) + scan_places.postcodes(t) + scan_records.dates(t)
-             + scan_places.institutions(t, settings) + scan_places.places(t, settings))
+             + scan_institutions.institutions(t, settings) + scan_places.places(t, settings))
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
