@@ -123,7 +123,8 @@ def test_a_first_build_that_fails_creates_no_output(tmp_path: pathlib.Path) -> N
     root = make_site(tmp_path, {STORY: story_md()})  # not approved
     with pytest.raises(ContentError):
         build(root, AT)
-    assert not (root / "output").exists() and not (root / ".impactsite").exists()
+    assert not (root / "output").exists()
+    assert [p.name for p in (root / ".impactsite").iterdir()] == ["lock"]  # the whole build holds the lock
 
 
 def test_two_builds_with_the_same_at_are_byte_identical_wherever_the_site_lives(tmp_path: pathlib.Path) -> None:
