@@ -218,7 +218,9 @@ def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
         if isinstance(v, int) and v < 1:
             line, col = located.where((key,))
             out.append(error(CONFIG_FILE, line, col, "CONFIG", f"{key} must be at least 1", f"set {key}: 10"))
-    safety = data.get("safety") if isinstance(data.get("safety"), dict) else {}
+    safety = data.get("safety")
+    if not isinstance(safety, dict):
+        safety = {}
     for key, least in (("jigsaw_threshold", 1), ("consent_warning_days", 0)):
         v = safety.get(key)
         if isinstance(v, int) and v < least:

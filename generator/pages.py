@@ -122,11 +122,6 @@ class RelatedIndex:
         return tuple(o.view for o in ranked)
 
 
-def related(target: LiveStory, others: Sequence[LiveStory], count: int) -> tuple[StoryView, ...]:
-    """Related stories for one story (see RelatedIndex)."""
-    return RelatedIndex(others).related(target, count)
-
-
 def page_url(base: str, n: int) -> str:
     return base if n == 1 else f"{base}page/{n}/"
 

@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 from generator.findings import Finding, Severity
 from generator.model import Story
 from generator.safety import consent, denylist, images, people, placeholders, private, pseudonyms, signoff, waivers
@@ -61,7 +64,7 @@ def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Fi
     out: list[Finding] = []
     for rule in rules:
         if rule.scope == "site":
-            out.extend(rule.check(ctx))
+            out.extend(cast("Iterable[Finding]", rule.check(ctx)))  # site rules locate their own findings
     return out
 
 
