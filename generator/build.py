@@ -23,7 +23,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import safety
+from generator import safety, uptodate
 from generator.config import SiteConfig, load_config
 from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
 from generator.donor import load_donor
@@ -316,16 +316,49 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
     The lock covers reading as well as writing: a build that read older sources (a consent not yet
     withdrawn) must never publish after one that read newer sources."""
     started = time.monotonic()
-    state_dir = load_config(root).state_dir
+    config = load_config(root)
+    state_dir = config.state_dir
     with build_lock(state_dir):
+        inputs = uptodate.fingerprint(root, config, strict)
+        record = uptodate.load(state_dir)
+        if record is not None and record.holds(inputs, at) and uptodate.intact(config.output_dir, record.output):
+            # Nothing the build reads has changed and no decision changes before `until`: output/
+            # already holds exactly what this build would write.
+            report = _report_from_json(record.report, at)
+            _write_state(config, at, None, (), report.next_change)
+            return dataclasses.replace(report, seconds=time.monotonic() - started)
         made = make(root, at, strict=strict, progress=progress)
         config = made.site.config
         urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
         urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
         takedown = _takedown(config, urls)
+        uptodate.forget(state_dir)
         publish(root, config.output_dir, config.state_dir, made.files)
         _write_state(config, at, urls, takedown, made.report.next_change)
+        nxt = made.report.next_change
+        uptodate.save(state_dir, uptodate.Record(inputs, at, uptodate.holds_until(at, config.tz, nxt[0] if nxt else None),
+                                                 _report_to_json(made.report), uptodate.output_listing(config.output_dir)))
     return dataclasses.replace(made.report, takedown=takedown, seconds=time.monotonic() - started)
+
+
+def _report_to_json(r: BuildReport) -> dict[str, Any]:
+    return {"findings": [uptodate.finding_to_json(f) for f in r.findings],
+            "waived": [uptodate.finding_to_json(f) for f in r.waived],
+            "published": list(r.published), "excluded": [list(e) for e in r.excluded], "files": r.files,
+            "next_change": [r.next_change[0].isoformat(), r.next_change[1]] if r.next_change else None}
+
+
+def _report_from_json(d: dict[str, Any], at: dt.datetime) -> BuildReport:
+    nxt = d.get("next_change")
+    return BuildReport(
+        at=at,
+        findings=tuple(uptodate.finding_from_json(f) for f in d["findings"]),
+        waived=tuple(uptodate.finding_from_json(f) for f in d["waived"]),
+        published=tuple(d["published"]),
+        excluded=tuple((str(a), str(b)) for a, b in d["excluded"]),
+        files=int(d["files"]),
+        next_change=(dt.datetime.fromisoformat(nxt[0]), str(nxt[1])) if nxt else None,
+    )
 
 
 def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> BuildReport:
@@ -363,7 +396,7 @@ def _takedown(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
     return tuple(config.absolute(u) for u in gone)
 
 
-def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str], takedown: tuple[str, ...],
+def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str] | None, takedown: tuple[str, ...],
                  nxt: tuple[dt.datetime, str] | None) -> None:
     """Reports kept outside output/: the URL list (for the next takedown diff), the takedown list
     and when the output will next change by itself."""
@@ -375,7 +408,8 @@ def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str], takedown:
     # between then leaves the old record, and the next build lists the same takedowns again.
     _atomic_write(state / "takedown.txt", "".join(u + "\n" for u in takedown))
     _atomic_write(state / "next-change.json", json.dumps(manifest, indent=1) + "\n")
-    _atomic_write(state / "last-build.json", json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n")
+    if urls is not None:  # None: an up-to-date build, whose URLs are the recorded ones
+        _atomic_write(state / "last-build.json", json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n")
 
 
 def _atomic_write(path: pathlib.Path, text: str) -> None:

@@ -43,7 +43,7 @@ def test_a_build_writes_every_page_and_the_state_beside_output(tmp_path: pathlib
             "stories/a-new-trade/index.html", "stories/b-back-at-school/index.html", "tags/index.html",
             "tags/aftercare/index.html", "regions/south-asia/index.html", ".impactsite-output"} <= set(files)
     assert "/stories/b-back-at-school/" in files["stories/a-new-trade/index.html"].decode()  # related
-    assert sorted(p.name for p in (root / ".impactsite").iterdir()) == ["cache", "last-build.json", "lock", "next-change.json", "takedown.txt"]
+    assert sorted(p.name for p in (root / ".impactsite").iterdir()) == ["cache", "last-build.json", "lock", "next-change.json", "takedown.txt", "up-to-date.json"]
     assert (root / ".impactsite" / "takedown.txt").read_text() == ""
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.denylist import HEADER, Matcher, add_term, load_denylist, normalise, tokens_with_spans
 from generator.errors import UsageError
@@ -106,3 +108,62 @@ def test_a_hand_edited_denylist_is_refused_with_its_line(tmp_path: pathlib.Path)
     with pytest.raises(UsageError) as exc:
         load_denylist(path)
     assert str(exc.value) == f"{path}:4: this line is not a denylist entry; the file must only be changed with `impactsite redact add`"
+
+
+def test_phrases_record_their_first_word_so_scans_hash_only_where_a_phrase_can_start(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "denylist.txt"
+    add_term(path, "Sunita Devi", KEY)
+    add_term(path, "Rampur", KEY)
+    fields = sorted(len(line.split()) for line in path.read_text().splitlines()[2:])
+    assert fields == [2, 3]  # the single word needs no first-word record
+    assert "sunita" not in path.read_text().lower()
+
+
+def test_entries_written_without_first_word_records_still_match(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "denylist.txt"
+    add_term(path, "Sunita Devi", KEY)
+    add_term(path, "Rampur Village Road", KEY)
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(lines[:2] + [" ".join(line.split()[:2]) for line in lines[2:]]) + "\n")  # the older format
+    m = Matcher(load_denylist(path), KEY)
+    text = "From rampur village road, sunita devi and Sunita Devi."
+    assert [text[a:b] for a, b in m.find(text)] == ["rampur village road", "sunita devi", "Sunita Devi"]
+
+
+def test_a_combining_accent_typed_on_its_own_still_matches(tmp_path: pathlib.Path) -> None:
+    m = denylist(tmp_path, "Renu Devi")
+    text = "She is Re\u0301nu Devi."  # "é" typed as e + a combining acute: one word once normalised
+    assert m.find(text) == [(0, len(text))]  # found for certain; placed on the whole text
+
+
+def test_phrases_at_the_end_repeated_or_overlapping_are_all_found(tmp_path: pathlib.Path) -> None:
+    m = denylist(tmp_path, "Devi", "Sunita Devi", "Devi Devi")
+    text = "sunita devi devi sunita devi"
+    spans = [text[a:b] for a, b in m.find(text)]
+    assert spans == ["sunita devi", "devi", "devi devi", "devi", "sunita devi", "devi"]
+
+
+WORDS = ["sunita", "devi", "rampur", "road", "the", "of", "Sunítá", "DEVI"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(terms=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=4),
+       text=st.lists(st.sampled_from(WORDS + [",", "\n", " - "]), max_size=30))
+def test_the_prefiltered_scan_finds_exactly_what_hashing_every_phrase_finds(terms: list[list[str]], text: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "denylist.txt"
+        for term in terms:
+            add_term(path, " ".join(term), KEY)
+        m = Matcher(load_denylist(path), KEY)
+        body = " ".join(text)
+        words = normalise(body).split()
+        listed = {(n, h) for n, h in m.denylist.entries}
+        expected = set()
+        toks = tokens_with_spans(body)
+        for n in m.lengths:
+            for i in range(len(words) - n + 1):
+                if (n, m.digest(" ".join(words[i : i + n]))) in listed:
+                    expected.add((toks[i][1], toks[i + n - 1][2]))
+        assert m.find(body) == sorted(expected)
