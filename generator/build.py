@@ -12,7 +12,6 @@ from __future__ import annotations
 import concurrent.futures
 import dataclasses
 import datetime as dt
-import json
 import multiprocessing
 import os
 import pathlib
@@ -24,6 +23,9 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import safety, uptodate
+from generator.bodies import render_bodies
+from generator.buildstate import BuildReport, report_to_json, takedown_since_last
+from generator.buildstate import write_state as _write_state
 from generator.config import SiteConfig, load_config
 from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
 from generator.donor import load_donor
@@ -31,7 +33,6 @@ from generator.errors import ContentError
 from generator.findings import Finding, Severity, error, sort_findings
 from generator.image_format import verify_outputs
 from generator.images import ImageStore
-from generator.bodies import render_bodies
 from generator.markup import mark_plain, render_plain, visible_text
 from generator.model import Page, Story
 from generator.output import build_lock, publish
@@ -57,27 +58,6 @@ class Site:
     publications: dict[str, Publication]
     findings: tuple[Finding, ...]  # parse and discovery problems
     extras: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    at: dt.datetime
-    findings: tuple[Finding, ...] = ()
-    waived: tuple[Finding, ...] = ()
-    published: tuple[str, ...] = ()  # story URLs
-    excluded: tuple[tuple[str, str], ...] = ()  # (source path, reason)
-    files: int = 0
-    takedown: tuple[str, ...] = ()
-    next_change: tuple[dt.datetime, str] | None = None
-    seconds: float = 0.0
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.is_error]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        return [f for f in self.findings if not f.is_error]
 
 
 def discover(root: pathlib.Path, folder: str) -> tuple[list[tuple[str, bytes]], list[Finding]]:
@@ -319,46 +299,25 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
     config = load_config(root)
     state_dir = config.state_dir
     with build_lock(state_dir):
+        current = uptodate.answer(root, config, at, strict)
+        if current is not None:  # nothing read has changed, no decision falls due: output/ is already right
+            return current
         inputs = uptodate.fingerprint(root, config, strict)
-        record = uptodate.load(state_dir)
-        if record is not None and record.holds(inputs, at) and uptodate.intact(config.output_dir, record.output):
-            # Nothing the build reads has changed and no decision changes before `until`: output/
-            # already holds exactly what this build would write.
-            report = _report_from_json(record.report, at)
-            _write_state(config, at, None, (), report.next_change)
-            return dataclasses.replace(report, seconds=time.monotonic() - started)
         made = make(root, at, strict=strict, progress=progress)
         config = made.site.config
         urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
         urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
-        takedown = _takedown(config, urls)
+        takedown = takedown_since_last(config, urls)
         uptodate.forget(state_dir)
         publish(root, config.output_dir, config.state_dir, made.files)
         _write_state(config, at, urls, takedown, made.report.next_change)
         nxt = made.report.next_change
-        uptodate.save(state_dir, uptodate.Record(inputs, at, uptodate.holds_until(at, config.tz, nxt[0] if nxt else None),
-                                                 _report_to_json(made.report), uptodate.output_listing(config.output_dir)))
+        # Recorded only if the inputs did not change while the build read them.
+        if uptodate.fingerprint(root, config, strict) == inputs:
+            until = uptodate.holds_until(at, config.tz, nxt[0] if nxt else None)
+            uptodate.save(state_dir, uptodate.Record(inputs, at, until, report_to_json(made.report),
+                                                     uptodate.output_listing(config.output_dir)))
     return dataclasses.replace(made.report, takedown=takedown, seconds=time.monotonic() - started)
-
-
-def _report_to_json(r: BuildReport) -> dict[str, Any]:
-    return {"findings": [uptodate.finding_to_json(f) for f in r.findings],
-            "waived": [uptodate.finding_to_json(f) for f in r.waived],
-            "published": list(r.published), "excluded": [list(e) for e in r.excluded], "files": r.files,
-            "next_change": [r.next_change[0].isoformat(), r.next_change[1]] if r.next_change else None}
-
-
-def _report_from_json(d: dict[str, Any], at: dt.datetime) -> BuildReport:
-    nxt = d.get("next_change")
-    return BuildReport(
-        at=at,
-        findings=tuple(uptodate.finding_from_json(f) for f in d["findings"]),
-        waived=tuple(uptodate.finding_from_json(f) for f in d["waived"]),
-        published=tuple(d["published"]),
-        excluded=tuple((str(a), str(b)) for a, b in d["excluded"]),
-        files=int(d["files"]),
-        next_change=(dt.datetime.fromisoformat(nxt[0]), str(nxt[1])) if nxt else None,
-    )
 
 
 def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> BuildReport:
@@ -377,42 +336,3 @@ def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress
         except ContentError as exc:
             findings += exc.findings
     return BuildReport(at=at, findings=tuple(sort_findings(findings)), waived=tuple(waived))
-
-
-def _takedown(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
-    """URLs live in the previous build (its record, and what output/ holds now) that this build drops."""
-    last = config.state_dir / "last-build.json"
-    try:
-        previous = set(json.loads(last.read_text(encoding="utf-8")).get("urls", []))
-    except (OSError, ValueError):
-        previous = set()
-    out = config.output_dir
-    if out.is_dir():
-        for p in out.rglob("*"):
-            rel = p.relative_to(out).as_posix()
-            if rel.endswith(".html") or rel.startswith("images/"):
-                previous.add("/" + rel.removesuffix("index.html"))
-    gone = sorted(previous - set(urls))
-    return tuple(config.absolute(u) for u in gone)
-
-
-def _write_state(config: SiteConfig, at: dt.datetime, urls: list[str] | None, takedown: tuple[str, ...],
-                 nxt: tuple[dt.datetime, str] | None) -> None:
-    """Reports kept outside output/: the URL list (for the next takedown diff), the takedown list
-    and when the output will next change by itself."""
-    state = config.state_dir
-    state.mkdir(parents=True, exist_ok=True)
-    manifest = {"built_at": at.isoformat(), "next_change_at": nxt[0].isoformat() if nxt else None,
-                "reason": nxt[1] if nxt else None}
-    # The takedown list first and the URL record last, each replaced atomically: a build killed in
-    # between then leaves the old record, and the next build lists the same takedowns again.
-    _atomic_write(state / "takedown.txt", "".join(u + "\n" for u in takedown))
-    _atomic_write(state / "next-change.json", json.dumps(manifest, indent=1) + "\n")
-    if urls is not None:  # None: an up-to-date build, whose URLs are the recorded ones
-        _atomic_write(state / "last-build.json", json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n")
-
-
-def _atomic_write(path: pathlib.Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)

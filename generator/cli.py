@@ -43,7 +43,7 @@ def parse_at(value: str | None) -> dt.datetime | dt.date | None:
 
 def resolve_at(at: dt.datetime | dt.date | None, root: pathlib.Path) -> dt.datetime:
     if at is None:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     if isinstance(at, dt.datetime):
         return at
     tz = load_config(root).tz
@@ -161,20 +161,29 @@ def main(site_dir: pathlib.Path | None, debug: bool) -> None:
 @handle_errors
 def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> None:
     """Check every rule, then build the site into output/ (nothing is written if anything fails)."""
-    from generator.build import build as run_build
+    from generator.uptodate import answer_if_current
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
-    reporter = Reporter()
-    try:
-        report = run_build(root, at, strict=strict, progress=reporter)
-    finally:
-        reporter.close()
+    report = answer_if_current(root, at, strict)  # cheap: the pipeline is imported only when needed
+    if report is None:
+        from generator.build import build as run_build
+
+        reporter = Reporter()
+        try:
+            report = run_build(root, at, strict=strict, progress=reporter)
+        finally:
+            reporter.close()
     print_findings(report.warnings)
     for path, reason in report.excluded:
         click.echo(f"left out: {path} ({reason})", err=True)
-    click.echo(f"Built {len(report.published)} stories, {report.files} files into {root / 'output'} "
-               f"in {report.seconds:.1f}s ({len(report.warnings)} warning(s), {len(report.waived)} waived).")
+    if report.up_to_date:
+        click.echo(f"Up to date: nothing has changed since the last build; {root / 'output'} holds its "
+                   f"{len(report.published)} stories, {report.files} files ({len(report.warnings)} warning(s), "
+                   f"{len(report.waived)} waived; checked in {report.seconds:.1f}s).")
+    else:
+        click.echo(f"Built {len(report.published)} stories, {report.files} files into {root / 'output'} "
+                   f"in {report.seconds:.1f}s ({len(report.warnings)} warning(s), {len(report.waived)} waived).")
     if report.takedown:
         click.echo(f"Taken down since the last build ({len(report.takedown)}); purge these from CDN and search caches "
                    f"(listed in .impactsite/takedown.txt):")

@@ -21,6 +21,7 @@ killed build cannot leave a record that describes output it did not write.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import hmac
@@ -29,17 +30,19 @@ import json
 import os
 import pathlib
 import platform
+import time
 from dataclasses import dataclass
 from typing import Any
 
-from generator.config import SiteConfig
+from generator.buildstate import BuildReport, report_from_json, write_state
+from generator.config import SiteConfig, load_config
 from generator.denylist import KEY_ENV, key_from_env
-from generator.findings import Finding, Severity
-from generator.theme import DEFAULT_THEME
+from generator.output import build_lock
 
 RECORD = "up-to-date.json"
 FORMAT = "impactsite-up-to-date/1"
 PACKAGE_DIR = pathlib.Path(__file__).resolve().parent
+DEFAULT_THEME = PACKAGE_DIR.parent / "templates"  # theme.DEFAULT_THEME, without importing Jinja
 # Libraries whose version can change the bytes a build writes or what the checks find.
 LIBRARIES = ("markdown", "nh3", "jinja2", "markupsafe", "pillow", "phonenumbers", "pyyaml")
 
@@ -121,14 +124,6 @@ def output_listing(output: pathlib.Path) -> dict[str, list[int]]:
     return listing
 
 
-def finding_to_json(f: Finding) -> list[Any]:
-    return [f.path, f.line, f.column, f.rule, f.severity.value, f.message, f.fix]
-
-
-def finding_from_json(v: list[Any]) -> Finding:
-    return Finding(str(v[0]), int(v[1]), int(v[2]), str(v[3]), Severity(v[4]), str(v[5]), str(v[6]))
-
-
 @dataclass(frozen=True)
 class Record:
     fingerprint: str
@@ -173,3 +168,22 @@ def intact(output: pathlib.Path, recorded: dict[str, list[int]]) -> bool:
         return output.is_dir() and output_listing(output) == recorded
     except OSError:
         return False
+
+
+def answer(root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool) -> BuildReport | None:
+    """The recorded report if output/ is already what a build would make now; None otherwise.
+    The caller holds the build lock."""
+    started = time.monotonic()
+    record = load(config.state_dir)
+    if record is None or not record.holds(fingerprint(root, config, strict), at) or not intact(config.output_dir, record.output):
+        return None
+    report = report_from_json(record.report, at)
+    write_state(config, at, None, (), report.next_change)  # nothing new to take down
+    return dataclasses.replace(report, up_to_date=True, seconds=time.monotonic() - started)
+
+
+def answer_if_current(root: pathlib.Path, at: dt.datetime, strict: bool) -> BuildReport | None:
+    """`answer` under the build lock: what the CLI asks before it imports the pipeline at all."""
+    config = load_config(root)
+    with build_lock(config.state_dir):
+        return answer(root, config, at, strict)

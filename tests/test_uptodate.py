@@ -191,3 +191,23 @@ def test_a_failed_build_keeps_no_record_that_could_answer_for_it(tmp_path: pathl
     story.write_text(good)  # back as it was: the old record still describes output/ exactly
     build(root, AT)
     assert len(renders) == 2  # the failed build ran; the restored sources are up to date again
+
+
+def test_the_cli_says_when_output_was_already_up_to_date(tmp_path: pathlib.Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = site(tmp_path)
+    args = ["build", "--site", str(root), "--at", AT.isoformat()]
+    first = CliRunner().invoke(main, args)
+    second = CliRunner().invoke(main, args)
+    assert first.exit_code == 0 and first.stdout.startswith("Built 1 stories")
+    assert second.exit_code == 0 and second.stdout.startswith(
+        f"Up to date: nothing has changed since the last build; {root / 'output'} holds its 1 stories, ")
+
+
+def test_the_default_theme_path_matches_the_themes(tmp_path: pathlib.Path) -> None:
+    from generator import theme, uptodate
+
+    assert uptodate.DEFAULT_THEME == theme.DEFAULT_THEME
