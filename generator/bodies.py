@@ -57,15 +57,21 @@ def _load(path: pathlib.Path) -> dict[str, list]:
     return data["bodies"]
 
 
-def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: int | None = None) -> list[RenderedBody]:
-    """Render every job, reusing the cache and using worker processes for a large remainder."""
+def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: int | None = None,
+                  memory: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> list[RenderedBody]:
+    """Render every job, reusing the cache and using worker processes for a large remainder.
+
+    `memory` (serve keeps one between rebuilds) is looked at first; the file only when it lacks
+    something, and it then holds exactly this call's bodies."""
     cache_file = cache_dir / "bodies.json" if cache_dir is not None else None
-    cached = _load(cache_file) if cache_file is not None else {}
     keys = [_key(j) for j in jobs]
     results: dict[str, tuple[str, tuple[str, ...]]] = {}
+    if memory is not None:
+        results = {k: memory[k] for k in keys if k in memory}
+    cached = _load(cache_file) if cache_file is not None and len(results) < len(set(keys)) else {}
     for k in keys:
         entry = cached.get(k)
-        if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str):
+        if k not in results and isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str):
             results[k] = (entry[0], tuple(entry[1]))
     todo = [(k, j) for k, j in zip(keys, jobs, strict=True) if k not in results]
     todo = list({k: (k, j) for k, j in todo}.values())
@@ -80,7 +86,10 @@ def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: 
     elif todo:
         for (k, _), r in zip(todo, _render_chunk([j for _, j in todo]), strict=True):
             results[k] = r
-    if cache_file is not None and (todo or len(cached) != len(set(keys))):
+    if memory is not None:
+        memory.clear()
+        memory.update((k, results[k]) for k in keys)
+    if cache_file is not None and (todo or (cached and len(cached) != len(set(keys)))):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(".tmp")
         used = {k: [results[k][0], list(results[k][1])] for k in sorted(set(keys))}

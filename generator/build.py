@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import functools
 import datetime as dt
 import multiprocessing
 import os
@@ -24,19 +25,21 @@ from markupsafe import Markup
 
 from generator import safety, uptodate
 from generator.bodies import render_bodies
+from generator.caches import Caches, digest
 from generator.buildstate import BuildReport, report_to_json, takedown_since_last
 from generator.buildstate import write_state as _write_state
-from generator.config import SiteConfig, load_config
+from generator.config import PseudonymPolicy, SiteConfig, load_config
 from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
 from generator.donor import load_donor
 from generator.errors import ContentError
 from generator.findings import Finding, Severity, error, sort_findings
 from generator.image_format import verify_outputs
 from generator.images import ImageStore
-from generator.markup import mark_plain, render_plain, visible_text
+from generator.markup import RenderedBody, mark_plain, render_plain, visible_text
 from generator.model import Page, Story
 from generator.output import build_lock, publish
 from generator.pages import LiveStory, RenderedPage, SiteRenderer, story_view
+from generator.views import ImageView, StoryView
 from generator.parse import parse_page, parse_story, read_source
 from generator.publish import Publication, decide, next_changes
 from generator.safety.output_scan import scan_output
@@ -68,16 +71,21 @@ def discover(root: pathlib.Path, folder: str) -> tuple[list[tuple[str, bytes]], 
     if not base.is_dir():
         return found, findings
     site = root.resolve()
+    base_inside = base.resolve().is_relative_to(site)
     seen: dict[str, str] = {}
-    for p in sorted(base.iterdir()):
+    entries = {e.name: e for e in os.scandir(base)}
+    for name in sorted(entries):
+        entry = entries[name]
+        p = base / name
         rel = p.relative_to(root).as_posix()
-        if p.name.startswith(".") or p.is_dir():
+        if name.startswith(".") or entry.is_dir():
             continue
         if p.suffix.lower() != ".md":
             findings.append(Finding(rel, 0, 0, "FILE", Severity.WARNING, "this file is not Markdown and is ignored",
                                     "move it out of content/" + folder + " (images go in content/images)"))
             continue
-        if not p.resolve().is_relative_to(site):
+        # Only a link (or a linked folder) can lead outside; resolving every file costs 0.2 ms each.
+        if (entry.is_symlink() or not base_inside) and not p.resolve().is_relative_to(site):
             findings.append(error(rel, 1, 1, "FILE", "this file is a link to somewhere outside the site", "replace the link with the file itself"))
             continue
         lower = p.stem.lower()
@@ -92,9 +100,27 @@ def discover(root: pathlib.Path, folder: str) -> tuple[list[tuple[str, bytes]], 
     return found, findings
 
 
-def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> Site:
+def _parse_story_file(rel: str, raw: bytes, tz: dt.tzinfo) -> tuple[Story | None, list[Finding]]:
+    source, problems = read_source(rel, raw)
+    if source is None:
+        return None, problems
+    story, more = parse_story(source, pathlib.PurePosixPath(rel).stem, tz)
+    return story, problems + more
+
+
+def _parse_page_file(rel: str, raw: bytes) -> tuple[Page | None, list[Finding]]:
+    source, problems = read_source(rel, raw)
+    if source is None:
+        return None, problems
+    page, more = parse_page(source, pathlib.PurePosixPath(rel).stem)
+    return page, problems + more
+
+
+def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress, caches: Caches | None = None) -> Site:
     config = load_config(root)
     tz = config.tz
+    caches = caches if caches is not None else Caches()
+    zone = str(tz)
     findings: list[Finding] = []
     stories: list[Story] = []
     pages: list[Page] = []
@@ -102,24 +128,22 @@ def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_prog
     page_files, f2 = discover(root, "pages")
     findings += f1 + f2
     total = len(story_files) + len(page_files)
+    used = set()
     for i, (rel, raw) in enumerate(story_files, 1):
-        source, problems = read_source(rel, raw)
+        used.add((rel, raw, zone))
+        story, problems = caches.parse(rel, raw, zone, functools.partial(_parse_story_file, rel, raw, tz))
         findings += problems
-        if source is not None:
-            story, problems = parse_story(source, pathlib.PurePosixPath(rel).stem, tz)
-            findings += problems
-            if story is not None:
-                stories.append(story)
+        if story is not None:
+            stories.append(story)
         progress("read", i, total)
     for i, (rel, raw) in enumerate(page_files, len(story_files) + 1):
-        source, problems = read_source(rel, raw)
+        used.add((rel, raw, "page"))
+        page, problems = caches.parse(rel, raw, "page", functools.partial(_parse_page_file, rel, raw))
         findings += problems
-        if source is not None:
-            page, problems = parse_page(source, pathlib.PurePosixPath(rel).stem)
-            findings += problems
-            if page is not None:
-                pages.append(page)
+        if page is not None:
+            pages.append(page)
         progress("read", i, total)
+    caches.forget_parsed_except(used)
     publications = {s.path: decide(s, at, tz) for s in stories}
     donor, problems = load_donor(root, config, stories, pages, publications, at)  # campaigns, contacts, forms, aliases
     findings += problems
@@ -153,48 +177,65 @@ def _check_one(site: Site, at: dt.datetime, story: Story) -> tuple[list[Finding]
     return safety.check_story(story, ctx)
 
 
-def _check_range(bounds: tuple[int, int]) -> tuple[list[Finding], list[Finding]]:
+def _check_some(indices: list[int]) -> list[tuple[list[Finding], list[Finding]]]:
     assert _FORKED is not None
     site, at = _FORKED
-    findings: list[Finding] = []
-    waived: list[Finding] = []
-    for story in site.stories[bounds[0] : bounds[1]]:
-        f, w = _check_one(site, at, story)
-        findings += f
-        waived += w
-    return findings, waived
+    return [_check_one(site, at, site.stories[i]) for i in indices]
 
 
-def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress) -> tuple[list[Finding], list[Finding]]:
+def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress, caches: Caches | None = None,
+               site_key: str | None = None) -> tuple[list[Finding], list[Finding]]:
     """Every safety rule on every source: (findings, waived warnings).
 
-    Each story's checks are a pure function of the story and the site, so on a large site they run
-    in forked worker processes (which inherit the parsed site instead of receiving it pickled);
-    the findings are sorted afterwards, so the result is the same as a single-process run.
+    Each story's checks are a pure function of the story, its publication, the day and everything
+    else the site reads (`site_key`, see caches.py), so their result is reused when none of those
+    changed. The rest run in forked worker processes on a large site (they inherit the parsed site
+    instead of receiving it pickled); findings are sorted afterwards, so the result is the same as
+    a single-process run.
     """
     global _FORKED
     findings = list(site.findings)
     waived: list[Finding] = []
-    n = len(site.stories)
+    day = at.astimezone(site.config.tz).date()  # rules read `at` only to count whole days (consent expiring)
+    keys: list[str | None] = []
+    todo: list[int] = []
+    for i, story in enumerate(site.stories):
+        pub = site.publications[story.path]
+        key = None if caches is None or site_key is None else \
+            Caches.check_key(site_key, story.path, story.source.text, pub.state, pub.channels, pub.reason, day)
+        keys.append(key)
+        hit = caches.checked(key) if caches is not None and key is not None else None
+        if hit is not None:
+            findings += hit[0]
+            waived += hit[1]
+        else:
+            todo.append(i)
+    n = len(todo)
+    results: list[tuple[list[Finding], list[Finding]]] = []
     workers = os.cpu_count() or 1
     if n >= PARALLEL_CHECKS_MIN and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
         size = max(1, -(-n // (workers * 4)))
-        ranges = [(i, min(n, i + size)) for i in range(0, n, size)]
+        chunks = [todo[i : i + size] for i in range(0, n, size)]
         _FORKED = (site, at)
         try:
             with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for (_, end), (f, w) in zip(ranges, pool.map(_check_range, ranges), strict=True):
-                    findings += f
-                    waived += w
-                    progress("check", end, n)
+                done = 0
+                for chunk_results in pool.map(_check_some, chunks):
+                    results += chunk_results
+                    done += len(chunk_results)
+                    progress("check", done, n)
         finally:
             _FORKED = None
     else:
-        for i, story in enumerate(site.stories, 1):
-            f, w = _check_one(site, at, story)
-            findings += f
-            waived += w
-            progress("check", i, n)
+        for done, i in enumerate(todo, 1):
+            results.append(_check_one(site, at, site.stories[i]))
+            progress("check", done, n)
+    for i, (f, w) in zip(todo, results, strict=True):
+        findings += f
+        waived += w
+        key = keys[i]
+        if caches is not None and key is not None:
+            caches.remember_checks(key, (f, w))
     findings += safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
     return sort_findings(findings), sort_findings(waived)
 
@@ -211,41 +252,52 @@ def protected_names(stories: tuple[Story, ...]) -> set[str]:
     return names
 
 
-def render_site(site: Site, progress: Progress = _no_progress) -> dict[str, bytes]:
+def render_site(site: Site, progress: Progress = _no_progress, caches: Caches | None = None) -> dict[str, bytes]:
     config = site.config
-    theme = Theme(config.root)
+    theme = caches.theme(config.root) if caches is not None else Theme(config.root)
     live: list[LiveStory] = []
     published = [s for s in site.stories if site.publications[s.path].live]
     every = config.pseudonyms.mark == "every"
     images = ImageStore(config.content_dir, config.state_dir / "cache" / "images")
     names = {s.path: tuple(p.name for p in s.people if p.name_type == "pseudonym") for s in published}
-    bodies = render_bodies([(s.source.body, names[s.path], every) for s in published], config.state_dir / "cache")
+    bodies = render_bodies([(s.source.body, names[s.path], every) for s in published], config.state_dir / "cache",
+                           memory=caches.bodies if caches is not None else None)
     for i, (story, body) in enumerate(zip(published, bodies, strict=True), 1):
         pseudonyms = names[story.path]
         pub = site.publications[story.path]
         # Images: re-encoded from their pixels (cached); the first is the story's hero, the rest follow the text.
         figures = images.views_for(story, pub)
-        view = story_view(story, pub, Markup(body.html), body.footnote, figures[0] if figures else None)
         marks = config.pseudonyms
-        view = dataclasses.replace(
-            view,
-            figures=figures[1:],
-            plain_title=story.title,
-            title=mark_plain(story.title, pseudonyms) if marks.in_titles else story.title,
-            feed_title=mark_plain(story.title, pseudonyms) if marks.in_feed else story.title,
-            feed_summary=mark_plain(story.summary, pseudonyms) if marks.in_feed else story.summary,
-        )
+        # The view is a pure function of these; reusing the same object keeps page-cache keys cheap.
+        key = (story.path, story.source.text, pub.state, pub.channels, body.html, body.marked, figures,
+               marks.in_titles, marks.in_feed)
+        view = caches.derive("story-view", key, functools.partial(_view, story, pub, body, figures, pseudonyms, marks)) \
+            if caches is not None else _view(story, pub, body, figures, pseudonyms, marks)
         live.append(LiveStory(story, pub, view))
         progress("render", i, len(published))
     pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in site.pages]
     donor = site.extras["donor"]
-    files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context).render(live, pages)
+    files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context,
+                         memo=caches).render(live, pages)
     for path, (data, owner) in sorted(images.files.items()):
         files.add(path, data, owner)
     images.prune()
     if files.clashes:
         raise ContentError(files.clashes)
     return files.data
+
+
+def _view(story: Story, pub: Publication, body: RenderedBody, figures: tuple[ImageView, ...],
+          pseudonyms: tuple[str, ...], marks: PseudonymPolicy) -> StoryView:
+    view = story_view(story, pub, Markup(body.html), body.footnote, figures[0] if figures else None)
+    return dataclasses.replace(
+        view,
+        figures=figures[1:],
+        plain_title=story.title,
+        title=mark_plain(story.title, pseudonyms) if marks.in_titles else story.title,
+        feed_title=mark_plain(story.title, pseudonyms) if marks.in_feed else story.title,
+        feed_summary=mark_plain(story.summary, pseudonyms) if marks.in_feed else story.summary,
+    )
 
 
 @dataclass(frozen=True)
@@ -257,17 +309,26 @@ class Made:
     report: BuildReport
 
 
-def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress) -> Made:
-    """Check, render and scan the site in memory; raise ContentError if anything must stop it."""
+def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress,
+         caches: Caches | None = None) -> Made:
+    """Check, render and scan the site in memory; raise ContentError if anything must stop it.
+
+    `caches` carries results between calls (serve keeps one); by default they are read from and,
+    after success, saved to .impactsite/cache/."""
     started = time.monotonic()
-    site = load_site(root, at, progress)
-    findings, waived = run_checks(site, at, progress)
+    site = load_site(root, at, progress, caches)
+    if caches is None:
+        caches = Caches(site.config.state_dir / "cache")
+    site_key = uptodate.fingerprint(root, site.config, False, stories=False, files=caches.files)
+    findings, waived = run_checks(site, at, progress, caches, site_key)
     blocking = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
     if blocking:
         raise ContentError(findings)
-    files = render_site(site, progress)
+    files = render_site(site, progress, caches)
     progress("scan", 0, 1)
-    leaks = scan_output(files, site.extras.get("denylist"), protected_names(site.stories))
+    names = protected_names(site.stories)
+    scan_key = scan_fingerprint(site_key, names)
+    leaks = scan_output(files, site.extras.get("denylist"), names, known_clean=functools.partial(caches.is_clean, scan_key))
     if leaks:
         raise ContentError(findings + leaks, "the output scan found protected text; nothing was published")
     # Every published image is read back to prove it carries no metadata and nothing after its end.
@@ -287,7 +348,14 @@ def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress:
         next_change=changes[0] if changes else None,
         seconds=time.monotonic() - started,
     )
+    caches.finish(scan_key)
     return Made(site, files, report)
+
+
+def scan_fingerprint(site_key: str, names: set[str]) -> str:
+    """What the output scan's verdict on a file depends on besides the file: the site (denylist,
+    key, code) and the protected names."""
+    return digest("scan", site_key, *sorted(names))
 
 
 def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress) -> BuildReport:
@@ -327,11 +395,15 @@ def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress
     would, so `check` passing means `build` will too (URL clashes, output scan, image checks).
     """
     site = load_site(root, at, progress)
-    findings, waived = run_checks(site, at, progress)
+    caches = Caches(site.config.state_dir / "cache")  # read, never written: check writes nothing
+    site_key = uptodate.fingerprint(root, site.config, False, stories=False, files=caches.files)
+    findings, waived = run_checks(site, at, progress, caches, site_key)
     if not any(f.is_error for f in findings):
         try:
-            files = render_site(site, progress)
-            findings += scan_output(files, site.extras.get("denylist"), protected_names(site.stories))
+            files = render_site(site, progress, caches)
+            names = protected_names(site.stories)
+            findings += scan_output(files, site.extras.get("denylist"), names,
+                                    known_clean=functools.partial(caches.is_clean, scan_fingerprint(site_key, names)))
             findings += verify_outputs(files)
         except ContentError as exc:
             findings += exc.findings

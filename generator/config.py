@@ -157,7 +157,7 @@ class SiteConfig:
 def parse_timezone(text: str) -> dt.tzinfo:
     text = text.strip()
     if text.upper() in ("UTC", "Z", "GMT"):
-        return dt.timezone.utc
+        return dt.UTC
     if text[:1] in "+-" and len(text) in (6, 3):
         sign = 1 if text[0] == "+" else -1
         hours, _, minutes = text[1:].partition(":")

@@ -8,10 +8,11 @@ would), then points at the source the sentence came from: the page's own file, o
 
 from __future__ import annotations
 
+import functools
 import pathlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.findings import Finding, error
@@ -45,31 +46,42 @@ def _position(text: str, phrase: str) -> tuple[int, int] | None:
 
 
 def misplaced(pages: Mapping[str, bytes], owners: Mapping[str, str], phrases: Sequence[Phrase],
-              sources: Sequence[pathlib.Path], root: pathlib.Path) -> list[Finding]:
+              sources: Sequence[pathlib.Path], root: pathlib.Path,
+              memo: Callable[[str, Hashable, Callable[[], list[Phrase]]], list[Phrase]] | None = None) -> list[Finding]:
     """Findings for every confirmation phrase on a page that is not one of its thank-you pages.
 
-    `sources` are the template folders to search when the page's own file does not hold the phrase."""
+    `sources` are the template folders to search when the page's own file does not hold the phrase.
+    `memo(namespace, key, compute)` may reuse the phrases found on a page with the same path and bytes."""
     findings: list[Finding] = []
     patterns = [(phrase, _pattern(phrase.text)) for phrase in phrases]
     for path in sorted(pages):
         if not path.endswith(".html"):
             continue
-        raw = pages[path].decode("utf-8", "replace")
-        folded = raw.casefold()
-        candidates = [(ph, pat) for ph, pat in patterns
-                      if path not in ph.allowed and all(w in folded for w in _norm(ph.text).split() if w.isalpha())]
-        if not candidates:
-            continue  # cheap: a page lacking any word of every phrase is not parsed
-        text = _norm(extract_text(raw))
-        for phrase, pattern in candidates:
-            if not pattern.search(text):
-                continue
+        data = pages[path]
+        if memo is None:
+            found = _found_on(path, data, patterns)
+        else:
+            found = memo("confirmations", (path, data, tuple(phrases)), functools.partial(_found_on, path, data, patterns))
+        raw = data.decode("utf-8", "replace") if found else ""
+        for phrase in found:
             url = "/" + path.removesuffix("index.html")
             where = ", ".join("/" + p.removesuffix("index.html") for p in sorted(phrase.allowed)) or "a thank-you page"
             message = f'the confirmation "{phrase.text}" is on {url}, which is not its thank-you page'
             fix = f"remove it here: it belongs only on {where}, which people reach after they have sent the form"
             findings.append(_locate(path, raw, owners.get(path, ""), phrase.text, sources, root, message, fix))
     return findings
+
+
+def _found_on(path: str, data: bytes, patterns: list[tuple[Phrase, re.Pattern[str]]]) -> list[Phrase]:
+    """The phrases shown on the page at `path` that do not belong there."""
+    raw = data.decode("utf-8", "replace")
+    folded = raw.casefold()
+    candidates = [(ph, pat) for ph, pat in patterns
+                  if path not in ph.allowed and all(w in folded for w in _norm(ph.text).split() if w.isalpha())]
+    if not candidates:
+        return []  # cheap: a page lacking any word of every phrase is not parsed
+    text = _norm(extract_text(raw))
+    return [phrase for phrase, pattern in candidates if pattern.search(text)]
 
 
 def _locate(path: str, raw: str, owner: str, phrase: str, sources: Sequence[pathlib.Path], root: pathlib.Path,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import pathlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -149,9 +150,11 @@ class Donor:
         """Checks on the rendered pages, then the security headers. Runs after every page is rendered."""
         files = r.files
         html = sorted(p for p in files.data if p.endswith(".html"))
-        findings = confirmations.misplaced(files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root)
+        findings = confirmations.misplaced(files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root,
+                                           memo=r.derive)
         texts = [files.data[p].decode("utf-8") for p in html]
-        policy, problems = security.policy_for(texts, self._form_origins())
+        policy, problems = security.policy_for(texts, self._form_origins(),
+                                               inline=lambda page: r.derive("inline-code", page, lambda: security.inline_code(page)))
         for i, found in sorted(problems.items()):
             for p in found:
                 findings.append(error(f"output/{html[i]}", p.line, p.column, "CSP", p.message, p.fix))
@@ -188,6 +191,14 @@ class DonorView:
         self._donor = donor
         self._banners = banners
         self._sections = sections
+
+    def memo_key(self) -> str:
+        """Everything templates can get from this view, as text, for the page cache: the donor
+        data without its moment (which reaches templates only through the banners), the banners
+        and the form sections."""
+        donor = dataclasses.replace(self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
+                                    guides={k: (v[0], hashlib.sha256(v[1]).hexdigest()) for k, v in self._donor.guides.items()})
+        return repr((donor, self._banners, sorted(self._sections.items())))
 
     def banners(self, url: str) -> tuple[BannerView, ...]:
         return tuple(view for c, view in self._banners if c.shows_on(url))

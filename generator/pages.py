@@ -4,12 +4,14 @@ set, so a story that is out is out of every listing, tag, region, related link, 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import json
 import urllib.parse
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
@@ -19,7 +21,7 @@ from generator.findings import Finding, error
 from generator.model import Page, Story
 from generator.publish import Publication
 from generator.theme import Theme
-from generator.views import Link, PageMeta, Pagination, StoryView, human_date, slugify
+from generator.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,17 @@ class RelatedIndex:
                     group.append(o)
 
     def related(self, target: LiveStory, count: int) -> tuple[StoryView, ...]:
+        by_slug = {o.story.slug: o.view for o in self.newest}
+        return tuple(by_slug[slug] for slug in self.ranked(target, count))
+
+    @staticmethod
+    def signature(stories: Sequence[LiveStory]) -> str:
+        """Everything the ranking reads, as one digest: equal signatures give equal rankings."""
+        parts = sorted(repr((o.story.slug, o.story.date, o.story.tags, o.story.region)) for o in stories)
+        return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    def ranked(self, target: LiveStory, count: int) -> tuple[str, ...]:
+        """The slugs of the stories related to `target`, best first."""
         tags = set(target.story.tags)
         keys = [("tag", t) for t in sorted(tags)] + ([("region", target.story.region)] if target.story.region else [])
         candidates = {o.story.slug: o for k in keys for o in self.groups.get(k, ()) if o.story.slug != target.story.slug}
@@ -119,7 +132,17 @@ class RelatedIndex:
                 break
             if o.story.slug != target.story.slug and o.story.slug not in candidates:
                 ranked.append(o)
-        return tuple(o.view for o in ranked)
+        return tuple(o.story.slug for o in ranked)
+
+
+T = TypeVar("T")
+
+
+class Memo(Protocol):
+    """Results kept between renderings (caches.Caches)."""
+
+    def page(self, key: Hashable, render: Callable[[], str]) -> str: ...
+    def derive(self, namespace: str, key: Hashable, compute: Callable[[], Any]) -> Any: ...
 
 
 def page_url(base: str, n: int) -> str:
@@ -134,14 +157,40 @@ class SiteRenderer:
     """`hooks` run once the stories and pages are rendered and may add pages and files (donor.py's do);
     `context` is added to what every template sees (e.g. `donor`, `contact_points`)."""
 
-    def __init__(self, config: SiteConfig, theme: Theme, hooks: Sequence[Callable[["SiteRenderer"], None]] = (),
-                 context: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, config: SiteConfig, theme: Theme, hooks: Sequence[Callable[[SiteRenderer], None]] = (),
+                 context: Mapping[str, Any] | None = None, memo: Memo | None = None) -> None:
         self.config = config
         self.theme = theme
         self.files = Files()
         self.hooks = hooks
         self.context = dict(context or {})
         self.sitemap: list[tuple[str, dt.date | None]] = []
+        self.memo = memo
+        self._donate_ld: Markup | None = None
+        self._common_key: str | None = self._key_of_common() if memo is not None else None
+
+    def _key_of_common(self) -> str | None:
+        """One digest of what every page sees (config, templates, the donor context), or None when
+        some part has no stable text form (then pages are simply rendered, never reused)."""
+        parts = [repr(self.config), self.theme.fingerprint()]
+        for name, value in sorted(self.context.items()):
+            key_of = getattr(value, "memo_key", None)
+            parts += [name, key_of() if callable(key_of) else repr(value)]
+        if any(" at 0x" in p for p in parts):
+            return None
+        return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+    def render_page(self, template: str, **ctx: Any) -> str:
+        """The template rendered with the common context; reused from the memo when every value
+        passed (and its type) equals those of an earlier rendering with the same common context."""
+        if self.memo is None or self._common_key is None:
+            return self.theme.render(template, **self.common(), **ctx)
+        key = (self._common_key, template, tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())))
+        return self.memo.page(key, lambda: self.theme.render(template, **self.common(), **ctx))
+
+    def derive(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
+        """compute(), reused from the memo for an equal key (a pure function of the key only)."""
+        return compute() if self.memo is None else self.memo.derive(namespace, key, compute)
 
     def common(self) -> dict[str, Any]:
         c = self.config
@@ -156,8 +205,10 @@ class SiteRenderer:
     def page(self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any) -> None:
         meta = replace(meta, canonical=meta.canonical or self.config.absolute(meta.url))
         if self.config.donate_url:  # every page carries a donate link (the header's), so it says so in JSON-LD
-            meta = replace(meta, json_ld=meta.json_ld + (self._donate_action(),))
-        html = self.theme.render(template, page=meta, **self.common(), **ctx)
+            if self._donate_ld is None:
+                self._donate_ld = self._donate_action()
+            meta = replace(meta, json_ld=meta.json_ld + (self._donate_ld,))
+        html = self.render_page(template, page=meta, **ctx)
         self.files.add(out_path(meta.url), html, owner)
         if not meta.noindex:
             self.sitemap.append((meta.url, sitemap_date))
@@ -180,22 +231,23 @@ class SiteRenderer:
         self.page("home.html", PageMeta("/", c.title, c.description, json_ld=(home_ld,)), "site.yaml",
                   stories=views[:6])
 
-        per = c.stories_per_page
-        total = max(1, -(-len(views) // per))
-        for n in range(1, total + 1):
-            chunk = views[(n - 1) * per : n * per]
-            pg = Pagination(n, total, page_url("/stories/", n - 1) if n > 1 else None,
-                            page_url("/stories/", n + 1) if n < total else None)
-            title = "Stories" if n == 1 else f"Stories, page {n} of {total}"
-            self.page("list.html", PageMeta(page_url("/stories/", n), title, f"Stories from {c.organisation.name}"),
-                      "content/stories", stories=chunk, pagination=pg, heading=title)
+        self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
 
         self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
         self._taxonomy([(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions")
 
-        index = RelatedIndex(stories)
+        index: RelatedIndex | None = None
+        signature = RelatedIndex.signature(stories)
+        by_slug = {s.story.slug: s.view for s in stories}
         for s in stories:
-            v = replace(s.view, related=index.related(s, c.related_stories))
+            def rank(s: LiveStory = s) -> tuple[str, ...]:
+                nonlocal index
+                index = index or RelatedIndex(stories)  # built only if some ranking is not reused
+                return index.ranked(s, c.related_stories)
+
+            slugs = self.derive("related", (signature, c.related_stories, s.story.slug), rank)
+            related = tuple(by_slug[slug] for slug in slugs)
+            v = self.derive("with-related", (s.view, related), functools.partial(replace, s.view, related=related))
             ld: dict[str, Any] = {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
@@ -214,15 +266,15 @@ class SiteRenderer:
                 ld["image"] = [image]
             meta = PageMeta(v.url, v.plain_title or v.title, v.summary if v.social else "", og_type="article", image=image,
                             image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),),
-                            extra={"published_time": v.date_iso, "modified_time": (v.updated or v.date).isoformat()})
+                            extra=FrozenMap(published_time=v.date_iso, modified_time=(v.updated or v.date).isoformat()))
             self.page("story.html", meta, s.story.path, sitemap_date=v.updated or v.date, story=v)
 
         for p in pages:
             meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
             self.page("page.html", meta, p.page.path, content=p.body, title=p.page.title)
 
-        self.files.add("404.html", self.theme.render("404.html", page=PageMeta("/404.html", "Page not found", noindex=True,
-                       canonical=c.absolute("/404.html")), **self.common()), "templates/404.html")
+        self.files.add("404.html", self.render_page("404.html", page=PageMeta("/404.html", "Page not found", noindex=True,
+                       canonical=c.absolute("/404.html"))), "templates/404.html")
         for hook in self.hooks:
             hook(self)
         self._feed([s for s in stories if s.publication.on("feed")])
@@ -246,9 +298,18 @@ class SiteRenderer:
         self.page("terms.html", PageMeta(base, heading, f"{heading} of our stories"), "content/stories",
                   heading=heading, terms=index)
         for key in sorted(groups):
-            title = f"{label}: {names[key]}"
-            self.page("list.html", PageMeta(f"{base}{key}/", title, f"Stories about {names[key]}"), "content/stories",
-                      stories=groups[key], pagination=None, heading=title)
+            self._paginated(f"{base}{key}/", f"{label}: {names[key]}", f"Stories about {names[key]}", groups[key])
+
+    def _paginated(self, base: str, heading: str, description: str, views: Sequence[StoryView]) -> None:
+        """A list of stories, stories_per_page to a page: base, then base/page/2/, … (a long list on
+        one page is slow to load and, with `serve`, slow to redo after every edit)."""
+        per = self.config.stories_per_page
+        total = max(1, -(-len(views) // per))
+        for n in range(1, total + 1):
+            pg = Pagination(n, total, page_url(base, n - 1) if n > 1 else None, page_url(base, n + 1) if n < total else None)
+            title = heading if n == 1 else f"{heading}, page {n} of {total}"
+            self.page("list.html", PageMeta(page_url(base, n), title, description), "content/stories",
+                      stories=views[(n - 1) * per : n * per], pagination=pg, heading=title)
 
     def _feed(self, stories: Sequence[LiveStory]) -> None:
         c = self.config

@@ -28,7 +28,7 @@ _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n")
 # A line can only be nested MAX_NESTING deep if it starts with more than MAX_NESTING of these.
 _DEEP_CANDIDATE_RE = re.compile(rf"\n([ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}})")  # "\n", not ^: 7x faster
 _CONTAINER_RE = re.compile(r">[ ]?|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
-_BRACKET_RE = re.compile(r"\\.|[\[\]()<>]|\n[ \t]*\n", re.S)
+_BRACKET_RE = re.compile(r"\\.|[\[\]()<>]|\n[ \t]*\n", re.DOTALL)
 _CLOSES = {"]": "[", ")": "("}
 _RULE_LINE_RE = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")  # `- - -`: a horizontal rule, not a list
 
@@ -53,7 +53,7 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
         return None, [
             error(rel, 1, 1, "FRONT-MATTER", "the file must start with a front matter block", "put a line with three dashes (---) at the very top, then the fields, then another --- line")
         ]
-    end = re.search(r"^---[ \t]*$", text[4:], re.M)
+    end = re.search(r"^---[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
         return None, [error(rel, 1, 1, "FRONT-MATTER", "the front matter has no closing --- line", "add a line with three dashes (---) after the last field")]
     fm_text = text[4 : 4 + end.start()]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from generator.model import Story
 from generator.story_schema import CHANNELS
 
-
 LIVE = "live"  # published now
 EMBARGOED = "embargoed"  # will go live by itself later: checked as if live
 HIDDEN = "hidden"  # draft, review: not meant to be public yet

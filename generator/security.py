@@ -18,7 +18,7 @@ import base64
 import hashlib
 import html.parser
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 EXECUTABLE = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
@@ -96,7 +96,7 @@ class _Inline(html.parser.HTMLParser):
 
 
 # Anything that could need a hash or be refused; pages without it (nearly all) skip the HTML parser.
-_MAYBE_INLINE = re.compile(r"<script(?![^>]*(?:\ssrc=|application/ld\+json))|<style\b|\son[a-z]+\s*=|\sstyle\s*=|javascript:", re.I)
+_MAYBE_INLINE = re.compile(r"<script(?![^>]*(?:\ssrc=|application/ld\+json))|<style\b|\son[a-z]+\s*=|\sstyle\s*=|javascript:", re.IGNORECASE)
 
 
 def inline_code(page: str) -> tuple[list[str], list[str], list[Problem]]:
@@ -138,13 +138,16 @@ class Policy:
         return "; ".join(self.directives(meta=True))
 
 
-def policy_for(pages: Iterable[str], form_origins: Iterable[str]) -> tuple[Policy, dict[int, list[Problem]]]:
-    """One policy for the whole site (the union of every page's hashes), and the blocked constructs per page index."""
+def policy_for(pages: Iterable[str], form_origins: Iterable[str],
+               inline: Callable[[str], tuple[list[str], list[str], list[Problem]]] = inline_code,
+               ) -> tuple[Policy, dict[int, list[Problem]]]:
+    """One policy for the whole site (the union of every page's hashes), and the blocked constructs per page index.
+    `inline` is inline_code, or a cached version of it."""
     scripts: set[str] = set()
     styles: set[str] = set()
     problems: dict[int, list[Problem]] = {}
     for i, page in enumerate(pages):
-        s, st, p = inline_code(page)
+        s, st, p = inline(page)
         scripts.update(s)
         styles.update(st)
         if p:

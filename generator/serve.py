@@ -23,10 +23,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from generator.build import make
+from generator.caches import Caches
 from generator.errors import ContentError, ImpactsiteError
 
 Log = Callable[[str], None]
-_CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.I)
+_CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
 
 
 class SiteState:
@@ -40,18 +41,19 @@ class SiteState:
         self.error: str | None = None
         self.lock = threading.Lock()
         self.builds = 0
+        self.caches = Caches(root / ".impactsite" / "cache")  # kept between rebuilds: only what an edit touched is redone
 
     def moment(self) -> dt.datetime:
         if isinstance(self.at, dt.datetime):
             return self.at
         if isinstance(self.at, dt.date):
-            return dt.datetime(self.at.year, self.at.month, self.at.day, tzinfo=dt.timezone.utc)
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+            return dt.datetime(self.at.year, self.at.month, self.at.day, tzinfo=dt.UTC)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
     def rebuild(self) -> bool:
         started = time.monotonic()
         try:
-            made = make(self.root, self.moment())
+            made = make(self.root, self.moment(), caches=self.caches)
         except ContentError as exc:
             text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
             with self.lock:
@@ -99,7 +101,7 @@ def error_overlay(message: str) -> bytes:
         'padding:1rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 2px 8px #0006">'
         "<strong>The last edit could not be built. You are seeing the last good build.</strong>"
         f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;font:13px/1.45 monospace">{html.escape(message)}</pre></div>'
-    ).encode("utf-8")
+    ).encode()
 
 
 class App:

@@ -6,6 +6,7 @@ import hashlib
 import pathlib
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -23,10 +24,8 @@ class Asset:
 
 class Theme:
     def __init__(self, site_root: pathlib.Path) -> None:
-        dirs = [site_root / "templates"]
-        if DEFAULT_THEME.resolve() != (site_root / "templates").resolve() and DEFAULT_THEME.is_dir():
-            dirs.append(DEFAULT_THEME)
-        self.dirs = [d for d in dirs if d.is_dir()]
+        self.dirs = theme_dirs(site_root)
+        self._fingerprint: str | None = None
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
             autoescape=True,
@@ -34,6 +33,7 @@ class Theme:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # a Theme is made afresh whenever a template changes (caches.Caches.theme)
         )
         self.assets = self._collect_assets()
         self._icons: dict[str, Markup] = {}
@@ -71,7 +71,7 @@ class Theme:
                 p = d / "icons" / f"{name}.svg"
                 if p.is_file():
                     svg = p.read_text(encoding="utf-8")
-                    svg = re.sub(r"<title>.*?</title>|<desc>.*?</desc>", "", svg, flags=re.S)
+                    svg = re.sub(r"<title>.*?</title>|<desc>.*?</desc>", "", svg, flags=re.DOTALL)
                     svg = re.sub(r"\s(aria-hidden|focusable|role)=\"[^\"]*\"", "", svg)
                     svg = svg.replace("<svg", '<svg aria-hidden="true" focusable="false" class="icon"', 1).strip()
                     self._icons[name] = Markup(svg)
@@ -84,11 +84,26 @@ class Theme:
         return self.env.get_template(template).render(**context)
 
     def fingerprint(self) -> str:
-        """A hash of every template and asset, for cache keys."""
-        h = hashlib.sha256()
-        for d in self.dirs:
-            for p in sorted(d.rglob("*")):
-                if p.is_file():
-                    h.update(p.relative_to(d).as_posix().encode())
-                    h.update(p.read_bytes())
-        return h.hexdigest()
+        """A hash of every template and asset, for cache keys (computed once: a Theme is not reused
+        after its files change)."""
+        if self._fingerprint is None:
+            self._fingerprint = theme_fingerprint(self.dirs)
+        return self._fingerprint
+
+
+def theme_dirs(site_root: pathlib.Path) -> list[pathlib.Path]:
+    """The site's templates/, then the default theme's for anything the site does not override."""
+    dirs = [site_root / "templates"]
+    if DEFAULT_THEME.resolve() != (site_root / "templates").resolve() and DEFAULT_THEME.is_dir():
+        dirs.append(DEFAULT_THEME)
+    return [d for d in dirs if d.is_dir()]
+
+
+def theme_fingerprint(dirs: list[pathlib.Path], digest_of: Callable[[pathlib.Path], bytes] | None = None) -> str:
+    h = hashlib.sha256()
+    for d in dirs:
+        for p in sorted(d.rglob("*")):
+            if p.is_file():
+                h.update(p.relative_to(d).as_posix().encode())
+                h.update(digest_of(p) if digest_of is not None else hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.buildstate import BuildReport, report_from_json, write_state
+from generator.caches import FileDigests
 from generator.config import SiteConfig, load_config
 from generator.denylist import KEY_ENV, key_from_env
 from generator.output import build_lock
@@ -66,9 +67,15 @@ def _walk(top: pathlib.Path) -> list[pathlib.Path]:
     return found
 
 
-def fingerprint(root: pathlib.Path, config: SiteConfig, strict: bool) -> str:
-    """One hash of everything a build reads. Contents, not times: a fresh clone has new mtimes."""
+def fingerprint(root: pathlib.Path, config: SiteConfig, strict: bool, *, stories: bool = True,
+                files: FileDigests | None = None) -> str:
+    """One hash of everything a build reads. Contents, not times: a fresh clone has new mtimes.
+
+    With stories=False, the stories themselves are left out: what every story's checks depend on
+    besides the story (caches.py keys per-story results on it)."""
     h = hashlib.blake2b(digest_size=32)
+    files = files if files is not None else FileDigests()
+    story_dir = root / "content" / "stories"
 
     def add(label: str, data: bytes) -> None:
         h.update(f"{label}\0{len(data)}\0".encode())
@@ -87,17 +94,11 @@ def fingerprint(root: pathlib.Path, config: SiteConfig, strict: bool) -> str:
     tops += [(name, root / name) for name in ("content", "templates", "safety")]
     for label, top in tops:
         for path in _walk(top):
-            if "__pycache__" in path.parts:
+            if "__pycache__" in path.parts or (not stories and path.parent == story_dir and path.suffix.lower() == ".md"):
                 continue
-            try:
-                add(f"{label}/{path.relative_to(top).as_posix()}", path.read_bytes())
-            except OSError:
-                add(f"{label}/{path.relative_to(top).as_posix()}", b"\0unreadable")
+            add(f"{label}/{path.relative_to(top).as_posix()}", files.of(path))
     for name in ("site.yaml", config.safety.denylist):
-        try:
-            add(f"file/{name}", (root / name).read_bytes())
-        except OSError:
-            add(f"file/{name}", b"\0missing")
+        add(f"file/{name}", files.of(root / name))
     return h.hexdigest()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from markupsafe import Markup
 
@@ -57,6 +57,14 @@ class StoryView:
     feed_title: str = ""  # marked only with pseudonyms.in_feed
     feed_summary: str = ""
 
+    def __hash__(self) -> int:
+        """Computed once per view: views key the page cache, and a list page holds many of them."""
+        cached: int | None = self.__dict__.get("_hash")
+        if cached is None:
+            cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
+            object.__setattr__(self, "_hash", cached)
+        return cached
+
     @property
     def date_iso(self) -> str:
         return self.date.isoformat()
@@ -79,7 +87,14 @@ class PageMeta:
     image: str = ""
     image_alt: str = ""
     json_ld: tuple[Markup, ...] = ()
-    extra: dict[str, object] = field(default_factory=dict)
+    extra: FrozenMap = field(default_factory=lambda: FrozenMap())
+
+
+class FrozenMap(dict[str, object]):
+    """A dict that is never changed after it is made, so a page's values can key the page cache."""
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items())))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,16 @@ from typing import Any
 from generator.denylist import KEY_ENV, Matcher
 from generator.findings import Finding, error
 from generator.model import Story
-from generator.safety.registry import ANY, ERROR, Hit, SiteContext, StoryContext, rules_in, site_rule, story_rule
+from generator.safety.registry import (
+    ANY,
+    ERROR,
+    Hit,
+    SiteContext,
+    StoryContext,
+    rules_in,
+    site_rule,
+    story_rule,
+)
 from generator.yamlload import Path
 
 FAMILY = "9 Denylist"

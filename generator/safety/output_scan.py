@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from generator.denylist import Matcher, normalise
 from generator.findings import Finding, error
@@ -39,8 +39,12 @@ def segments(data: str) -> list[str]:
     return blocks + attrs
 
 
-def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iterable[str]) -> list[Finding]:
-    """Findings for denylisted terms, protected names and comments found in generated files."""
+def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iterable[str],
+                known_clean: Callable[[bytes], bool] | None = None) -> list[Finding]:
+    """Findings for denylisted terms, protected names and comments found in generated files.
+
+    `known_clean(data)` says a file with exactly these bytes passed this same scan before (same
+    denylist, key, names and code: see caches.py); such files are not read again."""
     findings: list[Finding] = []
     protected = sorted({normalise(n) for n in names if normalise(n)})
     patterns = [(n, re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)")) for n in protected]
@@ -61,7 +65,7 @@ def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iter
 
     for rel in sorted(files):
         pieces = [rel.replace("/", " ").replace("-", " ").replace("_", " ")]  # a file name can leak too
-        if rel.endswith(_TEXT_SUFFIXES):
+        if rel.endswith(_TEXT_SUFFIXES) and not (known_clean is not None and known_clean(files[rel])):
             raw = files[rel].decode("utf-8", "replace")
             if rel.endswith(".html") and "<!--" in raw:
                 findings.append(error(f"output/{rel}", 1, 1, "OUTPUT-SCAN", "an HTML comment reached the output",
