@@ -19,6 +19,7 @@ succeeded; entries the build did not use are dropped so it never grows without b
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -46,6 +47,10 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+def _hex_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
 class FileDigests:
     """Content hashes of files, recomputed only when a file's size or modification time changes
     (within one process: a new process hashes everything once)."""
@@ -53,17 +58,18 @@ class FileDigests:
     def __init__(self) -> None:
         self._known: dict[str, tuple[int, int, bytes]] = {}
 
-    def of(self, path: pathlib.Path) -> bytes:
+    def of(self, path: str | pathlib.Path) -> bytes:
         key = str(path)
         try:
-            st = path.stat()
+            st = os.stat(key)
         except OSError:
             return b"\0missing"
         known = self._known.get(key)
         if known is not None and known[0] == st.st_size and known[1] == st.st_mtime_ns:
             return known[2]
         try:
-            value = hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+            with open(key, "rb") as fh:
+                value = hashlib.blake2b(fh.read(), digest_size=20).digest()
         except OSError:
             return b"\0unreadable"
         self._known[key] = (st.st_size, st.st_mtime_ns, value)
@@ -159,7 +165,7 @@ class Caches:
     def is_clean(self, scan: str, data: bytes) -> bool:
         """Whether these bytes passed this scan before. Each file asked about is remembered: if the
         build succeeds, every one of them passed."""
-        found = hashlib.blake2b(data, digest_size=20).hexdigest()
+        found = self.derive("blake2b", data, functools.partial(_hex_digest, data))
         self._scanned.add(found)
         return found in self.clean.get(scan, ())
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import pathlib
 from collections.abc import Callable, Mapping, Sequence
@@ -152,14 +153,16 @@ class Donor:
         html = sorted(p for p in files.data if p.endswith(".html"))
         findings = confirmations.misplaced(files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root,
                                            memo=r.derive)
-        texts = [files.data[p].decode("utf-8") for p in html]
+        # Each step is reused for an identical page (serve: most pages, after an edit).
+        texts = [r.derive("utf-8-text", files.data[p], functools.partial(bytes.decode, files.data[p], "utf-8")) for p in html]
         policy, problems = security.policy_for(texts, self._form_origins(),
                                                inline=lambda page: r.derive("inline-code", page, lambda: security.inline_code(page)))
         for i, found in sorted(problems.items()):
             for p in found:
                 findings.append(error(f"output/{html[i]}", p.line, p.column, "CSP", p.message, p.fix))
         for path, text in zip(html, texts):
-            files.rewrite(path, security.with_meta(text, policy))
+            final = r.derive("csp-meta", (text, policy), functools.partial(security.with_meta, text, policy))
+            files.rewrite(path, r.derive("utf-8", final, functools.partial(str.encode, final)))
         files.add("_headers", security.headers_file(policy), "site.yaml")
         if self.redirects:
             files.add("_redirects", redirects_file(self.redirects), "content/stories")

@@ -192,6 +192,12 @@ class SiteRenderer:
         """compute(), reused from the memo for an equal key (a pure function of the key only)."""
         return compute() if self.memo is None else self.memo.derive(namespace, key, compute)
 
+    def derive_site(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
+        """Like derive, for a result that also depends on the config and the theme."""
+        if self.memo is None or self._common_key is None:
+            return compute()
+        return self.memo.derive(namespace, (self._common_key, key), compute)
+
     def common(self) -> dict[str, Any]:
         c = self.config
         return {
@@ -203,15 +209,20 @@ class SiteRenderer:
         }
 
     def page(self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any) -> None:
+        meta = self.derive_site("meta", meta, functools.partial(self._complete, meta))
+        html = self.render_page(template, page=meta, **ctx)
+        # The same text gives the same bytes object, so later per-file steps find their cached results at once.
+        self.files.add(out_path(meta.url), self.derive("utf-8", html, functools.partial(str.encode, html)), owner)
+        if not meta.noindex:
+            self.sitemap.append((meta.url, sitemap_date))
+
+    def _complete(self, meta: PageMeta) -> PageMeta:
         meta = replace(meta, canonical=meta.canonical or self.config.absolute(meta.url))
         if self.config.donate_url:  # every page carries a donate link (the header's), so it says so in JSON-LD
             if self._donate_ld is None:
                 self._donate_ld = self._donate_action()
             meta = replace(meta, json_ld=meta.json_ld + (self._donate_ld,))
-        html = self.render_page(template, page=meta, **ctx)
-        self.files.add(out_path(meta.url), html, owner)
-        if not meta.noindex:
-            self.sitemap.append((meta.url, sitemap_date))
+        return meta
 
     def _donate_action(self) -> Markup:
         c = self.config
@@ -248,26 +259,9 @@ class SiteRenderer:
             slugs = self.derive("related", (signature, c.related_stories, s.story.slug), rank)
             related = tuple(by_slug[slug] for slug in slugs)
             v = self.derive("with-related", (s.view, related), functools.partial(replace, s.view, related=related))
-            ld: dict[str, Any] = {
-                "@context": "https://schema.org",
-                "@type": "NewsArticle",
-                "headline": v.plain_title or v.title,
-                "datePublished": v.date_iso,
-                "dateModified": (v.updated or v.date).isoformat(),
-                "mainEntityOfPage": c.absolute(v.url),
-                "publisher": org,
-                "author": org,
-            }
-            if v.social:  # no `social` consent: no summary and no picture for any card or preview
-                ld["description"] = v.summary
-            image = ""
-            if v.image is not None and v.social:
-                image = c.absolute(v.image.src)
-                ld["image"] = [image]
-            meta = PageMeta(v.url, v.plain_title or v.title, v.summary if v.social else "", og_type="article", image=image,
-                            image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),),
-                            extra=FrozenMap(published_time=v.date_iso, modified_time=(v.updated or v.date).isoformat()))
+            meta = self.derive_site("story-meta", v, functools.partial(self._story_meta, v, org))
             self.page("story.html", meta, s.story.path, sitemap_date=v.updated or v.date, story=v)
+
 
         for p in pages:
             meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
@@ -283,6 +277,29 @@ class SiteRenderer:
         for asset in self.theme.assets.values():
             self.files.add(asset.url.lstrip("/"), asset.data, "templates/assets/" + asset.name)
         return self.files
+
+    def _story_meta(self, v: StoryView, org: dict[str, Any]) -> PageMeta:
+        c = self.config
+        ld: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": v.plain_title or v.title,
+            "datePublished": v.date_iso,
+            "dateModified": (v.updated or v.date).isoformat(),
+            "mainEntityOfPage": c.absolute(v.url),
+            "publisher": org,
+            "author": org,
+        }
+        if v.social:  # no `social` consent: no summary and no picture for any card or preview
+            ld["description"] = v.summary
+        image = ""
+        if v.image is not None and v.social:
+            image = c.absolute(v.image.src)
+            ld["image"] = [image]
+        meta = PageMeta(v.url, v.plain_title or v.title, v.summary if v.social else "", og_type="article", image=image,
+                        image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),),
+                        extra=FrozenMap(published_time=v.date_iso, modified_time=(v.updated or v.date).isoformat()))
+        return meta
 
     def _taxonomy(self, pairs: list[tuple[str, StoryView]], base: str, label: str, heading: str) -> None:
         groups: dict[str, list[StoryView]] = defaultdict(list)

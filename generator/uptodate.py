@@ -58,12 +58,16 @@ def _library_versions() -> str:
     return " ".join(out)
 
 
-def _walk(top: pathlib.Path) -> list[pathlib.Path]:
-    """Every file under `top` (links to files included, as the build reads them), in a stable order."""
-    found: list[pathlib.Path] = []
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames.sort()
-        found += [pathlib.Path(dirpath, name) for name in sorted(filenames)]
+def _walk(top: pathlib.Path) -> list[tuple[str, str]]:
+    """(path, path relative to `top`) of every file under `top` (links to files included, as the
+    build reads them), in a stable order. Plain strings: a Path per file costs more than hashing it."""
+    found: list[tuple[str, str]] = []
+    base = str(top)
+    for dirpath, dirnames, filenames in os.walk(base):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
+        prefix = "" if rel == "." else rel + "/"
+        found += [(os.path.join(dirpath, name), prefix + name) for name in sorted(filenames)]
     return found
 
 
@@ -75,7 +79,7 @@ def fingerprint(root: pathlib.Path, config: SiteConfig, strict: bool, *, stories
     besides the story (caches.py keys per-story results on it)."""
     h = hashlib.blake2b(digest_size=32)
     files = files if files is not None else FileDigests()
-    story_dir = root / "content" / "stories"
+    story_dir = str(root / "content" / "stories")
 
     def add(label: str, data: bytes) -> None:
         h.update(f"{label}\0{len(data)}\0".encode())
@@ -93,12 +97,12 @@ def fingerprint(root: pathlib.Path, config: SiteConfig, strict: bool, *, stories
         tops.append(("default-theme", DEFAULT_THEME))
     tops += [(name, root / name) for name in ("content", "templates", "safety")]
     for label, top in tops:
-        for path in _walk(top):
-            if "__pycache__" in path.parts or (not stories and path.parent == story_dir and path.suffix.lower() == ".md"):
+        for path, rel in _walk(top):
+            if not stories and os.path.dirname(path) == story_dir and path.lower().endswith(".md"):
                 continue
-            add(f"{label}/{path.relative_to(top).as_posix()}", files.of(path))
+            add(f"{label}/{rel}", files.of(path))
     for name in ("site.yaml", config.safety.denylist):
-        add(f"file/{name}", files.of(root / name))
+        add(f"file/{name}", files.of(str(root / name)))
     return h.hexdigest()
 
 

@@ -94,7 +94,10 @@ class FrozenMap(dict[str, object]):
     """A dict that is never changed after it is made, so a page's values can key the page cache."""
 
     def __hash__(self) -> int:  # type: ignore[override]
-        return hash(tuple(sorted(self.items())))
+        cached: int | None = getattr(self, "_hash", None)
+        if cached is None:
+            cached = self._hash = hash(tuple(sorted(self.items())))
+        return cached
 
 
 @dataclass(frozen=True)
