@@ -21,6 +21,7 @@ killed build cannot leave a record that describes output it did not write.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -153,18 +154,25 @@ def load(state_dir: pathlib.Path) -> Record | None:
 
 
 def forget(state_dir: pathlib.Path) -> None:
+    """Remove the record before publishing. If it cannot be removed it is still harmless: it lists
+    the previous output's files with their modification times, which the new output will not match."""
     try:
         (state_dir / RECORD).unlink()
-    except FileNotFoundError:
+    except OSError:
         pass
 
 
 def save(state_dir: pathlib.Path, record: Record) -> None:
+    """Write the record; a record that cannot be written only means the next build runs in full."""
     data = {"format": FORMAT, "fingerprint": record.fingerprint, "at": record.at.isoformat(),
             "until": record.until.isoformat(), "report": record.report, "output": record.output}
     tmp = state_dir / f".{RECORD}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-    os.replace(tmp, state_dir / RECORD)
+    try:
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        os.replace(tmp, state_dir / RECORD)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 def intact(output: pathlib.Path, recorded: dict[str, list[int]]) -> bool:

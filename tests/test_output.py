@@ -33,7 +33,35 @@ def test_a_new_build_replaces_the_whole_output(dirs: tuple[pathlib.Path, ...]) -
     publish(root, out, state, {"index.html": b"old", "stories/gone/index.html": b"gone"})
     publish(root, out, state, {"index.html": b"new"})
     assert tree(out) == {MARKER: output.MARKER_TEXT.encode(), "index.html": b"new"}
-    assert sorted(p.name for p in state.iterdir()) == []  # no staging or previous build left behind
+    # No staging folder left behind; the previous build is kept as the spare the next build corrects.
+    assert sorted(p.name for p in state.iterdir()) == ["spare-output"]
+    assert tree(state / "spare-output") == {MARKER: output.MARKER_TEXT.encode(), "index.html": b"old",
+                                            "stories/gone/index.html": b"gone"}
+
+
+def test_the_spare_is_corrected_into_exactly_the_new_build(dirs: tuple[pathlib.Path, ...],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    root, out, state = dirs
+    publish(root, out, state, {"index.html": b"one", "a/index.html": b"a", "deep/er/x.html": b"x", "same.css": b"css"})
+    publish(root, out, state, {"index.html": b"two", "same.css": b"css"})
+    spare = state / "spare-output"
+    (spare / "stray.html").write_text("left by someone")  # whatever the spare holds, the result is exact
+    (spare / "link.html").symlink_to(root / "site.yaml")
+    written: list[str] = []
+    real_open = open
+
+    def spy(path: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "w" in mode:
+            written.append(pathlib.Path(str(path)).name)
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(output, "open", spy, raising=False)
+    new = {"index.html": b"three", "same.css": b"css", "link.html": b"page", "deep/er/x.html": b"x"}
+    publish(root, out, state, new)
+    assert tree(out) == {MARKER: output.MARKER_TEXT.encode(), **new}
+    assert not (out / "link.html").is_symlink() and (root / "site.yaml").read_text() == "title: x\n"
+    assert "same.css" not in written and "x.html" not in written  # unchanged bytes are not written again
+    assert not (out / "a").exists() and not (out / "stray.html").exists()
 
 
 def test_without_an_atomic_exchange_the_two_renames_give_the_same_result(
@@ -64,7 +92,7 @@ def test_a_build_after_an_interrupted_swap_recovers_then_publishes(dirs: tuple[p
     os.rename(out, state / "previous-output")
     publish(root, out, state, {"index.html": b"new"})
     assert tree(out) == {MARKER: output.MARKER_TEXT.encode(), "index.html": b"new"}
-    assert list(state.iterdir()) == []
+    assert [p.name for p in state.iterdir()] == ["spare-output"]  # the recovered build, kept as the spare
 
 
 def test_a_failed_write_leaves_the_previous_output_untouched(
