@@ -20,7 +20,7 @@ import markdown
 from generator import __version__
 from generator.markup import MarkdownRenderer, RenderedBody
 
-CACHE_VERSION = f"bodies-1/{__version__}/markdown-{markdown.__version__}"
+CACHE_VERSION = f"bodies-2/{__version__}/markdown-{markdown.__version__}"
 PARALLEL_MIN = 200  # below this, starting workers costs more than it saves
 
 Job = tuple[str, tuple[str, ...], bool]  # (body, pseudonyms, mark every mention)

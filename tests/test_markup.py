@@ -170,3 +170,12 @@ def test_the_sanitiser_keeps_safe_links_and_drops_javascript_urls() -> None:
 
 def test_plain_pages_are_rendered_and_sanitised() -> None:
     assert render_plain("Hello <!-- x --> *world*\n\n<script>x</script>\n") == "<p>Hello  <em>world</em></p>\n"
+
+
+def test_a_blank_body_carries_no_marks_over_from_the_story_before() -> None:
+    from generator.markup import MarkdownRenderer
+
+    renderer = MarkdownRenderer()
+    assert renderer.render("Mona smiled.\n", ("Mona",)).marked == ("Mona",)
+    assert renderer.render("<!-- only a note -->\n", ("Mona",)).marked == ()
+    assert MarkdownRenderer().render("   \n", ("Mona",)).marked == ()
