@@ -9,6 +9,8 @@ import pathlib
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sitekit import AT, SITE_YAML, STORY, approve_story, make_site, story_md, tree
 
 from generator.build import build
@@ -113,3 +115,20 @@ def test_with_meta_inserts_after_the_charset_or_the_head() -> None:
         "'sha256-abc'; style-src")
     assert with_meta("no head here", policy) == "no head here"
     assert headers_file(policy).startswith("/*\n  Content-Security-Policy: default-src 'self'; script-src 'self' 'sha256-abc';")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>=/ \t\nscriptyleonclkjav:+SCRIPTONJAVAſKİı\"'ld-") + ["\u212a"]), max_size=40))
+def test_the_fast_inline_prefilter_never_misses_what_the_full_one_finds(text: str) -> None:
+    from generator.security import _MAYBE_INLINE, maybe_inline
+
+    if _MAYBE_INLINE.search(text):
+        assert maybe_inline(text)
+
+
+@pytest.mark.parametrize("page", ['<p onclick="x()">', '<P ONCLICK = "x">', '<div style="a">', "<STYLE>p{}</STYLE>",
+                                  '<a href="JavaScript:x">', "<script>x()</script>", '<a href="java\u017fcript:x">'])
+def test_the_fast_inline_prefilter_sees_inline_code(page: str) -> None:
+    from generator.security import maybe_inline
+
+    assert maybe_inline(page)
