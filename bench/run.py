@@ -1152,16 +1152,17 @@ class Harness:
 
 
 def update_readme(report: str) -> None:
-    readme = BENCH / "README.md"
-    if not readme.exists():
-        return
-    text = readme.read_text(encoding="utf-8")
-    start, end = "<!-- latest-results:start -->", "<!-- latest-results:end -->"
-    if start in text and end in text:
-        body = report.split("\n", 2)[2]  # drop the "# Build benchmark results" heading
-        body = re.sub(r"(?m)^## ", "#### ", body)
-        new = text[:text.index(start) + len(start)] + "\n" + body.rstrip("\n") + "\n" + text[text.index(end):]
-        readme.write_text(new, encoding="utf-8")
+    """Refresh the latest-results section of bench/README.md and of the project's README.md."""
+    for readme in (BENCH / "README.md", BENCH.parent / "README.md"):
+        if not readme.exists():
+            continue
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- latest-results:start -->", "<!-- latest-results:end -->"
+        if start in text and end in text:
+            body = report.split("\n", 2)[2]  # drop the "# Build benchmark results" heading
+            body = re.sub(r"(?m)^## ", "#### ", body)
+            new = text[:text.index(start) + len(start)] + "\n" + body.rstrip("\n") + "\n" + text[text.index(end):]
+            readme.write_text(new, encoding="utf-8")
 
 
 def parse_list(value: str, allowed: Iterable[str] | None, what: str) -> list[str]:
