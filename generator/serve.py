@@ -51,6 +51,12 @@ class SiteState:
             return dt.datetime(self.at.year, self.at.month, self.at.day, tzinfo=dt.UTC)
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
+    def tidy(self) -> None:
+        """Collect the last rebuild's garbage, then set what survives (caches, the site) aside so
+        the collector stops walking it during rebuilds. Run once the browser has been told to reload."""
+        gc.collect()
+        gc.freeze()
+
     def rebuild(self) -> bool:
         started = time.monotonic()
         try:
@@ -75,10 +81,7 @@ class SiteState:
             self.files = made.files
             self.error = None
             self.builds += 1
-        # What survives a rebuild (the caches, the site) lives until the next one: keep the
-        # collector from walking it again and again.
-        gc.collect()
-        gc.freeze()
+
         self.log(f"rebuilt {len(made.files)} files in {time.monotonic() - started:.2f}s")
         return True
 
@@ -221,6 +224,13 @@ class SiteWatcher:
         ioloop.PeriodicCallback(callback, self.interval * 1000).start()
         return True
 
+    def _tidy_later(self) -> None:
+        from tornado import ioloop
+
+        loop = ioloop.IOLoop.current(instance=False)
+        if loop is not None:
+            loop.call_later(0.25, self.state.tidy)  # after the reload message has gone out
+
     def _observe(self, notify: Callable[[], None]) -> Any:
         """Start reporting changes under content/ and templates/ and to site.yaml; None if unavailable."""
         try:
@@ -265,6 +275,7 @@ class SiteWatcher:
             self.pending = None
             self.state.log("changed: " + ", ".join(os.path.relpath(c, self.state.root) for c in changed[:5]))
             self.state.rebuild()
+            self._tidy_later()
             self.filepath = changed[0] if changed else "*"
             return self.filepath, None
         self.pending = None

@@ -81,3 +81,38 @@ def test_a_burst_of_saves_gives_one_rebuild(tmp_path: pathlib.Path) -> None:
     for _ in range(5):
         watcher.examine()
     assert state.builds == 1  # nothing changed since: no more rebuilds
+
+
+def test_a_save_is_reported_by_the_file_system_not_found_by_polling(tmp_path: pathlib.Path, monkeypatch) -> None:
+    import asyncio
+    import threading
+
+    from tornado import ioloop
+
+    (tmp_path / "content" / "stories").mkdir(parents=True)
+    (tmp_path / "templates").mkdir()
+    story = tmp_path / "content" / "stories" / "a.md"
+    story.write_text("v0")
+    state = CountingState(tmp_path, None, lambda m: None)
+    monkeypatch.setattr(SiteWatcher, "SAFETY_POLL", 600.0)  # polling alone would take ten minutes
+    watcher = SiteWatcher(state)
+    started = threading.Event()
+    loops: list[ioloop.IOLoop] = []
+
+    def run() -> None:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        loop = ioloop.IOLoop.current()
+        loops.append(loop)
+        loop.add_callback(lambda: watcher.start(watcher.examine) and started.set())
+        loop.start()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    assert started.wait(10) and watcher.observer is not None
+    story.write_text("v1, saved")
+    deadline = time.monotonic() + 10
+    while state.builds == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    loops[0].add_callback(loops[0].stop)
+    watcher.observer.stop()
+    assert state.builds == 1
