@@ -68,7 +68,10 @@ def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: 
     results: dict[str, tuple[str, tuple[str, ...]]] = {}
     if memory is not None:
         results = {k: memory[k] for k in keys if k in memory}
-    cached = _load(cache_file) if cache_file is not None and len(results) < len(set(keys)) else {}
+    # serve keeps bodies in memory: once it has them, the file (megabytes of JSON) is neither read
+    # nor rewritten for the one or two bodies an edit changes.
+    use_file = cache_file is not None and not memory
+    cached = _load(cache_file) if use_file and cache_file is not None and len(results) < len(set(keys)) else {}
     for k in keys:
         entry = cached.get(k)
         if k not in results and isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str):
@@ -89,7 +92,7 @@ def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: 
     if memory is not None:
         memory.clear()
         memory.update((k, results[k]) for k in keys)
-    if cache_file is not None and (todo or (cached and len(cached) != len(set(keys)))):
+    if use_file and cache_file is not None and (todo or (cached and len(cached) != len(set(keys)))):
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(".tmp")
         used = {k: [results[k][0], list(results[k][1])] for k in sorted(set(keys))}

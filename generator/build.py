@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import datetime as dt
 import functools
 import gc
-import datetime as dt
 import multiprocessing
 import os
 import pathlib
@@ -26,9 +26,9 @@ from markupsafe import Markup
 
 from generator import safety, uptodate
 from generator.bodies import render_bodies
-from generator.caches import Caches, digest
 from generator.buildstate import BuildReport, report_to_json, takedown_since_last
 from generator.buildstate import write_state as _write_state
+from generator.caches import Caches, digest
 from generator.config import PseudonymPolicy, SiteConfig, load_config
 from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
 from generator.donor import load_donor
@@ -40,12 +40,12 @@ from generator.markup import RenderedBody, mark_plain, render_plain, visible_tex
 from generator.model import Page, Story
 from generator.output import build_lock, publish
 from generator.pages import LiveStory, RenderedPage, SiteRenderer, story_view
-from generator.views import ImageView, StoryView
 from generator.parse import parse_page, parse_story, read_source
 from generator.publish import Publication, decide, next_changes
 from generator.safety.output_scan import scan_output
 from generator.safety.registry import SiteContext, StoryContext
 from generator.theme import Theme
+from generator.views import ImageView, StoryView
 
 Progress = Callable[[str, int, int], None]
 
@@ -64,7 +64,7 @@ class Site:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-def discover(root: pathlib.Path, folder: str) -> tuple[list[tuple[str, bytes]], list[Finding]]:
+def discover(root: pathlib.Path, folder: str, read: Callable[[str], bytes] | None = None) -> tuple[list[tuple[str, bytes]], list[Finding]]:
     """Markdown files in content/<folder>/, sorted, refusing links that lead outside the site."""
     base = root / "content" / folder
     found: list[tuple[str, bytes]] = []
@@ -95,7 +95,7 @@ def discover(root: pathlib.Path, folder: str) -> tuple[list[tuple[str, bytes]], 
             continue
         seen[lower] = rel
         try:
-            found.append((rel, p.read_bytes()))
+            found.append((rel, read(str(p)) if read is not None else p.read_bytes()))
         except OSError as exc:
             findings.append(error(rel, 1, 1, "FILE", f"cannot read the file: {exc.strerror}", "check its permissions"))
     return found, findings
@@ -125,8 +125,8 @@ def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_prog
     findings: list[Finding] = []
     stories: list[Story] = []
     pages: list[Page] = []
-    story_files, f1 = discover(root, "stories")
-    page_files, f2 = discover(root, "pages")
+    story_files, f1 = discover(root, "stories", caches.files.read)
+    page_files, f2 = discover(root, "pages", caches.files.read)
     findings += f1 + f2
     total = len(story_files) + len(page_files)
     used = set()
@@ -308,6 +308,7 @@ class Made:
     site: Site
     files: dict[str, bytes]
     report: BuildReport
+    caches: Caches | None = None
 
 
 def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress,
@@ -331,8 +332,9 @@ def _make(root: pathlib.Path, at: dt.datetime, *, strict: bool, progress: Progre
     started = time.monotonic()
     site = load_site(root, at, progress, caches)
     if caches is None:
-        caches = Caches(site.config.state_dir / "cache")
+        caches = Caches(site.config.state_dir / "cache", output_dir=site.config.output_dir)
     site_key = uptodate.fingerprint(root, site.config, False, stories=False, files=caches.files)
+    caches.site_key = site_key
     findings, waived = run_checks(site, at, progress, caches, site_key)
     blocking = [f for f in findings if f.is_error or (strict and f.severity is Severity.WARNING)]
     if blocking:
@@ -362,7 +364,7 @@ def _make(root: pathlib.Path, at: dt.datetime, *, strict: bool, progress: Progre
         seconds=time.monotonic() - started,
     )
     caches.finish(scan_key)
-    return Made(site, files, report)
+    return Made(site, files, report, caches)
 
 
 def scan_fingerprint(site_key: str, names: set[str]) -> str:
@@ -390,7 +392,11 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
         urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
         takedown = takedown_since_last(config, urls)
         uptodate.forget(state_dir)
+        if made.caches is not None:
+            made.caches.forget_page_record()  # until the new output is in place, no record describes it
         publish(root, config.output_dir, config.state_dir, made.files)
+        if made.caches is not None:
+            made.caches.save_page_record()
         _write_state(config, at, urls, takedown, made.report.next_change)
         nxt = made.report.next_change
         # Recorded only if the inputs did not change while the build read them.

@@ -160,6 +160,7 @@ class Donor:
         for i, found in sorted(problems.items()):
             for p in found:
                 findings.append(error(f"output/{html[i]}", p.line, p.column, "CSP", p.message, p.fix))
+        r.note_csp_tag(security.meta_tag(policy))
         for path, text in zip(html, texts):
             final = r.derive("csp-meta", (text, policy), functools.partial(security.with_meta, text, policy))
             files.rewrite(path, r.derive("utf-8", final, functools.partial(str.encode, final)))

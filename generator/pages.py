@@ -141,8 +141,26 @@ T = TypeVar("T")
 class Memo(Protocol):
     """Results kept between renderings (caches.Caches)."""
 
+    in_memory: bool
+    site_key: str
+
     def page(self, key: Hashable, render: Callable[[], str]) -> str: ...
     def derive(self, namespace: str, key: Hashable, compute: Callable[[], Any]) -> Any: ...
+    def previous_page(self, path: str, inputs: str) -> str | None: ...
+    def rendered(self, path: str, inputs: str, html: str) -> None: ...
+    def note_csp_tag(self, tag: str) -> None: ...
+
+
+def stable_text(value: Any) -> str | None:
+    """A text form of a value passed to a template that is the same in every process for equal
+    values (None when there is none: such a page is always rendered)."""
+    if isinstance(value, StoryView):
+        return value.stable_digest()
+    if isinstance(value, (tuple, list)):
+        parts = [stable_text(v) for v in value]
+        return None if any(p is None for p in parts) else "(" + ",".join(p for p in parts if p is not None) + ")"
+    text = repr(value)
+    return None if " at 0x" in text else text
 
 
 def page_url(base: str, n: int) -> str:
@@ -180,17 +198,41 @@ class SiteRenderer:
             return None
         return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
-    def render_page(self, template: str, **ctx: Any) -> str:
-        """The template rendered with the common context; reused from the memo when every value
-        passed (and its type) equals those of an earlier rendering with the same common context."""
+    def render_page(self, template: str, path: str | None = None, **ctx: Any) -> str:
+        """The template rendered with the common context; reused when every value passed (and
+        its type) equals those of an earlier rendering with the same common context: from memory
+        (serve), or from the previous build's file at `path` (build: keyed by a digest of the
+        values' text forms, see caches.previous_page)."""
         if self.memo is None or self._common_key is None:
             return self.theme.render(template, **self.common(), **ctx)
-        key = (self._common_key, template, tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())))
-        return self.memo.page(key, lambda: self.theme.render(template, **self.common(), **ctx))
+        if self.memo.in_memory:
+            key = (self._common_key, template, tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())))
+            return self.memo.page(key, lambda: self.theme.render(template, **self.common(), **ctx))
+        inputs = self._inputs_digest(template, ctx) if path is not None else None
+        if inputs is None or path is None:
+            return self.theme.render(template, **self.common(), **ctx)
+        html = self.memo.previous_page(path, inputs)
+        if html is None:
+            html = self.theme.render(template, **self.common(), **ctx)
+        self.memo.rendered(path, inputs, html)
+        return html
+
+    def _inputs_digest(self, template: str, ctx: Mapping[str, Any]) -> str | None:
+        parts = [self.memo.site_key if self.memo is not None else "", self._common_key or "", template]
+        for name, value in sorted(ctx.items()):
+            text = stable_text(value)
+            if text is None:
+                return None
+            parts += [name, type(value).__name__, text]
+        return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
     def derive(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
         """compute(), reused from the memo for an equal key (a pure function of the key only)."""
         return compute() if self.memo is None else self.memo.derive(namespace, key, compute)
+
+    def note_csp_tag(self, tag: str) -> None:
+        if self.memo is not None:
+            self.memo.note_csp_tag(tag)
 
     def derive_site(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
         """Like derive, for a result that also depends on the config and the theme."""
@@ -210,7 +252,7 @@ class SiteRenderer:
 
     def page(self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any) -> None:
         meta = self.derive_site("meta", meta, functools.partial(self._complete, meta))
-        html = self.render_page(template, page=meta, **ctx)
+        html = self.render_page(template, path=out_path(meta.url), page=meta, **ctx)
         # The same text gives the same bytes object, so later per-file steps find their cached results at once.
         self.files.add(out_path(meta.url), self.derive("utf-8", html, functools.partial(str.encode, html)), owner)
         if not meta.noindex:

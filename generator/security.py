@@ -168,9 +168,13 @@ def policy_for(pages: Iterable[str], form_origins: Iterable[str],
     return Policy(tuple(sorted(scripts)), tuple(sorted(styles)), origins), problems
 
 
+def meta_tag(policy: Policy) -> str:
+    return f'<meta http-equiv="Content-Security-Policy" content="{policy.meta()}">\n'
+
+
 def with_meta(page: str, policy: Policy) -> str:
     """The page with the policy as its first <meta> after the charset (before anything it governs)."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy.meta()}">\n'
+    tag = meta_tag(policy)
     m = _META_AFTER.search(page) or _HEAD.search(page)
     if m is None:
         return page

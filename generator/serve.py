@@ -42,7 +42,9 @@ class SiteState:
         self.error: str | None = None
         self.lock = threading.Lock()
         self.builds = 0
-        self.caches = Caches(root / ".impactsite" / "cache")  # kept between rebuilds: only what an edit touched is redone
+        # Kept between rebuilds: only what an edit touched is redone. Saved to disk after the first
+        # build only (writing it after every save would cost more than the edit's rebuild).
+        self.caches = Caches(root / ".impactsite" / "cache", in_memory=True, save_once=True)
 
     def moment(self) -> dt.datetime:
         if isinstance(self.at, dt.datetime):

@@ -4,8 +4,9 @@ them (no people list, consent, review or internal notes), so no template can pri
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from markupsafe import Markup
 
@@ -63,6 +64,16 @@ class StoryView:
         if cached is None:
             cached = hash(tuple(getattr(self, f.name) for f in fields(self)))
             object.__setattr__(self, "_hash", cached)
+        return cached
+
+    def stable_digest(self) -> str:
+        """A digest of the view's text form, the same in every process (the page record's keys)."""
+        cached: str | None = self.__dict__.get("_stable")
+        if cached is None:
+            own = repr(replace(self, related=()))
+            text = own + "".join(r.stable_digest() for r in self.related)
+            cached = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+            object.__setattr__(self, "_stable", cached)
         return cached
 
     @property

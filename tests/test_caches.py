@@ -9,7 +9,7 @@ import pathlib
 import shutil
 
 import pytest
-from sitekit import AT, approve_story, consent, make_site, story_md
+from sitekit import AT, approve_story, make_site, story_md, tree
 
 from generator import build
 from generator.caches import Caches
@@ -48,7 +48,7 @@ def site(tmp_path: pathlib.Path) -> pathlib.Path:
 
 
 def test_a_warm_make_after_each_edit_equals_a_cold_one(site: pathlib.Path, tmp_path: pathlib.Path) -> None:
-    caches = Caches(site / ".impactsite" / "cache")
+    caches = Caches(site / ".impactsite" / "cache", in_memory=True)
     same(build.make(site, AT, caches=caches), cold(site, tmp_path))
     steps = [
         ("title", lambda: edit(site, "content/stories/s3.md", "title: Story 3", "title: A New Title")),
@@ -72,7 +72,7 @@ def test_a_warm_make_after_each_edit_equals_a_cold_one(site: pathlib.Path, tmp_p
 
 
 def test_pages_are_reused_only_when_everything_they_show_is_the_same(site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    caches = Caches(None)
+    caches = Caches(None, in_memory=True)
     build.make(site, AT, caches=caches)
     rendered: list[str] = []
     real = build.Theme.render
@@ -97,7 +97,7 @@ def test_pages_are_reused_only_when_everything_they_show_is_the_same(site: pathl
 def test_cached_checks_follow_the_day(site: pathlib.Path, tmp_path: pathlib.Path) -> None:
     edit(site, "content/stories/s1.md", "expires: 2028-03-01", "expires: 2026-12-10")
     approve_story(site, "content/stories/s1.md")
-    caches = Caches(site / ".impactsite" / "cache")
+    caches = Caches(site / ".impactsite" / "cache", in_memory=True)
     for day in (AT, AT + dt.timedelta(days=1), AT + dt.timedelta(days=5)):
         warm = build.make(site, day, caches=caches)
         same(warm, cold(site, tmp_path, day))
@@ -107,7 +107,7 @@ def test_cached_checks_follow_the_day(site: pathlib.Path, tmp_path: pathlib.Path
 def test_a_new_denylist_term_is_found_in_a_story_whose_checks_were_cached(site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "k")
     add_term(site / "safety/denylist.txt", "Nothing Like This", b"k")
-    caches = Caches(site / ".impactsite" / "cache")
+    caches = Caches(site / ".impactsite" / "cache", in_memory=True)
     build.make(site, AT, caches=caches)
     add_term(site / "safety/denylist.txt", "story 4", b"k")  # already in s4's text
     with pytest.raises(ContentError) as exc:
@@ -118,7 +118,7 @@ def test_a_new_denylist_term_is_found_in_a_story_whose_checks_were_cached(site: 
 
 
 def test_a_new_protected_name_is_looked_for_in_pages_scanned_clean_before(site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    caches = Caches(site / ".impactsite" / "cache")
+    caches = Caches(site / ".impactsite" / "cache", in_memory=True)
     build.make(site, AT, caches=caches)
     # A protected name always fails its own story's checks first, so the scan is a second line:
     # pretend that line is all there is, with a name every page already shows.
@@ -138,7 +138,7 @@ def test_a_corrupt_cache_file_is_ignored(site: pathlib.Path, tmp_path: pathlib.P
 
 
 def test_a_failed_make_keeps_what_serve_needs_for_the_next_one(site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    caches = Caches(None)
+    caches = Caches(None, in_memory=True)
     build.make(site, AT, caches=caches)
     good = (site / "content/stories/s3.md").read_text()
     (site / "content/stories/s3.md").write_text(good.replace("title: Story 3", "title: Story 3 changed"))  # unapproved
@@ -150,3 +150,60 @@ def test_a_failed_make_keeps_what_serve_needs_for_the_next_one(site: pathlib.Pat
     monkeypatch.setattr(build, "_check_one", lambda s, at, story: checked.append(story.path) or real(s, at, story))
     build.make(site, AT, caches=caches)
     assert checked == []  # every story's result survived the failed rebuild
+
+
+def rendered_urls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    rendered: list[str] = []
+    real = build.Theme.render
+
+    def spy(self: build.Theme, template: str, **context: object) -> str:
+        rendered.append(getattr(context.get("page"), "url", template))
+        return real(self, template, **context)
+
+    monkeypatch.setattr(build.Theme, "render", spy)
+    return rendered
+
+
+def test_a_build_reads_back_the_pages_whose_inputs_did_not_change(site: pathlib.Path, tmp_path: pathlib.Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    build.build(site, AT)
+    edit(site, "content/stories/s3.md", "title: Story 3", "title: A New Title")
+    approve_story(site, "content/stories/s3.md")
+    rendered = rendered_urls(monkeypatch)
+    build.build(site, AT)
+    assert "/stories/s3/" in rendered and "/tags/education/" not in rendered and "/stories/s0/" not in rendered
+    assert len([u for u in rendered if u.startswith("/")]) < 12
+    monkeypatch.undo()
+    fresh = cold(site, tmp_path)
+    assert {p: d for p, d in tree(site / "output").items() if p != ".impactsite-output"} == fresh.files
+
+
+def test_a_page_changed_in_output_by_hand_is_rendered_again(site: pathlib.Path, tmp_path: pathlib.Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    build.build(site, AT)
+    page = site / "output/stories/s4/index.html"
+    page.write_bytes(page.read_bytes().replace(b"</main>", b"<p>added by hand</p></main>"))
+    edit(site, "content/stories/s3.md", "title: Story 3", "title: A New Title")  # so the build is not "up to date"
+    approve_story(site, "content/stories/s3.md")
+    rendered = rendered_urls(monkeypatch)
+    build.build(site, AT)
+    assert "/stories/s4/" in rendered
+    monkeypatch.undo()
+    assert b"added by hand" not in page.read_bytes()
+    assert {p: d for p, d in tree(site / "output").items() if p != ".impactsite-output"} == cold(site, tmp_path).files
+
+
+def test_a_record_that_does_not_describe_output_is_never_trusted(site: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    """As after a build killed between publishing and saving its page record: the old record, the
+    new output, and sources changed back to what the old record describes."""
+    build.build(site, AT)
+    record = (site / ".impactsite/cache/pages.json").read_bytes()
+    before = (site / "content/stories/s3.md").read_text()
+    edit(site, "content/stories/s3.md", "title: Story 3", "title: A New Title")
+    approve_story(site, "content/stories/s3.md")
+    build.build(site, AT)
+    (site / ".impactsite/cache/pages.json").write_bytes(record)
+    (site / "content/stories/s3.md").write_text(before)
+    build.build(site, AT)
+    assert b"A New Title" not in b"".join(tree(site / "output").values())
+    assert {p: d for p, d in tree(site / "output").items() if p != ".impactsite-output"} == cold(site, tmp_path).files
