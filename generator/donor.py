@@ -200,9 +200,9 @@ class DonorView:
         """Everything templates can get from this view, as text, for the page cache: the donor
         data without its moment (which reaches templates only through the banners), the banners
         and the form sections."""
-        donor = dataclasses.replace(self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC),
-                                    guides={k: (v[0], hashlib.sha256(v[1]).hexdigest()) for k, v in self._donor.guides.items()})
-        return repr((donor, self._banners, sorted(self._sections.items())))
+        donor = dataclasses.replace(self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC), guides={})
+        guides = sorted((k, v[0], hashlib.sha256(v[1]).hexdigest()) for k, v in self._donor.guides.items())
+        return repr((donor, guides, self._banners, sorted(self._sections.items())))
 
     def banners(self, url: str) -> tuple[BannerView, ...]:
         return tuple(view for c, view in self._banners if c.shows_on(url))

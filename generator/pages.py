@@ -106,10 +106,6 @@ class RelatedIndex:
                 if len(group) < RELATED_POOL + 1:
                     group.append(o)
 
-    def related(self, target: LiveStory, count: int) -> tuple[StoryView, ...]:
-        by_slug = {o.story.slug: o.view for o in self.newest}
-        return tuple(by_slug[slug] for slug in self.ranked(target, count))
-
     @staticmethod
     def signature(stories: Sequence[LiveStory]) -> str:
         """Everything the ranking reads, as one digest: equal signatures give equal rankings."""
