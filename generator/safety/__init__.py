@@ -10,8 +10,21 @@ from typing import cast
 
 from generator.findings import Finding, Severity
 from generator.model import Story
-from generator.safety import consent, denylist, images, people, placeholders, private, pseudonyms, signoff, waivers
-from generator.safety import identifiers, jigsaw, names, relatives
+from generator.safety import (
+    consent,
+    denylist,
+    identifiers,
+    images,
+    jigsaw,
+    names,
+    people,
+    placeholders,
+    private,
+    pseudonyms,
+    relatives,
+    signoff,
+    waivers,
+)
 from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
 
 ALL_RULES: tuple[Rule, ...] = (

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from generator.model import Story
 from generator.publish import consent_start
-from generator.safety.registry import ERROR, PUBLISHING, WARNING, Hit, StoryContext, rules_in, story_rule
+from generator.safety.registry import ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "3 Consent"
 

@@ -22,7 +22,7 @@ from generator.safety.identifiers import settings_for
 from generator.safety.lexicon import KIN_EN, KIN_GENERIC, KIN_IN, WEEKDAYS
 from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
 from generator.safety.relatives import relationship_mentions
-from generator.safety.scanbase import Text, around_digits, words_of
+from generator.safety.scanbase import around_digits, lowered, text_of, words_of
 
 FAMILY = "7 Jigsaw identification"
 
@@ -83,6 +83,43 @@ _PATTERNS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str], re.Pattern[s
     (kind, needs, re.compile(p, re.IGNORECASE) if ci else re.compile(p), re.compile(p) if ci else None)  # any case, lowercase twin
     for kind, needs, p, ci in _TABLE
 )
+_ORIGIN = "origin village or district"
+# Where a match can start, for the patterns of _TABLE that are worth not searching character by
+# character: each entry lists words (or literal text) one of which starts every match of some of the
+# pattern's alternatives, whether those alternatives can also start where a run of digits does, and
+# the words a text must hold for them to match at all (None: no condition). A word starting with a
+# letter or digit only counts where a word starts (the patterns begin with \b or (?<![\w-])). The
+# pattern is then tried only at those places, in text order: the first match there is the one a
+# search of the whole text finds (tests/test_safety_prefilters.py compares them).
+Starts = tuple[tuple[tuple[str, ...], bool, frozenset[str] | None], ...]
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth")
+_STARTS: dict[str, Starts] = {
+    "co-victim": (
+        (("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several"), True,
+         frozenset({"girls", "boys", "children", "minors", "teenagers", "teens", "victims", "survivors", "classmates"})),
+        (("another", "the"), False,
+         frozenset({"girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor", "classmate"})),
+    ),
+    "school or class": ((("class", "grade", "standard", "std") + _ORDINALS, True, None),),
+    "establishment": ((("brothel", "red", "dance", "massage", "spa", "lodge", "guest", "dhaba", "hotel", "apartment",
+                        "rented", "brick", "kiln", "garment", "factory", "workshop", "tailoring"), False, None),),
+    "link to another story": (
+        (("same",), False, frozenset({"same"})),
+        (("earlier", "previous", "last", "another", "an"), False, frozenset({"story", "article", "post", "report"})),
+        (("as", "we"), False, frozenset({"reported", "wrote"})),
+        (("](/", "](../"), False, None),
+    ),
+    "caste, religion or community": ((("dalit", "adivasi", "tribal", "santal", "santhal", "lodha", "sabar", "bedia",
+                                       "rohingya", "muslim", "hindu", "christian", "sikh", "buddhist", "scheduled", "lower",
+                                       "upper", "caste", "obc", "sc/st"), False, None),),
+    "disability or distinguishing mark": ((("deaf", "mute", "blind", "disabled", "disabilit", "wheelchair", "crutches",
+                                            "birthmark", "scar", "tattoo", "limp", "cleft", "stammer", "stutter", "albino",
+                                            "hearing", "visually", "autistic", "epilepsy", "burn"), False, None),),
+}
+# The origin pattern is case-sensitive (no twin). Without the word "district" only its "her village in
+# Xyz" and "native village" alternatives can match, and both need "village".
+_ORIGIN_STARTS: Starts = ((("her", "his", "their", "native", "home"), False, frozenset({"village"})),)
 _SPECIFIC_KIN = frozenset((KIN_EN | KIN_IN) - KIN_GENERIC - {"mama", "baba", "dada", "nana", "bua", "tai", "tau", "apa", "masi"})
 _INSTITUTION_KIND = {"a school": "school or class"}
 
@@ -120,17 +157,24 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
             elif found.rule == ts.ADDRESS:
                 add("sub-city place", found.text, f, found.start)
         words = words_of(f.text)
-        low = f.text.lower()
+        low = lowered(f.text)
         same_length = len(low) == len(f.text)
+        t = text_of(f.text, f.kind)
+        # any(c.isdigit() for c in f.text): a decimal digit is a digit, and only non-ASCII ones are not decimal
+        digits = bool(t.runs) or (not f.text.isascii() and any(c.isdigit() for c in f.text))
         for kind, needs, pattern, twin in _PATTERNS:
             if f.path and f.path[0] == "tags":
                 break  # tags name topics ("disability-inclusion"), not the child
-            if kind in first or (needs is None and not any(c.isdigit() for c in f.text)) or (needs and words.isdisjoint(needs)):
+            if kind in first or (needs is None and not digits) or (needs and words.isdisjoint(needs)):
                 continue
             if needs is None:  # the digit patterns: look only around the digits
-                m = next(around_digits(Text(f.text, f.kind), twin or pattern, 30, 30, lowercase=twin is not None), None)
+                m = next(around_digits(t, twin or pattern, 30, 30, lowercase=twin is not None), None)
+            elif twin is not None and same_length:
+                m = _search(kind, twin, low, words, t.runs)
+            elif kind == _ORIGIN and "district" not in words:
+                m = _first_match(pattern, f.text, _starts(f.text, _ORIGIN_STARTS, words, t.runs))
             else:
-                m = twin.search(low) if twin is not None and same_length else pattern.search(f.text)
+                m = pattern.search(f.text)
             if m:
                 m = pattern.match(f.text, m.start()) or m  # the text as written, for the quote
             if m:
@@ -140,7 +184,7 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
             add("relation to the accused", f"{kin} … {trigger}", f, offset)
         for kin in sorted(words & _SPECIFIC_KIN):
             if kin not in kin_seen:
-                kin_seen[kin] = (f, max(0, f.text.lower().find(kin)))
+                kin_seen[kin] = (f, max(0, low.find(kin)))
     for p in story.people:
         target = story.person(p.relation_to) if p.relation_to else None
         if p.accused and target is not None and target.is_survivor and target.minor and p.relation:
@@ -154,6 +198,42 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
         (f, offset), relatives = next(iter(kin_seen.values())), list(kin_seen)[:3]
         first.setdefault("family details", Detail("family details", ", ".join(relatives), f, offset))
     return sorted(first.values(), key=lambda d: (order.get(id(d.field), -1), d.offset))
+
+
+def _search(kind: str, twin: re.Pattern[str], low: str, words: frozenset[str], runs: tuple[tuple[int, int], ...]
+            ) -> re.Match[str] | None:
+    """twin.search(low), trying the pattern only where a match can start when _STARTS says where."""
+    starts = _STARTS.get(kind)
+    if starts is None:
+        return twin.search(low)
+    return _first_match(twin, low, _starts(low, starts, words, runs))
+
+
+def _starts(text: str, starts: Starts, words: frozenset[str], runs: tuple[tuple[int, int], ...]) -> list[int]:
+    """The places in `text` where `starts` says a match can start, in order."""
+    found: set[int] = set()
+    for literals, at_digits, needs in starts:
+        if needs is not None and words.isdisjoint(needs):
+            continue  # these alternatives cannot match anywhere in the text
+        if at_digits:
+            found.update(s for s, _ in runs)
+        for literal in literals:
+            word = literal[0].isalnum()
+            at = text.find(literal)
+            while at >= 0:
+                if not (word and at and (text[at - 1].isalnum() or text[at - 1] == "_")):  # \b before a word
+                    found.add(at)
+                at = text.find(literal, at + 1)
+    return sorted(found)
+
+
+def _first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """pattern.search(text), given every place a match can start: the first of them where it matches."""
+    for at in starts:
+        m = pattern.match(text, at)
+        if m is not None:
+            return m
+    return None
 
 
 @story_rule("JIGSAW", WARNING, family=FAMILY, title="details that together identify a child",

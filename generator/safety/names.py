@@ -116,26 +116,40 @@ _WORD_BEFORE = re.compile(r"(\w+)[ \t]+[*_\"“‘(]*$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 
 
-def _runs(text: str) -> Iterator[list[re.Match[str]]]:
+# The lengths a gap " de " … " della " can have: anything else is not worth asking _CONNECTOR_GAP about.
+_CONNECTOR_GAP_LENGTHS = range(min(map(len, _CONNECTORS)) + 2, max(map(len, _CONNECTORS)) + 3)
+
+_LONGEST_GAP = _CONNECTOR_GAP_LENGTHS[-1]
+Word = tuple[int, int, str]  # start, end and text of a capitalised word
+
+
+def _joined(gap: str, prev_word: str) -> bool:
+    """True when the text `gap` joins `prev_word` and the next capitalised word into one run."""
+    joined = (gap == " " or gap == "\n" or gap == "\t" or ((gap == ". " or gap == ".\t") and prev_word.lower() in TITLES)
+              or (len(gap) in _CONNECTOR_GAP_LENGTHS and _CONNECTOR_GAP.fullmatch(gap) is not None))
+    return joined and not prev_word.endswith(_POSSESSIVE_END)  # in "Rosa's Bakery" the name is Rosa
+
+
+def _runs(text: str) -> Iterator[list[Word]]:
     """Runs of capitalised words joined by single spaces (or a title's full stop, or "de", "van"…)."""
-    run: list[re.Match[str]] = []
+    run: list[Word] = []
+    prev_end, prev_word = 0, ""  # the last word of `run`
     for m in _CAP_WORD.finditer(text):
-        word = m.group(0)
+        word = m.group()
         if len(word) > 1 and word.isupper():  # POCSO, NGO: acronyms end a run and are not names
             if run:
                 yield run
             run = []
             continue
+        start, end = m.span()
         if run:
-            prev = run[-1]
-            gap = text[prev.end() : m.start()]
-            joined = (gap in (" ", "\t", "\n") or (gap in (". ", ".\t") and prev.group(0).lower() in TITLES)
-                      or _CONNECTOR_GAP.fullmatch(gap) is not None)
-            if joined and not prev.group(0).endswith(_POSSESSIVE_END):  # in "Rosa's Bakery" the name is Rosa
-                run.append(m)
+            if start - prev_end <= _LONGEST_GAP and _joined(text[prev_end:start], prev_word):
+                run.append((start, end, word))
+                prev_end, prev_word = end, word
                 continue
             yield run
-        run = [m]
+        run = [(start, end, word)]
+        prev_end, prev_word = end, word
     if run:
         yield run
 
@@ -147,29 +161,32 @@ def candidates(text: str, kind: str) -> Iterator[Candidate]:
     field_title_case = kind == LABEL and _title_case(text)
     headings = _title_case_headings(text) if kind == BODY else []
     for run in _runs(text):
-        if len(run) == 1 and run[0].group(0).lower() in _SKIP_ALONE:
+        if len(run) == 1 and run[0][2].lower() in _SKIP_ALONE:
             continue  # "She", "The", "When": most capitalised words are these
-        start = run[0].start()
-        if _DIGIT.search(text, start, run[-1].end()):
+        start, run_end = run[0][0], run[-1][1]
+        # (a run is its words and the gaps joining them, which hold no digits; a letter is never a digit)
+        if not all(w.isalpha() for _, _, w in run) and _DIGIT.search(text, start, run_end):
             continue  # "Chome-2-3", "B-12": codes, not names
-        if start and text[start - 1] in "@/.#_" or _LINKISH_AFTER.match(text, run[-1].end()):
+        if start and text[start - 1] in "@/.#_" or _LINKISH_AFTER.match(text, run_end):
             continue  # part of a handle, an address or a link, which family 5 judges
-        title_case = field_title_case or any(s <= start < e for s, e in headings)
-        if title_case and run[0].group(0).lower() not in TITLES:
+        title_case = field_title_case or (bool(headings) and any(s <= start < e for s, e in headings))
+        if title_case and run[0][2].lower() not in TITLES:
             continue  # in Title Case every word looks like a name
         at_start = _sentence_start(text, start)
         titled = False
-        while run and (run[0].group(0).lower() in FUNCTION_WORDS or run[0].group(0).lower() in TITLES
-                       or run[0].group(0).lower() in KIN_ALL):
-            titled = titled or run[0].group(0).lower() in TITLES
+        while run:
+            first = run[0][2].lower()
+            if not (first in FUNCTION_WORDS or first in TITLES or first in KIN_ALL):
+                break
+            titled = titled or first in TITLES
             run.pop(0)
             at_start = False
-        if not run or (at_start and len(run) == 1 and not titled) or (len(run) == 1 and len(run[0].group(0)) < 2):
+        if not run or (at_start and len(run) == 1 and not titled) or (len(run) == 1 and len(run[0][2]) < 2):
             continue
-        words = [m.group(0) for m in run]
+        words = [w for _, _, w in run]
         words[-1] = strip_possessive(words[-1])
-        start = run[0].start()
-        yield Candidate(start, text[start : run[-1].start()] + words[-1], tuple(words), titled)
+        start = run[0][0]
+        yield Candidate(start, text[start : run[-1][0]] + words[-1], tuple(words), titled)
 
 
 def _has_word(text: str, word: str) -> bool:
@@ -197,8 +214,12 @@ class _Known:
         self.term_words = {w.lower() for t in terms for w in re.findall(r"[\w’'\-]+", t)}
         places = list(policy.known_places) + list(policy.fine_places)
         places += [p for p in re.split(r"[,;/]", f"{story.location or ''},{story.region or ''}") if p.strip()]
-        self.places = set(gz.PLACE_KEYS) | {p.strip().lower() for p in places}
+        self.own_places = {p.strip().lower() for p in places}  # with gz.PLACE_KEYS, the places this story knows
         self._texts = [f.text for f in fields if f.kind != NAME]
+
+    def is_place(self, place: str) -> bool:
+        """True when `place` (lowercase) is a place the gazetteer, the site or the story knows."""
+        return place in gz.PLACE_KEYS or place in self.own_places
 
     def written_in_lowercase(self, word: str) -> bool:
         """True when the story also writes `word` in lowercase ("trust" as well as "Trust")."""
@@ -222,16 +243,16 @@ class _Known:
         end = c.start + len(c.text)
         nxt = _NEXT_AFTER_POSSESSIVE.match(text, end)
         prv = _POSSESSOR_BEFORE.search(text, max(0, c.start - 30), c.start)
-        if (nxt and f"{joined}'s {nxt.group(1).lower()}" in self.places) or \
-                (prv and f"{prv.group(1).lower()}'s {joined}" in self.places):
+        if (nxt and self.is_place(f"{joined}'s {nxt.group(1).lower()}")) or \
+                (prv and self.is_place(f"{prv.group(1).lower()}'s {joined}")):
             return True
         # the end of a place whose name starts with words this run does not hold: "South 24 Parganas"
         lead = _LEAD_WORDS.findall(text, max(0, c.start - 30), c.start)
         for k in range(1, min(3, len(lead)) + 1):
-            if " ".join([w.lower() for w in lead[-k:]] + low) in self.places:
+            if self.is_place(" ".join([w.lower() for w in lead[-k:]] + low)):
                 return True
         for n in range(len(low), 0, -1):  # any run of words that is a place ("Cebu City", "Howrah Bridge")
-            if any(" ".join(low[k : k + n]) in self.places for k in range(len(low) - n + 1)):
+            if any(self.is_place(" ".join(low[k : k + n])) for k in range(len(low) - n + 1)):
                 return True
         after = _WORD_AFTER.match(text, end)
         if after and after.group(1) in _PLACE_AFTER:

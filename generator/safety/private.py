@@ -11,13 +11,16 @@ from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, s
 
 FAMILY = "8 Private content"
 _DANGEROUS = re.compile(
-    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b|javascript:", re.I
+    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b|javascript:", re.IGNORECASE
 )
 # A start tag with its attributes, so that attribute *names* are checked, not words inside values
 # (title="a hidden gem" is harmless; hidden, style, aria-hidden and on* handlers are not).
 _START_TAG = re.compile(r"""<[a-zA-Z][\w:-]*(?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""")
 _ATTRIBUTE = re.compile(r"""\s+([^\s"'=<>`/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_HIDING = re.compile(r"hidden|style|aria-hidden|on[a-z]+", re.I)
+_HIDING = re.compile(r"hidden|style|aria-hidden|on[a-z]+", re.IGNORECASE)
+# A match of _DANGEROUS starts with "<" or ends with "t:" or "T:" (no other character matches t when case
+# is ignored), so a text with none of them is not searched: most stories have no HTML at all.
+_DANGEROUS_HINTS = ("<", "t:", "T:")
 
 
 @story_rule("PRIVATE-HTML", ERROR, family=FAMILY, scope=ANY,
@@ -27,8 +30,11 @@ def dangerous_html(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Raw HTML in a story may only format text. Scripts, styles, embedded media and anything
     hidden (`hidden`, `style`, `aria-hidden`) are refused: hidden text still reaches the page
     source, and scripts run on supporters' devices. Images belong in the front matter."""
-    found = [(m.start(), m.group(0)) for m in _DANGEROUS.finditer(ctx.visible)]
-    for tag in _START_TAG.finditer(ctx.visible):
+    text = ctx.visible
+    if not any(h in text for h in _DANGEROUS_HINTS):
+        return
+    found = [(m.start(), m.group(0)) for m in _DANGEROUS.finditer(text)]
+    for tag in _START_TAG.finditer(text):
         hiding = any(_HIDING.fullmatch(a.group(1)) for a in _ATTRIBUTE.finditer(tag.group(0)))
         if hiding and all(start != tag.start() for start, _ in found):  # one finding per tag
             found.append((tag.start(), tag.group(0)))

@@ -15,9 +15,11 @@ not need to be.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from generator.model import Story
 from generator.safety import gazetteer as gz
@@ -37,7 +39,7 @@ from generator.safety.lexicon import (
     WEEKDAYS,
 )
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
-from generator.safety.scanbase import strip_possessive, word_starts, words_of
+from generator.safety.scanbase import lowered, strip_possessive, word_starts, words_of
 
 FAMILY = "1 People and names"
 
@@ -64,11 +66,15 @@ _KIN_BY_FIRST_PART: dict[str, tuple[str, ...]] = {
     first: tuple(sorted((k for k in KIN_ALL if k.split("-")[0] == first), key=len, reverse=True)) for first in _KIN_FIRST_WORDS
 }
 
+# What every kinship word with that first part starts with ("in-law" for "in-laws" and "in-law"): looked
+# for instead of the first part itself, which for "in", "step" or "half" is everywhere.
+_KIN_PREFIX: dict[str, str] = {first: os.path.commonprefix(list(kins)) for first, kins in _KIN_BY_FIRST_PART.items()}
+
 
 def _kin_words(text: str, low: str, present: set[str] | frozenset[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each kinship word in the text, found by plain substring search."""
     for first in present:
-        for at in word_starts(low, first):
+        for at in word_starts(low, _KIN_PREFIX[first]):
             for kin in _KIN_BY_FIRST_PART[first]:
                 end = at + len(kin)
                 if low.startswith(kin, at) and (end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")):
@@ -109,7 +115,7 @@ def _named_relatives(f: Field, story: Story, ctx: StoryContext) -> Iterator[tupl
     words = words_of(text)
     present = words & _KIN_FIRST_WORDS
     if present:
-        low = text.lower()
+        low = lowered(text)
         if len(low) != len(text):
             low = text  # the offsets must match; capitalised kin words are then missed, which errs towards titles
         for kin_start, kin_end in sorted(_kin_words(text, low, present)):
@@ -174,6 +180,13 @@ _RELATION_KIN = (KIN_EN | KIN_IN) - {"guardian"}
 _AMBIGUOUS_KIN = KIN_SHORT | {"ma", "maa", "baba", "mama", "nana", "dada", "tai", "tau", "apa", "bua", "masi"}
 WINDOW = 10
 _TRIGGER_WORDS = frozenset(_TRIGGERS | _SELL)
+# The ASCII-letter parts of each kinship word RELATIONSHIP counts ("mother-in-law": mother, in, law). A
+# word the text holds (in any case) puts all its parts among the text's words (scanbase.words_of), so a
+# text where no kinship word has them all has no kinship word to count.
+_KIN_PARTS: tuple[tuple[str, frozenset[str]], ...] = tuple(
+    (k, frozenset(re.findall("[a-z]+", k))) for k in sorted(_RELATION_KIN | KIN_SHORT)
+)
+_BREAK = re.compile(r"\n[ \t]*\n")  # the paragraph breaks among the tokens of _TOKEN_OR_BREAK
 
 
 def _about_a_person(tokens: list[str], i: int) -> bool:
@@ -198,7 +211,38 @@ def _relationship_mentions(text: str) -> Iterator[tuple[int, str, str]]:
     words = words_of(text)
     if words.isdisjoint(_TRIGGER_WORDS) or words.isdisjoint(_KIN_FIRST_WORDS):
         return
-    tokens = [w.lower() for w in _TOKEN_OR_BREAK.findall(text)]
+    kin_words = [k for k, parts in _KIN_PARTS if parts <= words]
+    if not kin_words:
+        return
+    low = lowered(text)
+    if len(low) != len(text):  # offsets in the lowered text would not be offsets in the text
+        yield from _mentions_in(text, 0, len(text))
+        return
+    # No window crosses a paragraph break, so only the paragraphs where both a trigger and a kinship
+    # word occur (found by substring search in the lowered text) are split into words.
+    breaks = [m.span() for m in _BREAK.finditer(text)]
+    starts = [0] + [end for _, end in breaks]
+    ends = [start for start, _ in breaks] + [len(text)]
+
+    def paragraphs_with(needles: Iterable[str]) -> set[int]:
+        found: set[int] = set()
+        for needle in needles:
+            at = low.find(needle)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = low.find(needle, at + 1)
+        return found
+
+    for n in sorted(paragraphs_with(words & _TRIGGER_WORDS) & paragraphs_with(kin_words)):
+        yield from _mentions_in(text, starts[n], ends[n])
+
+
+def _mentions_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, str, str]]:
+    """The mentions among the words of text[lo:hi], a stretch that starts and ends at a paragraph break
+    or at the start or end of the text. A break just outside the stretch stays in the token list: a
+    trigger's or a kinship word's neighbours are read there, and no window crosses it."""
+    lead = ["\n"] if lo > 0 else []  # the break before, as a token
+    tokens = lead + [w.lower() for w in _TOKEN_OR_BREAK.findall(text, lo, hi)] + (["\n"] if hi < len(text) else [])
     breaks = [i for i, w in enumerate(tokens) if w[0] == "\n"]
     triggers = [i for i, w in enumerate(tokens) if w in _TRIGGERS or (w in _SELL and _about_a_person(tokens, i))]
     if not triggers:
@@ -214,7 +258,7 @@ def _relationship_mentions(text: str) -> Iterator[tuple[int, str, str]]:
         if near:
             j = min(near, key=lambda j: abs(j - i))
             if offsets is None:  # rare: only now find where each word is
-                offsets = [m.start() for m in _TOKEN_OR_BREAK.finditer(text)]
+                offsets = [-1] * len(lead) + [m.start() for m in _TOKEN_OR_BREAK.finditer(text, lo, hi)]
             yield offsets[i], w, tokens[j]
 
 

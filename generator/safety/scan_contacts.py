@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
 import phonenumbers
 
@@ -49,6 +51,16 @@ def _toll_free(digits: str) -> bool:
     return len(digits) == 11 and digits.startswith("1") and digits[1:4] in _US_TOLL_FREE
 
 
+@functools.lru_cache(maxsize=1024)
+def _first_phone(cand: str) -> tuple[int, int] | None:
+    """Where phonenumbers finds the first possible number in `cand`, if anywhere. Parsing is the costly
+    part of the phone check and depends on nothing but the text, so the same number met again (in
+    another field or story, or on the next build of `serve`) is not parsed again."""
+    for pm in phonenumbers.PhoneNumberMatcher(cand, "IN", leniency=phonenumbers.Leniency.POSSIBLE):
+        return pm.start, pm.end
+    return None
+
+
 def phones(t: Text, settings: Settings) -> list[Found]:
     out: list[Found] = []
     if not t.digits:
@@ -77,10 +89,8 @@ def phones(t: Text, settings: Settings) -> list[Found]:
         if len(digits) < 8 and not _PHONE_CONTEXT.search(before):
             continue
         start = m.start()
-        matched = None
-        for pm in phonenumbers.PhoneNumberMatcher(cand, "IN", leniency=phonenumbers.Leniency.POSSIBLE):
-            matched = (start + pm.start, start + pm.end)
-            break
+        span = _first_phone(cand)
+        matched = (start + span[0], start + span[1]) if span is not None else None
         if matched is None:
             own = _IN_MOBILE.search(cand) or _IN_LANDLINE.search(cand)
             if own is None or len(_NON_DIGIT.sub("", own.group(0))) < 10:
@@ -113,6 +123,20 @@ _SOCIAL_HOSTS = (
     r"|discord\.com|vk\.com|onlyfans\.com|skype\.com|line\.me|signal\.me|imo\.im|truecaller\.com|bsky\.app"
 )
 _HOST_HINTS = tuple(h.replace("\\", "") for h in _SOCIAL_HOSTS.split("|"))
+# Each host has one dot, followed by a letter: it can only be where the lowered text has such a dot,
+# which prose seldom has ("e.g.", a link). Each host as (offset of its dot, host).
+_HOST_DOTS = tuple((h.index("."), h) for h in _HOST_HINTS)
+assert all(h.count(".") == 1 and h[h.index(".") + 1].isalpha() for h in _HOST_HINTS)
+_DOT_LETTER = re.compile(r"\.[a-z]")
+
+
+def _has_host(low: str) -> bool:
+    """any(h in low for h in _HOST_HINTS), looking only at each dot followed by a letter."""
+    for m in _DOT_LETTER.finditer(low):
+        dot = m.start()
+        if any(dot >= d and low.startswith(h, dot - d) for d, h in _HOST_DOTS):
+            return True
+    return False
 _SOCIAL_URL = re.compile(
     r"(?<![\w.@\-])(?:https?://)?(?:www\.|m\.|mobile\.|web\.|vm\.|api\.|chat\.|[a-z]{2}\.)?(?P<host>" + _SOCIAL_HOSTS + r")"
     r"(?P<rest>/[^\s)\]>\"'<,]*)?",
@@ -157,6 +181,20 @@ def _is_org_account(link_or_handle: str, settings: Settings) -> bool:
     return False
 
 
+def _at_words(low: str) -> Iterator[re.Match[str]]:
+    """_AT_WORD.finditer(low), tried only where "at" follows "[", "(", "{" or whitespace (\\s): every match
+    has "at" after such a first character."""
+    taken_until = 0
+    at = low.find("at", 1)
+    while at >= 0:
+        if at > taken_until and (low[at - 1] in "[({" or low[at - 1].isspace()):
+            m = _AT_WORD.match(low, at - 1)
+            if m is not None:
+                taken_until = m.end()
+                yield m
+        at = low.find("at", at + 1)
+
+
 def _looks_like_address(m: re.Match[str]) -> bool:
     if m.group("at").strip().lower() != "at":
         return True  # "[at]", "(at)": nobody writes that except to hide an address
@@ -176,12 +214,12 @@ def emails_and_social(t: Text, settings: Settings) -> list[Found]:
             out.append(Found(EMAIL, m.start(), m.start() + len(addr), addr, "an e-mail address"))
     if "at" in t.words and any(h in low for h in _SPELLED_HINTS):
         seen = -1
-        for at in _AT_WORD.finditer(low):  # few per text: look for the whole address around each
+        for at in _at_words(low):  # few per text: look for the whole address around each
             spelled = _EMAIL_SPELLED.search(text, max(0, at.start() - 40, seen), at.end() + 60)
             if spelled and spelled.start() < at.end() and spelled.end() > at.start() and _looks_like_address(spelled):
                 out.append(Found(EMAIL, spelled.start(), spelled.end(), spelled.group(0), "an e-mail address written out"))
                 seen = spelled.end()
-    if any(h in low for h in _HOST_HINTS):
+    if _has_host(low):
         for m in _SOCIAL_URL.finditer(text):
             host, rest = m.group("host").lower(), (m.group("rest") or "").rstrip(".")
             path = rest.strip("/")

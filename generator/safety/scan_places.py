@@ -19,6 +19,7 @@ from generator.safety.scanbase import (
     generic_word,
     is_coarse_place,
     lowercase_twin,
+    search_at_digits,
     strip_possessive,
     title_case,
     word_starts,
@@ -96,7 +97,7 @@ _PIN_WORDS = frozenset({"pin", "pincode", "postal", "post", "zip"})
 def addresses(t: Text) -> list[Found]:
     out: list[Found] = []
     text = t.text
-    if t.digits and (t.has(_STRONG_ROAD_KEYS) or (t.has(_ROAD_KEYS) and (_STREET_NUMBER_HINT.search(text) or " St" in text))):
+    if t.digits and (t.has(_STRONG_ROAD_KEYS) or (t.has(_ROAD_KEYS) and (search_at_digits(t, _STREET_NUMBER_HINT) or " St" in text))):
         for m in around_digits(t, _ADDRESS, 0, 160):
             label = _LABEL_BEFORE.search(text, max(0, m.start() - 25), m.start())
             num, labelled = m.group("num"), label is not None
@@ -113,7 +114,7 @@ def addresses(t: Text) -> list[Found]:
         for m in around_digits(t, _ADDRESS_LABELLED, 30, 12):
             out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "a house or flat number"))
     if t.digits and (t.has(_PART_ONLY_KEYS) or (t.has(_PART_KEYS) and ("no" in t.words or "number" in t.words
-                                                                        or "," in text or _ORDINAL.search(text)))):
+                                                                        or "," in text or search_at_digits(t, _ORDINAL)))):
         for m in around_digits(t, _NUMBERED_PART, 30, 8):
             out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "part of an address"))
     if any(h in text for h in _RURAL_HINTS):
@@ -167,7 +168,12 @@ _NAME_BEFORE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z]
 _OF_NAME = re.compile(r"\s+(?i:of|called|named|known\s+as)\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2})")
 _ROAD_NAME_BEFORE = re.compile(r"(?<![\w’'.\-])((?:[A-Z][\w’'.\-]+[ \t]+){1,4})$")
 _ROAD_NAME_KEYS = frozenset({"road", "lane", "street", "sarani", "gali", "bylane", "marg"})
-_ROAD_WORD = re.compile(r"(?<=[ \t])(?:Road|Lane|Street|Sarani|Gali|Bylane|Marg)\b")
+# (?<=[ \t])(?:Road|Lane|…)\b, with the look-behind moved after each word's capital ("R(?<=[ \t]R)oad"): the
+# same matches, but re can then skip straight to the next R, L, S, G, B or M instead of trying every character.
+_ROAD_WORD = re.compile(
+    "(?:" + "|".join(rf"{w[0]}(?<=[ \t]{w[0]}){w[1:]}" for w in ("Road", "Lane", "Street", "Sarani", "Gali", "Bylane", "Marg"))
+    + r")\b"
+)
 _NOT_ROADS = {"grand trunk", "gt", "g.t.", "national highway", "silk", "high", "main", "long", "open", "yellow brick", "wall"}
 _SEPARATORS = re.compile(r"[\s\-]+")
 _ASCII_WORD = re.compile(r"[a-z]+")

@@ -56,9 +56,39 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 @functools.lru_cache(maxsize=256)
+def lowered(text: str) -> str:
+    """`text.lower()`, computed once per text however many rules ask (the body is lowered by most)."""
+    return text.lower()
+
+
+# The only characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not lower to
+# that letter: İ and ı (both match i) and ſ (matches s). The Kelvin sign K lowers to k. So in a text
+# without these three, a run of ASCII letters matches case-insensitively only where the lowered text
+# holds it in lowercase (tests/test_safety_prefilters.py checks this over every code point).
+FOLD_EXCEPTIONS = ("İ", "ı", "ſ")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when none of `words` (lowercase ASCII letters) occurs anywhere in `text` under
+    re.IGNORECASE: a prefilter for case-insensitive patterns every match of which holds one of them."""
+    if any(c in text for c in FOLD_EXCEPTIONS):
+        return True
+    low = lowered(text)
+    return any(w in low for w in words)
+
+
+# Bytes: a-z stay, every other byte becomes a space.
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+
+@functools.lru_cache(maxsize=256)
 def words_of(text: str) -> frozenset[str]:
-    """The lowercase ASCII words of `text`: a cheap first test for every detector."""
-    return frozenset(_WORDS.findall(text.lower()))
+    """The lowercase ASCII words of `text`: a cheap first test for every detector.
+
+    The runs of [a-z] in the lowered text (what _WORDS.findall finds), found with byte operations:
+    every character that is not a-z (each non-ASCII one is first encoded as "?") becomes a space."""
+    ascii_low = lowered(text).encode("ascii", "replace").translate(_LETTERS_ONLY)
+    return frozenset(ascii_low.decode("ascii").split())
 
 
 @dataclass(frozen=True)
@@ -70,9 +100,9 @@ class Text:
     runs: tuple[tuple[int, int], ...] = field(init=False)  # where the digits are: most detectors look only there
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "low", self.text.lower())
+        object.__setattr__(self, "low", lowered(self.text))
         object.__setattr__(self, "words", words_of(self.text))
-        object.__setattr__(self, "runs", tuple(m.span() for m in _DIGITS.finditer(self.text)))
+        object.__setattr__(self, "runs", digit_runs(self.text))
 
     @property
     def digits(self) -> bool:
@@ -80,6 +110,12 @@ class Text:
 
     def has(self, words: frozenset[str] | set[str]) -> bool:
         return not self.words.isdisjoint(words)
+
+
+@functools.lru_cache(maxsize=64)
+def text_of(text: str, kind: str) -> Text:
+    """The `Text` of a field, built once however many detectors and rules read it."""
+    return Text(text, kind)
 
 
 def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
@@ -93,19 +129,38 @@ def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lo
     if lowercase and text is t.text:
         pattern = re.compile(pattern.pattern, re.IGNORECASE)
     size = len(text)
+    search = pattern.search
     last_end = -1
     for s, e in t.runs:
         if s < last_end:
             continue
-        pos, end = max(0, s - before, last_end), min(size, e + after)
-        m = pattern.search(text, pos, end)
+        pos = s - before  # max(0, s - before, last_end), min(size, e + after), without the calls
+        if pos < last_end:
+            pos = last_end
+        if pos < 0:
+            pos = 0
+        end = e + after
+        if end > size:
+            end = size
+        m = search(text, pos, end)
         while m is not None and m.end() <= s:  # wholly before this run: try the next one in the window
-            m = pattern.search(text, m.end() if m.end() > m.start() else m.end() + 1, end)
+            m = search(text, m.end() if m.end() > m.start() else m.end() + 1, end)
         if m is not None and m.end() == end < size:
-            m = pattern.search(text, m.start())
+            m = search(text, m.start())
         if m is not None and m.start() < e:
             last_end = m.end()
             yield m
+
+
+def search_at_digits(t: Text, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """pattern.search(t.text) for a pattern whose every match starts with a digit (\\d): tried only at
+    the digits, in order, instead of asking \\d of every character of the text."""
+    for s, e in t.runs:
+        for at in range(s, e):
+            m = pattern.match(t.text, at)
+            if m is not None:
+                return m
+    return None
 
 
 def word_starts(low: str, word: str) -> Iterator[int]:
@@ -125,7 +180,34 @@ def lowercase_twin(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.lower().replace("(?p<", "(?P<"))
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # = \d+, but written so that re can skip ahead to the next digit quickly
+_ONES = re.compile(rb"11*")
+# Bytes: ASCII digits become "1", every other byte a space.
+_DIGITS_ONLY = bytes(49 if 48 <= b <= 57 else 32 for b in range(256))
+
+
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of _DIGITS.finditer(text): the runs of decimal digits (\\d is str.isdecimal, in any script).
+
+    Found in bytes, one per character: ASCII digits become "1", everything else a space, then each
+    non-ASCII character (encoded as "?") that is a decimal digit is marked "1" too. Scanning bytes for
+    "1" is many times cheaper than asking \\d of every character. A text with many non-ASCII characters
+    (one in another script) is left to the regular expression."""
+    encoded = text.encode("ascii", "replace")
+    marks = encoded.translate(_DIGITS_ONLY)
+    if not text.isascii():
+        unknown = encoded.count(b"?")
+        if unknown > 32:
+            return tuple(m.span() for m in _DIGITS.finditer(text))
+        if unknown:
+            marked = bytearray(marks)
+            at = encoded.find(b"?")
+            while at >= 0:
+                if text[at].isdecimal():
+                    marked[at] = 49
+                at = encoded.find(b"?", at + 1)
+            marks = bytes(marked)
+    return tuple(m.span() for m in _ONES.finditer(marks))
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 

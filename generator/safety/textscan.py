@@ -30,7 +30,7 @@ from generator.safety.scanbase import (
     SOCIAL,
     Found,
     Settings,
-    Text,
+    text_of,
     words_of,
 )
 
@@ -43,7 +43,7 @@ __all__ = [
 @functools.lru_cache(maxsize=64)
 def scan(text: str, kind: str, settings: Settings) -> tuple[Found, ...]:
     """Every identifying detail in `text`, one finding per stretch of text, in text order."""
-    t = Text(text, kind)
+    t = text_of(text, kind)
     found = (scan_contacts.emails_and_social(t, settings) + scan_records.numbers(t) + scan_contacts.phones(t, settings)
              + scan_places.addresses(t) + scan_places.postcodes(t) + scan_records.dates(t)
              + scan_institutions.institutions(t, settings) + scan_places.places(t, settings))

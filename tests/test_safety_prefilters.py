@@ -1,0 +1,287 @@
+"""The safety checks' shortcuts find exactly what the plain searches they replace find.
+
+To keep the per-story checks cheap, generator/safety skips work that cannot change a finding: a
+pattern is not searched when a word every match holds is absent (a prefilter), is tried only where a
+match can start (at a digit, where a word starts), or is written so that `re` can skip ahead to the
+characters that can start it. Each test here puts a shortcut next to the plain code on generated text
+made of what matters to it (the words the pattern looks for, digits of several scripts, the three
+characters that re.IGNORECASE and str.lower() treat differently, markup, any character at all) and
+asserts that no shortcut ever hides a match the plain search would find, or finds a different one.
+The first tests check, over every code point, the facts about Python's `re` and `str` the
+shortcuts rely on.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+from collections.abc import Iterator
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.safety import images, jigsaw, names, placeholders, private, relatives, scan_contacts, scan_places, scanbase
+from generator.safety.lexicon import TITLES
+from generator.safety.scanbase import word_starts
+
+EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
+# Characters that make the difference somewhere: digits of other scripts, the letters case folding
+# treats apart (İ ı ſ K), a non-ASCII letter, whitespace that is not ASCII, quotes, markup.
+COMMON = (" ", "  ", "\n", "\n\n", "\n \n", "\t", "\u00a0", "\x1c", ".", ",", "-", "'", "’", "_", "/", ":", "?", "!",
+          "#", "*", "<", ">", "[", "]", "(", ")", "{", "}", "@", "`", "1", "2", "7", "12", "٣", "०", "１", "²", "İ", "ı",
+          "ſ", "K", "é", "A", "a", "x", "The ", "the ")
+EXAMPLES = settings(max_examples=400, deadline=None)
+
+
+SEPARATORS = (" ", " ", " ", "", "  ", "\n", "\n\n", ", ", ". ", "-", "\t")
+
+
+def texts(*pieces: str) -> st.SearchStrategy[str]:
+    """Text made of `pieces`, the COMMON characters and any character at all, mostly separated as words are."""
+    piece = st.sampled_from(pieces) | st.sampled_from(COMMON) | st.characters()
+    return st.lists(st.tuples(piece, st.sampled_from(SEPARATORS)), max_size=30).map(lambda ps: "".join(a + b for a, b in ps))
+
+
+def spans(matches: Iterator[re.Match[str]] | list[re.Match[str]]) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in matches]
+
+
+# ---------------------------------------------------------------- what the shortcuts rely on
+
+
+def test_case_folding_differs_from_lower_only_for_the_listed_characters() -> None:
+    """re.IGNORECASE matches a non-ASCII character to an ASCII letter only when str.lower() gives that
+    letter, except for scanbase.FOLD_EXCEPTIONS; and no character lowers to nothing."""
+    folded = re.findall("[a-z]", EVERY_CHARACTER[128:], re.IGNORECASE)
+    odd = {c for c in folded if not (len(c.lower()) == 1 and c.lower() in string.ascii_lowercase)}
+    assert odd == set(scanbase.FOLD_EXCEPTIONS)
+    assert min(len(c.lower()) for c in EVERY_CHARACTER) == 1
+
+
+def test_character_classes_are_the_str_predicates() -> None:
+    """\\d is str.isdecimal, \\w is str.isalnum or "_", \\s is str.isspace; a character that lowers to one
+    character keeps whether it is a decimal digit; the ASCII whitespace is what placeholders deletes."""
+    assert re.findall(r"\d", EVERY_CHARACTER) == [c for c in EVERY_CHARACTER if c.isdecimal()]
+    assert re.findall(r"\w", EVERY_CHARACTER) == [c for c in EVERY_CHARACTER if c.isalnum() or c == "_"]
+    assert re.findall(r"\s", EVERY_CHARACTER) == [c for c in EVERY_CHARACTER if c.isspace()]
+    assert all(c.lower().isdecimal() == c.isdecimal() for c in EVERY_CHARACTER if len(c.lower()) == 1)
+    ascii_space = {c for c in EVERY_CHARACTER[:128] if c.isspace()}
+    assert ascii_space == set(placeholders._NOT_COUNTED.decode()) - set("*_>#`.!")
+
+
+# ---------------------------------------------------------------- scanbase
+
+
+@EXAMPLES
+@given(texts("abc", "ABC", "Kk", "z{", "`a"))
+def test_words_of_is_the_ascii_words_of_the_lowered_text(text: str) -> None:
+    assert scanbase.words_of.__wrapped__(text) == frozenset(re.findall("[a-z]+", text.lower()))
+
+
+@EXAMPLES
+@given(texts("٣٤", "०१", "𝟕", "?", "??", "9?9", "٣" * 40, "?" * 40))
+def test_digit_runs_are_the_runs_of_decimal_digits(text: str) -> None:
+    assert scanbase.digit_runs(text) == tuple(m.span() for m in re.finditer(r"\d+", text))
+
+
+@EXAMPLES
+@given(texts("todo", "TODO", "tK", "xxx", "fixme", "FİXME", "tbd", "tbc", "lorem", "LOREM", "loreM ipſum"))
+def test_may_contain_never_misses_a_case_insensitive_word(text: str) -> None:
+    words = placeholders._MARKER_HINTS
+    if any(re.search(w, text, re.IGNORECASE) for w in words):
+        assert scanbase.may_contain(text, words)
+
+
+@EXAMPLES
+@given(texts("12/3", "4-5", "7a", "3rd", "21st", "2 nd", "5th ", "9 / 1", "٣/٤", "٣rd"))
+def test_search_at_digits_is_search(text: str) -> None:
+    t = scanbase.Text(text, "body")
+    for pattern in (scan_places._STREET_NUMBER_HINT, scan_places._ORDINAL):
+        found, plain = scanbase.search_at_digits(t, pattern), pattern.search(text)
+        assert (found and found.span()) == (plain and plain.span())
+
+
+# ---------------------------------------------------------------- placeholders, private, images
+
+
+@EXAMPLES
+@given(texts("TODO", "todo", "TK", "TKTK", "XXXX", "FIXME", "FİXME", "TBD", "TBC", "lorem ipsum", "Lorem\nIpſum", "-TODO"))
+def test_marker_prefilter_hides_no_marker(text: str) -> None:
+    assert spans(placeholders._markers(text)) == spans(placeholders._MARKERS.finditer(text))
+
+
+@EXAMPLES
+@given(texts("#", "##", "### ", "#######", "\n#", "\n## Title", "## #", "# x #"))
+def test_headings_are_found_at_line_starts(text: str) -> None:
+    assert spans(placeholders._headings(text)) == spans(placeholders._HEADING.finditer(text))
+
+
+@EXAMPLES
+@given(texts("test", "Test", "TEST", "testing", "placeholder", "text here", "asdf", "tbd", "tk", "xxx", "**", "> ",
+             "`", "!", "\x1f", "\u2003", "abcdefghijkl"))
+def test_filler_length_gate_keeps_every_filler(text: str) -> None:
+    para = text.strip()
+    if placeholders._too_long_for_filler(para):
+        assert placeholders._MARKUP_CHARS.sub("", para).strip().lower() not in placeholders._FILLER
+
+
+@EXAMPLES
+@given(texts("<", "< script", "<IMG", "javascript:", "JAVASCRİPT:", "javaſcript:", "t:", "T:", "<b hidden>", "<i style=x>",
+             "![", "![a](b)", "<img", "< img"))
+def test_html_prefilters_hide_no_tag(text: str) -> None:
+    if not any(h in text for h in private._DANGEROUS_HINTS):
+        assert private._DANGEROUS.search(text) is None and private._START_TAG.search(text) is None
+    if "![" not in text and "<" not in text:
+        assert images._BODY_IMAGE.search(text) is None
+
+
+# ---------------------------------------------------------------- contacts and places
+
+
+@EXAMPLES
+@given(texts(*scan_contacts._HOST_HINTS, "m", "fb", "t", "wa", "com", "me", "e.g.", "..", ".m"))
+def test_host_hint_is_any_host(text: str) -> None:
+    low = text.lower()
+    assert scan_contacts._has_host(low) == any(h in low for h in scan_contacts._HOST_HINTS)
+
+
+@EXAMPLES
+@given(texts("at", " at ", "[at]", "(at)", "{at}", "that", "\u2003at\u2003", "\u00a0at\n", "a", "t"))
+def test_at_words_are_the_at_matches(text: str) -> None:
+    low = text.lower()
+    assert spans(scan_contacts._at_words(low)) == spans(scan_contacts._AT_WORD.finditer(low))
+
+
+PLAIN_ROAD_WORD = re.compile(r"(?<=[ \t])(?:Road|Lane|Street|Sarani|Gali|Bylane|Marg)\b")
+
+
+@EXAMPLES
+@given(texts("Road", " Road", "\tLane", " Street", "Sarani", " Gali", " Bylane", " Marg", "Roads", " Lanes", "Park "))
+def test_road_word_is_the_plain_pattern(text: str) -> None:
+    assert spans(scan_places._ROAD_WORD.finditer(text)) == spans(PLAIN_ROAD_WORD.finditer(text))
+
+
+# ---------------------------------------------------------------- names
+
+
+def plain_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """names._runs as it was, one regular expression per gap, as (start, end, word)."""
+    run: list[re.Match[str]] = []
+    for m in names._CAP_WORD.finditer(text):
+        word = m.group(0)
+        if len(word) > 1 and word.isupper():
+            if run:
+                yield [(r.start(), r.end(), r.group()) for r in run]
+            run = []
+            continue
+        if run:
+            prev = run[-1]
+            gap = text[prev.end() : m.start()]
+            joined = (gap in (" ", "\t", "\n") or (gap in (". ", ".\t") and prev.group(0).lower() in TITLES)
+                      or names._CONNECTOR_GAP.fullmatch(gap) is not None)
+            if joined and not prev.group(0).endswith(("'s", "’s")):
+                run.append(m)
+                continue
+            yield [(r.start(), r.end(), r.group()) for r in run]
+        run = [m]
+    if run:
+        yield [(r.start(), r.end(), r.group()) for r in run]
+
+
+@EXAMPLES
+@given(texts("Rekha ", "Das", "Mr", "Mr. ", "Dr.\t", "NGO ", " de ", " van ", " della ", " binti ", "Rosa's ", "O’Brien",
+             "Anne-Marie", "Émile", "B12"))
+def test_runs_of_capitalised_words_are_unchanged(text: str) -> None:
+    assert list(names._runs(text)) == list(plain_runs(text))
+
+
+# ---------------------------------------------------------------- jigsaw
+
+JIGSAW_WORDS = (
+    "two ", "three", "both ", "several ", "another ", "the other ", "the ", "girls", "girl", "children", "survivors",
+    "teen", "victim", "2 ", "12 ", "20 ", "1,2 ", "class ", "grade", "standard", "std. ", "std", "iv", "xii", "first ",
+    "3rd ", "10th", "brothel", "red light area", "dance bar", "guest house", "hotel", "rented room", "factory",
+    "same ", "brothel ", "earlier ", "an earlier ", "last ", "story", "report", "as we ", "we ", "reported", "wrote",
+    "about", "](/stories/", "](../stories/", "](", "dalit", "santhals", "sc/st", "lower-caste", "scheduled tribes",
+    "deaf", "scars", "burn marks", "hearing-impaired", "village", "district", "her ", "his ", "their ", "native ",
+    "home ", "own ", "in ", "near ", "Rampur", "North 24", "-",
+    # whole phrases, so that every pattern matches often
+    "two girls", "three young girls", "2 boys", "12 minors", "several teenage survivors", "another girl", "the other child",
+    "both victims", "class 7", "grade iv", "std. 5", "3rd grade", "tenth standard", "12th class", "her village in Rampur",
+    "his native village near Canning", "their own village outside Howrah", "native village", "home village",
+    "Howrah district", "district of Malda", "same brothel", "an earlier report", "as we reported", "we wrote about",
+)
+
+
+@EXAMPLES
+@given(texts(*JIGSAW_WORDS))
+def test_jigsaw_searches_find_the_first_match(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return  # the twin patterns are only used when lowering keeps every offset
+    words, runs = scanbase.words_of(text), scanbase.text_of(text, "body").runs
+    for kind, needs, pattern, twin in jigsaw._PATTERNS:
+        if twin is not None and needs is not None:
+            found, plain = jigsaw._search(kind, twin, low, words, runs), twin.search(low)
+            assert (found and found.span()) == (plain and plain.span()), kind
+
+
+@EXAMPLES
+@given(texts(*JIGSAW_WORDS, "Her ", "Village ", "Canning", "Howrah"))
+def test_jigsaw_origin_without_district_finds_the_first_match(text: str) -> None:
+    words = scanbase.words_of(text)
+    if "district" in words:
+        return
+    pattern = next(p for kind, _, p, _ in jigsaw._PATTERNS if kind == jigsaw._ORIGIN)
+    found = jigsaw._first_match(pattern, text, jigsaw._starts(text, jigsaw._ORIGIN_STARTS, words, ()))
+    plain = pattern.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+# ---------------------------------------------------------------- relatives
+
+RELATIVE_WORDS = (
+    "mother", "Mother", "mother-in-law", "step-mother", "stepmother", "father", "in-laws", "in", "half-sister", "half",
+    "uncle", "ma", "her ma", "baba", "fiancé", "family", "sold", "sold her", "was sold", "selling vegetables", "arrested",
+    "accused", "trafficked", "abused", "her", "the", "a", "into", "goods", "Bikash", "named", "Kamala Devi", "mashi",
+    " ", ", ", "\n\n", "\n", "\n \t\n", "word ",
+    "her mother was arrested", "sold by her uncle", "his stepfather abused her", "was sold to", "sold her",
+    "her ma sold", "selling the goods", "sold into", "her mother-in-law", "the accused, her father",
+)
+
+
+def plain_mentions(text: str) -> list[tuple[int, str, str]]:
+    """relatives._relationship_mentions as it was: after its first test on the text's words, every
+    word of the text in one list."""
+    words = scanbase.words_of(text)
+    if words.isdisjoint(relatives._TRIGGER_WORDS) or words.isdisjoint(relatives._KIN_FIRST_WORDS):
+        return []
+    return list(relatives._mentions_in(text, 0, len(text)))  # the whole text: no break outside it
+
+
+@EXAMPLES
+@given(texts(*RELATIVE_WORDS))
+def test_relationship_mentions_read_only_the_paragraphs_that_matter(text: str) -> None:
+    assert list(relatives._relationship_mentions(text)) == plain_mentions(text)
+
+
+def plain_kin_words(low: str, present: frozenset[str]) -> list[tuple[int, int]]:
+    """relatives._kin_words as it was: every place the kinship word's first part starts a word."""
+    found = []
+    for first in present:
+        for at in word_starts(low, first):
+            for kin in relatives._KIN_BY_FIRST_PART[first]:
+                end = at + len(kin)
+                if low.startswith(kin, at) and (end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")):
+                    found.append((at, end))
+                    break
+    return sorted(found)
+
+
+@EXAMPLES
+@given(texts(*RELATIVE_WORDS, "in-law", "inlaws", "step-father", "half-brother", "son-in-law", "sons"))
+def test_kinship_words_are_found_by_their_common_prefix(text: str) -> None:
+    low = text.lower()
+    present = scanbase.words_of(text) & relatives._KIN_FIRST_WORDS
+    assert sorted(relatives._kin_words(text, low, present)) == plain_kin_words(low, present)
