@@ -74,14 +74,7 @@ def test_a_warm_make_after_each_edit_equals_a_cold_one(site: pathlib.Path, tmp_p
 def test_pages_are_reused_only_when_everything_they_show_is_the_same(site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     caches = Caches(None, in_memory=True)
     build.make(site, AT, caches=caches)
-    rendered: list[str] = []
-    real = build.Theme.render
-
-    def spy(self: build.Theme, template: str, **context: object) -> str:
-        rendered.append(getattr(context.get("page"), "url", template))
-        return real(self, template, **context)
-
-    monkeypatch.setattr(build.Theme, "render", spy)
+    rendered = rendered_urls(monkeypatch)
     build.make(site, AT, caches=caches)
     assert rendered == []  # nothing changed: every page reused
     edit(site, "content/stories/s3.md", "title: Story 3", "title: A New Title")
