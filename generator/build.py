@@ -24,28 +24,30 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import safety, uptodate
-from generator.bodies import render_bodies
-from generator.buildstate import BuildReport, report_to_json, takedown_since_last
-from generator.buildstate import write_state as _write_state
-from generator.caches import Caches, digest
-from generator.config import PseudonymPolicy, SiteConfig, load_config
-from generator.denylist import KEY_ENV, Matcher, key_from_env, load_denylist
-from generator.donor import load_donor
+from generator import safety
+from generator.cache import uptodate
+from generator.cache.store import Caches, digest
+from generator.config.settings import PseudonymPolicy, SiteConfig, load_config
+from generator.content.model import Page, Story
+from generator.content.parse import parse_page, parse_story, read_source
+from generator.content.publication import Publication, decide, next_changes
+from generator.content.visible import visible_text
+from generator.donor.site import load_donor
 from generator.errors import ContentError
 from generator.findings import Finding, Severity, error, sort_findings
-from generator.image_format import verify_outputs
-from generator.images import ImageStore
-from generator.markup import RenderedBody, mark_plain, render_plain, visible_text
-from generator.model import Page, Story
-from generator.output import build_lock, publish
-from generator.pages import LiveStory, RenderedPage, SiteRenderer, story_view
-from generator.parse import parse_page, parse_story, read_source
-from generator.publish import Publication, decide, next_changes
+from generator.output.state import BuildReport, report_to_json, takedown_since_last
+from generator.output.state import write_state as _write_state
+from generator.output.writer import build_lock, publish
+from generator.render.bodies import render_bodies
+from generator.render.images import ImageStore
+from generator.render.markdown import RenderedBody, mark_plain, render_plain
+from generator.render.site import LiveStory, RenderedPage, SiteRenderer, story_view
+from generator.render.theme import Theme
+from generator.render.views import ImageView, StoryView
+from generator.safety.denylist_store import KEY_ENV, Matcher, key_from_env, load_denylist
+from generator.safety.image_metadata import verify_outputs
 from generator.safety.output_scan import scan_output
 from generator.safety.registry import SiteContext, StoryContext
-from generator.theme import Theme
-from generator.views import ImageView, StoryView
 
 Progress = Callable[[str, int, int], None]
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
-from generator.config import find_site, load_config
+from generator.config.settings import find_site, load_config
 from generator.errors import ContentError, ImpactsiteError, UsageError
 from generator.findings import Finding, sort_findings
 
@@ -113,7 +113,7 @@ def handle_errors(fn: F) -> F:
         except OSError as exc:  # the machine, not impactsite: a full or read-only disk, a missing permission
             if debug:
                 traceback.print_exc()
-            from generator.output import describe_os_error
+            from generator.output.writer import describe_os_error
 
             what = exc.filename or "a file"
             click.secho(f"Error: could not read or write {what} ({describe_os_error(exc)})", fg="red", err=True)
@@ -161,7 +161,7 @@ def main(site_dir: pathlib.Path | None, debug: bool) -> None:
 @handle_errors
 def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> None:
     """Check every rule, then build the site into output/ (nothing is written if anything fails)."""
-    from generator.uptodate import answer_if_current
+    from generator.cache.uptodate import answer_if_current
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
@@ -205,7 +205,7 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
 def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt: str) -> None:
     """Run every rule on every source without writing output."""
     from generator.build import check as run_check
-    from generator.report import to_json, to_sarif
+    from generator.commands.report import to_json, to_sarif
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
@@ -229,7 +229,7 @@ def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt:
 @handle_errors
 def approve(site_dir: pathlib.Path | None, files: tuple[pathlib.Path, ...], reviewer: str, at_text: str | None) -> None:
     """Record your safeguarding review of FILE(s); refused while any error remains."""
-    from generator.approve import approve as run_approve
+    from generator.commands.approve import approve as run_approve
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
@@ -248,7 +248,7 @@ def new() -> None:
 @handle_errors
 def new_story(site_dir: pathlib.Path | None, title: str) -> None:
     """Write a story skeleton with every required field explained."""
-    from generator.scaffold import new_story as make
+    from generator.commands.scaffold import new_story as make
 
     root = site_root(site_dir)
     path = make(root, title, dt.datetime.now(load_config(root).tz).date())
@@ -265,7 +265,7 @@ def redact() -> None:
 @handle_errors
 def redact_add(site_dir: pathlib.Path | None) -> None:
     """Add one term, read from standard input (never from the command line)."""
-    from generator.denylist import KEY_ENV, add_term, key_from_env
+    from generator.safety.denylist_store import KEY_ENV, add_term, key_from_env
 
     root = site_root(site_dir)
     config = load_config(root)
@@ -302,7 +302,7 @@ def redact_check(site_dir: pathlib.Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text", show_default=True)
 def rules(fmt: str) -> None:
     """List every safety rule: id, severity, what it protects and where it comes from."""
-    from generator.report import rules_markdown, rules_text
+    from generator.commands.report import rules_markdown, rules_text
 
     click.echo(rules_markdown() if fmt == "markdown" else rules_text(), nl=False)  # both end with a newline
 
@@ -316,7 +316,7 @@ def rules(fmt: str) -> None:
 @handle_errors
 def serve(site_dir: pathlib.Path | None, at_text: str | None, host: str, port: int, open_browser: bool) -> None:
     """Build, serve on 127.0.0.1 and rebuild on every save (the browser reloads by itself)."""
-    from generator.serve import serve as run_serve
+    from generator.serve.server import serve as run_serve
 
     root = site_root(site_dir)
     at = parse_at(at_text)

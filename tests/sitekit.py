@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from generator.approve import approve
 from generator.build import check
+from generator.commands.approve import approve
 from generator.findings import Finding
 
 UTC = dt.UTC

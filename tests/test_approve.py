@@ -8,10 +8,10 @@ import pathlib
 import pytest
 from sitekit import AT, REVIEWER, STORY, approve_story, check_site, heads, loc, make_site, story_md
 
-from generator.approve import approve
-from generator.denylist import add_term
+from generator.commands.approve import approve
+from generator.content.parse import read_source
 from generator.errors import ContentError, UsageError
-from generator.parse import read_source
+from generator.safety.denylist_store import add_term
 from generator.safety.signoff import text_hash
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import pathlib
 
-from generator import bodies
-from generator.bodies import render_bodies
-from generator.markup import MarkdownRenderer
+from generator.render import bodies
+from generator.render.bodies import render_bodies
+from generator.render.markdown import MarkdownRenderer
 
 JOBS = [(f"Asha{i % 3} met *Rina* on day {i}.\n\n> \"Hello,\" Asha{i % 3} said.\n", (f"Asha{i % 3}",), i % 2 == 0)
         for i in range(240)]

@@ -12,9 +12,9 @@ import pytest
 from sitekit import AT, approve_story, make_site, story_md, tree
 
 from generator import build
-from generator.caches import Caches
-from generator.denylist import add_term
+from generator.cache.store import Caches
 from generator.errors import ContentError
+from generator.safety.denylist_store import add_term
 
 STORIES = {f"content/stories/s{i}.md": story_md(f"Asha found work, story {i}.\n", title=f"Story {i}", date=dt.date(2026, 1, 1 + i),
                                                 tags=["livelihoods", "aftercare"] if i % 2 else ["education"])

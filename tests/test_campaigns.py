@@ -11,8 +11,8 @@ import pytest
 from sitekit import AT, STORY, approve_story, check_site, heads, loc, make_site, story_md, tree
 
 from generator.build import build
-from generator.campaigns import moment_text, money, multiplied
-from generator.config import parse_timezone
+from generator.config.settings import parse_timezone
+from generator.donor.campaigns import moment_text, money, multiplied
 
 UTC = dt.UTC
 FILE = "content/campaigns/spring-match.yaml"

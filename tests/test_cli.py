@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from sitekit import REVIEWER, SITE_YAML, STORY, approve_story, loc, make_site, story_md, tree
 
 from generator.cli import main
-from generator.parse import parse_story, read_source
+from generator.content.parse import parse_story, read_source
 from generator.safety import ALL_RULES
 
 AT = "2026-11-20T00:00:00Z"

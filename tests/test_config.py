@@ -8,7 +8,7 @@ import pathlib
 import pytest
 from sitekit import SITE_YAML
 
-from generator.config import find_site, load_config, parse_timezone
+from generator.config.settings import find_site, load_config, parse_timezone
 from generator.errors import ContentError, UsageError
 
 
@@ -118,7 +118,7 @@ def test_find_site_needs_site_yaml(tmp_path: pathlib.Path) -> None:
 
 
 def test_zero_consent_warning_days_is_kept_and_a_negative_threshold_is_refused(tmp_path: pathlib.Path) -> None:
-    from generator.config import load_config
+    from generator.config.settings import load_config
     from generator.errors import ContentError
 
     base = "title: T\nbase_url: https://example.org\norganisation:\n  name: X\nsafety:\n"

@@ -11,7 +11,7 @@ import pytest
 from sitekit import AT, SITE_YAML, STORY, approve_story, check_site, heads, loc, make_site, story_md, tree
 
 from generator.build import build, make, protected_names
-from generator.denylist import Denylist, Matcher, add_term, load_denylist
+from generator.safety.denylist_store import Denylist, Matcher, add_term, load_denylist
 from generator.safety.output_scan import scan_output
 
 FILE = "content/data/contacts.yaml"

@@ -8,8 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.denylist import HEADER, Matcher, add_term, load_denylist, normalise, tokens_with_spans
 from generator.errors import UsageError
+from generator.safety.denylist_store import (
+    HEADER,
+    Matcher,
+    add_term,
+    load_denylist,
+    normalise,
+    tokens_with_spans,
+)
 
 KEY = b"test-key-1"
 

@@ -16,14 +16,14 @@ import pytest
 import yaml
 from sitekit import AT, consent, person, story_md, survivor
 
-from generator.config import Organisation, SafetyPolicy, SiteConfig
+from generator.config.settings import Organisation, SafetyPolicy, SiteConfig
+from generator.content.parse import parse_story, read_source
+from generator.content.publication import decide
+from generator.content.visible import visible_text
 from generator.findings import Finding
-from generator.markup import visible_text
-from generator.parse import parse_story, read_source
-from generator.publish import decide
 from generator.safety import check_story, identifiers, jigsaw, names, relatives, rule_severities
+from generator.safety.detect.textscan import verhoeff_valid
 from generator.safety.registry import StoryContext
-from generator.safety.textscan import verhoeff_valid
 
 EVAL = yaml.safe_load((pathlib.Path(__file__).parent / "eval" / "identifiers.yaml").read_text(encoding="utf-8"))
 RULES = identifiers.RULES + relatives.RULES + names.RULES + jigsaw.RULES

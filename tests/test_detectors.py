@@ -29,7 +29,7 @@ from sitekit import (
 
 from generator.build import build, check
 from generator.errors import ContentError
-from generator.safety.textscan import verhoeff_digit, verhoeff_valid
+from generator.safety.detect.textscan import verhoeff_digit, verhoeff_valid
 
 STAFF = person("Anjali Rao", "staff", "real")
 MINOR = {"people": [survivor("Mona", minor=True), STAFF], "consent": [consent(given_by=["survivor", "welfare_authority"])]}

@@ -12,10 +12,10 @@ import yaml
 from sitekit import AT, SITE_YAML, STORY, approve_story, check_site, heads, loc, make_site, story_md, tree
 
 from generator.build import build
-from generator.config import load_config
+from generator.config.forms import settings_from
+from generator.config.settings import load_config
+from generator.donor.form_adapters import form_markup, human_size
 from generator.errors import ContentError
-from generator.form_adapters import form_markup, human_size
-from generator.forms import settings_from
 
 FORMS = """\
 forms:

@@ -13,12 +13,12 @@ import struct
 import pytest
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
-from generator import images as images_mod
-from generator.approve import approve
 from generator.build import build, check
+from generator.commands.approve import approve
 from generator.errors import ContentError
-from generator.image_format import layout, verify_image, verify_outputs
-from generator.images import ImageProblem, Settings, process, resolve_source
+from generator.render import images as images_mod
+from generator.render.images import ImageProblem, Settings, process, resolve_source
+from generator.safety.image_metadata import layout, verify_image, verify_outputs
 
 AT = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
 ARTIST = "Sushmita Mondal"

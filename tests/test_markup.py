@@ -6,16 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.markup import (
-    FOOTNOTE_MANY,
-    FOOTNOTE_ONE,
-    MarkdownRenderer,
-    private_removed,
-    render_plain,
-    sanitize,
-    typed_markers,
-    visible_text,
-)
+from generator.content.visible import private_removed, typed_markers, visible_text
+from generator.render.markdown import FOOTNOTE_MANY, FOOTNOTE_ONE, MarkdownRenderer, render_plain, sanitize
 
 
 @pytest.fixture(scope="module")
@@ -173,7 +165,7 @@ def test_plain_pages_are_rendered_and_sanitised() -> None:
 
 
 def test_a_blank_body_carries_no_marks_over_from_the_story_before() -> None:
-    from generator.markup import MarkdownRenderer
+    from generator.render.markdown import MarkdownRenderer
 
     renderer = MarkdownRenderer()
     assert renderer.render("Mona smiled.\n", ("Mona",)).marked == ("Mona",)

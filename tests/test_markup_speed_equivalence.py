@@ -18,15 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import markup
-from generator.markup import (
-    COMMENT_RE,
-    TYPED_FOOTNOTE_RE,
-    MarkdownRenderer,
-    markdown_source,
-    private_removed,
-    sanitize,
-)
+from generator.content import visible
+from generator.content.visible import COMMENT_RE, private_removed
+from generator.render import markdown as markup
+from generator.render.markdown import TYPED_FOOTNOTE_RE, MarkdownRenderer, markdown_source, sanitize
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 NAMES = ("Rina", "O'Brien", "Ana Lu", "O’Brien", "Asha")
@@ -172,7 +167,7 @@ PRE = st.lists(st.sampled_from(["<!--", "-->", " ", "\n", "\n\n", "::: private",
 
 @given(PRE)
 def test_private_removed_skips_only_expressions_that_cannot_match(body: str) -> None:
-    stock = markup._PRIVATE_BLOCK_RE.sub("", COMMENT_RE.sub(markup._cut, markup._COMMENT_LINE_RE.sub("", body)))
+    stock = visible._PRIVATE_BLOCK_RE.sub("", COMMENT_RE.sub(visible._cut, visible._COMMENT_LINE_RE.sub("", body)))
     assert private_removed(body) == stock
 
 
@@ -184,4 +179,4 @@ def test_markdown_source_skips_only_a_footnote_search_that_cannot_match(body: st
 @given(st.text(alphabet=st.sampled_from("\n \t\r\x0b\x0c\u00a0\u2028\x1cab*"), max_size=40))
 def test_paragraphs_are_found_as_with_one_character_at_a_time(text: str) -> None:
     one_at_a_time = re.compile(r"(?:[^\n]|\n(?!\s*\n))+")
-    assert [m.span() for m in markup._PARAGRAPH_RE.finditer(text)] == [m.span() for m in one_at_a_time.finditer(text)]
+    assert [m.span() for m in visible._PARAGRAPH_RE.finditer(text)] == [m.span() for m in one_at_a_time.finditer(text)]

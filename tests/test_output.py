@@ -9,9 +9,9 @@ import pathlib
 import pytest
 from sitekit import tree
 
-from generator import output
 from generator.errors import OutputError
-from generator.output import MARKER, build_lock, publish, recover
+from generator.output import writer as output
+from generator.output.writer import MARKER, build_lock, publish, recover
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ import pathlib
 
 from sitekit import AT, make_site, story_md
 
-from generator import bodies, build
+from generator import build
+from generator.render import bodies
 
 
 def stories(n: int) -> dict[str, str]:

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sitekit import STORY, story_md
 
-from generator.parse import parse_page, parse_story, read_source
+from generator.content.parse import parse_page, parse_story, read_source
 
 UTC = dt.UTC
 PATH = "content/stories/x.md"

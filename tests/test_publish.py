@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from sitekit import AT, STORY, consent, person, story_md, survivor
 
-from generator.model import Story
-from generator.parse import parse_story, read_source
-from generator.publish import EMBARGOED, ENDED, HIDDEN, INVALID, LIVE, decide, next_changes
+from generator.content.model import Story
+from generator.content.parse import parse_story, read_source
+from generator.content.publication import EMBARGOED, ENDED, HIDDEN, INVALID, LIVE, decide, next_changes
 
 UTC = dt.UTC
 KOLKATA = dt.timezone(dt.timedelta(hours=5, minutes=30))

@@ -18,8 +18,8 @@ from sitekit import AT, STORY, consent, make_site, story_md
 
 from generator.build import BuildReport
 from generator.cli import main
+from generator.commands.report import rules_markdown, to_json, to_sarif
 from generator.findings import Finding, Severity
-from generator.report import rules_markdown, to_json, to_sarif
 from generator.safety import ALL_RULES
 
 DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs" / "safety-rules.md"

@@ -21,8 +21,8 @@ from sitekit import (
 )
 
 from generator.build import build
-from generator.denylist import add_term
 from generator.errors import ContentError
+from generator.safety.denylist_store import add_term
 
 KEY = "denylist-test-key"
 

@@ -8,8 +8,8 @@ import pytest
 from sitekit import AT, SITE_YAML, STORY, approve_story, make_site, story_md, tree
 
 from generator.build import build
-from generator.denylist import Matcher, add_term, load_denylist
 from generator.errors import ContentError
+from generator.safety.denylist_store import Matcher, add_term, load_denylist
 from generator.safety.output_scan import extract_text, scan_output
 
 KEY = b"scan-key"

@@ -21,9 +21,10 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.safety import images, jigsaw, names, placeholders, private, relatives, scan_contacts, scan_places, scanbase
-from generator.safety.lexicon import TITLES
-from generator.safety.scanbase import word_starts
+from generator.safety import images, jigsaw, names, placeholders, private, relatives
+from generator.safety.detect import scan_contacts, scan_places, scanbase
+from generator.safety.detect.lexicon import TITLES
+from generator.safety.detect.scanbase import word_starts
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 # Characters that make the difference somewhere: digits of other scripts, the letters case folding

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from generator.schema import DATE, DATETIME, MOMENT, TEXT, Field, Problem, enum, list_of, obj, validate
-from generator.story_schema import PAGE, STORY
+from generator.config.schema import DATE, DATETIME, MOMENT, TEXT, Field, Problem, enum, list_of, obj, validate
+from generator.content.story_schema import PAGE, STORY
 
 KOLKATA = dt.timezone(dt.timedelta(hours=5, minutes=30))
 

@@ -15,8 +15,8 @@ from sitekit import AT, SITE_YAML, STORY, approve_story, make_site, story_md, tr
 
 from generator.build import build
 from generator.errors import ContentError
-from generator.security import Policy, headers_file, inline_code, with_meta
-from generator.serve import _CSP_META
+from generator.render.csp import Policy, headers_file, inline_code, with_meta
+from generator.serve.server import _CSP_META
 
 POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
           "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
@@ -120,7 +120,7 @@ def test_with_meta_inserts_after_the_charset_or_the_head() -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<>=/ \t\nscriptyleonclkjav:+SCRIPTONJAVAſKİı\"'ld-") + ["\u212a"]), max_size=40))
 def test_the_fast_inline_prefilter_never_misses_what_the_full_one_finds(text: str) -> None:
-    from generator.security import _MAYBE_INLINE, maybe_inline
+    from generator.render.csp import _MAYBE_INLINE, maybe_inline
 
     if _MAYBE_INLINE.search(text):
         assert maybe_inline(text)
@@ -129,6 +129,6 @@ def test_the_fast_inline_prefilter_never_misses_what_the_full_one_finds(text: st
 @pytest.mark.parametrize("page", ['<p onclick="x()">', '<P ONCLICK = "x">', '<div style="a">', "<STYLE>p{}</STYLE>",
                                   '<a href="JavaScript:x">', "<script>x()</script>", '<a href="java\u017fcript:x">'])
 def test_the_fast_inline_prefilter_sees_inline_code(page: str) -> None:
-    from generator.security import maybe_inline
+    from generator.render.csp import maybe_inline
 
     assert maybe_inline(page)

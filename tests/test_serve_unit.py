@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 import time
 
-from generator.serve import App, SiteState, SiteWatcher, resolve
+from generator.serve.server import App, SiteState, SiteWatcher, resolve
 
 FILES = {"index.html": b"<html><head></head><body><p>home</p></body></html>",
          "stories/a/index.html": b"<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"></head><body>a</body></html>",

@@ -11,8 +11,8 @@ from typing import Any
 from sitekit import AT, SITE_YAML, STORY, approve_story, consent, make_site, story_fields, story_md, tree
 
 from generator.build import build
-from generator.config import load_config
-from generator.pages import tracked
+from generator.config.settings import load_config
+from generator.render.site import tracked
 
 YAML = SITE_YAML + "donate_url: https://example.org/give\ntracking: {source: stories, medium: website}\n"
 

@@ -14,8 +14,8 @@ from sitekit import AT, STORY, approve_story, consent, make_site, story_md, tree
 
 from generator import build as build_mod
 from generator.build import build
-from generator.denylist import add_term
 from generator.errors import ContentError
+from generator.safety.denylist_store import add_term
 
 RECORD = ".impactsite/up-to-date.json"
 
@@ -208,6 +208,7 @@ def test_the_cli_says_when_output_was_already_up_to_date(tmp_path: pathlib.Path)
 
 
 def test_the_default_theme_path_matches_the_themes(tmp_path: pathlib.Path) -> None:
-    from generator import theme, uptodate
+    from generator.cache import uptodate
+    from generator.render import theme
 
     assert uptodate.DEFAULT_THEME == theme.DEFAULT_THEME

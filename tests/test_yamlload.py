@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.yamlload import MAX_DEPTH, YamlProblem, is_datetime_with_offset, load_yaml
+from generator.config.yamlload import MAX_DEPTH, YamlProblem, is_datetime_with_offset, load_yaml
 
 
 def problem(text: str, **kw: int) -> tuple[int, int, str, str]:

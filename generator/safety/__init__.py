@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import cast
 
+from generator.content.model import Story
 from generator.findings import Finding, Severity
-from generator.model import Story
 from generator.safety import (
     consent,
     denylist,

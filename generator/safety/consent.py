@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from generator.model import Story
-from generator.publish import consent_start
+from generator.content.model import Story
+from generator.content.publication import consent_start
 from generator.safety.registry import ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "3 Consent"

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.denylist import KEY_ENV, Matcher
+from generator.config.yamlload import Path
+from generator.content.model import Story
 from generator.findings import Finding, error
-from generator.model import Story
+from generator.safety.denylist_store import KEY_ENV, Matcher
 from generator.safety.registry import (
     ANY,
     ERROR,
@@ -18,7 +19,6 @@ from generator.safety.registry import (
     site_rule,
     story_rule,
 )
-from generator.yamlload import Path
 
 FAMILY = "9 Denylist"
 

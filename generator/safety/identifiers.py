@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from generator.config import SafetyPolicy
-from generator.model import Story
-from generator.safety import gazetteer as gz
-from generator.safety import textscan as ts
-from generator.safety.fields import Field, Same, visible_fields
+from generator.config.settings import SafetyPolicy
+from generator.content.model import Story
+from generator.safety.detect import gazetteer as gz
+from generator.safety.detect import textscan as ts
+from generator.safety.detect.fields import Field, Same, visible_fields
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "5 Identifying details"

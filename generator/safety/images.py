@@ -1,8 +1,8 @@
 """Family 10: images. A photo can identify a child faster than any sentence, and a photo file can
 carry far more than its pixels (GPS position, the camera owner's name, an uncropped thumbnail).
 
-These rules check what the writer declared; `generator.images` re-encodes what is published and
-`generator.image_format` proves the published files clean.
+These rules check what the writer declared; `generator.render.images` re-encodes what is published and
+`generator.safety.image_metadata` proves the published files clean.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pathlib
 import re
 from collections.abc import Iterator
 
-from generator.image_format import FormatProblem, layout
-from generator.images import NOT_A_PHOTO_OF_ANYONE, ImageProblem, load_source_image
-from generator.model import Story
+from generator.content.model import Story
+from generator.render.images import NOT_A_PHOTO_OF_ANYONE, ImageProblem, load_source_image
+from generator.safety.image_metadata import FormatProblem, layout
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "10 Images"

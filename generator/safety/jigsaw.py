@@ -14,15 +14,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.model import Story
-from generator.safety import gazetteer as gz
-from generator.safety import textscan as ts
-from generator.safety.fields import Field, visible_fields
+from generator.content.model import Story
+from generator.safety.detect import gazetteer as gz
+from generator.safety.detect import textscan as ts
+from generator.safety.detect.fields import Field, visible_fields
+from generator.safety.detect.lexicon import KIN_EN, KIN_GENERIC, KIN_IN, WEEKDAYS
+from generator.safety.detect.scanbase import around_digits, lowered, text_of, words_of
 from generator.safety.identifiers import settings_for
-from generator.safety.lexicon import KIN_EN, KIN_GENERIC, KIN_IN, WEEKDAYS
 from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
 from generator.safety.relatives import relationship_mentions
-from generator.safety.scanbase import around_digits, lowered, text_of, words_of
 
 FAMILY = "7 Jigsaw identification"
 

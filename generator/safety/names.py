@@ -16,12 +16,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from generator.model import Story
-from generator.safety import gazetteer as gz
-from generator.safety import textscan as ts
-from generator.safety.fields import BODY, LABEL, NAME, Field, visible_fields
-from generator.safety.identifiers import settings_for
-from generator.safety.lexicon import (
+from generator.content.model import Story
+from generator.safety.detect import gazetteer as gz
+from generator.safety.detect import textscan as ts
+from generator.safety.detect.fields import BODY, LABEL, NAME, Field, visible_fields
+from generator.safety.detect.lexicon import (
     FUNCTION_WORDS,
     KIN_ALL,
     MONTHS,
@@ -30,8 +29,9 @@ from generator.safety.lexicon import (
     TITLES,
     WEEKDAYS,
 )
+from generator.safety.detect.scanbase import strip_possessive
+from generator.safety.identifiers import settings_for
 from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
-from generator.safety.scanbase import strip_possessive
 
 FAMILY = "6 Undeclared names"
 

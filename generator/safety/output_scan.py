@@ -11,8 +11,8 @@ import html
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from generator.denylist import Matcher, normalise
 from generator.findings import Finding, error
+from generator.safety.denylist_store import Matcher, normalise
 
 _TAG = re.compile(r"<[^>]*>")
 _TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js", ".css", ".webmanifest", ".map", "_headers", "_redirects")

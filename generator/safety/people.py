@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.model import Story
+from generator.content.model import Story
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "1 People and names"

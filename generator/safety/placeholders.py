@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.model import Story
+from generator.content.model import Story
+from generator.safety.detect.scanbase import may_contain
 from generator.safety.registry import ERROR, Hit, StoryContext, rules_in, story_rule
-from generator.safety.scanbase import may_contain
 
 FAMILY = "12 Placeholders"
 _MARKERS = re.compile(r"(?<![\w-])(TODO|TK|TKTK|XXX+|FIXME|TBD|TBC)(?![\w-])|\blorem\s+ipsum\b", re.IGNORECASE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.markup import typed_markers
-from generator.model import Story
+from generator.content.model import Story
+from generator.content.visible import typed_markers
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "2 Pseudonyms"

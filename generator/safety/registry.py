@@ -11,11 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.config import SiteConfig
+from generator.config.settings import SiteConfig
+from generator.config.yamlload import Path
+from generator.content.model import Source, Story
+from generator.content.publication import Publication
 from generator.findings import Finding, Severity
-from generator.model import Source, Story
-from generator.publish import Publication
-from generator.yamlload import Path
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING

@@ -21,10 +21,10 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.model import Story
-from generator.safety import gazetteer as gz
-from generator.safety.fields import Field, visible_fields
-from generator.safety.lexicon import (
+from generator.content.model import Story
+from generator.safety.detect import gazetteer as gz
+from generator.safety.detect.fields import Field, visible_fields
+from generator.safety.detect.lexicon import (
     FUNCTION_WORDS,
     KIN_ALL,
     KIN_EN,
@@ -38,8 +38,8 @@ from generator.safety.lexicon import (
     POSSESSIVES,
     WEEKDAYS,
 )
+from generator.safety.detect.scanbase import lowered, strip_possessive, word_starts, words_of
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
-from generator.safety.scanbase import lowered, strip_possessive, word_starts, words_of
 
 FAMILY = "1 People and names"
 

@@ -8,7 +8,7 @@ import pathlib
 from collections.abc import Iterator
 from typing import Any
 
-from generator.model import Source, Story
+from generator.content.model import Source, Story
 from generator.safety.registry import ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "4 Sign-off"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.model import Story
+from generator.content.model import Story
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "Waivers"

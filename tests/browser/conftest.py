@@ -58,7 +58,7 @@ class BuiltSite:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The example site, copied to a temporary folder and built there at a fixed moment."""
     from generator.build import build
-    from generator.config import load_config
+    from generator.config.settings import load_config
 
     root = tmp_path_factory.mktemp("example-site")
     for name in SITE_PARTS:
@@ -254,7 +254,7 @@ def build_example(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Bui
     """`build_example(at, edit=None)`: a fresh copy of the example site, changed by `edit(root)` if given,
     built at `at`."""
     from generator.build import build
-    from generator.config import load_config
+    from generator.config.settings import load_config
 
     def make(at: dt.datetime, edit: Callable[[pathlib.Path], None] | None = None) -> BuiltSite:
         root = tmp_path_factory.mktemp("example-variant")

@@ -15,16 +15,15 @@ from __future__ import annotations
 
 import functools
 import os
-import pathlib
 import signal
 import sys
 from collections.abc import Callable
 from typing import Any
 
 import generator.build
-import generator.images
-import generator.markup
-import generator.output
+import generator.output.writer
+import generator.render.images
+import generator.render.markdown
 import generator.safety
 from generator.cli import main
 
@@ -75,21 +74,21 @@ POINTS: dict[str, Callable[[], None]] = {
     # the safety rules have run on one story
     "check": lambda: stop_before(generator.safety, "check_story", nth=2),
     # one story's Markdown rendered
-    "render": lambda: stop_before(generator.markup.MarkdownRenderer, "render", nth=2),
+    "render": lambda: stop_before(generator.render.markdown.MarkdownRenderer, "render", nth=2),
     # inside image processing: the new picture decoded and its first variant encoded
-    "image": lambda: stop_before(generator.images, "_encode", nth=2),
+    "image": lambda: stop_before(generator.render.images, "_encode", nth=2),
     # the processed picture written to the cache's temporary file, not yet renamed into place
     "image-cache": lambda: stop_before(os, "replace", when=lambda src, dst, **k: str(dst).endswith(".img")),
     # every page rendered; the output scan about to start
     "scan": lambda: stop_before(generator.build, "scan_output"),
     # the build lock taken; about to write the staging folder
-    "staging": lambda: stop_before(generator.output, "write_tree"),
+    "staging": lambda: stop_before(generator.output.writer, "write_tree"),
     # ten files of the new build written to the staging folder, the rest not
-    "staging-half": lambda: setattr(generator.output, "open", _stopping_open(10)),
+    "staging-half": lambda: setattr(generator.output.writer, "open", _stopping_open(10)),
     # the whole new build staged; the swap about to happen
-    "swap": lambda: stop_before(generator.output, "exchange"),
+    "swap": lambda: stop_before(generator.output.writer, "exchange"),
     # the swap done; the previous build (now in the staging folder) not yet deleted
-    "swapped": lambda: stop_after(generator.output, "exchange"),
+    "swapped": lambda: stop_after(generator.output.writer, "exchange"),
     # output/ replaced; last-build.json, takedown.txt and next-change.json not yet written
     "state": lambda: stop_before(generator.build, "_write_state"),
     # output/ replaced and takedown.txt written; last-build.json not yet
@@ -118,7 +117,7 @@ if __name__ == "__main__":
     point, *rest = sys.argv[1:]
     if rest and rest[0] == "--no-exchange":
         rest = rest[1:]
-        generator.output.exchange = lambda a, b: False  # type: ignore[assignment]
+        generator.output.writer.exchange = lambda a, b: False  # type: ignore[assignment]
     POINTS[point]()
     sys.argv = ["impactsite", *rest]
     main()

@@ -31,9 +31,9 @@ from reliability_kit import (
 from sitekit import AT, approve_story, tree
 
 import generator.build
-from generator import output
 from generator.build import build
 from generator.cli import main
+from generator.output import writer as output
 
 pytestmark = pytest.mark.skipif(not pathlib.Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from reliability_kit import AT_TEXT, illustration, picture
 from sitekit import STORY, approve_story, make_site, story_md
 
-import generator.serve
+import generator.serve.server
 from generator.cli import main
 
 ABOUT = "content/pages/about.md"
@@ -163,7 +163,7 @@ def test_serve_listens_on_127_0_0_1_only(shared: tuple[Server, pathlib.Path]) ->
 def test_serve_warns_when_told_to_listen_beyond_this_machine(
         site: pathlib.Path, monkeypatch: pytest.MonkeyPatch, host: str | None, warned: bool) -> None:
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(generator.serve, "serve", lambda root, **kw: seen.update(kw))
+    monkeypatch.setattr(generator.serve.server, "serve", lambda root, **kw: seen.update(kw))
     result = CliRunner().invoke(main, ["serve", "--site", str(site), *(["--host", host] if host else [])])
     assert result.exit_code == 0
     assert seen["host"] == (host or "127.0.0.1")
@@ -243,14 +243,14 @@ def test_a_rebuild_that_fails_in_an_unexpected_way_keeps_the_server_and_the_last
     error; it used to escape into the server's event loop, which printed a traceback and showed
     nothing in the browser."""
     logged: list[str] = []
-    state = generator.serve.SiteState(site, None, logged.append)
+    state = generator.serve.server.SiteState(site, None, logged.append)
     assert state.rebuild()
     good = state.files
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise FileNotFoundError(2, "No such file or directory", str(site / ABOUT))
 
-    monkeypatch.setattr(generator.serve, "make", broken)
+    monkeypatch.setattr(generator.serve.server, "make", broken)
     assert not state.rebuild()
     assert state.files is good
     assert state.error == f"Internal error: FileNotFoundError: [Errno 2] No such file or directory: '{site / ABOUT}'"

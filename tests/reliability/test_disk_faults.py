@@ -22,9 +22,9 @@ from click.testing import CliRunner, Result
 from reliability_kit import build_args, change_to_version_2, cli, copy_site, small_site, staging_leftovers
 from sitekit import AT, tree
 
-from generator import output
 from generator.build import build
 from generator.cli import main
+from generator.output import writer as output
 
 FULL = "Error: could not write the new build (the disk is full); the previous output is untouched"
 

@@ -22,8 +22,8 @@ from reliability_kit import AT_TEXT, illustration, picture
 from sitekit import SITE_YAML, STORY, approve_story, consent, make_site, story_md, survivor, tree
 
 from generator.cli import main
-from generator.markup import MarkdownRenderer
-from generator.parse import MAX_NESTING, MAX_OPEN_BRACKETS, markdown_problem
+from generator.content.parse import MAX_NESTING, MAX_OPEN_BRACKETS, markdown_problem
+from generator.render.markdown import MarkdownRenderer
 
 HEAD = re.compile(r"^\S+:\d+:\d+: [A-Z][A-Z0-9-]*(?: \(warning\))?: ")
 

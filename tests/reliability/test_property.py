@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from reliability_kit import picture
 from sitekit import AT, STORY, make_site, story_fields, tree
 
-from generator.approve import approve
 from generator.build import build
-from generator.denylist import add_term, normalise
+from generator.commands.approve import approve
 from generator.errors import ContentError
 from generator.findings import Severity
+from generator.safety.denylist_store import add_term, normalise
 
 KEY = "property-test-key"
 TERMS = ("Zorvani", "Meliso Tarquin")  # made up: a village and a person who must never be named

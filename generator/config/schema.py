@@ -1,0 +1,158 @@
+"""A small declarative schema for front matter and site.yaml, with located, plain-language errors.
+
+Every problem is collected (never just the first), unknown keys get a "did you mean", and the messages
+are written for the communications officer who will read them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.config.yamlload import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: Path
+    message: str
+    fix: str
+    at_key: bool = False  # point at the key rather than the value (unknown or missing keys)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A value type: `name` is what writers read in messages."""
+
+    name: str
+    example: str = ""
+    choices: tuple[str, ...] = ()
+    item: Kind | None = None
+    fields: dict[str, Field] | None = None
+    allow_single: bool = False  # a list that also accepts one plain value
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: Kind
+    required: bool = False
+    help: str = ""
+
+
+TEXT = Kind("text", '"some words"')
+BOOL = Kind("true or false", "true")
+INT = Kind("a whole number", "10")
+NUMBER = Kind("a number", "2.5")
+DATE = Kind("a date", "2026-03-02")
+MOMENT = Kind("a date, or a date and time with a time-zone offset", "2026-03-05T09:00:00+05:30")
+DATETIME = Kind("a date and time with a time-zone offset", "2026-12-31T23:59:00+05:30")
+
+
+def enum(*choices: str) -> Kind:
+    return Kind("one of " + ", ".join(choices), choices[0], choices=choices)
+
+
+def list_of(item: Kind, *, allow_single: bool = False) -> Kind:
+    return Kind(f"a list of {item.name}", f"[{item.example}]", item=item, allow_single=allow_single)
+
+
+def obj(fields: dict[str, Field], name: str = "a group of fields") -> Kind:
+    return Kind(name, fields=fields)
+
+
+def validate(value: Any, kind: Kind, path: Path = ()) -> list[Problem]:
+    """Check `value` against `kind`; return every problem found. Messages call the whole document
+    by the kind's name ("site.yaml", "the story's front matter")."""
+    problems: list[Problem] = []
+    _check(value, kind, path, problems, kind.name)
+    return problems
+
+
+def _label(path: Path, document: str) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or document
+
+
+def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document: str) -> None:
+    label = _label(path, document)
+    if kind.fields is not None:
+        if value is None and path:
+            return  # an empty optional group; required-ness is checked by the parent
+        if not isinstance(value, dict):
+            what = "`key: value` lines" if not path else f"{kind.name} (`key: value` lines)"
+            problems.append(Problem(path, f"{label} must be {what}", "indent its fields below it"))
+            return
+        for key, item in value.items():
+            spec = kind.fields.get(key)
+            if spec is None:
+                guess = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
+                hint = f'did you mean "{guess[0]}"?' if guess else "allowed: " + ", ".join(sorted(kind.fields))
+                problems.append(Problem(path + (key,), f'unknown field "{key}" in {label}', hint, at_key=True))
+                continue
+            _check(item, spec.kind, path + (key,), problems, document)
+        for key, spec in kind.fields.items():
+            if spec.required and (key not in value or value[key] is None or value[key] == ""):
+                where = path + (key,) if key in value else path
+                problems.append(
+                    Problem(where, f'"{key}" is required in {label}', f"add `{key}: {spec.kind.example or '…'}`"
+                            + (f" ({spec.help})" if spec.help else ""), at_key=key in value)
+                )
+        return
+    if value is None:
+        return  # an empty optional value; required-ness is checked by the parent
+    if kind.item is not None:
+        if not isinstance(value, list):
+            if kind.allow_single and not isinstance(value, (dict, list)):
+                _check(value, kind.item, path, problems, document)
+                return
+            problems.append(Problem(path, f"{label} must be {kind.name}", f"write it as a list, e.g. {kind.example}"))
+            return
+        for i, item in enumerate(value):
+            _check(item, kind.item, path + (i,), problems, document)
+        return
+    ok = _scalar_ok(value, kind)
+    if not ok:
+        shown = value if not isinstance(value, str) else f'"{value}"'
+        if kind is MOMENT or kind is DATETIME:
+            if isinstance(value, dt.datetime) and value.tzinfo is None:
+                problems.append(Problem(path, f"{label} has no time-zone offset", f"add one, e.g. {kind.example}"))
+                return
+        problems.append(Problem(path, f"{label} must be {kind.name}, not {shown}", f"write e.g. {label.split('.')[-1]}: {kind.example}"))
+
+
+def _scalar_ok(value: Any, kind: Kind) -> bool:
+    if kind.choices:
+        return isinstance(value, str) and value in kind.choices
+    if kind is TEXT:
+        return isinstance(value, str)
+    if kind is BOOL:
+        return isinstance(value, bool)
+    if kind is INT:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind is NUMBER:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is DATE:
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if kind is MOMENT:
+        return (isinstance(value, dt.date) and not isinstance(value, dt.datetime)) or (
+            isinstance(value, dt.datetime) and value.tzinfo is not None
+        )
+    if kind is DATETIME:
+        return isinstance(value, dt.datetime) and value.tzinfo is not None
+    raise AssertionError(f"unknown kind {kind.name}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A named top-level schema (story front matter, page front matter, site.yaml…)."""
+
+    name: str
+    fields: dict[str, Field] = field(default_factory=dict)
+
+    @property
+    def kind(self) -> Kind:
+        return obj(self.fields, self.name)

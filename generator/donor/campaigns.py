@@ -1,0 +1,314 @@
+"""Match-gift campaigns: content/campaigns/*.yaml → Campaign → the banner a page shows at `--at`.
+
+A banner tells the whole truth or nothing: it appears only while start ≤ at < end and the cap is not
+reached, and it always names the sponsor (when there is one), what the match does in words, the cap
+and an absolute deadline with its time zone. Between builds the browser hides an ended banner itself
+(templates/assets/match.js reads `data-match-end`); each build reports the next start or end so CI can
+rebuild then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import pathlib
+import zoneinfo
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.config.schema import BOOL, DATETIME, INT, NUMBER, TEXT, Field, Schema, list_of, obj
+from generator.config.settings import SiteConfig, parse_timezone
+from generator.content.datafiles import DataFile, data_files, read_data_file
+from generator.findings import Finding
+from generator.render.views import human_date
+
+RULE = "CAMPAIGN"
+
+PROGRESS = {
+    "matched": Field(NUMBER, required=True, help="how much of the match has been used so far"),
+    "as_of": Field(DATETIME, required=True, help="when that amount was counted"),
+    "goal": Field(NUMBER, help="the total the bar fills up to; the cap when left out"),
+}
+
+CAMPAIGN = Schema(
+    "the campaign file",
+    {
+        "name": Field(TEXT, required=True, help="the appeal's name, e.g. The Spring Match"),
+        "sponsor": Field(TEXT, help="who gives the matching money, e.g. The Harbour Foundation"),
+        "multiplier": Field(INT, required=True, help="2 doubles every gift, 3 triples it"),
+        "cap": Field(NUMBER, required=True, help="the most the sponsor will give in total"),
+        "currency": Field(TEXT, required=True, help="a three-letter code: GBP, EUR, INR, USD…"),
+        "min_gift": Field(NUMBER, help="the smallest gift that is matched"),
+        "start": Field(DATETIME, required=True),
+        "end": Field(DATETIME, required=True),
+        "timezone": Field(TEXT, help="the zone the deadline is shown in, e.g. Europe/London"),
+        "deadline_reason": Field(TEXT, help="why the match ends then, in one sentence"),
+        "donate_url": Field(TEXT, required=True, help="where the banner's button goes"),
+        "progress": Field(obj(PROGRESS, "progress")),
+        "pages": Field(list_of(TEXT, allow_single=True), help='which pages show the banner, e.g. ["/", "/stories/*"]'),
+        "countdown": Field(BOOL, help="show a countdown (updated once a minute, hidden from screen readers)"),
+    },
+)
+
+# Symbols donors recognise; any other ISO 4217 code is written after the amount ("1,000 XOF").
+CURRENCIES = {
+    "AUD": "A$", "BDT": "Tk ", "CAD": "CA$", "CHF": "CHF ", "EUR": "€", "GBP": "£", "HKD": "HK$", "INR": "₹",
+    "JPY": "¥", "KES": "KSh ", "NPR": "NPRs ", "NZD": "NZ$", "PHP": "₱", "SGD": "S$", "USD": "US$", "ZAR": "R ",
+}
+MULTIPLIED = {2: "doubled", 3: "tripled", 4: "quadrupled"}
+NUMBER_WORDS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+BUTTON = {2: "Double your gift now", 3: "Triple your gift now"}
+
+
+@dataclass(frozen=True)
+class Progress:
+    matched: float
+    as_of: dt.datetime
+    goal: float | None = None
+
+
+@dataclass(frozen=True)
+class Campaign:
+    id: str  # the file name without .yaml
+    path: str  # content/campaigns/<id>.yaml
+    name: str
+    multiplier: int
+    cap: float
+    currency: str
+    start: dt.datetime
+    end: dt.datetime
+    donate_url: str
+    sponsor: str = ""
+    min_gift: float | None = None
+    timezone: str = ""
+    deadline_reason: str = ""
+    progress: Progress | None = None
+    pages: tuple[str, ...] = ("*",)
+    countdown: bool = False
+
+    def running(self, at: dt.datetime) -> bool:
+        return self.start <= at < self.end
+
+    @property
+    def cap_reached(self) -> bool:
+        return self.progress is not None and self.progress.matched >= self.cap
+
+    def shows_on(self, url: str) -> bool:
+        return any(fnmatch.fnmatchcase(url, pattern) for pattern in self.pages)
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    value: str  # numbers as written in the <progress> attributes
+    max: str
+    percent: int
+    text: str  # "£6,150 of £25,000 matched"
+    as_of: str  # "6:00 pm GMT (UTC+00:00) on 18 November 2026"
+    as_of_iso: str
+
+
+@dataclass(frozen=True)
+class BannerView:
+    """What the banner template sees. `kind` is "match", or "donate" once the cap is reached."""
+
+    id: str
+    kind: str
+    name: str
+    lead: str
+    example: str
+    deadline: str
+    deadline_iso: str
+    deadline_reason: str
+    end_ms: int
+    donate_url: str
+    button: str
+    progress: ProgressView | None = None
+    countdown: bool = False
+
+
+def load_campaigns(root: pathlib.Path, config: SiteConfig, at: dt.datetime) -> tuple[tuple[Campaign, ...], list[Finding]]:
+    """Every campaign file, checked whole; a campaign with any problem is left out (and reported)."""
+    rels, findings = data_files(root, "campaigns", RULE)
+    campaigns: list[Campaign] = []
+    for rel in rels:
+        file, problems = read_data_file(root, rel, CAMPAIGN.kind, RULE)
+        if file is not None and not problems:
+            problems = _check_values(file, at)
+        findings += problems
+        if file is not None and not problems:
+            campaigns.append(_build(file))
+    return tuple(campaigns), findings
+
+
+def _check_values(file: DataFile, at: dt.datetime) -> list[Finding]:
+    d = file.data
+    out: list[Finding] = []
+    if d["end"] <= d["start"]:
+        out.append(file.finding(("end",), f"end ({d['end'].isoformat()}) must be after start ({d['start'].isoformat()})",
+                                "set end to a later moment than start"))
+    if d["multiplier"] < 2:
+        out.append(file.finding(("multiplier",), "multiplier must be 2 or more",
+                                "write multiplier: 2 for a match that doubles every gift"))
+    if d["cap"] <= 0:
+        out.append(file.finding(("cap",), "cap must be above zero", "write the most the sponsor will give, e.g. cap: 25000"))
+    if d.get("min_gift") is not None and d["min_gift"] <= 0:
+        out.append(file.finding(("min_gift",), "min_gift must be above zero", "remove it, or write e.g. min_gift: 10"))
+    code = d["currency"]
+    if not (len(code) == 3 and code.isalpha() and code.isupper()):
+        out.append(file.finding(("currency",), f'"{code}" is not a currency code',
+                                "write a three-letter code in capitals, e.g. currency: GBP"))
+    url = d["donate_url"]
+    if not url.startswith("https://"):
+        out.append(file.finding(("donate_url",), "donate_url must start with https://",
+                                "write the full address of the donation page, e.g. https://example.org/donate"))
+    pages = d.get("pages")
+    for i, pattern in enumerate([pages] if isinstance(pages, str) else pages or ()):
+        if not pattern.startswith(("/", "*")):
+            where: tuple[str | int, ...] = ("pages", i) if isinstance(pages, list) else ("pages",)
+            out.append(file.finding(where, f'"{pattern}" is not a page address',
+                                    'write an address that starts with /, e.g. "/" for the home page or "/stories/*"'))
+    tz_name = d.get("timezone")
+    if tz_name:
+        try:
+            tz = parse_timezone(tz_name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            out.append(file.finding(("timezone",), f'unknown time zone "{tz_name}"',
+                                    "use a name like Europe/London or Asia/Kolkata"))
+        else:
+            for key in ("start", "end"):
+                moment = d[key]
+                expected = moment.astimezone(tz).utcoffset()
+                if expected != moment.utcoffset():
+                    out.append(file.finding((key,), f"{key} has the offset {_offset(moment.utcoffset())}, but {tz_name} "
+                                            f"is at {_offset(expected)} then",
+                                            f"write {moment.astimezone(tz).isoformat()} (the same moment in {tz_name}), "
+                                            "or correct the time"))
+    progress = d.get("progress")
+    if progress:
+        if progress["as_of"] > at:
+            out.append(file.finding(("progress", "as_of"), f"progress.as_of ({progress['as_of'].isoformat()}) is later than "
+                                    f"this build ({at.isoformat()})",
+                                    "write when the matched amount was last counted; it cannot be in the future"))
+        if progress["matched"] < 0:
+            out.append(file.finding(("progress", "matched"), "progress.matched cannot be below zero",
+                                    "write the amount matched so far, e.g. matched: 6150"))
+        if progress.get("goal") is not None and progress["goal"] <= 0:
+            out.append(file.finding(("progress", "goal"), "progress.goal must be above zero",
+                                    "remove it to measure progress against the cap"))
+    return out
+
+
+def _offset(delta: dt.timedelta | None) -> str:
+    minutes = int((delta or dt.timedelta()).total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _build(file: DataFile) -> Campaign:
+    d = file.data
+    progress = None
+    if d.get("progress"):
+        p = d["progress"]
+        progress = Progress(p["matched"], p["as_of"], p.get("goal"))
+    pages = d.get("pages") or ["*"]
+    return Campaign(
+        id=pathlib.PurePosixPath(file.path).stem,
+        path=file.path,
+        name=d["name"].strip(),
+        multiplier=d["multiplier"],
+        cap=d["cap"],
+        currency=d["currency"],
+        start=d["start"],
+        end=d["end"],
+        donate_url=d["donate_url"],
+        sponsor=(d.get("sponsor") or "").strip(),
+        min_gift=d.get("min_gift"),
+        timezone=d.get("timezone") or "",
+        deadline_reason=(d.get("deadline_reason") or "").strip(),
+        progress=progress,
+        pages=tuple([pages] if isinstance(pages, str) else pages),
+        countdown=bool(d.get("countdown")),
+    )
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def money(amount: float, currency: str) -> str:
+    """£25,000 · ₹1,500 · US$12.50 · 1,000 XOF (no fractions when the amount is whole)."""
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    symbol = CURRENCIES.get(currency)
+    return f"{symbol}{text}" if symbol else f"{text} {currency}"
+
+
+def multiplied(multiplier: int) -> str:
+    """"doubled", "tripled", … "multiplied by five": what the match does to a gift, never "2:1"."""
+    if multiplier in MULTIPLIED:
+        return MULTIPLIED[multiplier]
+    return f"multiplied by {NUMBER_WORDS.get(multiplier, str(multiplier))}"
+
+
+def moment_text(moment: dt.datetime, zone: dt.tzinfo | None) -> str:
+    """"11:59 pm BST (UTC+01:00) on 31 March 2027": absolute, with its time zone spelled out.
+
+    The zone's abbreviation is used only when the zone really is at that offset at that moment;
+    otherwise the offset alone is shown, so the text is never wrong."""
+    offset = moment.utcoffset()
+    name = ""
+    if zone is not None:
+        local = moment.astimezone(zone)
+        if local.utcoffset() == offset:
+            abbr = local.tzname() or ""
+            name = abbr if abbr and not abbr.startswith(("UTC", "GMT+", "GMT-", "+", "-")) else ""
+    hour = moment.hour % 12 or 12
+    clock = f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+    utc = f"UTC{_offset(offset)}"
+    zone_text = f"{name} ({utc})" if name else utc
+    return f"{clock} {zone_text} on {human_date(moment.date())}"
+
+
+def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: str) -> BannerView | None:
+    """The banner at `at`, or None outside the campaign's window. `donate_url` already carries tracking."""
+    if not campaign.running(at):
+        return None
+    c = campaign
+    zone: dt.tzinfo | None = parse_timezone(c.timezone) if c.timezone else config.tz
+    end = c.end
+    end_ms = int(end.timestamp() * 1000)
+    deadline = moment_text(end, zone)
+    if c.cap_reached:
+        lead = (f"{c.name} has reached its {money(c.cap, c.currency)} limit, so new gifts are no longer matched. "
+                "Every gift still helps survivors rebuild their lives.")
+        return BannerView(c.id, "donate", "Help more survivors rebuild their lives", lead, "", deadline, end.isoformat(),
+                          "", end_ms, donate_url, "Donate")
+    word = multiplied(c.multiplier)
+    floor = f" of {money(c.min_gift, c.currency)} or more" if c.min_gift else ""
+    thanks = f", thanks to {c.sponsor}" if c.sponsor else ""
+    lead = f"Every gift{floor} is {word}, up to {money(c.cap, c.currency)} in total{thanks}."
+    one = money(1, c.currency)
+    example = f"Every {one} you give becomes {money(c.multiplier, c.currency)}."
+    progress = None
+    if c.progress is not None:
+        p = c.progress
+        goal = p.goal if p.goal is not None else c.cap
+        percent = int(min(100, max(0, p.matched * 100 // goal)))
+        text = f"{money(p.matched, c.currency)} of {money(goal, c.currency)} matched"
+        progress = ProgressView(_number(p.matched), _number(goal), percent, text,
+                                moment_text(p.as_of, zone), p.as_of.isoformat())
+    return BannerView(c.id, "match", c.name, lead, example, deadline, end.isoformat(), c.deadline_reason, end_ms,
+                      donate_url, BUTTON.get(c.multiplier, "Give now"), progress, c.countdown)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def changes(campaigns: Sequence[Campaign], at: dt.datetime) -> list[tuple[dt.datetime, str]]:
+    """Moments after `at` when a banner appears or comes down by itself."""
+    out: list[tuple[dt.datetime, str]] = []
+    for c in campaigns:
+        if c.start > at:
+            out.append((c.start, f'{c.path}: campaign "{c.name}" starts (its banner appears)'))
+        if c.end > at:
+            out.append((c.end, f'{c.path}: campaign "{c.name}" ends (its banner comes down)'))
+    return out

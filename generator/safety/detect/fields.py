@@ -1,0 +1,139 @@
+"""Every field of a story that a reader or a crawler can see, for the text detectors.
+
+A detector asks for `visible_fields(story, ctx)` and scans each `Field.text`; `Field.hit` turns a match
+offset into a `Hit` pointing at the exact line and column in the source file, whether the text came from
+the body, the front matter (title, summary, alt text…) or the file name.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from generator.config.yamlload import Path
+from generator.content.model import Story
+from generator.safety.registry import Hit, StoryContext
+
+BODY = "body"
+PROSE = "prose"  # sentences written by people: summary, alt text, captions
+LABEL = "label"  # short labels: title, location, region (often Title Case)
+NAME = "name"  # file name, slug, aliases, tags: lowercase words joined by hyphens
+
+
+@dataclass(frozen=True)
+class Field:
+    """One piece of visible text and where it came from."""
+
+    label: str  # how a writer would name the place: "the title", "the alt text of image 1"
+    text: str
+    kind: str  # BODY, PROSE, LABEL or NAME
+    path: Path | None = None  # front-matter path, None for the body and the file name
+    story: Story | None = None
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind == BODY
+
+    def where(self) -> str:
+        """' in the title' and the like; empty for the body, whose line and column say it all."""
+        return "" if self.kind == BODY else f" in {self.label}"
+
+    def hit(self, message: str, fix: str, start: int = 0) -> Hit:
+        """A hit at character `start` of this field's text."""
+        if self.kind == BODY:
+            return Hit(message, fix, offset=start)
+        if self.path is None:  # the file name
+            return Hit(message, fix, line=1, column=1)
+        assert self.story is not None
+        line, column = _exact(self.story, self.path, self.text, start)
+        if line:
+            return Hit(message, fix, line=line, column=column)
+        return Hit(message, fix, path=self.path)
+
+
+class Same:
+    """Hashes and compares by identity, so an lru_cache can remember results computed from immutable
+    objects that are not hashable themselves (a Story holds its front matter as a dict). The cache keeps
+    the object alive, so its id cannot be reused while the entry exists."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __hash__(self) -> int:
+        return id(self.obj)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.obj is self.obj
+
+
+def visible_fields(story: Story, ctx: StoryContext) -> tuple[Field, ...]:
+    """The story's visible text, front matter first (in file order), then the body."""
+    return _visible_fields(Same(story), Same(ctx))
+
+
+@functools.lru_cache(maxsize=8)
+def _visible_fields(story_key: Same, ctx_key: Same) -> tuple[Field, ...]:
+    story, ctx = story_key.obj, ctx_key.obj
+    assert isinstance(story, Story) and isinstance(ctx, StoryContext)
+    return tuple(_fields(story, ctx))
+
+
+def _fields(story: Story, ctx: StoryContext) -> Iterator[Field]:
+    data = story.data
+    yield Field("the title", story.title, LABEL, ("title",), story)
+    if story.summary:
+        yield Field("the summary", story.summary, PROSE, ("summary",), story)
+    if story.location:
+        yield Field("the location", story.location, LABEL, ("location",), story)
+    if story.region:
+        yield Field("the region", story.region, LABEL, ("region",), story)
+    tags = data.get("tags")  # topic labels, usually lowercase words joined by hyphens, like slugs
+    if isinstance(tags, str):
+        yield Field("the tags", _words(tags), NAME, ("tags",), story)
+    else:
+        for i, tag in enumerate(story.tags):
+            yield Field(f'the tag "{tag}"', _words(str(tag)), NAME, ("tags", i), story)
+    for n, img in enumerate(story.images, 1):
+        which = f"image {n}" if len(story.images) > 1 else "the image"
+        if img.alt:
+            yield Field(f"the alt text of {which}", img.alt, PROSE, img.path + ("alt",), story)
+        if img.caption:
+            yield Field(f"the caption of {which}", img.caption, PROSE, img.path + ("caption",), story)
+    aliases = data.get("aliases")
+    if isinstance(aliases, str):
+        yield Field("the aliases", _words(aliases), NAME, ("aliases",), story)
+    else:
+        for i, alias in enumerate(story.aliases):
+            yield Field(f'the alias "{alias}"', _words(str(alias)), NAME, ("aliases", i), story)
+    stem = story.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    yield Field("the file name", _words(stem), NAME, None, story)
+    if "slug" in data and story.slug != stem:
+        yield Field("the slug", _words(story.slug), NAME, ("slug",), story)
+    yield Field("the text", ctx.visible, BODY, None, story)
+
+
+def _words(name: str) -> str:
+    """A slug or file name as the words a reader sees in it: hyphens and underscores become spaces."""
+    return name.replace("-", " ").replace("_", " ").replace("/", " ")
+
+
+def _exact(story: Story, path: Path, value: str, start: int) -> tuple[int, int]:
+    """Line and column of character `start` of a front-matter string, when the source allows it.
+
+    The YAML loader knows where each value starts; for a value written on one line (plain or quoted
+    without escapes) the match sits `start` characters further on. Otherwise (0, 0): the caller
+    falls back to the start of the value.
+    """
+    line, column = story.source.where(path)
+    lines = story.source.text.split("\n", line)
+    if line < 1 or line > len(lines):
+        return 0, 0
+    raw = lines[line - 1][column - 1 :]
+    if raw.startswith(value[: start + 1]):
+        return line, column + start
+    if raw[:1] in "\"'" and raw[1:].startswith(value[: start + 1]):
+        return line, column + 1 + start
+    return 0, 0

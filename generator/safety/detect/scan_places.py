@@ -1,0 +1,306 @@
+"""Where a person can be found: street addresses, postal codes and places finer than the site allows."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from generator.safety.detect import gazetteer as gz
+from generator.safety.detect.lexicon import COUNT_NOUNS, FUNCTION_WORDS, MONTHS
+from generator.safety.detect.scanbase import (
+    ADDRESS,
+    PLACE,
+    PLACE_LEVELS,
+    POSTCODE,
+    Found,
+    Settings,
+    Text,
+    around_digits,
+    generic_word,
+    is_coarse_place,
+    lowercase_twin,
+    search_at_digits,
+    strip_possessive,
+    title_case,
+    word_starts,
+)
+
+# ---------------------------------------------------------------- addresses and postal codes
+
+_ROAD_WORDS = (
+    r"Road|Rd|Lane|Ln|Street|St|Sarani|Sarini|Gali|Galli|Para|Bylane|By-lane|By\s+Lane|Nagar|Colony|Sector|Block|Ward"
+    r"|Marg|Avenue|Ave|Chowk|Path|Row|Drive|Crescent|Terrace|Boulevard|Blvd|Enclave|Vihar|Puram|Pally|Palli|Basti"
+    r"|Bustee|Mohalla|Apartments?|Residency|Towers?|Heights|Complex|Mansions?|Building|Bhavan|Bhawan|Niwas|Nivas"
+    r"|Housing\s+Society|Chawl|Compound|Bagan|Bagh|Ganj|Tola|Close|Place|Way|Estate"
+)
+_WEAK_ROADS = {"place", "way", "close", "estate", "row", "path", "drive", "terrace", "complex", "building", "block"}
+_HOUSE_LABEL = r"(?:House|Flat|Plot|Door|Holding|Premises|Qr|Qtr|Quarter|Shop|Bldg|H)\.?\s*(?:No|Number)\.?\s*[:#]?\s*"
+_ADDRESS = re.compile(
+    rf"(?P<num>\d(?<![\w/.,\-]\d)\d{{0,4}}[A-Za-z]?(?:\s*[/\-]\s*\d{{1,4}}[A-Za-z]?){{0,3}}),?[ \t]+"
+    rf"(?P<name>(?:[A-Z][\w’'.\-]*\s+){{1,6}})(?P<road>{_ROAD_WORDS})\b"
+)
+_LABEL_BEFORE = re.compile(rf"\b{_HOUSE_LABEL}$")
+_ADDRESS_LABELLED = re.compile(rf"\b{_HOUSE_LABEL}[A-Za-z]?\d[\w/\-]*")
+_ADDRESS_PART = re.compile(
+    r"\b(?:(?:Gali|Galli|Lane|Bylane|By-lane|Street|Sector|Ward|Road|Block)\s*(?:No|Number)\.?\s*[:#]?\s*\d{1,4}[A-Z]?"
+    r"|(?:Sector|Gali|Galli|Bylane)\s+\d{1,3}[A-Z]?)\b"
+    r"|\b(?:Vill?\.|Vill?\s*:|Village\s*:|P\.\s?O\.?\s*[:\-]?|Post\s*:|Thana\s*:|Mouza\s*:)\s*(?!Box\b)[A-Z][a-z]{2,}"
+)
+_PIN = re.compile(r"[1-8](?<![\w,.₹$£€/][1-8])\d{2}\s?\d{3}(?![\w/\-]|[.,]\d)")
+_PIN_BEFORE = re.compile(
+    r"(?:\b(?:pin|pincode|pin\s*code|postal\s*code|post\s*code|zip(?:\s*code)?)\s*(?:no\.?|number)?\s*[:.\-–]?\s*"
+    r"|(?<![\w’'.])(?P<w>[A-Z][\w’'.]*)\s*[,\-–:]?[ \t]*\n?[ \t]*)$"
+)
+_NOT_PLACE_BEFORE_PIN = {"rs", "inr", "usd", "no", "section", "sec", "case", "fir", "over", "about", "nearly", "some",
+                         "than", "and", "or", "of", "the", "to", "with", "for", "by", "around", "almost", "only",
+                         "article", "rule", "clause", "page", "room", "code", "number", "id", "ref", "act"}
+_UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d{1,2}[A-Z]?) \d[ABD-HJLNP-UW-Z]{2}\b")
+_US_ZIP = re.compile(
+    r"\b\d{5}-\d{4}\b|(?<=[ ,])(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
+    r"|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC) \d{5}(?:-\d{4})?\b"
+)
+_CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b")
+
+
+_ROAD_KEYS = frozenset({
+    "road", "rd", "lane", "ln", "street", "st", "sarani", "sarini", "gali", "galli", "para", "bylane", "nagar",
+    "colony", "sector", "block", "ward", "marg", "avenue", "ave", "chowk", "path", "row", "drive", "crescent",
+    "terrace", "boulevard", "blvd", "enclave", "vihar", "puram", "pally", "palli", "basti", "bustee", "mohalla",
+    "apartment", "apartments", "residency", "tower", "towers", "heights", "complex", "mansion", "mansions",
+    "building", "bhavan", "bhawan", "niwas", "nivas", "society", "chawl", "compound", "bagan", "bagh", "ganj",
+    "tola", "close", "place", "way", "estate",
+})
+_STRONG_ROAD_KEYS = _ROAD_KEYS - {"st", "place", "way", "close", "estate", "row", "path", "drive", "terrace", "complex",
+                                  "building", "block", "tower", "society", "compound", "ward", "sector", "para"}
+_STREET_NUMBER_HINT = re.compile(r"\d\s*[/\-]\s*\d|\d[A-Za-z]\b")
+_HOUSE_KEYS = frozenset({"house", "flat", "plot", "door", "holding", "premises", "qr", "qtr", "quarter", "shop", "bldg", "h"})
+_PART_KEYS = frozenset({"gali", "galli", "lane", "bylane", "street", "sector", "ward", "road", "block", "flat", "avenue",
+                        "cross", "main", "phase", "stage"})
+_PART_ONLY_KEYS = frozenset({"gali", "galli", "bylane", "sector", "house", "plot", "holding", "quarter", "qtr", "cross"})
+_RURAL_HINTS = ("Vil", "P.O", "P. O", "PO:", "PO :", "PO-", "Post", "Thana", "Mouza", "Village:", "Village :")
+_NUMBERED_PART = re.compile(
+    r"\b(?:(?:Gali|Galli|Lane|Bylane|By-lane|Street|Sector|Ward|Road|Block)\s*(?:No|Number)\.?\s*[:#]?\s*\d{1,4}[A-Z]?"
+    r"|(?:Sector|Gali|Galli|Bylane|House|Plot|Holding|Quarter|Qtr)\s+\d{1,4}[A-Z]?"
+    r"|(?:Flat|Road|Lane|Street|Block|Avenue)\s+\d{1,4}[A-Z]?(?=,\s*(?:[A-Z][a-z]+\s+)?(?:Road|Lane|Street|Block|Avenue|Sector)\s+\d)"
+    r"|\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Lane|Bylane|By-lane|Street|Road|Avenue|Block|Sector|Phase|Stage)(?:\s+Road)?)\b"
+)
+_RURAL_PART = re.compile(
+    r"\b(?:Vill?\.|Vill?\s*:|Village\s*:|P\.\s?O\.?\s*[:\-]?|PO\s*[:\-]|Post\s*:|Thana\s*:|Mouza\s*:)\s*(?!Box\b)[A-Z][a-z]{2,}"
+)
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b")
+_STREET_NUMBER = re.compile(r"[/\-]|\d[A-Za-z]")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_PIN_WORDS = frozenset({"pin", "pincode", "postal", "post", "zip"})
+
+
+def addresses(t: Text) -> list[Found]:
+    out: list[Found] = []
+    text = t.text
+    if t.digits and (t.has(_STRONG_ROAD_KEYS) or (t.has(_ROAD_KEYS) and (search_at_digits(t, _STREET_NUMBER_HINT) or " St" in text))):
+        for m in around_digits(t, _ADDRESS, 0, 160):
+            label = _LABEL_BEFORE.search(text, max(0, m.start() - 25), m.start())
+            num, labelled = m.group("num"), label is not None
+            start = label.start() if label else m.start()
+            if not labelled and _YEAR_NUMBER.fullmatch(num):
+                continue  # "in 2019 Park Street was…": a year, not a house number
+            first = m.group("name").split()[0].lower()
+            if first in FUNCTION_WORDS or first.rstrip(".") in MONTHS:
+                continue
+            if not labelled and m.group("road").lower() in _WEAK_ROADS and not _STREET_NUMBER.search(num):
+                continue  # "2 Way", "4 Close", "3 Block": too often plain English without a 27/3-style number
+            out.append(Found(ADDRESS, start, m.end(), text[start : m.end()], "a street address"))
+    if t.digits and t.has(_HOUSE_KEYS) and ("no" in t.words or "number" in t.words):
+        for m in around_digits(t, _ADDRESS_LABELLED, 30, 12):
+            out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "a house or flat number"))
+    if t.digits and (t.has(_PART_ONLY_KEYS) or (t.has(_PART_KEYS) and ("no" in t.words or "number" in t.words
+                                                                        or "," in text or search_at_digits(t, _ORDINAL)))):
+        for m in around_digits(t, _NUMBERED_PART, 30, 8):
+            out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "part of an address"))
+    if any(h in text for h in _RURAL_HINTS):
+        for m in _RURAL_PART.finditer(text):
+            out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "part of an address"))
+    return out
+
+
+def postcodes(t: Text) -> list[Found]:
+    out: list[Found] = []
+    if not t.digits:
+        return out
+    text = t.text
+    for m in around_digits(t, _PIN, 0, 10):
+        before = _PIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        word = (before.group("w") or "").lower().rstrip(".")
+        if word and (word in _NOT_PLACE_BEFORE_PIN or word in FUNCTION_WORDS or word in MONTHS):
+            continue
+        after = _WORD_AFTER.match(text, m.end(), m.end() + 20)
+        if after and after.group(1).lower() in COUNT_NOUNS:
+            continue  # "700000 people": a count
+        out.append(Found(POSTCODE, m.start(), m.end(), m.group(0), "an Indian PIN code"))
+    for pattern, what in ((_UK_POSTCODE, "a UK postcode"), (_US_ZIP, "a US ZIP code"), (_CA_POSTCODE, "a Canadian postcode")):
+        for m in around_digits(t, pattern, 5, 10):
+            out.append(Found(POSTCODE, m.start(), m.end(), m.group(0), what))
+    return out
+
+
+# ---------------------------------------------------------------- places finer than allowed
+
+_PHRASE_AFTER = re.compile(r"[^\W\d_][\w’'.\-]*(?:[ \t\-]+[^\W\d_][\w’'.\-]*){0,5}")
+_DIRECTION_KEYS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                             "northeast", "northwest", "southeast", "southwest", "downtown", "uptown", "inner"})
+_DIRECTIONS = (r"north[\s\-]?east(?:ern)?|north[\s\-]?west(?:ern)?|south[\s\-]?east(?:ern)?|south[\s\-]?west(?:ern)?"
+               r"|northern|southern|eastern|western|north|south|east|west|central|downtown|uptown|inner[\s\-]city")
+_LOCALITY_KEYS = frozenset({"village", "villages", "hamlet", "para", "basti", "bustee", "mohalla", "mohallah", "slum",
+                            "slums", "colony", "nagar", "pally", "palli", "tola", "chawl", "gram", "gaon", "dhani",
+                            "panchayat"})
+_VILLAGE_KEYS = frozenset({"village", "hamlet", "slum", "basti", "mohalla", "locality", "neighbourhood", "neighborhood"})
+_LOCALITY_OR_VILLAGE = _LOCALITY_KEYS | _VILLAGE_KEYS
+_PLACE_KEYWORD_PATTERN = (rf"\b(?:(?P<dir>{_DIRECTIONS})|(?P<loc>(?:village|hamlet|para|basti|bustee|mohalla|mohallah"
+                          r"|slum|colony|nagar|pally|palli|tola|chawl|gram|gaon|dhani|panchayat)s?|locality"
+                          r"|neighbou?rhood))\b")
+_PLACE_KEYWORD = re.compile(_PLACE_KEYWORD_PATTERN, re.IGNORECASE)
+_PLACE_KEYWORD_LOW = lowercase_twin(_PLACE_KEYWORD_PATTERN)
+_CITY_AFTER = re.compile(r"(?P<of>(?:\s+(?:part|side|end))?\s+of)?[ \t]+(?P<city>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)")
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z][\w’'\-]+)[ \t]+$")
+_OF_NAME = re.compile(r"\s+(?i:of|called|named|known\s+as)\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2})")
+_ROAD_NAME_BEFORE = re.compile(r"(?<![\w’'.\-])((?:[A-Z][\w’'.\-]+[ \t]+){1,4})$")
+_ROAD_NAME_KEYS = frozenset({"road", "lane", "street", "sarani", "gali", "bylane", "marg"})
+# (?<=[ \t])(?:Road|Lane|…)\b, with the look-behind moved after each word's capital ("R(?<=[ \t]R)oad"): the
+# same matches, but re can then skip straight to the next R, L, S, G, B or M instead of trying every character.
+_ROAD_WORD = re.compile(
+    "(?:" + "|".join(rf"{w[0]}(?<=[ \t]{w[0]}){w[1:]}" for w in ("Road", "Lane", "Street", "Sarani", "Gali", "Bylane", "Marg"))
+    + r")\b"
+)
+_NOT_ROADS = {"grand trunk", "gt", "g.t.", "national highway", "silk", "high", "main", "long", "open", "yellow brick", "wall"}
+_SEPARATORS = re.compile(r"[\s\-]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=16)
+def _place_index(precision: int, known_places: tuple[str, ...], fine_places: tuple[str, ...]
+                 ) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+    """Names finer than the site allows (lowercase → level) and, for speed, each name's first word →
+    the most words a name starting with it has, and the ASCII words of those first words (a cheap gate)."""
+    known = {p.lower() for p in known_places}
+    levels = {n: lvl for n, lvl in PLACE_LEVELS.items() if lvl > precision and n not in known}
+    for p in fine_places:
+        levels[_SEPARATORS.sub(" ", p.lower().strip())] = gz.LOCALITY
+    first: dict[str, int] = {}
+    for name in levels:
+        words = name.split()
+        key = words[0].rstrip(".")
+        first[key] = max(first.get(key, 0), len(words))
+    gate = frozenset(part for key in first for part in _ASCII_WORD.findall(key))
+    return levels, first, gate
+
+
+_ANY_WORD = re.compile(r"[^\W\d_][\w’'\-]*(?:\.(?=[^\W\d_])[\w’'\-]*)*")
+
+
+def places(t: Text, settings: Settings) -> list[Found]:
+    out: list[Found] = []
+    text = t.text
+    slug = t.kind == "name"
+    levels, first, gate = _place_index(settings.precision, settings.known_places, settings.fine_places)
+    taken_until = -1
+    low = t.low if len(t.low) == len(text) else None
+    starts = sorted({at for part in t.words & gate for at in word_starts(low, part)}) if low is not None else \
+        [m.start() for m in _ANY_WORD.finditer(text)]
+    for at in starts:
+        w = _ANY_WORD.match(text, at)
+        if w is None or w.start() < taken_until or not (slug or text[at].isupper()):
+            continue
+        word = w.group(0)
+        key = (word[:-2] if word.endswith(("'s", "’s")) else word).lower().rstrip(".")
+        longest = first.get(key)
+        if longest is None:
+            continue
+        phrase = _PHRASE_AFTER.match(text, w.start())
+        parts = _SEPARATORS.split(phrase.group(0)) if phrase else [w.group(0)]
+        for n in range(min(longest, len(parts)), 0, -1):
+            words = parts[:n]
+            name = " ".join(words[:-1] + [strip_possessive(words[-1]).rstrip(".")]).lower()
+            level = levels.get(name)
+            if level is None:
+                continue
+            end = w.start()
+            for word in words:
+                end = text.index(word, end) + len(word)
+            last = words[-1]
+            end -= len(last) - len(strip_possessive(last).rstrip("."))
+            out.append(Found(PLACE, w.start(), end, text[w.start() : end], gz.LEVEL_WORDS[level], level))
+            taken_until = end
+            break
+    after_slug = not (slug or (t.kind == "label" and title_case(text)))  # suffixes need real capitals, not Title Case
+    directions = settings.precision < gz.DISTRICT
+    present = t.words & ((_DIRECTION_KEYS if directions else frozenset()) | (_LOCALITY_OR_VILLAGE if after_slug else frozenset()))
+    if present:
+        known = {p.lower() for p in settings.known_places}
+        if len(t.low) == len(text):  # find the few keywords by substring search, then read each in place
+            starts = sorted({at for word in present for at in word_starts(t.low, word)})
+            keywords = [k for k in (_PLACE_KEYWORD_LOW.match(t.low, at) for at in starts) if k is not None]
+        else:
+            keywords = list(_PLACE_KEYWORD.finditer(text))
+        for k in keywords:
+            if k.lastgroup == "dir":
+                if directions:
+                    out += _direction(text, k, settings, known)
+            elif after_slug:
+                out += _locality(text, k, settings)
+    if not after_slug:
+        return out
+    if t.has(_ROAD_NAME_KEYS):
+        for k in _ROAD_WORD.finditer(text):
+            before = _ROAD_NAME_BEFORE.search(text, max(0, k.start() - 100), k.start())
+            if before is None:
+                continue
+            road_words = before.group(1).split()
+            while road_words and road_words[0].lower() in FUNCTION_WORDS:
+                road_words.pop(0)
+            if not road_words or " ".join(road_words).lower() in _NOT_ROADS:
+                continue
+            start = before.start(1) + before.group(1).find(road_words[0])
+            out.append(Found(PLACE, start, k.end(), text[start : k.end()], "a named street", gz.LOCALITY))
+    return out
+
+
+def _direction(text: str, d: re.Match[str], settings: Settings, known: set[str]) -> list[Found]:
+    """ "south Kolkata", "the northern part of Howrah": part of a city the site or the gazetteer knows."""
+    m = _CITY_AFTER.match(text, d.end())
+    if m is None:
+        return []
+    the = _THE_BEFORE.search(text, max(0, d.start() - 6), d.start())
+    if m.group("of") and not the:
+        return []  # "north of Kolkata" is outside the city; "the north of Kolkata" is part of it
+    begin = the.start() if the else d.start()
+    city = m.group("city")
+    for candidate in (city, city.split()[0]):
+        c = strip_possessive(candidate).lower()
+        if PLACE_LEVELS.get(c) == gz.CITY or c in settings.cities or c in known:
+            end = m.start("city") + len(candidate)
+            return [Found(PLACE, begin, end, text[begin:end], "part of a city", gz.DISTRICT)]
+    return []
+
+
+def _locality(text: str, k: re.Match[str], settings: Settings) -> list[Found]:
+    """ "Rampur village", "Kalighat para", "village of Baghmari": a named village, para, basti or slum."""
+    out: list[Found] = []
+    word = text[k.start() : k.end()].lower()
+    if word.rstrip("s") in _LOCALITY_KEYS or word in _LOCALITY_KEYS:
+        before = _NAME_BEFORE.search(text, max(0, k.start() - 80), k.start()) if k.start() and text[k.start() - 1] in " \t" else None
+        name_words = before.group(1).split() if before else []
+        while name_words and name_words[0].lower() in FUNCTION_WORDS:
+            name_words.pop(0)
+        name = " ".join(name_words)
+        if before and name_words and not all(generic_word(w) for w in name_words) \
+                and not is_coarse_place(name, settings) and name.lower() not in settings.known_terms:
+            start = before.start(1) + before.group(1).find(name_words[0])
+            out.append(Found(PLACE, start, k.end(), text[start : k.end()], "a " + word.rstrip("s"), gz.LOCALITY))
+    if word in _VILLAGE_KEYS:
+        of = _OF_NAME.match(text, k.end())
+        if of:
+            out.append(Found(PLACE, k.start(), of.end(), text[k.start() : of.end()], "a village or locality", gz.LOCALITY))
+    return out

@@ -1,0 +1,246 @@
+"""Shared values of the text scanners (scan_contacts, scan_records, scan_places and textscan).
+
+`Text` carries a field's text with what every detector asks first, computed once: the lowercase text,
+its set of words and whether it has digits. Detectors use them to skip their regular expressions when
+they cannot match (no "@", no kinship word, no month name…), which keeps a 10,000-story check fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from generator.safety.detect import gazetteer as gz
+from generator.safety.detect.lexicon import FUNCTION_WORDS, GENERIC_DESCRIPTORS, NOT_NAMES
+
+# Rule ids, in priority order: when two findings overlap, the earlier one wins.
+EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE = (
+    "ID-EMAIL", "ID-SOCIAL", "ID-NUMBER", "ID-BIRTHDATE", "ID-PHONE", "ID-ADDRESS", "ID-POSTCODE",
+    "ID-INSTITUTION", "DATE-EXACT", "PLACE-PRECISION",
+)
+PRIORITY = {r: i for i, r in enumerate((EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE))}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the detectors need from site.yaml and the story, as hashable values."""
+
+    allowed_email_domains: tuple[str, ...] = ()
+    org_accounts: tuple[str, ...] = ()  # normalised with norm_account
+    allowed_phones: tuple[str, ...] = ()  # digits only, last ten
+    known_terms: tuple[str, ...] = ()  # lowercase
+    precision: int = gz.CITY
+    known_places: tuple[str, ...] = ()
+    fine_places: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()  # lowercase extra city names: known_places and the story's location
+
+
+@dataclass(frozen=True)
+class Found:
+    rule: str
+    start: int
+    end: int
+    text: str
+    what: str  # a few words on what it is: "an Aadhaar number", "a school", "a neighbourhood"
+    level: int = 0  # for places: how precise
+
+
+NUMERIC_DATE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d"
+    r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:19|20)\d\d"
+    r"|(?:19|20)\d\d[\-/.](?:0?[1-9]|1[0-2])[\-/.](?:0?[1-9]|[12]\d|3[01])"
+)
+_WORDS = re.compile(r"[a-z]+")
+
+
+@functools.lru_cache(maxsize=256)
+def lowered(text: str) -> str:
+    """`text.lower()`, computed once per text however many rules ask (the body is lowered by most)."""
+    return text.lower()
+
+
+# The only characters that re.IGNORECASE matches to an ASCII letter but str.lower() does not lower to
+# that letter: İ and ı (both match i) and ſ (matches s). The Kelvin sign K lowers to k. So in a text
+# without these three, a run of ASCII letters matches case-insensitively only where the lowered text
+# holds it in lowercase (tests/test_safety_prefilters.py checks this over every code point).
+FOLD_EXCEPTIONS = ("İ", "ı", "ſ")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when none of `words` (lowercase ASCII letters) occurs anywhere in `text` under
+    re.IGNORECASE: a prefilter for case-insensitive patterns every match of which holds one of them."""
+    if any(c in text for c in FOLD_EXCEPTIONS):
+        return True
+    low = lowered(text)
+    return any(w in low for w in words)
+
+
+# Bytes: a-z stay, every other byte becomes a space.
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+
+@functools.lru_cache(maxsize=256)
+def words_of(text: str) -> frozenset[str]:
+    """The lowercase ASCII words of `text`: a cheap first test for every detector.
+
+    The runs of [a-z] in the lowered text (what _WORDS.findall finds), found with byte operations:
+    every character that is not a-z (each non-ASCII one is first encoded as "?") becomes a space."""
+    ascii_low = lowered(text).encode("ascii", "replace").translate(_LETTERS_ONLY)
+    return frozenset(ascii_low.decode("ascii").split())
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    kind: str  # fields.BODY, PROSE, LABEL or NAME
+    low: str = field(init=False)
+    words: frozenset[str] = field(init=False)
+    runs: tuple[tuple[int, int], ...] = field(init=False)  # where the digits are: most detectors look only there
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "low", lowered(self.text))
+        object.__setattr__(self, "words", words_of(self.text))
+        object.__setattr__(self, "runs", digit_runs(self.text))
+
+    @property
+    def digits(self) -> bool:
+        return bool(self.runs)
+
+    def has(self, words: frozenset[str] | set[str]) -> bool:
+        return not self.words.isdisjoint(words)
+
+
+@functools.lru_cache(maxsize=64)
+def text_of(text: str, kind: str) -> Text:
+    """The `Text` of a field, built once however many detectors and rules read it."""
+    return Text(text, kind)
+
+
+def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
+                  ) -> Iterator[re.Match[str]]:
+    """Matches of `pattern` that contain digits, found by searching a small window around each run of
+    digits instead of the whole text: one pass over the digits instead of one per pattern.
+
+    A match that reaches the end of its window is searched again without the limit, so a window never
+    cuts a match short (the end of a window would otherwise satisfy a trailing word boundary)."""
+    text = t.low if lowercase and len(t.low) == len(t.text) else t.text
+    if lowercase and text is t.text:
+        pattern = re.compile(pattern.pattern, re.IGNORECASE)
+    size = len(text)
+    search = pattern.search
+    last_end = -1
+    for s, e in t.runs:
+        if s < last_end:
+            continue
+        pos = s - before  # max(0, s - before, last_end), min(size, e + after), without the calls
+        if pos < last_end:
+            pos = last_end
+        if pos < 0:
+            pos = 0
+        end = e + after
+        if end > size:
+            end = size
+        m = search(text, pos, end)
+        while m is not None and m.end() <= s:  # wholly before this run: try the next one in the window
+            m = search(text, m.end() if m.end() > m.start() else m.end() + 1, end)
+        if m is not None and m.end() == end < size:
+            m = search(text, m.start())
+        if m is not None and m.start() < e:
+            last_end = m.end()
+            yield m
+
+
+def search_at_digits(t: Text, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """pattern.search(t.text) for a pattern whose every match starts with a digit (\\d): tried only at
+    the digits, in order, instead of asking \\d of every character of the text."""
+    for s, e in t.runs:
+        for at in range(s, e):
+            m = pattern.match(t.text, at)
+            if m is not None:
+                return m
+    return None
+
+
+def word_starts(low: str, word: str) -> Iterator[int]:
+    """Where `word` (lowercase) starts a word in the lowercased text `low`: a plain substring search, far
+    cheaper than a regular expression listing every word that might be there."""
+    at = low.find(word)
+    while at >= 0:
+        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "’'-_"):
+            yield at
+        at = low.find(word, at + 1)
+
+
+def lowercase_twin(pattern: str) -> re.Pattern[str]:
+    """The lowercase twin of a case-insensitive pattern (for the lowercased text). Lowercasing would turn
+    \\S, \\W, \\D or \\B into their opposites, so such patterns are refused."""
+    assert not re.search(r"\\[SWDBAZ]", pattern), "uppercase escapes change meaning when lowercased"
+    return re.compile(pattern.lower().replace("(?p<", "(?P<"))
+
+
+_DIGITS = re.compile(r"\d\d*")  # = \d+, but written so that re can skip ahead to the next digit quickly
+_ONES = re.compile(rb"11*")
+# Bytes: ASCII digits become "1", every other byte a space.
+_DIGITS_ONLY = bytes(49 if 48 <= b <= 57 else 32 for b in range(256))
+
+
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of _DIGITS.finditer(text): the runs of decimal digits (\\d is str.isdecimal, in any script).
+
+    Found in bytes, one per character: ASCII digits become "1", everything else a space, then each
+    non-ASCII character (encoded as "?") that is a decimal digit is marked "1" too. Scanning bytes for
+    "1" is many times cheaper than asking \\d of every character. A text with many non-ASCII characters
+    (one in another script) is left to the regular expression."""
+    encoded = text.encode("ascii", "replace")
+    marks = encoded.translate(_DIGITS_ONLY)
+    if not text.isascii():
+        unknown = encoded.count(b"?")
+        if unknown > 32:
+            return tuple(m.span() for m in _DIGITS.finditer(text))
+        if unknown:
+            marked = bytearray(marks)
+            at = encoded.find(b"?")
+            while at >= 0:
+                if text[at].isdecimal():
+                    marked[at] = 49
+                at = encoded.find(b"?", at + 1)
+            marks = bytes(marked)
+    return tuple(m.span() for m in _ONES.finditer(marks))
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+
+
+def strip_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def title_case(text: str) -> bool:
+    """True for Title Case Text Like This (most longer words capitalised)."""
+    words = [w for w in _TITLE_WORD.findall(text) if len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def title_case_heading(text: str, i: int) -> bool:
+    """True when position `i` is on a Markdown heading line written in Title Case."""
+    start = text.rfind("\n", 0, i) + 1
+    if not text.startswith("#", start) and not text[start:i].lstrip().startswith("#"):
+        return False
+    end = text.find("\n", i)
+    return title_case(text[start : end if end >= 0 else len(text)])
+
+
+PLACE_LEVELS = {name.lower(): level for name, level in gz.PLACES.items()}
+
+
+def is_coarse_place(word: str, settings: Settings) -> bool:
+    """A country, state or city (or the story's own city): naming it says nothing finer."""
+    w = strip_possessive(word).lower()
+    level = PLACE_LEVELS.get(w)
+    return (level is not None and level <= gz.CITY) or w in settings.cities
+
+
+def generic_word(word: str) -> bool:
+    """A descriptor ("Government", "Girls'", "Night"), not part of what makes a name a name."""
+    w = word.lower().strip(".")
+    return w in GENERIC_DESCRIPTORS or w in FUNCTION_WORDS or w in NOT_NAMES or strip_possessive(w) in NOT_NAMES
