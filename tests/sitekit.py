@@ -141,7 +141,9 @@ def make_site(root: pathlib.Path, files: Mapping[str, str | bytes] | None = None
     return root.resolve()
 
 
-def approve_story(root: pathlib.Path, *rels: str, at: dt.datetime = AT, reviewer: str = REVIEWER) -> list[str]:
+def approve_story(
+    root: pathlib.Path, *rels: str, at: dt.datetime = AT, reviewer: str = REVIEWER
+) -> list[str]:
     """Approve stories the way `impactsite approve` does."""
     return approve(root, [root / r for r in rels or (STORY,)], reviewer, at)
 
@@ -168,7 +170,9 @@ def loc(text: str, needle: str, path: str = STORY, nth: int = 1) -> str:
 
 def tree(folder: pathlib.Path) -> dict[str, bytes]:
     """Every file under `folder`, by relative path."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def check_site(root: pathlib.Path, at: dt.datetime = AT) -> list[Finding]:
@@ -181,15 +185,22 @@ def heads(findings: list[Finding], rule: str | None = None) -> list[str]:
     return [f.format().partition("\n")[0] for f in findings if rule is None or f.rule == rule]
 
 
-def story_findings(tmp_path: pathlib.Path, text: str, rule: str | None = None, *, at: dt.datetime = AT,
-                   files: Mapping[str, str | bytes] | None = None) -> list[str]:
+def story_findings(
+    tmp_path: pathlib.Path,
+    text: str,
+    rule: str | None = None,
+    *,
+    at: dt.datetime = AT,
+    files: Mapping[str, str | bytes] | None = None,
+) -> list[str]:
     """Write a site with this story (at content/stories/story.md) and return the findings' first lines."""
     root = make_site(tmp_path / "site", {STORY: text, **(files or {})})
     return heads(check_site(root, at), rule)
 
 
-def approved_and_clean(tmp_path: pathlib.Path, text: str, *, files: Mapping[str, str | bytes] | None = None,
-                       at: dt.datetime = AT) -> pathlib.Path:
+def approved_and_clean(
+    tmp_path: pathlib.Path, text: str, *, files: Mapping[str, str | bytes] | None = None, at: dt.datetime = AT
+) -> pathlib.Path:
     """A near miss: the story can be approved and then has no finding at all."""
     root = make_site(tmp_path / "site", {STORY: text, **(files or {})})
     approve_story(root, at=at)

@@ -18,20 +18,30 @@ from generator.safety.signoff import text_hash
 def test_approve_writes_the_review_block_and_nothing_else(tmp_path: pathlib.Path) -> None:
     text = story_md()
     root = make_site(tmp_path, {STORY: text})
-    assert heads(check_site(root)) == [f"{loc(text, 'status: |published')}: SIGNOFF-MISSING: this story has no safeguarding review"]
+    assert heads(check_site(root)) == [
+        f"{loc(text, 'status: |published')}: SIGNOFF-MISSING: this story has no safeguarding review"
+    ]
     assert approve_story(root) == [STORY]
     after = (root / STORY).read_text()
     source, _ = read_source(STORY, text.encode())
     assert source is not None
     fence = text.index("---\n", 4)
-    assert after == (text[:fence] + f'review:\n  reviewer: {REVIEWER}\n  date: 2026-11-20\n'
-                     f'  text_hash: "{text_hash(source)}"\n' + text[fence:])
+    assert after == (
+        text[:fence] + f"review:\n  reviewer: {REVIEWER}\n  date: 2026-11-20\n"
+        f'  text_hash: "{text_hash(source)}"\n' + text[fence:]
+    )
     assert check_site(root) == []
 
 
 def test_the_review_date_is_the_day_in_the_site_time_zone(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path, {STORY: story_md(), "site.yaml": "title: T\nbase_url: https://x.org\norganisation: {name: O}\n"
-                                                              "timezone: Asia/Kolkata\n"})
+    root = make_site(
+        tmp_path,
+        {
+            STORY: story_md(),
+            "site.yaml": "title: T\nbase_url: https://x.org\norganisation: {name: O}\n"
+            "timezone: Asia/Kolkata\n",
+        },
+    )
     approve_story(root, at=dt.datetime(2026, 11, 20, 20, 0, tzinfo=dt.UTC))
     assert "  date: 2026-11-21\n" in (root / STORY).read_text()
 
@@ -58,7 +68,8 @@ def test_a_later_edit_voids_the_review_but_scheduling_does_not(tmp_path: pathlib
     assert check_site(root) == []  # status and embargo are scheduling, not text
     path.write_text(approved.replace("Pune, India", "Mumbai, India"))
     assert heads(check_site(root)) == [
-        f"{loc(path.read_text(), 'text_hash: |')}: SIGNOFF-STALE: the story changed after {REVIEWER} approved it on 2026-11-20"]
+        f"{loc(path.read_text(), 'text_hash: |')}: SIGNOFF-STALE: the story changed after {REVIEWER} approved it on 2026-11-20"
+    ]
 
 
 def test_refuses_while_errors_remain_and_writes_nothing(tmp_path: pathlib.Path) -> None:
@@ -67,7 +78,9 @@ def test_refuses_while_errors_remain_and_writes_nothing(tmp_path: pathlib.Path) 
     with pytest.raises(ContentError) as exc:
         approve_story(root)
     assert str(exc.value) == "not approved: fix these first, then approve again"
-    assert heads(exc.value.findings) == [f'{loc(text, "|TODO")}: PLACEHOLDER: placeholder "TODO" left in the story']
+    assert heads(exc.value.findings) == [
+        f'{loc(text, "|TODO")}: PLACEHOLDER: placeholder "TODO" left in the story'
+    ]
     assert (root / STORY).read_text() == text
 
 
@@ -77,8 +90,11 @@ def test_refuses_self_approval(tmp_path: pathlib.Path) -> None:
     with pytest.raises(ContentError) as exc:
         approve(root, [root / STORY], "Comms-03", AT)
     assert [f.format() for f in exc.value.findings] == [
-        (f"{loc(text, 'author: |comms-03')}: SIGNOFF-SELF: Comms-03 wrote this story and cannot approve it\n"
-        "  fix: ask another safeguarding reviewer")]
+        (
+            f"{loc(text, 'author: |comms-03')}: SIGNOFF-SELF: Comms-03 wrote this story and cannot approve it\n"
+            "  fix: ask another safeguarding reviewer"
+        )
+    ]
     assert (root / STORY).read_text() == text
 
 
@@ -104,22 +120,33 @@ def test_refuses_while_the_denylist_cannot_be_checked(tmp_path: pathlib.Path) ->
     with pytest.raises(ContentError) as exc:
         approve_story(root)
     assert heads(exc.value.findings) == [
-        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked"]
+        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked"
+    ]
     assert (root / STORY).read_text() == text
 
 
 @pytest.mark.parametrize(
     ("reviewer", "rel", "message"),
     [
-        ("safe guarding", STORY, "--reviewer must be a staff handle (letters, digits, . _ - @), e.g. safeguarding-01"),
-        (REVIEWER, "content/pages/about.md", "content/pages/about.md is not a story (stories live in content/stories/*.md)"),
+        (
+            "safe guarding",
+            STORY,
+            "--reviewer must be a staff handle (letters, digits, . _ - @), e.g. safeguarding-01",
+        ),
+        (
+            REVIEWER,
+            "content/pages/about.md",
+            "content/pages/about.md is not a story (stories live in content/stories/*.md)",
+        ),
     ],
 )
 def test_usage_errors(tmp_path: pathlib.Path, reviewer: str, rel: str, message: str) -> None:
     root = make_site(tmp_path, {STORY: story_md(), "content/pages/about.md": "---\ntitle: About\n---\nx\n"})
     with pytest.raises(UsageError) as exc:
         approve(root, [root / rel], reviewer, AT)
-    assert str(exc.value) == (message if rel == STORY else f"{root / rel} is not a story (stories live in content/stories/*.md)")
+    assert str(exc.value) == (
+        message if rel == STORY else f"{root / rel} is not a story (stories live in content/stories/*.md)"
+    )
 
 
 def test_refuses_a_file_outside_the_site(tmp_path: pathlib.Path) -> None:
@@ -132,11 +159,21 @@ def test_refuses_a_file_outside_the_site(tmp_path: pathlib.Path) -> None:
 
 
 def test_a_review_in_the_middle_of_the_front_matter_is_replaced_in_place(tmp_path: pathlib.Path) -> None:
-    text = story_md(review={"reviewer": "someone-else", "date": dt.date(2026, 1, 1), "text_hash": "sha256:old"},
-                    waivers=[{"rule": "CONSENT-EXPIRING", "reviewer": "safeguarding-02", "reason": "Renewal is already booked."}])
+    text = story_md(
+        review={"reviewer": "someone-else", "date": dt.date(2026, 1, 1), "text_hash": "sha256:old"},
+        waivers=[
+            {
+                "rule": "CONSENT-EXPIRING",
+                "reviewer": "safeguarding-02",
+                "reason": "Renewal is already booked.",
+            }
+        ],
+    )
     root = make_site(tmp_path, {STORY: text})
     approve_story(root)
     after = (root / STORY).read_text()
     assert "someone-else" not in after and "sha256:old" not in after and after.count("review:") == 1
-    assert after.index("review:") < after.index("waivers:\n  - rule: CONSENT-EXPIRING\n    reviewer: safeguarding-02\n")
+    assert after.index("review:") < after.index(
+        "waivers:\n  - rule: CONSENT-EXPIRING\n    reviewer: safeguarding-02\n"
+    )
     assert check_site(root) == []

@@ -9,8 +9,10 @@ from generator.render import bodies
 from generator.render.bodies import render_bodies
 from generator.render.markdown import MarkdownRenderer
 
-JOBS = [(f"Asha{i % 3} met *Rina* on day {i}.\n\n> \"Hello,\" Asha{i % 3} said.\n", (f"Asha{i % 3}",), i % 2 == 0)
-        for i in range(240)]
+JOBS = [
+    (f'Asha{i % 3} met *Rina* on day {i}.\n\n> "Hello," Asha{i % 3} said.\n', (f"Asha{i % 3}",), i % 2 == 0)
+    for i in range(240)
+]
 
 
 def serial() -> list[tuple[str, tuple[str, ...]]]:

@@ -19,13 +19,28 @@ A, B = "content/stories/a-new-trade.md", "content/stories/b-back-at-school.md"
 
 def two_stories(tmp_path: pathlib.Path, **b_overrides: object) -> pathlib.Path:
     """Two approved stories sharing tags and region, so each links to the other as related."""
-    root = make_site(tmp_path / "site", {
-        A: story_md(title="A New Trade in Pune", date=dt.date(2026, 3, 2)),
-        B: story_md("Rina is back at school.\n", title="Back at School in Nashik", date=dt.date(2026, 4, 2),
-                    summary="Rina is studying for her exams.",
-                    people=[{"name": "Rina", "role": "survivor", "name_type": "pseudonym", "minor": False, "consent": "C-1"}],
-                    **b_overrides),
-    })
+    root = make_site(
+        tmp_path / "site",
+        {
+            A: story_md(title="A New Trade in Pune", date=dt.date(2026, 3, 2)),
+            B: story_md(
+                "Rina is back at school.\n",
+                title="Back at School in Nashik",
+                date=dt.date(2026, 4, 2),
+                summary="Rina is studying for her exams.",
+                people=[
+                    {
+                        "name": "Rina",
+                        "role": "survivor",
+                        "name_type": "pseudonym",
+                        "minor": False,
+                        "consent": "C-1",
+                    }
+                ],
+                **b_overrides,
+            ),
+        },
+    )
     approve_story(root, A, B)
     return root
 
@@ -39,15 +54,35 @@ def test_a_build_writes_every_page_and_the_state_beside_output(tmp_path: pathlib
     report = build(root, AT)
     assert report.published == ("/stories/a-new-trade/", "/stories/b-back-at-school/")
     files = tree(root / "output")
-    assert {"index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "stories/index.html",
-            "stories/a-new-trade/index.html", "stories/b-back-at-school/index.html", "tags/index.html",
-            "tags/aftercare/index.html", "regions/south-asia/index.html", ".impactsite-output"} <= set(files)
+    assert {
+        "index.html",
+        "404.html",
+        "feed.xml",
+        "sitemap.xml",
+        "robots.txt",
+        "stories/index.html",
+        "stories/a-new-trade/index.html",
+        "stories/b-back-at-school/index.html",
+        "tags/index.html",
+        "tags/aftercare/index.html",
+        "regions/south-asia/index.html",
+        ".impactsite-output",
+    } <= set(files)
     assert "/stories/b-back-at-school/" in files["stories/a-new-trade/index.html"].decode()  # related
-    assert sorted(p.name for p in (root / ".impactsite").iterdir()) == ["cache", "last-build.json", "lock", "next-change.json", "takedown.txt", "up-to-date.json"]
+    assert sorted(p.name for p in (root / ".impactsite").iterdir()) == [
+        "cache",
+        "last-build.json",
+        "lock",
+        "next-change.json",
+        "takedown.txt",
+        "up-to-date.json",
+    ]
     assert (root / ".impactsite" / "takedown.txt").read_text() == ""
 
 
-def test_withdrawn_consent_removes_the_story_from_every_file_and_lists_it_for_takedown(tmp_path: pathlib.Path) -> None:
+def test_withdrawn_consent_removes_the_story_from_every_file_and_lists_it_for_takedown(
+    tmp_path: pathlib.Path,
+) -> None:
     root = two_stories(tmp_path)
     build(root, AT)
     assert mentions(tree(root / "output"), "b-back-at-school", "Back at School")
@@ -80,7 +115,9 @@ def test_without_feed_consent_the_story_stays_on_the_web_but_out_of_the_feed(tmp
     assert "stories/b-back-at-school/index.html" in files
     assert "/stories/b-back-at-school/" in files["stories/index.html"].decode()
     assert "/stories/b-back-at-school/" in files["sitemap.xml"].decode()
-    assert "b-back-at-school" not in files["feed.xml"].decode() and "a-new-trade" in files["feed.xml"].decode()
+    assert (
+        "b-back-at-school" not in files["feed.xml"].decode() and "a-new-trade" in files["feed.xml"].decode()
+    )
 
 
 def test_a_deleted_story_leaves_no_trace(tmp_path: pathlib.Path) -> None:
@@ -98,8 +135,13 @@ def test_drafts_and_embargoed_stories_are_written_nowhere(tmp_path: pathlib.Path
     root = two_stories(tmp_path, publish_on=dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC))
     (root / "content/stories/c-draft.md").write_text(story_md(title="Draft About Somewhere", status="draft"))
     report = build(root, AT)
-    assert mentions(tree(root / "output"), "b-back-at-school", "Back at School", "c-draft", "Draft About") == []
-    assert report.excluded == ((B, "embargoed until 2026-12-01T09:00:00+00:00"), ("content/stories/c-draft.md", "status is draft"))
+    assert (
+        mentions(tree(root / "output"), "b-back-at-school", "Back at School", "c-draft", "Draft About") == []
+    )
+    assert report.excluded == (
+        (B, "embargoed until 2026-12-01T09:00:00+00:00"),
+        ("content/stories/c-draft.md", "status is draft"),
+    )
     assert report.next_change == (dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC), f"{B}: embargo lifts")
     build(root, dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC))
     assert "stories/b-back-at-school/index.html" in tree(root / "output")
@@ -114,7 +156,8 @@ def test_a_failing_build_leaves_the_previous_output_byte_identical(tmp_path: pat
     with pytest.raises(ContentError) as exc:
         build(root, AT)
     assert [f.format().partition("\n")[0] for f in exc.value.findings] == [
-        f"{B}:2:12: FRONT-MATTER: a colon inside a value confuses YAML"]
+        f"{B}:2:12: FRONT-MATTER: a colon inside a value confuses YAML"
+    ]
     assert tree(root / "output") == before
     assert tree(root / ".impactsite") == state
 
@@ -127,7 +170,9 @@ def test_a_first_build_that_fails_creates_no_output(tmp_path: pathlib.Path) -> N
     assert [p.name for p in (root / ".impactsite").iterdir()] == ["lock"]  # the whole build holds the lock
 
 
-def test_two_builds_with_the_same_at_are_byte_identical_wherever_the_site_lives(tmp_path: pathlib.Path) -> None:
+def test_two_builds_with_the_same_at_are_byte_identical_wherever_the_site_lives(
+    tmp_path: pathlib.Path,
+) -> None:
     root = two_stories(tmp_path)
     build(root, AT)
     first = tree(root / "output")
@@ -144,8 +189,11 @@ def test_two_files_writing_one_url_is_an_error(tmp_path: pathlib.Path) -> None:
     with pytest.raises(ContentError) as exc:
         build(root, AT)
     assert [f.format() for f in exc.value.findings] == [
-        ("content/pages/stories.md:1:1: URL-CLASH: content/pages/stories.md and content/stories both produce /stories/index.html\n"
-        "  fix: give one of them a different file name or slug")]
+        (
+            "content/pages/stories.md:1:1: URL-CLASH: content/pages/stories.md and content/stories both produce /stories/index.html\n"
+            "  fix: give one of them a different file name or slug"
+        )
+    ]
 
 
 def test_the_example_site_builds_clean(tmp_path: pathlib.Path) -> None:
@@ -162,7 +210,9 @@ def test_the_example_site_builds_clean(tmp_path: pathlib.Path) -> None:
 def test_pseudonym_marks_in_titles_and_feed_only_when_configured(tmp_path: pathlib.Path) -> None:
     root = two_stories(tmp_path)
     path = root / B
-    path.write_text(path.read_text().replace("title: Back at School in Nashik", "title: Rina Goes Back to School"))
+    path.write_text(
+        path.read_text().replace("title: Back at School in Nashik", "title: Rina Goes Back to School")
+    )
     approve_story(root, B)
     build(root, AT)
     story = (root / "output/stories/b-back-at-school/index.html").read_text()
@@ -175,4 +225,7 @@ def test_pseudonym_marks_in_titles_and_feed_only_when_configured(tmp_path: pathl
     feed = (root / "output/feed.xml").read_text()
     assert "<h1>Rina* Goes Back to School</h1>" in story
     assert '<meta property="og:title" content="Rina Goes Back to School">' in story  # social cards stay plain
-    assert "<title>Rina* Goes Back to School</title>" in feed and "<summary>Rina* is studying for her exams.</summary>" in feed
+    assert (
+        "<title>Rina* Goes Back to School</title>" in feed
+        and "<summary>Rina* is studying for her exams.</summary>" in feed
+    )

@@ -38,8 +38,14 @@ SECOND = dt.timedelta(seconds=1)
 
 
 def campaign_site(tmp_path: pathlib.Path, text: str = CAMPAIGN, name: str = FILE) -> pathlib.Path:
-    root = make_site(tmp_path / "site", {STORY: story_md(), name: text,
-                                         "content/pages/about.md": "---\ntitle: About us\n---\nWe support survivors.\n"})
+    root = make_site(
+        tmp_path / "site",
+        {
+            STORY: story_md(),
+            name: text,
+            "content/pages/about.md": "---\ntitle: About us\n---\nWe support survivors.\n",
+        },
+    )
     approve_story(root)
     return root
 
@@ -72,61 +78,92 @@ def test_a_valid_campaign_has_no_findings(tmp_path: pathlib.Path) -> None:
 
 def test_start_and_end_need_a_time_zone_offset(tmp_path: pathlib.Path) -> None:
     text = CAMPAIGN.replace("start: 2026-11-01T00:00:00+00:00", "start: 2026-11-01T00:00:00").replace(
-        "end: 2027-03-31T23:59:00+01:00", "end: 2027-03-31")
+        "end: 2027-03-31T23:59:00+01:00", "end: 2027-03-31"
+    )
     assert campaign_errors(tmp_path, text) == [
-        (f"{loc(text, 'start: |2026', FILE)}: CAMPAIGN: start has no time-zone offset\n"
-        "  fix: add one, e.g. 2026-12-31T23:59:00+05:30"),
-        (f"{loc(text, 'end: |2027', FILE)}: CAMPAIGN: end must be a date and time with a time-zone offset, not 2027-03-31\n"
-        "  fix: write e.g. end: 2026-12-31T23:59:00+05:30"),
+        (
+            f"{loc(text, 'start: |2026', FILE)}: CAMPAIGN: start has no time-zone offset\n"
+            "  fix: add one, e.g. 2026-12-31T23:59:00+05:30"
+        ),
+        (
+            f"{loc(text, 'end: |2027', FILE)}: CAMPAIGN: end must be a date and time with a time-zone offset, not 2027-03-31\n"
+            "  fix: write e.g. end: 2026-12-31T23:59:00+05:30"
+        ),
     ]
 
 
 def test_end_must_be_after_start_and_cap_above_zero(tmp_path: pathlib.Path) -> None:
     text = CAMPAIGN.replace("end: 2027-03-31T23:59:00+01:00", "end: 2026-10-31T23:59:00+00:00").replace(
-        "cap: 25000", "cap: 0")
+        "cap: 25000", "cap: 0"
+    )
     assert campaign_errors(tmp_path, text) == [
-        (f"{loc(text, 'cap: |0', FILE)}: CAMPAIGN: cap must be above zero\n"
-        "  fix: write the most the sponsor will give, e.g. cap: 25000"),
-        (f"{loc(text, 'end: |2026', FILE)}: CAMPAIGN: end (2026-10-31T23:59:00+00:00) must be after start "
-        "(2026-11-01T00:00:00+00:00)\n  fix: set end to a later moment than start"),
+        (
+            f"{loc(text, 'cap: |0', FILE)}: CAMPAIGN: cap must be above zero\n"
+            "  fix: write the most the sponsor will give, e.g. cap: 25000"
+        ),
+        (
+            f"{loc(text, 'end: |2026', FILE)}: CAMPAIGN: end (2026-10-31T23:59:00+00:00) must be after start "
+            "(2026-11-01T00:00:00+00:00)\n  fix: set end to a later moment than start"
+        ),
     ]
 
 
 def test_progress_as_of_cannot_be_later_than_the_build(tmp_path: pathlib.Path) -> None:
     text = CAMPAIGN.replace("as_of: 2026-11-18T17:00:00+00:00", "as_of: 2026-11-20T00:00:01+00:00")
     assert campaign_errors(tmp_path, text, at=AT) == [
-        (f"{loc(text, 'as_of: |2026', FILE)}: CAMPAIGN: progress.as_of (2026-11-20T00:00:01+00:00) is later than this build "
-        "(2026-11-20T00:00:00+00:00)\n  fix: write when the matched amount was last counted; it cannot be in the future")]
-    assert campaign_errors(tmp_path / "same", text, at=AT + SECOND) == []  # a near miss: exactly the build's moment
+        (
+            f"{loc(text, 'as_of: |2026', FILE)}: CAMPAIGN: progress.as_of (2026-11-20T00:00:01+00:00) is later than this build "
+            "(2026-11-20T00:00:00+00:00)\n  fix: write when the matched amount was last counted; it cannot be in the future"
+        )
+    ]
+    assert (
+        campaign_errors(tmp_path / "same", text, at=AT + SECOND) == []
+    )  # a near miss: exactly the build's moment
 
 
 def test_unknown_keys_get_did_you_mean_and_missing_ones_are_named(tmp_path: pathlib.Path) -> None:
-    text = CAMPAIGN.replace("sponsor:", "sponser:").replace("donate_url: https://example.org/donate/spring\n", "")
+    text = CAMPAIGN.replace("sponsor:", "sponser:").replace(
+        "donate_url: https://example.org/donate/spring\n", ""
+    )
     assert campaign_errors(tmp_path, text) == [
-        (f"{FILE}:1:1: CAMPAIGN: \"donate_url\" is required in the campaign file\n"
-        "  fix: add `donate_url: \"some words\"` (where the banner's button goes)"),
-        (f"{loc(text, 'sponser', FILE)}: CAMPAIGN: unknown field \"sponser\" in the campaign file\n"
-        '  fix: did you mean "sponsor"?'),
+        (
+            f'{FILE}:1:1: CAMPAIGN: "donate_url" is required in the campaign file\n'
+            '  fix: add `donate_url: "some words"` (where the banner\'s button goes)'
+        ),
+        (
+            f'{loc(text, "sponser", FILE)}: CAMPAIGN: unknown field "sponser" in the campaign file\n'
+            '  fix: did you mean "sponsor"?'
+        ),
     ]
 
 
 def test_multiplier_currency_and_the_deadline_zone_are_checked(tmp_path: pathlib.Path) -> None:
-    text = CAMPAIGN.replace("multiplier: 2", "multiplier: 1").replace("currency: GBP", "currency: gbp").replace(
-        "end: 2027-03-31T23:59:00+01:00", "end: 2027-03-31T23:59:00+00:00")
+    text = (
+        CAMPAIGN.replace("multiplier: 2", "multiplier: 1")
+        .replace("currency: GBP", "currency: gbp")
+        .replace("end: 2027-03-31T23:59:00+01:00", "end: 2027-03-31T23:59:00+00:00")
+    )
     assert campaign_errors(tmp_path, text) == [
-        (f"{loc(text, 'multiplier: |1', FILE)}: CAMPAIGN: multiplier must be 2 or more\n"
-        "  fix: write multiplier: 2 for a match that doubles every gift"),
-        (f"{loc(text, 'currency: |gbp', FILE)}: CAMPAIGN: \"gbp\" is not a currency code\n"
-        "  fix: write a three-letter code in capitals, e.g. currency: GBP"),
-        (f"{loc(text, 'end: |2027', FILE)}: CAMPAIGN: end has the offset +00:00, but Europe/London is at +01:00 then\n"
-        "  fix: write 2027-04-01T00:59:00+01:00 (the same moment in Europe/London), or correct the time"),
+        (
+            f"{loc(text, 'multiplier: |1', FILE)}: CAMPAIGN: multiplier must be 2 or more\n"
+            "  fix: write multiplier: 2 for a match that doubles every gift"
+        ),
+        (
+            f'{loc(text, "currency: |gbp", FILE)}: CAMPAIGN: "gbp" is not a currency code\n'
+            "  fix: write a three-letter code in capitals, e.g. currency: GBP"
+        ),
+        (
+            f"{loc(text, 'end: |2027', FILE)}: CAMPAIGN: end has the offset +00:00, but Europe/London is at +01:00 then\n"
+            "  fix: write 2027-04-01T00:59:00+01:00 (the same moment in Europe/London), or correct the time"
+        ),
     ]
 
 
 def test_a_file_name_that_cannot_be_an_id_is_reported(tmp_path: pathlib.Path) -> None:
     root = make_site(tmp_path / "site", {"content/campaigns/Spring Match.yaml": CAMPAIGN})
     assert heads(check_site(root), "CAMPAIGN") == [
-        'content/campaigns/Spring Match.yaml:1:1: CAMPAIGN: "Spring Match" cannot be used in a web address']
+        'content/campaigns/Spring Match.yaml:1:1: CAMPAIGN: "Spring Match" cannot be used in a web address'
+    ]
 
 
 # --- the banner ---------------------------------------------------------------------------------
@@ -139,7 +176,8 @@ def test_the_banner_states_sponsor_match_cap_and_an_absolute_deadline(tmp_path: 
         "The Spring Match Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light "
         "Foundation. Every £1 you give becomes £2. The match ends at 11:59 pm BST (UTC+01:00) on 31 March 2027 . "
         "Matched so far 39% £9,840 of £25,000 matched as of 5:00 pm GMT (UTC+00:00) on 18 November 2026 . "
-        "Double your gift now")
+        "Double your gift now"
+    )
     assert "2:1" not in page and "1:1" not in page
     assert f'data-match-end="{int(END.timestamp() * 1000)}"' in page
     assert '<time datetime="2027-03-31T23:59:00+01:00">' in page
@@ -149,7 +187,9 @@ def test_the_banner_states_sponsor_match_cap_and_an_absolute_deadline(tmp_path: 
 
 
 def test_the_banner_shows_only_inside_its_window(tmp_path: pathlib.Path) -> None:
-    root = campaign_site(tmp_path, NO_PROGRESS)  # progress counted on 18 November would be in the future before then
+    root = campaign_site(
+        tmp_path, NO_PROGRESS
+    )  # progress counted on 18 November would be in the future before then
     start = dt.datetime(2026, 11, 1, tzinfo=UTC)
     assert banner(built(root, start - SECOND)["index.html"]) == ""
     assert banner(built(root, start)["index.html"]) != ""
@@ -161,7 +201,11 @@ def test_the_banner_shows_only_inside_its_window(tmp_path: pathlib.Path) -> None
 
 def test_the_banner_appears_only_on_the_pages_it_names(tmp_path: pathlib.Path) -> None:
     pages = built(campaign_site(tmp_path), AT)
-    assert banner(pages["index.html"]) and banner(pages["stories/index.html"]) and banner(pages["stories/story/index.html"])
+    assert (
+        banner(pages["index.html"])
+        and banner(pages["stories/index.html"])
+        and banner(pages["stories/story/index.html"])
+    )
     assert banner(pages["about/index.html"]) == "" and "/assets/match." not in pages["about/index.html"]
 
 
@@ -170,39 +214,58 @@ def test_at_the_cap_the_banner_gives_way_to_an_ordinary_donate_prompt(tmp_path: 
     prompt = banner(built(root, AT)["index.html"])
     assert text_of(prompt) == (
         "Help more survivors rebuild their lives The Spring Match has reached its £25,000 limit, so new gifts are no "
-        "longer matched. Every gift still helps survivors rebuild their lives. Donate")
+        "longer matched. Every gift still helps survivors rebuild their lives. Donate"
+    )
     assert "doubled" not in prompt and "data-match-end" not in prompt and "<progress" not in prompt
-    just_under = banner(built(campaign_site(tmp_path / "under", CAMPAIGN.replace("matched: 9840", "matched: 24999")), AT)["index.html"])
+    just_under = banner(
+        built(campaign_site(tmp_path / "under", CAMPAIGN.replace("matched: 9840", "matched: 24999")), AT)[
+            "index.html"
+        ]
+    )
     assert "is doubled" in just_under
 
 
 def test_an_optional_countdown_is_hidden_from_screen_readers(tmp_path: pathlib.Path) -> None:
     page = built(campaign_site(tmp_path, CAMPAIGN + "countdown: true\n"), AT)["index.html"]
     assert '<span aria-hidden="true" data-match-countdown hidden></span>' in page
-    assert '<button type="button" class="match-countdown-hide" data-match-countdown-hide hidden>Hide the countdown</button>' in page
+    assert (
+        '<button type="button" class="match-countdown-hide" data-match-countdown-hide hidden>Hide the countdown</button>'
+        in page
+    )
     assert "data-match-countdown" not in built(campaign_site(tmp_path / "plain"), AT)["index.html"]
 
 
 # --- words --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("multiplier", "words"), [(2, "doubled"), (3, "tripled"), (4, "quadrupled"), (5, "multiplied by five")])
+@pytest.mark.parametrize(
+    ("multiplier", "words"), [(2, "doubled"), (3, "tripled"), (4, "quadrupled"), (5, "multiplied by five")]
+)
 def test_the_match_is_said_in_words(multiplier: int, words: str) -> None:
     assert multiplied(multiplier) == words
 
 
 def test_money_has_its_symbol_and_no_needless_fractions() -> None:
     assert [money(25000, "GBP"), money(1500, "INR"), money(12.5, "USD"), money(1000, "XOF")] == [
-        "£25,000", "₹1,500", "US$12.50", "1,000 XOF"]
+        "£25,000",
+        "₹1,500",
+        "US$12.50",
+        "1,000 XOF",
+    ]
 
 
 def test_deadlines_name_their_zone_only_when_it_is_really_in_force() -> None:
     london = parse_timezone("Europe/London")
-    assert moment_text(dt.datetime(2027, 1, 31, 23, 59, tzinfo=UTC), london) == "11:59 pm GMT (UTC+00:00) on 31 January 2027"
+    assert (
+        moment_text(dt.datetime(2027, 1, 31, 23, 59, tzinfo=UTC), london)
+        == "11:59 pm GMT (UTC+00:00) on 31 January 2027"
+    )
     summer = dt.datetime(2027, 6, 30, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=1)))
     assert moment_text(summer, london) == "12:00 pm BST (UTC+01:00) on 30 June 2027"
     kolkata = dt.datetime(2027, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30)))
-    assert moment_text(kolkata, london) == "12:30 am UTC+05:30 on 1 January 2027"  # not London's offset: no zone name
+    assert (
+        moment_text(kolkata, london) == "12:30 am UTC+05:30 on 1 January 2027"
+    )  # not London's offset: no zone name
 
 
 # --- the next change ----------------------------------------------------------------------------
@@ -211,9 +274,14 @@ def test_deadlines_name_their_zone_only_when_it_is_really_in_force() -> None:
 def test_the_build_reports_the_campaign_start_and_end_as_its_next_change(tmp_path: pathlib.Path) -> None:
     root = campaign_site(tmp_path, NO_PROGRESS)
     before = build(root, dt.datetime(2026, 10, 1, tzinfo=UTC))
-    assert before.next_change == (dt.datetime(2026, 11, 1, tzinfo=UTC),
-                                  f'{FILE}: campaign "The Spring Match" starts (its banner appears)')
+    assert before.next_change == (
+        dt.datetime(2026, 11, 1, tzinfo=UTC),
+        f'{FILE}: campaign "The Spring Match" starts (its banner appears)',
+    )
     build(root, AT)
     manifest = json.loads((root / ".impactsite" / "next-change.json").read_text())
-    assert manifest == {"built_at": "2026-11-20T00:00:00+00:00", "next_change_at": "2027-03-31T23:59:00+01:00",
-                        "reason": f'{FILE}: campaign "The Spring Match" ends (its banner comes down)'}
+    assert manifest == {
+        "built_at": "2026-11-20T00:00:00+00:00",
+        "next_change_at": "2027-03-31T23:59:00+01:00",
+        "reason": f'{FILE}: campaign "The Spring Match" ends (its banner comes down)',
+    }

@@ -36,8 +36,12 @@ def test_build_succeeds_with_exit_0_and_says_what_it_did(approved: pathlib.Path)
     assert re.fullmatch(
         rf"Built 1 stories, 15 files into {re.escape(str(approved / 'output'))} in \d+\.\ds \(0 warning\(s\), 0 waived\)\.\n"
         r"Next change by itself: 2028-03-01T00:00:00\+00:00 \(content/stories/story\.md: consent C-1 expires\); "
-        r"rebuild then \(see \.impactsite/next-change\.json\)\.\n", result.stdout)
-    assert result.stderr == "reading 1 item(s)…\nchecking 1 item(s)…\nrendering 1 item(s)…\nscanning output…\n"
+        r"rebuild then \(see \.impactsite/next-change\.json\)\.\n",
+        result.stdout,
+    )
+    assert (
+        result.stderr == "reading 1 item(s)…\nchecking 1 item(s)…\nrendering 1 item(s)…\nscanning output…\n"
+    )
 
 
 def test_site_may_be_given_before_the_command(approved: pathlib.Path) -> None:
@@ -51,7 +55,8 @@ def test_build_with_content_errors_exits_1_and_lists_them(tmp_path: pathlib.Path
     assert result.stderr.endswith(
         "content/stories/story.md:9:9: SIGNOFF-MISSING: this story has no safeguarding review\n"
         "  fix: ask a safeguarding reviewer to run: impactsite approve content/stories/story.md --reviewer THEIR-HANDLE\n"
-        "Stopped: 1 error(s), 0 warning(s); nothing was written.\n")
+        "Stopped: 1 error(s), 0 warning(s); nothing was written.\n"
+    )
     assert result.stdout == "" and not (root / "output").exists()
 
 
@@ -65,15 +70,22 @@ def test_malformed_front_matter_gives_file_line_col_exit_1_and_writes_nothing(ap
     assert result.stderr.endswith(
         "content/stories/broken.md:3:16: FRONT-MATTER: a colon inside a value confuses YAML\n"
         '  fix: put the whole value in double quotes, e.g. title: "Rescue: what happened next"\n'
-        "Stopped: 1 error(s), 0 warning(s); nothing was written.\n")
+        "Stopped: 1 error(s), 0 warning(s); nothing was written.\n"
+    )
     assert tree(approved / "output") == before
 
 
 @pytest.mark.parametrize(
     ("at", "message"),
     [
-        ("nonsense", "Error: Invalid value for '--at': 'nonsense' is not a date or date-time; write e.g. 2026-12-01T09:00:00+05:30\n"),
-        ("2026-11-20T10:00", "Error: Invalid value for '--at': '2026-11-20T10:00' has no time-zone offset; write e.g. 2026-11-20T10:00+00:00\n"),
+        (
+            "nonsense",
+            "Error: Invalid value for '--at': 'nonsense' is not a date or date-time; write e.g. 2026-12-01T09:00:00+05:30\n",
+        ),
+        (
+            "2026-11-20T10:00",
+            "Error: Invalid value for '--at': '2026-11-20T10:00' has no time-zone offset; write e.g. 2026-11-20T10:00+00:00\n",
+        ),
     ],
 )
 def test_a_bad_at_is_a_usage_error(approved: pathlib.Path, at: str, message: str) -> None:
@@ -92,7 +104,10 @@ def test_a_date_alone_is_midnight_in_the_site_zone(tmp_path: pathlib.Path) -> No
 def test_a_folder_without_site_yaml_is_a_usage_error(tmp_path: pathlib.Path) -> None:
     result = run("build", "--site", str(tmp_path))
     assert result.exit_code == 2
-    assert result.stderr == f"Error: no site.yaml in {tmp_path.resolve()}: run impactsite inside a site folder, or pass --site DIR\n"
+    assert (
+        result.stderr
+        == f"Error: no site.yaml in {tmp_path.resolve()}: run impactsite inside a site folder, or pass --site DIR\n"
+    )
 
 
 def test_an_unknown_option_is_a_usage_error(approved: pathlib.Path) -> None:
@@ -105,8 +120,10 @@ def test_a_broken_site_yaml_exits_1_with_its_location(tmp_path: pathlib.Path) ->
     root = make_site(tmp_path, {"site.yaml": SITE_YAML + "titel: x\n"})
     result = run("check", "--site", str(root), "--at", AT)
     assert result.exit_code == 1
-    assert result.stderr == ('site.yaml:5:1: CONFIG: unknown field "titel" in site.yaml\n  fix: did you mean "title"?\n'
-                             "Stopped: 1 error(s), 0 warning(s); nothing was written.\n")
+    assert result.stderr == (
+        'site.yaml:5:1: CONFIG: unknown field "titel" in site.yaml\n  fix: did you mean "title"?\n'
+        "Stopped: 1 error(s), 0 warning(s); nothing was written.\n"
+    )
 
 
 def test_check_text(tmp_path: pathlib.Path, approved: pathlib.Path) -> None:
@@ -121,7 +138,8 @@ def test_check_text(tmp_path: pathlib.Path, approved: pathlib.Path) -> None:
         f"{loc(text, 'status: |published')}: SIGNOFF-MISSING: this story has no safeguarding review\n"
         "  fix: ask a safeguarding reviewer to run: impactsite approve content/stories/story.md --reviewer THEIR-HANDLE\n"
         f'{loc(text, "|TODO")}: PLACEHOLDER: placeholder "TODO" left in the story\n'
-        "  fix: finish or remove this part of the text\n")
+        "  fix: finish or remove this part of the text\n"
+    )
 
 
 def test_check_strict_fails_on_warnings(tmp_path: pathlib.Path) -> None:
@@ -141,10 +159,21 @@ def test_check_json(tmp_path: pathlib.Path) -> None:
     assert result.exit_code == 1
     line, column = loc(text, "status: |published").split(":")[1:]
     assert json.loads(result.stdout) == {
-        "at": "2026-11-20T00:00:00+00:00", "errors": 1, "warnings": 0, "waived": [],
-        "findings": [{"path": STORY, "line": int(line), "column": int(column), "rule": "SIGNOFF-MISSING", "severity": "error",
-                      "message": "this story has no safeguarding review",
-                      "fix": "ask a safeguarding reviewer to run: impactsite approve content/stories/story.md --reviewer THEIR-HANDLE"}],
+        "at": "2026-11-20T00:00:00+00:00",
+        "errors": 1,
+        "warnings": 0,
+        "waived": [],
+        "findings": [
+            {
+                "path": STORY,
+                "line": int(line),
+                "column": int(column),
+                "rule": "SIGNOFF-MISSING",
+                "severity": "error",
+                "message": "this story has no safeguarding review",
+                "fix": "ask a safeguarding reviewer to run: impactsite approve content/stories/story.md --reviewer THEIR-HANDLE",
+            }
+        ],
     }
 
 
@@ -155,10 +184,20 @@ def test_check_sarif_lists_every_rule_and_the_results(tmp_path: pathlib.Path) ->
     sarif = json.loads(result.stdout)
     run_ = sarif["runs"][0]
     ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
-    assert {"PEOPLE-MINOR-REAL", "CONSENT-MINOR", "SIGNOFF-MISSING", "DENYLIST", "PLACEHOLDER", "WAIVER-INVALID"} <= set(ids)
+    assert {
+        "PEOPLE-MINOR-REAL",
+        "CONSENT-MINOR",
+        "SIGNOFF-MISSING",
+        "DENYLIST",
+        "PLACEHOLDER",
+        "WAIVER-INVALID",
+    } <= set(ids)
     [res] = run_["results"]
     assert res["ruleId"] == "SIGNOFF-MISSING" and ids[res["ruleIndex"]] == "SIGNOFF-MISSING"
-    assert res["locations"][0]["physicalLocation"] == {"artifactLocation": {"uri": STORY}, "region": {"startLine": 9, "startColumn": 9}}
+    assert res["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": STORY},
+        "region": {"startLine": 9, "startColumn": 9},
+    }
 
 
 def test_rules_lists_every_rule() -> None:
@@ -173,19 +212,27 @@ def test_new_story_writes_a_draft_skeleton_that_parses_and_passes_check(tmp_path
     root = make_site(tmp_path)
     result = run("new", "story", "--site", str(root), 'Rescue: A "Quoted" Title')
     assert result.exit_code == 0
-    assert result.stdout == ("created content/stories/rescue-a-quoted-title.md: fill it in, then ask a reviewer to run "
-                             "impactsite approve\n")
+    assert result.stdout == (
+        "created content/stories/rescue-a-quoted-title.md: fill it in, then ask a reviewer to run "
+        "impactsite approve\n"
+    )
     path = root / "content/stories/rescue-a-quoted-title.md"
     source, findings = read_source("content/stories/rescue-a-quoted-title.md", path.read_bytes())
     assert findings == [] and source is not None
     story, findings = parse_story(source, "rescue-a-quoted-title", dt.UTC)
     assert findings == [] and story is not None
-    assert (story.title, story.status, [p.name for p in story.people]) == ('Rescue: A "Quoted" Title', "draft", ["Asha"])
+    assert (story.title, story.status, [p.name for p in story.people]) == (
+        'Rescue: A "Quoted" Title',
+        "draft",
+        ["Asha"],
+    )
     check = run("check", "--site", str(root))
     assert (check.exit_code, check.stdout) == (0, "0 error(s), 0 warning(s), 0 waived.\n")
     again = run("new", "story", "--site", str(root), 'Rescue: A "Quoted" Title')
     assert again.exit_code == 2
-    assert again.stderr == ("Error: content/stories/rescue-a-quoted-title.md already exists; choose another title or edit that file\n")
+    assert again.stderr == (
+        "Error: content/stories/rescue-a-quoted-title.md already exists; choose another title or edit that file\n"
+    )
 
 
 def test_approve(tmp_path: pathlib.Path) -> None:
@@ -200,9 +247,11 @@ def test_approve_refuses_the_author(tmp_path: pathlib.Path) -> None:
     root = make_site(tmp_path, {STORY: text})
     result = run("approve", "--site", str(root), str(root / STORY), "--reviewer", "comms-03", "--at", AT)
     assert result.exit_code == 1
-    assert result.stderr == (f"{loc(text, 'author: |comms-03')}: SIGNOFF-SELF: comms-03 wrote this story and cannot approve it\n"
-                             "  fix: ask another safeguarding reviewer\n"
-                             "not approved: fix these first, then approve again: 1 error(s), 0 warning(s); nothing was written.\n")
+    assert result.stderr == (
+        f"{loc(text, 'author: |comms-03')}: SIGNOFF-SELF: comms-03 wrote this story and cannot approve it\n"
+        "  fix: ask another safeguarding reviewer\n"
+        "not approved: fix these first, then approve again: 1 error(s), 0 warning(s); nothing was written.\n"
+    )
     assert (root / STORY).read_text() == text
 
 
@@ -231,8 +280,10 @@ def test_redact_add_without_the_key_is_a_usage_error(tmp_path: pathlib.Path) -> 
     root = make_site(tmp_path)
     result = run("redact", "add", "--site", str(root), input="Sunita Devi\n")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: set IMPACTSITE_DENYLIST_KEY to the denylist key first "
-                             "(keep it in your password manager or CI secrets)\n")
+    assert result.stderr == (
+        "Error: set IMPACTSITE_DENYLIST_KEY to the denylist key first "
+        "(keep it in your password manager or CI secrets)\n"
+    )
     assert not (root / "safety").exists()
 
 
@@ -245,9 +296,13 @@ def test_redact_check(tmp_path: pathlib.Path) -> None:
     run("redact", "add", "--site", str(root), input="rampur\n", env=env)
     hit = run("redact", "check", "--site", str(root), env=env)
     assert hit.exit_code == 1 and hit.stdout == "1 denylist problem(s).\n"
-    assert hit.stderr == (f"{loc(text, '|Rampur')}: DENYLIST: a denylisted term appears in the text\n"
-                          "  fix: remove it or replace it with a description; if it is in a private note, delete the note too\n")
+    assert hit.stderr == (
+        f"{loc(text, '|Rampur')}: DENYLIST: a denylisted term appears in the text\n"
+        "  fix: remove it or replace it with a description; if it is in a private note, delete the note too\n"
+    )
     no_key = run("redact", "check", "--site", str(root))
     assert no_key.exit_code == 1
-    assert no_key.stderr.startswith("safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but "
-                                    "IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked\n")
+    assert no_key.stderr.startswith(
+        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but "
+        "IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked\n"
+    )

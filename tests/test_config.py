@@ -22,8 +22,17 @@ def config_errors(tmp_path: pathlib.Path, text: str | bytes) -> list[str]:
 def test_a_minimal_site_gets_defaults(tmp_path: pathlib.Path) -> None:
     (tmp_path / "site.yaml").write_text(SITE_YAML)
     config = load_config(tmp_path)
-    assert (config.title, config.base_url, config.organisation.name) == ("Test Stories", "https://stories.example.org", "Example Trust")
-    assert (config.language, config.timezone, config.stories_per_page, config.related_stories) == ("en", "UTC", 10, 3)
+    assert (config.title, config.base_url, config.organisation.name) == (
+        "Test Stories",
+        "https://stories.example.org",
+        "Example Trust",
+    )
+    assert (config.language, config.timezone, config.stories_per_page, config.related_stories) == (
+        "en",
+        "UTC",
+        10,
+        3,
+    )
     assert config.pseudonyms.mark == "first" and not config.pseudonyms.in_titles
     assert config.output_dir == tmp_path / "output" and config.state_dir == tmp_path / ".impactsite"
     assert config.absolute("/stories/a/") == "https://stories.example.org/stories/a/"
@@ -67,20 +76,27 @@ def test_an_empty_site_yaml_lists_what_is_required(tmp_path: pathlib.Path) -> No
 
 def test_an_empty_required_group_is_reported_once_at_its_key(tmp_path: pathlib.Path) -> None:
     text = "title: T\nbase_url: https://x.org\norganisation:\n"
-    assert config_errors(tmp_path, text) == ['site.yaml:3:1: CONFIG: "organisation" is required in site.yaml\n  fix: add `organisation: …`']
+    assert config_errors(tmp_path, text) == [
+        'site.yaml:3:1: CONFIG: "organisation" is required in site.yaml\n  fix: add `organisation: …`'
+    ]
 
 
 def test_site_yaml_that_is_a_list(tmp_path: pathlib.Path) -> None:
-    assert config_errors(tmp_path, "- title\n") == ["site.yaml:1:1: CONFIG: site.yaml must be `key: value` lines\n  fix: indent its fields below it"]
+    assert config_errors(tmp_path, "- title\n") == [
+        "site.yaml:1:1: CONFIG: site.yaml must be `key: value` lines\n  fix: indent its fields below it"
+    ]
 
 
 def test_yaml_syntax_errors_are_located(tmp_path: pathlib.Path) -> None:
     assert config_errors(tmp_path, SITE_YAML + "title: again\n") == [
-        'site.yaml:5:1: CONFIG: the key "title" appears twice (first on line 1)\n  fix: keep only one of them']
+        'site.yaml:5:1: CONFIG: the key "title" appears twice (first on line 1)\n  fix: keep only one of them'
+    ]
 
 
 def test_not_utf8(tmp_path: pathlib.Path) -> None:
-    assert config_errors(tmp_path, b"title: Caf\xe9\n") == ["site.yaml:1:1: CONFIG: site.yaml is not UTF-8 text\n  fix: save it as UTF-8"]
+    assert config_errors(tmp_path, b"title: Caf\xe9\n") == [
+        "site.yaml:1:1: CONFIG: site.yaml is not UTF-8 text\n  fix: save it as UTF-8"
+    ]
 
 
 def test_bom_and_crlf_are_fine(tmp_path: pathlib.Path) -> None:
@@ -90,8 +106,12 @@ def test_bom_and_crlf_are_fine(tmp_path: pathlib.Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "offset"),
-    [("UTC", dt.timedelta(0)), ("+05:30", dt.timedelta(hours=5, minutes=30)), ("-03:00", dt.timedelta(hours=-3)),
-     ("+02", dt.timedelta(hours=2))],
+    [
+        ("UTC", dt.timedelta(0)),
+        ("+05:30", dt.timedelta(hours=5, minutes=30)),
+        ("-03:00", dt.timedelta(hours=-3)),
+        ("+02", dt.timedelta(hours=2)),
+    ],
 )
 def test_timezones_as_offsets(text: str, offset: dt.timedelta) -> None:
     assert parse_timezone(text).utcoffset(None) == offset
@@ -106,18 +126,25 @@ def test_timezones_by_name(tmp_path: pathlib.Path) -> None:
 @pytest.mark.parametrize("bad", ["+5:30", "+99:00", "", "Asia/../../etc/passwd", "+05:xx"])
 def test_bad_timezones_are_config_errors_not_crashes(tmp_path: pathlib.Path, bad: str) -> None:
     errors = config_errors(tmp_path, SITE_YAML + f"timezone: '{bad}'\n")
-    assert errors == [f'site.yaml:5:11: CONFIG: unknown time zone "{bad}"\n  fix: use a name like Asia/Kolkata or an offset like +05:30']
+    assert errors == [
+        f'site.yaml:5:11: CONFIG: unknown time zone "{bad}"\n  fix: use a name like Asia/Kolkata or an offset like +05:30'
+    ]
 
 
 def test_find_site_needs_site_yaml(tmp_path: pathlib.Path) -> None:
     with pytest.raises(UsageError) as exc:
         find_site(tmp_path)
-    assert str(exc.value) == f"no site.yaml in {tmp_path.resolve()}: run impactsite inside a site folder, or pass --site DIR"
+    assert (
+        str(exc.value)
+        == f"no site.yaml in {tmp_path.resolve()}: run impactsite inside a site folder, or pass --site DIR"
+    )
     (tmp_path / "site.yaml").write_text(SITE_YAML)
     assert find_site(tmp_path) == tmp_path.resolve()
 
 
-def test_zero_consent_warning_days_is_kept_and_a_negative_threshold_is_refused(tmp_path: pathlib.Path) -> None:
+def test_zero_consent_warning_days_is_kept_and_a_negative_threshold_is_refused(
+    tmp_path: pathlib.Path,
+) -> None:
     from generator.config.settings import load_config
     from generator.errors import ContentError
 
@@ -129,6 +156,7 @@ def test_zero_consent_warning_days_is_kept_and_a_negative_threshold_is_refused(t
         load_config(tmp_path)
     except ContentError as exc:
         assert [f.format() for f in exc.findings] == [
-            "site.yaml:6:21: CONFIG: safety.jigsaw_threshold must be at least 1\n  fix: set jigsaw_threshold: 4"]
+            "site.yaml:6:21: CONFIG: safety.jigsaw_threshold must be at least 1\n  fix: set jigsaw_threshold: 4"
+        ]
     else:
         raise AssertionError("a zero jigsaw threshold was accepted")

@@ -25,15 +25,23 @@ media:
 """
 PHONE_AT = 'phone: |"020'
 YAML = SITE_YAML + "safety:\n  allowed_email_domains: [safepassage.example]\n"
-FORMS = ("forms:\n  provider: netlify\n  press:\n    page: /media/\n    id: press-enquiry\n    fields: [name, email, message]\n"
-         "    required: [email, message]\n    thank_you: {path: /media/thank-you/, heading: Thank you for your enquiry}\n")
-PAGES = {"content/pages/media.md": "---\ntitle: Media enquiries\n---\nOur press office answers journalists.\n",
-         "content/pages/privacy.md": "---\ntitle: Privacy\n---\nWhat we keep.\n"}
+FORMS = (
+    "forms:\n  provider: netlify\n  press:\n    page: /media/\n    id: press-enquiry\n    fields: [name, email, message]\n"
+    "    required: [email, message]\n    thank_you: {path: /media/thank-you/, heading: Thank you for your enquiry}\n"
+)
+PAGES = {
+    "content/pages/media.md": "---\ntitle: Media enquiries\n---\nOur press office answers journalists.\n",
+    "content/pages/privacy.md": "---\ntitle: Privacy\n---\nWhat we keep.\n",
+}
 
 
-def contact_site(tmp_path: pathlib.Path, contacts: str = CONTACTS, body: str | None = None, yaml: str = YAML) -> pathlib.Path:
-    root = make_site(tmp_path / "site", {"site.yaml": yaml + FORMS, FILE: contacts, **PAGES,
-                                         STORY: story_md(body) if body else story_md()})
+def contact_site(
+    tmp_path: pathlib.Path, contacts: str = CONTACTS, body: str | None = None, yaml: str = YAML
+) -> pathlib.Path:
+    root = make_site(
+        tmp_path / "site",
+        {"site.yaml": yaml + FORMS, FILE: contacts, **PAGES, STORY: story_md(body) if body else story_md()},
+    )
     approve_story(root)
     return root
 
@@ -47,40 +55,64 @@ def test_every_page_shows_the_same_contact_from_the_one_file(tmp_path: pathlib.P
     root = contact_site(tmp_path)
     build(root, AT)
     files = {p: d.decode("utf-8", "replace") for p, d in tree(root / "output").items()}
-    footer = ('Journalists: contact Nadia Brennan, Head of Media Relations, at <a href="mailto:press@safepassage.example">'
-              'press@safepassage.example</a> or <a href="tel:+442079460958">+44 20 7946 0958</a>, or see our '
-              '<a href="/media/">media page</a>.')
+    footer = (
+        'Journalists: contact Nadia Brennan, Head of Media Relations, at <a href="mailto:press@safepassage.example">'
+        'press@safepassage.example</a> or <a href="tel:+442079460958">+44 20 7946 0958</a>, or see our '
+        '<a href="/media/">media page</a>.'
+    )
     pages = [p for p in files if p.endswith(".html")]
     assert all(footer in files[p] for p in pages), [p for p in pages if footer not in files[p]]
     media = files["media/index.html"]
     assert '<p>Phone: <a href="tel:+442079460958">+44 20 7946 0958</a></p>' in media
     assert '<form class="site-form" name="press-enquiry" method="POST" action="/media/thank-you/"' in media
-    ld = [json.loads(block) for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', media)]
+    ld = [
+        json.loads(block)
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', media)
+    ]
     points = [b["contactPoint"] for b in ld if "contactPoint" in b]
-    assert points == [[{"@type": "ContactPoint", "contactType": "media relations", "name": "Nadia Brennan",
-                        "email": "press@safepassage.example", "telephone": "+442079460958",
-                        "availableLanguage": ["English"]}]]
+    assert points == [
+        [
+            {
+                "@type": "ContactPoint",
+                "contactType": "media relations",
+                "name": "Nadia Brennan",
+                "email": "press@safepassage.example",
+                "telephone": "+442079460958",
+                "availableLanguage": ["English"],
+            }
+        ]
+    ]
     assert '"contactPoint":[{"@type":"ContactPoint"' in files["index.html"]
 
 
 def test_phone_and_email_are_checked_where_they_are_written(tmp_path: pathlib.Path) -> None:
-    text = CONTACTS.replace('"+44 20 7946 0958"', '"020 7946 0958"').replace("press@safepassage.example", "nadia@gmail.com")
+    text = CONTACTS.replace('"+44 20 7946 0958"', '"020 7946 0958"').replace(
+        "press@safepassage.example", "nadia@gmail.com"
+    )
     assert contact_errors(tmp_path, text) == [
-        (f"{loc(text, 'email: |nadia', FILE)}: CONTACTS: \"nadia@gmail.com\" is not at one of the organisation's own domains "
-        "(safepassage.example)\n  fix: use the press office's address at the organisation's domain, or add that domain to "
-        "safety.allowed_email_domains in site.yaml"),
-        (f"{loc(text, PHONE_AT, FILE)}: CONTACTS: \"020 7946 0958\" is not a phone number that can be dialled from "
-        "abroad\n  fix: write it in international form with the country code, e.g. +44 20 7946 0958"),
+        (
+            f'{loc(text, "email: |nadia", FILE)}: CONTACTS: "nadia@gmail.com" is not at one of the organisation\'s own domains '
+            "(safepassage.example)\n  fix: use the press office's address at the organisation's domain, or add that domain to "
+            "safety.allowed_email_domains in site.yaml"
+        ),
+        (
+            f'{loc(text, PHONE_AT, FILE)}: CONTACTS: "020 7946 0958" is not a phone number that can be dialled from '
+            "abroad\n  fix: write it in international form with the country code, e.g. +44 20 7946 0958"
+        ),
     ]
 
 
 def test_unknown_keys_and_missing_fields_are_located(tmp_path: pathlib.Path) -> None:
     text = CONTACTS.replace("    title: Head of Media Relations\n", "").replace("languages:", "langauges:")
     assert contact_errors(tmp_path, text) == [
-        (f"{loc(text, '|name: Nadia', FILE)}: CONTACTS: \"title\" is required in media[1]\n"
-        "  fix: add `title: \"some words\"` (their job title, e.g. Press Officer)"),
-        (f"{loc(text, '|langauges', FILE)}: CONTACTS: unknown field \"langauges\" in media[1]\n"
-        '  fix: did you mean "languages"?'),
+        (
+            f'{loc(text, "|name: Nadia", FILE)}: CONTACTS: "title" is required in media[1]\n'
+            '  fix: add `title: "some words"` (their job title, e.g. Press Officer)'
+        ),
+        (
+            f'{loc(text, "|langauges", FILE)}: CONTACTS: unknown field "langauges" in media[1]\n'
+            '  fix: did you mean "languages"?'
+        ),
     ]
 
 
@@ -89,12 +121,15 @@ def test_a_story_may_quote_the_press_office_but_not_another_number(tmp_path: pat
     root = contact_site(tmp_path, body=ok)
     assert heads(check_site(root)) == []
     other = "Asha found work at a bakery.\n\nJournalists can call our press office on +44 20 7946 0123.\n"
-    root = make_site(tmp_path / "other", {"site.yaml": YAML + FORMS, FILE: CONTACTS, **PAGES, STORY: story_md(other)})
+    root = make_site(
+        tmp_path / "other", {"site.yaml": YAML + FORMS, FILE: CONTACTS, **PAGES, STORY: story_md(other)}
+    )
     assert [f.rule for f in check_site(root) if f.rule.endswith("PHONE")] == ["ID-PHONE"]
 
 
-def test_the_output_scan_does_not_flag_the_organisations_own_contact(tmp_path: pathlib.Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_output_scan_does_not_flag_the_organisations_own_contact(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     key = "contacts-test-key"
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", key)
     deny = tmp_path / "denylist.txt"

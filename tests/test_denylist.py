@@ -97,7 +97,10 @@ def test_adding_a_term_twice_or_in_another_spelling_changes_nothing(tmp_path: pa
 def test_add_term_refuses_a_different_key(tmp_path: pathlib.Path) -> None:
     path = tmp_path / "denylist.txt"
     add_term(path, "Sunita Devi", KEY)
-    with pytest.raises(UsageError, match="^IMPACTSITE_DENYLIST_KEY is not the key this denylist was made with; nothing was added$"):
+    with pytest.raises(
+        UsageError,
+        match="^IMPACTSITE_DENYLIST_KEY is not the key this denylist was made with; nothing was added$",
+    ):
         add_term(path, "Rampur", b"another-key")
     assert len(load_denylist(path)) == 1
 
@@ -114,10 +117,15 @@ def test_a_hand_edited_denylist_is_refused_with_its_line(tmp_path: pathlib.Path)
     path.write_text(path.read_text() + "Sunita Devi\n")
     with pytest.raises(UsageError) as exc:
         load_denylist(path)
-    assert str(exc.value) == f"{path}:4: this line is not a denylist entry; the file must only be changed with `impactsite redact add`"
+    assert (
+        str(exc.value)
+        == f"{path}:4: this line is not a denylist entry; the file must only be changed with `impactsite redact add`"
+    )
 
 
-def test_phrases_record_their_first_word_so_scans_hash_only_where_a_phrase_can_start(tmp_path: pathlib.Path) -> None:
+def test_phrases_record_their_first_word_so_scans_hash_only_where_a_phrase_can_start(
+    tmp_path: pathlib.Path,
+) -> None:
     path = tmp_path / "denylist.txt"
     add_term(path, "Sunita Devi", KEY)
     add_term(path, "Rampur", KEY)
@@ -131,7 +139,9 @@ def test_entries_written_without_first_word_records_still_match(tmp_path: pathli
     add_term(path, "Sunita Devi", KEY)
     add_term(path, "Rampur Village Road", KEY)
     lines = path.read_text().splitlines()
-    path.write_text("\n".join(lines[:2] + [" ".join(line.split()[:2]) for line in lines[2:]]) + "\n")  # the older format
+    path.write_text(
+        "\n".join(lines[:2] + [" ".join(line.split()[:2]) for line in lines[2:]]) + "\n"
+    )  # the older format
     m = Matcher(load_denylist(path), KEY)
     text = "From rampur village road, sunita devi and Sunita Devi."
     assert [text[a:b] for a, b in m.find(text)] == ["rampur village road", "sunita devi", "Sunita Devi"]
@@ -154,9 +164,13 @@ WORDS = ["sunita", "devi", "rampur", "road", "the", "of", "Sunítá", "DEVI"]
 
 
 @settings(max_examples=200, deadline=None)
-@given(terms=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=4),
-       text=st.lists(st.sampled_from(WORDS + [",", "\n", " - "]), max_size=30))
-def test_the_prefiltered_scan_finds_exactly_what_hashing_every_phrase_finds(terms: list[list[str]], text: list[str]) -> None:
+@given(
+    terms=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=1, max_size=4),
+    text=st.lists(st.sampled_from(WORDS + [",", "\n", " - "]), max_size=30),
+)
+def test_the_prefiltered_scan_finds_exactly_what_hashing_every_phrase_finds(
+    terms: list[list[str]], text: list[str]
+) -> None:
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:

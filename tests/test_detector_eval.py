@@ -25,7 +25,9 @@ from generator.safety import check_story, identifiers, jigsaw, names, relatives,
 from generator.safety.detect.textscan import verhoeff_valid
 from generator.safety.registry import StoryContext
 
-EVAL = yaml.safe_load((pathlib.Path(__file__).parent / "eval" / "identifiers.yaml").read_text(encoding="utf-8"))
+EVAL = yaml.safe_load(
+    (pathlib.Path(__file__).parent / "eval" / "identifiers.yaml").read_text(encoding="utf-8")
+)
 RULES = identifiers.RULES + relatives.RULES + names.RULES + jigsaw.RULES
 CONFIG = SiteConfig(
     root=pathlib.Path("/nonexistent"),
@@ -52,8 +54,13 @@ def findings_for(sentence: str, minor: bool = False) -> list[Finding]:
     assert source is not None and not problems
     story, problems = parse_story(source, "story", CONFIG.tz)
     assert story is not None and not problems, problems
-    ctx = StoryContext(CONFIG, AT, decide(story, AT, CONFIG.tz), visible_text(story.source.body),
-                       {"rule_severities": rule_severities()})
+    ctx = StoryContext(
+        CONFIG,
+        AT,
+        decide(story, AT, CONFIG.tz),
+        visible_text(story.source.body),
+        {"rule_severities": rule_severities()},
+    )
     found, waived = check_story(story, ctx, RULES)
     return found + waived
 
@@ -66,8 +73,17 @@ def test_the_evaluation_set_is_big_and_balanced() -> None:
     positives, negatives = len(EVAL["identifiers"]), len(EVAL["clean"])
     assert positives + negatives >= 80 and abs(positives - negatives) <= 15
     kinds = {rule for case in EVAL["identifiers"] for rule in case["errors"]}
-    assert kinds == {"ID-PHONE", "ID-EMAIL", "ID-SOCIAL", "ID-ADDRESS", "ID-POSTCODE", "ID-INSTITUTION", "ID-NUMBER",
-                     "ID-BIRTHDATE", "RELATIVE-NAMED"}
+    assert kinds == {
+        "ID-PHONE",
+        "ID-EMAIL",
+        "ID-SOCIAL",
+        "ID-ADDRESS",
+        "ID-POSTCODE",
+        "ID-INSTITUTION",
+        "ID-NUMBER",
+        "ID-BIRTHDATE",
+        "RELATIVE-NAMED",
+    }
     assert verhoeff_valid("499312087659") and verhoeff_valid("758204361940")  # the Aadhaar numbers in the set
 
 
@@ -96,9 +112,13 @@ def test_precision_and_recall() -> None:
     missed_errors: list[str] = []
     labelled: list[tuple[str, bool, set[str]]] = []
     for case in EVAL["identifiers"]:
-        labelled.append((case["text"], case.get("minor", False), set(case["errors"]) | set(case.get("warnings", []))))
+        labelled.append(
+            (case["text"], case.get("minor", False), set(case["errors"]) | set(case.get("warnings", [])))
+        )
     for case in EVAL["clean"]:
-        labelled.append((_text(case), False, set() if isinstance(case, str) else set(case.get("warnings", []))))
+        labelled.append(
+            (_text(case), False, set() if isinstance(case, str) else set(case.get("warnings", [])))
+        )
     for case in EVAL["warnings"]:
         labelled.append((case["text"], case.get("minor", False), set(case["expect"])))
     for text, minor, expected in labelled:
@@ -111,7 +131,9 @@ def test_precision_and_recall() -> None:
             fn[rule] += 1
             if rule.startswith("ID-") or rule == "RELATIVE-NAMED":
                 missed_errors.append(f"{rule}: {text}")
-    print(f"\n{'rule':<16} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}   ({len(labelled)} sentences)")
+    print(
+        f"\n{'rule':<16} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}   ({len(labelled)} sentences)"
+    )
     for rule in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[rule] / (tp[rule] + fp[rule]) if tp[rule] + fp[rule] else 1.0
         r = tp[rule] / (tp[rule] + fn[rule]) if tp[rule] + fn[rule] else 1.0

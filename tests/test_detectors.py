@@ -32,7 +32,10 @@ from generator.errors import ContentError
 from generator.safety.detect.textscan import verhoeff_digit, verhoeff_valid
 
 STAFF = person("Anjali Rao", "staff", "real")
-MINOR = {"people": [survivor("Mona", minor=True), STAFF], "consent": [consent(given_by=["survivor", "welfare_authority"])]}
+MINOR = {
+    "people": [survivor("Mona", minor=True), STAFF],
+    "consent": [consent(given_by=["survivor", "welfare_authority"])],
+}
 
 
 def one(tmp_path: pathlib.Path, text: str, rule: str, **kw: object) -> list[str]:
@@ -41,47 +44,117 @@ def one(tmp_path: pathlib.Path, text: str, rule: str, **kw: object) -> list[str]
 
 # ---------------------------------------------------------------- family 5: errors
 
+
 @pytest.mark.parametrize(
     ("extra", "rule", "needle", "message"),
     [
-        ("Anyone can call the officer on +91 98300 41762.\n", "ID-PHONE", "|+91 98300",
-         'a phone number "+91 98300 41762": a number leads straight to a person, who can be called, messaged or looked up'),
-        ("Her number was 098300-41762 then.\n", "ID-PHONE", "|098300",
-         'a phone number "098300-41762": a number leads straight to a person, who can be called, messaged or looked up'),
-        ("The recruiter said to message wa.me/919830041762 at once.\n", "ID-PHONE", "|wa.me",
-         ('a WhatsApp link to a phone number "wa.me/919830041762": a number leads straight to a person, who can be called, '
-         "messaged or looked up")),
-        ("Her cousin wrote from priti.das2009@gmail.com to thank us.\n", "ID-EMAIL", "|priti.das",
-         'an e-mail address "priti.das2009@gmail.com": an address usually carries a name and always reaches a person'),
-        ("The recruiter first messaged her on Instagram as @priti_smiles_09.\n", "ID-SOCIAL", "|Instagram as",
-         ('a social media account "Instagram as @priti_smiles_09": a handle or profile opens a person\'s photos, friends and '
-         "whereabouts to anyone")),
-        ("He posted at https://www.facebook.com/ravi.kumar.5585 for weeks.\n", "ID-SOCIAL", "|https://www.facebook",
-         ('a link to a social media account or chat "https://www.facebook.com/ravi.kumar.5585": a handle or profile opens a '
-         "person's photos, friends and whereabouts to anyone")),
-        ("Police entered a room at 27/3 Kali Charan Ghosh Road that night.\n", "ID-ADDRESS", "|27/3",
-         ('a street address "27/3 Kali Charan Ghosh Road": an address, even a partial one, shows where a survivor lived or '
-         "was found")),
-        ("She stayed at House No. 45 for a year.\n", "ID-ADDRESS", "|House No",
-         'a house or flat number "House No. 45": an address, even a partial one, shows where a survivor lived or was found'),
-        ("The room was in Howrah 711101, near the river.\n", "ID-POSTCODE", "|711101",
-         'an Indian PIN code "711101": a postal code narrows a place down to a few streets'),
-        ("Until last year she was a student at Sree Saraswati Balika Vidyalaya.\n", "ID-INSTITUTION", "|Sree",
-         'the name of a school ("Sree Saraswati Balika Vidyalaya"): it tells anyone where to find the person'),
-        ("She was moved to the Liluah Home for Girls.\n", "ID-INSTITUTION", "|Liluah",
-         'the name of a shelter or children\'s home ("Liluah Home for Girls"): it tells anyone where to find the person'),
-        ("The case was registered as FIR No. 213/2025 in March.\n", "ID-NUMBER", "|FIR No",
-         'a police or court case number ("FIR No. 213/2025"): it points to one person\'s records'),
-        ("Her PAN, ABCDE1234F, was on the form.\n", "ID-NUMBER", "|ABCDE",
-         'a PAN number ("ABCDE1234F"): it points to one person\'s records'),
-        ("The van, WB 02 AK 4411, was stopped.\n", "ID-NUMBER", "|WB 02",
-         'a vehicle registration number ("WB 02 AK 4411"): it points to one person\'s records'),
-        ("She was born on 3 May 2010 in a village.\n", "ID-BIRTHDATE", "|born",
-         'a date of birth ("born on 3 May 2010"): with a place it singles a person out almost uniquely'),
+        (
+            "Anyone can call the officer on +91 98300 41762.\n",
+            "ID-PHONE",
+            "|+91 98300",
+            'a phone number "+91 98300 41762": a number leads straight to a person, who can be called, messaged or looked up',
+        ),
+        (
+            "Her number was 098300-41762 then.\n",
+            "ID-PHONE",
+            "|098300",
+            'a phone number "098300-41762": a number leads straight to a person, who can be called, messaged or looked up',
+        ),
+        (
+            "The recruiter said to message wa.me/919830041762 at once.\n",
+            "ID-PHONE",
+            "|wa.me",
+            (
+                'a WhatsApp link to a phone number "wa.me/919830041762": a number leads straight to a person, who can be called, '
+                "messaged or looked up"
+            ),
+        ),
+        (
+            "Her cousin wrote from priti.das2009@gmail.com to thank us.\n",
+            "ID-EMAIL",
+            "|priti.das",
+            'an e-mail address "priti.das2009@gmail.com": an address usually carries a name and always reaches a person',
+        ),
+        (
+            "The recruiter first messaged her on Instagram as @priti_smiles_09.\n",
+            "ID-SOCIAL",
+            "|Instagram as",
+            (
+                'a social media account "Instagram as @priti_smiles_09": a handle or profile opens a person\'s photos, friends and '
+                "whereabouts to anyone"
+            ),
+        ),
+        (
+            "He posted at https://www.facebook.com/ravi.kumar.5585 for weeks.\n",
+            "ID-SOCIAL",
+            "|https://www.facebook",
+            (
+                'a link to a social media account or chat "https://www.facebook.com/ravi.kumar.5585": a handle or profile opens a '
+                "person's photos, friends and whereabouts to anyone"
+            ),
+        ),
+        (
+            "Police entered a room at 27/3 Kali Charan Ghosh Road that night.\n",
+            "ID-ADDRESS",
+            "|27/3",
+            (
+                'a street address "27/3 Kali Charan Ghosh Road": an address, even a partial one, shows where a survivor lived or '
+                "was found"
+            ),
+        ),
+        (
+            "She stayed at House No. 45 for a year.\n",
+            "ID-ADDRESS",
+            "|House No",
+            'a house or flat number "House No. 45": an address, even a partial one, shows where a survivor lived or was found',
+        ),
+        (
+            "The room was in Howrah 711101, near the river.\n",
+            "ID-POSTCODE",
+            "|711101",
+            'an Indian PIN code "711101": a postal code narrows a place down to a few streets',
+        ),
+        (
+            "Until last year she was a student at Sree Saraswati Balika Vidyalaya.\n",
+            "ID-INSTITUTION",
+            "|Sree",
+            'the name of a school ("Sree Saraswati Balika Vidyalaya"): it tells anyone where to find the person',
+        ),
+        (
+            "She was moved to the Liluah Home for Girls.\n",
+            "ID-INSTITUTION",
+            "|Liluah",
+            'the name of a shelter or children\'s home ("Liluah Home for Girls"): it tells anyone where to find the person',
+        ),
+        (
+            "The case was registered as FIR No. 213/2025 in March.\n",
+            "ID-NUMBER",
+            "|FIR No",
+            'a police or court case number ("FIR No. 213/2025"): it points to one person\'s records',
+        ),
+        (
+            "Her PAN, ABCDE1234F, was on the form.\n",
+            "ID-NUMBER",
+            "|ABCDE",
+            'a PAN number ("ABCDE1234F"): it points to one person\'s records',
+        ),
+        (
+            "The van, WB 02 AK 4411, was stopped.\n",
+            "ID-NUMBER",
+            "|WB 02",
+            'a vehicle registration number ("WB 02 AK 4411"): it points to one person\'s records',
+        ),
+        (
+            "She was born on 3 May 2010 in a village.\n",
+            "ID-BIRTHDATE",
+            "|born",
+            'a date of birth ("born on 3 May 2010"): with a place it singles a person out almost uniquely',
+        ),
     ],
 )
-def test_identifying_details_in_the_text_are_errors(tmp_path: pathlib.Path, extra: str, rule: str, needle: str,
-                                                     message: str) -> None:
+def test_identifying_details_in_the_text_are_errors(
+    tmp_path: pathlib.Path, extra: str, rule: str, needle: str, message: str
+) -> None:
     text = story_md(BODY + "\n" + extra)
     assert one(tmp_path, text, rule) == [f"{loc(text, needle)}: {rule}: {message}"]
 
@@ -94,7 +167,8 @@ def test_an_aadhaar_number_is_checked_with_its_verhoeff_digit(tmp_path: pathlib.
     shown = f"{good[:4]} {good[4:8]} {good[8:]}"
     text = story_md(BODY + f"\nThe card read {shown}.\n\nAnother card read {bad[:4]} {bad[4:8]} {bad[8:]}.\n")
     assert one(tmp_path, text, "ID-NUMBER") == [
-        f'{loc(text, "|" + shown)}: ID-NUMBER: an Aadhaar number ("{shown}"): it points to one person\'s records']
+        f'{loc(text, "|" + shown)}: ID-NUMBER: an Aadhaar number ("{shown}"): it points to one person\'s records'
+    ]
     assert one(tmp_path, text, "ID-PHONE") == []  # a 4-4-4 number is never taken for a phone number
 
 
@@ -119,10 +193,14 @@ def test_counts_years_money_and_laws_are_not_identifiers(tmp_path: pathlib.Path,
 
 
 def test_the_organisations_own_accounts_and_addresses_are_allowed(tmp_path: pathlib.Path) -> None:
-    site = SITE_YAML + ("safety:\n  allowed_email_domains: [example.org]\n"
-                        "  org_accounts: [instagram.com/exampletrust, '@ExampleTrustIN']\n  allowed_phones: ['+91 33 4000 1234']\n")
-    extra = ("Follow instagram.com/exampletrust or @ExampleTrustIN, write to hello@example.org "
-             "or call +91 33 4000 1234.\n")
+    site = SITE_YAML + (
+        "safety:\n  allowed_email_domains: [example.org]\n"
+        "  org_accounts: [instagram.com/exampletrust, '@ExampleTrustIN']\n  allowed_phones: ['+91 33 4000 1234']\n"
+    )
+    extra = (
+        "Follow instagram.com/exampletrust or @ExampleTrustIN, write to hello@example.org "
+        "or call +91 33 4000 1234.\n"
+    )
     approved_and_clean(tmp_path, story_md(BODY + "\n" + extra), files={"site.yaml": site})
 
 
@@ -130,34 +208,60 @@ def test_other_accounts_are_still_reported_when_the_site_lists_its_own(tmp_path:
     site = SITE_YAML + "safety:\n  org_accounts: ['@ExampleTrustIN']\n"
     text = story_md(BODY + "\nHe wrote to her as @ravi_jobs_kol.\n")
     assert one(tmp_path, text, "ID-SOCIAL", files={"site.yaml": site}) == [
-        (f'{loc(text, "|@ravi")}: ID-SOCIAL: a social media handle "@ravi_jobs_kol": a handle or profile opens a person\'s '
-        "photos, friends and whereabouts to anyone")]
+        (
+            f'{loc(text, "|@ravi")}: ID-SOCIAL: a social media handle "@ravi_jobs_kol": a handle or profile opens a person\'s '
+            "photos, friends and whereabouts to anyone"
+        )
+    ]
 
 
 def test_details_in_the_front_matter_are_located_exactly(tmp_path: pathlib.Path) -> None:
-    text = story_md(title="A Call to 9830041762", summary="She studied at Sree Saraswati Balika Vidyalaya until May.")
+    text = story_md(
+        title="A Call to 9830041762", summary="She studied at Sree Saraswati Balika Vidyalaya until May."
+    )
     assert one(tmp_path, text, "ID-PHONE") == [
-        (f'{loc(text, "title: A Call to |9830041762")}: ID-PHONE: a phone number "9830041762" in the title: a number leads '
-        "straight to a person, who can be called, messaged or looked up")]
+        (
+            f'{loc(text, "title: A Call to |9830041762")}: ID-PHONE: a phone number "9830041762" in the title: a number leads '
+            "straight to a person, who can be called, messaged or looked up"
+        )
+    ]
     assert one(tmp_path, text, "ID-INSTITUTION") == [
-        (f'{loc(text, "summary: She studied at |Sree")}: ID-INSTITUTION: the name of a school ("Sree Saraswati Balika '
-        'Vidyalaya") in the summary: it tells anyone where to find the person')]
+        (
+            f'{loc(text, "summary: She studied at |Sree")}: ID-INSTITUTION: the name of a school ("Sree Saraswati Balika '
+            'Vidyalaya") in the summary: it tells anyone where to find the person'
+        )
+    ]
 
 
 def test_alt_text_captions_tags_and_file_names_are_checked(tmp_path: pathlib.Path) -> None:
-    image = {"src": "images/hands.jpg", "alt": "Hands of a girl outside 27/3 Kali Charan Ghosh Road",
-             "identifiable": False, "treatment": "hands", "caption": "Photo sent from priti09@gmail.com"}
+    image = {
+        "src": "images/hands.jpg",
+        "alt": "Hands of a girl outside 27/3 Kali Charan Ghosh Road",
+        "identifiable": False,
+        "treatment": "hands",
+        "caption": "Photo sent from priti09@gmail.com",
+    }
     text = story_md(images=[image], tags=["aftercare", "sonagachi"])
     root = make_site(tmp_path / "site", {"content/stories/call-9830041762.md": text})
     found = heads(check_site(root))
     path = "content/stories/call-9830041762.md"
-    assert f'{loc(text, "alt: Hands of a girl outside |27/3", path)}: ID-ADDRESS: a street address "27/3 Kali Charan Ghosh ' \
-           'Road" in the alt text of the image: an address, even a partial one, shows where a survivor lived or was found' in found
-    assert f'{loc(text, "caption: Photo sent from |priti09", path)}: ID-EMAIL: an e-mail address "priti09@gmail.com" in the ' \
-           "caption of the image: an address usually carries a name and always reaches a person" in found
-    assert f'{path}:1:1: ID-PHONE: a phone number "9830041762" in the file name: a number leads straight to a person, who ' \
-           "can be called, messaged or looked up" in found
-    assert any(f.startswith(f'{loc(text, "|sonagachi", path)}: PLACE-PRECISION (warning): "sonagachi" in the tag') for f in found)
+    assert (
+        f'{loc(text, "alt: Hands of a girl outside |27/3", path)}: ID-ADDRESS: a street address "27/3 Kali Charan Ghosh '
+        'Road" in the alt text of the image: an address, even a partial one, shows where a survivor lived or was found'
+        in found
+    )
+    assert (
+        f'{loc(text, "caption: Photo sent from |priti09", path)}: ID-EMAIL: an e-mail address "priti09@gmail.com" in the '
+        "caption of the image: an address usually carries a name and always reaches a person" in found
+    )
+    assert (
+        f'{path}:1:1: ID-PHONE: a phone number "9830041762" in the file name: a number leads straight to a person, who '
+        "can be called, messaged or looked up" in found
+    )
+    assert any(
+        f.startswith(f'{loc(text, "|sonagachi", path)}: PLACE-PRECISION (warning): "sonagachi" in the tag')
+        for f in found
+    )
 
 
 def test_identifiers_block_drafts_too(tmp_path: pathlib.Path) -> None:
@@ -173,11 +277,15 @@ def test_private_notes_are_not_scanned_as_published_text(tmp_path: pathlib.Path)
 
 # ---------------------------------------------------------------- family 5: warnings
 
+
 def test_an_exact_date_in_a_childs_story_is_a_warning(tmp_path: pathlib.Path) -> None:
     text = story_md("Mona was found on 22 February, and she went home in March 2026.\n", **MINOR)
     assert one(tmp_path, text, "DATE-EXACT") == [
-        (f'{loc(text, "|22 February")}: DATE-EXACT (warning): an exact date ("22 February") in a story about a child: with '
-        "the place, the day lets people work out who was involved")]
+        (
+            f'{loc(text, "|22 February")}: DATE-EXACT (warning): an exact date ("22 February") in a story about a child: with '
+            "the place, the day lets people work out who was involved"
+        )
+    ]
 
 
 def test_month_and_year_and_adult_stories_are_fine(tmp_path: pathlib.Path) -> None:
@@ -188,22 +296,33 @@ def test_month_and_year_and_adult_stories_are_fine(tmp_path: pathlib.Path) -> No
 @pytest.mark.parametrize(
     ("extra", "needle", "quoted", "what"),
     [
-        ("She was held in a brothel in Sonagachi for a year.\n", "|Sonagachi", "Sonagachi", "a neighbourhood"),
+        (
+            "She was held in a brothel in Sonagachi for a year.\n",
+            "|Sonagachi",
+            "Sonagachi",
+            "a neighbourhood",
+        ),
         ("They lived in south Kolkata with her aunt.\n", "|south Kolkata", "south Kolkata", "part of a city"),
         ("She grew up in Rampur village.\n", "|Rampur village", "Rampur village", "a village"),
     ],
 )
-def test_places_finer_than_the_site_allows_are_warnings(tmp_path: pathlib.Path, extra: str, needle: str, quoted: str,
-                                                         what: str) -> None:
+def test_places_finer_than_the_site_allows_are_warnings(
+    tmp_path: pathlib.Path, extra: str, needle: str, quoted: str, what: str
+) -> None:
     text = story_md(BODY + "\n" + extra)
     assert one(tmp_path, text, "PLACE-PRECISION") == [
-        (f'{loc(text, needle)}: PLACE-PRECISION (warning): "{quoted}" is {what}, finer than the site allows '
-        "(location_precision: city): it narrows the story down to a few families")]
+        (
+            f'{loc(text, needle)}: PLACE-PRECISION (warning): "{quoted}" is {what}, finer than the site allows '
+            "(location_precision: city): it narrows the story down to a few families"
+        )
+    ]
 
 
 def test_known_places_cities_and_districts_are_fine(tmp_path: pathlib.Path) -> None:
     site = SITE_YAML + "safety:\n  known_places: [Sonagachi]\n"
-    extra = "She came from a Howrah police station case in West Bengal to Sonagachi, then to Pune and Kolkata.\n"
+    extra = (
+        "She came from a Howrah police station case in West Bengal to Sonagachi, then to Pune and Kolkata.\n"
+    )
     approved_and_clean(tmp_path, story_md(BODY + "\n" + extra), files={"site.yaml": site})
 
 
@@ -211,25 +330,40 @@ def test_fine_places_and_precision_come_from_site_yaml(tmp_path: pathlib.Path) -
     fine = SITE_YAML + "safety:\n  fine_places: [Tangra Lane]\n"
     text = story_md(BODY + "\nShe moved from Tangra Lane to Kolkata.\n")
     assert one(tmp_path / "a", text, "PLACE-PRECISION", files={"site.yaml": fine}) == [
-        (f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a village, street or landmark, finer '
-        "than the site allows (location_precision: city): it narrows the story down to a few families")]
+        (
+            f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a village, street or landmark, finer '
+            "than the site allows (location_precision: city): it narrows the story down to a few families"
+        )
+    ]
     state = SITE_YAML + "safety:\n  location_precision: state\n  known_places: [Pune]\n"
     assert one(tmp_path / "b", text, "PLACE-PRECISION", files={"site.yaml": state}) == [
-        (f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a named street, finer than the site '
-        "allows (location_precision: state): it narrows the story down to a few families"),
-        (f'{loc(text, "|Kolkata.")}: PLACE-PRECISION (warning): "Kolkata" is a city, finer than the site allows '
-        "(location_precision: state): it narrows the story down to a few families")]
+        (
+            f'{loc(text, "|Tangra Lane")}: PLACE-PRECISION (warning): "Tangra Lane" is a named street, finer than the site '
+            "allows (location_precision: state): it narrows the story down to a few families"
+        ),
+        (
+            f'{loc(text, "|Kolkata.")}: PLACE-PRECISION (warning): "Kolkata" is a city, finer than the site allows '
+            "(location_precision: state): it narrows the story down to a few families"
+        ),
+    ]
 
 
 # ---------------------------------------------------------------- relatives
 
+
 def test_a_relative_named_in_the_text_is_an_error(tmp_path: pathlib.Path) -> None:
-    text = story_md(BODY + "\nHer aunt, Kamala Devi, had arranged the journey. Later her uncle Bikash came too.\n")
+    text = story_md(
+        BODY + "\nHer aunt, Kamala Devi, had arranged the journey. Later her uncle Bikash came too.\n"
+    )
     assert one(tmp_path, text, "RELATIVE-NAMED") == [
-        (f'{loc(text, "|Her aunt, Kamala")}: RELATIVE-NAMED: a relative is named ("Her aunt, Kamala Devi"): a relative\'s '
-        "name leads straight to the survivor"),
-        (f'{loc(text, "|her uncle Bikash")}: RELATIVE-NAMED: a relative is named ("her uncle Bikash"): a relative\'s name '
-        "leads straight to the survivor"),
+        (
+            f'{loc(text, "|Her aunt, Kamala")}: RELATIVE-NAMED: a relative is named ("Her aunt, Kamala Devi"): a relative\'s '
+            "name leads straight to the survivor"
+        ),
+        (
+            f'{loc(text, "|her uncle Bikash")}: RELATIVE-NAMED: a relative is named ("her uncle Bikash"): a relative\'s name '
+            "leads straight to the survivor"
+        ),
     ]
 
 
@@ -250,11 +384,22 @@ def test_relatives_described_and_titles_are_fine(tmp_path: pathlib.Path, extra: 
 def test_a_childs_relationship_to_the_accused_needs_a_reviewer(tmp_path: pathlib.Path) -> None:
     text = story_md("Mona was sold by her uncle, who was later arrested.\n", **MINOR)
     assert one(tmp_path, text, "RELATIONSHIP") == [
-        (f'{loc(text, "|uncle")}: RELATIONSHIP (warning): "uncle" near "sold" in a story about a child: saying how the '
-        "child is related to someone accused identifies the child to everyone who knows the family")]
-    waived = story_md("Mona was sold by her uncle, who was later arrested.\n", **MINOR,
-                      waivers=[{"rule": "RELATIONSHIP", "reviewer": "safeguarding-02",
-                                "reason": "The uncle's case is closed and he lives in another state."}])
+        (
+            f'{loc(text, "|uncle")}: RELATIONSHIP (warning): "uncle" near "sold" in a story about a child: saying how the '
+            "child is related to someone accused identifies the child to everyone who knows the family"
+        )
+    ]
+    waived = story_md(
+        "Mona was sold by her uncle, who was later arrested.\n",
+        **MINOR,
+        waivers=[
+            {
+                "rule": "RELATIONSHIP",
+                "reviewer": "safeguarding-02",
+                "reason": "The uncle's case is closed and he lives in another state.",
+            }
+        ],
+    )
     root = make_site(tmp_path / "waived", {STORY: waived})
     approve_story(root)
     report = check(root, AT)
@@ -263,7 +408,9 @@ def test_a_childs_relationship_to_the_accused_needs_a_reviewer(tmp_path: pathlib
 
 
 def test_strict_builds_block_an_unacknowledged_relationship(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path / "site", {STORY: story_md("Mona was sold by her uncle, who was arrested.\n", **MINOR)})
+    root = make_site(
+        tmp_path / "site", {STORY: story_md("Mona was sold by her uncle, who was arrested.\n", **MINOR)}
+    )
     approve_story(root)
     with pytest.raises(ContentError):
         build(root, AT, strict=True)
@@ -271,30 +418,38 @@ def test_strict_builds_block_an_unacknowledged_relationship(tmp_path: pathlib.Pa
 
 # ---------------------------------------------------------------- family 6
 
+
 def test_an_undeclared_name_is_a_warning(tmp_path: pathlib.Path) -> None:
     text = story_md(BODY + "\nThe car belonged to Bikash Mondal, a neighbour. Asha's friend Rekha helped.\n")
     assert one(tmp_path, text, "UNDECLARED-NAME") == [
-        (f'{loc(text, "|Bikash Mondal")}: UNDECLARED-NAME (warning): "Bikash Mondal" looks like a person\'s name but is not '
-        "declared in people: an unchecked name may be a real one"),
-        (f'{loc(text, "|Rekha")}: UNDECLARED-NAME (warning): "Rekha" looks like a person\'s name but is not declared in '
-        "people: an unchecked name may be a real one"),
+        (
+            f'{loc(text, "|Bikash Mondal")}: UNDECLARED-NAME (warning): "Bikash Mondal" looks like a person\'s name but is not '
+            "declared in people: an unchecked name may be a real one"
+        ),
+        (
+            f'{loc(text, "|Rekha")}: UNDECLARED-NAME (warning): "Rekha" looks like a person\'s name but is not declared in '
+            "people: an unchecked name may be a real one"
+        ),
     ]
 
 
 def test_declared_names_places_organisations_and_sentence_starts_are_fine(tmp_path: pathlib.Path) -> None:
     site = SITE_YAML + "safety:\n  known_terms: [Shakti Vahini]\n"
-    extra = ("## A New Start in Pune\n\nOn a Thursday in March, Asha's bakery opened. Trust comes back slowly, "
-             "said Anjali Rao of Example Trust, and Rao's team agrees. Shakti Vahini and the Kolkata Police "
-             "Anti-Human Trafficking Unit worked with the Child Welfare Committee under the POCSO Act. She speaks "
-             "Bengali and Hindi, celebrates Diwali and Eid with friends, and reads WhatsApp messages from Cebu City "
-             "and the Philippines.\n")
+    extra = (
+        "## A New Start in Pune\n\nOn a Thursday in March, Asha's bakery opened. Trust comes back slowly, "
+        "said Anjali Rao of Example Trust, and Rao's team agrees. Shakti Vahini and the Kolkata Police "
+        "Anti-Human Trafficking Unit worked with the Child Welfare Committee under the POCSO Act. She speaks "
+        "Bengali and Hindi, celebrates Diwali and Eid with friends, and reads WhatsApp messages from Cebu City "
+        "and the Philippines.\n"
+    )
     approved_and_clean(tmp_path, story_md(BODY + "\n" + extra), files={"site.yaml": site})
 
 
 def test_a_surname_next_to_a_declared_first_name_is_reported(tmp_path: pathlib.Path) -> None:
     text = story_md(BODY + "\nOne evening Asha Begum, as the neighbours call her, came home.\n")
     assert [f.split(": ", 2)[2] for f in one(tmp_path, text, "UNDECLARED-NAME")] == [
-        '"Asha Begum" looks like a person\'s name but is not declared in people: an unchecked name may be a real one']
+        '"Asha Begum" looks like a person\'s name but is not declared in people: an unchecked name may be a real one'
+    ]
 
 
 # ---------------------------------------------------------------- family 7
@@ -308,21 +463,40 @@ JIGSAW_BODY = (
 def test_four_quasi_identifiers_about_a_child_are_a_jigsaw_warning(tmp_path: pathlib.Path) -> None:
     text = story_md(JIGSAW_BODY, **MINOR)
     assert one(tmp_path, text, "JIGSAW") == [
-        (f'{loc(text, "Mona, |16")}: JIGSAW (warning): 5 details about a child survivor (Mona) add up (the limit is 4): '
-        'exact age ("16"); sub-city place ("south Kolkata"); exact date ("On Monday"); co-victim ("another 17-year-old girl"); '
-        'establishment ("apartment"). Together they can identify the child even under a changed name')]
+        (
+            f"{loc(text, 'Mona, |16')}: JIGSAW (warning): 5 details about a child survivor (Mona) add up (the limit is 4): "
+            'exact age ("16"); sub-city place ("south Kolkata"); exact date ("On Monday"); co-victim ("another 17-year-old girl"); '
+            'establishment ("apartment"). Together they can identify the child even under a changed name'
+        )
+    ]
 
 
 def test_the_jigsaw_threshold_and_waiver_come_from_the_site_and_the_reviewer(tmp_path: pathlib.Path) -> None:
     site = SITE_YAML + "safety:\n  jigsaw_threshold: 6\n"
     assert one(tmp_path / "a", story_md(JIGSAW_BODY, **MINOR), "JIGSAW", files={"site.yaml": site}) == []
-    waived = story_md(JIGSAW_BODY, **MINOR, waivers=[{"rule": "JIGSAW", "reviewer": "safeguarding-02",
-                                                        "reason": "Checked with the family: none of this is public."}])
+    waived = story_md(
+        JIGSAW_BODY,
+        **MINOR,
+        waivers=[
+            {
+                "rule": "JIGSAW",
+                "reviewer": "safeguarding-02",
+                "reason": "Checked with the family: none of this is public.",
+            }
+        ],
+    )
     root = make_site(tmp_path / "b", {STORY: waived})
     approve_story(root)
     assert "JIGSAW" in [f.rule for f in check(root, AT).waived]
 
 
 def test_fewer_details_or_an_adult_survivor_is_no_jigsaw(tmp_path: pathlib.Path) -> None:
-    assert one(tmp_path / "a", story_md("Mona, 16, was found in Kolkata and is back at school.\n", **MINOR), "JIGSAW") == []
+    assert (
+        one(
+            tmp_path / "a",
+            story_md("Mona, 16, was found in Kolkata and is back at school.\n", **MINOR),
+            "JIGSAW",
+        )
+        == []
+    )
     assert one(tmp_path / "b", story_md(JIGSAW_BODY.replace("Mona", "Asha")), "JIGSAW") == []

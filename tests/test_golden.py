@@ -36,7 +36,9 @@ def describe(expected: dict[str, bytes], actual: dict[str, bytes], limit: int = 
         except UnicodeDecodeError:
             out.append(f"binary file differs: {path} ({len(expected[path])} → {len(actual[path])} bytes)")
             continue
-        out += difflib.unified_diff(old.splitlines(), new.splitlines(), f"expected/{path}", f"built/{path}", lineterm="")
+        out += difflib.unified_diff(
+            old.splitlines(), new.splitlines(), f"expected/{path}", f"built/{path}", lineterm=""
+        )
     if len(out) > limit:
         out = out[:limit] + [f"… {len(out) - limit} more lines"]
     return "\n".join(out)
@@ -47,24 +49,43 @@ def test_the_golden_site_builds_exactly_the_expected_files(tmp_path: pathlib.Pat
     shutil.copytree(GOLDEN / "site", site, ignore=shutil.ignore_patterns("output", ".impactsite"))
     report = build(site, AT)
     assert report.findings == ()
-    assert report.published == ("/stories/a-tailoring-business-of-her-own/", "/stories/back-in-the-classroom/")
-    assert report.excluded == (("content/stories/learning-to-drive-in-dhaka.md", "consent C-2026-027 was withdrawn"),
-                               ("content/stories/notes-from-a-border-crossing.md", "status is draft"))
+    assert report.published == (
+        "/stories/a-tailoring-business-of-her-own/",
+        "/stories/back-in-the-classroom/",
+    )
+    assert report.excluded == (
+        ("content/stories/learning-to-drive-in-dhaka.md", "consent C-2026-027 was withdrawn"),
+        ("content/stories/notes-from-a-border-crossing.md", "status is draft"),
+    )
     actual = tree(site / "output")
     expected_dir = GOLDEN / "expected"
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(expected_dir, ignore_errors=True)
         shutil.copytree(site / "output", expected_dir)
     expected = tree(expected_dir)
-    assert actual == expected, "the build differs from tests/golden/expected/ (UPDATE_GOLDEN=1 to accept):\n" + describe(expected, actual)
+    assert actual == expected, (
+        "the build differs from tests/golden/expected/ (UPDATE_GOLDEN=1 to accept):\n"
+        + describe(expected, actual)
+    )
 
 
 def test_the_golden_output_keeps_its_safety_promises() -> None:
     """Independent of the exact bytes: what the golden output must and must not contain."""
     files = {p: d.decode("utf-8", "replace") for p, d in tree(GOLDEN / "expected").items()}
     everything = "\n".join(files.values())
-    for secret in ("Internal:", "Reviewer note", "Page note", "Nasrin", "learning-to-drive", "Border Crossing", "TODO",
-                   "comms-0", "safeguarding-01", "CR-2026", "C-2026"):
+    for secret in (
+        "Internal:",
+        "Reviewer note",
+        "Page note",
+        "Nasrin",
+        "learning-to-drive",
+        "Border Crossing",
+        "TODO",
+        "comms-0",
+        "safeguarding-01",
+        "CR-2026",
+        "C-2026",
+    ):
         assert secret not in everything, secret
     story = files["stories/back-in-the-classroom/index.html"]
     assert "<p>Lata* was still at school" in story and story.count("Lata*") == 1
@@ -74,5 +95,13 @@ def test_the_golden_output_keeps_its_safety_promises() -> None:
 
 def test_describe_shows_a_readable_diff() -> None:
     text = describe({"a.html": b"one\ntwo\n", "gone.txt": b""}, {"a.html": b"one\nthree\n", "new.txt": b""})
-    assert text.splitlines() == ["missing from the build: gone.txt", "not in expected/: new.txt", "--- expected/a.html",
-                                 "+++ built/a.html", "@@ -1,2 +1,2 @@", " one", "-two", "+three"]
+    assert text.splitlines() == [
+        "missing from the build: gone.txt",
+        "not in expected/: new.txt",
+        "--- expected/a.html",
+        "+++ built/a.html",
+        "@@ -1,2 +1,2 @@",
+        " one",
+        "-two",
+        "+three",
+    ]

@@ -64,10 +64,24 @@ def exif_with_thumbnail(thumbnail: bytes) -> bytes:
 
     def layout_ifds(offsets: list[int]) -> list[bytes]:
         exif_at, gps_at, ifd1_at, thumb_at = offsets
-        ifd0 = {0x010F: _ascii("PhoneMaker"), 0x013B: _ascii(ARTIST), 0x8769: _long(exif_at), 0x8825: _long(gps_at)}
+        ifd0 = {
+            0x010F: _ascii("PhoneMaker"),
+            0x013B: _ascii(ARTIST),
+            0x8769: _long(exif_at),
+            0x8825: _long(gps_at),
+        }
         exif_ifd = {0x9286: _entry(7, 8 + len(COMMENT), b"ASCII\0\0\0" + COMMENT.encode())}
-        gps = {0x0001: _ascii("N"), 0x0002: _rationals(22, 31, 12), 0x0003: _ascii("E"), 0x0004: _rationals(88, 21, 47)}
-        ifd1 = {0x0103: _entry(3, 1, struct.pack(">H", 6)), 0x0201: _long(thumb_at), 0x0202: _long(len(thumbnail))}
+        gps = {
+            0x0001: _ascii("N"),
+            0x0002: _rationals(22, 31, 12),
+            0x0003: _ascii("E"),
+            0x0004: _rationals(88, 21, 47),
+        }
+        ifd1 = {
+            0x0103: _entry(3, 1, struct.pack(">H", 6)),
+            0x0201: _long(thumb_at),
+            0x0202: _long(len(thumbnail)),
+        }
         parts, at = [], 8
         for entries, nxt in ((ifd0, ifd1_at), (exif_ifd, 0), (gps, 0), (ifd1, 0)):
             parts.append(_ifd(entries, at, nxt))
@@ -100,8 +114,10 @@ def srgb_icc() -> bytes:
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
-XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-       b'<rdf:Description dc:creator="Sushmita Mondal" xmlns:dc="http://purl.org/dc/elements/1.1/"/></rdf:RDF></x:xmpmeta>')
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description dc:creator="Sushmita Mondal" xmlns:dc="http://purl.org/dc/elements/1.1/"/></rdf:RDF></x:xmpmeta>'
+)
 
 
 def tagged_jpeg(size: tuple[int, int] = (1600, 1200)) -> bytes:
@@ -110,16 +126,25 @@ def tagged_jpeg(size: tuple[int, int] = (1600, 1200)) -> bytes:
     original = io.BytesIO()
     Image.new("RGB", (64, 48), (200, 30, 30)).save(original, "JPEG", comment=b"UNCROPPED-ORIGINAL")
     buf = io.BytesIO()
-    checkerboard(size).save(buf, "JPEG", quality=90, exif=exif_with_thumbnail(original.getvalue()),
-                            icc_profile=srgb_icc(), comment=COMMENT.encode(), xmp=XMP)
+    checkerboard(size).save(
+        buf,
+        "JPEG",
+        quality=90,
+        exif=exif_with_thumbnail(original.getvalue()),
+        icc_profile=srgb_icc(),
+        comment=COMMENT.encode(),
+        xmp=XMP,
+    )
     data = buf.getvalue()
     return data[:2] + iptc_segment() + data[2:] + original.getvalue()
 
 
 def iptc_segment() -> bytes:
     """An APP13 Photoshop segment holding IPTC By-line (2:80) and City (2:90), as news desks write them."""
-    iptc = b"".join(b"\x1c\x02" + bytes([tag]) + struct.pack(">H", len(v)) + v
-                    for tag, v in ((80, ARTIST.encode()), (90, b"Kolkata")))
+    iptc = b"".join(
+        b"\x1c\x02" + bytes([tag]) + struct.pack(">H", len(v)) + v
+        for tag, v in ((80, ARTIST.encode()), (90, b"Kolkata"))
+    )
     resource = b"8BIM\x04\x04\x00\x00" + struct.pack(">I", len(iptc)) + iptc + b"\x00" * (len(iptc) % 2)
     payload = b"Photoshop 3.0\x00" + resource
     return b"\xff\xed" + struct.pack(">H", len(payload) + 2) + payload
@@ -146,16 +171,33 @@ def plain(size: tuple[int, int], fmt: str = "JPEG", mode: str = "RGB", **kw: obj
 # --- a throwaway site ----------------------------------------------------------------------------------
 
 
-def image_block(src: str = f"images/{ORIGINAL}.jpg", alt: str = "Two hands holding a cup of tea",
-                identifiable: str = "false", treatment: str = "hands", caption: str | None = None) -> str:
-    lines = ["image:", f"  src: {src}", f"  alt: {alt}", f"  identifiable: {identifiable}", f"  treatment: {treatment}"]
+def image_block(
+    src: str = f"images/{ORIGINAL}.jpg",
+    alt: str = "Two hands holding a cup of tea",
+    identifiable: str = "false",
+    treatment: str = "hands",
+    caption: str | None = None,
+) -> str:
+    lines = [
+        "image:",
+        f"  src: {src}",
+        f"  alt: {alt}",
+        f"  identifiable: {identifiable}",
+        f"  treatment: {treatment}",
+    ]
     if caption is not None:
         lines.append(f"  caption: {caption}")
     return "\n".join(lines) + "\n"
 
 
-def story_text(image: str = "", *, minor: str = "false", scope: str = "web, feed, social, photo",
-               status: str = "published", body: str = "") -> str:
+def story_text(
+    image: str = "",
+    *,
+    minor: str = "false",
+    scope: str = "web, feed, social, photo",
+    status: str = "published",
+    body: str = "",
+) -> str:
     return (
         "---\ntitle: A Fresh Start at the Bakery\ndate: 2026-03-04\nauthor: comms-03\n"
         "summary: Mona found steady work and now trains others.\n"
@@ -168,8 +210,13 @@ def story_text(image: str = "", *, minor: str = "false", scope: str = "web, feed
     )
 
 
-def make_site(root: pathlib.Path, stories: dict[str, str], pictures: dict[str, bytes] | None = None,
-              *, approved: bool = True) -> pathlib.Path:
+def make_site(
+    root: pathlib.Path,
+    stories: dict[str, str],
+    pictures: dict[str, bytes] | None = None,
+    *,
+    approved: bool = True,
+) -> pathlib.Path:
     (root / "content" / "stories").mkdir(parents=True)
     (root / "site.yaml").write_text(SITE_YAML)
     for rel, data in (pictures or {}).items():
@@ -186,8 +233,11 @@ def make_site(root: pathlib.Path, stories: dict[str, str], pictures: dict[str, b
 
 def output_images(root: pathlib.Path) -> dict[str, bytes]:
     out = root / "output"
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
-            if p.is_file() and p.suffix in (".jpg", ".png", ".webp")}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".jpg", ".png", ".webp")
+    }
 
 
 def findings(root: pathlib.Path, rule: str) -> list[tuple[int, int, str, str]]:
@@ -203,9 +253,26 @@ def where(text: str, needle: str) -> tuple[int, int]:
 
 # --- what is published ---------------------------------------------------------------------------------
 
-NEEDLES = (b"Exif", b"GPS", b"xmp", b"XMP", b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"iCCP", b"ICC_PROFILE",
-           b"Photoshop", b"Sushmita", b"Mondal", b"Kolkata", b"PhoneMaker", b"UNCROPPED", b"TRAILING",
-           b"adobe")
+NEEDLES = (
+    b"Exif",
+    b"GPS",
+    b"xmp",
+    b"XMP",
+    b"tEXt",
+    b"iTXt",
+    b"zTXt",
+    b"eXIf",
+    b"iCCP",
+    b"ICC_PROFILE",
+    b"Photoshop",
+    b"Sushmita",
+    b"Mondal",
+    b"Kolkata",
+    b"PhoneMaker",
+    b"UNCROPPED",
+    b"TRAILING",
+    b"adobe",
+)
 
 
 @pytest.mark.parametrize("name,data", [(f"{ORIGINAL}.jpg", tagged_jpeg()), (f"{ORIGINAL}.png", tagged_png())])
@@ -214,14 +281,22 @@ def test_published_images_keep_only_pixels(tmp_path: pathlib.Path, name: str, da
     source = layout(data)  # the sample really carries everything it should
     assert source.end < len(data)
     if name.endswith(".jpg"):
-        assert {"APP1:Exif", "APP1:http://ns.adobe.com/xap/1.0/", "APP2:ICC_PROFILE", "APP13:Photoshop 3.0",
-                "COM"} <= set(source.blocks)
+        assert {
+            "APP1:Exif",
+            "APP1:http://ns.adobe.com/xap/1.0/",
+            "APP2:ICC_PROFILE",
+            "APP13:Photoshop 3.0",
+            "COM",
+        } <= set(source.blocks)
         with Image.open(io.BytesIO(data)) as im:
             assert im.getexif().get_ifd(0x8825) and im.getexif()[0x013B] == ARTIST
             assert im.getexif().get_ifd(0x8769)[0x9286].endswith(COMMENT.encode())
             thumbnail = im.getexif().get_ifd(ExifTags.IFD.IFD1)
             at = data.index(b"Exif\0\0MM") + 6 + thumbnail[0x0201]  # offsets count from the TIFF header
-            assert data[at : at + 2] == b"\xff\xd8" and b"UNCROPPED-ORIGINAL" in data[at : at + thumbnail[0x0202]]
+            assert (
+                data[at : at + 2] == b"\xff\xd8"
+                and b"UNCROPPED-ORIGINAL" in data[at : at + thumbnail[0x0202]]
+            )
     else:
         assert {"tEXt", "iTXt", "eXIf", "iCCP"} <= set(source.blocks)
     root = make_site(tmp_path, {"bakery.md": story_text(image_block(src=src))}, {src: data})
@@ -235,7 +310,9 @@ def test_published_images_keep_only_pixels(tmp_path: pathlib.Path, name: str, da
             im.load()
             assert not im.getexif() and not im.getexif().get_ifd(0x8825)
             assert not getattr(im, "text", None)
-            assert not {"exif", "xmp", "icc_profile", "comment", "photoshop", "XML:com.adobe.xmp"} & set(im.info)
+            assert not {"exif", "xmp", "icc_profile", "comment", "photoshop", "XML:com.adobe.xmp"} & set(
+                im.info
+            )
         for needle in NEEDLES:
             assert needle not in raw, f"{needle!r} in {rel}"
         assert layout(raw).end == len(raw), f"bytes after the end of {rel}"
@@ -248,8 +325,11 @@ def test_published_images_keep_only_pixels(tmp_path: pathlib.Path, name: str, da
 
 
 def test_sizes_srcset_and_dimensions(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))},
-                     {"images/a.jpg": plain((1600, 1200))})
+    root = make_site(
+        tmp_path,
+        {"bakery.md": story_text(image_block(src="images/a.jpg"))},
+        {"images/a.jpg": plain((1600, 1200))},
+    )
     build(root, AT)
     html = (root / "output/stories/bakery/index.html").read_text()
     names = sorted(output_images(root))
@@ -261,13 +341,17 @@ def test_sizes_srcset_and_dimensions(tmp_path: pathlib.Path) -> None:
     jpgs = ", ".join(f"/images/{digest}-{w}.jpg {w}w" for w in (480, 800, 1200))
     webps = ", ".join(f"/images/{digest}-{w}.webp {w}w" for w in (480, 800, 1200))
     assert f'<source type="image/webp" srcset="{webps}" sizes="{images_mod.SIZES}">' in html
-    assert (f'<img src="/images/{digest}-1200.jpg" srcset="{jpgs}" sizes="{images_mod.SIZES}" width="1200" '
-            'height="900" alt="Two hands holding a cup of tea" fetchpriority="high" decoding="async">') in html
+    assert (
+        f'<img src="/images/{digest}-1200.jpg" srcset="{jpgs}" sizes="{images_mod.SIZES}" width="1200" '
+        'height="900" alt="Two hands holding a cup of tea" fetchpriority="high" decoding="async">'
+    ) in html
     assert 'loading="lazy"' not in html  # the hero image is above the fold
     assert f'<meta property="og:image" content="https://example.org/images/{digest}-1200.jpg">' in html
 
 
-@pytest.mark.parametrize("size,widths", [((640, 480), [480, 640]), ((300, 200), [300]), ((1200, 600), [480, 800, 1200])])
+@pytest.mark.parametrize(
+    "size,widths", [((640, 480), [480, 640]), ((300, 200), [300]), ((1200, 600), [480, 800, 1200])]
+)
 def test_never_upscaled(size: tuple[int, int], widths: list[int]) -> None:
     p = process(plain(size), Settings())
     assert [v.width for v in p.variants if v.format == "jpeg"] == widths
@@ -287,7 +371,10 @@ def test_transparency_falls_back_to_png_and_opaque_alpha_to_jpeg() -> None:
     buf = io.BytesIO()
     see_through.save(buf, "PNG")
     assert sorted({v.format for v in process(buf.getvalue(), Settings()).variants}) == ["png", "webp"]
-    assert sorted({v.format for v in process(plain((500, 300), "PNG", "RGBA"), Settings()).variants}) == ["jpeg", "webp"]
+    assert sorted({v.format for v in process(plain((500, 300), "PNG", "RGBA"), Settings()).variants}) == [
+        "jpeg",
+        "webp",
+    ]
 
 
 def test_processing_is_deterministic_and_names_by_content() -> None:
@@ -300,24 +387,34 @@ def test_processing_is_deterministic_and_names_by_content() -> None:
 def test_phone_mpo_photos_are_accepted(tmp_path: pathlib.Path) -> None:
     buf = io.BytesIO()
     checkerboard((600, 400)).save(buf, "MPO", save_all=True, append_images=[checkerboard((600, 400))])
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))}, {"images/a.jpg": buf.getvalue()})
+    root = make_site(
+        tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))}, {"images/a.jpg": buf.getvalue()}
+    )
     build(root, AT)
     assert all(verify_image(rel, raw) == [] for rel, raw in output_images(root).items())
 
 
 def test_same_picture_in_two_stories_is_published_once(tmp_path: pathlib.Path) -> None:
     text = story_text(image_block(src="images/a.jpg"))
-    root = make_site(tmp_path, {"one.md": text, "two.md": text.replace("A Fresh Start", "Another Start")},
-                     {"images/a.jpg": plain((500, 400))})
+    root = make_site(
+        tmp_path,
+        {"one.md": text, "two.md": text.replace("A Fresh Start", "Another Start")},
+        {"images/a.jpg": plain((500, 400))},
+    )
     build(root, AT)
     assert len(output_images(root)) == 4
 
 
 def test_later_images_follow_the_text_and_load_lazily(tmp_path: pathlib.Path) -> None:
-    more = ("images:\n  - src: images/b.png\n    alt: A window with morning light\n    identifiable: false\n"
-            "    treatment: illustration\n    caption: Illustration, not the survivor.\n")
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg") + more)},
-                     {"images/a.jpg": plain((500, 400)), "images/b.png": plain((700, 400), "PNG")})
+    more = (
+        "images:\n  - src: images/b.png\n    alt: A window with morning light\n    identifiable: false\n"
+        "    treatment: illustration\n    caption: Illustration, not the survivor.\n"
+    )
+    root = make_site(
+        tmp_path,
+        {"bakery.md": story_text(image_block(src="images/a.jpg") + more)},
+        {"images/a.jpg": plain((500, 400)), "images/b.png": plain((700, 400), "PNG")},
+    )
     build(root, AT)
     html = (root / "output/stories/bakery/index.html").read_text()
     hero, later = html.index('alt="Two hands'), html.index('alt="A window with morning light"')
@@ -329,16 +426,25 @@ def test_later_images_follow_the_text_and_load_lazily(tmp_path: pathlib.Path) ->
 # --- consent: the photo channel ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("treatment,scope,published", [
-    ("hands", "web, feed, social, photo", True),
-    ("hands", "web, feed, social", False),  # a photo of a real person needs photo consent
-    ("stock", "web, feed, social", True),  # a stock photo or drawing does not show the survivor
-])
+@pytest.mark.parametrize(
+    "treatment,scope,published",
+    [
+        ("hands", "web, feed, social, photo", True),
+        ("hands", "web, feed, social", False),  # a photo of a real person needs photo consent
+        ("stock", "web, feed, social", True),  # a stock photo or drawing does not show the survivor
+    ],
+)
 def test_photo_consent(tmp_path: pathlib.Path, treatment: str, scope: str, published: bool) -> None:
     caption = "Stock photo posed by a model." if treatment == "stock" else None
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg", treatment=treatment,
-                                                                    caption=caption), scope=scope)},
-                     {"images/a.jpg": plain((500, 400))})
+    root = make_site(
+        tmp_path,
+        {
+            "bakery.md": story_text(
+                image_block(src="images/a.jpg", treatment=treatment, caption=caption), scope=scope
+            )
+        },
+        {"images/a.jpg": plain((500, 400))},
+    )
     report = build(root, AT)
     assert report.errors == [] and report.published == ("/stories/bakery/",)
     assert bool(output_images(root)) is published
@@ -360,9 +466,13 @@ def counting_process(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
-def test_cache_is_reused_and_a_corrupt_entry_is_rebuilt(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cache_is_reused_and_a_corrupt_entry_is_rebuilt(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = counting_process(monkeypatch)
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))}, {"images/a.jpg": tagged_jpeg()})
+    root = make_site(
+        tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))}, {"images/a.jpg": tagged_jpeg()}
+    )
     record = root / ".impactsite" / "up-to-date.json"
     build(root, AT)
     first = output_images(root)
@@ -397,7 +507,11 @@ def test_cache_entry_with_metadata_is_not_trusted() -> None:
 
 
 def test_unused_cache_entries_are_removed(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))}, {"images/a.jpg": plain((500, 400))})
+    root = make_site(
+        tmp_path,
+        {"bakery.md": story_text(image_block(src="images/a.jpg"))},
+        {"images/a.jpg": plain((500, 400))},
+    )
     build(root, AT)
     assert len(list((root / ".impactsite/cache/images").glob("*.img"))) == 1
     story = root / "content/stories/bakery.md"
@@ -410,28 +524,34 @@ def test_unused_cache_entries_are_removed(tmp_path: pathlib.Path) -> None:
 # --- the output proof ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name,data,expected", [
-    ("a.jpg", plain((60, 40), exif=artist_exif()), "EXIF data"),
-    ("a.jpg", plain((60, 40)) + b"hidden", "6 bytes follow the end of the picture"),
-    ("a.jpg", plain((60, 40), comment=b"note"), "a comment"),
-    ("a.jpg", plain((60, 40), icc_profile=srgb_icc()), "an ICC profile"),
-    ("a.jpg", plain((60, 40), xmp=XMP), "XMP data"),
-    ("a.jpg", plain((60, 40))[:2] + iptc_segment() + plain((60, 40))[2:], "IPTC/Photoshop data"),
-    ("a.jpg", tagged_jpeg((60, 40)), "EXIF data (camera, date, maybe GPS position and a thumbnail)"),
-    ("a.png", tagged_png((60, 40)), "a PNG text chunk (tEXt)"),
-    ("a.webp", plain((60, 40), "WEBP", exif=artist_exif()), "EXIF"),
-    ("a.webp", plain((60, 40), "WEBP") + b"xx", "2 bytes follow the end of the picture"),
-    ("a.jpg", plain((60, 40), "PNG"), "not a JPEG file"),
-    ("a.gif", plain((60, 40), "GIF"), "cannot be checked"),
-])
+@pytest.mark.parametrize(
+    "name,data,expected",
+    [
+        ("a.jpg", plain((60, 40), exif=artist_exif()), "EXIF data"),
+        ("a.jpg", plain((60, 40)) + b"hidden", "6 bytes follow the end of the picture"),
+        ("a.jpg", plain((60, 40), comment=b"note"), "a comment"),
+        ("a.jpg", plain((60, 40), icc_profile=srgb_icc()), "an ICC profile"),
+        ("a.jpg", plain((60, 40), xmp=XMP), "XMP data"),
+        ("a.jpg", plain((60, 40))[:2] + iptc_segment() + plain((60, 40))[2:], "IPTC/Photoshop data"),
+        ("a.jpg", tagged_jpeg((60, 40)), "EXIF data (camera, date, maybe GPS position and a thumbnail)"),
+        ("a.png", tagged_png((60, 40)), "a PNG text chunk (tEXt)"),
+        ("a.webp", plain((60, 40), "WEBP", exif=artist_exif()), "EXIF"),
+        ("a.webp", plain((60, 40), "WEBP") + b"xx", "2 bytes follow the end of the picture"),
+        ("a.jpg", plain((60, 40), "PNG"), "not a JPEG file"),
+        ("a.gif", plain((60, 40), "GIF"), "cannot be checked"),
+    ],
+)
 def test_verifier_catches_tampered_files(name: str, data: bytes, expected: str) -> None:
     problems = verify_image(name, data)
     assert any(expected in p for p in problems), problems
 
 
 def test_verifier_passes_clean_files() -> None:
-    for name, data in (("a.jpg", plain((60, 40), quality=80, optimize=True, progressive=True)),
-                       ("a.png", plain((60, 40), "PNG")), ("a.webp", plain((60, 40), "WEBP"))):
+    for name, data in (
+        ("a.jpg", plain((60, 40), quality=80, optimize=True, progressive=True)),
+        ("a.png", plain((60, 40), "PNG")),
+        ("a.webp", plain((60, 40), "WEBP")),
+    ):
         assert verify_image(name, data) == []
     assert verify_outputs({"index.html": b"<p>x</p>", "images/a.jpg": plain((60, 40))}) == []
 
@@ -439,7 +559,11 @@ def test_verifier_passes_clean_files() -> None:
 def test_a_tampered_output_stops_the_build(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = images_mod._encode
     monkeypatch.setattr(images_mod, "_encode", lambda im, fmt, s: real(im, fmt, s) + b"leak")
-    root = make_site(tmp_path, {"bakery.md": story_text(image_block(src="images/a.jpg"))}, {"images/a.jpg": plain((500, 400))})
+    root = make_site(
+        tmp_path,
+        {"bakery.md": story_text(image_block(src="images/a.jpg"))},
+        {"images/a.jpg": plain((500, 400))},
+    )
     with pytest.raises(ContentError) as caught:
         build(root, AT)
     bad = [f for f in caught.value.findings if f.rule == "IMG-VERIFY"]
@@ -451,18 +575,24 @@ def test_a_tampered_output_stops_the_build(tmp_path: pathlib.Path, monkeypatch: 
 # --- where a source may come from ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("src,message", [
-    ("../site.yaml", 'the image "../site.yaml" points outside content/'),
-    ("images/../../site.yaml", 'the image "images/../../site.yaml" points outside content/'),
-    ("/etc/passwd", 'the image "/etc/passwd" points outside content/'),
-    ("C:/photos/a.jpg", 'the image "C:/photos/a.jpg" points outside content/'),
-    ("images\\..\\..\\site.yaml", 'the image "images\\..\\..\\site.yaml" points outside content/'),
-    ("https://example.org/a.jpg", 'the image "https://example.org/a.jpg" points outside content/'),
-    ("images/%2e%2e/%2e%2e/site.yaml", 'the image "images/%2e%2e/%2e%2e/site.yaml" has %-encoded characters in its name'),
-    ("images/link.jpg", 'the image "images/link.jpg" is a link to a file outside content/'),
-    ("images/nope.jpg", 'the image "images/nope.jpg" is not in content/'),
-    ("images", 'the image "images" is not a file'),
-])
+@pytest.mark.parametrize(
+    "src,message",
+    [
+        ("../site.yaml", 'the image "../site.yaml" points outside content/'),
+        ("images/../../site.yaml", 'the image "images/../../site.yaml" points outside content/'),
+        ("/etc/passwd", 'the image "/etc/passwd" points outside content/'),
+        ("C:/photos/a.jpg", 'the image "C:/photos/a.jpg" points outside content/'),
+        ("images\\..\\..\\site.yaml", 'the image "images\\..\\..\\site.yaml" points outside content/'),
+        ("https://example.org/a.jpg", 'the image "https://example.org/a.jpg" points outside content/'),
+        (
+            "images/%2e%2e/%2e%2e/site.yaml",
+            'the image "images/%2e%2e/%2e%2e/site.yaml" has %-encoded characters in its name',
+        ),
+        ("images/link.jpg", 'the image "images/link.jpg" is a link to a file outside content/'),
+        ("images/nope.jpg", 'the image "images/nope.jpg" is not in content/'),
+        ("images", 'the image "images" is not a file'),
+    ],
+)
 def test_sources_never_leave_content(tmp_path: pathlib.Path, src: str, message: str) -> None:
     content = tmp_path / "site" / "content"
     (content / "images").mkdir(parents=True)
@@ -486,21 +616,41 @@ def test_links_inside_content_are_fine(tmp_path: pathlib.Path) -> None:
 
 
 def rule_site(tmp_path: pathlib.Path, text: str, pictures: dict[str, bytes] | None = None) -> pathlib.Path:
-    return make_site(tmp_path, {"s.md": text}, {"images/a.jpg": plain((300, 200)), **(pictures or {})}, approved=False)
+    return make_site(
+        tmp_path, {"s.md": text}, {"images/a.jpg": plain((300, 200)), **(pictures or {})}, approved=False
+    )
 
 
-@pytest.mark.parametrize("src,message,fix", [
-    ("images/missing-picture.jpg", 'the image "images/missing-picture.jpg" is not in content/',
-     "put the picture at content/images/missing-picture.jpg, or correct src: names are case-sensitive"),
-    ("images/A.jpg", 'the image "images/A.jpg" is not in content/',
-     'put the picture at content/images/A.jpg, or correct src: names are case-sensitive (did you mean "a.jpg"?)'),
-    ("content/images/a.jpg", 'the image "content/images/a.jpg" is not in content/',
-     "src is relative to content/: write src: images/a.jpg"),
-    ("../site.yaml", 'the image "../site.yaml" points outside content/',
-     "copy the picture into content/images/ and write e.g. src: images/hands.jpg"),
-    ("images/notes.jpg", '"images/notes.jpg" is not a picture impactsite can read',
-     "save it as JPEG, PNG or WebP from an image editor and point src at that file"),
-])
+@pytest.mark.parametrize(
+    "src,message,fix",
+    [
+        (
+            "images/missing-picture.jpg",
+            'the image "images/missing-picture.jpg" is not in content/',
+            "put the picture at content/images/missing-picture.jpg, or correct src: names are case-sensitive",
+        ),
+        (
+            "images/A.jpg",
+            'the image "images/A.jpg" is not in content/',
+            'put the picture at content/images/A.jpg, or correct src: names are case-sensitive (did you mean "a.jpg"?)',
+        ),
+        (
+            "content/images/a.jpg",
+            'the image "content/images/a.jpg" is not in content/',
+            "src is relative to content/: write src: images/a.jpg",
+        ),
+        (
+            "../site.yaml",
+            'the image "../site.yaml" points outside content/',
+            "copy the picture into content/images/ and write e.g. src: images/hands.jpg",
+        ),
+        (
+            "images/notes.jpg",
+            '"images/notes.jpg" is not a picture impactsite can read',
+            "save it as JPEG, PNG or WebP from an image editor and point src at that file",
+        ),
+    ],
+)
 def test_img_missing_fires(tmp_path: pathlib.Path, src: str, message: str, fix: str) -> None:
     text = story_text(image_block(src=src))
     root = rule_site(tmp_path, text, {"images/notes.jpg": b"not a picture at all"})
@@ -516,43 +666,80 @@ def test_img_missing_quiet_on_a_readable_picture(tmp_path: pathlib.Path) -> None
 def test_img_alt_fires_on_placeholders_and_file_names(tmp_path: pathlib.Path, alt: str) -> None:
     text = story_text(image_block(src="images/a.jpg", alt=alt))
     root = rule_site(tmp_path, text)
-    assert findings(root, "IMG-ALT") == [(*where(text, "  alt:"), f'the alt text "{alt}" does not describe the picture',
-                                          ("write what the picture shows for someone who cannot see it, e.g. alt: Two "
-                                           "hands holding a cup of tea (describe the scene, never features that would "
-                                           "let someone recognise a person)"))]
+    assert findings(root, "IMG-ALT") == [
+        (
+            *where(text, "  alt:"),
+            f'the alt text "{alt}" does not describe the picture',
+            (
+                "write what the picture shows for someone who cannot see it, e.g. alt: Two "
+                "hands holding a cup of tea (describe the scene, never features that would "
+                "let someone recognise a person)"
+            ),
+        )
+    ]
 
 
 def test_img_alt_fires_on_blank_alt(tmp_path: pathlib.Path) -> None:
     text = story_text(image_block(src="images/a.jpg", alt='"   "'))
     root = rule_site(tmp_path, text)
-    assert findings(root, "IMG-ALT") == [(*where(text, "  alt:"), "the image has no alt text",
-                                          "write what the picture shows, e.g. alt: Two hands holding a cup of tea")]
-
-
-@pytest.mark.parametrize("alt", ["A photo of two hands holding a cup of tea", "Image of a bakery counter at dawn",
-                                 "Hands kneading dough"])
-def test_img_alt_quiet_on_a_description(tmp_path: pathlib.Path, alt: str) -> None:
-    assert findings(rule_site(tmp_path, story_text(image_block(src="images/a.jpg", alt=alt))), "IMG-ALT") == []
-
-
-def test_img_minor_identifiable_fires(tmp_path: pathlib.Path) -> None:
-    text = story_text(image_block(src="images/a.jpg", identifiable="true", treatment="none"), minor="true",
-                      status="draft")  # drafts too: the rule applies to every story
-    root = rule_site(tmp_path, text)
-    assert findings(root, "IMG-MINOR-IDENTIFIABLE") == [
-        (*where(text, "  identifiable:"), "this story is about a survivor who was a child, so its images cannot be identifiable",
-         ("use a picture in which no one can be recognised (from behind, in silhouette, hands only, a stock photo or "
-          "an illustration) and set identifiable: false")),
-        (*where(text, "  treatment:"), "this story is about a survivor who was a child, so treatment: none is not enough",
-         ("use a picture taken from behind, in silhouette or of hands only, or a stock photo or an illustration, and set "
-          "treatment to back, silhouette, hands, stock or illustration (blurring or pixelating a face does not count)")),
+    assert findings(root, "IMG-ALT") == [
+        (
+            *where(text, "  alt:"),
+            "the image has no alt text",
+            "write what the picture shows, e.g. alt: Two hands holding a cup of tea",
+        )
     ]
 
 
-@pytest.mark.parametrize("minor,identifiable,treatment", [("true", "false", "hands"), ("true", "false", "silhouette"),
-                                                          ("false", "true", "none")])
-def test_img_minor_identifiable_quiet(tmp_path: pathlib.Path, minor: str, identifiable: str, treatment: str) -> None:
-    text = story_text(image_block(src="images/a.jpg", identifiable=identifiable, treatment=treatment), minor=minor)
+@pytest.mark.parametrize(
+    "alt",
+    [
+        "A photo of two hands holding a cup of tea",
+        "Image of a bakery counter at dawn",
+        "Hands kneading dough",
+    ],
+)
+def test_img_alt_quiet_on_a_description(tmp_path: pathlib.Path, alt: str) -> None:
+    assert (
+        findings(rule_site(tmp_path, story_text(image_block(src="images/a.jpg", alt=alt))), "IMG-ALT") == []
+    )
+
+
+def test_img_minor_identifiable_fires(tmp_path: pathlib.Path) -> None:
+    text = story_text(
+        image_block(src="images/a.jpg", identifiable="true", treatment="none"), minor="true", status="draft"
+    )  # drafts too: the rule applies to every story
+    root = rule_site(tmp_path, text)
+    assert findings(root, "IMG-MINOR-IDENTIFIABLE") == [
+        (
+            *where(text, "  identifiable:"),
+            "this story is about a survivor who was a child, so its images cannot be identifiable",
+            (
+                "use a picture in which no one can be recognised (from behind, in silhouette, hands only, a stock photo or "
+                "an illustration) and set identifiable: false"
+            ),
+        ),
+        (
+            *where(text, "  treatment:"),
+            "this story is about a survivor who was a child, so treatment: none is not enough",
+            (
+                "use a picture taken from behind, in silhouette or of hands only, or a stock photo or an illustration, and set "
+                "treatment to back, silhouette, hands, stock or illustration (blurring or pixelating a face does not count)"
+            ),
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "minor,identifiable,treatment",
+    [("true", "false", "hands"), ("true", "false", "silhouette"), ("false", "true", "none")],
+)
+def test_img_minor_identifiable_quiet(
+    tmp_path: pathlib.Path, minor: str, identifiable: str, treatment: str
+) -> None:
+    text = story_text(
+        image_block(src="images/a.jpg", identifiable=identifiable, treatment=treatment), minor=minor
+    )
     assert findings(rule_site(tmp_path, text), "IMG-MINOR-IDENTIFIABLE") == []
 
 
@@ -564,40 +751,68 @@ def test_blur_is_not_even_a_treatment(tmp_path: pathlib.Path) -> None:
 def test_img_stock_caption_fires(tmp_path: pathlib.Path) -> None:
     text = story_text(image_block(src="images/a.jpg", treatment="stock"))
     assert findings(rule_site(tmp_path, text), "IMG-STOCK-CAPTION") == [
-        (*where(text, "  treatment:"), "this stock photo has no caption saying it does not show the survivor",
-         'add caption: "Stock photo posed by a model."')]
+        (
+            *where(text, "  treatment:"),
+            "this stock photo has no caption saying it does not show the survivor",
+            'add caption: "Stock photo posed by a model."',
+        )
+    ]
 
 
 def test_img_stock_caption_fires_on_a_caption_that_does_not_say_so(tmp_path: pathlib.Path) -> None:
     text = story_text(image_block(src="images/a.jpg", treatment="illustration", caption="Mona at the bakery"))
     assert findings(rule_site(tmp_path, text), "IMG-STOCK-CAPTION") == [
-        (*where(text, "  caption:"), "the caption does not say this is an illustration, so readers may take it for the survivor",
-         'say so in the caption, e.g. "Illustration, not the survivor."')]
+        (
+            *where(text, "  caption:"),
+            "the caption does not say this is an illustration, so readers may take it for the survivor",
+            'say so in the caption, e.g. "Illustration, not the survivor."',
+        )
+    ]
 
 
-@pytest.mark.parametrize("treatment,caption", [("illustration", "Illustration, not the survivor."),
-                                               ("stock", "Stock photo posed by a model."),
-                                               ("stock", "The people shown are not the survivors."),
-                                               ("hands", "Hands kneading dough")])
+@pytest.mark.parametrize(
+    "treatment,caption",
+    [
+        ("illustration", "Illustration, not the survivor."),
+        ("stock", "Stock photo posed by a model."),
+        ("stock", "The people shown are not the survivors."),
+        ("hands", "Hands kneading dough"),
+    ],
+)
 def test_img_stock_caption_quiet(tmp_path: pathlib.Path, treatment: str, caption: str) -> None:
     text = story_text(image_block(src="images/a.jpg", treatment=treatment, caption=caption))
     assert findings(rule_site(tmp_path, text), "IMG-STOCK-CAPTION") == []
 
 
-@pytest.mark.parametrize("snippet", ["![Mona at work](images/a.jpg)", "![](images/a.jpg)", "![Mona][photo]",
-                                     '<img src="images/a.jpg" alt="Mona">', "<IMG SRC=images/a.jpg>"])
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "![Mona at work](images/a.jpg)",
+        "![](images/a.jpg)",
+        "![Mona][photo]",
+        '<img src="images/a.jpg" alt="Mona">',
+        "<IMG SRC=images/a.jpg>",
+    ],
+)
 def test_img_body_fires(tmp_path: pathlib.Path, snippet: str) -> None:
     text = story_text(body=f"\nShe smiled. {snippet}\n")
     line = text.count("\n", 0, text.index(snippet)) + 1
     column = text.index(snippet) - text.rfind("\n", 0, text.index(snippet))
     assert findings(rule_site(tmp_path, text), "IMG-BODY") == [
-        (line, column, f'a picture is placed in the text ("{snippet[:40]}"); pictures must be declared in the front matter',
-         "remove it from the text and declare it under image: with src, alt, identifiable and treatment")]
+        (
+            line,
+            column,
+            f'a picture is placed in the text ("{snippet[:40]}"); pictures must be declared in the front matter',
+            "remove it from the text and declare it under image: with src, alt, identifiable and treatment",
+        )
+    ]
 
 
 def test_img_body_quiet_on_near_misses(tmp_path: pathlib.Path) -> None:
-    body = ("\nWhat a day! [Read the court report](https://example.org/report) for more.\n\n"
-            "Her image of the future is clear.\n\n<!-- ![old photo](images/a.jpg) -->\n")
+    body = (
+        "\nWhat a day! [Read the court report](https://example.org/report) for more.\n\n"
+        "Her image of the future is clear.\n\n<!-- ![old photo](images/a.jpg) -->\n"
+    )
     assert findings(rule_site(tmp_path, story_text(body=body)), "IMG-BODY") == []
 
 
@@ -605,14 +820,23 @@ def test_img_trailing_fires(tmp_path: pathlib.Path) -> None:
     text = story_text(image_block(src="images/cropped.jpg"))
     root = rule_site(tmp_path, text, {"images/cropped.jpg": plain((300, 200)) + b"x" * 1234})
     assert findings(root, "IMG-TRAILING") == [
-        (*where(text, "  src:"), ('"images/cropped.jpg" has 1,234 hidden bytes after the end of the picture (perhaps an '
-                                  "earlier, uncropped version); they are left out of the published copy"),
-         ("nothing to do for the website; do not share the original file elsewhere, or re-export it from an image "
-          "editor to be sure"))]
+        (
+            *where(text, "  src:"),
+            (
+                '"images/cropped.jpg" has 1,234 hidden bytes after the end of the picture (perhaps an '
+                "earlier, uncropped version); they are left out of the published copy"
+            ),
+            (
+                "nothing to do for the website; do not share the original file elsewhere, or re-export it from an image "
+                "editor to be sure"
+            ),
+        )
+    ]
 
 
-@pytest.mark.parametrize("data", [plain((300, 200)), plain((300, 200), "PNG"), plain((300, 200), "WEBP"),
-                                  plain((300, 200), "GIF")])
+@pytest.mark.parametrize(
+    "data", [plain((300, 200)), plain((300, 200), "PNG"), plain((300, 200), "WEBP"), plain((300, 200), "GIF")]
+)
 def test_img_trailing_quiet_on_clean_files(tmp_path: pathlib.Path, data: bytes) -> None:
     root = rule_site(tmp_path, story_text(image_block(src="images/b.jpg")), {"images/b.jpg": data})
     assert findings(root, "IMG-TRAILING") == []
@@ -623,8 +847,11 @@ def test_pictures_of_a_withdrawn_story_are_in_the_takedown_list(tmp_path: pathli
     root = make_site(tmp_path, {"bakery.md": text}, {"images/a.jpg": plain((500, 400))})
     build(root, AT)
     published = sorted("https://example.org/" + rel for rel in output_images(root))
-    (root / "content/stories/bakery.md").write_text(text.replace("withdrawn: false", "").replace(
-        "expires: 2028-03-02", "expires: 2028-03-02\n    withdrawn: true"))
+    (root / "content/stories/bakery.md").write_text(
+        text.replace("withdrawn: false", "").replace(
+            "expires: 2028-03-02", "expires: 2028-03-02\n    withdrawn: true"
+        )
+    )
     report = build(root, AT)
     assert output_images(root) == {}
     assert sorted(u for u in report.takedown if "/images/" in u) == published

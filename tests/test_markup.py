@@ -17,6 +17,7 @@ def md() -> MarkdownRenderer:
 
 # --- private content -------------------------------------------------------------------------------
 
+
 def test_comments_and_private_blocks_are_blanked_in_place() -> None:
     body = "Asha <!-- real name: X -->went home.\n\n::: private\nCase FIR 12/2026\n:::\n\nAfter.\n"
     visible = visible_text(body)
@@ -26,7 +27,12 @@ def test_comments_and_private_blocks_are_blanked_in_place() -> None:
     assert "real name" not in visible and "FIR" not in visible and "private" not in visible
 
 
-@given(st.lists(st.sampled_from(["Asha ", "went\n", "\n", "<!-- ", " -->", "::: private\n", ":::\n", "x*", "é"]), max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(["Asha ", "went\n", "\n", "<!-- ", " -->", "::: private\n", ":::\n", "x*", "é"]),
+        max_size=30,
+    )
+)
 def test_blanking_never_moves_a_character(parts: list[str]) -> None:
     body = "".join(parts)
     visible = visible_text(body)
@@ -67,6 +73,7 @@ def test_removing_a_comment_cannot_create_a_pseudonym_marker() -> None:
 
 # --- typed markers -----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
@@ -85,8 +92,16 @@ def test_typed_markers_are_found(text: str, found: list[tuple[int, str, int]]) -
 
 @pytest.mark.parametrize(
     "text",
-    ["*Rina went home*", "*Rina* went", "**Rina** went", "* a list item\n* another", "2*3 = 6", "rina* lowercase",
-     "Rina** too many", "a *b* c *d*"],
+    [
+        "*Rina went home*",
+        "*Rina* went",
+        "**Rina** went",
+        "* a list item\n* another",
+        "2*3 = 6",
+        "rina* lowercase",
+        "Rina** too many",
+        "a *b* c *d*",
+    ],
 )
 def test_emphasis_bold_and_lists_are_not_markers(text: str) -> None:
     assert typed_markers(text) == []
@@ -97,6 +112,7 @@ def test_emphasis_pairs_do_not_cross_paragraphs() -> None:
 
 
 # --- pseudonym marking and footnote --------------------------------------------------------------
+
 
 def test_the_first_mention_is_marked_and_one_footnote_added(md: MarkdownRenderer) -> None:
     body = md.render("Mona went home. Later Mona smiled.\n", ("Mona",))
@@ -130,7 +146,10 @@ def test_hand_typed_markers_and_footnotes_are_replaced_not_doubled(md: MarkdownR
 
 def test_code_is_not_marked(md: MarkdownRenderer) -> None:
     assert md.render("`Mona` then Mona.\n", ("Mona",)).html == "<p><code>Mona</code> then Mona*.</p>"
-    assert md.render("    Mona in code\n\nMona here\n", ("Mona",)).html == "<pre><code>Mona in code\n</code></pre>\n<p>Mona* here</p>"
+    assert (
+        md.render("    Mona in code\n\nMona here\n", ("Mona",)).html
+        == "<pre><code>Mona in code\n</code></pre>\n<p>Mona* here</p>"
+    )
 
 
 def test_only_whole_names_are_marked(md: MarkdownRenderer) -> None:
@@ -144,24 +163,37 @@ def test_the_renderer_is_reset_between_stories(md: MarkdownRenderer) -> None:
 
 
 def test_a_top_level_heading_in_the_text_becomes_h2(md: MarkdownRenderer) -> None:
-    assert md.render("# What happened\n\nMona went home.\n", ("Mona",)).html == "<h2>What happened</h2>\n<p>Mona* went home.</p>"
+    assert (
+        md.render("# What happened\n\nMona went home.\n", ("Mona",)).html
+        == "<h2>What happened</h2>\n<p>Mona* went home.</p>"
+    )
 
 
 # --- sanitiser ------------------------------------------------------------------------------------
 
+
 def test_the_sanitiser_strips_scripts_styles_hidden_and_event_handlers() -> None:
-    html = sanitize('<p hidden onclick="steal()" style="color:red" aria-hidden="true">Hi</p>'
-                    "<script>alert(1)</script><style>p{display:none}</style><!-- note --><iframe src=x></iframe>")
+    html = sanitize(
+        '<p hidden onclick="steal()" style="color:red" aria-hidden="true">Hi</p>'
+        "<script>alert(1)</script><style>p{display:none}</style><!-- note --><iframe src=x></iframe>"
+    )
     assert html == "<p>Hi</p>"
 
 
 def test_the_sanitiser_keeps_safe_links_and_drops_javascript_urls() -> None:
-    html = sanitize('<a href="javascript:alert(1)">x</a> <a href="https://example.org" title="t" target="_blank">y</a>')
-    assert html == '<a rel="noopener noreferrer">x</a> <a href="https://example.org" title="t" rel="noopener noreferrer">y</a>'
+    html = sanitize(
+        '<a href="javascript:alert(1)">x</a> <a href="https://example.org" title="t" target="_blank">y</a>'
+    )
+    assert (
+        html
+        == '<a rel="noopener noreferrer">x</a> <a href="https://example.org" title="t" rel="noopener noreferrer">y</a>'
+    )
 
 
 def test_plain_pages_are_rendered_and_sanitised() -> None:
-    assert render_plain("Hello <!-- x --> *world*\n\n<script>x</script>\n") == "<p>Hello  <em>world</em></p>\n"
+    assert (
+        render_plain("Hello <!-- x --> *world*\n\n<script>x</script>\n") == "<p>Hello  <em>world</em></p>\n"
+    )
 
 
 def test_a_blank_body_carries_no_marks_over_from_the_story_before() -> None:

@@ -25,7 +25,11 @@ def dirs(tmp_path: pathlib.Path) -> tuple[pathlib.Path, pathlib.Path, pathlib.Pa
 def test_the_first_build_creates_output_with_the_marker(dirs: tuple[pathlib.Path, ...]) -> None:
     root, out, state = dirs
     publish(root, out, state, {"index.html": b"home", "stories/a/index.html": b"a"})
-    assert tree(out) == {MARKER: output.MARKER_TEXT.encode(), "index.html": b"home", "stories/a/index.html": b"a"}
+    assert tree(out) == {
+        MARKER: output.MARKER_TEXT.encode(),
+        "index.html": b"home",
+        "stories/a/index.html": b"a",
+    }
 
 
 def test_a_new_build_replaces_the_whole_output(dirs: tuple[pathlib.Path, ...]) -> None:
@@ -35,14 +39,23 @@ def test_a_new_build_replaces_the_whole_output(dirs: tuple[pathlib.Path, ...]) -
     assert tree(out) == {MARKER: output.MARKER_TEXT.encode(), "index.html": b"new"}
     # No staging folder left behind; the previous build is kept as the spare the next build corrects.
     assert sorted(p.name for p in state.iterdir()) == ["spare-output"]
-    assert tree(state / "spare-output") == {MARKER: output.MARKER_TEXT.encode(), "index.html": b"old",
-                                            "stories/gone/index.html": b"gone"}
+    assert tree(state / "spare-output") == {
+        MARKER: output.MARKER_TEXT.encode(),
+        "index.html": b"old",
+        "stories/gone/index.html": b"gone",
+    }
 
 
-def test_the_spare_is_corrected_into_exactly_the_new_build(dirs: tuple[pathlib.Path, ...],
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_spare_is_corrected_into_exactly_the_new_build(
+    dirs: tuple[pathlib.Path, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, out, state = dirs
-    publish(root, out, state, {"index.html": b"one", "a/index.html": b"a", "deep/er/x.html": b"x", "same.css": b"css"})
+    publish(
+        root,
+        out,
+        state,
+        {"index.html": b"one", "a/index.html": b"a", "deep/er/x.html": b"x", "same.css": b"css"},
+    )
     publish(root, out, state, {"index.html": b"two", "same.css": b"css"})
     spare = state / "spare-output"
     (spare / "stray.html").write_text("left by someone")  # whatever the spare holds, the result is exact
@@ -65,7 +78,8 @@ def test_the_spare_is_corrected_into_exactly_the_new_build(dirs: tuple[pathlib.P
 
 
 def test_without_an_atomic_exchange_the_two_renames_give_the_same_result(
-        dirs: tuple[pathlib.Path, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    dirs: tuple[pathlib.Path, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, out, state = dirs
     publish(root, out, state, {"index.html": b"old"})
     monkeypatch.setattr(output, "exchange", lambda a, b: False)
@@ -96,7 +110,8 @@ def test_a_build_after_an_interrupted_swap_recovers_then_publishes(dirs: tuple[p
 
 
 def test_a_failed_write_leaves_the_previous_output_untouched(
-        dirs: tuple[pathlib.Path, ...], monkeypatch: pytest.MonkeyPatch) -> None:
+    dirs: tuple[pathlib.Path, ...], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root, out, state = dirs
     publish(root, out, state, {"index.html": b"old"})
     before = tree(out)
@@ -109,7 +124,9 @@ def test_a_failed_write_leaves_the_previous_output_untouched(
     monkeypatch.setattr(output, "write_tree", disk_full)
     with pytest.raises(OutputError) as exc:
         publish(root, out, state, {"index.html": b"new"})
-    assert str(exc.value) == "could not write the new build (the disk is full); the previous output is untouched"
+    assert (
+        str(exc.value) == "could not write the new build (the disk is full); the previous output is untouched"
+    )
     assert tree(out) == before
     assert list(state.iterdir()) == []
 
@@ -120,8 +137,10 @@ def test_refuses_a_folder_it_did_not_make(dirs: tuple[pathlib.Path, ...]) -> Non
     (out / "notes.txt").write_text("mine")
     with pytest.raises(OutputError) as exc:
         publish(root, out, state, {"index.html": b"x"})
-    assert str(exc.value) == (f"{out} holds files impactsite did not make (no {MARKER} marker); "
-                              "move them somewhere else or delete the folder, then build again")
+    assert str(exc.value) == (
+        f"{out} holds files impactsite did not make (no {MARKER} marker); "
+        "move them somewhere else or delete the folder, then build again"
+    )
     assert (out / "notes.txt").read_text() == "mine"
 
 
@@ -133,7 +152,9 @@ def test_an_empty_folder_is_fine(dirs: tuple[pathlib.Path, ...]) -> None:
 
 
 @pytest.mark.parametrize("what", ["site.yaml", "content"])
-def test_refuses_a_folder_holding_site_sources_even_with_a_marker(dirs: tuple[pathlib.Path, ...], what: str) -> None:
+def test_refuses_a_folder_holding_site_sources_even_with_a_marker(
+    dirs: tuple[pathlib.Path, ...], what: str
+) -> None:
     root, out, state = dirs
     out.mkdir()
     (out / MARKER).write_text(output.MARKER_TEXT)
@@ -169,9 +190,14 @@ def test_refuses_a_symlink_and_a_file(dirs: tuple[pathlib.Path, ...], tmp_path: 
 
 
 def test_one_build_at_a_time(tmp_path: pathlib.Path) -> None:
-    with build_lock(tmp_path / ".impactsite"), pytest.raises(OutputError) as exc, \
-            build_lock(tmp_path / ".impactsite", wait_seconds=0.2):
+    with (
+        build_lock(tmp_path / ".impactsite"),
+        pytest.raises(OutputError) as exc,
+        build_lock(tmp_path / ".impactsite", wait_seconds=0.2),
+    ):
         pass  # pragma: no cover - never entered
-    assert str(exc.value) == "another impactsite build is running on this site; try again when it has finished"
+    assert (
+        str(exc.value) == "another impactsite build is running on this site; try again when it has finished"
+    )
     with build_lock(tmp_path / ".impactsite", wait_seconds=0.2):  # released: free again
         pass

@@ -14,7 +14,11 @@ from generator.render import bodies
 def stories(n: int) -> dict[str, str]:
     files = {}
     for i in range(n):
-        body = f"Asha found work in month {i}. TODO check.\n\nCall +91 98300 4{i:04d} for news.\n" if i % 3 == 0 else f"Asha found work, story {i}.\n"
+        body = (
+            f"Asha found work in month {i}. TODO check.\n\nCall +91 98300 4{i:04d} for news.\n"
+            if i % 3 == 0
+            else f"Asha found work, story {i}.\n"
+        )
         files[f"content/stories/s{i:02d}.md"] = story_md(body, title=f"Story {i}")
     return files
 
@@ -31,7 +35,10 @@ def test_parallel_checks_equal_serial_checks(tmp_path: pathlib.Path, monkeypatch
 def test_parallel_and_cached_builds_equal_a_cold_serial_build(tmp_path: pathlib.Path, monkeypatch) -> None:
     from sitekit import approve_story
 
-    files = {f"content/stories/s{i:02d}.md": story_md(f"Asha found work, story {i}.\n", title=f"Story {i}") for i in range(8)}
+    files = {
+        f"content/stories/s{i:02d}.md": story_md(f"Asha found work, story {i}.\n", title=f"Story {i}")
+        for i in range(8)
+    }
     roots = []
     for name in ("serial", "parallel"):
         root = make_site(tmp_path / name, files)

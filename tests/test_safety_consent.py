@@ -34,81 +34,128 @@ BODY = "Mona is back at school.\n"
 def test_a_survivor_without_consent_cannot_be_published(tmp_path: pathlib.Path) -> None:
     text = story_md(people=[survivor(consent=None)], consent=None)
     assert story_findings(tmp_path, text, "CONSENT-MISSING") == [
-        f'{loc(text, "  - |name: Asha")}: CONSENT-MISSING: survivor "Asha" has no consent recorded']
+        f'{loc(text, "  - |name: Asha")}: CONSENT-MISSING: survivor "Asha" has no consent recorded'
+    ]
 
 
 def test_a_draft_without_consent_yet_is_not_blocked(tmp_path: pathlib.Path) -> None:
-    assert story_findings(tmp_path, story_md(status="draft", people=[survivor(consent=None)], consent=None)) == []
+    assert (
+        story_findings(tmp_path, story_md(status="draft", people=[survivor(consent=None)], consent=None))
+        == []
+    )
 
 
 def test_a_minor_without_their_own_assent(tmp_path: pathlib.Path) -> None:
     text = story_md(BODY, people=[MONA], consent=[consent(given_by=["guardian"])])
     assert story_findings(tmp_path, text, "CONSENT-MINOR") == [
-        f"{loc(text, 'given_by: |[guardian]')}: CONSENT-MINOR: consent C-1 for \"Mona\" lacks the child's own assent"]
+        f'{loc(text, "given_by: |[guardian]")}: CONSENT-MINOR: consent C-1 for "Mona" lacks the child\'s own assent'
+    ]
 
 
 def test_a_minor_without_a_guardian_or_welfare_authority(tmp_path: pathlib.Path) -> None:
     text = story_md(BODY, people=[MONA], consent=[consent(given_by=["survivor"])])
     assert story_findings(tmp_path, text, "CONSENT-MINOR") == [
-        f'{loc(text, "given_by: |[survivor]")}: CONSENT-MINOR: consent C-1 for "Mona", a minor, needs a guardian or welfare authority']
+        f'{loc(text, "given_by: |[survivor]")}: CONSENT-MINOR: consent C-1 for "Mona", a minor, needs a guardian or welfare authority'
+    ]
 
 
 def test_a_minor_with_assent_and_a_welfare_authority_is_fine(tmp_path: pathlib.Path) -> None:
-    approved_and_clean(tmp_path, story_md(BODY, people=[MONA], consent=[consent(given_by=["survivor", "welfare_authority"])]))
+    approved_and_clean(
+        tmp_path, story_md(BODY, people=[MONA], consent=[consent(given_by=["survivor", "welfare_authority"])])
+    )
 
 
 def test_a_minor_with_assent_and_a_guardian_is_fine(tmp_path: pathlib.Path) -> None:
-    approved_and_clean(tmp_path, story_md(BODY, people=[MONA, person("her aunt", "relative", "withheld", relation_to="Mona",
-                                                                         guardian=True)],
-                                          consent=[consent(given_by=["survivor", "guardian"])]))
+    approved_and_clean(
+        tmp_path,
+        story_md(
+            BODY,
+            people=[MONA, person("her aunt", "relative", "withheld", relation_to="Mona", guardian=True)],
+            consent=[consent(given_by=["survivor", "guardian"])],
+        ),
+    )
 
 
 def test_an_accused_guardian_cannot_consent(tmp_path: pathlib.Path) -> None:
-    text = story_md(BODY, people=[MONA, person("her father", "relative", "withheld", relation_to="Mona", guardian=True, accused=True)],
-                    consent=[consent(given_by=["survivor", "guardian"])])
+    text = story_md(
+        BODY,
+        people=[
+            MONA,
+            person("her father", "relative", "withheld", relation_to="Mona", guardian=True, accused=True),
+        ],
+        consent=[consent(given_by=["survivor", "guardian"])],
+    )
     assert story_findings(tmp_path, text, "CONSENT-MINOR") == [
-        f'{loc(text, "given_by: |[survivor, guardian]")}: CONSENT-MINOR: the guardian who consented for "Mona" (her father) is accused']
+        f'{loc(text, "given_by: |[survivor, guardian]")}: CONSENT-MINOR: the guardian who consented for "Mona" (her father) is accused'
+    ]
 
 
 def test_the_named_guardian_who_consented_is_the_one_checked(tmp_path: pathlib.Path) -> None:
-    people = [MONA, person("her father", "relative", "withheld", relation_to="Mona", accused=True),
-              person("her aunt", "relative", "withheld", relation_to="Mona", guardian=True)]
-    text = story_md(BODY, people=people, consent=[consent(given_by=["survivor", "guardian"], guardian="her father")])
+    people = [
+        MONA,
+        person("her father", "relative", "withheld", relation_to="Mona", accused=True),
+        person("her aunt", "relative", "withheld", relation_to="Mona", guardian=True),
+    ]
+    text = story_md(
+        BODY, people=people, consent=[consent(given_by=["survivor", "guardian"], guardian="her father")]
+    )
     assert story_findings(tmp_path, text, "CONSENT-MINOR") == [
-        f'{loc(text, "given_by: |[survivor, guardian]")}: CONSENT-MINOR: the guardian who consented for "Mona" (her father) is accused']
-    approved_and_clean(tmp_path / "near", story_md(BODY, people=people, consent=[consent(given_by=["survivor", "guardian"],
-                                                                                       guardian="her aunt")]))
+        f'{loc(text, "given_by: |[survivor, guardian]")}: CONSENT-MINOR: the guardian who consented for "Mona" (her father) is accused'
+    ]
+    approved_and_clean(
+        tmp_path / "near",
+        story_md(
+            BODY, people=people, consent=[consent(given_by=["survivor", "guardian"], guardian="her aunt")]
+        ),
+    )
 
 
 def test_an_accused_relative_makes_an_unnamed_guardians_consent_unreliable(tmp_path: pathlib.Path) -> None:
-    text = story_md(BODY, people=[MONA, person("her uncle", "relative", "withheld", relation_to="Mona", accused=True)],
-                    consent=[consent(given_by=["survivor", "guardian"])])
+    text = story_md(
+        BODY,
+        people=[MONA, person("her uncle", "relative", "withheld", relation_to="Mona", accused=True)],
+        consent=[consent(given_by=["survivor", "guardian"])],
+    )
     assert story_findings(tmp_path, text, "CONSENT-MINOR") == [
-        (f"{loc(text, 'given_by: |[survivor, guardian]')}: CONSENT-MINOR: a relative of \"Mona\" is accused, "
-        "so a guardian's consent cannot be relied on")]
+        (
+            f'{loc(text, "given_by: |[survivor, guardian]")}: CONSENT-MINOR: a relative of "Mona" is accused, '
+            "so a guardian's consent cannot be relied on"
+        )
+    ]
 
 
 def test_an_accused_relative_with_welfare_authority_consent_is_fine(tmp_path: pathlib.Path) -> None:
-    approved_and_clean(tmp_path, story_md(BODY, people=[MONA, person("her uncle", "relative", "withheld", relation_to="Mona",
-                                                                         accused=True)],
-                                          consent=[consent(given_by=["survivor", "guardian", "welfare_authority"])]))
+    approved_and_clean(
+        tmp_path,
+        story_md(
+            BODY,
+            people=[MONA, person("her uncle", "relative", "withheld", relation_to="Mona", accused=True)],
+            consent=[consent(given_by=["survivor", "guardian", "welfare_authority"])],
+        ),
+    )
 
 
 def test_an_adults_own_consent_is_enough(tmp_path: pathlib.Path) -> None:
-    approved_and_clean(tmp_path, story_md(people=[survivor(minor=False), STAFF], consent=[consent(given_by=["survivor"])]))
+    approved_and_clean(
+        tmp_path, story_md(people=[survivor(minor=False), STAFF], consent=[consent(given_by=["survivor"])])
+    )
 
 
 def test_consent_expiring_within_30_days_is_a_warning(tmp_path: pathlib.Path) -> None:
     text = story_md(consent=[consent(expires=dt.date(2026, 12, 10))])
     assert story_findings(tmp_path, text, "CONSENT-EXPIRING") == [
-        (f"{loc(text, 'expires: |2026-12-10')}: CONSENT-EXPIRING (warning): consent C-1 expires on 2026-12-10 (in 20 days); "
-        "the story will then be taken down")]
+        (
+            f"{loc(text, 'expires: |2026-12-10')}: CONSENT-EXPIRING (warning): consent C-1 expires on 2026-12-10 (in 20 days); "
+            "the story will then be taken down"
+        )
+    ]
 
 
 def test_consent_expiring_in_exactly_30_days_is_still_warned(tmp_path: pathlib.Path) -> None:
     text = story_md(consent=[consent(expires=dt.date(2026, 12, 20))])
     assert [f.split(": ", 2)[2] for f in story_findings(tmp_path, text, "CONSENT-EXPIRING")] == [
-        "consent C-1 expires on 2026-12-20 (in 30 days); the story will then be taken down"]
+        "consent C-1 expires on 2026-12-20 (in 30 days); the story will then be taken down"
+    ]
 
 
 def test_consent_expiring_in_31_days_is_quiet(tmp_path: pathlib.Path) -> None:
@@ -119,6 +166,8 @@ def test_a_warning_does_not_stop_the_build_but_strict_does(tmp_path: pathlib.Pat
     root = make_site(tmp_path, {STORY: story_md(consent=[consent(expires=dt.date(2026, 12, 10))])})
     approve_story(root)
     report = build(root, AT)
-    assert [f.rule for f in report.warnings] == ["CONSENT-EXPIRING"] and report.published == ("/stories/story/",)
+    assert [f.rule for f in report.warnings] == ["CONSENT-EXPIRING"] and report.published == (
+        "/stories/story/",
+    )
     with pytest.raises(ContentError):
         build(root, AT, strict=True)

@@ -27,14 +27,19 @@ def formatted(files: dict[str, bytes], matcher: Matcher | None, names: tuple[str
 
 
 def test_attribute_values_count_as_text() -> None:
-    assert "Sunita Devi" in extract_text('<img alt="Sunita &amp; Devi" src="x"><p>Sunita Devi</p>').replace("&", "")
+    assert "Sunita Devi" in extract_text('<img alt="Sunita &amp; Devi" src="x"><p>Sunita Devi</p>').replace(
+        "&", ""
+    )
 
 
 @pytest.mark.parametrize(
     ("path", "data"),
     [
         ("stories/a/index.html", b'<p>Hello</p><img alt="SUNITA  devi" src="x.jpg">'),
-        ("stories/a/index.html", '<script type="application/ld+json">{"name":"Sunitá Devi"}</script>'.encode()),
+        (
+            "stories/a/index.html",
+            '<script type="application/ld+json">{"name":"Sunitá Devi"}</script>'.encode(),
+        ),
         ("feed.xml", "<feed><title>Suníta Devi</title></feed>".encode()),
         ("search.json", b'{"t": "sunita devi"}'),
         ("images/sunita-devi.jpg", b"\xff\xd8binary"),
@@ -42,28 +47,37 @@ def test_attribute_values_count_as_text() -> None:
 )
 def test_a_denylisted_term_anywhere_in_any_file_fails(matcher: Matcher, path: str, data: bytes) -> None:
     assert formatted({path: data}, matcher) == [
-        f"output/{path}: OUTPUT-SCAN: a denylisted term was found in this generated file\n  fix: {LEAK_FIX}"]
+        f"output/{path}: OUTPUT-SCAN: a denylisted term was found in this generated file\n  fix: {LEAK_FIX}"
+    ]
 
 
 def test_protected_names_are_found(matcher: Matcher) -> None:
     assert formatted({"index.html": b"<p>Meena Kumari</p>"}, None, ("meena kumari",)) == [
-        f"output/index.html: OUTPUT-SCAN: the protected name of a minor or a relative was found in this generated file\n  fix: {LEAK_FIX}"]
+        f"output/index.html: OUTPUT-SCAN: the protected name of a minor or a relative was found in this generated file\n  fix: {LEAK_FIX}"
+    ]
 
 
 def test_an_html_comment_in_the_output_fails() -> None:
     assert formatted({"index.html": b"<p>x</p><!-- template note -->"}, None) == [
-        ("output/index.html:1:1: OUTPUT-SCAN: an HTML comment reached the output\n"
-        "  fix: remove the comment from the template that produced this page")]
+        (
+            "output/index.html:1:1: OUTPUT-SCAN: an HTML comment reached the output\n"
+            "  fix: remove the comment from the template that produced this page"
+        )
+    ]
 
 
 def test_near_misses_are_quiet(matcher: Matcher) -> None:
-    files = {"index.html": b"<p>Sunita met Devi. Meenakshi Kumarin.</p>", "a.css": b"/* <!-- not html --> */",
-             "images/photo.jpg": b"\xff\xd8 Sunita Devi inside the pixels"}
+    files = {
+        "index.html": b"<p>Sunita met Devi. Meenakshi Kumarin.</p>",
+        "a.css": b"/* <!-- not html --> */",
+        "images/photo.jpg": b"\xff\xd8 Sunita Devi inside the pixels",
+    }
     assert formatted(files, matcher, ("Meena Kumari",)) == []
 
 
 def test_a_leak_from_site_yaml_stops_the_build_and_keeps_the_previous_output(
-        tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", KEY.decode())
     root = make_site(tmp_path, {STORY: story_md()})
     approve_story(root)
@@ -80,16 +94,25 @@ def test_a_leak_from_site_yaml_stops_the_build_and_keeps_the_previous_output(
 
 
 def test_a_comment_in_a_site_template_stops_the_build(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path, {STORY: story_md(), "templates/404.html":
-                                '{% extends "base.html" %}{% block main %}<!-- TODO --><p>Gone</p>{% endblock %}'})
+    root = make_site(
+        tmp_path,
+        {
+            STORY: story_md(),
+            "templates/404.html": '{% extends "base.html" %}{% block main %}<!-- TODO --><p>Gone</p>{% endblock %}',
+        },
+    )
     approve_story(root)
     with pytest.raises(ContentError) as exc:
         build(root, AT)
-    assert [(f.path, f.message) for f in exc.value.findings] == [("output/404.html", "an HTML comment reached the output")]
+    assert [(f.path, f.message) for f in exc.value.findings] == [
+        ("output/404.html", "an HTML comment reached the output")
+    ]
 
 
 def test_segments_join_inline_markup_and_keep_wrapped_lines_together() -> None:
     from generator.safety.output_scan import segments
 
-    page = '<p>Her aunt <em>Kamala</em>\nDevi came.</p><nav><a href="/x/" title="Asha &amp; co">Home</a></nav>'
+    page = (
+        '<p>Her aunt <em>Kamala</em>\nDevi came.</p><nav><a href="/x/" title="Asha &amp; co">Home</a></nav>'
+    )
     assert segments(page) == ["Her aunt Kamala\nDevi came.", "Home", "/x/", "Asha & co"]

@@ -17,7 +17,11 @@ from sitekit import BODY, approved_and_clean, loc, story_findings, story_md
         ("Lorem ipsum dolor sit amet.\n", "|Lorem ipsum", 'placeholder "Lorem ipsum" left in the story'),
         ("Test Test\n", "|Test Test", 'placeholder paragraph "Test Test"'),
         ("**Test.**\n", "|**Test.**", 'placeholder paragraph "**Test.**"'),
-        ("## What happened next\n\n## Today\n\nShe works.\n", "|## What happened next", 'the section "What happened next" is empty'),
+        (
+            "## What happened next\n\n## Today\n\nShe works.\n",
+            "|## What happened next",
+            'the section "What happened next" is empty',
+        ),
         ("## At the end\n", "|## At the end", 'the section "At the end" is empty'),
     ],
 )
@@ -37,7 +41,8 @@ def test_placeholders_in_title_and_summary(tmp_path: pathlib.Path) -> None:
 def test_a_story_with_no_text(tmp_path: pathlib.Path) -> None:
     text = story_md("\n<!-- to write -->\n")
     assert story_findings(tmp_path, text, "PLACEHOLDER") == [
-        f"{loc(text, '|---', nth=2)}: PLACEHOLDER: the story has no text"]
+        f"{loc(text, '|---', nth=2)}: PLACEHOLDER: the story has no text"
+    ]
 
 
 @pytest.mark.parametrize(

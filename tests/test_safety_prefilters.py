@@ -29,9 +29,56 @@ from generator.safety.detect.scanbase import word_starts
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 # Characters that make the difference somewhere: digits of other scripts, the letters case folding
 # treats apart (İ ı ſ K), a non-ASCII letter, whitespace that is not ASCII, quotes, markup.
-COMMON = (" ", "  ", "\n", "\n\n", "\n \n", "\t", "\u00a0", "\x1c", ".", ",", "-", "'", "’", "_", "/", ":", "?", "!",
-          "#", "*", "<", ">", "[", "]", "(", ")", "{", "}", "@", "`", "1", "2", "7", "12", "٣", "०", "１", "²", "İ", "ı",
-          "ſ", "K", "é", "A", "a", "x", "The ", "the ")
+COMMON = (
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\t",
+    "\u00a0",
+    "\x1c",
+    ".",
+    ",",
+    "-",
+    "'",
+    "’",
+    "_",
+    "/",
+    ":",
+    "?",
+    "!",
+    "#",
+    "*",
+    "<",
+    ">",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "@",
+    "`",
+    "1",
+    "2",
+    "7",
+    "12",
+    "٣",
+    "०",
+    "１",
+    "²",
+    "İ",
+    "ı",
+    "ſ",
+    "K",
+    "é",
+    "A",
+    "a",
+    "x",
+    "The ",
+    "the ",
+)
 EXAMPLES = settings(max_examples=400, deadline=None)
 
 
@@ -41,7 +88,9 @@ SEPARATORS = (" ", " ", " ", "", "  ", "\n", "\n\n", ", ", ". ", "-", "\t")
 def texts(*pieces: str) -> st.SearchStrategy[str]:
     """Text made of `pieces`, the COMMON characters and any character at all, mostly separated as words are."""
     piece = st.sampled_from(pieces) | st.sampled_from(COMMON) | st.characters()
-    return st.lists(st.tuples(piece, st.sampled_from(SEPARATORS)), max_size=30).map(lambda ps: "".join(a + b for a, b in ps))
+    return st.lists(st.tuples(piece, st.sampled_from(SEPARATORS)), max_size=30).map(
+        lambda ps: "".join(a + b for a, b in ps)
+    )
 
 
 def spans(matches: Iterator[re.Match[str]] | list[re.Match[str]]) -> list[tuple[tuple[int, int], str]]:
@@ -107,7 +156,22 @@ def test_search_at_digits_is_search(text: str) -> None:
 
 
 @EXAMPLES
-@given(texts("TODO", "todo", "TK", "TKTK", "XXXX", "FIXME", "FİXME", "TBD", "TBC", "lorem ipsum", "Lorem\nIpſum", "-TODO"))
+@given(
+    texts(
+        "TODO",
+        "todo",
+        "TK",
+        "TKTK",
+        "XXXX",
+        "FIXME",
+        "FİXME",
+        "TBD",
+        "TBC",
+        "lorem ipsum",
+        "Lorem\nIpſum",
+        "-TODO",
+    )
+)
 def test_marker_prefilter_hides_no_marker(text: str) -> None:
     assert spans(placeholders._markers(text)) == spans(placeholders._MARKERS.finditer(text))
 
@@ -119,8 +183,27 @@ def test_headings_are_found_at_line_starts(text: str) -> None:
 
 
 @EXAMPLES
-@given(texts("test", "Test", "TEST", "testing", "placeholder", "text here", "asdf", "tbd", "tk", "xxx", "**", "> ",
-             "`", "!", "\x1f", "\u2003", "abcdefghijkl"))
+@given(
+    texts(
+        "test",
+        "Test",
+        "TEST",
+        "testing",
+        "placeholder",
+        "text here",
+        "asdf",
+        "tbd",
+        "tk",
+        "xxx",
+        "**",
+        "> ",
+        "`",
+        "!",
+        "\x1f",
+        "\u2003",
+        "abcdefghijkl",
+    )
+)
 def test_filler_length_gate_keeps_every_filler(text: str) -> None:
     para = text.strip()
     if placeholders._too_long_for_filler(para):
@@ -128,8 +211,24 @@ def test_filler_length_gate_keeps_every_filler(text: str) -> None:
 
 
 @EXAMPLES
-@given(texts("<", "< script", "<IMG", "javascript:", "JAVASCRİPT:", "javaſcript:", "t:", "T:", "<b hidden>", "<i style=x>",
-             "![", "![a](b)", "<img", "< img"))
+@given(
+    texts(
+        "<",
+        "< script",
+        "<IMG",
+        "javascript:",
+        "JAVASCRİPT:",
+        "javaſcript:",
+        "t:",
+        "T:",
+        "<b hidden>",
+        "<i style=x>",
+        "![",
+        "![a](b)",
+        "<img",
+        "< img",
+    )
+)
 def test_html_prefilters_hide_no_tag(text: str) -> None:
     if not any(h in text for h in private._DANGEROUS_HINTS):
         assert private._DANGEROUS.search(text) is None and private._START_TAG.search(text) is None
@@ -158,7 +257,21 @@ PLAIN_ROAD_WORD = re.compile(r"(?<=[ \t])(?:Road|Lane|Street|Sarani|Gali|Bylane|
 
 
 @EXAMPLES
-@given(texts("Road", " Road", "\tLane", " Street", "Sarani", " Gali", " Bylane", " Marg", "Roads", " Lanes", "Park "))
+@given(
+    texts(
+        "Road",
+        " Road",
+        "\tLane",
+        " Street",
+        "Sarani",
+        " Gali",
+        " Bylane",
+        " Marg",
+        "Roads",
+        " Lanes",
+        "Park ",
+    )
+)
 def test_road_word_is_the_plain_pattern(text: str) -> None:
     assert spans(scan_places._ROAD_WORD.finditer(text)) == spans(PLAIN_ROAD_WORD.finditer(text))
 
@@ -179,8 +292,11 @@ def plain_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
         if run:
             prev = run[-1]
             gap = text[prev.end() : m.start()]
-            joined = (gap in (" ", "\t", "\n") or (gap in (". ", ".\t") and prev.group(0).lower() in TITLES)
-                      or names._CONNECTOR_GAP.fullmatch(gap) is not None)
+            joined = (
+                gap in (" ", "\t", "\n")
+                or (gap in (". ", ".\t") and prev.group(0).lower() in TITLES)
+                or names._CONNECTOR_GAP.fullmatch(gap) is not None
+            )
             if joined and not prev.group(0).endswith(("'s", "’s")):
                 run.append(m)
                 continue
@@ -191,8 +307,25 @@ def plain_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
 
 
 @EXAMPLES
-@given(texts("Rekha ", "Das", "Mr", "Mr. ", "Dr.\t", "NGO ", " de ", " van ", " della ", " binti ", "Rosa's ", "O’Brien",
-             "Anne-Marie", "Émile", "B12"))
+@given(
+    texts(
+        "Rekha ",
+        "Das",
+        "Mr",
+        "Mr. ",
+        "Dr.\t",
+        "NGO ",
+        " de ",
+        " van ",
+        " della ",
+        " binti ",
+        "Rosa's ",
+        "O’Brien",
+        "Anne-Marie",
+        "Émile",
+        "B12",
+    )
+)
 def test_runs_of_capitalised_words_are_unchanged(text: str) -> None:
     assert list(names._runs(text)) == list(plain_runs(text))
 
@@ -200,18 +333,103 @@ def test_runs_of_capitalised_words_are_unchanged(text: str) -> None:
 # ---------------------------------------------------------------- jigsaw
 
 JIGSAW_WORDS = (
-    "two ", "three", "both ", "several ", "another ", "the other ", "the ", "girls", "girl", "children", "survivors",
-    "teen", "victim", "2 ", "12 ", "20 ", "1,2 ", "class ", "grade", "standard", "std. ", "std", "iv", "xii", "first ",
-    "3rd ", "10th", "brothel", "red light area", "dance bar", "guest house", "hotel", "rented room", "factory",
-    "same ", "brothel ", "earlier ", "an earlier ", "last ", "story", "report", "as we ", "we ", "reported", "wrote",
-    "about", "](/stories/", "](../stories/", "](", "dalit", "santhals", "sc/st", "lower-caste", "scheduled tribes",
-    "deaf", "scars", "burn marks", "hearing-impaired", "village", "district", "her ", "his ", "their ", "native ",
-    "home ", "own ", "in ", "near ", "Rampur", "North 24", "-",
+    "two ",
+    "three",
+    "both ",
+    "several ",
+    "another ",
+    "the other ",
+    "the ",
+    "girls",
+    "girl",
+    "children",
+    "survivors",
+    "teen",
+    "victim",
+    "2 ",
+    "12 ",
+    "20 ",
+    "1,2 ",
+    "class ",
+    "grade",
+    "standard",
+    "std. ",
+    "std",
+    "iv",
+    "xii",
+    "first ",
+    "3rd ",
+    "10th",
+    "brothel",
+    "red light area",
+    "dance bar",
+    "guest house",
+    "hotel",
+    "rented room",
+    "factory",
+    "same ",
+    "brothel ",
+    "earlier ",
+    "an earlier ",
+    "last ",
+    "story",
+    "report",
+    "as we ",
+    "we ",
+    "reported",
+    "wrote",
+    "about",
+    "](/stories/",
+    "](../stories/",
+    "](",
+    "dalit",
+    "santhals",
+    "sc/st",
+    "lower-caste",
+    "scheduled tribes",
+    "deaf",
+    "scars",
+    "burn marks",
+    "hearing-impaired",
+    "village",
+    "district",
+    "her ",
+    "his ",
+    "their ",
+    "native ",
+    "home ",
+    "own ",
+    "in ",
+    "near ",
+    "Rampur",
+    "North 24",
+    "-",
     # whole phrases, so that every pattern matches often
-    "two girls", "three young girls", "2 boys", "12 minors", "several teenage survivors", "another girl", "the other child",
-    "both victims", "class 7", "grade iv", "std. 5", "3rd grade", "tenth standard", "12th class", "her village in Rampur",
-    "his native village near Canning", "their own village outside Howrah", "native village", "home village",
-    "Howrah district", "district of Malda", "same brothel", "an earlier report", "as we reported", "we wrote about",
+    "two girls",
+    "three young girls",
+    "2 boys",
+    "12 minors",
+    "several teenage survivors",
+    "another girl",
+    "the other child",
+    "both victims",
+    "class 7",
+    "grade iv",
+    "std. 5",
+    "3rd grade",
+    "tenth standard",
+    "12th class",
+    "her village in Rampur",
+    "his native village near Canning",
+    "their own village outside Howrah",
+    "native village",
+    "home village",
+    "Howrah district",
+    "district of Malda",
+    "same brothel",
+    "an earlier report",
+    "as we reported",
+    "we wrote about",
 )
 
 
@@ -243,12 +461,55 @@ def test_jigsaw_origin_without_district_finds_the_first_match(text: str) -> None
 # ---------------------------------------------------------------- relatives
 
 RELATIVE_WORDS = (
-    "mother", "Mother", "mother-in-law", "step-mother", "stepmother", "father", "in-laws", "in", "half-sister", "half",
-    "uncle", "ma", "her ma", "baba", "fiancé", "family", "sold", "sold her", "was sold", "selling vegetables", "arrested",
-    "accused", "trafficked", "abused", "her", "the", "a", "into", "goods", "Bikash", "named", "Kamala Devi", "mashi",
-    " ", ", ", "\n\n", "\n", "\n \t\n", "word ",
-    "her mother was arrested", "sold by her uncle", "his stepfather abused her", "was sold to", "sold her",
-    "her ma sold", "selling the goods", "sold into", "her mother-in-law", "the accused, her father",
+    "mother",
+    "Mother",
+    "mother-in-law",
+    "step-mother",
+    "stepmother",
+    "father",
+    "in-laws",
+    "in",
+    "half-sister",
+    "half",
+    "uncle",
+    "ma",
+    "her ma",
+    "baba",
+    "fiancé",
+    "family",
+    "sold",
+    "sold her",
+    "was sold",
+    "selling vegetables",
+    "arrested",
+    "accused",
+    "trafficked",
+    "abused",
+    "her",
+    "the",
+    "a",
+    "into",
+    "goods",
+    "Bikash",
+    "named",
+    "Kamala Devi",
+    "mashi",
+    " ",
+    ", ",
+    "\n\n",
+    "\n",
+    "\n \t\n",
+    "word ",
+    "her mother was arrested",
+    "sold by her uncle",
+    "his stepfather abused her",
+    "was sold to",
+    "sold her",
+    "her ma sold",
+    "selling the goods",
+    "sold into",
+    "her mother-in-law",
+    "the accused, her father",
 )
 
 
@@ -274,7 +535,9 @@ def plain_kin_words(low: str, present: frozenset[str]) -> list[tuple[int, int]]:
         for at in word_starts(low, first):
             for kin in relatives._KIN_BY_FIRST_PART[first]:
                 end = at + len(kin)
-                if low.startswith(kin, at) and (end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")):
+                if low.startswith(kin, at) and (
+                    end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")
+                ):
                     found.append((at, end))
                     break
     return sorted(found)

@@ -35,9 +35,13 @@ from generator.build import build
         ("<iframe src=https://example.org></iframe>", "<iframe"),
     ],
 )
-def test_raw_html_that_hides_or_runs_is_refused_even_in_a_draft(tmp_path: pathlib.Path, html: str, shown: str) -> None:
+def test_raw_html_that_hides_or_runs_is_refused_even_in_a_draft(
+    tmp_path: pathlib.Path, html: str, shown: str
+) -> None:
     text = story_md(BODY + "\n" + html + "\n", status="draft")
-    assert story_findings(tmp_path, text, "PRIVATE-HTML") == [f"{loc(text, shown)}: PRIVATE-HTML: raw HTML `{shown}` is not allowed in a story"]
+    assert story_findings(tmp_path, text, "PRIVATE-HTML") == [
+        f"{loc(text, shown)}: PRIVATE-HTML: raw HTML `{shown}` is not allowed in a story"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -56,12 +60,19 @@ def test_formatting_html_and_words_inside_attributes_are_fine(tmp_path: pathlib.
 
 
 def test_private_content_and_internal_notes_never_reach_output(tmp_path: pathlib.Path) -> None:
-    body = ("Asha found work at a bakery.<!-- real name: SECRETNAME -->\n\n"
-            "::: private\nCase file SECRETCASE, ask SECRETPERSON.\n:::\n\n"
-            "<!-- SECRETNOTE\nacross lines -->\nShe is saving for a course.\n")
-    root = make_site(tmp_path, {STORY: story_md(body, internal_notes="SECRETINTERNAL"),
-                                "content/pages/about.md": "---\ntitle: About\ninternal_notes: SECRETPAGE\n---\n"
-                                                          "We help. <!-- SECRETPAGECOMMENT -->\n"})
+    body = (
+        "Asha found work at a bakery.<!-- real name: SECRETNAME -->\n\n"
+        "::: private\nCase file SECRETCASE, ask SECRETPERSON.\n:::\n\n"
+        "<!-- SECRETNOTE\nacross lines -->\nShe is saving for a course.\n"
+    )
+    root = make_site(
+        tmp_path,
+        {
+            STORY: story_md(body, internal_notes="SECRETINTERNAL"),
+            "content/pages/about.md": "---\ntitle: About\ninternal_notes: SECRETPAGE\n---\n"
+            "We help. <!-- SECRETPAGECOMMENT -->\n",
+        },
+    )
     approve_story(root)
     build(root, AT)
     files = tree(root / "output")

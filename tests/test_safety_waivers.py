@@ -13,7 +13,9 @@ EXPIRING = [consent(expires=dt.date(2026, 12, 10))]
 REASON = "Renewal meeting with the survivor is booked for 1 December."
 
 
-def waiver(rule: str = "CONSENT-EXPIRING", reviewer: str = "safeguarding-02", reason: str = REASON) -> list[dict[str, str]]:
+def waiver(
+    rule: str = "CONSENT-EXPIRING", reviewer: str = "safeguarding-02", reason: str = REASON
+) -> list[dict[str, str]]:
     return [{"rule": rule, "reviewer": reviewer, "reason": reason}]
 
 
@@ -23,7 +25,11 @@ def test_a_waived_warning_disappears_from_the_findings(tmp_path: pathlib.Path) -
     report = check(root, AT)
     assert report.findings == ()
     assert [(f.rule, f.message) for f in report.waived] == [
-        ("CONSENT-EXPIRING", "consent C-1 expires on 2026-12-10 (in 20 days); the story will then be taken down")]
+        (
+            "CONSENT-EXPIRING",
+            "consent C-1 expires on 2026-12-10 (in 20 days); the story will then be taken down",
+        )
+    ]
 
 
 def test_without_the_waiver_the_warning_is_shown(tmp_path: pathlib.Path) -> None:
@@ -44,9 +50,12 @@ def test_an_error_cannot_be_waived(tmp_path: pathlib.Path) -> None:
 def test_an_author_cannot_waive(tmp_path: pathlib.Path) -> None:
     text = story_md(consent=EXPIRING, waivers=waiver(reviewer="comms-03"), status="draft")
     assert story_findings(tmp_path, text) == [
-        f"{loc(text, 'reviewer: |comms-03')}: WAIVER-INVALID: a waiver must be recorded by a reviewer, not the story's author"]
+        f"{loc(text, 'reviewer: |comms-03')}: WAIVER-INVALID: a waiver must be recorded by a reviewer, not the story's author"
+    ]
     published = story_md(consent=EXPIRING, waivers=waiver(reviewer="comms-03"))
-    assert len(story_findings(tmp_path / "p", published, "CONSENT-EXPIRING")) == 1  # the warning is not waived
+    assert (
+        len(story_findings(tmp_path / "p", published, "CONSENT-EXPIRING")) == 1
+    )  # the warning is not waived
 
 
 def test_a_waiver_needs_a_real_reason_and_a_known_rule(tmp_path: pathlib.Path) -> None:

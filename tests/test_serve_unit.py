@@ -7,10 +7,12 @@ import time
 
 from generator.serve.server import App, SiteState, SiteWatcher, resolve
 
-FILES = {"index.html": b"<html><head></head><body><p>home</p></body></html>",
-         "stories/a/index.html": b"<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"x\"></head><body>a</body></html>",
-         "404.html": b"<html><head></head><body>missing</body></html>",
-         "assets/site.css": b"body{}"}
+FILES = {
+    "index.html": b"<html><head></head><body><p>home</p></body></html>",
+    "stories/a/index.html": b'<html><head><meta http-equiv="Content-Security-Policy" content="x"></head><body>a</body></html>',
+    "404.html": b"<html><head></head><body>missing</body></html>",
+    "assets/site.css": b"body{}",
+}
 
 
 def call(app: App, path: str, method: str = "GET") -> tuple[str, dict[str, str], bytes]:
@@ -32,7 +34,9 @@ def test_resolve_maps_clean_urls_and_refuses_traversal() -> None:
     assert resolve(FILES, "/assets/site.css%00.html") == (None, False)
 
 
-def state_with(files: dict[str, bytes], error: str | None = None, root: pathlib.Path = pathlib.Path(".")) -> SiteState:
+def state_with(
+    files: dict[str, bytes], error: str | None = None, root: pathlib.Path = pathlib.Path(".")
+) -> SiteState:
     state = SiteState(root, None, lambda m: None)
     state.files = dict(files)
     state.error = error
@@ -43,7 +47,9 @@ def test_app_serves_the_last_good_build_with_the_error_over_it() -> None:
     status, headers, body = call(App(state_with(FILES)), "/stories/a/")
     assert status == "200 OK" and headers["Content-Type"] == "text/html; charset=utf-8"
     assert b"Content-Security-Policy" not in body  # dev only: livereload's snippet must run
-    status, _, body = call(App(state_with(FILES, error="content/stories/a.md:3:9: FRONT-MATTER: bad <b>")), "/stories/a/")
+    status, _, body = call(
+        App(state_with(FILES, error="content/stories/a.md:3:9: FRONT-MATTER: bad <b>")), "/stories/a/"
+    )
     assert status == "200 OK"
     assert b'role="alert"' in body and b"bad &lt;b&gt;" in body and b">a</body>" in body
 
@@ -83,7 +89,9 @@ def test_a_burst_of_saves_gives_one_rebuild(tmp_path: pathlib.Path) -> None:
     assert state.builds == 1  # nothing changed since: no more rebuilds
 
 
-def test_a_save_is_reported_by_the_file_system_not_found_by_polling(tmp_path: pathlib.Path, monkeypatch) -> None:
+def test_a_save_is_reported_by_the_file_system_not_found_by_polling(
+    tmp_path: pathlib.Path, monkeypatch
+) -> None:
     import asyncio
     import threading
 

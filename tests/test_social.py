@@ -41,18 +41,37 @@ def test_every_page_has_an_absolute_canonical_url_and_a_donate_action(tmp_path: 
         assert f'<link rel="canonical" href="{expected}">' in page, path
         if path != "404.html":
             actions = [b for b in json_ld(page) if b["@type"] == "DonateAction"]
-            assert actions == [{"@context": "https://schema.org", "@type": "DonateAction",
-                                "recipient": {"@type": "NGO", "name": "Example Trust", "url": "https://stories.example.org"},
-                                "target": {"@type": "EntryPoint",
-                                           "urlTemplate": "https://example.org/give?utm_medium=website&utm_source=stories"}}], path
+            assert actions == [
+                {
+                    "@context": "https://schema.org",
+                    "@type": "DonateAction",
+                    "recipient": {
+                        "@type": "NGO",
+                        "name": "Example Trust",
+                        "url": "https://stories.example.org",
+                    },
+                    "target": {
+                        "@type": "EntryPoint",
+                        "urlTemplate": "https://example.org/give?utm_medium=website&utm_source=stories",
+                    },
+                }
+            ], path
 
 
 def test_the_home_page_describes_the_ngo_and_a_story_is_a_news_article(tmp_path: pathlib.Path) -> None:
     files = pages(tmp_path)
-    assert json_ld(files["index.html"])[0] == {"@context": "https://schema.org", "@type": "NGO", "name": "Example Trust",
-                                               "url": "https://stories.example.org"}
+    assert json_ld(files["index.html"])[0] == {
+        "@context": "https://schema.org",
+        "@type": "NGO",
+        "name": "Example Trust",
+        "url": "https://stories.example.org",
+    }
     article = json_ld(files["stories/story/index.html"])[0]
-    assert (article["@type"], article["headline"], article["datePublished"]) == ("NewsArticle", "A Fresh Start in Pune", "2026-03-02")
+    assert (article["@type"], article["headline"], article["datePublished"]) == (
+        "NewsArticle",
+        "A Fresh Start in Pune",
+        "2026-03-02",
+    )
     story = files["stories/story/index.html"]
     assert meta(story, "og:type") == "article" and meta(story, "article:published_time") == "2026-03-02"
     assert meta(story, "og:url") == "https://stories.example.org/stories/story/"
@@ -65,7 +84,9 @@ def test_without_social_consent_no_card_shows_the_summary(tmp_path: pathlib.Path
     shared = pages(tmp_path / "shared")["stories/story/index.html"]
     assert meta(shared, "og:description") == summary and meta(shared, "twitter:description") == summary
     assert json_ld(shared)[0]["description"] == summary
-    private = pages(tmp_path / "web-only", consent=[consent(scope=["web", "feed"])])["stories/story/index.html"]
+    private = pages(tmp_path / "web-only", consent=[consent(scope=["web", "feed"])])[
+        "stories/story/index.html"
+    ]
     for key in ("og:description", "twitter:description", "description", "og:image"):
         assert meta(private, key) is None, key
     assert "description" not in json_ld(private)[0] and "image" not in json_ld(private)[0]
@@ -75,7 +96,11 @@ def test_without_social_consent_no_card_shows_the_summary(tmp_path: pathlib.Path
 
 def test_tracked_keeps_existing_parameters_and_fragments(tmp_path: pathlib.Path) -> None:
     config = load_config(make_site(tmp_path / "plain", {"site.yaml": YAML}))
-    assert tracked("https://example.org/give", config) == "https://example.org/give?utm_medium=website&utm_source=stories"
+    assert (
+        tracked("https://example.org/give", config)
+        == "https://example.org/give?utm_medium=website&utm_source=stories"
+    )
     assert tracked("https://example.org/give?utm_source=email#form", config, campaign="spring match") == (
-        "https://example.org/give?utm_source=email&utm_campaign=spring+match&utm_medium=website#form")
+        "https://example.org/give?utm_source=email&utm_campaign=spring+match&utm_medium=website#form"
+    )
     assert tracked("", config) == ""

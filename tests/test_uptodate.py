@@ -42,10 +42,16 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 def inodes(root: pathlib.Path) -> dict[str, tuple[int, int]]:
     out = root / "output"
-    return {p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in out.rglob("*")
+        if p.is_file()
+    }
 
 
-def test_an_unchanged_rebuild_writes_nothing_and_reports_the_same(tmp_path: pathlib.Path, renders: list[int]) -> None:
+def test_an_unchanged_rebuild_writes_nothing_and_reports_the_same(
+    tmp_path: pathlib.Path, renders: list[int]
+) -> None:
     root = site(tmp_path, consent=[consent(expires=dt.date(2026, 12, 10))])  # a warning to carry over
     first = build(root, AT)
     before, files = inodes(root), tree(root / "output")
@@ -53,8 +59,14 @@ def test_an_unchanged_rebuild_writes_nothing_and_reports_the_same(tmp_path: path
     assert len(renders) == 1
     assert inodes(root) == before and tree(root / "output") == files
     assert second.at == AT + dt.timedelta(hours=1)
-    assert (second.findings, second.waived, second.published, second.excluded, second.files, second.next_change) == (
-        first.findings, first.waived, first.published, first.excluded, first.files, first.next_change)
+    assert (
+        second.findings,
+        second.waived,
+        second.published,
+        second.excluded,
+        second.files,
+        second.next_change,
+    ) == (first.findings, first.waived, first.published, first.excluded, first.files, first.next_change)
     assert [f.rule for f in second.warnings] == ["CONSENT-EXPIRING"]
     assert (root / ".impactsite/takedown.txt").read_text() == ""
 
@@ -69,8 +81,12 @@ def test_an_unchanged_rebuild_gives_what_a_full_build_would(tmp_path: pathlib.Pa
     assert tree(root / "output") == kept
 
 
-@pytest.mark.parametrize("change", ["story", "new story", "deleted story", "template", "site.yaml", "image", "campaign"])
-def test_any_changed_input_means_a_full_build(tmp_path: pathlib.Path, renders: list[int], change: str) -> None:
+@pytest.mark.parametrize(
+    "change", ["story", "new story", "deleted story", "template", "site.yaml", "image", "campaign"]
+)
+def test_any_changed_input_means_a_full_build(
+    tmp_path: pathlib.Path, renders: list[int], change: str
+) -> None:
     root = site(tmp_path)
     build(root, AT)
     story = root / STORY
@@ -125,7 +141,9 @@ def test_midnight_and_an_earlier_moment_mean_a_full_build(tmp_path: pathlib.Path
     assert len(renders) == 3
 
 
-def test_a_touched_or_missing_output_file_means_a_full_build(tmp_path: pathlib.Path, renders: list[int]) -> None:
+def test_a_touched_or_missing_output_file_means_a_full_build(
+    tmp_path: pathlib.Path, renders: list[int]
+) -> None:
     root = site(tmp_path)
     build(root, AT)
     kept = tree(root / "output")
@@ -142,7 +160,9 @@ def test_a_touched_or_missing_output_file_means_a_full_build(tmp_path: pathlib.P
 
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "wrong format", "missing"])
-def test_a_corrupt_or_missing_record_is_never_trusted(tmp_path: pathlib.Path, renders: list[int], damage: str) -> None:
+def test_a_corrupt_or_missing_record_is_never_trusted(
+    tmp_path: pathlib.Path, renders: list[int], damage: str
+) -> None:
     root = site(tmp_path)
     build(root, AT)
     record = root / RECORD
@@ -167,7 +187,9 @@ def test_strict_is_part_of_the_fingerprint(tmp_path: pathlib.Path, renders: list
     assert len(renders) == 2
 
 
-def test_the_denylist_key_is_part_of_the_fingerprint(tmp_path: pathlib.Path, renders: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_denylist_key_is_part_of_the_fingerprint(
+    tmp_path: pathlib.Path, renders: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = site(tmp_path)
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "key-one")
     add_term(root / "safety/denylist.txt", "Nobody Here", b"key-one")
@@ -180,12 +202,16 @@ def test_the_denylist_key_is_part_of_the_fingerprint(tmp_path: pathlib.Path, ren
     assert "key-one" not in (root / RECORD).read_text() and "key-two" not in (root / RECORD).read_text()
 
 
-def test_a_failed_build_keeps_no_record_that_could_answer_for_it(tmp_path: pathlib.Path, renders: list[int]) -> None:
+def test_a_failed_build_keeps_no_record_that_could_answer_for_it(
+    tmp_path: pathlib.Path, renders: list[int]
+) -> None:
     root = site(tmp_path)
     build(root, AT)
     story = root / STORY
     good = story.read_text()
-    story.write_text(good.replace("name_type: pseudonym", "name_type: real", 1).replace("minor: false", "minor: true", 1))
+    story.write_text(
+        good.replace("name_type: pseudonym", "name_type: real", 1).replace("minor: false", "minor: true", 1)
+    )
     with pytest.raises(ContentError):
         build(root, AT)
     story.write_text(good)  # back as it was: the old record still describes output/ exactly
@@ -204,7 +230,8 @@ def test_the_cli_says_when_output_was_already_up_to_date(tmp_path: pathlib.Path)
     second = CliRunner().invoke(main, args)
     assert first.exit_code == 0 and first.stdout.startswith("Built 1 stories")
     assert second.exit_code == 0 and second.stdout.startswith(
-        f"Up to date: nothing has changed since the last build; {root / 'output'} holds its 1 stories, ")
+        f"Up to date: nothing has changed since the last build; {root / 'output'} holds its 1 stories, "
+    )
 
 
 def test_the_default_theme_path_matches_the_themes(tmp_path: pathlib.Path) -> None:

@@ -63,18 +63,30 @@ def test_a_lone_anchor_used_once_is_allowed_but_an_undefined_alias_is_refused() 
 
 
 def test_merge_keys_are_refused() -> None:
-    assert problem("base: {a: 1}\nother:\n  <<: {b: 2}\n") == (3, 3, "YAML merge keys (<<) are not allowed", "write the keys out in full")
+    assert problem("base: {a: 1}\nother:\n  <<: {b: 2}\n") == (
+        3,
+        3,
+        "YAML merge keys (<<) are not allowed",
+        "write the keys out in full",
+    )
 
 
 def test_duplicate_keys_name_both_lines() -> None:
     assert problem("title: A\nsummary: s\ntitle: B\n", line_offset=1) == (
-        4, 1, 'the key "title" appears twice (first on line 2)', "keep only one of them")
+        4,
+        1,
+        'the key "title" appears twice (first on line 2)',
+        "keep only one of them",
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("a: !!python/object/apply:os.system ['echo hi']\n", "the YAML tag !!python/object/apply:os.system is not allowed"),
+        (
+            "a: !!python/object/apply:os.system ['echo hi']\n",
+            "the YAML tag !!python/object/apply:os.system is not allowed",
+        ),
         ("a: !!python/name:os.system ''\n", "the YAML tag !!python/name:os.system is not allowed"),
         ("a: !!python/tuple [1, 2]\n", "the YAML tag !!python/tuple is not allowed"),
         ("a: !!set {x}\n", "the YAML tag !!set is not allowed"),
@@ -94,7 +106,11 @@ def test_standard_scalar_tags_are_fine() -> None:
 
 def test_tabs_used_for_indentation_are_explained() -> None:
     assert problem("people:\n\t- name: Mona\n", line_offset=1) == (
-        3, 1, "a tab character is used for indentation", "indent with spaces, not tabs")
+        3,
+        1,
+        "a tab character is used for indentation",
+        "indent with spaces, not tabs",
+    )
 
 
 def test_a_colon_inside_a_value_is_explained() -> None:
@@ -104,7 +120,12 @@ def test_a_colon_inside_a_value_is_explained() -> None:
 
 
 def test_an_unreadable_value_is_located() -> None:
-    assert problem("date: 2026-13-45\n") == (1, 7, "this value cannot be read: month must be in 1..12", "check its format")
+    assert problem("date: 2026-13-45\n") == (
+        1,
+        7,
+        "this value cannot be read: month must be in 1..12",
+        "check its format",
+    )
 
 
 def test_a_key_must_be_a_plain_word() -> None:
@@ -113,7 +134,11 @@ def test_a_key_must_be_a_plain_word() -> None:
 
 def test_huge_documents_are_refused_before_parsing() -> None:
     assert problem("a: " + "x" * (513 * 1024) + "\n", line_offset=1) == (
-        2, 1, "the YAML is too large (over 512 KB)", "split it or shorten it")
+        2,
+        1,
+        "the YAML is too large (over 512 KB)",
+        "split it or shorten it",
+    )
 
 
 def test_deep_nesting_is_refused() -> None:

@@ -97,8 +97,14 @@ class FileDigests:
 
 
 class Caches:
-    def __init__(self, folder: pathlib.Path | None = None, *, in_memory: bool = False, save_once: bool = False,
-                 output_dir: pathlib.Path | None = None) -> None:
+    def __init__(
+        self,
+        folder: pathlib.Path | None = None,
+        *,
+        in_memory: bool = False,
+        save_once: bool = False,
+        output_dir: pathlib.Path | None = None,
+    ) -> None:
         self.folder = folder  # None: nothing read from or written to disk
         # serve: keep parsed files, pages and per-page results for the next rebuild. A one-off build
         # would only pay for them in memory (a gigabyte at 10,000 stories).
@@ -158,7 +164,9 @@ class Caches:
 
     # --- checks ---------------------------------------------------------------------------------
     @staticmethod
-    def check_key(site: str, path: str, text: str, state: str, channels: frozenset[str], reason: str, day: dt.date) -> str:
+    def check_key(
+        site: str, path: str, text: str, state: str, channels: frozenset[str], reason: str, day: dt.date
+    ) -> str:
         return digest("checks", site, path, text, state, ",".join(sorted(channels)), reason, day.isoformat())
 
     def checked(self, key: str) -> Checked | None:
@@ -212,7 +220,11 @@ class Caches:
         """After the build's output is published: what each page was rendered from."""
         if self.folder is None:
             return
-        data = {"format": FORMAT, "csp": self._csp_now, "pages": {k: list(v) for k, v in sorted(self._pages_now.items())}}
+        data = {
+            "format": FORMAT,
+            "csp": self._csp_now,
+            "pages": {k: list(v) for k, v in sorted(self._pages_now.items())},
+        }
         _write_json(self.folder / "pages.json", data)
 
     def _load_page_record(self) -> None:
@@ -254,7 +266,9 @@ class Caches:
     def is_clean(self, scan: str, data: bytes) -> bool:
         """Whether these bytes passed this scan before. Each file asked about is remembered: if the
         build succeeds, every one of them passed."""
-        found = self.derive("blake2b", data, functools.partial(_hex_digest, data))  # computed once per bytes object
+        found = self.derive(
+            "blake2b", data, functools.partial(_hex_digest, data)
+        )  # computed once per bytes object
         self._scanned.add(found)
         return found in self.clean.get(scan, ())
 
@@ -277,17 +291,23 @@ class Caches:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return
-            self.checks = {str(k): ([finding_from_json(f) for f in v[0]], [finding_from_json(f) for f in v[1]])
-                           for k, v in data["checks"].items()}
+            self.checks = {
+                str(k): ([finding_from_json(f) for f in v[0]], [finding_from_json(f) for f in v[1]])
+                for k, v in data["checks"].items()
+            }
             self.clean = {str(k): {str(d) for d in v} for k, v in data["clean"].items()}
         except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             self.checks, self.clean = {}, {}  # corrupt: start afresh, never trust part of it
 
     def _save(self, path: pathlib.Path) -> None:
-        data = {"format": FORMAT,
-                "checks": {k: [[finding_to_json(f) for f in v[0]], [finding_to_json(f) for f in v[1]]]
-                           for k, v in sorted(self.checks.items())},
-                "clean": {k: sorted(v) for k, v in self.clean.items()}}
+        data = {
+            "format": FORMAT,
+            "checks": {
+                k: [[finding_to_json(f) for f in v[0]], [finding_to_json(f) for f in v[1]]]
+                for k, v in sorted(self.checks.items())
+            },
+            "clean": {k: sorted(v) for k, v in self.clean.items()},
+        }
         _write_json(path, data)
 
 

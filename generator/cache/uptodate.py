@@ -72,8 +72,14 @@ def _walk(top: pathlib.Path) -> list[tuple[str, str]]:
     return found
 
 
-def fingerprint(root: pathlib.Path, config: SiteConfig, strict: bool, *, stories: bool = True,
-                files: FileDigests | None = None) -> str:
+def fingerprint(
+    root: pathlib.Path,
+    config: SiteConfig,
+    strict: bool,
+    *,
+    stories: bool = True,
+    files: FileDigests | None = None,
+) -> str:
     """One hash of everything a build reads. Contents, not times: a fresh clone has new mtimes.
 
     With stories=False, the stories themselves are left out: what every story's checks depend on
@@ -147,8 +153,13 @@ def load(state_dir: pathlib.Path) -> Record | None:
         data = json.loads((state_dir / RECORD).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             return None
-        return Record(str(data["fingerprint"]), dt.datetime.fromisoformat(data["at"]), dt.datetime.fromisoformat(data["until"]),
-                      dict(data["report"]), {str(k): [int(v[0]), int(v[1])] for k, v in data["output"].items()})
+        return Record(
+            str(data["fingerprint"]),
+            dt.datetime.fromisoformat(data["at"]),
+            dt.datetime.fromisoformat(data["until"]),
+            dict(data["report"]),
+            {str(k): [int(v[0]), int(v[1])] for k, v in data["output"].items()},
+        )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None  # missing or corrupt: never trusted, the build simply runs
 
@@ -164,8 +175,14 @@ def forget(state_dir: pathlib.Path) -> None:
 
 def save(state_dir: pathlib.Path, record: Record) -> None:
     """Write the record; a record that cannot be written only means the next build runs in full."""
-    data = {"format": FORMAT, "fingerprint": record.fingerprint, "at": record.at.isoformat(),
-            "until": record.until.isoformat(), "report": record.report, "output": record.output}
+    data = {
+        "format": FORMAT,
+        "fingerprint": record.fingerprint,
+        "at": record.at.isoformat(),
+        "until": record.until.isoformat(),
+        "report": record.report,
+        "output": record.output,
+    }
     tmp = state_dir / f".{RECORD}.{os.getpid()}.tmp"
     try:
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
@@ -188,7 +205,11 @@ def answer(root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool
     The caller holds the build lock."""
     started = time.monotonic()
     record = load(config.state_dir)
-    if record is None or not record.holds(fingerprint(root, config, strict), at) or not intact(config.output_dir, record.output):
+    if (
+        record is None
+        or not record.holds(fingerprint(root, config, strict), at)
+        or not intact(config.output_dir, record.output)
+    ):
         return None
     report = report_from_json(record.report, at)
     write_state(config, at, None, (), report.next_change)  # nothing new to take down

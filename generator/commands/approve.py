@@ -47,8 +47,11 @@ def approve(root: pathlib.Path, files: list[pathlib.Path], reviewer: str, at: dt
     by_path = {s.path: s for s in site.stories}
     # Site-wide errors first: without the denylist key, say, the stories cannot be fully checked,
     # so a review now would vouch for checks that never ran.
-    problems: list[Finding] = [f for f in safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
-                               if f.is_error]
+    problems: list[Finding] = [
+        f
+        for f in safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
+        if f.is_error
+    ]
     todo: list[tuple[Story, pathlib.Path]] = []
     for f in files:
         resolved = f.resolve()
@@ -64,10 +67,19 @@ def approve(root: pathlib.Path, files: list[pathlib.Path], reviewer: str, at: dt
                 continue
             raise UsageError(f"{f} is not a story (stories live in content/stories/*.md)")
         if story.author.strip().lower() == reviewer.strip().lower():
-            problems.append(error(rel, *story.source.where(("author",)), "SIGNOFF-SELF",
-                                  f"{reviewer} wrote this story and cannot approve it", "ask another safeguarding reviewer"))
+            problems.append(
+                error(
+                    rel,
+                    *story.source.where(("author",)),
+                    "SIGNOFF-SELF",
+                    f"{reviewer} wrote this story and cannot approve it",
+                    "ask another safeguarding reviewer",
+                )
+            )
             continue
-        ctx = StoryContext(site.config, at, site.publications[rel], visible_text(story.source.body), site.extras)
+        ctx = StoryContext(
+            site.config, at, site.publications[rel], visible_text(story.source.body), site.extras
+        )
         found, _ = safety.check_story(story, ctx)
         blocking = [p for p in found if p.is_error and p.rule not in _SIGNOFF_RULES]
         if blocking:
@@ -79,7 +91,11 @@ def approve(root: pathlib.Path, files: list[pathlib.Path], reviewer: str, at: dt
     done = []
     day = at.astimezone(site.config.tz).date()
     for story, path in todo:
-        text = replace_review(story.source.text, story, review_block(reviewer, day, text_hash(story.source, site.config.content_dir)))
+        text = replace_review(
+            story.source.text,
+            story,
+            review_block(reviewer, day, text_hash(story.source, site.config.content_dir)),
+        )
         tmp = path.with_name(f".{path.name}.approve-tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, path)

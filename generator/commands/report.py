@@ -18,11 +18,20 @@ def to_json(report: Any) -> dict[str, Any]:
         "errors": len(report.errors),
         "warnings": len(report.warnings),
         "findings": [
-            {"path": f.path, "line": f.line, "column": f.column, "rule": f.rule, "severity": f.severity.value,
-             "message": f.message, "fix": f.fix}
+            {
+                "path": f.path,
+                "line": f.line,
+                "column": f.column,
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "message": f.message,
+                "fix": f.fix,
+            }
             for f in report.findings
         ],
-        "waived": [{"path": f.path, "line": f.line, "rule": f.rule, "message": f.message} for f in report.waived],
+        "waived": [
+            {"path": f.path, "line": f.line, "rule": f.rule, "message": f.message} for f in report.waived
+        ],
     }
 
 
@@ -32,34 +41,51 @@ def to_sarif(report: Any) -> dict[str, Any]:
     rules = []
     for rid in used:
         r = known.get(rid)
-        rules.append({
-            "id": rid,
-            "name": rid.title().replace("-", ""),
-            "shortDescription": {"text": r.title if r else rid.replace("-", " ").lower()},
-            "fullDescription": {"text": r.explanation if r else "A problem reading the content."},
-            "help": {"text": (r.explanation + " Source: " + r.source) if r else "Fix the file as the message says."},
-            "defaultConfiguration": {"level": r.severity.value if r else "error"},
-        })
+        rules.append(
+            {
+                "id": rid,
+                "name": rid.title().replace("-", ""),
+                "shortDescription": {"text": r.title if r else rid.replace("-", " ").lower()},
+                "fullDescription": {"text": r.explanation if r else "A problem reading the content."},
+                "help": {
+                    "text": (r.explanation + " Source: " + r.source)
+                    if r
+                    else "Fix the file as the message says."
+                },
+                "defaultConfiguration": {"level": r.severity.value if r else "error"},
+            }
+        )
     index = {rid: i for i, rid in enumerate(used)}
     results = []
     for f in report.findings:
         location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
         if f.line >= 1:
             location["region"] = {"startLine": f.line, **({"startColumn": f.column} if f.column >= 1 else {})}
-        results.append({
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": f.severity.value,
-            "message": {"text": f.message + (f" Fix: {f.fix}" if f.fix else "")},
-            "locations": [{"physicalLocation": location}],
-        })
+        results.append(
+            {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": f.severity.value,
+                "message": {"text": f.message + (f" Fix: {f.fix}" if f.fix else "")},
+                "locations": [{"physicalLocation": location}],
+            }
+        )
     return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "impactsite", "version": __version__, "informationUri": HOME, "rules": rules}},
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "impactsite",
+                        "version": __version__,
+                        "informationUri": HOME,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+            }
+        ],
     }
 
 
@@ -87,7 +113,19 @@ def rules_markdown() -> str:
         if r.family != family:
             family = r.family
             lines += [f"## {family}", ""]
-        scope = {"any": "every story, drafts included", "publishing": "stories meant for publication", "site": "the whole site"}[r.scope]
-        lines += [f"### {r.id} ({r.severity.value})", "", f"**Protects against:** {r.title}. **Applies to:** {scope}.", "",
-                  r.explanation, "", f"*Source:* {r.source}", ""]
+        scope = {
+            "any": "every story, drafts included",
+            "publishing": "stories meant for publication",
+            "site": "the whole site",
+        }[r.scope]
+        lines += [
+            f"### {r.id} ({r.severity.value})",
+            "",
+            f"**Protects against:** {r.title}. **Applies to:** {scope}.",
+            "",
+            r.explanation,
+            "",
+            f"*Source:* {r.source}",
+            "",
+        ]
     return "\n".join(lines)

@@ -53,8 +53,14 @@ def new_story(root: pathlib.Path, title: str, today: dt.date) -> pathlib.Path:
         raise UsageError(f"{path.relative_to(root)} already exists; choose another title or edit that file")
     path.parent.mkdir(parents=True, exist_ok=True)
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    expires = today.replace(year=today.year + 2) if not (today.month == 2 and today.day == 29) else today.replace(year=today.year + 2, day=28)
-    text = TEMPLATE.format(title=quoted, today=today.isoformat(), year=today.year, expires=expires.isoformat())
+    expires = (
+        today.replace(year=today.year + 2)
+        if not (today.month == 2 and today.day == 29)
+        else today.replace(year=today.year + 2, day=28)
+    )
+    text = TEMPLATE.format(
+        title=quoted, today=today.isoformat(), year=today.year, expires=expires.isoformat()
+    )
     path.write_text(_align_comments(text), encoding="utf-8")
     return path
 

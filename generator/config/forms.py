@@ -71,8 +71,14 @@ PLATFORM = {
 }
 _TEXTS = {k: Field(TEXT) for k in CATALOGUE}
 FORM = {
-    "page": Field(TEXT, required=True, help="the address of the page in content/pages/ that shows the form, e.g. /fundraise/"),
-    "mode": Field(enum(*MODES), help="lead_form (our own form) or platform_link (a link to a fundraising platform)"),
+    "page": Field(
+        TEXT,
+        required=True,
+        help="the address of the page in content/pages/ that shows the form, e.g. /fundraise/",
+    ),
+    "mode": Field(
+        enum(*MODES), help="lead_form (our own form) or platform_link (a link to a fundraising platform)"
+    ),
     "id": Field(TEXT, help="Netlify: the form's name; Formspree: the form's id, e.g. xyzkqwbr"),
     "endpoint": Field(TEXT, help="custom provider: the address that receives the POST"),
     "honeypot": Field(TEXT, help="the hidden spam-trap field's name (custom and Netlify providers)"),
@@ -91,7 +97,9 @@ FORMS = obj(
     {
         "provider": Field(enum(*PROVIDERS), required=True),
         "privacy_page": Field(TEXT, help="the privacy notice every form links to; /privacy/ when left out"),
-        "confirmation_phrases": Field(list_of(TEXT), help="sentences that may appear only on thank-you pages"),
+        "confirmation_phrases": Field(
+            list_of(TEXT), help="sentences that may appear only on thank-you pages"
+        ),
         "signup": Field(obj(FORM, "the sign-up form")),
         "press": Field(obj(FORM, "the press form")),
     },
@@ -100,7 +108,11 @@ FORMS = obj(
 
 HONEYPOTS = {"netlify": "bot-field", "formspree": "_gotcha", "custom": "bot-field"}
 DEFAULT_SUBMIT = {"signup": "Sign up", "press": "Send your enquiry"}
-DEFAULT_HEADING = {"signup": "Sign up to fundraise", "press": "Send us an enquiry", "platform_link": "Start your fundraising page"}
+DEFAULT_HEADING = {
+    "signup": "Sign up to fundraise",
+    "press": "Send us an enquiry",
+    "platform_link": "Start your fundraising page",
+}
 DEFAULT_NOTE = {
     "signup": "We use these details only to support your fundraiser, and we never sell or share them.",
     "press": "We use these details only to reply to your enquiry, and we never sell or share them.",
@@ -180,7 +192,13 @@ class FormsSettings:
 
 
 def _page_path(value: str) -> bool:
-    return value.startswith("/") and value.endswith("/") and "//" not in value and ".." not in value and " " not in value
+    return (
+        value.startswith("/")
+        and value.endswith("/")
+        and "//" not in value
+        and ".." not in value
+        and " " not in value
+    )
 
 
 def check_values(data: Any, located: Located, file: str = "site.yaml") -> list[Finding]:
@@ -199,8 +217,11 @@ def check_values(data: Any, located: Located, file: str = "site.yaml") -> list[F
         add(("privacy_page",), f'"{privacy}" is not a page address', "write it like /privacy/")
     for i, phrase in enumerate(data.get("confirmation_phrases") or ()):
         if isinstance(phrase, str) and len(phrase.split()) < 2:
-            add(("confirmation_phrases", i), f'"{phrase}" is too short to be a confirmation sentence',
-                'write the whole sentence, e.g. "Thank you for signing up"')
+            add(
+                ("confirmation_phrases", i),
+                f'"{phrase}" is too short to be a confirmation sentence',
+                'write the whole sentence, e.g. "Thank you for signing up"',
+            )
     seen_paths: dict[str, str] = {}
     for key in FORM_KEYS:
         form = data.get(key)
@@ -213,7 +234,11 @@ def _check_form(key: str, form: dict[str, Any], provider: Any, add: Any, seen_pa
     where = f"forms.{key}"
     page = form.get("page")
     if isinstance(page, str) and not _page_path(page):
-        add((key, "page"), f'"{page}" is not a page address', "write it like /fundraise/ (the page's address, with slashes)")
+        add(
+            (key, "page"),
+            f'"{page}" is not a page address',
+            "write it like /fundraise/ (the page's address, with slashes)",
+        )
     mode = form.get("mode") or "lead_form"
     if key == "press" and mode != "lead_form":
         add((key, "mode"), "the press form can only be a lead_form", "remove mode from forms.press")
@@ -221,46 +246,104 @@ def _check_form(key: str, form: dict[str, Any], provider: Any, add: Any, seen_pa
     if mode == "platform_link":
         platform = form.get("platform")
         if not platform:
-            add((key,), f"{where} links to a platform but does not say which", "add platform: with its name and url", key=True)
-        elif isinstance(platform, dict) and isinstance(platform.get("url"), str) and not platform["url"].startswith("https://"):
-            add((key, "platform", "url"), "the platform's url must start with https://", "copy the full address from the platform")
+            add(
+                (key,),
+                f"{where} links to a platform but does not say which",
+                "add platform: with its name and url",
+                key=True,
+            )
+        elif (
+            isinstance(platform, dict)
+            and isinstance(platform.get("url"), str)
+            and not platform["url"].startswith("https://")
+        ):
+            add(
+                (key, "platform", "url"),
+                "the platform's url must start with https://",
+                "copy the full address from the platform",
+            )
         for extra in ("fields", "required", "thank_you", "id", "endpoint"):
             if extra in form:
-                add((key, extra), f"{where}.{extra} is not used when mode is platform_link",
-                    f"remove {extra}, or set mode: lead_form", key=True)
+                add(
+                    (key, extra),
+                    f"{where}.{extra} is not used when mode is platform_link",
+                    f"remove {extra}, or set mode: lead_form",
+                    key=True,
+                )
         return
     if "platform" in form:
-        add((key, "platform"), f"{where}.platform is only used when mode is platform_link",
-            "remove it, or set mode: platform_link", key=True)
+        add(
+            (key, "platform"),
+            f"{where}.platform is only used when mode is platform_link",
+            "remove it, or set mode: platform_link",
+            key=True,
+        )
     # The provider's id or endpoint.
     ident, endpoint = form.get("id"), form.get("endpoint")
     if provider in ("netlify", "formspree") and not ident:
-        what = "the form's name in Netlify, e.g. fundraiser-signup" if provider == "netlify" else \
-            "the form's id from the Formspree dashboard, e.g. xyzkqwbr"
-        add((key,), f'"id" is required in {where} for the {provider} provider', f"add `id:` ({what})", key=True)
+        what = (
+            "the form's name in Netlify, e.g. fundraiser-signup"
+            if provider == "netlify"
+            else "the form's id from the Formspree dashboard, e.g. xyzkqwbr"
+        )
+        add(
+            (key,),
+            f'"id" is required in {where} for the {provider} provider',
+            f"add `id:` ({what})",
+            key=True,
+        )
     elif provider == "netlify" and isinstance(ident, str) and not re.fullmatch(r"[A-Za-z0-9_-]+", ident):
-        add((key, "id"), f'"{ident}" cannot be a Netlify form name', "use letters, digits and hyphens, e.g. fundraiser-signup")
+        add(
+            (key, "id"),
+            f'"{ident}" cannot be a Netlify form name',
+            "use letters, digits and hyphens, e.g. fundraiser-signup",
+        )
     elif provider == "formspree" and isinstance(ident, str) and not re.fullmatch(r"[A-Za-z0-9]+", ident):
-        add((key, "id"), f'"{ident}" is not a Formspree form id', "copy the id from the form's endpoint, https://formspree.io/f/ID")
+        add(
+            (key, "id"),
+            f'"{ident}" is not a Formspree form id',
+            "copy the id from the form's endpoint, https://formspree.io/f/ID",
+        )
     if provider == "custom":
         if not endpoint:
-            add((key,), f'"endpoint" is required in {where} for the custom provider',
-                "add `endpoint:` (the address that receives the form, e.g. https://forms.example.org/signup)", key=True)
+            add(
+                (key,),
+                f'"endpoint" is required in {where} for the custom provider',
+                "add `endpoint:` (the address that receives the form, e.g. https://forms.example.org/signup)",
+                key=True,
+            )
         elif isinstance(endpoint, str) and not _endpoint_ok(endpoint):
-            add((key, "endpoint"), "endpoint must start with https://",
-                "write the full address; plain http:// is allowed only for 127.0.0.1 and localhost, for testing")
+            add(
+                (key, "endpoint"),
+                "endpoint must start with https://",
+                "write the full address; plain http:// is allowed only for 127.0.0.1 and localhost, for testing",
+            )
     elif endpoint:
-        add((key, "endpoint"), f"{where}.endpoint is used only by the custom provider", "remove it, or set provider: custom", key=True)
+        add(
+            (key, "endpoint"),
+            f"{where}.endpoint is used only by the custom provider",
+            "remove it, or set provider: custom",
+            key=True,
+        )
     honeypot = form.get("honeypot")
     if honeypot and provider == "formspree":
         add((key, "honeypot"), "Formspree's spam trap is always called _gotcha", "remove honeypot", key=True)
     elif isinstance(honeypot, str) and not re.fullmatch(r"[A-Za-z0-9_-]+", honeypot):
-        add((key, "honeypot"), f'"{honeypot}" cannot be a field name', "use letters, digits, hyphens and underscores")
+        add(
+            (key, "honeypot"),
+            f'"{honeypot}" cannot be a field name',
+            "use letters, digits, hyphens and underscores",
+        )
     # Fields.
     fields = form.get("fields")
     if fields is None or fields == []:
         at: Path = (key, "fields") if "fields" in form else (key,)
-        add(at, f'"fields" is required in {where}', "add e.g. fields: [first_name, last_name, email]", key=True)
+        add(
+            at,
+            f'"fields" is required in {where}',
+            "add e.g. fields: [first_name, last_name, email]",
+            key=True,
+        )
     if not isinstance(fields, list):
         fields = []  # the schema has said what is wrong with it
     listed: list[str] = []
@@ -269,40 +352,79 @@ def _check_form(key: str, form: dict[str, Any], provider: Any, add: Any, seen_pa
             continue
         if name not in CATALOGUE:
             guess = difflib.get_close_matches(str(name), list(CATALOGUE), n=1, cutoff=0.6)
-            add((key, "fields", i), f'unknown field "{name}" in {where}.fields',
-                f'did you mean "{guess[0]}"?' if guess else "choose from: " + ", ".join(CATALOGUE))
+            add(
+                (key, "fields", i),
+                f'unknown field "{name}" in {where}.fields',
+                f'did you mean "{guess[0]}"?' if guess else "choose from: " + ", ".join(CATALOGUE),
+            )
         elif name in listed:
             add((key, "fields", i), f'"{name}" is listed twice in {where}.fields', "keep only one")
         else:
             listed.append(name)
-    required = [r for r in form.get("required") or [] if isinstance(r, str)] if isinstance(form.get("required"), list) else []
+    required = (
+        [r for r in form.get("required") or [] if isinstance(r, str)]
+        if isinstance(form.get("required"), list)
+        else []
+    )
     for i, name in enumerate(required):
         if name not in listed and name in CATALOGUE:
-            add((key, "required", i), f'"{name}" is required but is not one of {where}.fields', "add it to fields, or remove it here")
+            add(
+                (key, "required", i),
+                f'"{name}" is required but is not one of {where}.fields',
+                "add it to fields, or remove it here",
+            )
         elif name not in CATALOGUE:
             guess = difflib.get_close_matches(str(name), listed or list(CATALOGUE), n=1, cutoff=0.6)
-            add((key, "required", i), f'unknown field "{name}" in {where}.required',
-                f'did you mean "{guess[0]}"?' if guess else "choose from this form's fields: " + ", ".join(listed))
+            add(
+                (key, "required", i),
+                f'unknown field "{name}" in {where}.required',
+                f'did you mean "{guess[0]}"?'
+                if guess
+                else "choose from this form's fields: " + ", ".join(listed),
+            )
     if key == "signup" and len(set(required)) > MAX_REQUIRED:
-        add((key, "required"), f"the sign-up form requires {len(set(required))} fields; a lead form may require at most {MAX_REQUIRED}",
-            "make the others optional (remove them from required) and ask for them after people have signed up", key=True)
+        add(
+            (key, "required"),
+            f"the sign-up form requires {len(set(required))} fields; a lead form may require at most {MAX_REQUIRED}",
+            "make the others optional (remove them from required) and ask for them after people have signed up",
+            key=True,
+        )
     if listed and not {"email", "phone"} & set(required):
-        add((key, "required"), f"{where} does not require an e-mail address or a phone number, so nobody could reply",
-            "add email (or phone) to required", key="required" in form)
+        add(
+            (key, "required"),
+            f"{where} does not require an e-mail address or a phone number, so nobody could reply",
+            "add email (or phone) to required",
+            key="required" in form,
+        )
     # The thank-you page.
     thank_you = form.get("thank_you")
     if not thank_you:
-        add((key,), f'"thank_you" is required in {where}', "add thank_you: with its path and heading", key=True)
+        add(
+            (key,),
+            f'"thank_you" is required in {where}',
+            "add thank_you: with its path and heading",
+            key=True,
+        )
     elif isinstance(thank_you, dict) and isinstance(thank_you.get("path"), str):
         path = thank_you["path"]
         if not _page_path(path):
-            add((key, "thank_you", "path"), f'"{path}" is not a page address', "write it like /fundraise/thank-you/")
+            add(
+                (key, "thank_you", "path"),
+                f'"{path}" is not a page address',
+                "write it like /fundraise/thank-you/",
+            )
         elif path == page:
-            add((key, "thank_you", "path"), "the thank-you page cannot be the form's own page",
-                "give it its own address, e.g. " + (page or "/form/") + "thank-you/")
+            add(
+                (key, "thank_you", "path"),
+                "the thank-you page cannot be the form's own page",
+                "give it its own address, e.g. " + (page or "/form/") + "thank-you/",
+            )
         elif path in seen_paths:
-            add((key, "thank_you", "path"), f"forms.{seen_paths[path]} already uses {path} as its thank-you page",
-                "give each form its own thank-you page")
+            add(
+                (key, "thank_you", "path"),
+                f"forms.{seen_paths[path]} already uses {path} as its thank-you page",
+                "give each form its own thank-you page",
+            )
         seen_paths[path] = key
     guide = form.get("guide")
     if isinstance(guide, dict) and isinstance(guide.get("file"), str):
@@ -316,9 +438,17 @@ def _endpoint_ok(url: str) -> bool:
 def _check_guide_path(file: str, at: Path, add: Any) -> None:
     parts = file.split("/")
     if file.startswith("/") or ".." in parts or "\\" in file or not file.strip():
-        add(at, f'"{file}" is not a file under content/', "write its path inside content/, e.g. downloads/fundraising-guide.pdf")
+        add(
+            at,
+            f'"{file}" is not a file under content/',
+            "write its path inside content/, e.g. downloads/fundraising-guide.pdf",
+        )
     elif parts[0] in ("stories", "pages", "campaigns", "data", "images"):
-        add(at, f'"{file}" is in content/{parts[0]}/, which is not for downloads', "put the guide in content/downloads/")
+        add(
+            at,
+            f'"{file}" is in content/{parts[0]}/, which is not for downloads',
+            "put the guide in content/downloads/",
+        )
 
 
 def settings_from(data: dict[str, Any] | None) -> FormsSettings | None:
@@ -336,34 +466,55 @@ def settings_from(data: dict[str, Any] | None) -> FormsSettings | None:
         labels = d.get("labels") or {}
         hints = d.get("hints") or {}
         fields = tuple(
-            FormField(name, labels.get(name) or CATALOGUE[name].label, CATALOGUE[name].type, CATALOGUE[name].autocomplete,
-                      str(hints[name]) if hints.get(name) is not None else CATALOGUE[name].hint, name in required,
-                      CATALOGUE[name].maxlength)
+            FormField(
+                name,
+                labels.get(name) or CATALOGUE[name].label,
+                CATALOGUE[name].type,
+                CATALOGUE[name].autocomplete,
+                str(hints[name]) if hints.get(name) is not None else CATALOGUE[name].hint,
+                name in required,
+                CATALOGUE[name].maxlength,
+            )
             for name in d.get("fields") or ()
         )
         ty = d.get("thank_you")
-        thank_you = ThankYou(ty["path"], ty["heading"].strip(), (ty.get("lead") or "").strip(),
-                             tuple(s.strip() for s in ty.get("next_steps") or ())) if ty else None
+        thank_you = (
+            ThankYou(
+                ty["path"],
+                ty["heading"].strip(),
+                (ty.get("lead") or "").strip(),
+                tuple(s.strip() for s in ty.get("next_steps") or ()),
+            )
+            if ty
+            else None
+        )
         g = d.get("guide")
         p = d.get("platform")
-        forms.append(FormSpec(
-            key=key,
-            page=d["page"],
-            mode=mode,
-            id=d.get("id") or "",
-            endpoint=d.get("endpoint") or "",
-            honeypot=HONEYPOTS["formspree"] if provider == "formspree" else (d.get("honeypot") or HONEYPOTS[provider]),
-            fields=fields,
-            heading=d.get("heading") or DEFAULT_HEADING["platform_link" if mode == "platform_link" else key],
-            submit=d.get("submit") or DEFAULT_SUBMIT[key],
-            privacy_note=d.get("privacy_note") or DEFAULT_NOTE[key],
-            thank_you=thank_you,
-            platform=Platform(p["name"], p["url"]) if p else None,
-            guide=Guide(g["file"], g["title"]) if g else None,
-        ))
+        forms.append(
+            FormSpec(
+                key=key,
+                page=d["page"],
+                mode=mode,
+                id=d.get("id") or "",
+                endpoint=d.get("endpoint") or "",
+                honeypot=HONEYPOTS["formspree"]
+                if provider == "formspree"
+                else (d.get("honeypot") or HONEYPOTS[provider]),
+                fields=fields,
+                heading=d.get("heading")
+                or DEFAULT_HEADING["platform_link" if mode == "platform_link" else key],
+                submit=d.get("submit") or DEFAULT_SUBMIT[key],
+                privacy_note=d.get("privacy_note") or DEFAULT_NOTE[key],
+                thank_you=thank_you,
+                platform=Platform(p["name"], p["url"]) if p else None,
+                guide=Guide(g["file"], g["title"]) if g else None,
+            )
+        )
     return FormsSettings(
         provider=provider,
         privacy_page=data.get("privacy_page") or "/privacy/",
-        confirmation_phrases=tuple(data["confirmation_phrases"]) if data.get("confirmation_phrases") else DEFAULT_PHRASES,
+        confirmation_phrases=tuple(data["confirmation_phrases"])
+        if data.get("confirmation_phrases")
+        else DEFAULT_PHRASES,
         forms=tuple(forms),
     )

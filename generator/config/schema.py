@@ -90,16 +90,24 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
             spec = kind.fields.get(key)
             if spec is None:
                 guess = difflib.get_close_matches(key, list(kind.fields), n=1, cutoff=0.6)
-                hint = f'did you mean "{guess[0]}"?' if guess else "allowed: " + ", ".join(sorted(kind.fields))
-                problems.append(Problem(path + (key,), f'unknown field "{key}" in {label}', hint, at_key=True))
+                hint = (
+                    f'did you mean "{guess[0]}"?' if guess else "allowed: " + ", ".join(sorted(kind.fields))
+                )
+                problems.append(
+                    Problem(path + (key,), f'unknown field "{key}" in {label}', hint, at_key=True)
+                )
                 continue
             _check(item, spec.kind, path + (key,), problems, document)
         for key, spec in kind.fields.items():
             if spec.required and (key not in value or value[key] is None or value[key] == ""):
                 where = path + (key,) if key in value else path
                 problems.append(
-                    Problem(where, f'"{key}" is required in {label}', f"add `{key}: {spec.kind.example or '…'}`"
-                            + (f" ({spec.help})" if spec.help else ""), at_key=key in value)
+                    Problem(
+                        where,
+                        f'"{key}" is required in {label}',
+                        f"add `{key}: {spec.kind.example or '…'}`" + (f" ({spec.help})" if spec.help else ""),
+                        at_key=key in value,
+                    )
                 )
         return
     if value is None:
@@ -109,7 +117,9 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
             if kind.allow_single and not isinstance(value, (dict, list)):
                 _check(value, kind.item, path, problems, document)
                 return
-            problems.append(Problem(path, f"{label} must be {kind.name}", f"write it as a list, e.g. {kind.example}"))
+            problems.append(
+                Problem(path, f"{label} must be {kind.name}", f"write it as a list, e.g. {kind.example}")
+            )
             return
         for i, item in enumerate(value):
             _check(item, kind.item, path + (i,), problems, document)
@@ -117,11 +127,18 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
     ok = _scalar_ok(value, kind)
     if not ok:
         shown = value if not isinstance(value, str) else f'"{value}"'
-        if kind is MOMENT or kind is DATETIME:
-            if isinstance(value, dt.datetime) and value.tzinfo is None:
-                problems.append(Problem(path, f"{label} has no time-zone offset", f"add one, e.g. {kind.example}"))
-                return
-        problems.append(Problem(path, f"{label} must be {kind.name}, not {shown}", f"write e.g. {label.split('.')[-1]}: {kind.example}"))
+        if (kind is MOMENT or kind is DATETIME) and isinstance(value, dt.datetime) and value.tzinfo is None:
+            problems.append(
+                Problem(path, f"{label} has no time-zone offset", f"add one, e.g. {kind.example}")
+            )
+            return
+        problems.append(
+            Problem(
+                path,
+                f"{label} must be {kind.name}, not {shown}",
+                f"write e.g. {label.split('.')[-1]}: {kind.example}",
+            )
+        )
 
 
 def _scalar_ok(value: Any, kind: Kind) -> bool:

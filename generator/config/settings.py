@@ -62,8 +62,14 @@ SITE = Schema(
                     "denylist": Field(TEXT, help="path of the keyed-hash denylist file"),
                     "location_precision": Field(enum(*PRECISIONS)),
                     "allowed_email_domains": Field(list_of(TEXT)),
-                    "org_accounts": Field(list_of(TEXT), help="the organisation's own social accounts, e.g. instagram.com/ourcharity or @ourcharity"),
-                    "allowed_phones": Field(list_of(TEXT), help="phone numbers that may be published, e.g. the organisation's helpline"),
+                    "org_accounts": Field(
+                        list_of(TEXT),
+                        help="the organisation's own social accounts, e.g. instagram.com/ourcharity or @ourcharity",
+                    ),
+                    "allowed_phones": Field(
+                        list_of(TEXT),
+                        help="phone numbers that may be published, e.g. the organisation's helpline",
+                    ),
                     "known_terms": Field(list_of(TEXT)),
                     "known_places": Field(list_of(TEXT)),
                     "fine_places": Field(list_of(TEXT)),
@@ -131,7 +137,9 @@ class SiteConfig:
     safety: SafetyPolicy = field(default_factory=SafetyPolicy)
     forms: forms_section.FormsSettings | None = None
     raw: dict[str, Any] = field(default_factory=dict)
-    located: Located | None = field(default=None, repr=False, compare=False)  # where each value is in site.yaml
+    located: Located | None = field(
+        default=None, repr=False, compare=False
+    )  # where each value is in site.yaml
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -181,7 +189,9 @@ def load_config(root: pathlib.Path) -> SiteConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ContentError([error(CONFIG_FILE, 1, 1, "CONFIG", "site.yaml is not UTF-8 text", "save it as UTF-8")]) from None
+        raise ContentError(
+            [error(CONFIG_FILE, 1, 1, "CONFIG", "site.yaml is not UTF-8 text", "save it as UTF-8")]
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror}") from None
     try:
@@ -205,14 +215,32 @@ def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
     base = data.get("base_url")
     if isinstance(base, str) and not base.startswith(("https://", "http://")):
         line, col = located.where(("base_url",))
-        out.append(error(CONFIG_FILE, line, col, "CONFIG", "base_url must start with https://", "write e.g. base_url: https://stories.example.org"))
+        out.append(
+            error(
+                CONFIG_FILE,
+                line,
+                col,
+                "CONFIG",
+                "base_url must start with https://",
+                "write e.g. base_url: https://stories.example.org",
+            )
+        )
     tz = data.get("timezone")
     if isinstance(tz, str):
         try:
             parse_timezone(tz)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             line, col = located.where(("timezone",))
-            out.append(error(CONFIG_FILE, line, col, "CONFIG", f'unknown time zone "{tz}"', "use a name like Asia/Kolkata or an offset like +05:30"))
+            out.append(
+                error(
+                    CONFIG_FILE,
+                    line,
+                    col,
+                    "CONFIG",
+                    f'unknown time zone "{tz}"',
+                    "use a name like Asia/Kolkata or an offset like +05:30",
+                )
+            )
     for key in ("stories_per_page", "related_stories", "feed_entries"):
         v = data.get(key)
         if isinstance(v, int) and v < 1:
@@ -225,8 +253,16 @@ def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
         v = safety.get(key)
         if isinstance(v, int) and v < least:
             line, col = located.where(("safety", key))
-            out.append(error(CONFIG_FILE, line, col, "CONFIG", f"safety.{key} must be at least {least}",
-                             f"set {key}: {4 if key == 'jigsaw_threshold' else 30}"))
+            out.append(
+                error(
+                    CONFIG_FILE,
+                    line,
+                    col,
+                    "CONFIG",
+                    f"safety.{key} must be at least {least}",
+                    f"set {key}: {4 if key == 'jigsaw_threshold' else 30}",
+                )
+            )
     out += forms_section.check_values(data.get("forms"), located, CONFIG_FILE)
     return out
 

@@ -90,32 +90,49 @@ class _Builder:
         self.marks[path] = self.pos(node)
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _ALLOWED_SCALAR_TAGS:
-                raise YamlProblem(*self.pos(node), _tag_message(node.tag), "remove the tag and write a plain value")
+                raise YamlProblem(
+                    *self.pos(node), _tag_message(node.tag), "remove the tag and write a plain value"
+                )
             try:
                 return self.constructor.construct_object(node, deep=True)
             except (yaml.YAMLError, ValueError, OverflowError) as exc:
-                raise YamlProblem(*self.pos(node), f"this value cannot be read: {exc}", "check its format") from None
+                raise YamlProblem(
+                    *self.pos(node), f"this value cannot be read: {exc}", "check its format"
+                ) from None
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise YamlProblem(*self.pos(node), _tag_message(node.tag), "remove the tag and write a plain list")
+                raise YamlProblem(
+                    *self.pos(node), _tag_message(node.tag), "remove the tag and write a plain list"
+                )
             return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag != "tag:yaml.org,2002:map":
-                raise YamlProblem(*self.pos(node), _tag_message(node.tag), "remove the tag and write plain `name: value` lines")
+                raise YamlProblem(
+                    *self.pos(node),
+                    _tag_message(node.tag),
+                    "remove the tag and write plain `name: value` lines",
+                )
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
                     raise YamlProblem(
-                        *self.pos(key_node), "YAML merge keys (<<) are not allowed", "write the keys out in full"
+                        *self.pos(key_node),
+                        "YAML merge keys (<<) are not allowed",
+                        "write the keys out in full",
                     )
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise YamlProblem(*self.pos(key_node), "a key must be a plain word", "write `name: value`")
+                    raise YamlProblem(
+                        *self.pos(key_node), "a key must be a plain word", "write `name: value`"
+                    )
                 key = str(key_node.value)
                 if key in result:
                     line, col = self.pos(key_node)
                     first = self.key_marks.get(path + (key,), (0, 0))[0]
                     raise YamlProblem(
-                        line, col, f'the key "{key}" appears twice (first on line {first})', "keep only one of them"
+                        line,
+                        col,
+                        f'the key "{key}" appears twice (first on line {first})',
+                        "keep only one of them",
                     )
                 self.key_marks[path + (key,)] = self.pos(key_node)
                 result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -146,7 +163,9 @@ def load_yaml(text: str, *, line_offset: int = 0) -> Located:
     except yaml.YAMLError as exc:
         raise YamlProblem(1 + line_offset, 1, f"the YAML cannot be read: {exc}", "check the syntax") from None
     except RecursionError:  # the pure-Python composer (no libyaml) recurses per nesting level
-        raise YamlProblem(1 + line_offset, 1, "the YAML is nested too deeply", "flatten the structure") from None
+        raise YamlProblem(
+            1 + line_offset, 1, "the YAML is nested too deeply", "flatten the structure"
+        ) from None
     if node is None:
         return Located(None)
     builder = _Builder(line_offset)
@@ -161,7 +180,11 @@ def _explain_flow(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, Any] 
     if opened is None:
         return None
     if "quoted scalar" in context and "end of stream" in (exc.problem or ""):
-        return "this quotation mark is never closed", "add the closing quotation mark at the end of the value", opened
+        return (
+            "this quotation mark is never closed",
+            "add the closing quotation mark at the end of the value",
+            opened,
+        )
     if "flow sequence" not in context and "flow mapping" not in context:
         return None
     start, end = ("[", "]") if "flow sequence" in context else ("{", "}")
@@ -169,10 +192,16 @@ def _explain_flow(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, str, Any] 
     for char in text[opened.index :]:
         depth += (char == start) - (char == end)
         if depth == 0:
-            return (f"an item inside {start} {end} cannot be read",
-                    "put quotes around any item that has a colon, comma or bracket in it", exc.problem_mark or opened)
-    return (f"this {start} is never closed",
-            f"add the closing {end}, or put the whole value in quotes if the {start} is part of the text", opened)
+            return (
+                f"an item inside {start} {end} cannot be read",
+                "put quotes around any item that has a colon, comma or bracket in it",
+                exc.problem_mark or opened,
+            )
+    return (
+        f"this {start} is never closed",
+        f"add the closing {end}, or put the whole value in quotes if the {start} is part of the text",
+        opened,
+    )
 
 
 def _explain(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]:
@@ -187,10 +216,15 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark: Any) -> tuple[str, str]
             'put the whole value in double quotes, e.g. title: "Rescue: what happened next"',
         )
     if "could not find expected ':'" in problem:
-        return "a line is missing its colon or is indented wrongly", "write `name: value`, indented like its neighbours"
+        return (
+            "a line is missing its colon or is indented wrongly",
+            "write `name: value`, indented like its neighbours",
+        )
     if "escape" in problem or "hexdecimal" in problem or "hexadecimal" in problem:
-        return ("a backslash (\\) inside double quotes starts an escape such as \\n, and this one is not valid",
-                "put the value in single quotes instead, or write \\\\ for each backslash")
+        return (
+            "a backslash (\\) inside double quotes starts an escape such as \\n, and this one is not valid",
+            "put the value in single quotes instead, or write \\\\ for each backslash",
+        )
     if "maximum nesting depth" in problem:
         return "the YAML is nested too deeply", "flatten the structure"
     if "found undefined alias" in problem or "found undefined anchor" in problem:

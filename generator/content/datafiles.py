@@ -32,12 +32,16 @@ class DataFile:
         return error(self.path, line, col, self.rule, message, fix)
 
 
-def read_data_file(root: pathlib.Path, rel: str, kind: Kind, rule: str) -> tuple[DataFile | None, list[Finding]]:
+def read_data_file(
+    root: pathlib.Path, rel: str, kind: Kind, rule: str
+) -> tuple[DataFile | None, list[Finding]]:
     """Read `root/rel` as YAML and check it against `kind`; the file is None when it cannot be used at all."""
     try:
         raw = (root / rel).read_bytes()
     except OSError as exc:
-        return None, [error(rel, 1, 1, rule, f"cannot read the file: {exc.strerror}", "check its permissions")]
+        return None, [
+            error(rel, 1, 1, rule, f"cannot read the file: {exc.strerror}", "check its permissions")
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -51,7 +55,9 @@ def read_data_file(root: pathlib.Path, rel: str, kind: Kind, rule: str) -> tuple
     if located.data is None:
         return None, [error(rel, 1, 1, rule, "the file is empty", "fill it in, or delete it")]
     if not isinstance(located.data, dict):
-        return None, [error(rel, 1, 1, rule, "the file must be `name: value` lines", "write e.g. name: Spring Match")]
+        return None, [
+            error(rel, 1, 1, rule, "the file must be `name: value` lines", "write e.g. name: Spring Match")
+        ]
     file = DataFile(rel, located, rule)
     findings = []
     for problem in validate(located.data, kind):
@@ -72,12 +78,28 @@ def data_files(root: pathlib.Path, folder: str, rule: str) -> tuple[list[str], l
         if p.name.startswith(".") or p.is_dir():
             continue
         if p.suffix.lower() not in (".yaml", ".yml"):
-            findings.append(error(rel, 1, 1, rule, "this file is not a .yaml file and is ignored",
-                                  f"move it out of content/{folder}/"))
+            findings.append(
+                error(
+                    rel,
+                    1,
+                    1,
+                    rule,
+                    "this file is not a .yaml file and is ignored",
+                    f"move it out of content/{folder}/",
+                )
+            )
             continue
         if not SLUG_RE.match(p.stem):
-            findings.append(error(rel, 1, 1, rule, f'"{p.stem}" cannot be used in a web address',
-                                  "name the file with lowercase letters, digits and hyphens, e.g. spring-match-2027.yaml"))
+            findings.append(
+                error(
+                    rel,
+                    1,
+                    1,
+                    rule,
+                    f'"{p.stem}" cannot be used in a web address',
+                    "name the file with lowercase letters, digits and hyphens, e.g. spring-match-2027.yaml",
+                )
+            )
             continue
         found.append(rel)
     return found, findings

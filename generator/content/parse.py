@@ -36,26 +36,59 @@ _RULE_LINE_RE = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")  # `- - -`: a
 def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
     """Split a Markdown file's bytes into front matter and body, or explain why it cannot be read."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [error(rel, 1, 1, "FILE", "the file is larger than 2 MB", "split it into shorter stories")]
+        return None, [
+            error(rel, 1, 1, "FILE", "the file is larger than 2 MB", "split it into shorter stories")
+        ]
     if b"\x00" in raw:
-        return None, [error(rel, 1, 1, "FILE", "this is not a text file", "remove it from content/ or save it as Markdown text")]
+        return None, [
+            error(
+                rel,
+                1,
+                1,
+                "FILE",
+                "this is not a text file",
+                "remove it from content/ or save it as Markdown text",
+            )
+        ]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        col = len(raw[line_start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")) + 1  # characters, not bytes
-        return None, [error(rel, line, col, "FILE", "the file is not UTF-8 text", "save it with UTF-8 encoding")]
+        col = (
+            len(raw[line_start : exc.start].decode("utf-8", "replace").removeprefix("\ufeff")) + 1
+        )  # characters, not bytes
+        return None, [
+            error(rel, line, col, "FILE", "the file is not UTF-8 text", "save it with UTF-8 encoding")
+        ]
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        return None, [error(rel, 1, 1, "FILE", "the file is empty", "add front matter and text, or delete the file")]
+        return None, [
+            error(rel, 1, 1, "FILE", "the file is empty", "add front matter and text, or delete the file")
+        ]
     if not text.startswith("---\n"):
         return None, [
-            error(rel, 1, 1, "FRONT-MATTER", "the file must start with a front matter block", "put a line with three dashes (---) at the very top, then the fields, then another --- line")
+            error(
+                rel,
+                1,
+                1,
+                "FRONT-MATTER",
+                "the file must start with a front matter block",
+                "put a line with three dashes (---) at the very top, then the fields, then another --- line",
+            )
         ]
     end = re.search(r"^---[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
-        return None, [error(rel, 1, 1, "FRONT-MATTER", "the front matter has no closing --- line", "add a line with three dashes (---) after the last field")]
+        return None, [
+            error(
+                rel,
+                1,
+                1,
+                "FRONT-MATTER",
+                "the front matter has no closing --- line",
+                "add a line with three dashes (---) after the last field",
+            )
+        ]
     fm_text = text[4 : 4 + end.start()]
     body_start = 4 + end.end() + 1
     body = text[body_start:] if body_start <= len(text) else ""
@@ -65,7 +98,16 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
     except YamlProblem as p:
         return None, [error(rel, p.line, p.column, "FRONT-MATTER", p.message, p.fix)]
     if not isinstance(front.data, dict):
-        return None, [error(rel, 2, 1, "FRONT-MATTER", "the front matter must be `name: value` lines", "write e.g. title: My story")]
+        return None, [
+            error(
+                rel,
+                2,
+                1,
+                "FRONT-MATTER",
+                "the front matter must be `name: value` lines",
+                "write e.g. title: My story",
+            )
+        ]
     source = Source(rel, text, front, body, body_line)
     problem = markdown_problem(body)
     if problem is not None:
@@ -77,19 +119,30 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
 def markdown_problem(body: str) -> tuple[int, str, str] | None:
     """The first thing in `body` beyond what the Markdown renderer can take safely: (offset, message, fix)."""
     if len(body) > MAX_BODY_CHARS:
-        return MAX_BODY_CHARS, f"the text is longer than {MAX_BODY_CHARS:,} characters", "split it into shorter stories"
+        return (
+            MAX_BODY_CHARS,
+            f"the text is longer than {MAX_BODY_CHARS:,} characters",
+            "split it into shorter stories",
+        )
     if body.count("\n") > MAX_BODY_LINES:
         offset = -1
         for _ in range(MAX_BODY_LINES):
             offset = body.index("\n", offset + 1)
-        return offset + 1, f"the text is longer than {MAX_BODY_LINES:,} lines", "split it into shorter stories"
+        return (
+            offset + 1,
+            f"the text is longer than {MAX_BODY_LINES:,} lines",
+            "split it into shorter stories",
+        )
     if len(body) > MAX_BLOCK_CHARS:
         start = 0
         for blank in [*_BLANK_LINES_RE.finditer(body), None]:
             end = blank.start() if blank else len(body)
             if end - start > MAX_BLOCK_CHARS:
-                return start, f"this paragraph is longer than {MAX_BLOCK_CHARS:,} characters", \
-                    "break it up with blank lines between paragraphs"
+                return (
+                    start,
+                    f"this paragraph is longer than {MAX_BLOCK_CHARS:,} characters",
+                    "break it up with blank lines between paragraphs",
+                )
             start = blank.end() if blank else end
     for candidate in _DEEP_CANDIDATE_RE.finditer("\n" + body):
         start = candidate.start()  # of the line, in `body`
@@ -97,8 +150,11 @@ def markdown_problem(body: str) -> tuple[int, str, str] | None:
         if _RULE_LINE_RE.fullmatch(body, start, len(body) if line_end < 0 else line_end):
             continue
         if _nesting(candidate.group(1)) > MAX_NESTING:
-            return start, f"lists and quotes are nested more than {MAX_NESTING} levels deep here", \
-                "flatten the lists and quotes"
+            return (
+                start,
+                f"lists and quotes are nested more than {MAX_NESTING} levels deep here",
+                "flatten the lists and quotes",
+            )
     if max(body.count("["), body.count("("), body.count("<")) > MAX_OPEN_BRACKETS:
         open_count = {"[": 0, "(": 0, "<": 0}
         for m in _BRACKET_RE.finditer(body):
@@ -106,8 +162,11 @@ def markdown_problem(body: str) -> tuple[int, str, str] | None:
             if c in open_count:
                 open_count[c] += 1
                 if open_count[c] > MAX_OPEN_BRACKETS:
-                    return m.start(), f'more than {MAX_OPEN_BRACKETS} "{c}" are left open in this paragraph', \
-                        f'close each "{c}", or write it as "\\{c}" when it is meant as text'
+                    return (
+                        m.start(),
+                        f'more than {MAX_OPEN_BRACKETS} "{c}" are left open in this paragraph',
+                        f'close each "{c}", or write it as "\\{c}" when it is meant as text',
+                    )
             elif c == ">":
                 open_count["<"] = 0
             elif c in _CLOSES:
@@ -157,7 +216,14 @@ def _slug(source: Source, data: dict[str, Any], stem: str) -> tuple[str, list[Fi
         line, col = 1, 1
     fixed = re.sub(r"[^a-z0-9]+", "-", str(slug).lower()).strip("-") or "story"
     return slug if isinstance(slug, str) else str(slug), [
-        error(source.path, line, col, "SLUG", f'"{slug}" cannot be used in a web address', f"use lowercase letters, digits and hyphens, e.g. {fixed}")
+        error(
+            source.path,
+            line,
+            col,
+            "SLUG",
+            f'"{slug}" cannot be used in a web address',
+            f"use lowercase letters, digits and hyphens, e.g. {fixed}",
+        )
     ]
 
 

@@ -59,7 +59,9 @@ def decide(story: Story, at: dt.datetime, tz: dt.tzinfo) -> Publication:
         if consent.withdrawn:
             return Publication(story, frozenset(), f"consent {consent.id} was withdrawn", ENDED)
         if consent_start(consent.expires, tz) <= at:
-            return Publication(story, frozenset(), f"consent {consent.id} expired on {consent.expires.isoformat()}", ENDED)
+            return Publication(
+                story, frozenset(), f"consent {consent.id} expired on {consent.expires.isoformat()}", ENDED
+            )
         channels &= set(consent.scope)
     if "web" not in channels:
         return Publication(story, frozenset(), "consent does not cover the web", ENDED)

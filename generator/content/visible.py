@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 PRIVATE_RE = re.compile(r"^:::[ \t]*private\b.*?(?:^:::[ \t]*$|\Z)", re.DOTALL | re.MULTILINE | re.IGNORECASE)
+
+
 def blank(match: re.Match[str]) -> str:
     """Replace a private span by spaces, keeping its line breaks (so positions stay put)."""
     return re.sub(r"[^\n]", " ", match.group(0))
@@ -82,7 +84,7 @@ def typed_markers(text: str) -> list[TypedMarker]:
             if run == 1:
                 after_word = bool(_WORD.match(prev))
                 possessive = after_word and re.match(r"['’]s(?!\w)", chunk[j:]) is not None  # `Rina*'s`
-                before_word = (bool(_WORD.match(nxt)) or nxt in "\"“‘_[") and not possessive
+                before_word = (bool(_WORD.match(nxt)) or nxt in '"“‘_[') and not possessive
                 if after_word and not before_word:
                     if open_count:
                         open_count -= 1

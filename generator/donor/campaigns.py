@@ -45,15 +45,31 @@ CAMPAIGN = Schema(
         "deadline_reason": Field(TEXT, help="why the match ends then, in one sentence"),
         "donate_url": Field(TEXT, required=True, help="where the banner's button goes"),
         "progress": Field(obj(PROGRESS, "progress")),
-        "pages": Field(list_of(TEXT, allow_single=True), help='which pages show the banner, e.g. ["/", "/stories/*"]'),
+        "pages": Field(
+            list_of(TEXT, allow_single=True), help='which pages show the banner, e.g. ["/", "/stories/*"]'
+        ),
         "countdown": Field(BOOL, help="show a countdown (updated once a minute, hidden from screen readers)"),
     },
 )
 
 # Symbols donors recognise; any other ISO 4217 code is written after the amount ("1,000 XOF").
 CURRENCIES = {
-    "AUD": "A$", "BDT": "Tk ", "CAD": "CA$", "CHF": "CHF ", "EUR": "€", "GBP": "£", "HKD": "HK$", "INR": "₹",
-    "JPY": "¥", "KES": "KSh ", "NPR": "NPRs ", "NZD": "NZ$", "PHP": "₱", "SGD": "S$", "USD": "US$", "ZAR": "R ",
+    "AUD": "A$",
+    "BDT": "Tk ",
+    "CAD": "CA$",
+    "CHF": "CHF ",
+    "EUR": "€",
+    "GBP": "£",
+    "HKD": "HK$",
+    "INR": "₹",
+    "JPY": "¥",
+    "KES": "KSh ",
+    "NPR": "NPRs ",
+    "NZD": "NZ$",
+    "PHP": "₱",
+    "SGD": "S$",
+    "USD": "US$",
+    "ZAR": "R ",
 }
 MULTIPLIED = {2: "doubled", 3: "tripled", 4: "quadrupled"}
 NUMBER_WORDS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
@@ -126,7 +142,9 @@ class BannerView:
     countdown: bool = False
 
 
-def load_campaigns(root: pathlib.Path, config: SiteConfig, at: dt.datetime) -> tuple[tuple[Campaign, ...], list[Finding]]:
+def load_campaigns(
+    root: pathlib.Path, config: SiteConfig, at: dt.datetime
+) -> tuple[tuple[Campaign, ...], list[Finding]]:
     """Every campaign file, checked whole; a campaign with any problem is left out (and reported)."""
     rels, findings = data_files(root, "campaigns", RULE)
     campaigns: list[Campaign] = []
@@ -144,57 +162,115 @@ def _check_values(file: DataFile, at: dt.datetime) -> list[Finding]:
     d = file.data
     out: list[Finding] = []
     if d["end"] <= d["start"]:
-        out.append(file.finding(("end",), f"end ({d['end'].isoformat()}) must be after start ({d['start'].isoformat()})",
-                                "set end to a later moment than start"))
+        out.append(
+            file.finding(
+                ("end",),
+                f"end ({d['end'].isoformat()}) must be after start ({d['start'].isoformat()})",
+                "set end to a later moment than start",
+            )
+        )
     if d["multiplier"] < 2:
-        out.append(file.finding(("multiplier",), "multiplier must be 2 or more",
-                                "write multiplier: 2 for a match that doubles every gift"))
+        out.append(
+            file.finding(
+                ("multiplier",),
+                "multiplier must be 2 or more",
+                "write multiplier: 2 for a match that doubles every gift",
+            )
+        )
     if d["cap"] <= 0:
-        out.append(file.finding(("cap",), "cap must be above zero", "write the most the sponsor will give, e.g. cap: 25000"))
+        out.append(
+            file.finding(
+                ("cap",), "cap must be above zero", "write the most the sponsor will give, e.g. cap: 25000"
+            )
+        )
     if d.get("min_gift") is not None and d["min_gift"] <= 0:
-        out.append(file.finding(("min_gift",), "min_gift must be above zero", "remove it, or write e.g. min_gift: 10"))
+        out.append(
+            file.finding(
+                ("min_gift",), "min_gift must be above zero", "remove it, or write e.g. min_gift: 10"
+            )
+        )
     code = d["currency"]
     if not (len(code) == 3 and code.isalpha() and code.isupper()):
-        out.append(file.finding(("currency",), f'"{code}" is not a currency code',
-                                "write a three-letter code in capitals, e.g. currency: GBP"))
+        out.append(
+            file.finding(
+                ("currency",),
+                f'"{code}" is not a currency code',
+                "write a three-letter code in capitals, e.g. currency: GBP",
+            )
+        )
     url = d["donate_url"]
     if not url.startswith("https://"):
-        out.append(file.finding(("donate_url",), "donate_url must start with https://",
-                                "write the full address of the donation page, e.g. https://example.org/donate"))
+        out.append(
+            file.finding(
+                ("donate_url",),
+                "donate_url must start with https://",
+                "write the full address of the donation page, e.g. https://example.org/donate",
+            )
+        )
     pages = d.get("pages")
     for i, pattern in enumerate([pages] if isinstance(pages, str) else pages or ()):
         if not pattern.startswith(("/", "*")):
             where: tuple[str | int, ...] = ("pages", i) if isinstance(pages, list) else ("pages",)
-            out.append(file.finding(where, f'"{pattern}" is not a page address',
-                                    'write an address that starts with /, e.g. "/" for the home page or "/stories/*"'))
+            out.append(
+                file.finding(
+                    where,
+                    f'"{pattern}" is not a page address',
+                    'write an address that starts with /, e.g. "/" for the home page or "/stories/*"',
+                )
+            )
     tz_name = d.get("timezone")
     if tz_name:
         try:
             tz = parse_timezone(tz_name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            out.append(file.finding(("timezone",), f'unknown time zone "{tz_name}"',
-                                    "use a name like Europe/London or Asia/Kolkata"))
+            out.append(
+                file.finding(
+                    ("timezone",),
+                    f'unknown time zone "{tz_name}"',
+                    "use a name like Europe/London or Asia/Kolkata",
+                )
+            )
         else:
             for key in ("start", "end"):
                 moment = d[key]
                 expected = moment.astimezone(tz).utcoffset()
                 if expected != moment.utcoffset():
-                    out.append(file.finding((key,), f"{key} has the offset {_offset(moment.utcoffset())}, but {tz_name} "
-                                            f"is at {_offset(expected)} then",
-                                            f"write {moment.astimezone(tz).isoformat()} (the same moment in {tz_name}), "
-                                            "or correct the time"))
+                    out.append(
+                        file.finding(
+                            (key,),
+                            f"{key} has the offset {_offset(moment.utcoffset())}, but {tz_name} "
+                            f"is at {_offset(expected)} then",
+                            f"write {moment.astimezone(tz).isoformat()} (the same moment in {tz_name}), "
+                            "or correct the time",
+                        )
+                    )
     progress = d.get("progress")
     if progress:
         if progress["as_of"] > at:
-            out.append(file.finding(("progress", "as_of"), f"progress.as_of ({progress['as_of'].isoformat()}) is later than "
-                                    f"this build ({at.isoformat()})",
-                                    "write when the matched amount was last counted; it cannot be in the future"))
+            out.append(
+                file.finding(
+                    ("progress", "as_of"),
+                    f"progress.as_of ({progress['as_of'].isoformat()}) is later than "
+                    f"this build ({at.isoformat()})",
+                    "write when the matched amount was last counted; it cannot be in the future",
+                )
+            )
         if progress["matched"] < 0:
-            out.append(file.finding(("progress", "matched"), "progress.matched cannot be below zero",
-                                    "write the amount matched so far, e.g. matched: 6150"))
+            out.append(
+                file.finding(
+                    ("progress", "matched"),
+                    "progress.matched cannot be below zero",
+                    "write the amount matched so far, e.g. matched: 6150",
+                )
+            )
         if progress.get("goal") is not None and progress["goal"] <= 0:
-            out.append(file.finding(("progress", "goal"), "progress.goal must be above zero",
-                                    "remove it to measure progress against the cap"))
+            out.append(
+                file.finding(
+                    ("progress", "goal"),
+                    "progress.goal must be above zero",
+                    "remove it to measure progress against the cap",
+                )
+            )
     return out
 
 
@@ -242,14 +318,14 @@ def money(amount: float, currency: str) -> str:
 
 
 def multiplied(multiplier: int) -> str:
-    """"doubled", "tripled", … "multiplied by five": what the match does to a gift, never "2:1"."""
+    """ "doubled", "tripled", … "multiplied by five": what the match does to a gift, never "2:1"."""
     if multiplier in MULTIPLIED:
         return MULTIPLIED[multiplier]
     return f"multiplied by {NUMBER_WORDS.get(multiplier, str(multiplier))}"
 
 
 def moment_text(moment: dt.datetime, zone: dt.tzinfo | None) -> str:
-    """"11:59 pm BST (UTC+01:00) on 31 March 2027": absolute, with its time zone spelled out.
+    """ "11:59 pm BST (UTC+01:00) on 31 March 2027": absolute, with its time zone spelled out.
 
     The zone's abbreviation is used only when the zone really is at that offset at that moment;
     otherwise the offset alone is shown, so the text is never wrong."""
@@ -277,10 +353,23 @@ def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: 
     end_ms = int(end.timestamp() * 1000)
     deadline = moment_text(end, zone)
     if c.cap_reached:
-        lead = (f"{c.name} has reached its {money(c.cap, c.currency)} limit, so new gifts are no longer matched. "
-                "Every gift still helps survivors rebuild their lives.")
-        return BannerView(c.id, "donate", "Help more survivors rebuild their lives", lead, "", deadline, end.isoformat(),
-                          "", end_ms, donate_url, "Donate")
+        lead = (
+            f"{c.name} has reached its {money(c.cap, c.currency)} limit, so new gifts are no longer matched. "
+            "Every gift still helps survivors rebuild their lives."
+        )
+        return BannerView(
+            c.id,
+            "donate",
+            "Help more survivors rebuild their lives",
+            lead,
+            "",
+            deadline,
+            end.isoformat(),
+            "",
+            end_ms,
+            donate_url,
+            "Donate",
+        )
     word = multiplied(c.multiplier)
     floor = f" of {money(c.min_gift, c.currency)} or more" if c.min_gift else ""
     thanks = f", thanks to {c.sponsor}" if c.sponsor else ""
@@ -293,10 +382,24 @@ def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: 
         goal = p.goal if p.goal is not None else c.cap
         percent = int(min(100, max(0, p.matched * 100 // goal)))
         text = f"{money(p.matched, c.currency)} of {money(goal, c.currency)} matched"
-        progress = ProgressView(_number(p.matched), _number(goal), percent, text,
-                                moment_text(p.as_of, zone), p.as_of.isoformat())
-    return BannerView(c.id, "match", c.name, lead, example, deadline, end.isoformat(), c.deadline_reason, end_ms,
-                      donate_url, BUTTON.get(c.multiplier, "Give now"), progress, c.countdown)
+        progress = ProgressView(
+            _number(p.matched), _number(goal), percent, text, moment_text(p.as_of, zone), p.as_of.isoformat()
+        )
+    return BannerView(
+        c.id,
+        "match",
+        c.name,
+        lead,
+        example,
+        deadline,
+        end.isoformat(),
+        c.deadline_reason,
+        end_ms,
+        donate_url,
+        BUTTON.get(c.multiplier, "Give now"),
+        progress,
+        c.countdown,
+    )
 
 
 def _number(value: float) -> str:

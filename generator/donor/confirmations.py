@@ -45,9 +45,14 @@ def _position(text: str, phrase: str) -> tuple[int, int] | None:
     return before.count("\n") + 1, m.start() - (before.rfind("\n") + 1) + 1
 
 
-def misplaced(pages: Mapping[str, bytes], owners: Mapping[str, str], phrases: Sequence[Phrase],
-              sources: Sequence[pathlib.Path], root: pathlib.Path,
-              memo: Callable[[str, Hashable, Callable[[], list[Phrase]]], list[Phrase]] | None = None) -> list[Finding]:
+def misplaced(
+    pages: Mapping[str, bytes],
+    owners: Mapping[str, str],
+    phrases: Sequence[Phrase],
+    sources: Sequence[pathlib.Path],
+    root: pathlib.Path,
+    memo: Callable[[str, Hashable, Callable[[], list[Phrase]]], list[Phrase]] | None = None,
+) -> list[Finding]:
     """Findings for every confirmation phrase on a page that is not one of its thank-you pages.
 
     `sources` are the template folders to search when the page's own file does not hold the phrase.
@@ -61,14 +66,23 @@ def misplaced(pages: Mapping[str, bytes], owners: Mapping[str, str], phrases: Se
         if memo is None:
             found = _found_on(path, data, patterns)
         else:
-            found = memo("confirmations", (path, data, tuple(phrases)), functools.partial(_found_on, path, data, patterns))
+            found = memo(
+                "confirmations",
+                (path, data, tuple(phrases)),
+                functools.partial(_found_on, path, data, patterns),
+            )
         raw = data.decode("utf-8", "replace") if found else ""
         for phrase in found:
             url = "/" + path.removesuffix("index.html")
-            where = ", ".join("/" + p.removesuffix("index.html") for p in sorted(phrase.allowed)) or "a thank-you page"
+            where = (
+                ", ".join("/" + p.removesuffix("index.html") for p in sorted(phrase.allowed))
+                or "a thank-you page"
+            )
             message = f'the confirmation "{phrase.text}" is on {url}, which is not its thank-you page'
             fix = f"remove it here: it belongs only on {where}, which people reach after they have sent the form"
-            findings.append(_locate(path, raw, owners.get(path, ""), phrase.text, sources, root, message, fix))
+            findings.append(
+                _locate(path, raw, owners.get(path, ""), phrase.text, sources, root, message, fix)
+            )
     return findings
 
 
@@ -76,16 +90,27 @@ def _found_on(path: str, data: bytes, patterns: list[tuple[Phrase, re.Pattern[st
     """The phrases shown on the page at `path` that do not belong there."""
     raw = data.decode("utf-8", "replace")
     folded = raw.casefold()
-    candidates = [(ph, pat) for ph, pat in patterns
-                  if path not in ph.allowed and all(w in folded for w in _norm(ph.text).split() if w.isalpha())]
+    candidates = [
+        (ph, pat)
+        for ph, pat in patterns
+        if path not in ph.allowed and all(w in folded for w in _norm(ph.text).split() if w.isalpha())
+    ]
     if not candidates:
         return []  # cheap: a page lacking any word of every phrase is not parsed
     text = _norm(extract_text(raw))
     return [phrase for phrase, pattern in candidates if pattern.search(text)]
 
 
-def _locate(path: str, raw: str, owner: str, phrase: str, sources: Sequence[pathlib.Path], root: pathlib.Path,
-            message: str, fix: str) -> Finding:
+def _locate(
+    path: str,
+    raw: str,
+    owner: str,
+    phrase: str,
+    sources: Sequence[pathlib.Path],
+    root: pathlib.Path,
+    message: str,
+    fix: str,
+) -> Finding:
     candidates: list[tuple[str, pathlib.Path]] = []
     if owner and (root / owner).is_file():
         candidates.append((owner, root / owner))

@@ -28,13 +28,19 @@ PERSON = {
     "title": Field(TEXT, required=True, help="their job title, e.g. Press Officer"),
     "email": Field(TEXT, required=True),
     "phone": Field(TEXT, help="in international form, e.g. +44 20 7946 0958"),
-    "languages": Field(list_of(TEXT, allow_single=True), help="languages they take calls in, e.g. [English, Hindi]"),
+    "languages": Field(
+        list_of(TEXT, allow_single=True), help="languages they take calls in, e.g. [English, Hindi]"
+    ),
     "hours": Field(TEXT, help="when they answer, e.g. Monday to Friday, 9 am to 6 pm UK time"),
 }
 
 CONTACTS = Schema(
     "the contacts file",
-    {"media": Field(list_of(obj(PERSON, "a contact")), required=True, help="the press office, first contact first")},
+    {
+        "media": Field(
+            list_of(obj(PERSON, "a contact")), required=True, help="the press office, first contact first"
+        )
+    },
 )
 
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$")
@@ -60,8 +66,12 @@ class Contact:
 
     def contact_point(self) -> dict[str, Any]:
         """schema.org ContactPoint for JSON-LD."""
-        point: dict[str, Any] = {"@type": "ContactPoint", "contactType": "media relations", "name": self.name,
-                                 "email": self.email}
+        point: dict[str, Any] = {
+            "@type": "ContactPoint",
+            "contactType": "media relations",
+            "name": self.name,
+            "email": self.email,
+        }
         if self.phone_e164:
             point["telephone"] = self.phone_e164
         if self.languages:
@@ -85,7 +95,11 @@ def load_contacts(root: pathlib.Path, config: SiteConfig) -> tuple[tuple[Contact
         if contact is not None:
             contacts.append(contact)
     if not file.data["media"]:
-        findings.append(file.finding(("media",), "the media list is empty", "add the press office's contact, or delete the file"))
+        findings.append(
+            file.finding(
+                ("media",), "the media list is empty", "add the press office's contact, or delete the file"
+            )
+        )
     return (tuple(contacts) if not findings else ()), findings
 
 
@@ -94,17 +108,28 @@ def allowed_domain(domain: str, config: SiteConfig) -> bool:
     return any(domain == d or domain.endswith("." + d) for d in allowed)
 
 
-def _contact(file: DataFile, i: int, d: dict[str, Any], config: SiteConfig) -> tuple[Contact | None, list[Finding]]:
+def _contact(
+    file: DataFile, i: int, d: dict[str, Any], config: SiteConfig
+) -> tuple[Contact | None, list[Finding]]:
     out: list[Finding] = []
     email = d["email"].strip()
     m = _EMAIL.match(email)
     if m is None:
-        out.append(file.finding(("media", i, "email"), f'"{email}" is not an e-mail address', "write e.g. press@example.org"))
+        out.append(
+            file.finding(
+                ("media", i, "email"), f'"{email}" is not an e-mail address', "write e.g. press@example.org"
+            )
+        )
     elif not allowed_domain(m.group(1).lower(), config):
         domains = ", ".join(config.safety.allowed_email_domains) or "none listed"
-        out.append(file.finding(("media", i, "email"), f'"{email}" is not at one of the organisation\'s own domains ({domains})',
-                                "use the press office's address at the organisation's domain, or add that domain to "
-                                "safety.allowed_email_domains in site.yaml"))
+        out.append(
+            file.finding(
+                ("media", i, "email"),
+                f'"{email}" is not at one of the organisation\'s own domains ({domains})',
+                "use the press office's address at the organisation's domain, or add that domain to "
+                "safety.allowed_email_domains in site.yaml",
+            )
+        )
     e164 = display = ""
     if d.get("phone"):
         phone = d["phone"].strip()
@@ -113,8 +138,13 @@ def _contact(file: DataFile, i: int, d: dict[str, Any], config: SiteConfig) -> t
         except phonenumbers.NumberParseException:
             number = None
         if number is None or not phonenumbers.is_valid_number(number):
-            out.append(file.finding(("media", i, "phone"), f'"{phone}" is not a phone number that can be dialled from abroad',
-                                    "write it in international form with the country code, e.g. +44 20 7946 0958"))
+            out.append(
+                file.finding(
+                    ("media", i, "phone"),
+                    f'"{phone}" is not a phone number that can be dialled from abroad',
+                    "write it in international form with the country code, e.g. +44 20 7946 0958",
+                )
+            )
         else:
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             display = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

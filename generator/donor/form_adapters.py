@@ -51,14 +51,22 @@ def form_origin(provider: str, form: FormSpec) -> str:
 
 def _opening(form: FormSpec, provider: str, thank_you_url: str) -> list[str]:
     if provider == "netlify":
-        return [(f'<form class="site-form" name="{_a(form.id)}" method="POST" action="{_a(thank_you_url)}" '
-                f'data-netlify="true" data-netlify-honeypot="{_a(form.honeypot)}">'),
-                f'<input type="hidden" name="form-name" value="{_a(form.id)}">']
+        return [
+            (
+                f'<form class="site-form" name="{_a(form.id)}" method="POST" action="{_a(thank_you_url)}" '
+                f'data-netlify="true" data-netlify-honeypot="{_a(form.honeypot)}">'
+            ),
+            f'<input type="hidden" name="form-name" value="{_a(form.id)}">',
+        ]
     if provider == "formspree":
-        return [f'<form class="site-form" method="POST" action="{FORMSPREE}/f/{_a(form.id)}">',
-                f'<input type="hidden" name="_next" value="{_a(thank_you_url)}">']
-    return [f'<form class="site-form" method="POST" action="{_a(form.endpoint)}">',
-            f'<input type="hidden" name="form-name" value="{_a(form.id or form.key)}">']
+        return [
+            f'<form class="site-form" method="POST" action="{FORMSPREE}/f/{_a(form.id)}">',
+            f'<input type="hidden" name="_next" value="{_a(thank_you_url)}">',
+        ]
+    return [
+        f'<form class="site-form" method="POST" action="{_a(form.endpoint)}">',
+        f'<input type="hidden" name="form-name" value="{_a(form.id or form.key)}">',
+    ]
 
 
 def _field(form: FormSpec, f: FormField) -> list[str]:
@@ -131,15 +139,20 @@ def read_guide(content_dir: pathlib.Path, guide: Guide) -> tuple[GuideView | Non
     path = content_dir / guide.file
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        return None, b"", f'"{guide.file}" is not a kind of file readers can be expected to open (use ' + \
-            ", ".join(sorted(FORMATS)) + ")"
+        return (
+            None,
+            b"",
+            f'"{guide.file}" is not a kind of file readers can be expected to open (use '
+            + ", ".join(sorted(FORMATS))
+            + ")",
+        )
     try:
         if not path.resolve().is_relative_to(content_dir.resolve()):
             return None, b"", f'"{guide.file}" leads outside content/'
         data = path.read_bytes()
     except OSError:
-        return None, b"", f'there is no file content/{guide.file}'
+        return None, b"", f"there is no file content/{guide.file}"
     name, magic = FORMATS[suffix]
     if not data.startswith(magic) or not data:
-        return None, b"", f'content/{guide.file} is not really a {name} file'
+        return None, b"", f"content/{guide.file} is not really a {name} file"
     return GuideView(guide.url, guide.title, name, human_size(len(data))), data, ""

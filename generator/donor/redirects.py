@@ -28,7 +28,9 @@ class Redirect:
 
     @property
     def file(self) -> str:
-        return self.source.lstrip("/") + "index.html" if self.source.endswith("/") else self.source.lstrip("/")
+        return (
+            self.source.lstrip("/") + "index.html" if self.source.endswith("/") else self.source.lstrip("/")
+        )
 
 
 def check_aliases(stories: Sequence[Story]) -> list[Finding]:
@@ -43,17 +45,49 @@ def check_aliases(stories: Sequence[Story]) -> list[Finding]:
             alias_text = str(alias)
             if not _PATH.match(alias_text) or alias_text == "/":
                 fixed = "/" + re.sub(r"[^a-z0-9/.-]+", "-", alias_text.lower()).strip("/-") + "/"
-                out.append(error(s.path, line, col, RULE, f'the alias "{alias_text}" is not an address on this site',
-                                 f"write the old address as a path with slashes, e.g. {fixed}"))
+                out.append(
+                    error(
+                        s.path,
+                        line,
+                        col,
+                        RULE,
+                        f'the alias "{alias_text}" is not an address on this site',
+                        f"write the old address as a path with slashes, e.g. {fixed}",
+                    )
+                )
             elif alias_text == s.url:
-                out.append(error(s.path, line, col, RULE, f'the alias "{alias_text}" is this story\'s own address',
-                                 "remove it: an alias is an old address that should lead here"))
+                out.append(
+                    error(
+                        s.path,
+                        line,
+                        col,
+                        RULE,
+                        f'the alias "{alias_text}" is this story\'s own address',
+                        "remove it: an alias is an old address that should lead here",
+                    )
+                )
             elif alias_text in urls:
-                out.append(error(s.path, line, col, RULE, f'the alias "{alias_text}" is the address of {urls[alias_text]}',
-                                 "remove it, or rename that story first"))
+                out.append(
+                    error(
+                        s.path,
+                        line,
+                        col,
+                        RULE,
+                        f'the alias "{alias_text}" is the address of {urls[alias_text]}',
+                        "remove it, or rename that story first",
+                    )
+                )
             elif alias_text in claimed and claimed[alias_text] != s.path:
-                out.append(error(s.path, line, col, RULE, f'the alias "{alias_text}" is already an alias of {claimed[alias_text]}',
-                                 "an old address can lead to only one story: remove it from one of them"))
+                out.append(
+                    error(
+                        s.path,
+                        line,
+                        col,
+                        RULE,
+                        f'the alias "{alias_text}" is already an alias of {claimed[alias_text]}',
+                        "an old address can lead to only one story: remove it from one of them",
+                    )
+                )
             else:
                 claimed[alias_text] = s.path
     return out

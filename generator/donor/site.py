@@ -75,7 +75,10 @@ class Donor:
 
     @property
     def context(self) -> dict[str, Any]:
-        return {"donor": DonorView(self, self._banners(), self._sections()), "contact_points": self.contact_points}
+        return {
+            "donor": DonorView(self, self._banners(), self._sections()),
+            "contact_points": self.contact_points,
+        }
 
     @property
     def contact_points(self) -> list[dict[str, Any]]:
@@ -97,13 +100,25 @@ class Donor:
             for form in settings.forms:
                 guide = self.guides.get(form.key, (None, b""))[0]
                 if form.is_form:
-                    markup = form_markup(form, settings.provider, self._thank_you_action(form), settings.privacy_page)
-                    out[form.page] = SectionView(form.key, form.heading, markup, guide=None,
-                                                 contacts=self.contacts if form.key == "press" else ())
+                    markup = form_markup(
+                        form, settings.provider, self._thank_you_action(form), settings.privacy_page
+                    )
+                    out[form.page] = SectionView(
+                        form.key,
+                        form.heading,
+                        markup,
+                        guide=None,
+                        contacts=self.contacts if form.key == "press" else (),
+                    )
                 else:
                     assert form.platform is not None
-                    out[form.page] = SectionView(form.key, form.heading, platform=form.platform,
-                                                 platform_url=form.platform.url, guide=guide)
+                    out[form.page] = SectionView(
+                        form.key,
+                        form.heading,
+                        platform=form.platform,
+                        platform_url=form.platform.url,
+                        guide=guide,
+                    )
         media = self.media_url
         if self.contacts and media and media not in out:
             out[media] = SectionView("press", "", contacts=self.contacts)
@@ -141,23 +156,41 @@ class Donor:
                 if not form.is_form or form.thank_you is None:
                     continue
                 ty = form.thank_you
-                back = Link("Back to " + ("our media page" if form.key == "press" else "fundraising with us"), form.page)
-                r.page("thank_you.html", PageMeta(ty.path, ty.heading, noindex=True), "site.yaml",
-                       thank_you=ty, guide=guide[0] if guide else None, back=back)
+                back = Link(
+                    "Back to " + ("our media page" if form.key == "press" else "fundraising with us"),
+                    form.page,
+                )
+                r.page(
+                    "thank_you.html",
+                    PageMeta(ty.path, ty.heading, noindex=True),
+                    "site.yaml",
+                    thank_you=ty,
+                    guide=guide[0] if guide else None,
+                    back=back,
+                )
         for rd in self.redirects:
-            page = r.theme.render("redirect.html", site=self.config, redirect=rd, canonical=self.config.absolute(rd.target))
+            page = r.theme.render(
+                "redirect.html", site=self.config, redirect=rd, canonical=self.config.absolute(rd.target)
+            )
             r.files.add(rd.file, page, rd.owner)
 
     def finish(self, r: SiteRenderer) -> None:
         """Checks on the rendered pages, then the security headers. Runs after every page is rendered."""
         files = r.files
         html = sorted(p for p in files.data if p.endswith(".html"))
-        findings = confirmations.misplaced(files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root,
-                                           memo=r.derive)
+        findings = confirmations.misplaced(
+            files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root, memo=r.derive
+        )
         # Each step is reused for an identical page (serve: most pages, after an edit).
-        texts = [r.derive("utf-8-text", files.data[p], functools.partial(bytes.decode, files.data[p], "utf-8")) for p in html]
-        policy, problems = security.policy_for(texts, self._form_origins(),
-                                               inline=lambda page: r.derive("inline-code", page, lambda: security.inline_code(page)))
+        texts = [
+            r.derive("utf-8-text", files.data[p], functools.partial(bytes.decode, files.data[p], "utf-8"))
+            for p in html
+        ]
+        policy, problems = security.policy_for(
+            texts,
+            self._form_origins(),
+            inline=lambda page: r.derive("inline-code", page, lambda: security.inline_code(page)),
+        )
         for i, found in sorted(problems.items()):
             for p in found:
                 findings.append(error(f"output/{html[i]}", p.line, p.column, "CSP", p.message, p.fix))
@@ -175,11 +208,19 @@ class Donor:
         settings = self.forms
         phrases = settings.phrases() if settings else FormsSettings("netlify").phrases()
         pages = {f.thank_you.heading: f for f in settings.forms if f.thank_you} if settings else {}
-        every = frozenset(_file(f.thank_you.path) for f in settings.forms if f.thank_you) if settings else frozenset()
+        every = (
+            frozenset(_file(f.thank_you.path) for f in settings.forms if f.thank_you)
+            if settings
+            else frozenset()
+        )
         out = []
         for text in phrases:
             own = pages.get(text)
-            out.append(confirmations.Phrase(text, frozenset({_file(own.thank_you.path)}) if own and own.thank_you else every))
+            out.append(
+                confirmations.Phrase(
+                    text, frozenset({_file(own.thank_you.path)}) if own and own.thank_you else every
+                )
+            )
         return out
 
     def _form_origins(self) -> list[str]:
@@ -191,8 +232,9 @@ class Donor:
 class DonorView:
     """The template-facing side: `donor.banners(page.url)`, `donor.section(page.url)`, … Read-only."""
 
-    def __init__(self, donor: Donor, banners: tuple[tuple[Campaign, BannerView], ...],
-                 sections: dict[str, SectionView]) -> None:
+    def __init__(
+        self, donor: Donor, banners: tuple[tuple[Campaign, BannerView], ...], sections: dict[str, SectionView]
+    ) -> None:
         self._donor = donor
         self._banners = banners
         self._sections = sections
@@ -217,8 +259,17 @@ class DonorView:
         if url != self._donor.media_url or not self._donor.contacts:
             return ()
         c = self._donor.config
-        return (json_ld({"@context": "https://schema.org", "@type": "NGO", "name": c.organisation.name,
-                         "url": c.organisation.url or c.base_url, "contactPoint": self._donor.contact_points}),)
+        return (
+            json_ld(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "NGO",
+                    "name": c.organisation.name,
+                    "url": c.organisation.url or c.base_url,
+                    "contactPoint": self._donor.contact_points,
+                }
+            ),
+        )
 
     @property
     def press_contact(self) -> Contact | None:
@@ -239,8 +290,14 @@ def _tracked(url: str, config: SiteConfig, **overrides: str) -> str:
     return tracked(url, config, **overrides)
 
 
-def load_donor(root: pathlib.Path, config: SiteConfig, stories: Sequence[Story], pages: Sequence[Page],
-               publications: Mapping[str, Publication], at: dt.datetime) -> tuple[Donor, list[Finding]]:
+def load_donor(
+    root: pathlib.Path,
+    config: SiteConfig,
+    stories: Sequence[Story],
+    pages: Sequence[Page],
+    publications: Mapping[str, Publication],
+    at: dt.datetime,
+) -> tuple[Donor, list[Finding]]:
     """Campaigns, contacts, forms and aliases, checked whole; returns what the build needs and every problem.
 
     The media contacts' own numbers are added to `safety.allowed_phones`, so a story may quote the press
@@ -255,14 +312,20 @@ def load_donor(root: pathlib.Path, config: SiteConfig, stories: Sequence[Story],
     findings += check_aliases(stories)
     live = [s for s in stories if publications[s.path].live]
     redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
-    phones = tuple(c.phone_e164 for c in contacts if c.phone_e164 and c.phone_e164 not in config.safety.allowed_phones)
+    phones = tuple(
+        c.phone_e164 for c in contacts if c.phone_e164 and c.phone_e164 not in config.safety.allowed_phones
+    )
     if phones:
-        config = dataclasses.replace(config, safety=dataclasses.replace(
-            config.safety, allowed_phones=config.safety.allowed_phones + phones))
+        config = dataclasses.replace(
+            config,
+            safety=dataclasses.replace(config.safety, allowed_phones=config.safety.allowed_phones + phones),
+        )
     return Donor(config, at, campaigns, contacts, redirects, guides), findings
 
 
-def _check_forms(config: SiteConfig, pages: Sequence[Page]) -> tuple[dict[str, tuple[GuideView, bytes]], list[Finding]]:
+def _check_forms(
+    config: SiteConfig, pages: Sequence[Page]
+) -> tuple[dict[str, tuple[GuideView, bytes]], list[Finding]]:
     """What only the whole site can tell: the form pages exist, the guide is a real file."""
     settings = config.forms
     if settings is None:
@@ -276,20 +339,32 @@ def _check_forms(config: SiteConfig, pages: Sequence[Page]) -> tuple[dict[str, t
         findings.append(error("site.yaml", line, col, "CONFIG", message, fix))
 
     if settings.forms and settings.privacy_page not in urls:
-        add(("privacy_page",) if "privacy_page" in (config.raw.get("forms") or {}) else ("provider",),
+        add(
+            ("privacy_page",) if "privacy_page" in (config.raw.get("forms") or {}) else ("provider",),
             f"the privacy page {settings.privacy_page} does not exist, and every form links to it",
-            "write content/pages/privacy.md, or set forms.privacy_page to your privacy page's address")
+            "write content/pages/privacy.md, or set forms.privacy_page to your privacy page's address",
+        )
     for form in settings.forms:
         if form.page not in urls:
-            add((form.key, "page"), f"there is no page at {form.page} to show forms.{form.key} on",
-                f"write content/pages/{form.page.strip('/').replace('/', '-') or 'index'}.md, or correct the address")
+            add(
+                (form.key, "page"),
+                f"there is no page at {form.page} to show forms.{form.key} on",
+                f"write content/pages/{form.page.strip('/').replace('/', '-') or 'index'}.md, or correct the address",
+            )
         if form.thank_you is not None and form.thank_you.path in urls:
-            add((form.key, "thank_you", "path"), f"{form.thank_you.path} is already the address of a page in content/pages/",
-                "give the thank-you page its own address")
+            add(
+                (form.key, "thank_you", "path"),
+                f"{form.thank_you.path} is already the address of a page in content/pages/",
+                "give the thank-you page its own address",
+            )
         if form.guide is not None:
             view, data, problem = read_guide(config.content_dir, form.guide)
             if view is None:
-                add((form.key, "guide", "file"), problem, "put the guide in content/downloads/ and write its path here")
+                add(
+                    (form.key, "guide", "file"),
+                    problem,
+                    "put the guide in content/downloads/ and write its path here",
+                )
             else:
                 guides[form.key] = (view, data)
     return guides, findings

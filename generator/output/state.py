@@ -39,13 +39,15 @@ class BuildReport:
         return [f for f in self.findings if not f.is_error]
 
 
-
-
 def report_to_json(r: BuildReport) -> dict[str, Any]:
-    return {"findings": [finding_to_json(f) for f in r.findings],
-            "waived": [finding_to_json(f) for f in r.waived],
-            "published": list(r.published), "excluded": [list(e) for e in r.excluded], "files": r.files,
-            "next_change": [r.next_change[0].isoformat(), r.next_change[1]] if r.next_change else None}
+    return {
+        "findings": [finding_to_json(f) for f in r.findings],
+        "waived": [finding_to_json(f) for f in r.waived],
+        "published": list(r.published),
+        "excluded": [list(e) for e in r.excluded],
+        "files": r.files,
+        "next_change": [r.next_change[0].isoformat(), r.next_change[1]] if r.next_change else None,
+    }
 
 
 def report_from_json(d: dict[str, Any], at: dt.datetime) -> BuildReport:
@@ -86,20 +88,30 @@ def takedown_since_last(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
     return tuple(config.absolute(u) for u in gone)
 
 
-def write_state(config: SiteConfig, at: dt.datetime, urls: list[str] | None, takedown: tuple[str, ...],
-                 nxt: tuple[dt.datetime, str] | None) -> None:
+def write_state(
+    config: SiteConfig,
+    at: dt.datetime,
+    urls: list[str] | None,
+    takedown: tuple[str, ...],
+    nxt: tuple[dt.datetime, str] | None,
+) -> None:
     """Reports kept outside output/: the URL list (for the next takedown diff), the takedown list
     and when the output will next change by itself."""
     state = config.state_dir
     state.mkdir(parents=True, exist_ok=True)
-    manifest = {"built_at": at.isoformat(), "next_change_at": nxt[0].isoformat() if nxt else None,
-                "reason": nxt[1] if nxt else None}
+    manifest = {
+        "built_at": at.isoformat(),
+        "next_change_at": nxt[0].isoformat() if nxt else None,
+        "reason": nxt[1] if nxt else None,
+    }
     # The takedown list first and the URL record last, each replaced atomically: a build killed in
     # between then leaves the old record, and the next build lists the same takedowns again.
     atomic_write(state / "takedown.txt", "".join(u + "\n" for u in takedown))
     atomic_write(state / "next-change.json", json.dumps(manifest, indent=1) + "\n")
     if urls is not None:  # None: an up-to-date build, whose URLs are the recorded ones
-        atomic_write(state / "last-build.json", json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n")
+        atomic_write(
+            state / "last-build.json", json.dumps({"at": at.isoformat(), "urls": urls}, indent=1) + "\n"
+        )
 
 
 def atomic_write(path: pathlib.Path, text: str) -> None:

@@ -77,9 +77,11 @@ def build_lock(state_dir: pathlib.Path, wait_seconds: float = 60.0) -> Iterator[
     """One build at a time per site: a second build waits, then gives up with a clear message."""
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        fh = open(state_dir / "lock", "w")
+        fh = open(state_dir / "lock", "w")  # noqa: SIM115 (held until the build ends)
     except OSError as exc:  # a read-only or full disk, or a folder we may not write to
-        raise OutputError(f"cannot write to {state_dir} ({describe_os_error(exc)}); nothing was changed") from None
+        raise OutputError(
+            f"cannot write to {state_dir} ({describe_os_error(exc)}); nothing was changed"
+        ) from None
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
@@ -88,7 +90,9 @@ def build_lock(state_dir: pathlib.Path, wait_seconds: float = 60.0) -> Iterator[
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise OutputError("another impactsite build is running on this site; try again when it has finished") from None
+                    raise OutputError(
+                        "another impactsite build is running on this site; try again when it has finished"
+                    ) from None
                 time.sleep(0.1)
         yield
     finally:
@@ -161,7 +165,9 @@ def write_tree(staging: pathlib.Path, files: Mapping[str, bytes]) -> None:
                 os.rmdir(dirpath)
 
 
-def publish(root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, files: Mapping[str, bytes]) -> None:
+def publish(
+    root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, files: Mapping[str, bytes]
+) -> None:
     """Write `files` as the whole new content of `output`, atomically."""
     check_ownable(root, output)
     recover(output, state_dir)
@@ -176,7 +182,9 @@ def publish(root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, f
         _fsync_tree(staging)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched") from None
+        raise OutputError(
+            f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched"
+        ) from None
     try:
         if not output.exists():
             os.rename(staging, output)
@@ -196,8 +204,12 @@ def publish(root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, f
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         denied = exc.errno in (errno.EACCES, errno.EPERM)
-        reason = f"no permission to change {output} or the folder it is in" if denied else describe_os_error(exc)
-        raise OutputError(f"could not replace {output} ({reason}); the previous output is untouched") from None
+        reason = (
+            f"no permission to change {output} or the folder it is in" if denied else describe_os_error(exc)
+        )
+        raise OutputError(
+            f"could not replace {output} ({reason}); the previous output is untouched"
+        ) from None
 
 
 def describe_os_error(exc: OSError) -> str:

@@ -52,13 +52,21 @@ def _load(path: pathlib.Path) -> dict[str, list]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or not isinstance(data.get("bodies"), dict):
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != CACHE_VERSION
+        or not isinstance(data.get("bodies"), dict)
+    ):
         return {}
     return data["bodies"]
 
 
-def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: int | None = None,
-                  memory: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> list[RenderedBody]:
+def render_bodies(
+    jobs: Sequence[Job],
+    cache_dir: pathlib.Path | None,
+    workers: int | None = None,
+    memory: dict[str, tuple[str, tuple[str, ...]]] | None = None,
+) -> list[RenderedBody]:
     """Render every job, reusing the cache and using worker processes for a large remainder.
 
     `memory` (serve keeps one between rebuilds) is looked at first; the file only when it lacks
@@ -71,7 +79,9 @@ def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: 
     # serve keeps bodies in memory: once it has them, the file (megabytes of JSON) is neither read
     # nor rewritten for the one or two bodies an edit changes.
     use_file = cache_file is not None and not memory
-    cached = _load(cache_file) if use_file and cache_file is not None and len(results) < len(set(keys)) else {}
+    cached = (
+        _load(cache_file) if use_file and cache_file is not None and len(results) < len(set(keys)) else {}
+    )
     for k in keys:
         entry = cached.get(k)
         if k not in results and isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str):
@@ -83,7 +93,9 @@ def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: 
         size = max(1, -(-len(todo) // (workers * 4)))
         chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
         with concurrent.futures.ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk, rendered in zip(chunks, pool.map(_render_chunk, [[j for _, j in c] for c in chunks]), strict=True):
+            for chunk, rendered in zip(
+                chunks, pool.map(_render_chunk, [[j for _, j in c] for c in chunks]), strict=True
+            ):
                 for (k, _), r in zip(chunk, rendered, strict=True):
                     results[k] = r
     elif todo:
@@ -96,6 +108,8 @@ def render_bodies(jobs: Sequence[Job], cache_dir: pathlib.Path | None, workers: 
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache_file.with_suffix(".tmp")
         used = {k: [results[k][0], list(results[k][1])] for k in sorted(set(keys))}
-        tmp.write_text(json.dumps({"version": CACHE_VERSION, "bodies": used}, ensure_ascii=False), encoding="utf-8")
+        tmp.write_text(
+            json.dumps({"version": CACHE_VERSION, "bodies": used}, ensure_ascii=False), encoding="utf-8"
+        )
         os.replace(tmp, cache_file)
     return [RenderedBody(*results[k]) for k in keys]

@@ -21,9 +21,18 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-EXECUTABLE = {"", "text/javascript", "application/javascript", "module", "text/ecmascript", "application/ecmascript"}
-PERMISSIONS = ("accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
-               "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()")
+EXECUTABLE = {
+    "",
+    "text/javascript",
+    "application/javascript",
+    "module",
+    "text/ecmascript",
+    "application/ecmascript",
+}
+PERMISSIONS = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), browsing-topics=()"
+)
 HEADERS = (
     ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
     ("X-Content-Type-Options", "nosniff"),
@@ -63,14 +72,34 @@ class _Inline(html.parser.HTMLParser):
         line, col = self.getpos()
         for name, value in attrs:
             if name.startswith("on"):
-                self.problems.append(Problem(line, col + 1, f"<{tag} {name}=…> is inline code, which the Content-Security-Policy blocks",
-                                             "move the code to a script file in templates/assets/ and attach it with addEventListener"))
+                self.problems.append(
+                    Problem(
+                        line,
+                        col + 1,
+                        f"<{tag} {name}=…> is inline code, which the Content-Security-Policy blocks",
+                        "move the code to a script file in templates/assets/ and attach it with addEventListener",
+                    )
+                )
             elif name == "style":
-                self.problems.append(Problem(line, col + 1, f'<{tag} style="…"> is an inline style, which the Content-Security-Policy blocks',
-                                             "give the element a class and style it in templates/assets/site.css"))
-            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith("javascript:"):
-                self.problems.append(Problem(line, col + 1, f"<{tag} {name}=\"javascript:…\"> is inline code, which the Content-Security-Policy blocks",
-                                             "use a real link, and a script file for behaviour"))
+                self.problems.append(
+                    Problem(
+                        line,
+                        col + 1,
+                        f'<{tag} style="…"> is an inline style, which the Content-Security-Policy blocks',
+                        "give the element a class and style it in templates/assets/site.css",
+                    )
+                )
+            elif name in ("href", "src", "action", "formaction") and (value or "").strip().lower().startswith(
+                "javascript:"
+            ):
+                self.problems.append(
+                    Problem(
+                        line,
+                        col + 1,
+                        f'<{tag} {name}="javascript:…"> is inline code, which the Content-Security-Policy blocks',
+                        "use a real link, and a script file for behaviour",
+                    )
+                )
         kinds = dict(attrs)
         if tag == "script" and "src" not in kinds and (kinds.get("type") or "").strip().lower() in EXECUTABLE:
             self._in, self._buf = "script", []
@@ -96,7 +125,10 @@ class _Inline(html.parser.HTMLParser):
 
 
 # Anything that could need a hash or be refused; pages without it (nearly all) skip the HTML parser.
-_MAYBE_INLINE = re.compile(r"<script(?![^>]*(?:\ssrc=|application/ld\+json))|<style\b|\son[a-z]+\s*=|\sstyle\s*=|javascript:", re.IGNORECASE)
+_MAYBE_INLINE = re.compile(
+    r"<script(?![^>]*(?:\ssrc=|application/ld\+json))|<style\b|\son[a-z]+\s*=|\sstyle\s*=|javascript:",
+    re.IGNORECASE,
+)
 
 
 # The same test, three times faster: one regex with five alternatives cannot skip ahead to a
@@ -108,7 +140,12 @@ _ATTR_INLINE = re.compile(r"\s(?:on[a-z]+|style)\s*=")
 
 def maybe_inline(page: str) -> bool:
     low = page.casefold()
-    return "<style" in low or "javascript:" in low or bool(_SCRIPT_INLINE.search(low)) or bool(_ATTR_INLINE.search(low))
+    return (
+        "<style" in low
+        or "javascript:" in low
+        or bool(_SCRIPT_INLINE.search(low))
+        or bool(_ATTR_INLINE.search(low))
+    )
 
 
 def inline_code(page: str) -> tuple[list[str], list[str], list[Problem]]:
@@ -150,9 +187,11 @@ class Policy:
         return "; ".join(self.directives(meta=True))
 
 
-def policy_for(pages: Iterable[str], form_origins: Iterable[str],
-               inline: Callable[[str], tuple[list[str], list[str], list[Problem]]] = inline_code,
-               ) -> tuple[Policy, dict[int, list[Problem]]]:
+def policy_for(
+    pages: Iterable[str],
+    form_origins: Iterable[str],
+    inline: Callable[[str], tuple[list[str], list[str], list[Problem]]] = inline_code,
+) -> tuple[Policy, dict[int, list[Problem]]]:
     """One policy for the whole site (the union of every page's hashes), and the blocked constructs per page index.
     `inline` is inline_code, or a cached version of it."""
     scripts: set[str] = set()

@@ -63,15 +63,21 @@ class SourceImage:
 def resolve_source(content_dir: pathlib.Path, src: str) -> pathlib.Path:
     """The file `src` names under content/, refusing anything that would reach outside it."""
     s = src.strip()
-    outside = ImageProblem(f'the image "{src}" points outside content/',
-                           "copy the picture into content/images/ and write e.g. src: images/hands.jpg")
+    outside = ImageProblem(
+        f'the image "{src}" points outside content/',
+        "copy the picture into content/images/ and write e.g. src: images/hands.jpg",
+    )
     if not s:
-        raise ImageProblem("the image has no src", "write e.g. src: images/hands.jpg (a file in content/images/)")
+        raise ImageProblem(
+            "the image has no src", "write e.g. src: images/hands.jpg (a file in content/images/)"
+        )
     if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", s) or s.startswith(("/", "~")) or "\\" in s or "\x00" in s:
         raise outside
     if re.search(r"%[0-9A-Fa-f]{2}", s):
-        raise ImageProblem(f'the image "{src}" has %-encoded characters in its name',
-                           "rename the file with plain letters, digits and hyphens, and write that name in src")
+        raise ImageProblem(
+            f'the image "{src}" has %-encoded characters in its name',
+            "rename the file with plain letters, digits and hyphens, and write that name in src",
+        )
     if ".." in s.split("/"):
         raise outside
     path = content_dir / s
@@ -81,10 +87,14 @@ def resolve_source(content_dir: pathlib.Path, src: str) -> pathlib.Path:
     except (OSError, RuntimeError):
         raise ImageProblem(f'the image "{src}" is not in content/', _missing_fix(content_dir, s)) from None
     if not real.is_relative_to(base):
-        raise ImageProblem(f'the image "{src}" is a link to a file outside content/',
-                           "replace the link with a copy of the picture")
+        raise ImageProblem(
+            f'the image "{src}" is a link to a file outside content/',
+            "replace the link with a copy of the picture",
+        )
     if not real.is_file():
-        raise ImageProblem(f'the image "{src}" is not a file', "point src at a picture, e.g. images/hands.jpg")
+        raise ImageProblem(
+            f'the image "{src}" is not a file', "point src at a picture, e.g. images/hands.jpg"
+        )
     return real
 
 
@@ -103,10 +113,15 @@ def load_source_image(content_dir: pathlib.Path, src: str) -> SourceImage:
     path = resolve_source(content_dir, src)
     try:
         if path.stat().st_size > MAX_SOURCE_BYTES:
-            raise ImageProblem(f'the image "{src}" is larger than 50 MB', "export a smaller copy (2400 pixels wide is plenty)")
+            raise ImageProblem(
+                f'the image "{src}" is larger than 50 MB',
+                "export a smaller copy (2400 pixels wide is plenty)",
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise ImageProblem(f'the image "{src}" cannot be read: {exc.strerror}', "check the file's permissions") from None
+        raise ImageProblem(
+            f'the image "{src}" cannot be read: {exc.strerror}', "check the file's permissions"
+        ) from None
     fmt, width, height = _probe(data, src)
     return SourceImage(data, fmt, width, height)
 
@@ -118,18 +133,25 @@ def _probe(data: bytes, src: str) -> tuple[str, int, int]:
             with Image.open(io.BytesIO(data), formats=SOURCE_FORMATS) as im:
                 fmt, (w, h) = im.format or "", im.size
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ImageProblem(f'the image "{src}" is too large', "export a smaller copy: 2400 pixels on the longest "
-                           "side is plenty for the web") from None
+        raise ImageProblem(
+            f'the image "{src}" is too large',
+            "export a smaller copy: 2400 pixels on the longest side is plenty for the web",
+        ) from None
     except Exception:  # noqa: BLE001 - whatever Pillow's decoders raise, the file is not a usable picture
-        raise ImageProblem(f'"{src}" is not a picture impactsite can read',
-                           "save it as JPEG, PNG or WebP from an image editor and point src at that file") from None
+        raise ImageProblem(
+            f'"{src}" is not a picture impactsite can read',
+            "save it as JPEG, PNG or WebP from an image editor and point src at that file",
+        ) from None
     if w * h > MAX_PIXELS:
-        raise ImageProblem(f'the image "{src}" is too large ({w}×{h} pixels)',
-                           "export a smaller copy: 2400 pixels on the longest side is plenty for the web")
+        raise ImageProblem(
+            f'the image "{src}" is too large ({w}×{h} pixels)',
+            "export a smaller copy: 2400 pixels on the longest side is plenty for the web",
+        )
     return fmt, w, h
 
 
 # --- processing: a pure function of (bytes, settings) ------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -141,9 +163,17 @@ class Settings:
     def fingerprint(self) -> str:
         """Everything that changes the output bytes: settings, this module's version, the encoders."""
         libs = {k: features.version(k) for k in ("webp", "jpg", "zlib", "littlecms2")}
-        return json.dumps({"v": VERSION, "pillow": Image.__version__, "libs": libs, "widths": self.widths,
-                           "jpeg": self.jpeg_quality, "webp": self.webp_quality if self.webp else None},
-                          sort_keys=True)
+        return json.dumps(
+            {
+                "v": VERSION,
+                "pillow": Image.__version__,
+                "libs": libs,
+                "widths": self.widths,
+                "jpeg": self.jpeg_quality,
+                "webp": self.webp_quality if self.webp else None,
+            },
+            sort_keys=True,
+        )
 
 
 @dataclass(frozen=True)
@@ -174,7 +204,9 @@ def process(data: bytes, settings: Settings) -> Processed:
     for w in sorted({min(w, pixels.width) for w in settings.widths}):
         h = max(1, round(pixels.height * w / pixels.width))
         sized.append(pixels if w == pixels.width else pixels.resize((w, h), Image.Resampling.LANCZOS))
-    variants = [Variant(s.width, s.height, "webp", _encode(s, "webp", settings)) for s in sized if settings.webp]
+    variants = [
+        Variant(s.width, s.height, "webp", _encode(s, "webp", settings)) for s in sized if settings.webp
+    ]
     for s in sized:
         fmt = "png" if s.mode == "RGBA" else "jpeg"
         variants.append(Variant(s.width, s.height, fmt, _encode(s, fmt, settings)))
@@ -196,8 +228,12 @@ def _clean_pixels(im: Image.Image) -> Image.Image:
     if icc:
         try:
             base = upright if upright.mode in ("RGB", "RGBA", "CMYK", "L") else upright.convert(target)
-            out = ImageCms.profileToProfile(base, ImageCms.ImageCmsProfile(io.BytesIO(icc)),
-                                            ImageCms.createProfile("sRGB"), outputMode=target)
+            out = ImageCms.profileToProfile(
+                base,
+                ImageCms.ImageCmsProfile(io.BytesIO(icc)),
+                ImageCms.createProfile("sRGB"),
+                outputMode=target,
+            )
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
             out = None  # a broken or unusual profile: fall back to a plain conversion
     out = out if out is not None else upright.convert(target)
@@ -212,13 +248,16 @@ def _encode(im: Image.Image, fmt: str, settings: Settings) -> bytes:
     if fmt == "webp":
         im.save(buf, "WEBP", quality=settings.webp_quality, method=4, exact=False)
     elif fmt == "jpeg":
-        im.save(buf, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True, subsampling="4:2:0")
+        im.save(
+            buf, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True, subsampling="4:2:0"
+        )
     else:
         im.save(buf, "PNG", optimize=True)
     return buf.getvalue()
 
 
 # --- consent, views and the cache ---------------------------------------------------------------------
+
 
 def needs_photo_consent(ref: ImageRef, story: Story) -> bool:
     """A picture of a real person (any treatment but stock or illustration), or any picture whose
@@ -239,16 +278,24 @@ def image_view(p: Processed, ref: ImageRef) -> ImageView:
     def srcset(vs: list[Variant]) -> str:
         return ", ".join(f"{p.url(v)} {v.width}w" for v in vs)
 
-    return ImageView(src=p.url(largest), alt=ref.alt.strip(), width=largest.width, height=largest.height,
-                     srcset=srcset(fallback), sizes=SIZES, caption=(ref.caption or "").strip() or None,
-                     sources=(("image/webp", srcset(modern)),) if modern else ())
+    return ImageView(
+        src=p.url(largest),
+        alt=ref.alt.strip(),
+        width=largest.width,
+        height=largest.height,
+        srcset=srcset(fallback),
+        sizes=SIZES,
+        caption=(ref.caption or "").strip() or None,
+        sources=(("image/webp", srcset(modern)),) if modern else (),
+    )
 
 
 class ImageStore:
     """Processes a build's images once each, through a cache that is verified on every read."""
 
-    def __init__(self, content_dir: pathlib.Path, cache_dir: pathlib.Path | None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self, content_dir: pathlib.Path, cache_dir: pathlib.Path | None, settings: Settings | None = None
+    ) -> None:
         self.content_dir = content_dir
         self.cache_dir = cache_dir
         self.settings = settings or Settings()
@@ -265,12 +312,29 @@ class ImageStore:
             try:
                 processed = self.get(load_source_image(self.content_dir, ref.src).data)
             except ImageProblem as p:
-                raise ContentError([error(story.path, *story.source.where((*ref.path, "src")), "IMG-MISSING",
-                                          p.message, p.fix)]) from None
+                raise ContentError(
+                    [
+                        error(
+                            story.path,
+                            *story.source.where((*ref.path, "src")),
+                            "IMG-MISSING",
+                            p.message,
+                            p.fix,
+                        )
+                    ]
+                ) from None
             except Exception as exc:  # noqa: BLE001 - a picture whose header reads but whose pixels do not
-                raise ContentError([error(story.path, *story.source.where((*ref.path, "src")), "IMG-MISSING",
-                                          f'the image "{ref.src}" is damaged and cannot be decoded ({exc})',
-                                          "open it in an image editor, save it again as JPEG or PNG, and rebuild")]) from None
+                raise ContentError(
+                    [
+                        error(
+                            story.path,
+                            *story.source.where((*ref.path, "src")),
+                            "IMG-MISSING",
+                            f'the image "{ref.src}" is damaged and cannot be decoded ({exc})',
+                            "open it in an image editor, save it again as JPEG or PNG, and rebuild",
+                        )
+                    ]
+                ) from None
             for v in processed.variants:
                 self.files.setdefault(processed.url(v).lstrip("/"), (v.data, story.path))
             views.append(image_view(processed, ref))
@@ -330,10 +394,25 @@ class ImageStore:
 
 
 def encode_entry(p: Processed) -> bytes:
-    head = {"digest": p.digest, "variants": [
-        {"w": v.width, "h": v.height, "f": v.format, "n": len(v.data), "sha256": hashlib.sha256(v.data).hexdigest()}
-        for v in p.variants]}
-    return _CACHE_MAGIC + json.dumps(head, sort_keys=True).encode() + b"\n" + b"".join(v.data for v in p.variants)
+    head = {
+        "digest": p.digest,
+        "variants": [
+            {
+                "w": v.width,
+                "h": v.height,
+                "f": v.format,
+                "n": len(v.data),
+                "sha256": hashlib.sha256(v.data).hexdigest(),
+            }
+            for v in p.variants
+        ],
+    }
+    return (
+        _CACHE_MAGIC
+        + json.dumps(head, sort_keys=True).encode()
+        + b"\n"
+        + b"".join(v.data for v in p.variants)
+    )
 
 
 def decode_entry(raw: bytes) -> Processed:

@@ -31,9 +31,37 @@ TYPED_FOOTNOTE_RE = re.compile(
 )
 
 ALLOWED_TAGS = {
-    "p", "a", "em", "strong", "blockquote", "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6",
-    "code", "pre", "br", "hr", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "abbr",
-    "cite", "q", "dl", "dt", "dd",
+    "p",
+    "a",
+    "em",
+    "strong",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "code",
+    "pre",
+    "br",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
+    "abbr",
+    "cite",
+    "q",
+    "dl",
+    "dt",
+    "dd",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -107,36 +135,38 @@ class _MarkPseudonyms(Treeprocessor):
 # For the regular expression of each inline pattern of Python-Markdown and of smarty: strings of which
 # a text must contain at least one for the expression to match anywhere in it (each is text the
 # expression consumes or looks ahead at). A pattern whose expression is not listed is always tried.
-PATTERN_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
-    inlinepatterns.BACKTICK_RE: ("`",),
-    inlinepatterns.ESCAPE_RE: ("\\",),
-    inlinepatterns.LINK_RE: ("[",),  # = REFERENCE_RE
-    inlinepatterns.IMAGE_LINK_RE: ("![",),  # = IMAGE_REFERENCE_RE
-    inlinepatterns.AUTOLINK_RE: ("<",),
-    inlinepatterns.AUTOMAIL_RE: ("<",),
-    inlinepatterns.HTML_RE: ("<",),
-    inlinepatterns.ENTITY_RE: ("&",),
-    inlinepatterns.LINE_BREAK_RE: ("  \n",),
-    r"\*|_": ("*", "_"),  # em_strong (a DelimiterProcessor for * and _)
-    r"(?<!-)---(?!-)": ("---",),  # smarty's dashes and ellipses are literals in SmartyExtension
-    r"(?<!-)--(?!-)": ("--",),
-    r"(?<!\.)\.{3}(?!\.)": ("...",),
-    smarty.singleQuoteStartRe: ("'",),
-    smarty.doubleQuoteStartRe: ('"',),
-    smarty.doubleQuoteSetsRe: ("\"'",),
-    smarty.singleQuoteSetsRe: ("'\"",),
-    smarty.doubleQuoteSetsRe2: ("'\"",),
-    smarty.singleQuoteSetsRe2: ("\"'",),
-    smarty.decadeAbbrRe: ("'",),
-    smarty.openingSingleQuotesRegex: ("'",),
-    smarty.closingSingleQuotesRegex: ("'",),
-    smarty.closingSingleQuotesRegex2: ("'",),
-    smarty.remainingSingleQuotesRegex: ("'",),
-    smarty.openingDoubleQuotesRegex: ('"',),
-    smarty.closingDoubleQuotesRegex: ('"',),
-    smarty.closingDoubleQuotesRegex2: ('"',),
-    smarty.remainingDoubleQuotesRegex: ('"',),
-})
+PATTERN_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        inlinepatterns.BACKTICK_RE: ("`",),
+        inlinepatterns.ESCAPE_RE: ("\\",),
+        inlinepatterns.LINK_RE: ("[",),  # = REFERENCE_RE
+        inlinepatterns.IMAGE_LINK_RE: ("![",),  # = IMAGE_REFERENCE_RE
+        inlinepatterns.AUTOLINK_RE: ("<",),
+        inlinepatterns.AUTOMAIL_RE: ("<",),
+        inlinepatterns.HTML_RE: ("<",),
+        inlinepatterns.ENTITY_RE: ("&",),
+        inlinepatterns.LINE_BREAK_RE: ("  \n",),
+        r"\*|_": ("*", "_"),  # em_strong (a DelimiterProcessor for * and _)
+        r"(?<!-)---(?!-)": ("---",),  # smarty's dashes and ellipses are literals in SmartyExtension
+        r"(?<!-)--(?!-)": ("--",),
+        r"(?<!\.)\.{3}(?!\.)": ("...",),
+        smarty.singleQuoteStartRe: ("'",),
+        smarty.doubleQuoteStartRe: ('"',),
+        smarty.doubleQuoteSetsRe: ("\"'",),
+        smarty.singleQuoteSetsRe: ("'\"",),
+        smarty.doubleQuoteSetsRe2: ("'\"",),
+        smarty.singleQuoteSetsRe2: ("\"'",),
+        smarty.decadeAbbrRe: ("'",),
+        smarty.openingSingleQuotesRegex: ("'",),
+        smarty.closingSingleQuotesRegex: ("'",),
+        smarty.closingSingleQuotesRegex2: ("'",),
+        smarty.remainingSingleQuotesRegex: ("'",),
+        smarty.openingDoubleQuotesRegex: ('"',),
+        smarty.closingDoubleQuotesRegex: ('"',),
+        smarty.closingDoubleQuotesRegex2: ('"',),
+        smarty.remainingDoubleQuotesRegex: ('"',),
+    }
+)
 
 
 def _needs(pattern: inlinepatterns.Pattern) -> tuple[str, ...] | None:
@@ -188,7 +218,9 @@ class _GatedInlineProcessor(InlineProcessor):
         registered = list(self.inlinePatterns)
         if registered != self._registered:  # first run, or the registry changed
             self._registered = registered
-            self._patterns = [(p, None if (needs := _needs(p)) is None else frozenset(needs)) for p in registered]
+            self._patterns = [
+                (p, None if (needs := _needs(p)) is None else frozenset(needs)) for p in registered
+            ]
             needed = {n for _, needs in self._patterns for n in needs or ()}
             self._needed = tuple(sorted(needed))
             self._needles = None if any(needs is None for _, needs in self._patterns) else _fewest(needed)
@@ -197,7 +229,9 @@ class _GatedInlineProcessor(InlineProcessor):
     def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         """Overrides the name-mangled InlineProcessor.__handleInline (Markdown 3.11): the same loop, except
         that patterns that cannot match are not tried."""
-        if isinstance(data, util.AtomicString) or (self._needles is not None and not _holds_any(data, self._needles)):
+        if isinstance(data, util.AtomicString) or (
+            self._needles is not None and not _holds_any(data, self._needles)
+        ):
             return data
         apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         present = _present(data, self._needed)
@@ -241,8 +275,14 @@ class _Smarty(Treeprocessor):
     def replacing(cls, old: Treeprocessor) -> Treeprocessor:
         """A _Smarty doing what smarty's processor `old` does, or `old` itself if it is not the usual one."""
         patterns = list(getattr(old, "inlinePatterns", ()))
-        usual = type(old) is InlineProcessor and patterns and all(
-            type(p) is smarty.SubstituteTextPattern and _needs(p) and not p.ANCESTOR_EXCLUDES for p in patterns)
+        usual = (
+            type(old) is InlineProcessor
+            and patterns
+            and all(
+                type(p) is smarty.SubstituteTextPattern and _needs(p) and not p.ANCESTOR_EXCLUDES
+                for p in patterns
+            )
+        )
         return cls(old.md, patterns) if usual else old
 
     def run(self, root: ET.Element) -> None:
@@ -335,8 +375,13 @@ class MarkdownRenderer:
 
 
 def _sanitizer_options() -> dict[str, Any]:
-    return {"tags": ALLOWED_TAGS, "attributes": ALLOWED_ATTRIBUTES, "url_schemes": URL_SCHEMES,
-            "strip_comments": True, "link_rel": "noopener noreferrer"}
+    return {
+        "tags": ALLOWED_TAGS,
+        "attributes": ALLOWED_ATTRIBUTES,
+        "url_schemes": URL_SCHEMES,
+        "strip_comments": True,
+        "link_rel": "noopener noreferrer",
+    }
 
 
 def sanitize(html: str) -> str:

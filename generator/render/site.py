@@ -48,8 +48,16 @@ class Files:
     def add(self, path: str, content: str | bytes, owner: str) -> None:
         if path in self.data:
             first = self.owners[path]
-            self.clashes.append(error(owner, 1, 1, "URL-CLASH", f"{owner} and {first} both produce /{path}",
-                                      "give one of them a different file name or slug"))
+            self.clashes.append(
+                error(
+                    owner,
+                    1,
+                    1,
+                    "URL-CLASH",
+                    f"{owner} and {first} both produce /{path}",
+                    "give one of them a different file name or slug",
+                )
+            )
             return
         self.data[path] = content.encode("utf-8") if isinstance(content, str) else content
         self.owners[path] = owner
@@ -73,7 +81,9 @@ def tracked(url: str, config: SiteConfig, **overrides: str) -> str:
     if not url or not params:
         return url
     base, hash_, fragment = url.partition("#")
-    present = {k for k, _ in urllib.parse.parse_qsl(urllib.parse.urlsplit(base).query, keep_blank_values=True)}
+    present = {
+        k for k, _ in urllib.parse.parse_qsl(urllib.parse.urlsplit(base).query, keep_blank_values=True)
+    }
     extra = urllib.parse.urlencode([(k, v) for k, v in sorted(params.items()) if k not in present])
     if not extra:
         return url
@@ -115,11 +125,17 @@ class RelatedIndex:
     def ranked(self, target: LiveStory, count: int) -> tuple[str, ...]:
         """The slugs of the stories related to `target`, best first."""
         tags = set(target.story.tags)
-        keys = [("tag", t) for t in sorted(tags)] + ([("region", target.story.region)] if target.story.region else [])
-        candidates = {o.story.slug: o for k in keys for o in self.groups.get(k, ()) if o.story.slug != target.story.slug}
+        keys = [("tag", t) for t in sorted(tags)] + (
+            [("region", target.story.region)] if target.story.region else []
+        )
+        candidates = {
+            o.story.slug: o for k in keys for o in self.groups.get(k, ()) if o.story.slug != target.story.slug
+        }
 
         def score(o: LiveStory) -> tuple[int, dt.date, str]:
-            s = 2 * len(tags & set(o.story.tags)) + (1 if o.story.region and o.story.region == target.story.region else 0)
+            s = 2 * len(tags & set(o.story.tags)) + (
+                1 if o.story.region and o.story.region == target.story.region else 0
+            )
             return (s, o.story.date, o.story.slug)
 
         ranked = sorted(candidates.values(), key=score, reverse=True)[:count]
@@ -154,7 +170,9 @@ def stable_text(value: Any) -> str | None:
         return value.stable_digest()
     if isinstance(value, (tuple, list)):
         parts = [stable_text(v) for v in value]
-        return None if any(p is None for p in parts) else "(" + ",".join(p for p in parts if p is not None) + ")"
+        return (
+            None if any(p is None for p in parts) else "(" + ",".join(p for p in parts if p is not None) + ")"
+        )
     text = repr(value)
     return None if " at 0x" in text else text
 
@@ -171,8 +189,14 @@ class SiteRenderer:
     """`hooks` run once the stories and pages are rendered and may add pages and files (donor.py's do);
     `context` is added to what every template sees (e.g. `donor`, `contact_points`)."""
 
-    def __init__(self, config: SiteConfig, theme: Theme, hooks: Sequence[Callable[[SiteRenderer], None]] = (),
-                 context: Mapping[str, Any] | None = None, memo: Memo | None = None) -> None:
+    def __init__(
+        self,
+        config: SiteConfig,
+        theme: Theme,
+        hooks: Sequence[Callable[[SiteRenderer], None]] = (),
+        context: Mapping[str, Any] | None = None,
+        memo: Memo | None = None,
+    ) -> None:
         self.config = config
         self.theme = theme
         self.files = Files()
@@ -202,7 +226,11 @@ class SiteRenderer:
         if self.memo is None or self._common_key is None:
             return self.theme.render(template, **self.common(), **ctx)
         if self.memo.in_memory:
-            key = (self._common_key, template, tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())))
+            key = (
+                self._common_key,
+                template,
+                tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())),
+            )
             return self.memo.page(key, lambda: self.theme.render(template, **self.common(), **ctx))
         inputs = self._inputs_digest(template, ctx) if path is not None else None
         if inputs is None or path is None:
@@ -246,17 +274,23 @@ class SiteRenderer:
             **self.context,
         }
 
-    def page(self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any) -> None:
+    def page(
+        self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any
+    ) -> None:
         meta = self.derive_site("meta", meta, functools.partial(self._complete, meta))
         html = self.render_page(template, path=out_path(meta.url), page=meta, **ctx)
         # The same text gives the same bytes object, so later per-file steps find their cached results at once.
-        self.files.add(out_path(meta.url), self.derive("utf-8", html, functools.partial(str.encode, html)), owner)
+        self.files.add(
+            out_path(meta.url), self.derive("utf-8", html, functools.partial(str.encode, html)), owner
+        )
         if not meta.noindex:
             self.sitemap.append((meta.url, sitemap_date))
 
     def _complete(self, meta: PageMeta) -> PageMeta:
         meta = replace(meta, canonical=meta.canonical or self.config.absolute(meta.url))
-        if self.config.donate_url:  # every page carries a donate link (the header's), so it says so in JSON-LD
+        if (
+            self.config.donate_url
+        ):  # every page carries a donate link (the header's), so it says so in JSON-LD
             if self._donate_ld is None:
                 self._donate_ld = self._donate_action()
             meta = replace(meta, json_ld=meta.json_ld + (self._donate_ld,))
@@ -264,31 +298,57 @@ class SiteRenderer:
 
     def _donate_action(self) -> Markup:
         c = self.config
-        return json_ld({"@context": "https://schema.org", "@type": "DonateAction",
-                        "recipient": {"@type": "NGO", "name": c.organisation.name, "url": c.organisation.url or c.base_url},
-                        "target": {"@type": "EntryPoint", "urlTemplate": tracked(c.donate_url, c)}})
+        return json_ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "DonateAction",
+                "recipient": {
+                    "@type": "NGO",
+                    "name": c.organisation.name,
+                    "url": c.organisation.url or c.base_url,
+                },
+                "target": {"@type": "EntryPoint", "urlTemplate": tracked(c.donate_url, c)},
+            }
+        )
 
     def render(self, stories: Sequence[LiveStory], pages: Sequence[RenderedPage]) -> Files:
         c = self.config
         stories = sorted(stories, key=lambda s: (s.story.date, s.story.slug), reverse=True)
         views = [s.view for s in stories]
-        org: dict[str, Any] = {"@type": "NGO", "name": c.organisation.name, "url": c.organisation.url or c.base_url}
+        org: dict[str, Any] = {
+            "@type": "NGO",
+            "name": c.organisation.name,
+            "url": c.organisation.url or c.base_url,
+        }
         if c.organisation.same_as:
             org["sameAs"] = list(c.organisation.same_as)
         contact_points = self.context.get("contact_points")
-        home_ld = json_ld({"@context": "https://schema.org", **org, **({"contactPoint": contact_points} if contact_points else {})})
-        self.page("home.html", PageMeta("/", c.title, c.description, json_ld=(home_ld,)), "site.yaml",
-                  stories=views[:6])
+        home_ld = json_ld(
+            {
+                "@context": "https://schema.org",
+                **org,
+                **({"contactPoint": contact_points} if contact_points else {}),
+            }
+        )
+        self.page(
+            "home.html",
+            PageMeta("/", c.title, c.description, json_ld=(home_ld,)),
+            "site.yaml",
+            stories=views[:6],
+        )
 
         self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
 
         self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
-        self._taxonomy([(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions")
+        self._taxonomy(
+            [(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions"
+        )
 
         index: RelatedIndex | None = None
         signature = RelatedIndex.signature(stories)
         by_slug = {s.story.slug: s.view for s in stories}
         for s in stories:
+
             def rank(s: LiveStory = s) -> tuple[str, ...]:
                 nonlocal index
                 index = index or RelatedIndex(stories)  # built only if some ranking is not reused
@@ -296,22 +356,31 @@ class SiteRenderer:
 
             slugs = self.derive("related", (signature, c.related_stories, s.story.slug), rank)
             related = tuple(by_slug[slug] for slug in slugs)
-            v = self.derive("with-related", (s.view, related), functools.partial(replace, s.view, related=related))
+            v = self.derive(
+                "with-related", (s.view, related), functools.partial(replace, s.view, related=related)
+            )
             meta = self.derive_site("story-meta", v, functools.partial(self._story_meta, v, org))
             self.page("story.html", meta, s.story.path, sitemap_date=v.updated or v.date, story=v)
-
 
         for p in pages:
             meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
             self.page("page.html", meta, p.page.path, content=p.body, title=p.page.title)
 
-        self.files.add("404.html", self.render_page("404.html", page=PageMeta("/404.html", "Page not found", noindex=True,
-                       canonical=c.absolute("/404.html"))), "templates/404.html")
+        self.files.add(
+            "404.html",
+            self.render_page(
+                "404.html",
+                page=PageMeta("/404.html", "Page not found", noindex=True, canonical=c.absolute("/404.html")),
+            ),
+            "templates/404.html",
+        )
         for hook in self.hooks:
             hook(self)
         self._feed([s for s in stories if s.publication.on("feed")])
         self._sitemap()
-        self.files.add("robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n", "site.yaml")
+        self.files.add(
+            "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n", "site.yaml"
+        )
         for asset in self.theme.assets.values():
             self.files.add(asset.url.lstrip("/"), asset.data, "templates/assets/" + asset.name)
         return self.files
@@ -334,9 +403,16 @@ class SiteRenderer:
         if v.image is not None and v.social:
             image = c.absolute(v.image.src)
             ld["image"] = [image]
-        meta = PageMeta(v.url, v.plain_title or v.title, v.summary if v.social else "", og_type="article", image=image,
-                        image_alt=v.image.alt if image and v.image else "", json_ld=(json_ld(ld),),
-                        extra=FrozenMap(published_time=v.date_iso, modified_time=(v.updated or v.date).isoformat()))
+        meta = PageMeta(
+            v.url,
+            v.plain_title or v.title,
+            v.summary if v.social else "",
+            og_type="article",
+            image=image,
+            image_alt=v.image.alt if image and v.image else "",
+            json_ld=(json_ld(ld),),
+            extra=FrozenMap(published_time=v.date_iso, modified_time=(v.updated or v.date).isoformat()),
+        )
         return meta
 
     def _taxonomy(self, pairs: list[tuple[str, StoryView]], base: str, label: str, heading: str) -> None:
@@ -350,10 +426,17 @@ class SiteRenderer:
                 members.add((key, view.url))
                 groups[key].append(view)
         index = [Link(f"{names[k]} ({len(groups[k])})", f"{base}{k}/") for k in sorted(groups)]
-        self.page("terms.html", PageMeta(base, heading, f"{heading} of our stories"), "content/stories",
-                  heading=heading, terms=index)
+        self.page(
+            "terms.html",
+            PageMeta(base, heading, f"{heading} of our stories"),
+            "content/stories",
+            heading=heading,
+            terms=index,
+        )
         for key in sorted(groups):
-            self._paginated(f"{base}{key}/", f"{label}: {names[key]}", f"Stories about {names[key]}", groups[key])
+            self._paginated(
+                f"{base}{key}/", f"{label}: {names[key]}", f"Stories about {names[key]}", groups[key]
+            )
 
     def _paginated(self, base: str, heading: str, description: str, views: Sequence[StoryView]) -> None:
         """A list of stories, stories_per_page to a page: base, then base/page/2/, … (a long list on
@@ -361,10 +444,21 @@ class SiteRenderer:
         per = self.config.stories_per_page
         total = max(1, -(-len(views) // per))
         for n in range(1, total + 1):
-            pg = Pagination(n, total, page_url(base, n - 1) if n > 1 else None, page_url(base, n + 1) if n < total else None)
+            pg = Pagination(
+                n,
+                total,
+                page_url(base, n - 1) if n > 1 else None,
+                page_url(base, n + 1) if n < total else None,
+            )
             title = heading if n == 1 else f"{heading}, page {n} of {total}"
-            self.page("list.html", PageMeta(page_url(base, n), title, description), "content/stories",
-                      stories=views[(n - 1) * per : n * per], pagination=pg, heading=title)
+            self.page(
+                "list.html",
+                PageMeta(page_url(base, n), title, description),
+                "content/stories",
+                stories=views[(n - 1) * per : n * per],
+                pagination=pg,
+                heading=title,
+            )
 
     def _feed(self, stories: Sequence[LiveStory]) -> None:
         c = self.config
@@ -398,7 +492,10 @@ class SiteRenderer:
         self.files.add("feed.xml", "\n".join(parts), "content/stories")
 
     def _sitemap(self) -> None:
-        lines = ['<?xml version="1.0" encoding="utf-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+        lines = [
+            '<?xml version="1.0" encoding="utf-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        ]
         for url, day in sorted(self.sitemap):
             lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
             lines.append(f"<url><loc>{xml_escape(self.config.absolute(url))}</loc>{lastmod}</url>")
@@ -406,7 +503,9 @@ class SiteRenderer:
         self.files.add("sitemap.xml", "\n".join(lines), "content/stories")
 
 
-def story_view(story: Story, publication: Publication, body: Markup, footnote: str | None, image: Any) -> StoryView:
+def story_view(
+    story: Story, publication: Publication, body: Markup, footnote: str | None, image: Any
+) -> StoryView:
     return StoryView(
         url=story.url,
         slug=story.slug,

@@ -46,8 +46,12 @@ class Theme:
             if base.is_dir():
                 for p in sorted(base.rglob("*")):
                     # Never follow a link: it could publish any file on the build machine.
-                    if p.is_file() and not p.is_symlink() and not p.name.startswith(".") and \
-                            p.resolve().is_relative_to(base.resolve()):
+                    if (
+                        p.is_file()
+                        and not p.is_symlink()
+                        and not p.name.startswith(".")
+                        and p.resolve().is_relative_to(base.resolve())
+                    ):
                         found[p.relative_to(base).as_posix()] = p
         assets = {}
         for name, p in sorted(found.items()):
@@ -62,7 +66,9 @@ class Theme:
         try:
             return self.assets[name].url
         except KeyError:
-            raise jinja2.TemplateError(f"the theme has no asset named {name!r} (looked in templates/assets/)") from None
+            raise jinja2.TemplateError(
+                f"the theme has no asset named {name!r} (looked in templates/assets/)"
+            ) from None
 
     def icon(self, name: str) -> Markup:
         """An inline SVG icon, always hidden from assistive technology, never with a <title>."""
@@ -73,11 +79,15 @@ class Theme:
                     svg = p.read_text(encoding="utf-8")
                     svg = re.sub(r"<title>.*?</title>|<desc>.*?</desc>", "", svg, flags=re.DOTALL)
                     svg = re.sub(r"\s(aria-hidden|focusable|role)=\"[^\"]*\"", "", svg)
-                    svg = svg.replace("<svg", '<svg aria-hidden="true" focusable="false" class="icon"', 1).strip()
+                    svg = svg.replace(
+                        "<svg", '<svg aria-hidden="true" focusable="false" class="icon"', 1
+                    ).strip()
                     self._icons[name] = Markup(svg)
                     break
             else:
-                raise jinja2.TemplateError(f"the theme has no icon named {name!r} (looked in templates/icons/)")
+                raise jinja2.TemplateError(
+                    f"the theme has no icon named {name!r} (looked in templates/icons/)"
+                )
         return self._icons[name]
 
     def render(self, template: str, **context: Any) -> str:
@@ -99,7 +109,9 @@ def theme_dirs(site_root: pathlib.Path) -> list[pathlib.Path]:
     return [d for d in dirs if d.is_dir()]
 
 
-def theme_fingerprint(dirs: list[pathlib.Path], digest_of: Callable[[pathlib.Path], bytes] | None = None) -> str:
+def theme_fingerprint(
+    dirs: list[pathlib.Path], digest_of: Callable[[pathlib.Path], bytes] | None = None
+) -> str:
     h = hashlib.sha256()
     for d in dirs:
         for p in sorted(d.rglob("*")):

@@ -47,7 +47,7 @@ class StoryView:
     location: str | None
     region: Link | None
     tags: tuple[Link, ...]
-    body: Markup = Markup("")
+    body: Markup = Markup("")  # noqa: RUF009 (an immutable str)
     footnote: str | None = None
     image: ImageView | None = None  # the hero image, above the fold
     figures: tuple[ImageView, ...] = ()  # further images, after the text (lazy-loaded)

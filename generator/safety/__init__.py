@@ -51,7 +51,9 @@ def rule_severities() -> dict[str, str]:
     return {r.id: r.severity.value for r in ALL_RULES}
 
 
-def check_story(story: Story, ctx: StoryContext, rules: tuple[Rule, ...] = ALL_RULES) -> tuple[list[Finding], list[Finding]]:
+def check_story(
+    story: Story, ctx: StoryContext, rules: tuple[Rule, ...] = ALL_RULES
+) -> tuple[list[Finding], list[Finding]]:
     """Run every story rule that applies; return (findings, waived warnings)."""
     findings: list[Finding] = []
     waived: list[Finding] = []
@@ -70,7 +72,11 @@ def check_story(story: Story, ctx: StoryContext, rules: tuple[Rule, ...] = ALL_R
 
 def _waived(story: Story, rule_id: str) -> bool:
     w = story.waived(rule_id)
-    return w is not None and w.reviewer.strip().lower() != story.author.strip().lower() and len(w.reason.strip()) >= 10
+    return (
+        w is not None
+        and w.reviewer.strip().lower() != story.author.strip().lower()
+        and len(w.reason.strip()) >= 10
+    )
 
 
 def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
@@ -81,4 +87,14 @@ def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Fi
     return out
 
 
-__all__ = ["ALL_RULES", "ANY", "PUBLISHING", "Hit", "Rule", "SiteContext", "StoryContext", "check_site", "check_story"]
+__all__ = [
+    "ALL_RULES",
+    "ANY",
+    "PUBLISHING",
+    "Hit",
+    "Rule",
+    "SiteContext",
+    "StoryContext",
+    "check_site",
+    "check_story",
+]

@@ -12,20 +12,32 @@ from generator.safety.registry import ERROR, WARNING, Hit, StoryContext, rules_i
 FAMILY = "3 Consent"
 
 
-@story_rule("CONSENT-MISSING", ERROR, family=FAMILY, title="publishing without a survivor's consent",
-            source="Dignified Storytelling pledge 4, WHO 2003 P6, BBC consent guidance")
+@story_rule(
+    "CONSENT-MISSING",
+    ERROR,
+    family=FAMILY,
+    title="publishing without a survivor's consent",
+    source="Dignified Storytelling pledge 4, WHO 2003 P6, BBC consent guidance",
+)
 def consent_missing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Every survivor in a story meant for publication has a recorded consent entry (a reference to
     the record kept offline, never the form itself)."""
     for p in story.survivors:
         if not p.consent:
-            yield Hit(f'survivor "{p.name}" has no consent recorded',
-                      "add `consent: <id>` to this person and a matching entry under consent:",
-                      path=("people", p.index))
+            yield Hit(
+                f'survivor "{p.name}" has no consent recorded',
+                "add `consent: <id>` to this person and a matching entry under consent:",
+                path=("people", p.index),
+            )
 
 
-@story_rule("CONSENT-MINOR", ERROR, family=FAMILY, title="a child's consent without assent and a guardian",
-            source="UNICEF interview guidelines 4-5, UK Editors' Code cl.6, BNS s.72 (inference)")
+@story_rule(
+    "CONSENT-MINOR",
+    ERROR,
+    family=FAMILY,
+    title="a child's consent without assent and a guardian",
+    source="UNICEF interview guidelines 4-5, UK Editors' Code cl.6, BNS s.72 (inference)",
+)
 def consent_minor(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A child's consent needs the child's own assent plus a guardian or a welfare authority. A
     guardian who is accused cannot consent; when a relative is accused, only a welfare authority
@@ -36,28 +48,43 @@ def consent_minor(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             continue
         where = ("consent", c.index, "given_by")
         if "survivor" not in c.given_by:
-            yield Hit(f'consent {c.id} for "{p.name}" lacks the child\'s own assent',
-                      "add survivor to given_by once the child has agreed", path=where)
+            yield Hit(
+                f'consent {c.id} for "{p.name}" lacks the child\'s own assent',
+                "add survivor to given_by once the child has agreed",
+                path=where,
+            )
         if not {"guardian", "welfare_authority"} & set(c.given_by):
-            yield Hit(f'consent {c.id} for "{p.name}", a minor, needs a guardian or welfare authority',
-                      "add guardian or welfare_authority to given_by", path=where)
+            yield Hit(
+                f'consent {c.id} for "{p.name}", a minor, needs a guardian or welfare authority',
+                "add guardian or welfare_authority to given_by",
+                path=where,
+            )
         if "guardian" in c.given_by:
             accused = [q for q in story.people if q.accused and q.relation_to == p.name]
             named = story.person(c.guardian) if c.guardian else None
             guardians = [q for q in story.people if q.guardian and q.relation_to == p.name]
             bad = [q for q in ([named] if named else guardians) if q is not None and q.accused]
             if bad:
-                yield Hit(f'the guardian who consented for "{p.name}" ({bad[0].name}) is accused',
-                          "consent must come from a welfare authority (e.g. the Child Welfare Committee): use welfare_authority",
-                          path=where)
+                yield Hit(
+                    f'the guardian who consented for "{p.name}" ({bad[0].name}) is accused',
+                    "consent must come from a welfare authority (e.g. the Child Welfare Committee): use welfare_authority",
+                    path=where,
+                )
             elif accused and named is None and "welfare_authority" not in c.given_by:
-                yield Hit(f'a relative of "{p.name}" is accused, so a guardian\'s consent cannot be relied on',
-                          "get consent from a welfare authority (given_by: [survivor, welfare_authority]), or name the guardian who consented with `guardian: <name>`",
-                          path=where)
+                yield Hit(
+                    f'a relative of "{p.name}" is accused, so a guardian\'s consent cannot be relied on',
+                    "get consent from a welfare authority (given_by: [survivor, welfare_authority]), or name the guardian who consented with `guardian: <name>`",
+                    path=where,
+                )
 
 
-@story_rule("CONSENT-EXPIRING", WARNING, family=FAMILY, title="consent about to expire",
-            source="Dignified Storytelling pledge 4: consent is not forever")
+@story_rule(
+    "CONSENT-EXPIRING",
+    WARNING,
+    family=FAMILY,
+    title="consent about to expire",
+    source="Dignified Storytelling pledge 4: consent is not forever",
+)
 def consent_expiring(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Consent that ends within the warning window (30 days by default) is flagged so the team can
     renew it with the survivor before the story disappears from the site."""
@@ -66,9 +93,11 @@ def consent_expiring(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         end = consent_start(c.expires, ctx.config.tz)
         if not c.withdrawn and ctx.at < end <= ctx.at + dt.timedelta(days=days):
             left = (end - ctx.at).days
-            yield Hit(f"consent {c.id} expires on {c.expires.isoformat()} (in {left} days); the story will then be taken down",
-                      "renew consent with the survivor and update expires, or plan the takedown",
-                      path=("consent", c.index, "expires"))
+            yield Hit(
+                f"consent {c.id} expires on {c.expires.isoformat()} (in {left} days); the story will then be taken down",
+                "renew consent with the survivor and update expires, or plan the takedown",
+                path=("consent", c.index, "expires"),
+            )
 
 
 RULES = rules_in(globals())

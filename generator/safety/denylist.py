@@ -34,8 +34,14 @@ def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
             yield from _strings(v, path + (i,))
 
 
-@story_rule("DENYLIST", ERROR, family=FAMILY, scope=ANY, title="never-publish terms in a source",
-            source="POCSO s.23, BNS s.72, Nipun Saxena (2018); AEPD/EDPS on hashing")
+@story_rule(
+    "DENYLIST",
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="never-publish terms in a source",
+    source="POCSO s.23, BNS s.72, Nipun Saxena (2018); AEPD/EDPS on hashing",
+)
 def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Real names, villages, schools and other terms the team has put on the denylist never appear
     in a story: not in the text (private notes included), the front matter, alt text, the slug or
@@ -57,16 +63,27 @@ def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         yield Hit("a denylisted term appears in the file name", "rename the file without it", line=1)
 
 
-@site_rule("DENYLIST-KEY", ERROR, family=FAMILY, title="a denylist nobody can check",
-           source="DL-01: a missing key never silently skips the check")
+@site_rule(
+    "DENYLIST-KEY",
+    ERROR,
+    family=FAMILY,
+    title="a denylist nobody can check",
+    source="DL-01: a missing key never silently skips the check",
+)
 def denylist_key(ctx: SiteContext) -> Iterator[Finding]:
     """A non-empty denylist can only be checked with its key (in IMPACTSITE_DENYLIST_KEY). Without
     it, or with the wrong key, the build stops rather than publish unchecked."""
     problem = ctx.extras.get("denylist_problem")
     if problem:
         rel = ctx.config.safety.denylist
-        yield error(rel, 1, 1, "DENYLIST-KEY", problem,
-                    f"set {KEY_ENV} to the key kept in your password manager or CI secret store")
+        yield error(
+            rel,
+            1,
+            1,
+            "DENYLIST-KEY",
+            problem,
+            f"set {KEY_ENV} to the key kept in your password manager or CI secret store",
+        )
 
 
 RULES = rules_in(globals())

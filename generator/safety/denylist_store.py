@@ -63,7 +63,9 @@ class Denylist:
     path: pathlib.Path
     entries: frozenset[tuple[int, str]]  # (number of words, hex digest)
     check: str | None  # HMAC of a fixed text, to tell a wrong key from "no hits"
-    firsts: tuple[tuple[tuple[int, str], str], ...] = ()  # (entry, keyed hash of its first word), phrases only
+    firsts: tuple[
+        tuple[tuple[int, str], str], ...
+    ] = ()  # (entry, keyed hash of its first word), phrases only
 
     @property
     def records(self) -> list[tuple[int, str, str | None]]:
@@ -96,7 +98,9 @@ def load_denylist(path: pathlib.Path) -> Denylist:
             if len(parts) == 3 and int(parts[0]) > 1:
                 firsts[(int(parts[0]), parts[1])] = parts[2]
         else:
-            raise UsageError(f"{path}:{lineno}: this line is not a denylist entry; the file must only be changed with `impactsite redact add`")
+            raise UsageError(
+                f"{path}:{lineno}: this line is not a denylist entry; the file must only be changed with `impactsite redact add`"
+            )
     return Denylist(path, frozenset(entries), check, tuple(sorted(firsts.items())))
 
 

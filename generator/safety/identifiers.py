@@ -57,117 +57,211 @@ def _found_in(story_key: Same, ctx_key: Same) -> tuple[tuple[Field, ts.Found], .
     story, ctx = story_key.obj, ctx_key.obj
     assert isinstance(story, Story) and isinstance(ctx, StoryContext)
     settings = settings_for(story, ctx)
-    return tuple((f, found) for f in visible_fields(story, ctx) for found in ts.scan(f.text, f.kind, settings))
+    return tuple(
+        (f, found) for f in visible_fields(story, ctx) for found in ts.scan(f.text, f.kind, settings)
+    )
 
 
 def _hits(story: Story, ctx: StoryContext, rule: str, message: str, fix: str) -> Iterator[Hit]:
     for f, found in found_in(story, ctx):
         if found.rule == rule:
             quoted = " ".join(found.text.split())
-            yield f.hit(message.format(q=quoted, what=found.what, where=f.where()), fix.format(what=found.what), found.start)
+            yield f.hit(
+                message.format(q=quoted, what=found.what, where=f.where()),
+                fix.format(what=found.what),
+                found.start,
+            )
 
 
-@story_rule(ts.PHONE, ERROR, family=FAMILY, scope=ANY, title="phone numbers",
-            source=_POCSO + "; safeguarding TX-04")
+@story_rule(
+    ts.PHONE, ERROR, family=FAMILY, scope=ANY, title="phone numbers", source=_POCSO + "; safeguarding TX-04"
+)
 def phone(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A phone number in any written form (+91 98300 41762, 098300-41762, 033 2345 6789, wa.me/… links)
     leads straight to a person: anyone can call it, message it or look it up. Toll-free helplines and
     numbers listed in `safety.allowed_phones` are allowed."""
-    yield from _hits(story, ctx, ts.PHONE,
-                     '{what} "{q}"{where}: a number leads straight to a person, who can be called, messaged or looked up',
-                     "delete the number; if readers need a contact, point them to the organisation's helpline")
+    yield from _hits(
+        story,
+        ctx,
+        ts.PHONE,
+        '{what} "{q}"{where}: a number leads straight to a person, who can be called, messaged or looked up',
+        "delete the number; if readers need a contact, point them to the organisation's helpline",
+    )
 
 
-@story_rule(ts.EMAIL, ERROR, family=FAMILY, scope=ANY, title="e-mail addresses",
-            source=_POCSO + "; safeguarding TX-05")
+@story_rule(
+    ts.EMAIL,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="e-mail addresses",
+    source=_POCSO + "; safeguarding TX-05",
+)
 def email(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """An e-mail address usually carries a name and always reaches a person. Only addresses at the
     organisation's own domains (`safety.allowed_email_domains`) may be published."""
-    yield from _hits(story, ctx, ts.EMAIL,
-                     '{what} "{q}"{where}: an address usually carries a name and always reaches a person',
-                     "delete the address; only addresses at the domains in safety.allowed_email_domains (site.yaml) may be published")
+    yield from _hits(
+        story,
+        ctx,
+        ts.EMAIL,
+        '{what} "{q}"{where}: an address usually carries a name and always reaches a person',
+        "delete the address; only addresses at the domains in safety.allowed_email_domains (site.yaml) may be published",
+    )
 
 
-@story_rule(ts.SOCIAL, ERROR, family=FAMILY, scope=ANY, title="social media handles and profile links",
-            source=_POCSO + "; Nipun Saxena (2018) on social media; safeguarding TX-06")
+@story_rule(
+    ts.SOCIAL,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="social media handles and profile links",
+    source=_POCSO + "; Nipun Saxena (2018) on social media; safeguarding TX-06",
+)
 def social(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A handle (@name) or a link to a profile, page or chat (Instagram, Facebook, X, TikTok, Telegram,
     WhatsApp, Snapchat, YouTube…) opens a person's photos, friends and whereabouts to anyone. The
     organisation's own accounts (`safety.org_accounts`, `organisation.same_as`) are allowed."""
-    yield from _hits(story, ctx, ts.SOCIAL,
-                     '{what} "{q}"{where}: a handle or profile opens a person\'s photos, friends and whereabouts to anyone',
-                     'delete it and say "on social media" instead; list the organisation\'s own accounts in safety.org_accounts (site.yaml)')
+    yield from _hits(
+        story,
+        ctx,
+        ts.SOCIAL,
+        '{what} "{q}"{where}: a handle or profile opens a person\'s photos, friends and whereabouts to anyone',
+        'delete it and say "on social media" instead; list the organisation\'s own accounts in safety.org_accounts (site.yaml)',
+    )
 
 
-@story_rule(ts.ADDRESS, ERROR, family=FAMILY, scope=ANY, title="street addresses",
-            source=_POCSO + "; PCC 2011: an address, full or partial; safeguarding TX-07")
+@story_rule(
+    ts.ADDRESS,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="street addresses",
+    source=_POCSO + "; PCC 2011: an address, full or partial; safeguarding TX-07",
+)
 def address(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A street address, even a partial one (27/3 … Road, House No. 45, Sector 15, Gali 4, Vill./P.O.),
     shows where a survivor lived, worked or was found, and where they may still be."""
-    yield from _hits(story, ctx, ts.ADDRESS,
-                     '{what} "{q}"{where}: an address, even a partial one, shows where a survivor lived or was found',
-                     "remove the house number and the street; name the city at most")
+    yield from _hits(
+        story,
+        ctx,
+        ts.ADDRESS,
+        '{what} "{q}"{where}: an address, even a partial one, shows where a survivor lived or was found',
+        "remove the house number and the street; name the city at most",
+    )
 
 
-@story_rule(ts.POSTCODE, ERROR, family=FAMILY, scope=ANY, title="PIN and postal codes",
-            source=_POCSO + "; Dutch DPA: a birth date and a postcode are often unique; safeguarding TX-07")
+@story_rule(
+    ts.POSTCODE,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="PIN and postal codes",
+    source=_POCSO + "; Dutch DPA: a birth date and a postcode are often unique; safeguarding TX-07",
+)
 def postcode(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """An Indian PIN code after a place name (Howrah 711101, PIN: 700019) or a UK, US or Canadian
     postcode narrows a place down to a few streets."""
-    yield from _hits(story, ctx, ts.POSTCODE,
-                     '{what} "{q}"{where}: a postal code narrows a place down to a few streets',
-                     "remove the code")
+    yield from _hits(
+        story,
+        ctx,
+        ts.POSTCODE,
+        '{what} "{q}"{where}: a postal code narrows a place down to a few streets',
+        "remove the code",
+    )
 
 
-@story_rule(ts.INSTITUTION, ERROR, family=FAMILY, scope=ANY,
-            title="names of schools, workplaces, shelters and establishments",
-            source='POCSO s.23(2) "school"; JJ Act s.74 "school"; Alabaster Jar, GCWJ (shelters); safeguarding TX-08, TX-10')
+@story_rule(
+    ts.INSTITUTION,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="names of schools, workplaces, shelters and establishments",
+    source='POCSO s.23(2) "school"; JJ Act s.74 "school"; Alabaster Jar, GCWJ (shelters); safeguarding TX-08, TX-10',
+)
 def institution(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """The name of a school, college or madrasa, a factory or other workplace, a shelter or aftercare
     home, or a hotel, lodge or bar tells anyone where to find the person (and, for a shelter, every
     other resident). Describe it instead ("a girls' school in the district"). A name the site has
     decided is safe can be listed in `safety.known_terms`."""
-    yield from _hits(story, ctx, ts.INSTITUTION,
-                     'the name of {what} ("{q}"){where}: it tells anyone where to find the person',
-                     "describe it instead of naming it (\"a girls' school\", \"a garment workshop\", \"a shelter home\")")
+    yield from _hits(
+        story,
+        ctx,
+        ts.INSTITUTION,
+        'the name of {what} ("{q}"){where}: it tells anyone where to find the person',
+        'describe it instead of naming it ("a girls\' school", "a garment workshop", "a shelter home")',
+    )
 
 
-@story_rule(ts.NUMBER, ERROR, family=FAMILY, scope=ANY, title="ID, vehicle and case numbers",
-            source="Nipun Saxena (2018): FIRs are not put in the public domain; safeguarding TX-13")
+@story_rule(
+    ts.NUMBER,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="ID, vehicle and case numbers",
+    source="Nipun Saxena (2018): FIRs are not put in the public domain; safeguarding TX-13",
+)
 def number(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Aadhaar numbers (checked with their Verhoeff digit, so other 12-digit numbers do not trip it),
     PAN, voter ID and passport numbers, vehicle registrations and FIR, GD or case numbers each point
     to one person's records, and case numbers to court papers that name the victim."""
-    yield from _hits(story, ctx, ts.NUMBER,
-                     '{what} ("{q}"){where}: it points to one person\'s records',
-                     'delete the number; write "a case was registered" or "her ID papers" instead')
+    yield from _hits(
+        story,
+        ctx,
+        ts.NUMBER,
+        '{what} ("{q}"){where}: it points to one person\'s records',
+        'delete the number; write "a case was registered" or "her ID papers" instead',
+    )
 
 
-@story_rule(ts.BIRTHDATE, ERROR, family=FAMILY, scope=ANY, title="dates of birth",
-            source="scrubadub DOB; Staffordshire Newsletter (PCC); safeguarding TX-09")
+@story_rule(
+    ts.BIRTHDATE,
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="dates of birth",
+    source="scrubadub DOB; Staffordshire Newsletter (PCC); safeguarding TX-09",
+)
 def birthdate(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A date of birth ("born on 3 May 2010", "DOB: 03/05/2010", "her birthday is on 14 March")
     singles a person out almost uniquely once a place is known."""
-    yield from _hits(story, ctx, ts.BIRTHDATE,
-                     'a date of birth ("{q}"){where}: with a place it singles a person out almost uniquely',
-                     'remove the date; give an age range ("in her teens") if the story needs one')
+    yield from _hits(
+        story,
+        ctx,
+        ts.BIRTHDATE,
+        'a date of birth ("{q}"){where}: with a place it singles a person out almost uniquely',
+        'remove the date; give an age range ("in her teens") if the story needs one',
+    )
 
 
-@story_rule(ts.DATE, WARNING, family=FAMILY, title="exact dates in a child's story",
-            source="PCC 2011 jigsaw identification; Surrey Advertiser (time frame); safeguarding TX-09")
+@story_rule(
+    ts.DATE,
+    WARNING,
+    family=FAMILY,
+    title="exact dates in a child's story",
+    source="PCC 2011 jigsaw identification; Surrey Advertiser (time frame); safeguarding TX-09",
+)
 def exact_date(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """In a story about a child survivor, the exact day of an event ("on 22 February", "22/02/2026")
     lets neighbours, classmates and local reporters work out who was involved. Month and year are
     fine. A reviewer may accept a date with a DATE-EXACT waiver."""
     if not story.has_minor_survivor:
         return
-    yield from _hits(story, ctx, ts.DATE,
-                     'an exact date ("{q}"){where} in a story about a child: with the place, the day lets people work out who was involved',
-                     'give the month and year only ("in February 2026"), or ask a reviewer to record a DATE-EXACT waiver')
+    yield from _hits(
+        story,
+        ctx,
+        ts.DATE,
+        'an exact date ("{q}"){where} in a story about a child: with the place, the day lets people work out who was involved',
+        'give the month and year only ("in February 2026"), or ask a reviewer to record a DATE-EXACT waiver',
+    )
 
 
-@story_rule(ts.PLACE, WARNING, family=FAMILY, title="places finer than the site allows",
-            source='POCSO s.23(2) "neighbourhood"; GCWJ: "only the country"; safeguarding TX-10')
+@story_rule(
+    ts.PLACE,
+    WARNING,
+    family=FAMILY,
+    title="places finer than the site allows",
+    source='POCSO s.23(2) "neighbourhood"; GCWJ: "only the country"; safeguarding TX-10',
+)
 def place(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A neighbourhood, a village, a para or basti, a named street or a "south Kolkata"-style part of a
     city is finer than `safety.location_precision` and narrows a story down to a few families. Places in
@@ -176,10 +270,13 @@ def place(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for f, found in found_in(story, ctx):
         if found.rule == ts.PLACE:
             quoted = " ".join(found.text.split())
-            yield f.hit(f'"{quoted}"{f.where()} is {found.what}, finer than the site allows (location_precision: {precision}): '
-                        "it narrows the story down to a few families",
-                        "name the city or district instead; if the place is large enough to be safe, add it to "
-                        "safety.known_places in site.yaml", found.start)
+            yield f.hit(
+                f'"{quoted}"{f.where()} is {found.what}, finer than the site allows (location_precision: {precision}): '
+                "it narrows the story down to a few families",
+                "name the city or district instead; if the place is large enough to be safe, add it to "
+                "safety.known_places in site.yaml",
+                found.start,
+            )
 
 
 RULES = rules_in(globals())

@@ -29,13 +29,40 @@ UNVERIFIABLE = (".gif", ".avif", ".heic", ".heif", ".tif", ".tiff", ".bmp", ".jx
 _ALLOWED_PNG = {"IHDR", "PLTE", "tRNS", "IDAT", "IEND"}
 _ALLOWED_WEBP = {"VP8", "VP8L", "VP8X", "ALPH"}
 # Pillow `info` keys that describe the encoding, not the picture's history.
-_ALLOWED_INFO = {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "progressive", "progression",
-                 "loop", "background", "timestamp", "duration", "transparency"}
+_ALLOWED_INFO = {
+    "jfif",
+    "jfif_version",
+    "jfif_unit",
+    "jfif_density",
+    "dpi",
+    "progressive",
+    "progression",
+    "loop",
+    "background",
+    "timestamp",
+    "duration",
+    "transparency",
+}
 # Signatures long enough never to occur by chance in compressed data (belt and braces).
-_SIGNATURES = (b"Exif\x00\x00II*\x00", b"Exif\x00\x00MM\x00*", b"http://ns.adobe.com/xap/1.0/", b"<x:xmpmeta",
-               b"ICC_PROFILE\x00", b"Photoshop 3.0\x00", b"XML:com.adobe.xmp")
-_JPEG_NAMES = {0xC0: "SOF0", 0xC1: "SOF1", 0xC2: "SOF2", 0xC4: "DHT", 0xDB: "DQT", 0xDA: "SOS", 0xDD: "DRI",
-               0xFE: "COM"}
+_SIGNATURES = (
+    b"Exif\x00\x00II*\x00",
+    b"Exif\x00\x00MM\x00*",
+    b"http://ns.adobe.com/xap/1.0/",
+    b"<x:xmpmeta",
+    b"ICC_PROFILE\x00",
+    b"Photoshop 3.0\x00",
+    b"XML:com.adobe.xmp",
+)
+_JPEG_NAMES = {
+    0xC0: "SOF0",
+    0xC1: "SOF1",
+    0xC2: "SOF2",
+    0xC4: "DHT",
+    0xDB: "DQT",
+    0xDA: "SOS",
+    0xDD: "DRI",
+    0xFE: "COM",
+}
 _WEBP_FLAGS = ((0x20, "ICC profile"), (0x08, "EXIF"), (0x04, "XMP"), (0x02, "animation"))
 
 
@@ -251,8 +278,15 @@ def verify_outputs(files: Mapping[str, bytes]) -> list[Finding]:
         if lower.endswith(tuple(OUTPUT_KINDS)) or lower.endswith(UNVERIFIABLE):
             problems = verify_image(rel, files[rel])
             if problems:
-                findings.append(error(f"output/{rel}", 0, 0, "IMG-VERIFY",
-                                      "this published image failed its metadata check: " + "; ".join(problems),
-                                      "nothing was published; report this to the developers, or remove the image "
-                                      "from the templates if it came from there"))
+                findings.append(
+                    error(
+                        f"output/{rel}",
+                        0,
+                        0,
+                        "IMG-VERIFY",
+                        "this published image failed its metadata check: " + "; ".join(problems),
+                        "nothing was published; report this to the developers, or remove the image "
+                        "from the templates if it came from there",
+                    )
+                )
     return findings

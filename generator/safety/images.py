@@ -19,10 +19,43 @@ from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, ru
 FAMILY = "10 Images"
 SAFE_FOR_MINORS = ("back", "silhouette", "hands", "stock", "illustration")
 _PLACEHOLDER_ALT = {
-    "image", "an image", "the image", "photo", "a photo", "the photo", "photograph", "picture", "a picture",
-    "the picture", "pic", "img", "alt", "alt text", "untitled", "placeholder", "graphic", "illustration",
-    "an illustration", "stock photo", "stock image", "screenshot", "thumbnail", "banner", "hero", "hero image",
-    "featured image", "header image", "cover", "cover image", "todo", "tbd", "tk", "x", "none", "n/a", "-",
+    "image",
+    "an image",
+    "the image",
+    "photo",
+    "a photo",
+    "the photo",
+    "photograph",
+    "picture",
+    "a picture",
+    "the picture",
+    "pic",
+    "img",
+    "alt",
+    "alt text",
+    "untitled",
+    "placeholder",
+    "graphic",
+    "illustration",
+    "an illustration",
+    "stock photo",
+    "stock image",
+    "screenshot",
+    "thumbnail",
+    "banner",
+    "hero",
+    "hero image",
+    "featured image",
+    "header image",
+    "cover",
+    "cover image",
+    "todo",
+    "tbd",
+    "tk",
+    "x",
+    "none",
+    "n/a",
+    "-",
 }
 _FILE_LIKE = re.compile(
     r"\.(?:jpe?g|png|webp|gif|heic|heif|tiff?|bmp|avif)\s*$"  # ends in an image extension
@@ -44,8 +77,13 @@ def _stem_words(src: str) -> str:
     return re.sub(r"[\s_.-]+", " ", pathlib.PurePosixPath(src.strip()).stem).strip().lower()
 
 
-@story_rule("IMG-MISSING", ERROR, family=FAMILY, title="an image that cannot be found or read",
-            source="SPEC family 10; safeguarding IM-01")
+@story_rule(
+    "IMG-MISSING",
+    ERROR,
+    family=FAMILY,
+    title="an image that cannot be found or read",
+    source="SPEC family 10; safeguarding IM-01",
+)
 def missing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Every image a story declares is a readable picture (JPEG, PNG, WebP…) inside content/. A
     path that climbs out of content/ (`..`, an absolute path, %-encoded tricks, a link to a file
@@ -57,8 +95,13 @@ def missing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             yield Hit(p.message, p.fix, path=(*ref.path, "src"))
 
 
-@story_rule("IMG-ALT", ERROR, family=FAMILY, title="an image without a real description",
-            source="WCAG 2.2 SC 1.1.1; safeguarding IM-02")
+@story_rule(
+    "IMG-ALT",
+    ERROR,
+    family=FAMILY,
+    title="an image without a real description",
+    source="WCAG 2.2 SC 1.1.1; safeguarding IM-02",
+)
 def alt_text(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Every image has alt text that says what the picture shows, for readers who cannot see it. A
     placeholder ("image", "photo") or a file name ("IMG_2034.jpg") tells them nothing, and a file
@@ -67,19 +110,28 @@ def alt_text(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         alt = " ".join(ref.alt.split())
         plain = alt.lower().strip(" .!")
         if not alt:
-            yield Hit("the image has no alt text",
-                      "write what the picture shows, e.g. alt: Two hands holding a cup of tea",
-                      path=(*ref.path, "alt"))
+            yield Hit(
+                "the image has no alt text",
+                "write what the picture shows, e.g. alt: Two hands holding a cup of tea",
+                path=(*ref.path, "alt"),
+            )
         elif plain in _PLACEHOLDER_ALT or _FILE_LIKE.search(alt) or plain == _stem_words(ref.src):
-            yield Hit(f'the alt text "{alt}" does not describe the picture',
-                      "write what the picture shows for someone who cannot see it, e.g. alt: Two hands "
-                      "holding a cup of tea (describe the scene, never features that would let someone recognise a person)",
-                      path=(*ref.path, "alt"))
+            yield Hit(
+                f'the alt text "{alt}" does not describe the picture',
+                "write what the picture shows for someone who cannot see it, e.g. alt: Two hands "
+                "holding a cup of tea (describe the scene, never features that would let someone recognise a person)",
+                path=(*ref.path, "alt"),
+            )
 
 
-@story_rule("IMG-MINOR-IDENTIFIABLE", ERROR, family=FAMILY, scope=ANY,
-            title="a picture that could identify a child",
-            source="UNICEF guideline 3, POCSO s.23, JJ Act s.74; safeguarding IM-05; Operation Vico (2007)")
+@story_rule(
+    "IMG-MINOR-IDENTIFIABLE",
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="a picture that could identify a child",
+    source="UNICEF guideline 3, POCSO s.23, JJ Act s.74; safeguarding IM-05; Operation Vico (2007)",
+)
 def minor_identifiable(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """In a story about a survivor who was a child, no image may be marked identifiable, and each
     must be one that shows no one recognisable: taken from behind, in silhouette, of hands only, a
@@ -89,20 +141,29 @@ def minor_identifiable(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         return
     for ref in story.images:
         if ref.identifiable:
-            yield Hit("this story is about a survivor who was a child, so its images cannot be identifiable",
-                      "use a picture in which no one can be recognised (from behind, in silhouette, hands only, "
-                      "a stock photo or an illustration) and set identifiable: false",
-                      path=(*ref.path, "identifiable"))
+            yield Hit(
+                "this story is about a survivor who was a child, so its images cannot be identifiable",
+                "use a picture in which no one can be recognised (from behind, in silhouette, hands only, "
+                "a stock photo or an illustration) and set identifiable: false",
+                path=(*ref.path, "identifiable"),
+            )
         if ref.treatment not in SAFE_FOR_MINORS:
-            yield Hit(f'this story is about a survivor who was a child, so treatment: {ref.treatment} is not enough',
-                      "use a picture taken from behind, in silhouette or of hands only, or a stock photo or an "
-                      "illustration, and set treatment to back, silhouette, hands, stock or illustration "
-                      "(blurring or pixelating a face does not count)",
-                      path=(*ref.path, "treatment"))
+            yield Hit(
+                f"this story is about a survivor who was a child, so treatment: {ref.treatment} is not enough",
+                "use a picture taken from behind, in silhouette or of hands only, or a stock photo or an "
+                "illustration, and set treatment to back, silhouette, hands, stock or illustration "
+                "(blurring or pixelating a face does not count)",
+                path=(*ref.path, "treatment"),
+            )
 
 
-@story_rule("IMG-STOCK-CAPTION", WARNING, family=FAMILY, title="a stock photo or illustration passed off as real",
-            source="Dignified Storytelling 2024, UNICEF guideline 2; safeguarding IM-09")
+@story_rule(
+    "IMG-STOCK-CAPTION",
+    WARNING,
+    family=FAMILY,
+    title="a stock photo or illustration passed off as real",
+    source="Dignified Storytelling 2024, UNICEF guideline 2; safeguarding IM-09",
+)
 def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A stock photo or an illustration is captioned as such ("Illustration, not the survivor."), so
     readers do not take a model or a drawing for the survivor, and no one mistakes the person in a
@@ -111,18 +172,33 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         if ref.treatment not in NOT_A_PHOTO_OF_ANYONE:
             continue
         kind = "stock photo" if ref.treatment == "stock" else "illustration"
-        example = '"Stock photo posed by a model."' if ref.treatment == "stock" else '"Illustration, not the survivor."'
+        example = (
+            '"Stock photo posed by a model."'
+            if ref.treatment == "stock"
+            else '"Illustration, not the survivor."'
+        )
         caption = (ref.caption or "").strip()
         if not caption:
-            yield Hit(f"this {kind} has no caption saying it does not show the survivor",
-                      f"add caption: {example}", path=(*ref.path, "treatment"))
+            yield Hit(
+                f"this {kind} has no caption saying it does not show the survivor",
+                f"add caption: {example}",
+                path=(*ref.path, "treatment"),
+            )
         elif not _ILLUSTRATIVE.search(caption):
-            yield Hit(f"the caption does not say this is {'a' if ref.treatment == 'stock' else 'an'} {kind}, so readers may take it for the survivor",
-                      f"say so in the caption, e.g. {example}", path=(*ref.path, "caption"))
+            yield Hit(
+                f"the caption does not say this is {'a' if ref.treatment == 'stock' else 'an'} {kind}, so readers may take it for the survivor",
+                f"say so in the caption, e.g. {example}",
+                path=(*ref.path, "caption"),
+            )
 
 
-@story_rule("IMG-BODY", ERROR, family=FAMILY, title="a picture placed in the text, unchecked",
-            source="SPEC family 10; safeguarding IM-01")
+@story_rule(
+    "IMG-BODY",
+    ERROR,
+    family=FAMILY,
+    title="a picture placed in the text, unchecked",
+    source="SPEC family 10; safeguarding IM-01",
+)
 def body_image(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Pictures are declared in the front matter (src, alt, identifiable, treatment) so every rule
     above can check them and the build can strip their metadata. A Markdown image `![…](…)` or an
@@ -132,13 +208,20 @@ def body_image(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for m in _BODY_IMAGE.finditer(ctx.visible):
         line_end = ctx.visible.find("\n", m.start())
         shown = ctx.visible[m.start() : line_end if line_end >= 0 else None][:40].strip()
-        yield Hit(f'a picture is placed in the text ("{shown}"); pictures must be declared in the front matter',
-                  "remove it from the text and declare it under image: with src, alt, identifiable and treatment",
-                  offset=m.start())
+        yield Hit(
+            f'a picture is placed in the text ("{shown}"); pictures must be declared in the front matter',
+            "remove it from the text and declare it under image: with src, alt, identifiable and treatment",
+            offset=m.start(),
+        )
 
 
-@story_rule("IMG-TRAILING", WARNING, family=FAMILY, title="hidden data after the end of a picture",
-            source="aCropalypse, CVE-2023-21036 and CVE-2023-28303; safeguarding IM-04")
+@story_rule(
+    "IMG-TRAILING",
+    WARNING,
+    family=FAMILY,
+    title="hidden data after the end of a picture",
+    source="aCropalypse, CVE-2023-21036 and CVE-2023-28303; safeguarding IM-04",
+)
 def trailing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Some editing tools leave the original picture's bytes after the end of a cropped or marked-up
     one, so what was cut out can be recovered. The published copy is always re-encoded and never
@@ -151,10 +234,13 @@ def trailing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             continue  # IMG-MISSING reports unreadable pictures; a format without an end marker has no tail
         if end < len(data):
             extra = len(data) - end
-            yield Hit(f'"{ref.src.strip()}" has {extra:,} hidden bytes after the end of the picture (perhaps an '
-                      "earlier, uncropped version); they are left out of the published copy",
-                      "nothing to do for the website; do not share the original file elsewhere, or re-export it "
-                      "from an image editor to be sure", path=(*ref.path, "src"))
+            yield Hit(
+                f'"{ref.src.strip()}" has {extra:,} hidden bytes after the end of the picture (perhaps an '
+                "earlier, uncropped version); they are left out of the published copy",
+                "nothing to do for the website; do not share the original file elsewhere, or re-export it "
+                "from an image editor to be sure",
+                path=(*ref.path, "src"),
+            )
 
 
 RULES = rules_in(globals())

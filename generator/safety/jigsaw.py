@@ -26,61 +26,214 @@ from generator.safety.relatives import relationship_mentions
 
 FAMILY = "7 Jigsaw identification"
 
-_NUM_WORDS = r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|(?<![\d,.])(?:[2-9]|1\d|20)(?![\d,.]))"
+_NUM_WORDS = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|both|several|(?<![\d,.])(?:[2-9]|1\d|20)(?![\d,.]))"
+)
 _CHILDREN = r"(?:girls|boys|children|minors|teenagers|teens|victims|survivors|classmates)"
 _CHILD = r"(?:girl|boy|child|minor|teenager|teen|victim|survivor|classmate)"
-_COMMUNITY = frozenset({"dalit", "dalits", "adivasi", "adivasis", "tribal", "santhal", "santhals", "santal", "santals",
-                        "lodha", "lodhas", "sabar", "sabars", "bedia", "bedias", "rohingya", "rohingyas", "muslim",
-                        "muslims", "hindu", "hindus", "christian", "christians", "sikh", "sikhs", "buddhist", "buddhists",
-                        "scheduled", "caste", "obc", "sc"})
-_MARKS = frozenset({"deaf", "mute", "blind", "disabled", "disability", "disabilities", "wheelchair", "crutches", "birthmark",
-                    "scar", "scars", "tattoo", "tattoos", "limp", "cleft", "stammer", "stutter", "albino", "albinism",
-                    "hearing", "visually", "autistic", "epilepsy", "burn"})
-_CHILD_WORDS = frozenset({"girls", "boys", "children", "minors", "teenagers", "teens", "victims", "survivors",
-                          "classmates", "girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor",
-                          "classmate"})
-_ESTABLISHMENTS = frozenset({"brothel", "brothels", "red", "dance", "massage", "spa", "lodge", "guest", "guesthouse",
-                             "dhaba", "hotel", "apartment", "rented", "kiln", "brick", "garment", "factory", "workshop",
-                             "tailoring"})
+_COMMUNITY = frozenset(
+    {
+        "dalit",
+        "dalits",
+        "adivasi",
+        "adivasis",
+        "tribal",
+        "santhal",
+        "santhals",
+        "santal",
+        "santals",
+        "lodha",
+        "lodhas",
+        "sabar",
+        "sabars",
+        "bedia",
+        "bedias",
+        "rohingya",
+        "rohingyas",
+        "muslim",
+        "muslims",
+        "hindu",
+        "hindus",
+        "christian",
+        "christians",
+        "sikh",
+        "sikhs",
+        "buddhist",
+        "buddhists",
+        "scheduled",
+        "caste",
+        "obc",
+        "sc",
+    }
+)
+_MARKS = frozenset(
+    {
+        "deaf",
+        "mute",
+        "blind",
+        "disabled",
+        "disability",
+        "disabilities",
+        "wheelchair",
+        "crutches",
+        "birthmark",
+        "scar",
+        "scars",
+        "tattoo",
+        "tattoos",
+        "limp",
+        "cleft",
+        "stammer",
+        "stutter",
+        "albino",
+        "albinism",
+        "hearing",
+        "visually",
+        "autistic",
+        "epilepsy",
+        "burn",
+    }
+)
+_CHILD_WORDS = frozenset(
+    {
+        "girls",
+        "boys",
+        "children",
+        "minors",
+        "teenagers",
+        "teens",
+        "victims",
+        "survivors",
+        "classmates",
+        "girl",
+        "boy",
+        "child",
+        "minor",
+        "teenager",
+        "teen",
+        "victim",
+        "survivor",
+        "classmate",
+    }
+)
+_ESTABLISHMENTS = frozenset(
+    {
+        "brothel",
+        "brothels",
+        "red",
+        "dance",
+        "massage",
+        "spa",
+        "lodge",
+        "guest",
+        "guesthouse",
+        "dhaba",
+        "hotel",
+        "apartment",
+        "rented",
+        "kiln",
+        "brick",
+        "garment",
+        "factory",
+        "workshop",
+        "tailoring",
+    }
+)
 _LINKS = frozenset({"same", "story", "article", "post", "report", "reported", "wrote", "stories"})
 # kind, the words a text needs before the pattern is worth running (None: digits), pattern, and whether the
 # pattern ignores case (then it runs as its lowercase twin on the lowercased text, which is much faster).
 _TABLE: tuple[tuple[str, frozenset[str] | None, str, bool], ...] = (
-    ("exact age", None,
-     (r"\b\d{1,2}[\s\-]*(?:year|yr)s?[\s\-]*old\b|\baged?\s+(?:of\s+)?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b"
-     r"|(?<=[a-z]), \d{1,2}(?=[,.;)])|\b(?:is|was|turned|just)\s+\d{1,2}(?=[.,;!?)])|\bborn\s+in\s+(?:19|20)\d\d\b"), True),
-    ("co-victim", _CHILD_WORDS,
-     rf"\b{_NUM_WORDS}\s+(?:[\w\-]+\s+){{0,3}}?{_CHILDREN}\b|\b(?:another|the\s+other)\s+(?:[\w\-]+\s+){{0,3}}?{_CHILD}\b",
-     True),
-    ("exact date", frozenset(WEEKDAYS),
-     r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Tt]hat|[Nn]ext)\s+(?:" + "|".join(d.capitalize() for d in sorted(WEEKDAYS)) + r")\b", False),
-    ("origin village or district", frozenset({"village", "district"}),
-     (r"\b(?:her|his|their)\s+(?:home\s+|native\s+|own\s+)?village\s+(?:in|near|of|outside)\s+[A-Z][\w’'\-]+"
-     r"|\b[A-Z][\w’'\-]+(?:\s+[A-Z0-9][\w’'\-]*){0,2}\s+district\b|\bdistrict\s+of\s+[A-Z][\w’'\-]+"
-     r"|\b(?:native|home)\s+village\b"), False),
-    ("school or class", frozenset({"class", "grade", "standard", "std"}),
-     (r"\b(?:class|grade|standard|std\.?)\s+(?:[1-9]|1[0-2]|[ivx]{1,4})\b"
-     r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
-     r"[\s\-]+(?:grade|class|standard)\b"), True),
-    ("establishment", _ESTABLISHMENTS,
-     (r"\b(?:brothels?|red[\s\-]light\s+(?:area|district)|dance\s+bars?|massage\s+parlou?rs?|spa|lodge|guest\s*house"
-     r"|dhaba|hotel|apartment|rented\s+room|brick\s+kiln|kiln|garment\s+(?:unit|factory|workshop)|factory|workshop"
-     r"|tailoring\s+shop)\b"), True),
-    ("link to another story", _LINKS,
-     (r"\bsame\s+(?:brothel|house|apartment|flat|building|network|trafficker|traffickers|gang|agent|recruiter|case"
-     r"|raid|village|school|hotel|lodge|area|family|man|men|woman)\b"
-     r"|\b(?:earlier|previous|last|another|an\s+earlier)\s+(?:story|article|post|report)\b"
-     r"|\b(?:as\s+we\s+(?:reported|wrote)|we\s+(?:reported|wrote)\s+(?:about|on|earlier))\b|\]\((?:/|\.\./)stories/"), True),
-    ("caste, religion or community", _COMMUNITY,
-     (r"\b(?:dalits?|adivasis?|tribal|santh?als?|lodhas?|sabars?|bedias?|rohingyas?|muslims?|hindus?|christians?|sikhs?"
-     r"|buddhists?|scheduled\s+(?:caste|tribe)s?|lower[\s\-]caste|upper[\s\-]caste|caste|obc|sc/st)\b"), True),
-    ("disability or distinguishing mark", _MARKS,
-     (r"(?<![\w\-])(?:deaf|mute|blind|disabled|disability|disabilities|wheelchair|crutches|birthmark|scars?|tattoos?|limp"
-     r"|cleft|stammer|stutter|albino|albinism|hearing[\s\-]impaired|visually[\s\-]impaired|autistic|epilepsy"
-     r"|burn\s+marks?)(?![\w\-])"), True),
+    (
+        "exact age",
+        None,
+        (
+            r"\b\d{1,2}[\s\-]*(?:year|yr)s?[\s\-]*old\b|\baged?\s+(?:of\s+)?\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b"
+            r"|(?<=[a-z]), \d{1,2}(?=[,.;)])|\b(?:is|was|turned|just)\s+\d{1,2}(?=[.,;!?)])|\bborn\s+in\s+(?:19|20)\d\d\b"
+        ),
+        True,
+    ),
+    (
+        "co-victim",
+        _CHILD_WORDS,
+        rf"\b{_NUM_WORDS}\s+(?:[\w\-]+\s+){{0,3}}?{_CHILDREN}\b|\b(?:another|the\s+other)\s+(?:[\w\-]+\s+){{0,3}}?{_CHILD}\b",
+        True,
+    ),
+    (
+        "exact date",
+        frozenset(WEEKDAYS),
+        r"\b(?:[Oo]n|[Ll]ast|[Tt]his|[Tt]hat|[Nn]ext)\s+(?:"
+        + "|".join(d.capitalize() for d in sorted(WEEKDAYS))
+        + r")\b",
+        False,
+    ),
+    (
+        "origin village or district",
+        frozenset({"village", "district"}),
+        (
+            r"\b(?:her|his|their)\s+(?:home\s+|native\s+|own\s+)?village\s+(?:in|near|of|outside)\s+[A-Z][\w’'\-]+"
+            r"|\b[A-Z][\w’'\-]+(?:\s+[A-Z0-9][\w’'\-]*){0,2}\s+district\b|\bdistrict\s+of\s+[A-Z][\w’'\-]+"
+            r"|\b(?:native|home)\s+village\b"
+        ),
+        False,
+    ),
+    (
+        "school or class",
+        frozenset({"class", "grade", "standard", "std"}),
+        (
+            r"\b(?:class|grade|standard|std\.?)\s+(?:[1-9]|1[0-2]|[ivx]{1,4})\b"
+            r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))"
+            r"[\s\-]+(?:grade|class|standard)\b"
+        ),
+        True,
+    ),
+    (
+        "establishment",
+        _ESTABLISHMENTS,
+        (
+            r"\b(?:brothels?|red[\s\-]light\s+(?:area|district)|dance\s+bars?|massage\s+parlou?rs?|spa|lodge|guest\s*house"
+            r"|dhaba|hotel|apartment|rented\s+room|brick\s+kiln|kiln|garment\s+(?:unit|factory|workshop)|factory|workshop"
+            r"|tailoring\s+shop)\b"
+        ),
+        True,
+    ),
+    (
+        "link to another story",
+        _LINKS,
+        (
+            r"\bsame\s+(?:brothel|house|apartment|flat|building|network|trafficker|traffickers|gang|agent|recruiter|case"
+            r"|raid|village|school|hotel|lodge|area|family|man|men|woman)\b"
+            r"|\b(?:earlier|previous|last|another|an\s+earlier)\s+(?:story|article|post|report)\b"
+            r"|\b(?:as\s+we\s+(?:reported|wrote)|we\s+(?:reported|wrote)\s+(?:about|on|earlier))\b|\]\((?:/|\.\./)stories/"
+        ),
+        True,
+    ),
+    (
+        "caste, religion or community",
+        _COMMUNITY,
+        (
+            r"\b(?:dalits?|adivasis?|tribal|santh?als?|lodhas?|sabars?|bedias?|rohingyas?|muslims?|hindus?|christians?|sikhs?"
+            r"|buddhists?|scheduled\s+(?:caste|tribe)s?|lower[\s\-]caste|upper[\s\-]caste|caste|obc|sc/st)\b"
+        ),
+        True,
+    ),
+    (
+        "disability or distinguishing mark",
+        _MARKS,
+        (
+            r"(?<![\w\-])(?:deaf|mute|blind|disabled|disability|disabilities|wheelchair|crutches|birthmark|scars?|tattoos?|limp"
+            r"|cleft|stammer|stutter|albino|albinism|hearing[\s\-]impaired|visually[\s\-]impaired|autistic|epilepsy"
+            r"|burn\s+marks?)(?![\w\-])"
+        ),
+        True,
+    ),
 )
 _PATTERNS: tuple[tuple[str, frozenset[str] | None, re.Pattern[str], re.Pattern[str] | None], ...] = tuple(
-    (kind, needs, re.compile(p, re.IGNORECASE) if ci else re.compile(p), re.compile(p) if ci else None)  # any case, lowercase twin
+    (
+        kind,
+        needs,
+        re.compile(p, re.IGNORECASE) if ci else re.compile(p),
+        re.compile(p) if ci else None,
+    )  # any case, lowercase twin
     for kind, needs, p, ci in _TABLE
 )
 _ORIGIN = "origin village or district"
@@ -92,35 +245,146 @@ _ORIGIN = "origin village or district"
 # pattern is then tried only at those places, in text order: the first match there is the one a
 # search of the whole text finds (tests/test_safety_prefilters.py compares them).
 Starts = tuple[tuple[tuple[str, ...], bool, frozenset[str] | None], ...]
-_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth")
+_ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+)
 _STARTS: dict[str, Starts] = {
     "co-victim": (
-        (("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several"), True,
-         frozenset({"girls", "boys", "children", "minors", "teenagers", "teens", "victims", "survivors", "classmates"})),
-        (("another", "the"), False,
-         frozenset({"girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor", "classmate"})),
+        (
+            ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "several"),
+            True,
+            frozenset(
+                {
+                    "girls",
+                    "boys",
+                    "children",
+                    "minors",
+                    "teenagers",
+                    "teens",
+                    "victims",
+                    "survivors",
+                    "classmates",
+                }
+            ),
+        ),
+        (
+            ("another", "the"),
+            False,
+            frozenset(
+                {"girl", "boy", "child", "minor", "teenager", "teen", "victim", "survivor", "classmate"}
+            ),
+        ),
     ),
     "school or class": ((("class", "grade", "standard", "std") + _ORDINALS, True, None),),
-    "establishment": ((("brothel", "red", "dance", "massage", "spa", "lodge", "guest", "dhaba", "hotel", "apartment",
-                        "rented", "brick", "kiln", "garment", "factory", "workshop", "tailoring"), False, None),),
+    "establishment": (
+        (
+            (
+                "brothel",
+                "red",
+                "dance",
+                "massage",
+                "spa",
+                "lodge",
+                "guest",
+                "dhaba",
+                "hotel",
+                "apartment",
+                "rented",
+                "brick",
+                "kiln",
+                "garment",
+                "factory",
+                "workshop",
+                "tailoring",
+            ),
+            False,
+            None,
+        ),
+    ),
     "link to another story": (
         (("same",), False, frozenset({"same"})),
-        (("earlier", "previous", "last", "another", "an"), False, frozenset({"story", "article", "post", "report"})),
+        (
+            ("earlier", "previous", "last", "another", "an"),
+            False,
+            frozenset({"story", "article", "post", "report"}),
+        ),
         (("as", "we"), False, frozenset({"reported", "wrote"})),
         (("](/", "](../"), False, None),
     ),
-    "caste, religion or community": ((("dalit", "adivasi", "tribal", "santal", "santhal", "lodha", "sabar", "bedia",
-                                       "rohingya", "muslim", "hindu", "christian", "sikh", "buddhist", "scheduled", "lower",
-                                       "upper", "caste", "obc", "sc/st"), False, None),),
-    "disability or distinguishing mark": ((("deaf", "mute", "blind", "disabled", "disabilit", "wheelchair", "crutches",
-                                            "birthmark", "scar", "tattoo", "limp", "cleft", "stammer", "stutter", "albino",
-                                            "hearing", "visually", "autistic", "epilepsy", "burn"), False, None),),
+    "caste, religion or community": (
+        (
+            (
+                "dalit",
+                "adivasi",
+                "tribal",
+                "santal",
+                "santhal",
+                "lodha",
+                "sabar",
+                "bedia",
+                "rohingya",
+                "muslim",
+                "hindu",
+                "christian",
+                "sikh",
+                "buddhist",
+                "scheduled",
+                "lower",
+                "upper",
+                "caste",
+                "obc",
+                "sc/st",
+            ),
+            False,
+            None,
+        ),
+    ),
+    "disability or distinguishing mark": (
+        (
+            (
+                "deaf",
+                "mute",
+                "blind",
+                "disabled",
+                "disabilit",
+                "wheelchair",
+                "crutches",
+                "birthmark",
+                "scar",
+                "tattoo",
+                "limp",
+                "cleft",
+                "stammer",
+                "stutter",
+                "albino",
+                "hearing",
+                "visually",
+                "autistic",
+                "epilepsy",
+                "burn",
+            ),
+            False,
+            None,
+        ),
+    ),
 }
 # The origin pattern is case-sensitive (no twin). Without the word "district" only its "her village in
 # Xyz" and "native village" alternatives can match, and both need "village".
 _ORIGIN_STARTS: Starts = ((("her", "his", "their", "native", "home"), False, frozenset({"village"})),)
-_SPECIFIC_KIN = frozenset((KIN_EN | KIN_IN) - KIN_GENERIC - {"mama", "baba", "dada", "nana", "bua", "tai", "tau", "apa", "masi"})
+_SPECIFIC_KIN = frozenset(
+    (KIN_EN | KIN_IN) - KIN_GENERIC - {"mama", "baba", "dada", "nana", "bua", "tai", "tau", "apa", "masi"}
+)
 _INSTITUTION_KIND = {"a school": "school or class"}
 
 
@@ -148,7 +412,9 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
         order[id(f)] = n
         for found in ts.scan(f.text, f.kind, settings):
             if found.rule == ts.PLACE and found.level >= gz.DISTRICT:
-                village = found.level == gz.LOCALITY and re.search(r"village|gram|gaon|hamlet|dhani", found.what + found.text, re.IGNORECASE)
+                village = found.level == gz.LOCALITY and re.search(
+                    r"village|gram|gaon|hamlet|dhani", found.what + found.text, re.IGNORECASE
+                )
                 add("origin village or district" if village else "sub-city place", found.text, f, found.start)
             elif found.rule in (ts.DATE, ts.BIRTHDATE):
                 add("exact date", found.text, f, found.start)
@@ -188,20 +454,30 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
     for p in story.people:
         target = story.person(p.relation_to) if p.relation_to else None
         if p.accused and target is not None and target.is_survivor and target.minor and p.relation:
-            first.setdefault("relation to the accused", Detail("relation to the accused", f"{p.relation} (in people)",
-                                                               Field("people", "", "label", ("people", p.index), story), 0))
+            first.setdefault(
+                "relation to the accused",
+                Detail(
+                    "relation to the accused",
+                    f"{p.relation} (in people)",
+                    Field("people", "", "label", ("people", p.index), story),
+                    0,
+                ),
+            )
     if len(story.survivors) > 1 and sum(1 for p in story.survivors if p.minor) >= 1:
         names = " and ".join(p.name for p in story.survivors)
-        first.setdefault("co-victim", Detail("co-victim", f"{names} (in people)",
-                                             Field("people", "", "label", ("people",), story), 0))
+        first.setdefault(
+            "co-victim",
+            Detail("co-victim", f"{names} (in people)", Field("people", "", "label", ("people",), story), 0),
+        )
     if len(kin_seen) >= 2:
         (f, offset), relatives = next(iter(kin_seen.values())), list(kin_seen)[:3]
         first.setdefault("family details", Detail("family details", ", ".join(relatives), f, offset))
     return sorted(first.values(), key=lambda d: (order.get(id(d.field), -1), d.offset))
 
 
-def _search(kind: str, twin: re.Pattern[str], low: str, words: frozenset[str], runs: tuple[tuple[int, int], ...]
-            ) -> re.Match[str] | None:
+def _search(
+    kind: str, twin: re.Pattern[str], low: str, words: frozenset[str], runs: tuple[tuple[int, int], ...]
+) -> re.Match[str] | None:
     """twin.search(low), trying the pattern only where a match can start when _STARTS says where."""
     starts = _STARTS.get(kind)
     if starts is None:
@@ -236,8 +512,13 @@ def _first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.M
     return None
 
 
-@story_rule("JIGSAW", WARNING, family=FAMILY, title="details that together identify a child",
-            source="PCC 2011 jigsaw identification; Staffordshire Newsletter; UNICEF principle 6; safeguarding TX-14")
+@story_rule(
+    "JIGSAW",
+    WARNING,
+    family=FAMILY,
+    title="details that together identify a child",
+    source="PCC 2011 jigsaw identification; Staffordshire Newsletter; UNICEF principle 6; safeguarding TX-14",
+)
 def jigsaw(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Counts the kinds of detail a story gives about a child survivor (exact age, sub-city place,
     relation to the accused, co-victims, exact dates, origin village or district, school, establishment,
@@ -253,10 +534,14 @@ def jigsaw(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     children = ", ".join(p.name for p in story.survivors if p.minor)
     listed = "; ".join(f'{d.kind} ("{d.quote}")' for d in found)
     where = next((d for d in found if d.field.is_body), found[0])
-    message = (f"{len(found)} details about a child survivor ({children}) add up (the limit is {threshold}): {listed}. "
-               "Together they can identify the child even under a changed name")
-    fix = "remove some of these details (an age range, the city instead of the area, no relationship), or ask a " \
-          "safeguarding reviewer to record a JIGSAW waiver with a reason"
+    message = (
+        f"{len(found)} details about a child survivor ({children}) add up (the limit is {threshold}): {listed}. "
+        "Together they can identify the child even under a changed name"
+    )
+    fix = (
+        "remove some of these details (an age range, the city instead of the area, no relationship), or ask a "
+        "safeguarding reviewer to record a JIGSAW waiver with a reason"
+    )
     yield where.field.hit(message, fix, where.offset)
 
 

@@ -36,19 +36,131 @@ from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, stor
 FAMILY = "6 Undeclared names"
 
 _TOKEN = re.compile(r"[^\W\d_][\w’'\-]*")
-_CONNECTORS = {"de", "da", "del", "della", "di", "dos", "du", "van", "von", "der", "den", "bin", "binti", "ibn", "al", "el", "la", "le"}
-_PLACE_PREPOSITIONS = {"in", "near", "across", "outside", "throughout", "towards", "toward", "into", "around", "via"}
-_PLACE_AFTER = {
-    "district", "districts", "village", "villages", "city", "town", "state", "province", "region", "river",
-    "camp", "camps", "market", "station", "road", "street", "lane", "para", "basti", "slum", "colony", "nagar",
-    "area", "areas", "border", "block", "division", "county", "island", "valley", "hills", "coast", "port",
-    "airport", "railway", "junction", "bazaar", "bazar", "municipality", "panchayat", "subdivision", "thana",
-    "police", "court", "office", "unit", "programme", "program", "project", "team", "group", "network",
-    "hospital", "school", "college", "university", "centre", "center", "shelter", "home", "trust",
-    "foundation", "committee", "act", "law", "campaign", "language", "people", "community", "communities",
-    "festival", "river's", "times", "news",
+_CONNECTORS = {
+    "de",
+    "da",
+    "del",
+    "della",
+    "di",
+    "dos",
+    "du",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "binti",
+    "ibn",
+    "al",
+    "el",
+    "la",
+    "le",
 }
-_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ship", "ance", "ence", "ology", "ing", "ings", "ism")
+_PLACE_PREPOSITIONS = {
+    "in",
+    "near",
+    "across",
+    "outside",
+    "throughout",
+    "towards",
+    "toward",
+    "into",
+    "around",
+    "via",
+}
+_PLACE_AFTER = {
+    "district",
+    "districts",
+    "village",
+    "villages",
+    "city",
+    "town",
+    "state",
+    "province",
+    "region",
+    "river",
+    "camp",
+    "camps",
+    "market",
+    "station",
+    "road",
+    "street",
+    "lane",
+    "para",
+    "basti",
+    "slum",
+    "colony",
+    "nagar",
+    "area",
+    "areas",
+    "border",
+    "block",
+    "division",
+    "county",
+    "island",
+    "valley",
+    "hills",
+    "coast",
+    "port",
+    "airport",
+    "railway",
+    "junction",
+    "bazaar",
+    "bazar",
+    "municipality",
+    "panchayat",
+    "subdivision",
+    "thana",
+    "police",
+    "court",
+    "office",
+    "unit",
+    "programme",
+    "program",
+    "project",
+    "team",
+    "group",
+    "network",
+    "hospital",
+    "school",
+    "college",
+    "university",
+    "centre",
+    "center",
+    "shelter",
+    "home",
+    "trust",
+    "foundation",
+    "committee",
+    "act",
+    "law",
+    "campaign",
+    "language",
+    "people",
+    "community",
+    "communities",
+    "festival",
+    "river's",
+    "times",
+    "news",
+}
+_SUFFIXES = (
+    "tion",
+    "tions",
+    "ment",
+    "ments",
+    "ness",
+    "ity",
+    "ities",
+    "ism",
+    "ship",
+    "ance",
+    "ence",
+    "ology",
+    "ing",
+    "ings",
+    "ism",
+)
 _MARKUP = " \t\"“”‘’'*_([>#-•+|"
 
 
@@ -125,8 +237,13 @@ Word = tuple[int, int, str]  # start, end and text of a capitalised word
 
 def _joined(gap: str, prev_word: str) -> bool:
     """True when the text `gap` joins `prev_word` and the next capitalised word into one run."""
-    joined = (gap == " " or gap == "\n" or gap == "\t" or ((gap == ". " or gap == ".\t") and prev_word.lower() in TITLES)
-              or (len(gap) in _CONNECTOR_GAP_LENGTHS and _CONNECTOR_GAP.fullmatch(gap) is not None))
+    joined = (
+        gap == " "
+        or gap == "\n"
+        or gap == "\t"
+        or ((gap == ". " or gap == ".\t") and prev_word.lower() in TITLES)
+        or (len(gap) in _CONNECTOR_GAP_LENGTHS and _CONNECTOR_GAP.fullmatch(gap) is not None)
+    )
     return joined and not prev_word.endswith(_POSSESSIVE_END)  # in "Rosa's Bakery" the name is Rosa
 
 
@@ -206,7 +323,9 @@ class _Known:
 
     def __init__(self, story: Story, ctx: StoryContext, fields: list[Field]) -> None:
         policy = ctx.config.safety
-        self.declared = {w.lower().replace("’", "'") for p in story.people for w in re.findall(r"[\w’'\-]+", p.name)}
+        self.declared = {
+            w.lower().replace("’", "'") for p in story.people for w in re.findall(r"[\w’'\-]+", p.name)
+        }
         self.declared |= {re.sub(r"'s$", "", w) for w in self.declared}
         self.declared |= {part for w in self.declared for part in w.split("-")}  # "Rao-Mehta" declares "Rao"
         terms = list(policy.known_terms) + [ctx.config.organisation.name, ctx.config.title]
@@ -214,7 +333,9 @@ class _Known:
         self.term_words = {w.lower() for t in terms for w in re.findall(r"[\w’'\-]+", t)}
         places = list(policy.known_places) + list(policy.fine_places)
         places += [p for p in re.split(r"[,;/]", f"{story.location or ''},{story.region or ''}") if p.strip()]
-        self.own_places = {p.strip().lower() for p in places}  # with gz.PLACE_KEYS, the places this story knows
+        self.own_places = {
+            p.strip().lower() for p in places
+        }  # with gz.PLACE_KEYS, the places this story knows
         self._texts = [f.text for f in fields if f.kind != NAME]
 
     def is_place(self, place: str) -> bool:
@@ -243,8 +364,9 @@ class _Known:
         end = c.start + len(c.text)
         nxt = _NEXT_AFTER_POSSESSIVE.match(text, end)
         prv = _POSSESSOR_BEFORE.search(text, max(0, c.start - 30), c.start)
-        if (nxt and self.is_place(f"{joined}'s {nxt.group(1).lower()}")) or \
-                (prv and self.is_place(f"{prv.group(1).lower()}'s {joined}")):
+        if (nxt and self.is_place(f"{joined}'s {nxt.group(1).lower()}")) or (
+            prv and self.is_place(f"{prv.group(1).lower()}'s {joined}")
+        ):
             return True
         # the end of a place whose name starts with words this run does not hold: "South 24 Parganas"
         lead = _LEAD_WORDS.findall(text, max(0, c.start - 30), c.start)
@@ -270,8 +392,13 @@ class _Known:
         return False
 
 
-@story_rule("UNDECLARED-NAME", WARNING, family=FAMILY, title="a name that is not declared in people",
-            source="SPEC family 6; safeguarding TX-03 (NER is advisory only)")
+@story_rule(
+    "UNDECLARED-NAME",
+    WARNING,
+    family=FAMILY,
+    title="a name that is not declared in people",
+    source="SPEC family 6; safeguarding TX-03 (NER is advisory only)",
+)
 def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A capitalised word sequence that reads like a person's name ("Bikash Mondal", "Mr Das",
     "Rosa's") and is not declared in `people`, not a known place or organisation and not in
@@ -289,7 +416,11 @@ def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         organisation_end, inside = -1, False
         for c in candidates(f.text, f.kind):
             end = c.start + len(c.text)
-            link = _CONTINUES_NAME.fullmatch(f.text, organisation_end, c.start) if organisation_end >= 0 else None
+            link = (
+                _CONTINUES_NAME.fullmatch(f.text, organisation_end, c.start)
+                if organisation_end >= 0
+                else None
+            )
             if link is not None and (link.group(1) not in ("and", "&") or inside):
                 organisation_end, inside = end, True
                 continue
@@ -297,14 +428,21 @@ def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 organisation_end, inside = end, False
                 continue
             words = {w.lower() for w in c.words}
-            if words <= reported or any(s < end and c.start < e for s, e in taken) or known.explains(c, f.text):
+            if (
+                words <= reported
+                or any(s < end and c.start < e for s, e in taken)
+                or known.explains(c, f.text)
+            ):
                 continue  # "Bikash" after "Bikash Mondal" was reported: the same person
             reported |= words
-            yield f.hit(f'"{c.text}"{f.where()} looks like a person\'s name but is not declared in people: an unchecked '
-                        "name may be a real one",
-                        "if it is a person, add them to people (with role and name_type) or describe them instead "
-                        '("a neighbour"); if it is a place, organisation or other term, add it to safety.known_terms '
-                        "in site.yaml", c.start)
+            yield f.hit(
+                f'"{c.text}"{f.where()} looks like a person\'s name but is not declared in people: an unchecked '
+                "name may be a real one",
+                "if it is a person, add them to people (with role and name_type) or describe them instead "
+                '("a neighbour"); if it is a place, organisation or other term, add it to safety.known_terms '
+                "in site.yaml",
+                c.start,
+            )
 
 
 RULES = rules_in(globals())

@@ -15,14 +15,28 @@ from generator.findings import Finding, error
 from generator.safety.denylist_store import Matcher, normalise
 
 _TAG = re.compile(r"<[^>]*>")
-_TEXT_SUFFIXES = (".html", ".xml", ".txt", ".json", ".js", ".css", ".webmanifest", ".map", "_headers", "_redirects")
+_TEXT_SUFFIXES = (
+    ".html",
+    ".xml",
+    ".txt",
+    ".json",
+    ".js",
+    ".css",
+    ".webmanifest",
+    ".map",
+    "_headers",
+    "_redirects",
+)
 
 
 _ATTR = re.compile(r"""\s[\w:-]+\s*=\s*(["'])(.*?)\1""", re.DOTALL)
 # Inline elements join their text with their neighbours' (as a browser shows it); every other tag
 # ends a segment. A term never spans two blocks, so segments can be scanned on their own, and the
 # page chrome (navigation, footer, head) repeats verbatim and is scanned once per build.
-_INLINE = re.compile(r"</?(?:a|em|strong|b|i|span|abbr|sup|sub|time|code|q|cite|small|mark|bdi|bdo|wbr|s|u)\b[^>]*>", re.IGNORECASE)
+_INLINE = re.compile(
+    r"</?(?:a|em|strong|b|i|span|abbr|sup|sub|time|code|q|cite|small|mark|bdi|bdo|wbr|s|u)\b[^>]*>",
+    re.IGNORECASE,
+)
 _SEGMENT_BREAK = "\x00"
 
 
@@ -39,8 +53,12 @@ def segments(data: str) -> list[str]:
     return blocks + attrs
 
 
-def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iterable[str],
-                known_clean: Callable[[bytes], bool] | None = None) -> list[Finding]:
+def scan_output(
+    files: Mapping[str, bytes],
+    matcher: Matcher | None,
+    names: Iterable[str],
+    known_clean: Callable[[bytes], bool] | None = None,
+) -> list[Finding]:
     """Findings for denylisted terms, protected names and comments found in generated files.
 
     `known_clean(data)` says a file with exactly these bytes passed this same scan before (same
@@ -68,8 +86,16 @@ def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iter
         if rel.endswith(_TEXT_SUFFIXES) and not (known_clean is not None and known_clean(files[rel])):
             raw = files[rel].decode("utf-8", "replace")
             if rel.endswith(".html") and "<!--" in raw:
-                findings.append(error(f"output/{rel}", 1, 1, "OUTPUT-SCAN", "an HTML comment reached the output",
-                                      "remove the comment from the template that produced this page"))
+                findings.append(
+                    error(
+                        f"output/{rel}",
+                        1,
+                        1,
+                        "OUTPUT-SCAN",
+                        "an HTML comment reached the output",
+                        "remove the comment from the template that produced this page",
+                    )
+                )
             pieces += segments(raw) if "<" in raw else [raw]
         seen: list[str] = []
         for piece in pieces:
@@ -77,6 +103,14 @@ def scan_output(files: Mapping[str, bytes], matcher: Matcher | None, names: Iter
                 if what not in seen:
                     seen.append(what)
         for what in seen:
-            findings.append(error(f"output/{rel}", 0, 0, "OUTPUT-SCAN", f"{what} was found in this generated file",
-                                  "find where it comes from (a story, a template or site.yaml) and remove it; nothing was published"))
+            findings.append(
+                error(
+                    f"output/{rel}",
+                    0,
+                    0,
+                    "OUTPUT-SCAN",
+                    f"{what} was found in this generated file",
+                    "find where it comes from (a story, a template or site.yaml) and remove it; nothing was published",
+                )
+            )
     return findings

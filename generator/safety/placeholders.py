@@ -10,7 +10,9 @@ from generator.safety.detect.scanbase import may_contain
 from generator.safety.registry import ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "12 Placeholders"
-_MARKERS = re.compile(r"(?<![\w-])(TODO|TK|TKTK|XXX+|FIXME|TBD|TBC)(?![\w-])|\blorem\s+ipsum\b", re.IGNORECASE)
+_MARKERS = re.compile(
+    r"(?<![\w-])(TODO|TK|TKTK|XXX+|FIXME|TBD|TBC)(?![\w-])|\blorem\s+ipsum\b", re.IGNORECASE
+)
 # Every match of _MARKERS holds one of these (in any case). Looking for them first is far cheaper than
 # the case-insensitive pattern, which tries its look-behind at every character of the text.
 _MARKER_HINTS = ("todo", "tk", "xxx", "fixme", "tbd", "tbc", "lorem")
@@ -22,8 +24,13 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$", re.MULTILINE)
 _MARKUP_CHARS = re.compile(r"[*_>#`.!]")
 
 
-@story_rule("PLACEHOLDER", ERROR, family=FAMILY, title="drafting leftovers on a live page",
-            source="SPEC family 12; the published 'Test Test' paragraph")
+@story_rule(
+    "PLACEHOLDER",
+    ERROR,
+    family=FAMILY,
+    title="drafting leftovers on a live page",
+    source="SPEC family 12; the published 'Test Test' paragraph",
+)
 def placeholders(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A published story carries no "lorem ipsum", TODO/TK/XXX markers, lone "Test" paragraphs or
     headings with nothing under them: each is a sign the text was not finished, or not reread."""
@@ -32,7 +39,11 @@ def placeholders(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         word = m.group(0)
         if m.group(1) and word.upper() in _UPPER_ONLY and word != word.upper():
             continue  # "tk" or "Todo" in running text is not a marker; only capitals are
-        yield Hit(f'placeholder "{word}" left in the story', "finish or remove this part of the text", offset=m.start())
+        yield Hit(
+            f'placeholder "{word}" left in the story',
+            "finish or remove this part of the text",
+            offset=m.start(),
+        )
     for m in _PARAGRAPH.finditer(text):
         para = m.group(1).strip()
         if _too_long_for_filler(para):
@@ -58,9 +69,15 @@ def placeholders(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 break
         between = text[h.end() : end]
         if not between.strip():
-            yield Hit(f'the section "{h.group(2)}" is empty', "write the section or delete its heading", offset=h.start())
+            yield Hit(
+                f'the section "{h.group(2)}" is empty',
+                "write the section or delete its heading",
+                offset=h.start(),
+            )
     if not text.strip():
-        yield Hit("the story has no text", "write the story below the front matter", line=story.source.body_line - 1)
+        yield Hit(
+            "the story has no text", "write the story below the front matter", line=story.source.body_line - 1
+        )
 
 
 # Every character of a paragraph that is neither whitespace nor one of _MARKUP_CHARS is still in `plain`

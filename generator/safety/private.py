@@ -11,11 +11,14 @@ from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, s
 
 FAMILY = "8 Private content"
 _DANGEROUS = re.compile(
-    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b|javascript:", re.IGNORECASE
+    r"<\s*(script|style|iframe|object|embed|form|input|img|svg|math|template|link|meta|base)\b|javascript:",
+    re.IGNORECASE,
 )
 # A start tag with its attributes, so that attribute *names* are checked, not words inside values
 # (title="a hidden gem" is harmless; hidden, style, aria-hidden and on* handlers are not).
-_START_TAG = re.compile(r"""<[a-zA-Z][\w:-]*(?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>""")
+_START_TAG = re.compile(
+    r"""<[a-zA-Z][\w:-]*(?:\s+[^\s"'=<>`/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
+)
 _ATTRIBUTE = re.compile(r"""\s+([^\s"'=<>`/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _HIDING = re.compile(r"hidden|style|aria-hidden|on[a-z]+", re.IGNORECASE)
 # A match of _DANGEROUS starts with "<" or ends with "t:" or "T:" (no other character matches t when case
@@ -23,9 +26,14 @@ _HIDING = re.compile(r"hidden|style|aria-hidden|on[a-z]+", re.IGNORECASE)
 _DANGEROUS_HINTS = ("<", "t:", "T:")
 
 
-@story_rule("PRIVATE-HTML", ERROR, family=FAMILY, scope=ANY,
-            title="raw HTML that hides text or runs code",
-            source="markdown-it#318 / CommonMark raw HTML; SPEC family 8")
+@story_rule(
+    "PRIVATE-HTML",
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="raw HTML that hides text or runs code",
+    source="markdown-it#318 / CommonMark raw HTML; SPEC family 8",
+)
 def dangerous_html(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Raw HTML in a story may only format text. Scripts, styles, embedded media and anything
     hidden (`hidden`, `style`, `aria-hidden`) are refused: hidden text still reaches the page
@@ -39,9 +47,11 @@ def dangerous_html(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         if hiding and all(start != tag.start() for start, _ in found):  # one finding per tag
             found.append((tag.start(), tag.group(0)))
     for start, text in sorted(found):
-        yield Hit(f"raw HTML `{text.strip()[:40]}` is not allowed in a story",
-                  "remove it; write private notes in an HTML comment or a ::: private block, and declare images under image:",
-                  offset=start)
+        yield Hit(
+            f"raw HTML `{text.strip()[:40]}` is not allowed in a story",
+            "remove it; write private notes in an HTML comment or a ::: private block, and declare images under image:",
+            offset=start,
+        )
 
 
 RULES = rules_in(globals())

@@ -11,9 +11,14 @@ from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, s
 FAMILY = "2 Pseudonyms"
 
 
-@story_rule("PSEUDONYM-UNDECLARED", ERROR, family=FAMILY, scope=ANY,
-            title="a name marked as a pseudonym that nobody checked",
-            source="UNICEF guideline 3; the pseudonym convention (Name*, *A pseudonym.)")
+@story_rule(
+    "PSEUDONYM-UNDECLARED",
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="a name marked as a pseudonym that nobody checked",
+    source="UNICEF guideline 3; the pseudonym convention (Name*, *A pseudonym.)",
+)
 def undeclared_marker(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A hand-typed `Name*` says "this is a changed name", but only names declared in `people`
     with `name_type: pseudonym` have been through consent and review. A marker on any other name
@@ -26,13 +31,17 @@ def undeclared_marker(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         word = m.name.split()[-1]
         person = declared.get(m.name) or declared.get(word)
         if person is not None:
-            yield Hit(f'"{m.name}*" is marked as a pseudonym but "{person.name}" is declared with name_type: {person.name_type}',
-                      "remove the asterisk (the generator marks pseudonyms itself) or correct name_type in people",
-                      offset=m.offset)
+            yield Hit(
+                f'"{m.name}*" is marked as a pseudonym but "{person.name}" is declared with name_type: {person.name_type}',
+                "remove the asterisk (the generator marks pseudonyms itself) or correct name_type in people",
+                offset=m.offset,
+            )
         else:
-            yield Hit(f'"{word}*" is marked as a pseudonym but is not declared in people',
-                      f"add {word} to people with role, name_type: pseudonym and consent, then remove the asterisk (the generator adds it)",
-                      offset=m.name_offset + m.name.rfind(word))
+            yield Hit(
+                f'"{word}*" is marked as a pseudonym but is not declared in people',
+                f"add {word} to people with role, name_type: pseudonym and consent, then remove the asterisk (the generator adds it)",
+                offset=m.name_offset + m.name.rfind(word),
+            )
 
 
 RULES = rules_in(globals())

@@ -55,20 +55,51 @@ _POSSESSIVE_BEFORE = re.compile(
     rf"(?:\b(?i:{_alt(POSSESSIVES)})|\b[A-Z]\w*[’']s)(?:[ \t]+(?i:{_alt(KIN_MODIFIERS)}))*[ \t]+$"
 )
 _KIN_FIRST_WORDS = frozenset(k.split("-")[0] for k in KIN_ALL)
-_SUFFIX_KIN = frozenset({"mashi", "mausi", "masi", "kaki", "chachi", "kaka", "chacha", "mama", "mami", "pishi", "pishima",
-                         "jethu", "jethima", "nani", "dadi", "bua", "khala", "khalu", "phupho", "phuphi", "boudi",
-                         "bhabhi", "mesho", "meso", "mausa"})
-_KIN_AFTER_NAME = re.compile(rf"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]+)[ \t\-]+(?P<kin>{_alt(set(_SUFFIX_KIN))})\b")
+_SUFFIX_KIN = frozenset(
+    {
+        "mashi",
+        "mausi",
+        "masi",
+        "kaki",
+        "chachi",
+        "kaka",
+        "chacha",
+        "mama",
+        "mami",
+        "pishi",
+        "pishima",
+        "jethu",
+        "jethima",
+        "nani",
+        "dadi",
+        "bua",
+        "khala",
+        "khalu",
+        "phupho",
+        "phuphi",
+        "boudi",
+        "bhabhi",
+        "mesho",
+        "meso",
+        "mausa",
+    }
+)
+_KIN_AFTER_NAME = re.compile(
+    rf"(?<![\w’'\-])(?P<name>[A-Z][\w’'\-]+)[ \t\-]+(?P<kin>{_alt(set(_SUFFIX_KIN))})\b"
+)
 
 
 # Each kinship word by its first part, longest first: "mother" leads to "mother-in-law" and "mother".
 _KIN_BY_FIRST_PART: dict[str, tuple[str, ...]] = {
-    first: tuple(sorted((k for k in KIN_ALL if k.split("-")[0] == first), key=len, reverse=True)) for first in _KIN_FIRST_WORDS
+    first: tuple(sorted((k for k in KIN_ALL if k.split("-")[0] == first), key=len, reverse=True))
+    for first in _KIN_FIRST_WORDS
 }
 
 # What every kinship word with that first part starts with ("in-law" for "in-laws" and "in-law"): looked
 # for instead of the first part itself, which for "in", "step" or "half" is everywhere.
-_KIN_PREFIX: dict[str, str] = {first: os.path.commonprefix(list(kins)) for first, kins in _KIN_BY_FIRST_PART.items()}
+_KIN_PREFIX: dict[str, str] = {
+    first: os.path.commonprefix(list(kins)) for first, kins in _KIN_BY_FIRST_PART.items()
+}
 
 
 def _kin_words(text: str, low: str, present: set[str] | frozenset[str]) -> Iterator[tuple[int, int]]:
@@ -77,7 +108,9 @@ def _kin_words(text: str, low: str, present: set[str] | frozenset[str]) -> Itera
         for at in word_starts(low, _KIN_PREFIX[first]):
             for kin in _KIN_BY_FIRST_PART[first]:
                 end = at + len(kin)
-                if low.startswith(kin, at) and (end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")):
+                if low.startswith(kin, at) and (
+                    end == len(low) or not (low[end].isalnum() or low[end] in "’'-_")
+                ):
                     yield at, end
                     break
 
@@ -127,8 +160,14 @@ def _named_relatives(f: Field, story: Story, ctx: StoryContext) -> Iterator[tupl
             if name is None:
                 continue
             before = _POSSESSIVE_BEFORE.search(text, max(0, kin_start - 60), kin_start)
-            if before is None:  # "uncle Bikash", without her/his: only long, unambiguous kin words, not titles
-                if not _BARE_GAP.fullmatch(gap.group(0)) or kin.lower() in KIN_SHORT or kin.lower() in KIN_GENERIC:
+            if (
+                before is None
+            ):  # "uncle Bikash", without her/his: only long, unambiguous kin words, not titles
+                if (
+                    not _BARE_GAP.fullmatch(gap.group(0))
+                    or kin.lower() in KIN_SHORT
+                    or kin.lower() in KIN_GENERIC
+                ):
                     continue
                 if kin[0].isupper():
                     continue  # Mother Teresa, Sister Nivedita, Aunty Rekha, Chacha Nehru: titles and honorifics
@@ -141,8 +180,14 @@ def _named_relatives(f: Field, story: Story, ctx: StoryContext) -> Iterator[tupl
                 yield m.start(), m.group(0), m.group("kin"), m.group("name")
 
 
-@story_rule("RELATIVE-NAMED", ERROR, family=FAMILY, scope=ANY, title="a relative named in the text",
-            source='POCSO s.23 "family details"; UNICEF principle 6; Delhi Cantt (2021); safeguarding TX-12')
+@story_rule(
+    "RELATIVE-NAMED",
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="a relative named in the text",
+    source='POCSO s.23 "family details"; UNICEF principle 6; Delhi Cantt (2021); safeguarding TX-12',
+)
 def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A kinship word followed by a name ("her aunt, Kamala Devi", "her uncle Bikash", "Kamala mashi")
     prints a relative's name, and a relative's name leads straight to the survivor. Relatives are
@@ -150,9 +195,12 @@ def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for f in visible_fields(story, ctx):
         for offset, quoted, kin, name in _named_relatives(f, story, ctx):
             q = " ".join(quoted.split())
-            yield f.hit(f'a relative is named ("{q}"){f.where()}: a relative\'s name leads straight to the survivor',
-                        f'write "{_describe(quoted, kin, name)}" without the name; relatives are never named, '
-                        "not even with a changed name", offset)
+            yield f.hit(
+                f'a relative is named ("{q}"){f.where()}: a relative\'s name leads straight to the survivor',
+                f'write "{_describe(quoted, kin, name)}" without the name; relatives are never named, '
+                "not even with a changed name",
+                offset,
+            )
 
 
 def _describe(quoted: str, kin: str, name: str) -> str:
@@ -163,18 +211,86 @@ def _describe(quoted: str, kin: str, name: str) -> str:
 
 
 _TRIGGERS = {
-    "trafficked", "trafficker", "traffickers", "arrested", "arrest",
-    "arrests", "accused", "charged", "charges", "abused", "abuse", "abuser", "abusers", "abusing", "exploited",
-    "exploiter", "raped", "rape", "molested", "convicted", "prosecuted", "jailed", "detained", "suspect",
-    "suspects", "perpetrator", "pimp", "pimped", "groomed",
+    "trafficked",
+    "trafficker",
+    "traffickers",
+    "arrested",
+    "arrest",
+    "arrests",
+    "accused",
+    "charged",
+    "charges",
+    "abused",
+    "abuse",
+    "abuser",
+    "abusers",
+    "abusing",
+    "exploited",
+    "exploiter",
+    "raped",
+    "rape",
+    "molested",
+    "convicted",
+    "prosecuted",
+    "jailed",
+    "detained",
+    "suspect",
+    "suspects",
+    "perpetrator",
+    "pimp",
+    "pimped",
+    "groomed",
 }
 _SELL = {"sold", "sell", "sells", "selling", "resold"}
 # "selling vegetables" is trade; "sold her", "was sold", "sold into", "selling girls" are about a person
-_SOLD_AFTER = {"her", "him", "them", "me", "us", "girls", "boys", "children", "child", "daughter", "daughters", "son",
-               "sons", "into", "to", "off", "again", "for", "the", "a", "women", "people"}
+_SOLD_AFTER = {
+    "her",
+    "him",
+    "them",
+    "me",
+    "us",
+    "girls",
+    "boys",
+    "children",
+    "child",
+    "daughter",
+    "daughters",
+    "son",
+    "sons",
+    "into",
+    "to",
+    "off",
+    "again",
+    "for",
+    "the",
+    "a",
+    "women",
+    "people",
+}
 _SOLD_BEFORE = {"was", "were", "been", "being", "get", "got", "be", "is", "are", "had", "and"}
-_GOODS = {"vegetables", "goods", "fish", "tea", "food", "clothes", "land", "house", "jewellery", "jewelry", "cattle",
-          "crops", "rice", "snacks", "flowers", "fruit", "produce", "handicrafts", "bangles", "her", "his"}
+_GOODS = {
+    "vegetables",
+    "goods",
+    "fish",
+    "tea",
+    "food",
+    "clothes",
+    "land",
+    "house",
+    "jewellery",
+    "jewelry",
+    "cattle",
+    "crops",
+    "rice",
+    "snacks",
+    "flowers",
+    "fruit",
+    "produce",
+    "handicrafts",
+    "bangles",
+    "her",
+    "his",
+}
 _TOKEN_OR_BREAK = re.compile(r"[^\W\d_][\w’']*(?:-[\w’']+)*|\n[ \t]*\n")
 _RELATION_KIN = (KIN_EN | KIN_IN) - {"guardian"}
 _AMBIGUOUS_KIN = KIN_SHORT | {"ma", "maa", "baba", "mama", "nana", "dada", "tai", "tau", "apa", "bua", "masi"}
@@ -192,7 +308,11 @@ _BREAK = re.compile(r"\n[ \t]*\n")  # the paragraph breaks among the tokens of _
 def _about_a_person(tokens: list[str], i: int) -> bool:
     after = tokens[i + 1 : i + 3]
     before = tokens[i - 1] if i else ""
-    if after and after[0] in _SOLD_AFTER and not (len(after) > 1 and after[0] in ("the", "a", "her", "his") and after[1] in _GOODS):
+    if (
+        after
+        and after[0] in _SOLD_AFTER
+        and not (len(after) > 1 and after[0] in ("the", "a", "her", "his") and after[1] in _GOODS)
+    ):
         return True
     return before in _SOLD_BEFORE and not (after and after[0] in _GOODS)
 
@@ -242,9 +362,13 @@ def _mentions_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, str, str]]:
     or at the start or end of the text. A break just outside the stretch stays in the token list: a
     trigger's or a kinship word's neighbours are read there, and no window crosses it."""
     lead = ["\n"] if lo > 0 else []  # the break before, as a token
-    tokens = lead + [w.lower() for w in _TOKEN_OR_BREAK.findall(text, lo, hi)] + (["\n"] if hi < len(text) else [])
+    tokens = (
+        lead + [w.lower() for w in _TOKEN_OR_BREAK.findall(text, lo, hi)] + (["\n"] if hi < len(text) else [])
+    )
     breaks = [i for i, w in enumerate(tokens) if w[0] == "\n"]
-    triggers = [i for i, w in enumerate(tokens) if w in _TRIGGERS or (w in _SELL and _about_a_person(tokens, i))]
+    triggers = [
+        i for i, w in enumerate(tokens) if w in _TRIGGERS or (w in _SELL and _about_a_person(tokens, i))
+    ]
     if not triggers:
         return
     offsets: list[int] | None = None
@@ -254,7 +378,9 @@ def _mentions_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, str, str]]:
             continue
         if kin in _AMBIGUOUS_KIN and (i == 0 or tokens[i - 1] not in POSSESSIVES):
             continue  # "ma", "baba", "mama": only "her ma" is surely a relative
-        near = [j for j in triggers if abs(j - i) <= WINDOW and not any(min(i, j) < b < max(i, j) for b in breaks)]
+        near = [
+            j for j in triggers if abs(j - i) <= WINDOW and not any(min(i, j) < b < max(i, j) for b in breaks)
+        ]
         if near:
             j = min(near, key=lambda j: abs(j - i))
             if offsets is None:  # rare: only now find where each word is
@@ -262,8 +388,13 @@ def _mentions_in(text: str, lo: int, hi: int) -> Iterator[tuple[int, str, str]]:
             yield offsets[i], w, tokens[j]
 
 
-@story_rule("RELATIONSHIP", WARNING, family=FAMILY, title="a child's relationship to the accused",
-            source="UK Editors' Code cl.7; POCSO s.23 \"family details\"; Jones, Finkelhor & Beckwith (2010); TX-11")
+@story_rule(
+    "RELATIONSHIP",
+    WARNING,
+    family=FAMILY,
+    title="a child's relationship to the accused",
+    source='UK Editors\' Code cl.7; POCSO s.23 "family details"; Jones, Finkelhor & Beckwith (2010); TX-11',
+)
 def relationship(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """In a story about a child survivor, a kinship word near "sold", "trafficked", "arrested",
     "accused", "charged" or "abused" says how the child is related to the accused ("sold by her own
@@ -273,10 +404,13 @@ def relationship(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         return
     for f in visible_fields(story, ctx):
         for offset, kin, trigger in relationship_mentions(f.text):
-            yield f.hit(f'"{kin}" near "{trigger}"{f.where()} in a story about a child: saying how the child is related '
-                        "to someone accused identifies the child to everyone who knows the family",
-                        'remove the relationship ("a person known to her" or nothing at all), or ask a safeguarding '
-                        "reviewer to record a RELATIONSHIP waiver with a reason", offset)
+            yield f.hit(
+                f'"{kin}" near "{trigger}"{f.where()} in a story about a child: saying how the child is related '
+                "to someone accused identifies the child to everyone who knows the family",
+                'remove the relationship ("a person known to her" or nothing at all), or ask a safeguarding '
+                "reviewer to record a RELATIONSHIP waiver with a reason",
+                offset,
+            )
 
 
 RULES = rules_in(globals())

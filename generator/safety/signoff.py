@@ -50,37 +50,58 @@ def text_hash(source: Source, content_dir: pathlib.Path | None = None) -> str:
     return f"sha256:{digest}"
 
 
-@story_rule("SIGNOFF-MISSING", ERROR, family=FAMILY, title="publishing without a safeguarding review",
-            source="UNICEF principle 5, Dignified Storytelling: pre-publication checkpoints")
+@story_rule(
+    "SIGNOFF-MISSING",
+    ERROR,
+    family=FAMILY,
+    title="publishing without a safeguarding review",
+    source="UNICEF principle 5, Dignified Storytelling: pre-publication checkpoints",
+)
 def signoff_missing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A story is published only after a safeguarding reviewer has read it and run
     `impactsite approve`, which records who approved which text."""
     if story.review is None:
-        yield Hit("this story has no safeguarding review",
-                  f"ask a safeguarding reviewer to run: impactsite approve {story.path} --reviewer THEIR-HANDLE",
-                  path=("status",))
+        yield Hit(
+            "this story has no safeguarding review",
+            f"ask a safeguarding reviewer to run: impactsite approve {story.path} --reviewer THEIR-HANDLE",
+            path=("status",),
+        )
 
 
-@story_rule("SIGNOFF-SELF", ERROR, family=FAMILY, title="authors approving their own stories",
-            source="UNICEF principle 5: consult others before publishing")
+@story_rule(
+    "SIGNOFF-SELF",
+    ERROR,
+    family=FAMILY,
+    title="authors approving their own stories",
+    source="UNICEF principle 5: consult others before publishing",
+)
 def signoff_self(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """The reviewer must be someone other than the author: a second pair of eyes is the point."""
     if story.review is not None and story.review.reviewer.strip().lower() == story.author.strip().lower():
-        yield Hit(f'the story was approved by its own author ({story.author})',
-                  "ask a different safeguarding reviewer to run impactsite approve",
-                  path=("review", "reviewer"))
+        yield Hit(
+            f"the story was approved by its own author ({story.author})",
+            "ask a different safeguarding reviewer to run impactsite approve",
+            path=("review", "reviewer"),
+        )
 
 
-@story_rule("SIGNOFF-STALE", ERROR, family=FAMILY, title="text changed after review",
-            source="Dignified Storytelling: editorial review; FM-13")
+@story_rule(
+    "SIGNOFF-STALE",
+    ERROR,
+    family=FAMILY,
+    title="text changed after review",
+    source="Dignified Storytelling: editorial review; FM-13",
+)
 def signoff_stale(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """Any edit to the body, to safety-relevant front matter or to a declared image file after
     approval voids it: the reviewer approved a particular text and pictures, not whatever the
     files say now."""
     if story.review is not None and story.review.text_hash != text_hash(story.source, ctx.config.content_dir):
-        yield Hit(f"the story changed after {story.review.reviewer} approved it on {story.review.date.isoformat()}",
-                  f"ask a safeguarding reviewer to read it again and run: impactsite approve {story.path} --reviewer THEIR-HANDLE",
-                  path=("review", "text_hash"))
+        yield Hit(
+            f"the story changed after {story.review.reviewer} approved it on {story.review.date.isoformat()}",
+            f"ask a safeguarding reviewer to read it again and run: impactsite approve {story.path} --reviewer THEIR-HANDLE",
+            path=("review", "text_hash"),
+        )
 
 
 RULES = rules_in(globals())

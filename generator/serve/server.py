@@ -77,7 +77,9 @@ class SiteState:
         except Exception as exc:  # noqa: BLE001 - a bug or a file vanishing mid-save must not stop the server
             with self.lock:
                 self.error = f"Internal error: {type(exc).__name__}: {exc}"
-            self.log(f"build failed with an internal error (a bug in impactsite): {type(exc).__name__}: {exc}")
+            self.log(
+                f"build failed with an internal error (a bug in impactsite): {type(exc).__name__}: {exc}"
+            )
             return False
         with self.lock:
             self.files = made.files
@@ -147,8 +149,14 @@ class App:
             body = _CSP_META.sub(b"", body)
             if error:
                 body = re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + error_overlay(error), body, count=1)
-        headers = [("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("xml", "json")) else "")),
-                   ("Cache-Control", "no-store")]
+        headers = [
+            (
+                "Content-Type",
+                ctype
+                + ("; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("xml", "json")) else ""),
+            ),
+            ("Cache-Control", "no-store"),
+        ]
         start_response(status, headers)
         return [body]
 
@@ -177,7 +185,9 @@ class SiteWatcher:
         self.snapshot = self._scan()
         self.pending: tuple[dict[str, tuple[int, int]], float] | None = None
 
-    def watch(self, path: str, func: Any = None, delay: Any = None, ignore: Any = None) -> None:  # livereload API
+    def watch(
+        self, path: str, func: Any = None, delay: Any = None, ignore: Any = None
+    ) -> None:  # livereload API
         return None
 
     def _scan(self) -> dict[str, tuple[int, int]]:
@@ -243,7 +253,10 @@ class SiteWatcher:
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event: Any) -> None:
-                if event.event_type not in ("opened", "closed_no_write"):  # reads (our own rebuild's) are not changes
+                if event.event_type not in (
+                    "opened",
+                    "closed_no_write",
+                ):  # reads (our own rebuild's) are not changes
                     notify()
 
         observer = Observer()
@@ -256,7 +269,9 @@ class SiteWatcher:
             observer.daemon = True
             observer.start()
         except OSError as exc:  # e.g. the system's inotify watch limit: polling still works
-            self.state.log(f"file-system change reports unavailable ({exc}); polling every {self.interval:g}s")
+            self.state.log(
+                f"file-system change reports unavailable ({exc}); polling every {self.interval:g}s"
+            )
             return None
         return observer
 
@@ -272,7 +287,9 @@ class SiteWatcher:
                 return None, None
             if now - self.pending[1] < self.quiet:
                 return None, None
-            changed = sorted(k for k in set(current) | set(self.snapshot) if current.get(k) != self.snapshot.get(k))
+            changed = sorted(
+                k for k in set(current) | set(self.snapshot) if current.get(k) != self.snapshot.get(k)
+            )
             self.snapshot = current
             self.pending = None
             self.state.log("changed: " + ", ".join(os.path.relpath(c, self.state.root) for c in changed[:5]))
@@ -284,8 +301,15 @@ class SiteWatcher:
         return None, None
 
 
-def serve(root: pathlib.Path, *, host: str = "127.0.0.1", port: int = 8000, at: dt.datetime | dt.date | None = None,
-          open_browser: bool = False, log: Log = print) -> None:
+def serve(
+    root: pathlib.Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    at: dt.datetime | dt.date | None = None,
+    open_browser: bool = False,
+    log: Log = print,
+) -> None:
     """Serve the site until interrupted."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
@@ -296,4 +320,6 @@ def serve(root: pathlib.Path, *, host: str = "127.0.0.1", port: int = 8000, at: 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # our watcher already debounces bursts of saves
     server = Server(app=App(state), watcher=watcher)  # type: ignore[arg-type]
     log(f"Serving {root} on http://{host}:{port}/ (Ctrl+C to stop)")
-    server.serve(port=port, host=host, debug=False, open_url_delay=1 if open_browser else None, restart_delay=0)
+    server.serve(
+        port=port, host=host, debug=False, open_url_delay=1 if open_browser else None, restart_delay=0
+    )

@@ -25,9 +25,21 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 AT = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)  # fixed, so embargoes and expiries are stable
 CHROMIUM = os.environ.get("IMPACTSITE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-SITE_PARTS = ("site.yaml", "content", "templates", "safety")  # what a site is; output/ and state are not copied
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SITE_PARTS = (
+    "site.yaml",
+    "content",
+    "templates",
+    "safety",
+)  # what a site is; output/ and state are not copied
 
 
 @dataclass(frozen=True)
@@ -40,7 +52,10 @@ class BuiltSite:
         """URL paths listed in sitemap.xml, e.g. "/stories/"."""
         tree = ET.parse(self.output / "sitemap.xml")
         ns = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-        return [urllib.parse.urlsplit(loc.text or "").path or "/" for loc in tree.getroot().findall("sm:url/sm:loc", ns)]
+        return [
+            urllib.parse.urlsplit(loc.text or "").path or "/"
+            for loc in tree.getroot().findall("sm:url/sm:loc", ns)
+        ]
 
     def html_files(self) -> list[pathlib.Path]:
         return sorted(self.output.rglob("*.html"))
@@ -114,8 +129,11 @@ def chromium() -> Iterator[object]:
     without ever looking at a page. Module-scoped because Playwright's sync API allows one instance
     per thread at a time, and other test modules start their own."""
     if not pathlib.Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is not installed at {CHROMIUM}: run `apt-get install -y chromium` (.ci/run does), "
-                    "or leave the browser tests out with -m 'not browser'", pytrace=False)
+        pytest.fail(
+            f"Chromium is not installed at {CHROMIUM}: run `apt-get install -y chromium` (.ci/run does), "
+            "or leave the browser tests out with -m 'not browser'",
+            pytrace=False,
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

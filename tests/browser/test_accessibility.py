@@ -11,7 +11,12 @@ pytestmark = pytest.mark.browser
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {  # mobile first: layout, contrast and target size can differ by width
-    "mobile": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+    "mobile": {
+        "viewport": {"width": 375, "height": 740},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
 
@@ -60,7 +65,7 @@ def test_every_page_has_lang_a_main_landmark_and_a_skip_link_first(browsing, sit
             problems.append(f"{path}: <html> has no lang")
         mains = page.evaluate("() => [...document.querySelectorAll('main')].map(m => m.id)")
         if mains != ["main"]:
-            problems.append(f"{path}: expected exactly one <main id=\"main\">, found ids {mains}")
+            problems.append(f'{path}: expected exactly one <main id="main">, found ids {mains}')
 
         page.keyboard.press("Tab")
         first = page.evaluate("""() => {
@@ -71,7 +76,9 @@ def test_every_page_has_lang_a_main_landmark_and_a_skip_link_first(browsing, sit
                              && r.bottom <= innerHeight && r.right <= innerWidth};
         }""")
         if first["tag"] != "A" or first["href"] != "#main":
-            problems.append(f"{path}: the first Tab stop is {first['tag']} href={first['href']!r}, not a skip link to #main")
+            problems.append(
+                f"{path}: the first Tab stop is {first['tag']} href={first['href']!r}, not a skip link to #main"
+            )
             continue
         if not first["visible"]:
             problems.append(f"{path}: the skip link is not on screen when it has focus")
@@ -80,7 +87,9 @@ def test_every_page_has_lang_a_main_landmark_and_a_skip_link_first(browsing, sit
         page.keyboard.press("Enter")
         focused = page.evaluate("() => document.activeElement.id")
         if focused != "main":
-            problems.append(f"{path}: activating the skip link moved focus to {focused!r}, not to <main id=\"main\">")
+            problems.append(
+                f'{path}: activating the skip link moved focus to {focused!r}, not to <main id="main">'
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -104,8 +113,12 @@ FOCUS_STATE = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", ["/", "/stories/", "/stories/two-teenagers-begin-again-in-howrah/", "/404.html"])
-def test_keyboard_focus_is_always_visible_and_never_hidden(browsing, site_pages: list[str], path: str) -> None:
+@pytest.mark.parametrize(
+    "path", ["/", "/stories/", "/stories/two-teenagers-begin-again-in-howrah/", "/404.html"]
+)
+def test_keyboard_focus_is_always_visible_and_never_hidden(
+    browsing, site_pages: list[str], path: str
+) -> None:
     assert path in site_pages
     session = browsing(viewport={"width": 375, "height": 740})
     page = session.open(path)
@@ -118,7 +131,9 @@ def test_keyboard_focus_is_always_visible_and_never_hidden(browsing, site_pages:
             break  # wrapped around
         seen.add(state["key"])
         if not state["focusVisible"] or not (state["outline"] or state["shadow"]):
-            problems.append(f"no clear focus indicator (2.4.7: outline of 2px or more, or a box-shadow) on {state['what']}")
+            problems.append(
+                f"no clear focus indicator (2.4.7: outline of 2px or more, or a box-shadow) on {state['what']}"
+            )
         if not state["onScreen"] or not state["notObscured"]:
             problems.append(f"focused element is off screen or covered (2.4.11) {state['what']}")
     assert len(seen) >= 5, f"only {len(seen)} Tab stops on {path}: is the page empty?"

@@ -17,14 +17,21 @@ import pytest
 pytestmark = pytest.mark.browser
 
 AT = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)  # as in conftest: the moment the example site is built
-END = dt.datetime(2027, 3, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=1)))  # content/campaigns/safe-homes-match.yaml
+END = dt.datetime(
+    2027, 3, 31, 23, 59, tzinfo=dt.timezone(dt.timedelta(hours=1))
+)  # content/campaigns/safe-homes-match.yaml
 DEADLINE = "The match ends at 11:59 pm BST (UTC+01:00) on 31 March 2027."
 BANNER = "#match-safe-homes-match"
 THANK_YOU = ["/fundraise/thank-you/", "/media/thank-you/"]  # not in the sitemap: checked here by name
 NEW_PAGES = ["/", "/stories/two-teenagers-begin-again-in-howrah/", "/fundraise/", "/media/", *THANK_YOU]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {
-    "mobile": {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
+    "mobile": {
+        "viewport": {"width": 375, "height": 740},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
 RECORD_VIOLATIONS = """
@@ -41,8 +48,9 @@ def visible(page: Any) -> bool:
 # --- the banner ---------------------------------------------------------------------------------
 
 
-def test_a_rebuild_just_before_the_end_shows_the_banner_and_just_after_does_not(chromium: Any, build_example,
-                                                                                serve_output) -> None:
+def test_a_rebuild_just_before_the_end_shows_the_banner_and_just_after_does_not(
+    chromium: Any, build_example, serve_output
+) -> None:
     from click.testing import CliRunner
 
     from generator.cli import main
@@ -71,7 +79,9 @@ def test_a_rebuild_just_before_the_end_shows_the_banner_and_just_after_does_not(
     assert not banner_shown(site)
 
 
-def test_the_pages_own_clock_takes_the_banner_down_at_the_deadline(chromium: Any, headers_server: str) -> None:
+def test_the_pages_own_clock_takes_the_banner_down_at_the_deadline(
+    chromium: Any, headers_server: str
+) -> None:
     def opened(at: dt.datetime, path: str = "/") -> tuple[Any, Any]:
         """A page loaded a little before `at` whose clock then stands still at `at` (until run_for / fast_forward)."""
         context = chromium.new_context()  # the clock belongs to the context: one each
@@ -117,7 +127,10 @@ def test_with_javascript_off_the_deadline_sentence_is_still_there(chromium: Any,
         assert visible(page)
         text = " ".join(page.locator(BANNER).inner_text().split())
         assert DEADLINE in text
-        assert "Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light Foundation." in text
+        assert (
+            "Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light Foundation."
+            in text
+        )
         assert "£9,840 of £25,000 matched as of 5:00 pm GMT (UTC+00:00) on 18 November 2026." in text
         assert page.locator(f"{BANNER} progress").get_attribute("value") == "9840"
     finally:
@@ -134,7 +147,9 @@ def custom_site(build_example, form_endpoint, serve_output) -> Iterator[tuple[An
     def edit(root: pathlib.Path) -> None:
         config = (root / "site.yaml").read_text()
         config = config.replace("  provider: netlify\n", "  provider: custom\n")
-        config = config.replace("    id: fundraiser-signup\n", f"    endpoint: {form_endpoint.origin}/signup\n")
+        config = config.replace(
+            "    id: fundraiser-signup\n", f"    endpoint: {form_endpoint.origin}/signup\n"
+        )
         config = config.replace("    id: press-enquiry\n", f"    endpoint: {form_endpoint.origin}/press\n")
         (root / "site.yaml").write_text(config)
         campaign = root / "content" / "campaigns" / "safe-homes-match.yaml"
@@ -143,22 +158,40 @@ def custom_site(build_example, form_endpoint, serve_output) -> Iterator[tuple[An
     site = build_example(AT, edit)
     assert "provider: custom" in (site.root / "site.yaml").read_text()
     with serve_output(site.output) as origin:
-        form_endpoint.redirects.update({"/signup": origin + "/fundraise/thank-you/", "/press": origin + "/media/thank-you/"})
+        form_endpoint.redirects.update(
+            {"/signup": origin + "/fundraise/thank-you/", "/press": origin + "/media/thank-you/"}
+        )
         yield site, origin, form_endpoint
 
 
-SIGNUP = {"first_name": "Priya", "last_name": "Shah", "email": "priya@example.org", "phone": "+44 20 7946 0001",
-          "event": "A sponsored 10k run", "message": "Can I run as a team of four?"}
-PRESS = {"name": "Sam Okoro", "organisation": "The Daily Example", "email": "sam@example.org", "phone": "",
-         "deadline": "Friday at 5 pm", "message": "Could we interview someone from your aftercare team?"}
+SIGNUP = {
+    "first_name": "Priya",
+    "last_name": "Shah",
+    "email": "priya@example.org",
+    "phone": "+44 20 7946 0001",
+    "event": "A sponsored 10k run",
+    "message": "Can I run as a team of four?",
+}
+PRESS = {
+    "name": "Sam Okoro",
+    "organisation": "The Daily Example",
+    "email": "sam@example.org",
+    "phone": "",
+    "deadline": "Friday at 5 pm",
+    "message": "Could we interview someone from your aftercare team?",
+}
 
 
-@pytest.mark.parametrize(("form", "path", "fields", "thank_you", "heading"), [
-    ("signup", "/fundraise/", SIGNUP, "/fundraise/thank-you/", "Thank you for signing up"),
-    ("press", "/media/", PRESS, "/media/thank-you/", "Thank you for your enquiry"),
-])
-def test_forms_post_without_javascript_and_land_on_their_thank_you_page(chromium: Any, custom_site, form: str, path: str,
-                                                                       fields: dict[str, str], thank_you: str, heading: str) -> None:
+@pytest.mark.parametrize(
+    ("form", "path", "fields", "thank_you", "heading"),
+    [
+        ("signup", "/fundraise/", SIGNUP, "/fundraise/thank-you/", "Thank you for signing up"),
+        ("press", "/media/", PRESS, "/media/thank-you/", "Thank you for your enquiry"),
+    ],
+)
+def test_forms_post_without_javascript_and_land_on_their_thank_you_page(
+    chromium: Any, custom_site, form: str, path: str, fields: dict[str, str], thank_you: str, heading: str
+) -> None:
     _site, origin, endpoint = custom_site
     context = chromium.new_context(java_script_enabled=False)
     try:
@@ -176,10 +209,13 @@ def test_forms_post_without_javascript_and_land_on_their_thank_you_page(chromium
     finally:
         context.close()
     assert endpoint.received[before:] == [
-        (f"/{form}", {"form-name": [form], **{k: [v] for k, v in fields.items()}, "bot-field": [""]})]
+        (f"/{form}", {"form-name": [form], **{k: [v] for k, v in fields.items()}, "bot-field": [""]})
+    ]
 
 
-def test_the_sign_up_thank_you_page_offers_the_guide_with_its_format_and_size(chromium: Any, custom_site) -> None:
+def test_the_sign_up_thank_you_page_offers_the_guide_with_its_format_and_size(
+    chromium: Any, custom_site
+) -> None:
     site, origin, _ = custom_site
     size = (site.output / "downloads" / "fundraising-guide.pdf").stat().st_size
     context = chromium.new_context()
@@ -187,7 +223,10 @@ def test_the_sign_up_thank_you_page_offers_the_guide_with_its_format_and_size(ch
         page = context.new_page()
         page.goto(origin + "/fundraise/thank-you/", wait_until="load")
         link = page.locator('a[href="/downloads/fundraising-guide.pdf"]')
-        assert link.inner_text() == f"Your fundraising guide: ten tips for a first fundraiser (PDF, {round(size / 1024)} KB)"
+        assert (
+            link.inner_text()
+            == f"Your fundraising guide: ten tips for a first fundraiser (PDF, {round(size / 1024)} KB)"
+        )
         assert page.locator("h2", has_text="What happens next").count() == 1
         response = page.request.get(origin + "/downloads/fundraising-guide.pdf")
         assert response.ok and response.body().startswith(b"%PDF-")
@@ -209,8 +248,15 @@ def test_every_field_has_a_label_and_required_fields_say_so_in_words(chromium: A
                 assert f["labels"], f"{path}: {f['name']} has no label"
                 assert f["required"] == f["labels"][0].endswith("(required)"), (path, f)
             trap = [f for f in fields if f["labels"] == ["Leave this field empty"]]
-            assert trap == [{"name": "bot-field", "labels": ["Leave this field empty"], "required": False,
-                             "autocomplete": "off", "tabindex": "-1"}]
+            assert trap == [
+                {
+                    "name": "bot-field",
+                    "labels": ["Leave this field empty"],
+                    "required": False,
+                    "autocomplete": "off",
+                    "tabindex": "-1",
+                }
+            ]
             tokens = {f["name"]: f["autocomplete"] for f in fields}
             assert tokens.get("email") == "email" and tokens.get("phone") == "tel"
             assert page.locator('form a[href="/privacy/"]').inner_text() == "privacy notice"
@@ -218,7 +264,9 @@ def test_every_field_has_a_label_and_required_fields_say_so_in_words(chromium: A
         context.close()
 
 
-def test_the_countdown_is_hidden_from_screen_readers_and_ticks_at_most_once_a_minute(chromium: Any, custom_site) -> None:
+def test_the_countdown_is_hidden_from_screen_readers_and_ticks_at_most_once_a_minute(
+    chromium: Any, custom_site
+) -> None:
     _, origin, _ = custom_site
     context = chromium.new_context()
     try:
@@ -259,14 +307,17 @@ def every_page(built_site: Any, site_pages: list[str]) -> list[str]:
     return [*site_pages, *THANK_YOU, *redirects(built_site)]
 
 
-def test_no_csp_violation_cookie_or_foreign_request_anywhere(browsing_at, headers_server: str, built_site: Any,
-                                                             site_pages: list[str], site_headers: dict[str, str]) -> None:
+def test_no_csp_violation_cookie_or_foreign_request_anywhere(
+    browsing_at, headers_server: str, built_site: Any, site_pages: list[str], site_headers: dict[str, str]
+) -> None:
     policy = site_headers["Content-Security-Policy"]
     assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
     session = browsing_at(headers_server, viewport={"width": 1280, "height": 900})
     session.context.add_init_script(RECORD_VIOLATIONS)
     console: list[str] = []
-    session.context.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+    session.context.on(
+        "console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None
+    )
     violations = []
     pages = every_page(built_site, site_pages)
     moved = redirects(built_site)
@@ -291,7 +342,9 @@ def test_no_csp_violation_cookie_or_foreign_request_anywhere(browsing_at, header
 
     # The listener is real: inline code injected into a page is blocked and reported.
     session.page.goto(headers_server + "/", wait_until="load")
-    session.page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s); }")
+    session.page.evaluate(
+        "() => { const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.body.append(s); }"
+    )
     session.page.wait_for_timeout(100)
     reports = [v.split(" blocked ")[0] for v in session.page.evaluate("() => window.__cspViolations")]
     assert reports == ["script-src-elem", "script-src-elem"]  # one from the header, one from the <meta> copy
@@ -301,7 +354,9 @@ def test_no_csp_violation_cookie_or_foreign_request_anywhere(browsing_at, header
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
-def test_the_new_pages_have_no_axe_violations(chromium: Any, headers_server: str, custom_site, viewport: str) -> None:
+def test_the_new_pages_have_no_axe_violations(
+    chromium: Any, headers_server: str, custom_site, viewport: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -316,15 +371,18 @@ def test_the_new_pages_have_no_axe_violations(chromium: Any, headers_server: str
             for path in NEW_PAGES:
                 page.goto(origin + path, wait_until="load")
                 for v in axe.run(page, options=options).response["violations"]:
-                    problems.append(f"{origin}{path} [{viewport}] {v['id']}: {v['help']} "
-                                    + "; ".join(n["html"][:120] for n in v["nodes"][:3]))
+                    problems.append(
+                        f"{origin}{path} [{viewport}] {v['id']}: {v['help']} "
+                        + "; ".join(n["html"][:120] for n in v["nodes"][:3])
+                    )
         finally:
             context.close()
     assert not problems, "\n".join(problems)
 
 
-def test_no_icon_name_shows_as_text_on_the_new_pages(chromium: Any, headers_server: str, built_site: Any,
-                                                     site_pages: list[str]) -> None:
+def test_no_icon_name_shows_as_text_on_the_new_pages(
+    chromium: Any, headers_server: str, built_site: Any, site_pages: list[str]
+) -> None:
     names = built_site.icon_names()
     word = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])", re.IGNORECASE)
     allowed = ("Atom feed",)
@@ -359,8 +417,20 @@ def test_the_custom_form_pages_pass_the_nu_html_checker(custom_site) -> None:
     from test_nu_html import OUTDATED_VALIDATOR, describe, run_vnu
 
     site, _, _ = custom_site
-    files = [site.output / p for p in ("index.html", "fundraise/index.html", "media/index.html",
-                                       "fundraise/thank-you/index.html", "media/thank-you/index.html")]
-    messages = [m for m in run_vnu(files) if m.get("type") in ("error", "non-document-error")
-                and not any(p.search(m.get("message", "")) for p in OUTDATED_VALIDATOR)]
+    files = [
+        site.output / p
+        for p in (
+            "index.html",
+            "fundraise/index.html",
+            "media/index.html",
+            "fundraise/thank-you/index.html",
+            "media/thank-you/index.html",
+        )
+    ]
+    messages = [
+        m
+        for m in run_vnu(files)
+        if m.get("type") in ("error", "non-document-error")
+        and not any(p.search(m.get("message", "")) for p in OUTDATED_VALIDATOR)
+    ]
     assert not messages, describe(messages, site.output)

@@ -69,9 +69,9 @@ def test_every_inline_svg_is_hidden_from_assistive_technology(browsing, site_pag
         count += len(svgs)
         for svg in svgs:
             if svg["ariaHidden"] != "true":
-                problems.append(f"{path}: <svg> without aria-hidden=\"true\": {svg['html']}")
+                problems.append(f'{path}: <svg> without aria-hidden="true": {svg["html"]}')
             if svg["focusable"] != "false":
-                problems.append(f"{path}: <svg> without focusable=\"false\": {svg['html']}")
+                problems.append(f'{path}: <svg> without focusable="false": {svg["html"]}')
             if svg["text"] or svg["named"]:
                 problems.append(f"{path}: <svg> carries text or a <title>/<desc>: {svg['html']}")
             if any(href and not href.startswith("#") for href in svg["use"]):

@@ -48,7 +48,9 @@ def parse(file: pathlib.Path) -> References:
 def target_file(output: pathlib.Path, path: str) -> pathlib.Path | None:
     """The file a static host serves for a URL path: /x/ → x/index.html, /x → x or x.html or x/index.html."""
     rel = urllib.parse.unquote(path).lstrip("/")
-    candidates = [rel + "index.html"] if rel.endswith("/") or rel == "" else [rel, rel + ".html", rel + "/index.html"]
+    candidates = (
+        [rel + "index.html"] if rel.endswith("/") or rel == "" else [rel, rel + ".html", rel + "/index.html"]
+    )
     for c in candidates:
         f = output / c
         if f.is_file() and f.resolve().is_relative_to(output.resolve()):
@@ -66,7 +68,7 @@ def test_every_internal_reference_resolves(built_site) -> None:
     checked = 0
     for page_url, refs in sorted(parsed.items()):
         for tag, attr, ref in refs.refs:
-            where = f"{page_url}: <{tag} {attr}=\"{ref}\">"
+            where = f'{page_url}: <{tag} {attr}="{ref}">'
             if not ref:
                 problems.append(f"{where} is empty")
                 continue
@@ -86,7 +88,7 @@ def test_every_internal_reference_resolves(built_site) -> None:
             if url.fragment and target.suffix == ".html":
                 ids = parsed.get(built_site.url_path(target), References()).ids or parse(target).ids
                 if urllib.parse.unquote(url.fragment) not in ids:
-                    problems.append(f"{where} → no element with id \"{url.fragment}\" on {url.path}")
+                    problems.append(f'{where} → no element with id "{url.fragment}" on {url.path}')
     assert checked > len(pages), "suspiciously few internal references were checked"
     assert not problems, "\n".join(problems)
 
@@ -95,7 +97,9 @@ def test_no_same_origin_request_fails_in_the_browser(browsing, site_pages: list[
     session = browsing(viewport={"width": 1280, "height": 900})
     for path in site_pages:
         session.open(path)
-    assert session.errors == [], "\n".join(f"{p}: {url} answered {status}" for p, url, status in session.errors)
+    assert session.errors == [], "\n".join(
+        f"{p}: {url} answered {status}" for p, url, status in session.errors
+    )
 
 
 def test_the_server_answers_a_missing_page_with_the_404_page(browsing) -> None:

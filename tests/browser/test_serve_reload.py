@@ -18,8 +18,15 @@ pytestmark = pytest.mark.browser
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AT = "2026-11-20T00:00:00+00:00"
 
 
@@ -38,9 +45,15 @@ def served_site(tmp_path: pathlib.Path):
     shutil.copytree(ROOT / "templates", site / "templates")
     port = free_port()
     env = dict(os.environ, NO_COLOR="1")
-    log = open(tmp_path / "serve.log", "w")  # a file, not a pipe: a full pipe would stall the server
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(site), "--port", str(port), "--at", AT],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+    log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - a file, not a pipe: a full pipe would stall the server
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--site", str(site), "--port", str(port), "--at", AT],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -79,13 +92,29 @@ def page():
 
 
 def approve(site: pathlib.Path, story: pathlib.Path) -> None:
-    subprocess.run([sys.executable, "-m", "generator", "approve", "--site", str(site), str(story),
-                    "--reviewer", "safeguarding-01", "--at", AT], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "approve",
+            "--site",
+            str(site),
+            str(story),
+            "--reviewer",
+            "safeguarding-01",
+            "--at",
+            AT,
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_edit_reloads_the_page_and_a_yaml_mistake_shows_the_error(served_site, page) -> None:
     site, url = served_site
-    story = sorted((site / "content" / "stories").glob("*.md"))[0]
+    story = min((site / "content" / "stories").glob("*.md"))
     slug = story.stem
     page.goto(f"{url}/stories/{slug}/")
     page.wait_for_function("() => window.LiveReload !== undefined", timeout=15000)
@@ -106,7 +135,9 @@ def test_edit_reloads_the_page_and_a_yaml_mistake_shows_the_error(served_site, p
     alert.wait_for(timeout=15000)
     assert "could not be built" in alert.inner_text()
     assert f"content/stories/{story.name}" in alert.inner_text()
-    assert page.locator("h1").first.inner_text() == "A Title Edited While Serving"  # last good build still shown
+    assert (
+        page.locator("h1").first.inner_text() == "A Title Edited While Serving"
+    )  # last good build still shown
 
     page.evaluate("() => { window.__marker = 'before-fix'; }")
     story.write_text(edited)

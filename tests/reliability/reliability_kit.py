@@ -47,19 +47,45 @@ def illustration(src: str, alt: str) -> dict[str, object]:
 
 def small_site(root: pathlib.Path) -> pathlib.Path:
     """Version 1 of a small site: three approved stories (two with pictures) and an about page."""
-    root = make_site(root, {
-        A: story_md(title="A New Trade in Pune"),
-        B: story_md("Rina is back at school.\n\nShe walks there with her friends.\n", title="Back at School in Nashik",
-                    summary="Rina is studying for her exams.",
-                    people=[{"name": "Rina", "role": "survivor", "name_type": "pseudonym", "minor": False, "consent": "C-1"}],
-                    image=illustration("images/school.png", "A drawing of a school gate in the morning")),
-        C: story_md("Meera has a home of her own.\n", title="A Safe Home in Mysuru", summary="Meera has moved into a flat.",
-                    people=[{"name": "Meera", "role": "survivor", "name_type": "pseudonym", "minor": False, "consent": "C-1"}],
-                    image=illustration("images/home.png", "A drawing of a small house with a lit window")),
-        "content/pages/about.md": "---\ntitle: About us\n---\nWe help people rebuild their lives.\n",
-        "content/images/school.png": picture(1),
-        "content/images/home.png": picture(2),
-    })
+    root = make_site(
+        root,
+        {
+            A: story_md(title="A New Trade in Pune"),
+            B: story_md(
+                "Rina is back at school.\n\nShe walks there with her friends.\n",
+                title="Back at School in Nashik",
+                summary="Rina is studying for her exams.",
+                people=[
+                    {
+                        "name": "Rina",
+                        "role": "survivor",
+                        "name_type": "pseudonym",
+                        "minor": False,
+                        "consent": "C-1",
+                    }
+                ],
+                image=illustration("images/school.png", "A drawing of a school gate in the morning"),
+            ),
+            C: story_md(
+                "Meera has a home of her own.\n",
+                title="A Safe Home in Mysuru",
+                summary="Meera has moved into a flat.",
+                people=[
+                    {
+                        "name": "Meera",
+                        "role": "survivor",
+                        "name_type": "pseudonym",
+                        "minor": False,
+                        "consent": "C-1",
+                    }
+                ],
+                image=illustration("images/home.png", "A drawing of a small house with a lit window"),
+            ),
+            "content/pages/about.md": "---\ntitle: About us\n---\nWe help people rebuild their lives.\n",
+            "content/images/school.png": picture(1),
+            "content/images/home.png": picture(2),
+        },
+    )
     approve_story(root, A, B, C)
     return root
 
@@ -69,10 +95,23 @@ def change_to_version_2(root: pathlib.Path) -> None:
     path = root / A
     path.write_text(path.read_text().replace("A New Trade in Pune", "A New Trade, and a New Start, in Pune"))
     (root / "content/images/friends.png").write_bytes(picture(3))
-    (root / D).write_text(story_md("Sita has made new friends.\n", title="New Friends in Thane", summary="Sita has joined a club.",
-                                   people=[{"name": "Sita", "role": "survivor", "name_type": "pseudonym", "minor": False,
-                                            "consent": "C-1"}],
-                                   image=illustration("images/friends.png", "A drawing of three friends on a bench")))
+    (root / D).write_text(
+        story_md(
+            "Sita has made new friends.\n",
+            title="New Friends in Thane",
+            summary="Sita has joined a club.",
+            people=[
+                {
+                    "name": "Sita",
+                    "role": "survivor",
+                    "name_type": "pseudonym",
+                    "minor": False,
+                    "consent": "C-1",
+                }
+            ],
+            image=illustration("images/friends.png", "A drawing of three friends on a bench"),
+        )
+    )
     path = root / C
     path.write_text(path.read_text().replace("withdrawn: false", "withdrawn: true"))
     approve_story(root, A, D)
@@ -84,21 +123,36 @@ def copy_site(src: pathlib.Path, dst: pathlib.Path) -> pathlib.Path:
     return dst
 
 
-def cli(*args: str, env: Mapping[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def cli(
+    *args: str, env: Mapping[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run `python -m generator ARGS` in a new process, from a folder that is not the repository."""
-    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})}, cwd="/", check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        cwd="/",
+        check=False,
+    )
 
 
 def build_args(root: pathlib.Path) -> list[str]:
     return ["build", "--site", str(root), "--at", AT_TEXT]
 
 
-def start_stopping_build(root: pathlib.Path, point: str, *extra: str, log: pathlib.Path) -> subprocess.Popen[bytes]:
+def start_stopping_build(
+    root: pathlib.Path, point: str, *extra: str, log: pathlib.Path
+) -> subprocess.Popen[bytes]:
     """Start `impactsite build` in a new process that freezes itself at `point` (see stop_at.py)."""
     with open(log, "wb") as out:  # the child keeps its own copy of the descriptor
-        return subprocess.Popen([sys.executable, str(STOP_AT), point, *extra, *build_args(root)],
-                                stdout=out, stderr=subprocess.STDOUT, cwd="/")
+        return subprocess.Popen(
+            [sys.executable, str(STOP_AT), point, *extra, *build_args(root)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd="/",
+        )
 
 
 def process_state(pid: int) -> str:
@@ -131,5 +185,8 @@ def kill(proc: subprocess.Popen[bytes]) -> None:
 
 def staging_leftovers(root: pathlib.Path) -> list[str]:
     state = root / ".impactsite"
-    return sorted(p.name for p in state.iterdir() if p.name.startswith(("staging-", "previous-output"))) if state.is_dir() else []
-
+    return (
+        sorted(p.name for p in state.iterdir() if p.name.startswith(("staging-", "previous-output")))
+        if state.is_dir()
+        else []
+    )

@@ -32,7 +32,9 @@ def freeze() -> None:
     os.kill(os.getpid(), signal.SIGSTOP)
 
 
-def stop_before(owner: Any, name: str, nth: int = 1, when: Callable[..., bool] = lambda *a, **k: True) -> None:
+def stop_before(
+    owner: Any, name: str, nth: int = 1, when: Callable[..., bool] = lambda *a, **k: True
+) -> None:
     """Replace owner.name by a wrapper that freezes the process just before its nth matching call."""
     original = getattr(owner, name)
     calls = 0
@@ -92,9 +94,13 @@ POINTS: dict[str, Callable[[], None]] = {
     # output/ replaced; last-build.json, takedown.txt and next-change.json not yet written
     "state": lambda: stop_before(generator.build, "_write_state"),
     # output/ replaced and takedown.txt written; last-build.json not yet
-    "state-half": lambda: stop_before(os, "replace", when=lambda src, dst, **k: os.path.basename(str(dst)) == "last-build.json"),
+    "state-half": lambda: stop_before(
+        os, "replace", when=lambda src, dst, **k: os.path.basename(str(dst)) == "last-build.json"
+    ),
     # (with --no-exchange) output/ moved aside, the new build not yet renamed into its place
-    "between-renames": lambda: stop_before(os, "rename", when=lambda src, dst, **k: os.path.basename(src).startswith("staging-")),
+    "between-renames": lambda: stop_before(
+        os, "rename", when=lambda src, dst, **k: os.path.basename(src).startswith("staging-")
+    ),
 }
 
 

@@ -62,8 +62,12 @@ def built_elsewhere(root: pathlib.Path, tmp_path: pathlib.Path, name: str) -> di
 
 def start_plain_build(root: pathlib.Path, log: pathlib.Path) -> subprocess.Popen[bytes]:
     with open(log, "wb") as out:
-        return subprocess.Popen([sys.executable, "-m", "generator", *build_args(root)], stdout=out,
-                                stderr=subprocess.STDOUT, cwd="/")
+        return subprocess.Popen(
+            [sys.executable, "-m", "generator", *build_args(root)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd="/",
+        )
 
 
 def wait_for_text(log: pathlib.Path, text: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
@@ -83,7 +87,8 @@ def wait_at_lock(log: pathlib.Path, proc: subprocess.Popen[bytes]) -> None:
 
 
 def test_a_second_build_waits_for_the_first_then_swaps_in_its_own_build_whole(
-        site: pathlib.Path, tmp_path: pathlib.Path) -> None:
+    site: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
     v1 = tree(site / "output")
     first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
     first = start_stopping_build(site, "swap", log=first_log)
@@ -110,24 +115,31 @@ def test_a_second_build_waits_for_the_first_then_swaps_in_its_own_build_whole(
 
 
 def test_a_second_build_that_cannot_wait_longer_stops_with_a_clear_message(
-        site: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     v1 = tree(site / "output")
     log = tmp_path / "first.log"
     first = start_stopping_build(site, "swap", log=log)
     try:
         wait_until_stopped(first, log)
-        monkeypatch.setattr(generator.build, "build_lock", functools.partial(output.build_lock, wait_seconds=0.3))
+        monkeypatch.setattr(
+            generator.build, "build_lock", functools.partial(output.build_lock, wait_seconds=0.3)
+        )
         result = CliRunner().invoke(main, build_args(site))
     finally:
         kill(first)
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[-1] == \
-        "Error: another impactsite build is running on this site; try again when it has finished"
+    assert (
+        result.stderr.splitlines()[-1]
+        == "Error: another impactsite build is running on this site; try again when it has finished"
+    )
     assert "Traceback" not in result.output
     assert tree(site / "output") == v1
 
 
-def test_a_build_killed_while_another_waits_does_not_block_it(site: pathlib.Path, tmp_path: pathlib.Path) -> None:
+def test_a_build_killed_while_another_waits_does_not_block_it(
+    site: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
     """The lock is an flock: the kernel releases it when its holder dies, so a crash never leaves
     a stale lock behind, and the waiting build also clears the dead one's staging folder."""
     first_log, second_log = tmp_path / "first.log", tmp_path / "second.log"
@@ -148,7 +160,9 @@ def test_a_build_killed_while_another_waits_does_not_block_it(site: pathlib.Path
     assert staging_leftovers(site) == []
 
 
-def test_a_build_of_older_sources_never_replaces_a_newer_build(site: pathlib.Path, tmp_path: pathlib.Path) -> None:
+def test_a_build_of_older_sources_never_replaces_a_newer_build(
+    site: pathlib.Path, tmp_path: pathlib.Path
+) -> None:
     import threading
 
     log = tmp_path / "first.log"

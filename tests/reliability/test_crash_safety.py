@@ -37,7 +37,17 @@ from sitekit import AT, tree
 from generator.build import build
 
 WITHDRAWN = "https://stories.example.org/stories/c-a-safe-home/"
-BEFORE_THE_SWAP = ["parse", "check", "render", "image", "image-cache", "scan", "staging", "staging-half", "swap"]
+BEFORE_THE_SWAP = [
+    "parse",
+    "check",
+    "render",
+    "image",
+    "image-cache",
+    "scan",
+    "staging",
+    "staging-half",
+    "swap",
+]
 AFTER_THE_SWAP = ["swapped", "state"]
 
 pytestmark = pytest.mark.skipif(not pathlib.Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
@@ -84,7 +94,9 @@ class Frozen:
 
 
 @pytest.fixture(scope="module")
-def frozen_builds(versions: Versions, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Frozen]]:
+def frozen_builds(
+    versions: Versions, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Frozen]]:
     """One build per stop point, each on its own copy of the site, all started at once (startup
     is most of their time, so this is several times faster than one after the other)."""
     started: dict[str, Frozen] = {}
@@ -101,7 +113,8 @@ def frozen_builds(versions: Versions, tmp_path_factory: pytest.TempPathFactory) 
 
 @pytest.mark.parametrize("point", BEFORE_THE_SWAP + AFTER_THE_SWAP)
 def test_a_build_killed_at_any_stage_leaves_one_whole_build_in_output(
-        point: str, versions: Versions, frozen_builds: dict[str, Frozen]) -> None:
+    point: str, versions: Versions, frozen_builds: dict[str, Frozen]
+) -> None:
     frozen = frozen_builds[point]
     wait_until_stopped(frozen.proc, frozen.log)
     kill(frozen.proc)
@@ -121,7 +134,8 @@ def test_several_kills_in_a_row_then_a_build(versions: Versions, tmp_path: pathl
 
 
 def test_without_an_atomic_exchange_a_kill_between_the_two_renames_is_repaired_by_the_next_build(
-        versions: Versions, tmp_path: pathlib.Path) -> None:
+    versions: Versions, tmp_path: pathlib.Path
+) -> None:
     """The fallback for platforms without renameat2 has one instant that cannot be atomic: output/
     has been moved aside and the new build not yet moved in. The previous build is then whole in
     .impactsite/previous-output, and the next build puts it back before doing anything else."""
@@ -140,8 +154,13 @@ def plain_build_seconds(versions: Versions, tmp_path_factory: pytest.TempPathFac
     """How long an unhurried `python -m generator build` of version 2 takes on this machine."""
     root = copy_site(versions.site, tmp_path_factory.mktemp("timed") / "site")
     started = time.monotonic()
-    result = subprocess.run([sys.executable, "-m", "generator", *build_args(root)], capture_output=True, text=True,
-                            check=False, cwd="/")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", *build_args(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd="/",
+    )
     assert result.returncode == 0, result.stderr
     assert tree(root / "output") == versions.v2
     return time.monotonic() - started
@@ -149,11 +168,16 @@ def plain_build_seconds(versions: Versions, tmp_path_factory: pytest.TempPathFac
 
 @pytest.mark.parametrize("fraction", [0.6, 0.9])
 def test_a_plain_build_killed_after_a_delay_leaves_one_whole_build(
-        fraction: float, plain_build_seconds: float, versions: Versions, tmp_path: pathlib.Path) -> None:
+    fraction: float, plain_build_seconds: float, versions: Versions, tmp_path: pathlib.Path
+) -> None:
     root = copy_site(versions.site, tmp_path / "site")
     with open(tmp_path / "build.log", "wb") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "generator", *build_args(root)], stdout=log,
-                                stderr=subprocess.STDOUT, cwd="/")
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", *build_args(root)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd="/",
+        )
     time.sleep(plain_build_seconds * fraction)
     kill(proc)
     assert tree(root / "output") in (versions.v1, versions.v2)
@@ -161,7 +185,8 @@ def test_a_plain_build_killed_after_a_delay_leaves_one_whole_build(
 
 
 def test_a_kill_while_caching_a_picture_leaves_no_temporary_file_for_good(
-        versions: Versions, tmp_path: pathlib.Path) -> None:
+    versions: Versions, tmp_path: pathlib.Path
+) -> None:
     root = copy_site(versions.site, tmp_path / "site")
     log = tmp_path / "build.log"
     proc = start_stopping_build(root, "image-cache", log=log)
@@ -173,7 +198,8 @@ def test_a_kill_while_caching_a_picture_leaves_no_temporary_file_for_good(
 
 
 def test_a_kill_while_writing_the_build_state_never_loses_the_takedown_list(
-        versions: Versions, tmp_path: pathlib.Path) -> None:
+    versions: Versions, tmp_path: pathlib.Path
+) -> None:
     root = copy_site(versions.site, tmp_path / "site")
     log = tmp_path / "build.log"
     proc = start_stopping_build(root, "state-half", log=log)

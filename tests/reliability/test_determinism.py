@@ -34,8 +34,10 @@ def example_site(dst: pathlib.Path) -> pathlib.Path:
 def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """A build in a new process with a fixed hash seed, in UTC, in the C.UTF-8 locale."""
     root = example_site(tmp_path_factory.mktemp("reference"))
-    result = cli(*build_args(root), env={"PYTHONHASHSEED": "0", "TZ": "UTC", "LC_ALL": "C.UTF-8",
-                                         "IMPACTSITE_NO_FSYNC": "1"})
+    result = cli(
+        *build_args(root),
+        env={"PYTHONHASHSEED": "0", "TZ": "UTC", "LC_ALL": "C.UTF-8", "IMPACTSITE_NO_FSYNC": "1"},
+    )
     assert result.returncode == 0, result.stderr
     files = tree(root / "output")
     assert any(p.startswith("images/") for p in files) and len(files) > 30  # a real site, pictures included
@@ -44,17 +46,26 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 ELSEWHERE = [
     pytest.param({"PYTHONHASHSEED": "1", "TZ": "Pacific/Kiritimati"}, "+1400", id="hash-seed-1-UTC+14"),
-    pytest.param({"PYTHONHASHSEED": "random", "TZ": "America/St_Johns", "LC_ALL": "C"}, "-0330",
-                 id="random-hash-seed-UTC-03:30-C-locale"),
+    pytest.param(
+        {"PYTHONHASHSEED": "random", "TZ": "America/St_Johns", "LC_ALL": "C"},
+        "-0330",
+        id="random-hash-seed-UTC-03:30-C-locale",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("env", "offset"), ELSEWHERE)
 def test_another_process_seed_time_zone_and_locale_give_the_same_bytes(
-        env: dict[str, str], offset: str, reference: dict[str, bytes], tmp_path: pathlib.Path) -> None:
+    env: dict[str, str], offset: str, reference: dict[str, bytes], tmp_path: pathlib.Path
+) -> None:
     # First prove the machine really is in that time zone for a process with this environment.
-    probe = subprocess.run([sys.executable, "-c", "import time; print(time.strftime('%z', time.localtime(1795000000)))"],
-                           capture_output=True, text=True, env={**os.environ, **env}, check=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", "import time; print(time.strftime('%z', time.localtime(1795000000)))"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        check=True,
+    )
     assert probe.stdout.strip() == offset
     root = example_site(tmp_path / "somewhere" / "else")
     result = cli(*build_args(root), env={**env, "IMPACTSITE_NO_FSYNC": "1"})
@@ -116,13 +127,16 @@ def listing_order(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
 
 
 def test_the_order_folders_are_listed_in_does_not_matter(
-        listing_order: str, reference: dict[str, bytes], tmp_path: pathlib.Path) -> None:
+    listing_order: str, reference: dict[str, bytes], tmp_path: pathlib.Path
+) -> None:
     root = example_site(tmp_path / "site")
     build(root, AT)
     assert tree(root / "output") == reference
 
 
-def test_warm_caches_give_the_same_bytes_as_cold_ones(reference: dict[str, bytes], tmp_path: pathlib.Path) -> None:
+def test_warm_caches_give_the_same_bytes_as_cold_ones(
+    reference: dict[str, bytes], tmp_path: pathlib.Path
+) -> None:
     root = example_site(tmp_path / "site")
     build(root, AT)
     assert (root / ".impactsite" / "cache").is_dir()

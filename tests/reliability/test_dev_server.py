@@ -62,7 +62,9 @@ class Server:
             if text in body:
                 return body
             time.sleep(0.05)
-        raise AssertionError(f"{path} never showed {text!r}; last body {body[:300]!r}\n{self.log.read_text()[-2000:]}")
+        raise AssertionError(
+            f"{path} never showed {text!r}; last body {body[:300]!r}\n{self.log.read_text()[-2000:]}"
+        )
 
     def open_files(self) -> int:
         return len(list(pathlib.Path(f"/proc/{self.proc.pid}/fd").iterdir()))
@@ -77,10 +79,15 @@ class Server:
 def a_site(root: pathlib.Path) -> pathlib.Path:
     """A story with a picture (so each build holds a few hundred kilobytes: a leak would show), an
     about page and a draft."""
-    root = make_site(root, {STORY: story_md(image=illustration("images/p.png", "A drawing of a garden")),
-                            "content/images/p.png": picture(4),
-                            ABOUT: "---\ntitle: About us\n---\nWe help.\n",
-                            "content/stories/draft.md": story_md(title="Not Ready Yet", status="draft")})
+    root = make_site(
+        root,
+        {
+            STORY: story_md(image=illustration("images/p.png", "A drawing of a garden")),
+            "content/images/p.png": picture(4),
+            ABOUT: "---\ntitle: About us\n---\nWe help.\n",
+            "content/stories/draft.md": story_md(title="Not Ready Yet", status="draft"),
+        },
+    )
     approve_story(root)
     return root
 
@@ -89,8 +96,23 @@ def a_site(root: pathlib.Path) -> pathlib.Path:
 def serving(site: pathlib.Path, log: pathlib.Path) -> Iterator[Server]:
     port = free_port()
     with open(log, "wb") as out:  # a file, not a pipe: a pipe nobody reads would fill up and stall the server
-        proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--site", str(site), "--port", str(port),
-                                 "--at", AT_TEXT], stdout=out, stderr=subprocess.STDOUT, cwd="/")
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "--site",
+                str(site),
+                "--port",
+                str(port),
+                "--at",
+                AT_TEXT,
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd="/",
+        )
     srv = Server(proc, port, log)
     try:
         deadline = time.monotonic() + 30
@@ -146,8 +168,11 @@ def listening_addresses(port: int) -> list[str]:
             local, state = row.split()[1], row.split()[3]
             address, _, hexport = local.partition(":")
             if int(hexport, 16) == port and state == "0A":  # LISTEN
-                found.append(socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1]) if len(address) == 8
-                             else address)
+                found.append(
+                    socket.inet_ntop(socket.AF_INET, bytes.fromhex(address)[::-1])
+                    if len(address) == 8
+                    else address
+                )
     return found
 
 
@@ -158,22 +183,39 @@ def test_serve_listens_on_127_0_0_1_only(shared: tuple[Server, pathlib.Path]) ->
         server.get("/", host="127.0.0.2")  # another loopback address: not bound to every interface
 
 
-@pytest.mark.parametrize(("host", "warned"), [(None, False), ("localhost", False), ("::1", False), ("0.0.0.0", True),
-                                              ("192.168.1.20", True)])
+@pytest.mark.parametrize(
+    ("host", "warned"),
+    [(None, False), ("localhost", False), ("::1", False), ("0.0.0.0", True), ("192.168.1.20", True)],
+)
 def test_serve_warns_when_told_to_listen_beyond_this_machine(
-        site: pathlib.Path, monkeypatch: pytest.MonkeyPatch, host: str | None, warned: bool) -> None:
+    site: pathlib.Path, monkeypatch: pytest.MonkeyPatch, host: str | None, warned: bool
+) -> None:
     seen: dict[str, Any] = {}
     monkeypatch.setattr(generator.serve.server, "serve", lambda root, **kw: seen.update(kw))
     result = CliRunner().invoke(main, ["serve", "--site", str(site), *(["--host", host] if host else [])])
     assert result.exit_code == 0
     assert seen["host"] == (host or "127.0.0.1")
-    warning = (f"Warning: serving on {host} makes unpublished drafts' checks and errors visible to your network.")
+    warning = (
+        f"Warning: serving on {host} makes unpublished drafts' checks and errors visible to your network."
+    )
     assert (warning in result.stderr) is warned
 
 
-TRAVERSALS = ["/../site.yaml", "/%2e%2e/site.yaml", "/stories/..%2f..%2fsite.yaml", "/stories/%2e%2e/%2e%2e/site.yaml",
-              "//etc/passwd", "/..%5c..%5csite.yaml", "/site.yaml", "/content/stories/story.md", "/.impactsite/lock",
-              "/assets/../../site.yaml", "/index.html%00.yaml", "/stories/draft/", "/etc/passwd"]
+TRAVERSALS = [
+    "/../site.yaml",
+    "/%2e%2e/site.yaml",
+    "/stories/..%2f..%2fsite.yaml",
+    "/stories/%2e%2e/%2e%2e/site.yaml",
+    "//etc/passwd",
+    "/..%5c..%5csite.yaml",
+    "/site.yaml",
+    "/content/stories/story.md",
+    "/.impactsite/lock",
+    "/assets/../../site.yaml",
+    "/index.html%00.yaml",
+    "/stories/draft/",
+    "/etc/passwd",
+]
 
 
 @pytest.mark.parametrize("path", TRAVERSALS)
@@ -184,7 +226,9 @@ def test_serve_answers_only_from_the_build_it_holds(shared: tuple[Server, pathli
     assert b"base_url" not in body and b"root:" not in body and b"Not Ready Yet" not in body
 
 
-def test_serve_never_reads_files_from_disk_for_a_request(shared: tuple[Server, pathlib.Path], tmp_path: pathlib.Path) -> None:
+def test_serve_never_reads_files_from_disk_for_a_request(
+    shared: tuple[Server, pathlib.Path], tmp_path: pathlib.Path
+) -> None:
     """Links put into the site's folders after the build are not followed: the server has no path
     from a URL to a file, only a table of what the build made."""
     server, site = shared
@@ -200,7 +244,9 @@ def test_serve_never_reads_files_from_disk_for_a_request(shared: tuple[Server, p
     assert server.get("/", method="POST")[0] == 405
 
 
-def test_serve_survives_a_broken_edit_and_recovers_when_it_is_fixed(server: Server, site: pathlib.Path) -> None:
+def test_serve_survives_a_broken_edit_and_recovers_when_it_is_fixed(
+    server: Server, site: pathlib.Path
+) -> None:
     about = site / ABOUT
     about.write_text("---\ntitle: [About us\n---\nHalf-typed.\n")
     body = server.wait_for("/about/", b'role="alert"')
@@ -211,7 +257,9 @@ def test_serve_survives_a_broken_edit_and_recovers_when_it_is_fixed(server: Serv
     assert b'role="alert"' not in body
 
 
-def test_two_hundred_rapid_saves_leak_neither_memory_nor_file_descriptors(server: Server, site: pathlib.Path) -> None:
+def test_two_hundred_rapid_saves_leak_neither_memory_nor_file_descriptors(
+    server: Server, site: pathlib.Path
+) -> None:
     about = site / ABOUT
 
     def save(i: int, text: str | None = None) -> None:
@@ -232,13 +280,16 @@ def test_two_hundred_rapid_saves_leak_neither_memory_nor_file_descriptors(server
     log = server.log.read_text()
     assert log.count("changed: ") >= 10, log[-2000:]
     assert "this [ is never closed" in log  # a broken save was built, shown, and then recovered from
-    print(f"open files {files_before} -> {server.open_files()}, RSS {memory_before} -> {server.memory_kb()} kB")
+    print(
+        f"open files {files_before} -> {server.open_files()}, RSS {memory_before} -> {server.memory_kb()} kB"
+    )
     assert server.open_files() <= files_before + 3
     assert server.memory_kb() <= memory_before + 8_000
 
 
 def test_a_rebuild_that_fails_in_an_unexpected_way_keeps_the_server_and_the_last_good_build(
-        site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A bug in a rule, or a file vanishing while it is read, is shown over the page like any other
     error; it used to escape into the server's event loop, which printed a traceback and showed
     nothing in the browser."""
@@ -253,4 +304,7 @@ def test_a_rebuild_that_fails_in_an_unexpected_way_keeps_the_server_and_the_last
     monkeypatch.setattr(generator.serve.server, "make", broken)
     assert not state.rebuild()
     assert state.files is good
-    assert state.error == f"Internal error: FileNotFoundError: [Errno 2] No such file or directory: '{site / ABOUT}'"
+    assert (
+        state.error
+        == f"Internal error: FileNotFoundError: [Errno 2] No such file or directory: '{site / ABOUT}'"
+    )

@@ -87,7 +87,8 @@ def fill(disk: pathlib.Path, leave: int) -> pathlib.Path:
 
 @pytest.mark.parametrize("leave", [0, 400_000], ids=["no-space-at-all", "space-for-part-of-the-build"])
 def test_a_full_disk_stops_the_build_with_a_clear_error_and_keeps_the_previous_output(
-        tiny_disk: pathlib.Path, leave: int) -> None:
+    tiny_disk: pathlib.Path, leave: int
+) -> None:
     root = small_site(tiny_disk / "site")
     build(root, AT)
     before = tree(root / "output")
@@ -105,7 +106,8 @@ def test_a_full_disk_stops_the_build_with_a_clear_error_and_keeps_the_previous_o
 
 
 def test_a_write_that_fails_half_way_through_the_build_leaves_the_previous_output(
-        site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = tree(site / "output")
     writes = 0
 
@@ -117,7 +119,9 @@ def test_a_write_that_fails_half_way_through_the_build_leaves_the_previous_outpu
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(file))
         return open(file, mode, *args, **kwargs)
 
-    monkeypatch.setattr(output, "open", open_until_the_disk_fills, raising=False)  # shadows the builtin there only
+    monkeypatch.setattr(
+        output, "open", open_until_the_disk_fills, raising=False
+    )  # shadows the builtin there only
     result = invoke(site)
     assert (result.exit_code, last_line(result)) == (1, FULL)
     assert writes == 8
@@ -125,7 +129,9 @@ def test_a_write_that_fails_half_way_through_the_build_leaves_the_previous_outpu
     assert staging_leftovers(site) == []
 
 
-def test_a_full_disk_when_saving_the_build_state_is_a_clear_error(site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_when_saving_the_build_state_is_a_clear_error(
+    site: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """output/ is already swapped when the state is written; the error says what failed, and the
     next build still lists the withdrawn story for takedown (the record was not advanced)."""
     real_write_text = pathlib.Path.write_text
@@ -137,7 +143,10 @@ def test_a_full_disk_when_saving_the_build_state_is_a_clear_error(site: pathlib.
 
     monkeypatch.setattr(pathlib.Path, "write_text", write_text)
     result = invoke(site)
-    assert (result.exit_code, last_line(result)) == (1, "Error: could not read or write a file (the disk is full)")
+    assert (result.exit_code, last_line(result)) == (
+        1,
+        "Error: could not read or write a file (the disk is full)",
+    )
     monkeypatch.undo()
     report = build(site, AT)
     assert "https://stories.example.org/stories/c-a-safe-home/" in report.takedown
@@ -170,18 +179,39 @@ def build_without_privileges(root: pathlib.Path) -> subprocess.CompletedProcess[
     prefix = without_root_privileges()
     if not prefix:
         return cli(*build_args(root))
-    return subprocess.run([*prefix, sys.executable, "-m", "generator", *build_args(root)], capture_output=True,
-                          text=True, check=False, cwd="/")
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "generator", *build_args(root)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd="/",
+    )
 
 
-@pytest.mark.parametrize(("locked", "message"), [
-    ("output", ("Error: could not replace {root}/output (no permission to change {root}/output or the folder it "
-                "is in); the previous output is untouched")),
-    (".impactsite", "Error: could not write the new build (permission denied); the previous output is untouched"),
-    (".impactsite/lock", "Error: cannot write to {root}/.impactsite (permission denied); nothing was changed"),
-], ids=["output", "build-state", "build-state-without-a-lock-file"])
+@pytest.mark.parametrize(
+    ("locked", "message"),
+    [
+        (
+            "output",
+            (
+                "Error: could not replace {root}/output (no permission to change {root}/output or the folder it "
+                "is in); the previous output is untouched"
+            ),
+        ),
+        (
+            ".impactsite",
+            "Error: could not write the new build (permission denied); the previous output is untouched",
+        ),
+        (
+            ".impactsite/lock",
+            "Error: cannot write to {root}/.impactsite (permission denied); nothing was changed",
+        ),
+    ],
+    ids=["output", "build-state", "build-state-without-a-lock-file"],
+)
 def test_a_folder_we_may_not_write_gives_a_clear_error_and_keeps_the_previous_output(
-        site: pathlib.Path, tmp_path: pathlib.Path, locked: str, message: str) -> None:
+    site: pathlib.Path, tmp_path: pathlib.Path, locked: str, message: str
+) -> None:
     root = copy_site(site, tmp_path / "copy")
     before = tree(root / "output")
     if locked.endswith("/lock"):
@@ -199,7 +229,8 @@ def test_a_folder_we_may_not_write_gives_a_clear_error_and_keeps_the_previous_ou
 
 
 def test_without_an_atomic_exchange_a_failed_rename_puts_the_previous_output_back(
-        site: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The two-rename fallback moves output/ aside first. If the new build then cannot be moved in,
     the previous one goes back; it used to stay in .impactsite/previous-output while the message
     said the output was untouched."""
@@ -214,8 +245,12 @@ def test_without_an_atomic_exchange_a_failed_rename_puts_the_previous_output_bac
     monkeypatch.setattr(output, "exchange", lambda a, b: False)
     monkeypatch.setattr(os, "rename", rename)
     result = invoke(site)
-    assert (result.exit_code, last_line(result)) == (1, (
-        f"Error: could not replace {site}/output (no permission to change {site}/output or the folder it is in); "
-        "the previous output is untouched"))
+    assert (result.exit_code, last_line(result)) == (
+        1,
+        (
+            f"Error: could not replace {site}/output (no permission to change {site}/output or the folder it is in); "
+            "the previous output is untouched"
+        ),
+    )
     assert tree(site / "output") == before
     assert staging_leftovers(site) == []

@@ -58,85 +58,159 @@ S = "content/stories/story.md"
 FRESH = story_md()
 
 YAML = {
-    "a-bracket-never-closed": ({STORY: "---\ntitle: [unclosed\nsummary: x\n---\nBody\n"},
-                               [f"{S}:2:8: FRONT-MATTER: this [ is never closed"]),
-    "a-colon-inside-brackets": ({STORY: FRESH.replace("tags: [aftercare, livelihoods]", "tags: [aftercare, jobs: pay: more]")},
-                                [f"{S}:8:28: FRONT-MATTER: an item inside [ ] cannot be read"]),
-    "a-quote-never-closed": ({STORY: FRESH.replace("title: A Fresh", 'title: "A Fresh')},
-                             [f"{S}:2:8: FRONT-MATTER: this quotation mark is never closed"]),
-    "a-backslash-in-double-quotes": ({STORY: FRESH.replace("location: Pune, India", r'location: "C:\Users\Pune"')},
-                                     [(f"{S}:6:16: FRONT-MATTER: a backslash (\\) inside double quotes starts an escape "
-                                       "such as \\n, and this one is not valid")]),
-    "a-tab-for-indentation": ({STORY: "---\ntitle: T\npeople:\n\t- name: Asha\n---\nBody\n"},
-                              [f"{S}:4:1: FRONT-MATTER: a tab character is used for indentation"]),
-    "a-duplicate-key": ({STORY: FRESH.replace("summary:", "title: Again\nsummary:", 1)},
-                        [f'{S}:5:1: FRONT-MATTER: the key "title" appears twice (first on line 2)']),
-    "billion-laughs": ({STORY: "---\n" + laughs() + "title: x\n---\nBody\n"},
-                       [f"{S}:2:6: FRONT-MATTER: YAML anchors and aliases (&name / *name) are not allowed"]),
-    "a-huge-front-matter": ({STORY: "---\ntitle: T\nsummary: " + "word " * 120_000 + "\n---\nBody\n"},
-                            [f"{S}:2:1: FRONT-MATTER: the YAML is too large (over 512 KB)"]),
-    "deeply-nested-yaml": ({STORY: "---\ntitle: T\ntags: " + "[" * 60 + "]" * 60 + "\n---\nBody\n"},
-                           [f"{S}:3:47: FRONT-MATTER: the YAML is nested too deeply"]),
-    "a-number-as-a-key": ({STORY: FRESH.replace("summary:", "12: x\nsummary:", 1)},
-                          [f"{S}:5:1: FRONT-MATTER: unknown field \"12\" in the story's front matter"]),
-    "site-yaml-with-a-tab": ({"site.yaml": SITE_YAML + "navigation:\n\t- title: x\n"},
-                             ["site.yaml:6:1: CONFIG: a tab character is used for indentation"]),
-    "site-yaml-with-aliases": ({"site.yaml": SITE_YAML + "x: &a [1]\ny: *a\n"},
-                               ["site.yaml:5:4: CONFIG: YAML anchors and aliases (&name / *name) are not allowed"]),
+    "a-bracket-never-closed": (
+        {STORY: "---\ntitle: [unclosed\nsummary: x\n---\nBody\n"},
+        [f"{S}:2:8: FRONT-MATTER: this [ is never closed"],
+    ),
+    "a-colon-inside-brackets": (
+        {STORY: FRESH.replace("tags: [aftercare, livelihoods]", "tags: [aftercare, jobs: pay: more]")},
+        [f"{S}:8:28: FRONT-MATTER: an item inside [ ] cannot be read"],
+    ),
+    "a-quote-never-closed": (
+        {STORY: FRESH.replace("title: A Fresh", 'title: "A Fresh')},
+        [f"{S}:2:8: FRONT-MATTER: this quotation mark is never closed"],
+    ),
+    "a-backslash-in-double-quotes": (
+        {STORY: FRESH.replace("location: Pune, India", r'location: "C:\Users\Pune"')},
+        [
+            (
+                f"{S}:6:16: FRONT-MATTER: a backslash (\\) inside double quotes starts an escape "
+                "such as \\n, and this one is not valid"
+            )
+        ],
+    ),
+    "a-tab-for-indentation": (
+        {STORY: "---\ntitle: T\npeople:\n\t- name: Asha\n---\nBody\n"},
+        [f"{S}:4:1: FRONT-MATTER: a tab character is used for indentation"],
+    ),
+    "a-duplicate-key": (
+        {STORY: FRESH.replace("summary:", "title: Again\nsummary:", 1)},
+        [f'{S}:5:1: FRONT-MATTER: the key "title" appears twice (first on line 2)'],
+    ),
+    "billion-laughs": (
+        {STORY: "---\n" + laughs() + "title: x\n---\nBody\n"},
+        [f"{S}:2:6: FRONT-MATTER: YAML anchors and aliases (&name / *name) are not allowed"],
+    ),
+    "a-huge-front-matter": (
+        {STORY: "---\ntitle: T\nsummary: " + "word " * 120_000 + "\n---\nBody\n"},
+        [f"{S}:2:1: FRONT-MATTER: the YAML is too large (over 512 KB)"],
+    ),
+    "deeply-nested-yaml": (
+        {STORY: "---\ntitle: T\ntags: " + "[" * 60 + "]" * 60 + "\n---\nBody\n"},
+        [f"{S}:3:47: FRONT-MATTER: the YAML is nested too deeply"],
+    ),
+    "a-number-as-a-key": (
+        {STORY: FRESH.replace("summary:", "12: x\nsummary:", 1)},
+        [f'{S}:5:1: FRONT-MATTER: unknown field "12" in the story\'s front matter'],
+    ),
+    "site-yaml-with-a-tab": (
+        {"site.yaml": SITE_YAML + "navigation:\n\t- title: x\n"},
+        ["site.yaml:6:1: CONFIG: a tab character is used for indentation"],
+    ),
+    "site-yaml-with-aliases": (
+        {"site.yaml": SITE_YAML + "x: &a [1]\ny: *a\n"},
+        ["site.yaml:5:4: CONFIG: YAML anchors and aliases (&name / *name) are not allowed"],
+    ),
 }
 
 WRONG_TYPES: dict[str, tuple[dict[str, Any] | None, str]] = {
     "title": ({"title": ["A", "B"]}, f"{S}:2:8: FRONT-MATTER: title must be text, not ['A', 'B']"),
     "date": ({"date": "yesterday"}, f'{S}:3:7: FRONT-MATTER: date must be a date, not "yesterday"'),
-    "status": ({"status": 5}, f"{S}:9:9: FRONT-MATTER: status must be one of draft, review, published, withdrawn, not 5"),
+    "status": (
+        {"status": 5},
+        f"{S}:9:9: FRONT-MATTER: status must be one of draft, review, published, withdrawn, not 5",
+    ),
     "tags": ({"tags": {"a": 1}}, f"{S}:9:3: FRONT-MATTER: tags must be a list of text"),
     "people": ({"people": "Asha"}, f"{S}:10:9: FRONT-MATTER: people must be a list of a person"),
-    "minor": ({"people": [survivor(minor="no")]}, f'{S}:14:12: FRONT-MATTER: people[1].minor must be true or false, not "no"'),
+    "minor": (
+        {"people": [survivor(minor="no")]},
+        f'{S}:14:12: FRONT-MATTER: people[1].minor must be true or false, not "no"',
+    ),
     "consent": ({"consent": 5}, f"{S}:19:10: FRONT-MATTER: consent must be a list of a consent record"),
-    "scope": ({"consent": [consent(scope="web")]},
-              f"{S}:24:12: FRONT-MATTER: consent[1].scope must be a list of one of web, feed, social, photo"),
-    "image": ({"image": "images/x.png"}, f"{S}:27:8: FRONT-MATTER: image must be an image (`key: value` lines)"),
-    "publish_on": ({"publish_on": "tomorrow"}, (f"{S}:27:13: FRONT-MATTER: publish_on must be a date, or a date and "
-                                                 'time with a time-zone offset, not "tomorrow"')),
+    "scope": (
+        {"consent": [consent(scope="web")]},
+        f"{S}:24:12: FRONT-MATTER: consent[1].scope must be a list of one of web, feed, social, photo",
+    ),
+    "image": (
+        {"image": "images/x.png"},
+        f"{S}:27:8: FRONT-MATTER: image must be an image (`key: value` lines)",
+    ),
+    "publish_on": (
+        {"publish_on": "tomorrow"},
+        (
+            f"{S}:27:13: FRONT-MATTER: publish_on must be a date, or a date and "
+            'time with a time-zone offset, not "tomorrow"'
+        ),
+    ),
     "stories_per_page": (None, 'site.yaml:5:19: CONFIG: stories_per_page must be a whole number, not "many"'),
 }
 
 FILES = {
-    "bytes-that-are-not-utf-8": ({STORY: FRESH.encode().replace(b"Pune", b"Pun\xe9", 1)},
-                                 [f"{S}:2:28: FILE: the file is not UTF-8 text"]),
+    "bytes-that-are-not-utf-8": (
+        {STORY: FRESH.encode().replace(b"Pune", b"Pun\xe9", 1)},
+        [f"{S}:2:28: FILE: the file is not UTF-8 text"],
+    ),
     "an-empty-file": ({STORY: b""}, [f"{S}:1:1: FILE: the file is empty"]),
     "only-blank-lines": ({STORY: "\n  \n\t\n"}, [f"{S}:1:1: FILE: the file is empty"]),
-    "a-front-matter-with-no-end": ({STORY: "---\ntitle: T\nBody text.\n"},
-                                   [f"{S}:1:1: FRONT-MATTER: the front matter has no closing --- line"]),
+    "a-front-matter-with-no-end": (
+        {STORY: "---\ntitle: T\nBody text.\n"},
+        [f"{S}:1:1: FRONT-MATTER: the front matter has no closing --- line"],
+    ),
     "a-picture-named-md": ({STORY: picture(1, (8, 8))}, [f"{S}:1:1: FILE: this is not a text file"]),
-    "a-file-over-2-mb": ({STORY: "---\ntitle: T\n---\n" + "word " * 450_000},
-                         [f"{S}:1:1: FILE: the file is larger than 2 MB"]),
-    "a-text-over-100000-characters": ({STORY: story_md("A sentence of the story.\n\n" * 4500)},
-                                      [f"{S}:7720:5: MARKDOWN: the text is longer than 100,000 characters"]),
-    "a-text-over-5000-lines": ({STORY: story_md("line\n" * 5200)},
-                               [f"{S}:5028:1: MARKDOWN: the text is longer than 5,000 lines"]),
-    "a-paragraph-over-20000-characters": ({STORY: story_md("Intro.\n\n" + "word " * 4200 + "\n")},
-                                          [f"{S}:30:1: MARKDOWN: this paragraph is longer than 20,000 characters"]),
-    "lists-nested-40-deep": ({STORY: story_md("".join("    " * i + "- item\n" for i in range(40)))},
-                             [f"{S}:44:1: MARKDOWN: lists and quotes are nested more than 16 levels deep here"]),
-    "quotes-nested-5000-deep": ({STORY: story_md("> " * 5000 + "deep\n")},
-                                [f"{S}:28:1: MARKDOWN: lists and quotes are nested more than 16 levels deep here"]),
-    "brackets-nested-5000-deep": ({STORY: story_md("[" * 5000 + "x" + "]" * 5000 + "\n")},
-                                  [f'{S}:28:33: MARKDOWN: more than 32 "[" are left open in this paragraph']),
-    "links-left-open": ({STORY: story_md("[a](" * 3000 + "\n")},
-                        [f'{S}:28:132: MARKDOWN: more than 32 "(" are left open in this paragraph']),
+    "a-file-over-2-mb": (
+        {STORY: "---\ntitle: T\n---\n" + "word " * 450_000},
+        [f"{S}:1:1: FILE: the file is larger than 2 MB"],
+    ),
+    "a-text-over-100000-characters": (
+        {STORY: story_md("A sentence of the story.\n\n" * 4500)},
+        [f"{S}:7720:5: MARKDOWN: the text is longer than 100,000 characters"],
+    ),
+    "a-text-over-5000-lines": (
+        {STORY: story_md("line\n" * 5200)},
+        [f"{S}:5028:1: MARKDOWN: the text is longer than 5,000 lines"],
+    ),
+    "a-paragraph-over-20000-characters": (
+        {STORY: story_md("Intro.\n\n" + "word " * 4200 + "\n")},
+        [f"{S}:30:1: MARKDOWN: this paragraph is longer than 20,000 characters"],
+    ),
+    "lists-nested-40-deep": (
+        {STORY: story_md("".join("    " * i + "- item\n" for i in range(40)))},
+        [f"{S}:44:1: MARKDOWN: lists and quotes are nested more than 16 levels deep here"],
+    ),
+    "quotes-nested-5000-deep": (
+        {STORY: story_md("> " * 5000 + "deep\n")},
+        [f"{S}:28:1: MARKDOWN: lists and quotes are nested more than 16 levels deep here"],
+    ),
+    "brackets-nested-5000-deep": (
+        {STORY: story_md("[" * 5000 + "x" + "]" * 5000 + "\n")},
+        [f'{S}:28:33: MARKDOWN: more than 32 "[" are left open in this paragraph'],
+    ),
+    "links-left-open": (
+        {STORY: story_md("[a](" * 3000 + "\n")},
+        [f'{S}:28:132: MARKDOWN: more than 32 "(" are left open in this paragraph'],
+    ),
 }
 
 PATHS = {
-    "a-slug-that-climbs-out": ({STORY: story_md(slug="../../etc")},
-                               [f'{S}:27:7: SLUG: "../../etc" cannot be used in a web address']),
-    "an-absolute-slug": ({STORY: story_md(slug="/etc/passwd")},
-                         [f'{S}:27:7: SLUG: "/etc/passwd" cannot be used in a web address']),
-    "a-url-encoded-slug": ({STORY: story_md(slug="%2e%2e%2fsite")},
-                           [f'{S}:27:7: SLUG: "%2e%2e%2fsite" cannot be used in a web address']),
-    "names-differing-only-by-case": ({STORY: FRESH, "content/stories/Story.md": FRESH},
-                                     ['content/stories/Story.md:1:1: SLUG: "Story" cannot be used in a web address',
-                                      f"{S}:1:1: FILE: this name differs from content/stories/Story.md only by capital letters"]),
+    "a-slug-that-climbs-out": (
+        {STORY: story_md(slug="../../etc")},
+        [f'{S}:27:7: SLUG: "../../etc" cannot be used in a web address'],
+    ),
+    "an-absolute-slug": (
+        {STORY: story_md(slug="/etc/passwd")},
+        [f'{S}:27:7: SLUG: "/etc/passwd" cannot be used in a web address'],
+    ),
+    "a-url-encoded-slug": (
+        {STORY: story_md(slug="%2e%2e%2fsite")},
+        [f'{S}:27:7: SLUG: "%2e%2e%2fsite" cannot be used in a web address'],
+    ),
+    "names-differing-only-by-case": (
+        {STORY: FRESH, "content/stories/Story.md": FRESH},
+        [
+            'content/stories/Story.md:1:1: SLUG: "Story" cannot be used in a web address',
+            f"{S}:1:1: FILE: this name differs from content/stories/Story.md only by capital letters",
+        ],
+    ),
 }
 
 IMAGE_SOURCES = {
@@ -157,28 +231,39 @@ def site_with(tmp_path: pathlib.Path, files: Mapping[str, str | bytes]) -> pathl
 
 
 @pytest.mark.parametrize(("files", "expected"), list(YAML.values()), ids=list(YAML))
-def test_hostile_yaml_is_a_located_error(tmp_path: pathlib.Path, files: dict[str, str], expected: list[str]) -> None:
+def test_hostile_yaml_is_a_located_error(
+    tmp_path: pathlib.Path, files: dict[str, str], expected: list[str]
+) -> None:
     stopped_with(site_with(tmp_path, files), *expected)
 
 
 def test_a_tag_that_would_run_a_command_is_refused_and_never_runs(tmp_path: pathlib.Path) -> None:
     witness = tmp_path / "ran"
-    text = FRESH.replace("title: A Fresh Start in Pune", f"title: !!python/object/apply:os.system ['touch {witness}']")
-    stopped_with(site_with(tmp_path, {STORY: text}),
-                 f"{S}:2:8: FRONT-MATTER: the YAML tag !!python/object/apply:os.system is not allowed")
+    text = FRESH.replace(
+        "title: A Fresh Start in Pune", f"title: !!python/object/apply:os.system ['touch {witness}']"
+    )
+    stopped_with(
+        site_with(tmp_path, {STORY: text}),
+        f"{S}:2:8: FRONT-MATTER: the YAML tag !!python/object/apply:os.system is not allowed",
+    )
     assert not witness.exists()
 
 
 @pytest.mark.parametrize("field", list(WRONG_TYPES))
 def test_a_wrong_type_anywhere_is_a_located_error(tmp_path: pathlib.Path, field: str) -> None:
     overrides, expected = WRONG_TYPES[field]
-    files = {STORY: story_md(**overrides)} if overrides else {"site.yaml": SITE_YAML + "stories_per_page: many\n"}
+    files = (
+        {STORY: story_md(**overrides)} if overrides else {"site.yaml": SITE_YAML + "stories_per_page: many\n"}
+    )
     stopped_with(site_with(tmp_path, files), expected)
 
 
 def test_crlf_line_ends_and_a_bom_keep_positions_right(tmp_path: pathlib.Path) -> None:
     text = "\ufeff" + story_md(date="yesterday").replace("\n", "\r\n")
-    stopped_with(site_with(tmp_path, {STORY: text.encode()}), f'{S}:3:7: FRONT-MATTER: date must be a date, not "yesterday"')
+    stopped_with(
+        site_with(tmp_path, {STORY: text.encode()}),
+        f'{S}:3:7: FRONT-MATTER: date must be a date, not "yesterday"',
+    )
 
 
 def test_crlf_line_ends_and_a_bom_build(tmp_path: pathlib.Path) -> None:
@@ -190,17 +275,29 @@ def test_crlf_line_ends_and_a_bom_build(tmp_path: pathlib.Path) -> None:
 
 @pytest.mark.parametrize(("files", "expected"), list(FILES.values()), ids=list(FILES))
 def test_broken_and_oversized_files_are_a_located_error(
-        tmp_path: pathlib.Path, files: dict[str, str | bytes], expected: list[str]) -> None:
+    tmp_path: pathlib.Path, files: dict[str, str | bytes], expected: list[str]
+) -> None:
     stopped_with(site_with(tmp_path, files), *expected)
 
 
-def test_binary_files_elsewhere_in_content_are_ignored_with_a_warning_or_silently(tmp_path: pathlib.Path) -> None:
-    root = site_with(tmp_path, {STORY: FRESH, "content/stories/scan.pdf": b"%PDF-1.4\x00\xff\xfe",
-                                "content/notes.bin": b"\x00\x01\x02\xff", "content/images/unused.bin": b"\x00\xff"})
+def test_binary_files_elsewhere_in_content_are_ignored_with_a_warning_or_silently(
+    tmp_path: pathlib.Path,
+) -> None:
+    root = site_with(
+        tmp_path,
+        {
+            STORY: FRESH,
+            "content/stories/scan.pdf": b"%PDF-1.4\x00\xff\xfe",
+            "content/notes.bin": b"\x00\x01\x02\xff",
+            "content/images/unused.bin": b"\x00\xff",
+        },
+    )
     approve_story(root)
     result = run(root)
     assert result.exit_code == 0, result.output
-    assert "content/stories/scan.pdf: FILE (warning): this file is not Markdown and is ignored" in result.stderr
+    assert (
+        "content/stories/scan.pdf: FILE (warning): this file is not Markdown and is ignored" in result.stderr
+    )
     assert not any(name.endswith((".pdf", ".bin")) for name in tree(root / "output"))
 
 
@@ -232,7 +329,8 @@ def test_markdown_just_inside_the_limits_renders(body: str) -> None:
 
 @pytest.mark.parametrize(("files", "expected"), list(PATHS.values()), ids=list(PATHS))
 def test_paths_that_climb_out_or_collide_are_a_located_error(
-        tmp_path: pathlib.Path, files: dict[str, str], expected: list[str]) -> None:
+    tmp_path: pathlib.Path, files: dict[str, str], expected: list[str]
+) -> None:
     stopped_with(site_with(tmp_path, files), *expected)
 
 
@@ -240,11 +338,19 @@ def test_paths_that_climb_out_or_collide_are_a_located_error(
 def test_image_sources_that_leave_content_are_a_located_error(tmp_path: pathlib.Path, src: str) -> None:
     outside = tmp_path / "outside.png"
     outside.write_bytes(picture(7, (16, 16)))
-    root = site_with(tmp_path, {STORY: story_md(image={**illustration(src, "A drawing"), "caption": "Illustration."}),
-                                "content/images/real.png": picture(8, (16, 16))})
+    root = site_with(
+        tmp_path,
+        {
+            STORY: story_md(image={**illustration(src, "A drawing"), "caption": "Illustration."}),
+            "content/images/real.png": picture(8, (16, 16)),
+        },
+    )
     (root / "content/images/link-out.png").symlink_to(outside)
-    stopped_with(root, f"{S}:9:9: SIGNOFF-MISSING: this story has no safeguarding review",
-                 f"{S}:28:8: IMG-MISSING: {IMAGE_SOURCES[src]}")
+    stopped_with(
+        root,
+        f"{S}:9:9: SIGNOFF-MISSING: this story has no safeguarding review",
+        f"{S}:28:8: IMG-MISSING: {IMAGE_SOURCES[src]}",
+    )
 
 
 def test_a_story_that_is_a_link_to_a_file_outside_the_site_is_refused(tmp_path: pathlib.Path) -> None:
@@ -278,20 +384,41 @@ def test_a_theme_asset_that_is_a_link_outside_the_site_is_refused(tmp_path: path
 
 
 def test_two_stories_claiming_one_address_is_an_error_never_an_overwrite(tmp_path: pathlib.Path) -> None:
-    root = site_with(tmp_path, {"content/stories/first.md": story_md(slug="same"),
-                                "content/stories/second.md": story_md(slug="same")})
+    root = site_with(
+        tmp_path,
+        {
+            "content/stories/first.md": story_md(slug="same"),
+            "content/stories/second.md": story_md(slug="same"),
+        },
+    )
     approve_story(root, "content/stories/first.md", "content/stories/second.md")
-    stopped_with(root, "content/stories/second.md:1:1: URL-CLASH: content/stories/second.md and "
-                       "content/stories/first.md both produce /stories/same/index.html")
+    stopped_with(
+        root,
+        "content/stories/second.md:1:1: URL-CLASH: content/stories/second.md and "
+        "content/stories/first.md both produce /stories/same/index.html",
+    )
 
 
-@pytest.mark.parametrize(("files", "clash"), [
-    ({"content/pages/tags.md": "---\ntitle: Tags\n---\nx\n"},
-     "content/pages/tags.md:1:1: URL-CLASH: content/pages/tags.md and content/stories both produce /tags/index.html"),
-    ({"content/pages/a.md": "---\ntitle: A\nslug: about\n---\nx\n", "content/pages/about.md": "---\ntitle: About\n---\ny\n"},
-     "content/pages/about.md:1:1: URL-CLASH: content/pages/about.md and content/pages/a.md both produce /about/index.html"),
-], ids=["a-page-and-the-tag-index", "two-pages"])
-def test_a_page_claiming_a_taken_address_is_an_error(tmp_path: pathlib.Path, files: dict[str, str], clash: str) -> None:
+@pytest.mark.parametrize(
+    ("files", "clash"),
+    [
+        (
+            {"content/pages/tags.md": "---\ntitle: Tags\n---\nx\n"},
+            "content/pages/tags.md:1:1: URL-CLASH: content/pages/tags.md and content/stories both produce /tags/index.html",
+        ),
+        (
+            {
+                "content/pages/a.md": "---\ntitle: A\nslug: about\n---\nx\n",
+                "content/pages/about.md": "---\ntitle: About\n---\ny\n",
+            },
+            "content/pages/about.md:1:1: URL-CLASH: content/pages/about.md and content/pages/a.md both produce /about/index.html",
+        ),
+    ],
+    ids=["a-page-and-the-tag-index", "two-pages"],
+)
+def test_a_page_claiming_a_taken_address_is_an_error(
+    tmp_path: pathlib.Path, files: dict[str, str], clash: str
+) -> None:
     stopped_with(site_with(tmp_path, files), clash)
 
 
@@ -331,16 +458,29 @@ class Page(html.parser.HTMLParser):
         (self.scripts if self._in_script else self.text).append(data)
 
     def meta(self, key: str) -> str:
-        return next(a["content"] for t, a in self.elements if t == "meta" and key in (a.get("name"), a.get("property")))
+        return next(
+            a["content"]
+            for t, a in self.elements
+            if t == "meta" and key in (a.get("name"), a.get("property"))
+        )
 
 
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
-    root = make_site(tmp_path_factory.mktemp("injection") / "site", {
-        STORY: story_md(f"Body {JINJA} here.\n", title=TITLE, summary=SUMMARY, tags=[TAG, "aftercare"],
-                        location=f"Pune {BREAKOUT}", image={**illustration("images/p.png", ALT), "caption": CAPTION}),
-        "content/images/p.png": picture(5, (64, 64)),
-    })
+    root = make_site(
+        tmp_path_factory.mktemp("injection") / "site",
+        {
+            STORY: story_md(
+                f"Body {JINJA} here.\n",
+                title=TITLE,
+                summary=SUMMARY,
+                tags=[TAG, "aftercare"],
+                location=f"Pune {BREAKOUT}",
+                image={**illustration("images/p.png", ALT), "caption": CAPTION},
+            ),
+            "content/images/p.png": picture(5, (64, 64)),
+        },
+    )
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("IMPACTSITE_NO_FSYNC", "1")
         approve_story(root)
@@ -370,7 +510,9 @@ def test_no_page_gains_an_element_or_attribute_from_what_writers_typed(injected:
             json.loads(block)  # a </script> in the text would have cut it short
 
 
-def test_what_writers_typed_comes_back_exactly_in_meta_tags_alt_text_and_json_ld(injected: dict[str, bytes]) -> None:
+def test_what_writers_typed_comes_back_exactly_in_meta_tags_alt_text_and_json_ld(
+    injected: dict[str, bytes],
+) -> None:
     page = Page(injected["stories/story/index.html"].decode())
     assert page.meta("description") == SUMMARY
     assert page.meta("og:title") == TITLE

@@ -14,8 +14,13 @@ from __future__ import annotations
 
 COUNTRY, STATE, CITY, DISTRICT, LOCALITY = 0, 1, 2, 3, 4
 LEVELS = {"country": COUNTRY, "state": STATE, "city": CITY, "district": DISTRICT}
-LEVEL_WORDS = {COUNTRY: "a country", STATE: "a state or region", CITY: "a city", DISTRICT: "a neighbourhood",
-               LOCALITY: "a village, street or landmark"}
+LEVEL_WORDS = {
+    COUNTRY: "a country",
+    STATE: "a state or region",
+    CITY: "a city",
+    DISTRICT: "a neighbourhood",
+    LOCALITY: "a village, street or landmark",
+}
 
 COUNTRIES = """
 Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahamas|Bahrain|

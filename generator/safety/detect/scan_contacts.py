@@ -26,8 +26,12 @@ from generator.safety.detect.scanbase import (
 
 # 7+ digits with at most three phone-punctuation characters between any two: the only places worth
 # asking phonenumbers about. Everything else (years, counts, money) never reaches it.
-_PHONE_CANDIDATE = re.compile(r"[+(\d](?<![\w/@.\-][+(\d])(?:(?<=\+)\(?\d|(?<=\()\d|(?<=\d))(?:[ \t\u00a0().\-–/]{0,3}\d){6,}(?!\w)")
-_IN_MOBILE = re.compile(r"(?:\+?91[ \-]?|0)?[6-9]\d{2}[ \-]?\d{2}[ \-]?\d{5}|(?:\+?91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}")
+_PHONE_CANDIDATE = re.compile(
+    r"[+(\d](?<![\w/@.\-][+(\d])(?:(?<=\+)\(?\d|(?<=\()\d|(?<=\d))(?:[ \t\u00a0().\-–/]{0,3}\d){6,}(?!\w)"
+)
+_IN_MOBILE = re.compile(
+    r"(?:\+?91[ \-]?|0)?[6-9]\d{2}[ \-]?\d{2}[ \-]?\d{5}|(?:\+?91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}"
+)
 _IN_LANDLINE = re.compile(r"\(?0\d{2,4}\)?[ \-]?\d{3,4}[ \-]?\d{3,4}")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0]\d{3})+")
@@ -37,7 +41,9 @@ _AADHAAR_SHAPE = re.compile(r"\d{4}([ \-])\d{4}\1\d{4}")
 _AADHAAR_CONTEXT = re.compile(r"\b(?:aadhaa?r|uid|uidai)\b", re.IGNORECASE)
 _CURRENCY_BEFORE = re.compile(r"(?:[₹$£€¥]|\b(?:Rs|INR|USD|EUR|GBP|Tk|BDT|NPR)\.?)\s*$", re.IGNORECASE)
 _PHONE_CONTEXT = re.compile(
-    r"(?:call|phone|tel|telephone|mobile|cell|number|no|contact|whatsapp|ring|dial|sms|text|helpline)\W{0,3}(?:\w+\W+){0,2}$", re.IGNORECASE)
+    r"(?:call|phone|tel|telephone|mobile|cell|number|no|contact|whatsapp|ring|dial|sms|text|helpline)\W{0,3}(?:\w+\W+){0,2}$",
+    re.IGNORECASE,
+)
 _US_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 _NON_DIGIT = re.compile(r"\D")
 
@@ -112,8 +118,27 @@ _EMAIL_SPELLED = re.compile(
     r"(?<![\w.])(?P<local>\w[\w.+\-]{2,})\s*(?P<at>\[at\]|\(at\)|\{at\}|\s(?i:at)\s)\s*(?P<host>[\w\-]+)\s*"
     r"(?:\[dot\]|\(dot\)|\{dot\}|\.|\s(?i:dot)\s)\s*(?:com|in|org|net|co\.in|co\.uk|org\.in|edu|gov|info|me|io|co)\b(?![/\w]|\.\w)"
 )
-_MAIL_HOSTS = frozenset({"gmail", "googlemail", "yahoo", "ymail", "hotmail", "outlook", "live", "rediffmail", "rediff",
-                         "icloud", "aol", "protonmail", "proton", "zoho", "yandex", "mail", "gmx"})
+_MAIL_HOSTS = frozenset(
+    {
+        "gmail",
+        "googlemail",
+        "yahoo",
+        "ymail",
+        "hotmail",
+        "outlook",
+        "live",
+        "rediffmail",
+        "rediff",
+        "icloud",
+        "aol",
+        "protonmail",
+        "proton",
+        "zoho",
+        "yandex",
+        "mail",
+        "gmx",
+    }
+)
 _AT_WORD = re.compile(r"\[at\]|\(at\)|\{at\}|\sat\s")
 _SPELLED_HINTS = ("[at]", "(at)", "{at}", " dot ", ".com", ".in", ".org", ".net", ".co")
 _SOCIAL_HOSTS = (
@@ -137,16 +162,43 @@ def _has_host(low: str) -> bool:
         if any(dot >= d and low.startswith(h, dot - d) for d, h in _HOST_DOTS):
             return True
     return False
+
+
 _SOCIAL_URL = re.compile(
-    r"(?<![\w.@\-])(?:https?://)?(?:www\.|m\.|mobile\.|web\.|vm\.|api\.|chat\.|[a-z]{2}\.)?(?P<host>" + _SOCIAL_HOSTS + r")"
+    r"(?<![\w.@\-])(?:https?://)?(?:www\.|m\.|mobile\.|web\.|vm\.|api\.|chat\.|[a-z]{2}\.)?(?P<host>"
+    + _SOCIAL_HOSTS
+    + r")"
     r"(?P<rest>/[^\s)\]>\"'<,]*)?",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"@(?<![\w@./\-]@)(?P<h>[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)")
-_PLATFORMS = frozenset({
-    "insta", "instagram", "ig", "facebook", "fb", "twitter", "tiktok", "tik", "telegram", "snapchat", "snap",
-    "youtube", "linkedin", "threads", "sharechat", "moj", "imo", "signal", "kik", "discord", "wechat", "viber", "skype",
-})
+_PLATFORMS = frozenset(
+    {
+        "insta",
+        "instagram",
+        "ig",
+        "facebook",
+        "fb",
+        "twitter",
+        "tiktok",
+        "tik",
+        "telegram",
+        "snapchat",
+        "snap",
+        "youtube",
+        "linkedin",
+        "threads",
+        "sharechat",
+        "moj",
+        "imo",
+        "signal",
+        "kik",
+        "discord",
+        "wechat",
+        "viber",
+        "skype",
+    }
+)
 _PLATFORM_ID = re.compile(
     r"\b(?P<p>insta(?:gram)?|ig|facebook|fb|twitter|tiktok|tik\s+tok|telegram|snapchat|snap|youtube|linkedin|threads"
     r"|sharechat|moj|imo|signal|kik|discord|wechat|viber|skype)"
@@ -216,8 +268,21 @@ def emails_and_social(t: Text, settings: Settings) -> list[Found]:
         seen = -1
         for at in _at_words(low):  # few per text: look for the whole address around each
             spelled = _EMAIL_SPELLED.search(text, max(0, at.start() - 40, seen), at.end() + 60)
-            if spelled and spelled.start() < at.end() and spelled.end() > at.start() and _looks_like_address(spelled):
-                out.append(Found(EMAIL, spelled.start(), spelled.end(), spelled.group(0), "an e-mail address written out"))
+            if (
+                spelled
+                and spelled.start() < at.end()
+                and spelled.end() > at.start()
+                and _looks_like_address(spelled)
+            ):
+                out.append(
+                    Found(
+                        EMAIL,
+                        spelled.start(),
+                        spelled.end(),
+                        spelled.group(0),
+                        "an e-mail address written out",
+                    )
+                )
                 seen = spelled.end()
     if _has_host(low):
         for m in _SOCIAL_URL.finditer(text):
@@ -231,9 +296,19 @@ def emails_and_social(t: Text, settings: Settings) -> list[Found]:
             if _is_org_account(link, settings):
                 continue
             if host == "wa.me" and _WA_NUMBER.fullmatch(path):
-                out.append(Found(PHONE, m.start(), m.start() + len(link), link, "a WhatsApp link to a phone number"))
+                out.append(
+                    Found(PHONE, m.start(), m.start() + len(link), link, "a WhatsApp link to a phone number")
+                )
             else:
-                out.append(Found(SOCIAL, m.start(), m.start() + len(link), link, "a link to a social media account or chat"))
+                out.append(
+                    Found(
+                        SOCIAL,
+                        m.start(),
+                        m.start() + len(link),
+                        link,
+                        "a link to a social media account or chat",
+                    )
+                )
     if at_sign:
         for m in _HANDLE.finditer(text):
             h = m.group("h")

@@ -18,19 +18,38 @@ from generator.safety.detect.scanbase import (
 )
 
 _INSTITUTIONS: tuple[tuple[str, str], ...] = (
-    ("school", (r"High\s+School|Higher\s+Secondary\s+School|School|Vidyalaya|Vidyalay|Vidyapith|Vidyapeeth|Vidya\s+Mandir"
-               r"|Vidya\s+Niketan|Vidya\s+Bhavan|Shiksha\s+Niketan|Siksha\s+Niketan|Shishu\s+Niketan|Pathshala|Pathsala"
-               r"|Madrasa|Madrassa|Madrasah|Madrassah|College|Academy|Convent|Gurukul|Kindergarten|Montessori")),
-    ("shelter or children's home",
-     (r"Shelter\s+Home|Shelter|Children[’']?s\s+Home|Childrens\s+Home|Children\s+Home|Girls[’']?\s+Home|Boys[’']?\s+Home"
-     r"|After[\s\-]?care\s+Home|Observation\s+Home|Special\s+Home|Protection\s+Home|Rescue\s+Home|Short[\s\-]Stay\s+Home"
-     r"|Swadhar\s+Gr[ei]h|Swadhar\s+Home|Ujjwala\s+Home|Ashram|Ashrama|Ashray|Hostel|Orphanage|Balika\s+Griha"
-     r"|Bal\s+Griha|Bal\s+Niketan|Nari\s+Niketan|Sadan|Shishu\s+Bhavan|Sishu\s+Bhavan|Home\s+for\s+(?:Girls|Boys|Women|Children)")),
-    ("workplace", (r"Factory|Mill|Mills|Garments|Textiles|Exports|Industries|Enterprises|Pvt\.?\s+Ltd\.?|Private\s+Limited"
-                  r"|Brick\s+Kiln|Brick\s+Field|Brickfield|Bhatta|Kiln|Tea\s+Estate|Tea\s+Garden|Workshop|Karkhana"
-                  r"|Plantation|Quarry|Restaurant")),
-    ("hotel, lodge or bar", (r"Hotel|Lodge|Guest\s*House|Guesthouse|Dhaba|Spa|Massage\s+Parlou?r|Beauty\s+Parlou?r|Salon|Dance\s+Bar"
-                            r"|Orchestra\s+Bar|Bar\s+(?:and|&)\s+Restaurant")),
+    (
+        "school",
+        (
+            r"High\s+School|Higher\s+Secondary\s+School|School|Vidyalaya|Vidyalay|Vidyapith|Vidyapeeth|Vidya\s+Mandir"
+            r"|Vidya\s+Niketan|Vidya\s+Bhavan|Shiksha\s+Niketan|Siksha\s+Niketan|Shishu\s+Niketan|Pathshala|Pathsala"
+            r"|Madrasa|Madrassa|Madrasah|Madrassah|College|Academy|Convent|Gurukul|Kindergarten|Montessori"
+        ),
+    ),
+    (
+        "shelter or children's home",
+        (
+            r"Shelter\s+Home|Shelter|Children[’']?s\s+Home|Childrens\s+Home|Children\s+Home|Girls[’']?\s+Home|Boys[’']?\s+Home"
+            r"|After[\s\-]?care\s+Home|Observation\s+Home|Special\s+Home|Protection\s+Home|Rescue\s+Home|Short[\s\-]Stay\s+Home"
+            r"|Swadhar\s+Gr[ei]h|Swadhar\s+Home|Ujjwala\s+Home|Ashram|Ashrama|Ashray|Hostel|Orphanage|Balika\s+Griha"
+            r"|Bal\s+Griha|Bal\s+Niketan|Nari\s+Niketan|Sadan|Shishu\s+Bhavan|Sishu\s+Bhavan|Home\s+for\s+(?:Girls|Boys|Women|Children)"
+        ),
+    ),
+    (
+        "workplace",
+        (
+            r"Factory|Mill|Mills|Garments|Textiles|Exports|Industries|Enterprises|Pvt\.?\s+Ltd\.?|Private\s+Limited"
+            r"|Brick\s+Kiln|Brick\s+Field|Brickfield|Bhatta|Kiln|Tea\s+Estate|Tea\s+Garden|Workshop|Karkhana"
+            r"|Plantation|Quarry|Restaurant"
+        ),
+    ),
+    (
+        "hotel, lodge or bar",
+        (
+            r"Hotel|Lodge|Guest\s*House|Guesthouse|Dhaba|Spa|Massage\s+Parlou?r|Beauty\s+Parlou?r|Salon|Dance\s+Bar"
+            r"|Orchestra\s+Bar|Bar\s+(?:and|&)\s+Restaurant"
+        ),
+    ),
 )
 _KEYWORDS_BY_FIRST_WORD: dict[str, list[tuple[int, str]]] = {}
 for _i, (_, _alternatives) in enumerate(_INSTITUTIONS):
@@ -47,13 +66,17 @@ def _matcher(alternatives: list[tuple[int, str]]) -> re.Pattern[str]:
     by_kind: dict[int, list[str]] = {}
     for i, alternative in alternatives:
         by_kind.setdefault(i, []).append(alternative)
-    groups = "|".join(f"(?P<k{i}>{'|'.join(sorted(alts, key=len, reverse=True))})" for i, alts in sorted(by_kind.items()))
+    groups = "|".join(
+        f"(?P<k{i}>{'|'.join(sorted(alts, key=len, reverse=True))})" for i, alts in sorted(by_kind.items())
+    )
     return re.compile(rf"(?:{groups})(?![\w\-])", re.IGNORECASE)
 
 
 # For each first word, the keywords that start with it, matched where a text has that word.
 _MATCHERS = {word: _matcher(alternatives) for word, alternatives in _KEYWORDS_BY_FIRST_WORD.items()}
-_PREFIX_INSTITUTION = re.compile(r"\b(?P<kw>Hotel|Madrasa|Madrassa)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})")
+_PREFIX_INSTITUTION = re.compile(
+    r"\b(?P<kw>Hotel|Madrasa|Madrassa)\s+(?P<name>[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})"
+)
 _PREFIX_KEYS = frozenset({"hotel", "madrasa", "madrassa"})
 
 
@@ -67,7 +90,11 @@ def institutions(t: Text, settings: Settings) -> list[Found]:
     low = t.low if len(t.low) == len(text) else text.lower()
     for word in t.words & _INSTITUTION_KEYS:
         matcher = _MATCHERS[word]
-        for at in word_starts(low, word) if low is t.low else (m.start() for m in re.finditer(rf"\b{word}", text, re.IGNORECASE)):
+        for at in (
+            word_starts(low, word)
+            if low is t.low
+            else (m.start() for m in re.finditer(rf"\b{word}", text, re.IGNORECASE))
+        ):
             m = matcher.match(text, at)
             if m is not None:
                 hits.append(m)

@@ -33,8 +33,22 @@ _ROAD_WORDS = (
     r"|Bustee|Mohalla|Apartments?|Residency|Towers?|Heights|Complex|Mansions?|Building|Bhavan|Bhawan|Niwas|Nivas"
     r"|Housing\s+Society|Chawl|Compound|Bagan|Bagh|Ganj|Tola|Close|Place|Way|Estate"
 )
-_WEAK_ROADS = {"place", "way", "close", "estate", "row", "path", "drive", "terrace", "complex", "building", "block"}
-_HOUSE_LABEL = r"(?:House|Flat|Plot|Door|Holding|Premises|Qr|Qtr|Quarter|Shop|Bldg|H)\.?\s*(?:No|Number)\.?\s*[:#]?\s*"
+_WEAK_ROADS = {
+    "place",
+    "way",
+    "close",
+    "estate",
+    "row",
+    "path",
+    "drive",
+    "terrace",
+    "complex",
+    "building",
+    "block",
+}
+_HOUSE_LABEL = (
+    r"(?:House|Flat|Plot|Door|Holding|Premises|Qr|Qtr|Quarter|Shop|Bldg|H)\.?\s*(?:No|Number)\.?\s*[:#]?\s*"
+)
 _ADDRESS = re.compile(
     rf"(?P<num>\d(?<![\w/.,\-]\d)\d{{0,4}}[A-Za-z]?(?:\s*[/\-]\s*\d{{1,4}}[A-Za-z]?){{0,3}}),?[ \t]+"
     rf"(?P<name>(?:[A-Z][\w’'.\-]*\s+){{1,6}})(?P<road>{_ROAD_WORDS})\b"
@@ -51,9 +65,42 @@ _PIN_BEFORE = re.compile(
     r"(?:\b(?:pin|pincode|pin\s*code|postal\s*code|post\s*code|zip(?:\s*code)?)\s*(?:no\.?|number)?\s*[:.\-–]?\s*"
     r"|(?<![\w’'.])(?P<w>[A-Z][\w’'.]*)\s*[,\-–:]?[ \t]*\n?[ \t]*)$"
 )
-_NOT_PLACE_BEFORE_PIN = {"rs", "inr", "usd", "no", "section", "sec", "case", "fir", "over", "about", "nearly", "some",
-                         "than", "and", "or", "of", "the", "to", "with", "for", "by", "around", "almost", "only",
-                         "article", "rule", "clause", "page", "room", "code", "number", "id", "ref", "act"}
+_NOT_PLACE_BEFORE_PIN = {
+    "rs",
+    "inr",
+    "usd",
+    "no",
+    "section",
+    "sec",
+    "case",
+    "fir",
+    "over",
+    "about",
+    "nearly",
+    "some",
+    "than",
+    "and",
+    "or",
+    "of",
+    "the",
+    "to",
+    "with",
+    "for",
+    "by",
+    "around",
+    "almost",
+    "only",
+    "article",
+    "rule",
+    "clause",
+    "page",
+    "room",
+    "code",
+    "number",
+    "id",
+    "ref",
+    "act",
+}
 _UK_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d{1,2}[A-Z]?) \d[ABD-HJLNP-UW-Z]{2}\b")
 _US_ZIP = re.compile(
     r"\b\d{5}-\d{4}\b|(?<=[ ,])(?:AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV"
@@ -62,21 +109,117 @@ _US_ZIP = re.compile(
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b")
 
 
-_ROAD_KEYS = frozenset({
-    "road", "rd", "lane", "ln", "street", "st", "sarani", "sarini", "gali", "galli", "para", "bylane", "nagar",
-    "colony", "sector", "block", "ward", "marg", "avenue", "ave", "chowk", "path", "row", "drive", "crescent",
-    "terrace", "boulevard", "blvd", "enclave", "vihar", "puram", "pally", "palli", "basti", "bustee", "mohalla",
-    "apartment", "apartments", "residency", "tower", "towers", "heights", "complex", "mansion", "mansions",
-    "building", "bhavan", "bhawan", "niwas", "nivas", "society", "chawl", "compound", "bagan", "bagh", "ganj",
-    "tola", "close", "place", "way", "estate",
-})
-_STRONG_ROAD_KEYS = _ROAD_KEYS - {"st", "place", "way", "close", "estate", "row", "path", "drive", "terrace", "complex",
-                                  "building", "block", "tower", "society", "compound", "ward", "sector", "para"}
+_ROAD_KEYS = frozenset(
+    {
+        "road",
+        "rd",
+        "lane",
+        "ln",
+        "street",
+        "st",
+        "sarani",
+        "sarini",
+        "gali",
+        "galli",
+        "para",
+        "bylane",
+        "nagar",
+        "colony",
+        "sector",
+        "block",
+        "ward",
+        "marg",
+        "avenue",
+        "ave",
+        "chowk",
+        "path",
+        "row",
+        "drive",
+        "crescent",
+        "terrace",
+        "boulevard",
+        "blvd",
+        "enclave",
+        "vihar",
+        "puram",
+        "pally",
+        "palli",
+        "basti",
+        "bustee",
+        "mohalla",
+        "apartment",
+        "apartments",
+        "residency",
+        "tower",
+        "towers",
+        "heights",
+        "complex",
+        "mansion",
+        "mansions",
+        "building",
+        "bhavan",
+        "bhawan",
+        "niwas",
+        "nivas",
+        "society",
+        "chawl",
+        "compound",
+        "bagan",
+        "bagh",
+        "ganj",
+        "tola",
+        "close",
+        "place",
+        "way",
+        "estate",
+    }
+)
+_STRONG_ROAD_KEYS = _ROAD_KEYS - {
+    "st",
+    "place",
+    "way",
+    "close",
+    "estate",
+    "row",
+    "path",
+    "drive",
+    "terrace",
+    "complex",
+    "building",
+    "block",
+    "tower",
+    "society",
+    "compound",
+    "ward",
+    "sector",
+    "para",
+}
 _STREET_NUMBER_HINT = re.compile(r"\d\s*[/\-]\s*\d|\d[A-Za-z]\b")
-_HOUSE_KEYS = frozenset({"house", "flat", "plot", "door", "holding", "premises", "qr", "qtr", "quarter", "shop", "bldg", "h"})
-_PART_KEYS = frozenset({"gali", "galli", "lane", "bylane", "street", "sector", "ward", "road", "block", "flat", "avenue",
-                        "cross", "main", "phase", "stage"})
-_PART_ONLY_KEYS = frozenset({"gali", "galli", "bylane", "sector", "house", "plot", "holding", "quarter", "qtr", "cross"})
+_HOUSE_KEYS = frozenset(
+    {"house", "flat", "plot", "door", "holding", "premises", "qr", "qtr", "quarter", "shop", "bldg", "h"}
+)
+_PART_KEYS = frozenset(
+    {
+        "gali",
+        "galli",
+        "lane",
+        "bylane",
+        "street",
+        "sector",
+        "ward",
+        "road",
+        "block",
+        "flat",
+        "avenue",
+        "cross",
+        "main",
+        "phase",
+        "stage",
+    }
+)
+_PART_ONLY_KEYS = frozenset(
+    {"gali", "galli", "bylane", "sector", "house", "plot", "holding", "quarter", "qtr", "cross"}
+)
 _RURAL_HINTS = ("Vil", "P.O", "P. O", "PO:", "PO :", "PO-", "Post", "Thana", "Mouza", "Village:", "Village :")
 _NUMBERED_PART = re.compile(
     r"\b(?:(?:Gali|Galli|Lane|Bylane|By-lane|Street|Sector|Ward|Road|Block)\s*(?:No|Number)\.?\s*[:#]?\s*\d{1,4}[A-Z]?"
@@ -97,7 +240,10 @@ _PIN_WORDS = frozenset({"pin", "pincode", "postal", "post", "zip"})
 def addresses(t: Text) -> list[Found]:
     out: list[Found] = []
     text = t.text
-    if t.digits and (t.has(_STRONG_ROAD_KEYS) or (t.has(_ROAD_KEYS) and (search_at_digits(t, _STREET_NUMBER_HINT) or " St" in text))):
+    if t.digits and (
+        t.has(_STRONG_ROAD_KEYS)
+        or (t.has(_ROAD_KEYS) and (search_at_digits(t, _STREET_NUMBER_HINT) or " St" in text))
+    ):
         for m in around_digits(t, _ADDRESS, 0, 160):
             label = _LABEL_BEFORE.search(text, max(0, m.start() - 25), m.start())
             num, labelled = m.group("num"), label is not None
@@ -113,8 +259,13 @@ def addresses(t: Text) -> list[Found]:
     if t.digits and t.has(_HOUSE_KEYS) and ("no" in t.words or "number" in t.words):
         for m in around_digits(t, _ADDRESS_LABELLED, 30, 12):
             out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "a house or flat number"))
-    if t.digits and (t.has(_PART_ONLY_KEYS) or (t.has(_PART_KEYS) and ("no" in t.words or "number" in t.words
-                                                                        or "," in text or search_at_digits(t, _ORDINAL)))):
+    if t.digits and (
+        t.has(_PART_ONLY_KEYS)
+        or (
+            t.has(_PART_KEYS)
+            and ("no" in t.words or "number" in t.words or "," in text or search_at_digits(t, _ORDINAL))
+        )
+    ):
         for m in around_digits(t, _NUMBERED_PART, 30, 8):
             out.append(Found(ADDRESS, m.start(), m.end(), m.group(0), "part of an address"))
     if any(h in text for h in _RURAL_HINTS):
@@ -139,7 +290,11 @@ def postcodes(t: Text) -> list[Found]:
         if after and after.group(1).lower() in COUNT_NOUNS:
             continue  # "700000 people": a count
         out.append(Found(POSTCODE, m.start(), m.end(), m.group(0), "an Indian PIN code"))
-    for pattern, what in ((_UK_POSTCODE, "a UK postcode"), (_US_ZIP, "a US ZIP code"), (_CA_POSTCODE, "a Canadian postcode")):
+    for pattern, what in (
+        (_UK_POSTCODE, "a UK postcode"),
+        (_US_ZIP, "a US ZIP code"),
+        (_CA_POSTCODE, "a Canadian postcode"),
+    ):
         for m in around_digits(t, pattern, 5, 10):
             out.append(Found(POSTCODE, m.start(), m.end(), m.group(0), what))
     return out
@@ -148,40 +303,106 @@ def postcodes(t: Text) -> list[Found]:
 # ---------------------------------------------------------------- places finer than allowed
 
 _PHRASE_AFTER = re.compile(r"[^\W\d_][\w’'.\-]*(?:[ \t\-]+[^\W\d_][\w’'.\-]*){0,5}")
-_DIRECTION_KEYS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-                             "northeast", "northwest", "southeast", "southwest", "downtown", "uptown", "inner"})
-_DIRECTIONS = (r"north[\s\-]?east(?:ern)?|north[\s\-]?west(?:ern)?|south[\s\-]?east(?:ern)?|south[\s\-]?west(?:ern)?"
-               r"|northern|southern|eastern|western|north|south|east|west|central|downtown|uptown|inner[\s\-]city")
-_LOCALITY_KEYS = frozenset({"village", "villages", "hamlet", "para", "basti", "bustee", "mohalla", "mohallah", "slum",
-                            "slums", "colony", "nagar", "pally", "palli", "tola", "chawl", "gram", "gaon", "dhani",
-                            "panchayat"})
-_VILLAGE_KEYS = frozenset({"village", "hamlet", "slum", "basti", "mohalla", "locality", "neighbourhood", "neighborhood"})
+_DIRECTION_KEYS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "downtown",
+        "uptown",
+        "inner",
+    }
+)
+_DIRECTIONS = (
+    r"north[\s\-]?east(?:ern)?|north[\s\-]?west(?:ern)?|south[\s\-]?east(?:ern)?|south[\s\-]?west(?:ern)?"
+    r"|northern|southern|eastern|western|north|south|east|west|central|downtown|uptown|inner[\s\-]city"
+)
+_LOCALITY_KEYS = frozenset(
+    {
+        "village",
+        "villages",
+        "hamlet",
+        "para",
+        "basti",
+        "bustee",
+        "mohalla",
+        "mohallah",
+        "slum",
+        "slums",
+        "colony",
+        "nagar",
+        "pally",
+        "palli",
+        "tola",
+        "chawl",
+        "gram",
+        "gaon",
+        "dhani",
+        "panchayat",
+    }
+)
+_VILLAGE_KEYS = frozenset(
+    {"village", "hamlet", "slum", "basti", "mohalla", "locality", "neighbourhood", "neighborhood"}
+)
 _LOCALITY_OR_VILLAGE = _LOCALITY_KEYS | _VILLAGE_KEYS
-_PLACE_KEYWORD_PATTERN = (rf"\b(?:(?P<dir>{_DIRECTIONS})|(?P<loc>(?:village|hamlet|para|basti|bustee|mohalla|mohallah"
-                          r"|slum|colony|nagar|pally|palli|tola|chawl|gram|gaon|dhani|panchayat)s?|locality"
-                          r"|neighbou?rhood))\b")
+_PLACE_KEYWORD_PATTERN = (
+    rf"\b(?:(?P<dir>{_DIRECTIONS})|(?P<loc>(?:village|hamlet|para|basti|bustee|mohalla|mohallah"
+    r"|slum|colony|nagar|pally|palli|tola|chawl|gram|gaon|dhani|panchayat)s?|locality"
+    r"|neighbou?rhood))\b"
+)
 _PLACE_KEYWORD = re.compile(_PLACE_KEYWORD_PATTERN, re.IGNORECASE)
 _PLACE_KEYWORD_LOW = lowercase_twin(_PLACE_KEYWORD_PATTERN)
-_CITY_AFTER = re.compile(r"(?P<of>(?:\s+(?:part|side|end))?\s+of)?[ \t]+(?P<city>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)")
+_CITY_AFTER = re.compile(
+    r"(?P<of>(?:\s+(?:part|side|end))?\s+of)?[ \t]+(?P<city>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+)?)"
+)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]+[ \t]+){0,2}[A-Z][\w’'\-]+)[ \t]+$")
-_OF_NAME = re.compile(r"\s+(?i:of|called|named|known\s+as)\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2})")
+_OF_NAME = re.compile(
+    r"\s+(?i:of|called|named|known\s+as)\s+(?P<name>[A-Z][\w’'\-]+(?:[ \t]+[A-Z][\w’'\-]+){0,2})"
+)
 _ROAD_NAME_BEFORE = re.compile(r"(?<![\w’'.\-])((?:[A-Z][\w’'.\-]+[ \t]+){1,4})$")
 _ROAD_NAME_KEYS = frozenset({"road", "lane", "street", "sarani", "gali", "bylane", "marg"})
 # (?<=[ \t])(?:Road|Lane|…)\b, with the look-behind moved after each word's capital ("R(?<=[ \t]R)oad"): the
 # same matches, but re can then skip straight to the next R, L, S, G, B or M instead of trying every character.
 _ROAD_WORD = re.compile(
-    "(?:" + "|".join(rf"{w[0]}(?<=[ \t]{w[0]}){w[1:]}" for w in ("Road", "Lane", "Street", "Sarani", "Gali", "Bylane", "Marg"))
+    "(?:"
+    + "|".join(
+        rf"{w[0]}(?<=[ \t]{w[0]}){w[1:]}"
+        for w in ("Road", "Lane", "Street", "Sarani", "Gali", "Bylane", "Marg")
+    )
     + r")\b"
 )
-_NOT_ROADS = {"grand trunk", "gt", "g.t.", "national highway", "silk", "high", "main", "long", "open", "yellow brick", "wall"}
+_NOT_ROADS = {
+    "grand trunk",
+    "gt",
+    "g.t.",
+    "national highway",
+    "silk",
+    "high",
+    "main",
+    "long",
+    "open",
+    "yellow brick",
+    "wall",
+}
 _SEPARATORS = re.compile(r"[\s\-]+")
 _ASCII_WORD = re.compile(r"[a-z]+")
 
 
 @functools.lru_cache(maxsize=16)
-def _place_index(precision: int, known_places: tuple[str, ...], fine_places: tuple[str, ...]
-                 ) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
+def _place_index(
+    precision: int, known_places: tuple[str, ...], fine_places: tuple[str, ...]
+) -> tuple[dict[str, int], dict[str, int], frozenset[str]]:
     """Names finer than the site allows (lowercase → level) and, for speed, each name's first word →
     the most words a name starting with it has, and the ASCII words of those first words (a cheap gate)."""
     known = {p.lower() for p in known_places}
@@ -207,8 +428,11 @@ def places(t: Text, settings: Settings) -> list[Found]:
     levels, first, gate = _place_index(settings.precision, settings.known_places, settings.fine_places)
     taken_until = -1
     low = t.low if len(t.low) == len(text) else None
-    starts = sorted({at for part in t.words & gate for at in word_starts(low, part)}) if low is not None else \
-        [m.start() for m in _ANY_WORD.finditer(text)]
+    starts = (
+        sorted({at for part in t.words & gate for at in word_starts(low, part)})
+        if low is not None
+        else [m.start() for m in _ANY_WORD.finditer(text)]
+    )
     for at in starts:
         w = _ANY_WORD.match(text, at)
         if w is None or w.start() < taken_until or not (slug or text[at].isupper()):
@@ -234,9 +458,14 @@ def places(t: Text, settings: Settings) -> list[Found]:
             out.append(Found(PLACE, w.start(), end, text[w.start() : end], gz.LEVEL_WORDS[level], level))
             taken_until = end
             break
-    after_slug = not (slug or (t.kind == "label" and title_case(text)))  # suffixes need real capitals, not Title Case
+    after_slug = not (
+        slug or (t.kind == "label" and title_case(text))
+    )  # suffixes need real capitals, not Title Case
     directions = settings.precision < gz.DISTRICT
-    present = t.words & ((_DIRECTION_KEYS if directions else frozenset()) | (_LOCALITY_OR_VILLAGE if after_slug else frozenset()))
+    present = t.words & (
+        (_DIRECTION_KEYS if directions else frozenset())
+        | (_LOCALITY_OR_VILLAGE if after_slug else frozenset())
+    )
     if present:
         known = {p.lower() for p in settings.known_places}
         if len(t.low) == len(text):  # find the few keywords by substring search, then read each in place
@@ -290,17 +519,37 @@ def _locality(text: str, k: re.Match[str], settings: Settings) -> list[Found]:
     out: list[Found] = []
     word = text[k.start() : k.end()].lower()
     if word.rstrip("s") in _LOCALITY_KEYS or word in _LOCALITY_KEYS:
-        before = _NAME_BEFORE.search(text, max(0, k.start() - 80), k.start()) if k.start() and text[k.start() - 1] in " \t" else None
+        before = (
+            _NAME_BEFORE.search(text, max(0, k.start() - 80), k.start())
+            if k.start() and text[k.start() - 1] in " \t"
+            else None
+        )
         name_words = before.group(1).split() if before else []
         while name_words and name_words[0].lower() in FUNCTION_WORDS:
             name_words.pop(0)
         name = " ".join(name_words)
-        if before and name_words and not all(generic_word(w) for w in name_words) \
-                and not is_coarse_place(name, settings) and name.lower() not in settings.known_terms:
+        if (
+            before
+            and name_words
+            and not all(generic_word(w) for w in name_words)
+            and not is_coarse_place(name, settings)
+            and name.lower() not in settings.known_terms
+        ):
             start = before.start(1) + before.group(1).find(name_words[0])
-            out.append(Found(PLACE, start, k.end(), text[start : k.end()], "a " + word.rstrip("s"), gz.LOCALITY))
+            out.append(
+                Found(PLACE, start, k.end(), text[start : k.end()], "a " + word.rstrip("s"), gz.LOCALITY)
+            )
     if word in _VILLAGE_KEYS:
         of = _OF_NAME.match(text, k.end())
         if of:
-            out.append(Found(PLACE, k.start(), of.end(), text[k.start() : of.end()], "a village or locality", gz.LOCALITY))
+            out.append(
+                Found(
+                    PLACE,
+                    k.start(),
+                    of.end(),
+                    text[k.start() : of.end()],
+                    "a village or locality",
+                    gz.LOCALITY,
+                )
+            )
     return out

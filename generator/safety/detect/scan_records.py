@@ -18,21 +18,43 @@ from generator.safety.detect.scanbase import (
 
 # ---------------------------------------------------------------- ID and case numbers
 
-_STATES = (
-    "AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR|TS|UK|UA|UP|WB"
-)
+_STATES = "AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR|TS|UK|UA|UP|WB"
 # Shapes of ID numbers: capitals next to digits. One pass; the group that matched says what it is.
 _CODES = re.compile(
     r"\b(?:(?P<pan>[A-Z]{5}\d{4}[A-Z])|(?P<voter>[A-Z]{3}\d{7})|(?P<passport>[A-Z][1-9]\d{6})"
-    r"|(?P<vehicle>(?:" + _STATES + r")[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{4}|\d{2}[ \-]?BH[ \-]?\d{4}[ \-]?[A-Z]{1,2})"
+    r"|(?P<vehicle>(?:"
+    + _STATES
+    + r")[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{4}|\d{2}[ \-]?BH[ \-]?\d{4}[ \-]?[A-Z]{1,2})"
     r"|(?P<ni>[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]))\b"
 )
-_CODE_NAMES = {"pan": "a PAN number", "voter": "a voter ID (EPIC) number", "passport": "a passport number",
-               "vehicle": "a vehicle registration number", "ni": "a National Insurance number"}
+_CODE_NAMES = {
+    "pan": "a PAN number",
+    "voter": "a voter ID (EPIC) number",
+    "passport": "a passport number",
+    "vehicle": "a vehicle registration number",
+    "ni": "a National Insurance number",
+}
 _CODE_HINT = re.compile(r"[A-Z][ \-]?\d|\d[ \-]?[A-Z]{2}")
 _CASE = "a police or court case number"
-_CASE_WORDS = frozenset({"fir", "gd", "gde", "diary", "case", "crime", "cr", "complaint", "petition", "docket",
-                         "challan", "chargesheet", "charge", "ncr", "f"})
+_CASE_WORDS = frozenset(
+    {
+        "fir",
+        "gd",
+        "gde",
+        "diary",
+        "case",
+        "crime",
+        "cr",
+        "complaint",
+        "petition",
+        "docket",
+        "challan",
+        "chargesheet",
+        "charge",
+        "ncr",
+        "f",
+    }
+)
 _NUMBER_WORDS = frozenset({"no", "nos", "number", "num"})
 _CASE_LABEL = (
     r"\b(?:fir|f\.i\.r\.?|(?:gd|g\.d\.?|general\s+diary)(?:\s+entry)?|gde|(?:police\s+station\s+|p\.?s\.?\s+|sessions\s+"
@@ -44,9 +66,34 @@ _CASE_LABEL = (
 )
 _CASE_NUMBER = re.compile(_CASE_LABEL, re.IGNORECASE)
 _CASE_NUMBER_LOW = lowercase_twin(_CASE_LABEL)
-_ID_WORDS = frozenset({"aadhaar", "aadhar", "uid", "pan", "passport", "voter", "epic", "ration", "driving", "bank",
-                       "account", "ifsc", "uan", "esic", "birth", "admission", "roll", "enrolment", "enrollment",
-                       "student", "id", "identity", "registration", "c"})
+_ID_WORDS = frozenset(
+    {
+        "aadhaar",
+        "aadhar",
+        "uid",
+        "pan",
+        "passport",
+        "voter",
+        "epic",
+        "ration",
+        "driving",
+        "bank",
+        "account",
+        "ifsc",
+        "uan",
+        "esic",
+        "birth",
+        "admission",
+        "roll",
+        "enrolment",
+        "enrollment",
+        "student",
+        "id",
+        "identity",
+        "registration",
+        "c",
+    }
+)
 _ID_LABEL = (
     r"\b(?:aadhaa?r|uid|pan|passport|voter\s*(?:id|card)|epic)\s*(?:card\s*)?(?:no|number|num)?\.?\s*[:#]?\s*"
     r"(?P<n>[a-z0-9][a-z0-9\-/]*\d(?:[ \-]\d[\d\-/]*)*)\b"

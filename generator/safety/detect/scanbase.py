@@ -17,10 +17,23 @@ from generator.safety.detect.lexicon import FUNCTION_WORDS, GENERIC_DESCRIPTORS,
 
 # Rule ids, in priority order: when two findings overlap, the earlier one wins.
 EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE = (
-    "ID-EMAIL", "ID-SOCIAL", "ID-NUMBER", "ID-BIRTHDATE", "ID-PHONE", "ID-ADDRESS", "ID-POSTCODE",
-    "ID-INSTITUTION", "DATE-EXACT", "PLACE-PRECISION",
+    "ID-EMAIL",
+    "ID-SOCIAL",
+    "ID-NUMBER",
+    "ID-BIRTHDATE",
+    "ID-PHONE",
+    "ID-ADDRESS",
+    "ID-POSTCODE",
+    "ID-INSTITUTION",
+    "DATE-EXACT",
+    "PLACE-PRECISION",
 )
-PRIORITY = {r: i for i, r in enumerate((EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE))}
+PRIORITY = {
+    r: i
+    for i, r in enumerate(
+        (EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE)
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -97,7 +110,9 @@ class Text:
     kind: str  # fields.BODY, PROSE, LABEL or NAME
     low: str = field(init=False)
     words: frozenset[str] = field(init=False)
-    runs: tuple[tuple[int, int], ...] = field(init=False)  # where the digits are: most detectors look only there
+    runs: tuple[tuple[int, int], ...] = field(
+        init=False
+    )  # where the digits are: most detectors look only there
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "low", lowered(self.text))
@@ -118,8 +133,9 @@ def text_of(text: str, kind: str) -> Text:
     return Text(text, kind)
 
 
-def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
-                  ) -> Iterator[re.Match[str]]:
+def around_digits(
+    t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
+) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that contain digits, found by searching a small window around each run of
     digits instead of the whole text: one pass over the digits instead of one per pattern.
 
@@ -135,13 +151,10 @@ def around_digits(t: Text, pattern: re.Pattern[str], before: int, after: int, lo
         if s < last_end:
             continue
         pos = s - before  # max(0, s - before, last_end), min(size, e + after), without the calls
-        if pos < last_end:
-            pos = last_end
-        if pos < 0:
-            pos = 0
+        pos = max(pos, last_end)
+        pos = max(pos, 0)
         end = e + after
-        if end > size:
-            end = size
+        end = min(end, size)
         m = search(text, pos, end)
         while m is not None and m.end() <= s:  # wholly before this run: try the next one in the window
             m = search(text, m.end() if m.end() > m.start() else m.end() + 1, end)
@@ -208,6 +221,8 @@ def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
                 at = encoded.find(b"?", at + 1)
             marks = bytes(marked)
     return tuple(m.span() for m in _ONES.finditer(marks))
+
+
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 
 
@@ -243,4 +258,6 @@ def is_coarse_place(word: str, settings: Settings) -> bool:
 def generic_word(word: str) -> bool:
     """A descriptor ("Government", "Girls'", "Night"), not part of what makes a name a name."""
     w = word.lower().strip(".")
-    return w in GENERIC_DESCRIPTORS or w in FUNCTION_WORDS or w in NOT_NAMES or strip_possessive(w) in NOT_NAMES
+    return (
+        w in GENERIC_DESCRIPTORS or w in FUNCTION_WORDS or w in NOT_NAMES or strip_possessive(w) in NOT_NAMES
+    )

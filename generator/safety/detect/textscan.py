@@ -35,8 +35,23 @@ from generator.safety.detect.scanbase import (
 )
 
 __all__ = [
-    "ADDRESS", "BIRTHDATE", "DATE", "EMAIL", "INSTITUTION", "NUMBER", "PHONE", "PLACE", "POSTCODE", "SOCIAL", "Found",
-    "Settings", "norm_account", "scan", "verhoeff_digit", "verhoeff_valid", "words_of",
+    "ADDRESS",
+    "BIRTHDATE",
+    "DATE",
+    "EMAIL",
+    "INSTITUTION",
+    "NUMBER",
+    "PHONE",
+    "PLACE",
+    "POSTCODE",
+    "SOCIAL",
+    "Found",
+    "Settings",
+    "norm_account",
+    "scan",
+    "verhoeff_digit",
+    "verhoeff_valid",
+    "words_of",
 ]
 
 
@@ -44,9 +59,16 @@ __all__ = [
 def scan(text: str, kind: str, settings: Settings) -> tuple[Found, ...]:
     """Every identifying detail in `text`, one finding per stretch of text, in text order."""
     t = text_of(text, kind)
-    found = (scan_contacts.emails_and_social(t, settings) + scan_records.numbers(t) + scan_contacts.phones(t, settings)
-             + scan_places.addresses(t) + scan_places.postcodes(t) + scan_records.dates(t)
-             + scan_institutions.institutions(t, settings) + scan_places.places(t, settings))
+    found = (
+        scan_contacts.emails_and_social(t, settings)
+        + scan_records.numbers(t)
+        + scan_contacts.phones(t, settings)
+        + scan_places.addresses(t)
+        + scan_places.postcodes(t)
+        + scan_records.dates(t)
+        + scan_institutions.institutions(t, settings)
+        + scan_places.places(t, settings)
+    )
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
