@@ -22,6 +22,11 @@ class Finding:
     severity: Severity
     message: str
     fix: str = ""
+    # Characters covered from line:column (0: a point, or the whole field), for marking it in place.
+    length: int = 0
+    # Binds a reviewer's decision to the text it accepted: a digest of the rule and the matched text
+    # (never the text itself, which may be protected). New text raising the same rule gets a new token.
+    token: str = ""
 
     def location(self) -> str:
         if self.line and self.column:

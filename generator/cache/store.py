@@ -35,7 +35,7 @@ from generator.output.state import finding_from_json, finding_to_json
 if TYPE_CHECKING:
     from generator.render.theme import Theme
 
-FORMAT = "impactsite-results/1"
+FORMAT = "impactsite-results/2"  # 2: findings carry length and token
 _MISSING = object()
 Checked = tuple[list[Finding], list[Finding]]
 

@@ -64,11 +64,14 @@ def report_from_json(d: dict[str, Any], at: dt.datetime) -> BuildReport:
 
 
 def finding_to_json(f: Finding) -> list[Any]:
-    return [f.path, f.line, f.column, f.rule, f.severity.value, f.message, f.fix]
+    return [f.path, f.line, f.column, f.rule, f.severity.value, f.message, f.fix, f.length, f.token]
 
 
 def finding_from_json(v: list[Any]) -> Finding:
-    return Finding(str(v[0]), int(v[1]), int(v[2]), str(v[3]), Severity(v[4]), str(v[5]), str(v[6]))
+    length, token = (int(v[7]), str(v[8])) if len(v) > 8 else (0, "")
+    return Finding(
+        str(v[0]), int(v[1]), int(v[2]), str(v[3]), Severity(v[4]), str(v[5]), str(v[6]), length, token
+    )
 
 
 def takedown_since_last(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ A rule module defines functions decorated with @story_rule or @site_rule and lis
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,8 @@ class Hit:
     key: bool = False  # point at the key of `path`, not its value
     line: int | None = None  # explicit position (rarely needed)
     column: int | None = None
+    length: int = 0  # characters covered in the source, for marking the finding in place
+    subject: str = ""  # the matched text: only ever hashed into Finding.token, never shown
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,23 @@ def locate(rule: Rule, source: Source, hit: Hit) -> Finding:
         line, col = source.where(hit.path, key=hit.key)
     else:
         line, col = 1, 1
-    return Finding(source.path, line, col, rule.id, rule.severity, hit.message, hit.fix)
+    return Finding(
+        source.path,
+        line,
+        col,
+        rule.id,
+        rule.severity,
+        hit.message,
+        hit.fix,
+        hit.length,
+        decision_token(rule.id, hit),
+    )
+
+
+def decision_token(rule_id: str, hit: Hit) -> str:
+    """What a waiver records to say which text it accepted (see Finding.token)."""
+    subject = " ".join((hit.subject or hit.message).casefold().split())
+    return hashlib.sha256(f"{rule_id}\0{subject}".encode()).hexdigest()[:16]
 
 
 def rules_in(namespace: dict[str, Any]) -> tuple[Rule, ...]:
