@@ -187,7 +187,14 @@ def load_site(
     findings += problems
     config = donor.config  # the media contacts' numbers join safety.allowed_phones
     extras = _denylist_extras(config)
-    extras["rule_severities"] = safety.rule_severities()
+    extras.update(
+        safety.site_extras(
+            config,
+            stories,
+            sponsors=[c.sponsor for c in donor.campaigns if c.sponsor],
+            contacts=[c.name for c in donor.contacts],
+        )
+    )
     extras["donor"] = donor
     return Site(config, tuple(stories), tuple(pages), publications, tuple(findings), extras)
 
