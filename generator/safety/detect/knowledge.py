@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "fr", "es", "pt", "fil")
@@ -241,28 +242,28 @@ def _place_lines() -> list[str]:
     return lines
 
 
-def _parts_of_big_cities(cities: list[dict[str, object]]) -> set[object]:
+def _parts_of_big_cities(cities: list[dict[str, Any]]) -> set[object]:
     """Places the gazetteer lists as cities that are parts of a much bigger one (Copacabana in Rio,
     Dharavi in Mumbai): under a million people, within 12 km of a city of a million or
     more that is ten times their size. Naming one says where in the city someone is."""
-    big = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]  # type: ignore[call-overload]
+    big = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]
     out: set[object] = set()
     for c in cities:
-        pop = int(c.get("population") or 0)  # type: ignore[call-overload]
+        pop = int(c.get("population") or 0)
         if pop >= 1_000_000:
             continue
         for b in big:
-            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop:  # type: ignore[call-overload]
+            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop:
                 if _km(c, b) < 12:
                     out.add(c["geonameid"])
                     break
     return out
 
 
-def _km(a: dict[str, object], b: dict[str, object]) -> float:
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     la1, lo1, la2, lo2 = (
         math.radians(float(v)) for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-    )  # type: ignore[arg-type]
+    )
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371 * math.asin(math.sqrt(h))
 
