@@ -1,8 +1,9 @@
 """One declaration per setting: a field of a frozen dataclass gives its type, default, help and checks.
 
-From the dataclass come the schema that validates site.yaml (`kind_of`, with every problem located by
-config/schema.py), the converter from checked YAML to the typed value (`build`) and the user docs
-(config/docs.py). A field declared without `setting(...)` (e.g. `root`) is not read from site.yaml.
+From the dataclass come the schema that validates the YAML (`Group.kind`, every problem located by
+config/schema.py), the converter from checked YAML to the typed value (`Group.build`) and the user docs
+(config/docs.py). A field declared without `setting(...)` (e.g. `root`) is not read from the YAML.
+site.yaml (config/settings.py) and story and page front matter (content/model.py) are declared so.
 
     @dataclass(frozen=True)
     class Pseudonyms:
@@ -12,6 +13,7 @@ config/schema.py), the converter from checked YAML to the typed value (`build`) 
 
 Types map to kinds: str → text, bool, int, float, datetime.date, Literal[...] → one of, tuple[X, ...] →
 a list, X | None → optional, another dataclass → a group, dict[str, str] → a group of the `keys` given.
+A group may define `cross_check(data) -> list[Problem]` for rules between its fields.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import dataclasses
 import datetime as dt
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from types import MappingProxyType
+from typing import Any, Generic, Literal, TypeVar
 
 from generator.config.schema import (
     BOOL,
@@ -41,7 +44,9 @@ from generator.config.schema import (
 
 T = TypeVar("T")
 REQUIRED: Any = dataclasses.MISSING
-_SCALARS: dict[Any, Kind] = {str: TEXT, bool: BOOL, int: INT, float: NUMBER, dt.date: DATE}
+_SCALARS: Mapping[Any, Kind] = MappingProxyType(
+    {str: TEXT, bool: BOOL, int: INT, float: NUMBER, dt.date: DATE}
+)
 
 
 @dataclass(frozen=True)
@@ -49,12 +54,14 @@ class Meta:
     """What `setting()` records about one field."""
 
     help: str
-    key: str = ""  # the name in site.yaml when it differs from the attribute's
+    key: str = ""  # the name in the YAML when it differs from the attribute's
     at_least: int | None = None
     check: Check | None = None  # for a list: run on each item
     convert: Callable[[Any], Any] | None = None  # for a list: on each item
     keys: tuple[str, ...] = ()  # a dict[str, str] setting: the keys it may have
-    example: str = ""  # shown in the docs when the default says too little
+    example: str = ""  # shown in messages and docs when the default says too little
+    kind: Kind | None = None  # a kind the type cannot say (e.g. MOMENT: a date, or a date and time)
+    allow_single: bool = False  # a list that may also be written as one plain value
 
 
 def setting(
@@ -67,9 +74,11 @@ def setting(
     convert: Callable[[Any], Any] | None = None,
     keys: Iterable[str] = (),
     example: str = "",
+    kind: Kind | None = None,
+    allow_single: bool = False,
 ) -> Any:
     """Declare a setting: its default (none: it is required), what it is for, and its checks."""
-    meta = {"setting": Meta(help, key, at_least, check, convert, tuple(keys), example)}
+    meta = {"setting": Meta(help, key, at_least, check, convert, tuple(keys), example, kind, allow_single)}
     if default is REQUIRED:
         return dataclasses.field(metadata=meta)
     if isinstance(default, dict):
@@ -79,52 +88,62 @@ def setting(
 
 @dataclass(frozen=True)
 class Declared:
-    """One declared setting of a group: its YAML key, its attribute, its type and what `setting` said."""
+    """One declared setting of a group, worked out once: its YAML key, attribute, kind and converter."""
 
     key: str
     attribute: str
     type: Any
     meta: Meta
     default: Any  # REQUIRED when there is none
+    kind: Kind
+    convert: Callable[[Any], Any]
+    group: Group[Any] | None  # the dataclass it holds (itself, optional, or as list items)
 
     @property
     def required(self) -> bool:
-        return self.default is REQUIRED
+        return self.default is REQUIRED and not _is_optional(self.type)
 
 
-def declared(cls: type) -> list[Declared]:
-    """The settings a dataclass declares, in order."""
-    hints = typing.get_type_hints(cls)
-    out = []
-    for f in dataclasses.fields(cls):
-        meta = f.metadata.get("setting")
-        if meta is None:
-            continue
-        if f.default is not dataclasses.MISSING:
-            default = f.default
-        elif f.default_factory is not dataclasses.MISSING:
-            default = f.default_factory()
-        else:
-            default = REQUIRED
-        out.append(Declared(meta.key or f.name, f.name, hints[f.name], meta, default))
-    return out
+@dataclass(frozen=True)
+class Group(Generic[T]):
+    """A declared dataclass: its settings, its schema kind and its converter, worked out once."""
+
+    cls: type[T]
+    settings: tuple[Declared, ...]
+    kind: Kind
+
+    @classmethod
+    def of(cls, group: type[T]) -> Group[T]:
+        hints = typing.get_type_hints(group)
+        fields = dataclasses.fields(group)  # type: ignore[arg-type]
+        settings = tuple(_declared(f, hints[f.name]) for f in fields if "setting" in f.metadata)
+        schema = {d.key: Field(d.kind, required=d.required, help=d.meta.help) for d in settings}
+        noun = str(getattr(group, "noun", "a group of fields"))
+        return cls(group, settings, obj(schema, noun, getattr(group, "cross_check", None)))
+
+    def build(self, data: dict[str, Any] | None, /, **extra: Any) -> T:
+        """The typed value of checked YAML; `extra` fills the fields not read from the YAML."""
+        data = data or {}
+        values = dict(extra)
+        for d in self.settings:
+            value = data.get(d.key)
+            if _given(value, d.default):
+                values[d.attribute] = d.convert(value)
+        return self.cls(**values)
 
 
-def noun(cls: type) -> str:
-    """How messages name a group: its `noun` class attribute."""
-    return str(getattr(cls, "noun", "a group of fields"))
-
-
-def kind_of(cls: type) -> Kind:
-    """The schema kind of a declared dataclass: every setting with its type, checks and help."""
-    fields = {
-        d.key: Field(
-            _kind(d.type, d.meta, d), required=d.required and not _is_optional(d.type), help=d.meta.help
-        )
-        for d in declared(cls)
-    }
-    cross = getattr(cls, "cross_check", None)
-    return obj(fields, noun(cls), cross)
+def _declared(f: dataclasses.Field[Any], tp: Any) -> Declared:
+    meta: Meta = f.metadata["setting"]
+    if f.default is not dataclasses.MISSING:
+        default = f.default
+    elif f.default_factory is not dataclasses.MISSING:
+        default = f.default_factory()
+    else:
+        default = REQUIRED
+    key = meta.key or f.name
+    group = _group_of(tp)
+    kind, convert = _kind_and_convert(tp, meta, key, default, group)
+    return Declared(key, f.name, tp, meta, default, kind, convert, group)
 
 
 def _is_optional(tp: Any) -> bool:
@@ -139,26 +158,44 @@ def _inner(tp: Any) -> Any:
     return tp
 
 
-def _kind(tp: Any, meta: Meta, d: Declared | None = None) -> Kind:
+def _group_of(tp: Any) -> Group[Any] | None:
+    tp = _inner(tp)
+    if typing.get_origin(tp) is tuple:
+        tp = typing.get_args(tp)[0]
+    return Group.of(tp) if dataclasses.is_dataclass(tp) and isinstance(tp, type) else None
+
+
+def _kind_and_convert(
+    tp: Any, meta: Meta, key: str, default: Any, group: Group[Any] | None
+) -> tuple[Kind, Callable[[Any], Any]]:
     tp = _inner(tp)
     origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp):
-        return kind_of(tp)  # type: ignore[arg-type]
     if origin is tuple:
-        item, _ = typing.get_args(tp)
-        return list_of(_kind(item, meta), allow_single=False)
+        item_kind, item_convert = _kind_and_convert(typing.get_args(tp)[0], meta, key, default, group)
+        return list_of(item_kind, allow_single=meta.allow_single), lambda v: tuple(
+            map(item_convert, v if isinstance(v, list) else [v])
+        )
+    if group is not None:
+        return group.kind, group.build
     if origin is dict:
-        return obj({k: Field(TEXT) for k in meta.keys}, "a group of texts")
-    if origin is Literal:
+        return obj({k: Field(TEXT) for k in meta.keys}, "a group of texts"), lambda v: {
+            k: x for k, x in v.items() if x is not None
+        }
+    if meta.kind is not None:
+        kind = meta.kind
+    elif origin is Literal:
         kind = enum(*typing.get_args(tp))
     elif tp in _SCALARS:
         kind = _SCALARS[tp]
     else:  # pragma: no cover - a declaration error, found by the tests of every declared group
         raise TypeError(f"no schema kind for {tp!r}")
-    check = meta.check
-    if meta.at_least is not None and d is not None:
-        check = _at_least(meta.at_least, d.key, d.default)
-    return dataclasses.replace(kind, check=check, example=meta.example or kind.example)
+    check = _at_least(meta.at_least, key, default) if meta.at_least is not None else meta.check
+    kind = dataclasses.replace(kind, check=check, example=meta.example or kind.example)
+    return kind, meta.convert or _same
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 def _at_least(least: int, key: str, default: Any) -> Check:
@@ -168,32 +205,27 @@ def _at_least(least: int, key: str, default: Any) -> Check:
     return check
 
 
-def _given(value: Any) -> bool:
-    """An empty value in site.yaml (`key:`, "", [], {}) means "use the default"."""
-    return value is not None and value != "" and value != [] and value != {}
+def _given(value: Any, default: Any) -> bool:
+    """`key:` with nothing means "use the default"; so does an empty text, list or group, unless the
+    default is None (nothing): then "" is kept as written, as front matter always kept it."""
+    if value is None:
+        return False
+    return default is None or not (value == "" or value == [] or value == {})
 
 
-def build(cls: type[T], data: dict[str, Any] | None, **extra: Any) -> T:
-    """The typed value of a checked group; `extra` fills the fields not read from site.yaml."""
-    data = data or {}
-    values = dict(extra)
-    for d in declared(cls):
-        value = data.get(d.key)
-        if _given(value):
-            values[d.attribute] = _convert(d.type, d.meta, value)
-    return cls(**values)
+def kind_of(cls: type) -> Kind:
+    """The schema kind of a declared dataclass."""
+    return Group.of(cls).kind
 
 
-def _convert(tp: Any, meta: Meta, value: Any) -> Any:
-    tp = _inner(tp)
-    if dataclasses.is_dataclass(tp):
-        return build(tp, value)  # type: ignore[arg-type]
-    if typing.get_origin(tp) is tuple:
-        item, _ = typing.get_args(tp)
-        return tuple(_convert(item, meta, v) for v in (value if isinstance(value, list) else [value]))
-    if typing.get_origin(tp) is dict:
-        return {k: v for k, v in value.items() if v is not None}
-    return meta.convert(value) if meta.convert else value
+def declared(cls: type) -> tuple[Declared, ...]:
+    """The settings a dataclass declares, in order."""
+    return Group.of(cls).settings
+
+
+def build(cls: type[T], data: dict[str, Any] | None, /, **extra: Any) -> T:
+    """The typed value of a checked group (works the declarations out again: for one-off use)."""
+    return Group.of(cls).build(data, **extra)
 
 
 def problem(path: tuple[str | int, ...], message: str, fix: str, *, key: bool = False) -> Problem:

@@ -15,6 +15,9 @@ How to add a setting (say `organisation.charity_number`):
    dataclass with a `noun`. Rules that need several fields at once go in the group's `cross_check`.
 2. Use it: `config.organisation.charity_number`.
 3. Run `UPDATE_GOLDEN=1 pytest tests/test_config.py` to regenerate docs/settings.md, and add a test.
+
+A story or page front-matter field is declared the same way, on its class in content/model.py
+(e.g. `signature: str | None = setting(None, "...")` on `Review`); parse.py needs no change.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 import zoneinfo
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
-from generator.config.declare import build, kind_of, setting
+from generator.config.declare import Group, setting
 from generator.config.forms import FormsSettings
 from generator.config.schema import validate
 from generator.config.yamlload import Located, YamlProblem, load_yaml
@@ -213,9 +216,10 @@ def load_config(root: pathlib.Path) -> SiteConfig:
         raise ContentError([error(CONFIG_FILE, p.line, p.column, "CONFIG", p.message, p.fix)]) from None
     data = located.data if located.data is not None else {}
     findings = []
-    for problem in validate(data, kind_of(SiteConfig)):
+    group = Group.of(SiteConfig)
+    for problem in validate(data, group.kind):
         line, col = located.where(problem.path, key=problem.at_key)
         findings.append(error(CONFIG_FILE, line, col, "CONFIG", problem.message, problem.fix))
     if findings:
         raise ContentError(sorted(findings, key=lambda f: (f.line, f.column)))
-    return replace(build(SiteConfig, data, root=root, raw=data), located=located)
+    return group.build(data, root=root, raw=data, located=located)
