@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -16,20 +18,24 @@ class FieldKind:
     maxlength: int = 0
 
 
-CATALOGUE: dict[str, FieldKind] = {
-    "first_name": FieldKind("First name", autocomplete="given-name"),
-    "last_name": FieldKind("Last name", autocomplete="family-name"),
-    "name": FieldKind("Full name", autocomplete="name"),
-    "email": FieldKind("Email address", "email", "email"),
-    "phone": FieldKind("Phone number", "tel", "tel"),
-    "organisation": FieldKind("Organisation", autocomplete="organization"),
-    "event": FieldKind("What are you planning?", hint="A sponsored run, a bake sale, a birthday fundraiser…"),
-    "event_date": FieldKind("Date of your event", "date"),
-    "goal": FieldKind("How much do you hope to raise?", hint="A rough figure is fine."),
-    "deadline": FieldKind("Your deadline", hint="When you need our answer, for example Friday at 5 pm."),
-    "subject": FieldKind("Subject"),
-    "message": FieldKind("Message", "textarea", maxlength=2000),
-}
+CATALOGUE: Mapping[str, FieldKind] = MappingProxyType(
+    {
+        "first_name": FieldKind("First name", autocomplete="given-name"),
+        "last_name": FieldKind("Last name", autocomplete="family-name"),
+        "name": FieldKind("Full name", autocomplete="name"),
+        "email": FieldKind("Email address", "email", "email"),
+        "phone": FieldKind("Phone number", "tel", "tel"),
+        "organisation": FieldKind("Organisation", autocomplete="organization"),
+        "event": FieldKind(
+            "What are you planning?", hint="A sponsored run, a bake sale, a birthday fundraiser…"
+        ),
+        "event_date": FieldKind("Date of your event", "date"),
+        "goal": FieldKind("How much do you hope to raise?", hint="A rough figure is fine."),
+        "deadline": FieldKind("Your deadline", hint="When you need our answer, for example Friday at 5 pm."),
+        "subject": FieldKind("Subject"),
+        "message": FieldKind("Message", "textarea", maxlength=2000),
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, ClassVar, Literal
 
 from generator.config.declare import build, setting
@@ -16,7 +17,7 @@ from generator.config.form_checks import FORM_KEYS, check_forms, page_path
 from generator.config.form_fields import CATALOGUE, FieldKind, FormField
 from generator.config.schema import Check, Problem
 
-__all__ = [
+__all__ = (
     "CATALOGUE",
     "FieldKind",
     "FormField",
@@ -25,7 +26,7 @@ __all__ = [
     "Guide",
     "Platform",
     "ThankYou",
-]
+)
 
 DEFAULT_PHRASES = (
     "Thank you for signing up",
@@ -35,17 +36,21 @@ DEFAULT_PHRASES = (
     "Your message has been sent",
     "We have received your message",
 )
-HONEYPOTS = {"netlify": "bot-field", "formspree": "_gotcha", "custom": "bot-field"}
-DEFAULT_SUBMIT = {"signup": "Sign up", "press": "Send your enquiry"}
-DEFAULT_HEADING = {
-    "signup": "Sign up to fundraise",
-    "press": "Send us an enquiry",
-    "platform_link": "Start your fundraising page",
-}
-DEFAULT_NOTE = {
-    "signup": "We use these details only to support your fundraiser, and we never sell or share them.",
-    "press": "We use these details only to reply to your enquiry, and we never sell or share them.",
-}
+HONEYPOTS = MappingProxyType({"netlify": "bot-field", "formspree": "_gotcha", "custom": "bot-field"})
+DEFAULT_SUBMIT = MappingProxyType({"signup": "Sign up", "press": "Send your enquiry"})
+DEFAULT_HEADING = MappingProxyType(
+    {
+        "signup": "Sign up to fundraise",
+        "press": "Send us an enquiry",
+        "platform_link": "Start your fundraising page",
+    }
+)
+DEFAULT_NOTE = MappingProxyType(
+    {
+        "signup": "We use these details only to support your fundraiser, and we never sell or share them.",
+        "press": "We use these details only to reply to your enquiry, and we never sell or share them.",
+    }
+)
 
 
 def _page_address(example: str) -> Check:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from generator.config.yamlload import Path
@@ -38,7 +39,7 @@ class Kind:
     example: str = ""
     choices: tuple[str, ...] = ()
     item: Kind | None = None
-    fields: dict[str, Field] | None = None
+    fields: Mapping[str, Field] | None = None
     allow_single: bool = False  # a list that also accepts one plain value
     accepts: Callable[[Any], bool] | None = None  # for plain values: is this value of the kind?
     needs_offset: bool = False  # a date and time: say so when its time-zone offset is missing
@@ -98,9 +99,9 @@ def list_of(item: Kind, *, allow_single: bool = False) -> Kind:
 
 
 def obj(
-    fields: dict[str, Field], name: str = "a group of fields", cross_check: CrossCheck | None = None
+    fields: Mapping[str, Field], name: str = "a group of fields", cross_check: CrossCheck | None = None
 ) -> Kind:
-    return Kind(name, fields=fields, cross_check=cross_check)
+    return Kind(name, fields=MappingProxyType(dict(fields)), cross_check=cross_check)
 
 
 def validate(value: Any, kind: Kind, path: Path = ()) -> list[Problem]:
@@ -196,7 +197,7 @@ class Schema:
     """A named top-level schema (story front matter, page front matter, site.yaml…)."""
 
     name: str
-    fields: dict[str, Field] = field(default_factory=dict)
+    fields: Mapping[str, Field] = field(default_factory=dict)
 
     @property
     def kind(self) -> Kind:
