@@ -60,7 +60,7 @@ def test_every_problem_is_found_in_one_pass_with_its_path() -> None:
     data = {
         "colour": "blue",
         "tags": "one",
-        "items": [{"name": "ab", "size": 0}, {"nam": "abc"}],
+        "items": [{"name": "ab", "size": 0}, {"nam": "abc"}, {"size": 2}],
         "words": {"c": "x"},
         "onn": True,
     }
@@ -68,8 +68,12 @@ def test_every_problem_is_found_in_one_pass_with_its_path() -> None:
         (("tags",), "tags must be a list of text", 'write it as a list, e.g. ["some words"]'),
         (("items", 0, "name"), "items[1].name is too short", "write more"),
         (("items", 0, "size"), "items[1].size must be at least 1", "set size: 1"),
-        (("items", 1, "nam"), 'unknown field "nam" in items[2]', 'did you mean "name"?'),
-        (("items", 1), '"name" is required in items[2]', 'add `name: "some words"` (its name)'),
+        (
+            ("items", 1, "nam"),
+            'unknown field "nam" in items[2]',
+            'did you mean "name"?',
+        ),  # not also "required"
+        (("items", 2), '"name" is required in items[3]', 'add `name: "some words"` (its name)'),
         (("words", "c"), 'unknown field "c" in words', "allowed: a, b"),
         (("onn",), 'unknown field "onn" in the group', 'did you mean "on"?'),
         ((), '"when" is required in the group', "add `when: 2026-03-02` (a day)"),
@@ -82,4 +86,18 @@ def test_a_value_of_the_wrong_type_is_not_checked_further() -> None:
         (("when",), 'when must be a date, not "soon"', "write e.g. when: 2026-03-02"),
         (("items", 0, "name"), "items[1].name must be text, not 5", 'write e.g. name: "some words"'),
         (("colour",), 'colour must be one of red, blue, not "green"', "write e.g. colour: red"),
+    ]
+
+
+def test_a_misspelt_required_key_is_one_problem_and_an_unrelated_one_is_two() -> None:
+    assert messages({"whn": dt.date(2026, 1, 2)}) == [
+        (("whn",), 'unknown field "whn" in the group', 'did you mean "when"?'),
+    ]
+    assert messages({"xyz": dt.date(2026, 1, 2)}) == [
+        (
+            ("xyz",),
+            'unknown field "xyz" in the group',
+            "allowed: colour, extra, items, on, tags, when, words",
+        ),
+        ((), '"when" is required in the group', "add `when: 2026-03-02` (a day)"),
     ]

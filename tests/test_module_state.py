@@ -15,7 +15,15 @@ import pytest
 import generator.config
 import generator.content
 
-MUTABLE = (dict, list, set, bytearray, collections.deque, weakref.WeakKeyDictionary, weakref.WeakValueDictionary)
+MUTABLE = (
+    dict,
+    list,
+    set,
+    bytearray,
+    collections.deque,
+    weakref.WeakKeyDictionary,
+    weakref.WeakValueDictionary,
+)
 
 
 def modules() -> list[str]:

@@ -128,6 +128,7 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
             what = "`key: value` lines" if not path else f"{kind.name} (`key: value` lines)"
             problems.append(Problem(path, f"{label} must be {what}", "indent its fields below it"))
             return
+        misspelt = set()  # required keys an unknown key was taken for: one problem, not two
         for key, item in value.items():
             spec = kind.fields.get(key)
             if spec is None:
@@ -138,9 +139,12 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
                 problems.append(
                     Problem(path + (key,), f'unknown field "{key}" in {label}', hint, at_key=True)
                 )
+                misspelt.update(g for g in guess if g not in value)
                 continue
             _check(item, spec.kind, path + (key,), problems, document)
         for key, spec in kind.fields.items():
+            if key in misspelt:
+                continue
             if spec.required and (key not in value or value[key] is None or value[key] == ""):
                 where = path + (key,) if key in value else path
                 problems.append(
