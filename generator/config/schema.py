@@ -128,7 +128,7 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
             what = "`key: value` lines" if not path else f"{kind.name} (`key: value` lines)"
             problems.append(Problem(path, f"{label} must be {what}", "indent its fields below it"))
             return
-        misspelt = set()  # required keys an unknown key was taken for: one problem, not two
+        misspelt: set[str] = set()  # required keys an unknown key was taken for: one problem, not two
         for key, item in value.items():
             spec = kind.fields.get(key)
             if spec is None:
