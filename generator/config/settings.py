@@ -115,7 +115,10 @@ class SafetyPolicy:
         (), "phone numbers that may be published, e.g. the organisation's helpline"
     )
     known_terms: tuple[str, ...] = setting(
-        (), "names the site has decided are safe: partner organisations, public institutions"
+        (), "other names stories may print: public bodies and terms; never a place or a person"
+    )
+    allowed_link_domains: tuple[str, ...] = setting(
+        (), "other sites stories may link to (a partner, a news site), e.g. partner.example.org"
     )
     known_places: tuple[str, ...] = setting((), "places that are never reported as too precise")
     fine_places: tuple[str, ...] = setting((), "places that are always reported as too precise")
@@ -153,6 +156,10 @@ class SiteConfig:
     pseudonyms: PseudonymPolicy = setting(PseudonymPolicy(), "how changed names are marked")
     forms: FormsSettings | None = setting(None, "the fundraiser sign-up and press forms (README: Forms)")
     safety: SafetyPolicy = setting(SafetyPolicy(), "what a story may say")
+    organisations: tuple[str, ...] = setting(
+        (), "partner organisations and sponsors stories may name; never a place or a person"
+    )
+    programmes: tuple[str, ...] = setting((), "the organisation's programmes and projects stories may name")
     raw: dict[str, Any] = field(default_factory=dict)  # site.yaml as read
     # Where each value is in site.yaml.
     located: Located | None = field(default=None, repr=False, compare=False)
