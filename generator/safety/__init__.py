@@ -15,6 +15,7 @@ from generator.content.model import Story
 from generator.findings import Finding, Severity
 from generator.safety import (
     consent,
+    consistency,
     denylist,
     identifiers,
     images,
@@ -32,6 +33,7 @@ from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, S
 
 ALL_RULES: tuple[Rule, ...] = (
     people.RULES
+    + consistency.RULES
     + relatives.RULES
     + pseudonyms.RULES
     + consent.RULES
@@ -72,13 +74,11 @@ def site_extras(
     org = config.organisation
     policy = config.safety
     phrases = [org.name, *policy.known_terms, *sponsors, *contacts]
-    phrases += list(getattr(config, "organisations", ()) or ()) + list(
-        getattr(config, "programmes", ()) or ()
-    )
+    phrases += [*config.organisations, *config.programmes]
     hosts = [
         urlsplit(u).hostname or "" for u in (config.base_url, org.url, config.donate_url, *org.same_as) if u
     ]
-    hosts += list(policy.allowed_email_domains) + list(getattr(policy, "allowed_link_domains", ()) or ())
+    hosts += [*policy.allowed_email_domains, *policy.allowed_link_domains]
     site = site_knowledge(
         config.root,
         settings=site_settings(config),

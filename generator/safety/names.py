@@ -13,9 +13,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from generator.config.settings import CONFIG_FILE
 from generator.content.model import Story
+from generator.findings import Finding, error
 from generator.safety.identifiers import hits
-from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
+from generator.safety.registry import (
+    ERROR,
+    WARNING,
+    Hit,
+    SiteContext,
+    StoryContext,
+    rules_in,
+    site_rule,
+    story_rule,
+)
 
 FAMILY = "6 Undeclared names"
 
@@ -40,6 +51,59 @@ def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         'describe the person instead ("another girl", "a neighbour") or name the city at most; '
         "if the story must name this person, add them to people with their role and name_type",
     )
+
+
+@site_rule(
+    "EXPLAIN-LIST",
+    ERROR,
+    family=FAMILY,
+    title="a place or a person listed as safe to name",
+    source="default deny: an explanation is typed, never a place or a person; issue 12 (a whitelisted village)",
+)
+def explain_list(ctx: SiteContext) -> Iterator[Finding]:
+    """`organisations`, `programmes` and `safety.known_terms` explain the names of organisations,
+    programmes and public bodies. A place or a person's name listed there would be printed everywhere
+    without anyone checking it again: places the site may name come from the gazetteer (and
+    `safety.known_places`), people are declared in each story's `people`."""
+    site = ctx.extras.get("site_knowledge")
+    located = ctx.config.located
+    if site is None:
+        return
+    know = site.knowledge
+    lists = (
+        (("organisations",), ctx.config.organisations),
+        (("programmes",), ctx.config.programmes),
+        (("safety", "known_terms"), ctx.config.safety.known_terms),
+    )
+    for path, entries in lists:
+        for i, entry in enumerate(entries):
+            words = entry.split()
+            place = know.place(entry, site.countries)
+            person = (
+                1 <= len(words) <= 3 and know.is_given_name(words[0]) and not _organisation_like(entry, site)
+            )
+            if place is None and not person:
+                continue
+            line, col = located.where((*path, i)) if located is not None else (1, 1)
+            what = "a place" if place is not None else "a person's name"
+            yield error(
+                CONFIG_FILE,
+                line,
+                col,
+                "EXPLAIN-LIST",
+                f"{'.'.join(path)} entry {i + 1} looks like {what}: listed here it would be printed "
+                "everywhere without anyone checking it again",
+                "remove it; places at city level or broader need no list, and people are declared in "
+                "each story's people",
+            )
+
+
+def _organisation_like(entry: str, site: object) -> bool:
+    vocab = getattr(site, "vocab", None)
+    if vocab is None:
+        return False
+    words = entry.casefold().split()
+    return any(w in vocab["org_words"] or w in vocab["institution_words"] for w in words)
 
 
 RULES = rules_in(globals())

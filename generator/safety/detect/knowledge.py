@@ -15,10 +15,12 @@ from __future__ import annotations
 import gzip
 import math
 import pathlib
+import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "fr", "es", "pt", "fil")
@@ -32,8 +34,13 @@ LEVEL_WORDS = {COUNTRY: "a country", STATE: "a state or province", CITY: "a city
                LOCALITY: "a village, neighbourhood, street or landmark"}  # fmt: skip
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """The form names are compared in: case folded, accents removed, punctuation as single spaces."""
+    if text.isascii():
+        return _NOT_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     out = []
     for ch in decomposed:
@@ -64,6 +71,9 @@ class Knowledge:
         str, str
     ]  # folded name (one or more words) → "level,population,country" entries, "|"-separated
     longest_place: int
+    function_words: tuple[frozenset[str], ...] = ()  # per LANGUAGES: its hundred most frequent words
+    # The same the other way round: a frequent word → the bits of the LANGUAGES it is frequent in.
+    function_word_languages: Mapping[str, int] = field(default_factory=dict)
 
     def zipf(self, word: str) -> tuple[float, ...]:
         row = self.words.get(fold(word))
@@ -114,7 +124,20 @@ def load_knowledge(folder: pathlib.Path = DATA) -> Knowledge:
     places = _table(folder / "places.tsv.gz")
     longest = max(k.count(" ") for k in places) + 1
     names = MappingProxyType({k: int(v) for k, v in given.items()})
-    return Knowledge(MappingProxyType(words), names, MappingProxyType(places), longest)
+    top = _table(folder / "function-words.tsv.gz")
+    function_words = tuple(frozenset(top.get(lang, "").split()) for lang in LANGUAGES)
+    bits: dict[str, int] = {}
+    for i, group in enumerate(function_words):
+        for w in group:
+            bits[w] = bits.get(w, 0) | (1 << i)
+    return Knowledge(
+        MappingProxyType(words),
+        names,
+        MappingProxyType(places),
+        longest,
+        function_words,
+        MappingProxyType(bits),
+    )
 
 
 def _table(path: pathlib.Path) -> dict[str, str]:
@@ -131,6 +154,7 @@ def build_data(folder: pathlib.Path = DATA) -> None:
     _write(folder / "words.tsv.gz", _word_lines())
     _write(folder / "given-names.tsv.gz", _given_name_lines())
     _write(folder / "places.tsv.gz", _place_lines())
+    _write(folder / "function-words.tsv.gz", _function_word_lines())
 
 
 def _write(path: pathlib.Path, lines: list[str]) -> None:
@@ -153,6 +177,13 @@ def _word_lines() -> list[str]:
             row = table.setdefault(key, [0] * len(LANGUAGES))
             row[i] = max(row[i], round(z * 10))
     return [key + "\t" + "\t".join(str(v) if v else "" for v in row) for key, row in sorted(table.items())]
+
+
+def _function_word_lines() -> list[str]:
+    """Each language's hundred most frequent words, to tell which languages a text is written in."""
+    import wordfreq
+
+    return [lang + "\t" + " ".join(fold(w) for w in wordfreq.top_n_list(lang, 100)) for lang in LANGUAGES]
 
 
 def _given_name_lines() -> list[str]:
@@ -241,28 +272,28 @@ def _place_lines() -> list[str]:
     return lines
 
 
-def _parts_of_big_cities(cities: list[dict[str, object]]) -> set[object]:
+def _parts_of_big_cities(cities: list[dict[str, Any]]) -> set[object]:
     """Places the gazetteer lists as cities that are parts of a much bigger one (Copacabana in Rio,
     Dharavi in Mumbai): under a million people, within 12 km of a city of a million or
     more that is ten times their size. Naming one says where in the city someone is."""
-    big = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]  # type: ignore[call-overload]
+    big = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]
     out: set[object] = set()
     for c in cities:
-        pop = int(c.get("population") or 0)  # type: ignore[call-overload]
+        pop = int(c.get("population") or 0)
         if pop >= 1_000_000:
             continue
         for b in big:
-            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop:  # type: ignore[call-overload]
+            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop:
                 if _km(c, b) < 12:
                     out.add(c["geonameid"])
                     break
     return out
 
 
-def _km(a: dict[str, object], b: dict[str, object]) -> float:
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
     la1, lo1, la2, lo2 = (
         math.radians(float(v)) for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-    )  # type: ignore[arg-type]
+    )
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 2 * 6371 * math.asin(math.sqrt(h))
 

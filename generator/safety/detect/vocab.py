@@ -33,6 +33,15 @@ LIST_SECTIONS = (
     "comparatives", "copulas", "connectors", "articles",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words")
+# Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
+KNOWN_SECTIONS = (
+    "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
+    "place_words_before", "place_words_after", "landmark_words", "kinship", "kinship_modifiers",
+    "connectors", "articles", "currencies", "platform_words", "quantity_words", "age_words",
+    "person_words", "possessives", "weekdays", "copulas", "peoples", "religions",
+)  # fmt: skip
+# Sections of public names: a word of one explains itself unless people are also called that.
+PUBLIC_SECTIONS = ("festivals", "public_bodies", "laws", "platforms", "regions")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -47,6 +56,7 @@ class Lexicon:
     single: frozenset[str] = frozenset()
     phrases: frozenset[tuple[str, ...]] = frozenset()
     longest: int = 1
+    starts: frozenset[str] = frozenset()  # first words of the phrases
 
     @staticmethod
     def of(entries: Iterable[str]) -> Lexicon:
@@ -59,13 +69,17 @@ class Lexicon:
             elif w:
                 phrases.add(w)
         longest = max((len(p) for p in phrases), default=1)
-        return Lexicon(frozenset(single), frozenset(phrases), longest)
+        return Lexicon(frozenset(single), frozenset(phrases), longest, frozenset(p[0] for p in phrases))
 
     def __contains__(self, word: object) -> bool:
         return word in self.single
 
     def match(self, low: list[str], i: int) -> int:
         """How many words of `low` starting at i form an entry (the longest), 0 if none."""
+        if i >= len(low):
+            return 0
+        if low[i] not in self.starts:
+            return 1 if low[i] in self.single else 0
         for n in range(min(self.longest, len(low) - i), 1, -1):
             if tuple(low[i : i + n]) in self.phrases:
                 return n
@@ -86,12 +100,28 @@ class Vocabulary:
     months: Mapping[str, int]
     number_words: Mapping[str, int]
     by_language: Mapping[str, Mapping[str, Lexicon]] = field(default_factory=dict)
+    known: frozenset[str] = frozenset()  # the single words of KNOWN_SECTIONS, and the month names
+    public: frozenset[str] = frozenset()  # the single words of PUBLIC_SECTIONS
+    signals: frozenset[str] = frozenset()  # words that change what the name next to them is
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
 
 
 _EMPTY = Lexicon()
+
+
+def vocabulary_key(site_root: pathlib.Path | None) -> tuple[tuple[str, int, int], ...]:
+    """What the vocabulary depends on: every file's name, size and modification time."""
+    files = sorted(PACKAGED.glob("*.yaml"))
+    own = site_root / "safety" / "vocab" if site_root is not None else None
+    if own is not None and own.is_dir():
+        files += sorted(own.glob("*.yaml"))
+    out = []
+    for f in files:
+        st = f.stat()
+        out.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
 
 
 def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, list[Finding]]:
@@ -138,12 +168,20 @@ def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, 
         lang: MappingProxyType({k: Lexicon.of(v) for k, v in sections.items()})
         for lang, sections in per_language.items()
     }
+    known = frozenset(months).union(*(lists[s].single for s in KNOWN_SECTIONS))
+    public = frozenset().union(*(lists[s].single for s in PUBLIC_SECTIONS))
+    signal_sections = ("titles", "kinship", "institution_words", "institution_words_before", "place_words_after",
+                       "place_words_before", "person_markers")  # fmt: skip
+    signals = frozenset().union(*(lists[s].single for s in signal_sections))
     vocab = Vocabulary(
         tuple(languages),
         MappingProxyType(lists),
         MappingProxyType(months),
         MappingProxyType(numbers),
         MappingProxyType(by_language),
+        known,
+        public,
+        signals,
     )
     return vocab, findings
 

@@ -1,0 +1,93 @@
+"""Family 1, continued: what the text says about a survivor must match what the front matter says.
+
+A story whose text says the survivor "was 16 when she was trafficked" is a child's story, whatever
+`minor:` says: the rules for children (no real name, assent and a guardian's consent, every
+unexplained detail an error) must apply. The age is read in any of the five languages: "Asha, 16,",
+"Asha (16)", "a 16-year-old", "aged 16", "was 16 when", "tenía 15 años", "avait 16 ans", "tinha 15
+anos", "15 taong gulang".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.content.model import Story
+from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
+
+FAMILY = "1 People and names"
+_N = r"(?:1[0-7]|[1-9])"
+# An age, not a duration ("3 years there"): each language's own way of saying how old someone is.
+_AGE = re.compile(
+    rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b|\b{_N}-year-old\b|\baged\s+{_N}\b"
+    rf"|\b(?:was|turned)\s+{_N}\b(?=\s*(?:[,.;)]|when|and|at|$))"
+    rf"|\b(?:a|avait|aura|âgée?\s+de|fêté\s+ses)\s+{_N}\s+ans\b"
+    rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+{_N}\s+años\b"
+    rf"|\b(?:tinha|tem|fez|completou)\s+{_N}\s+anos\b"
+    rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+{_N}\s+(?:años|anos|ans)\b"
+    rf"|\b{_N}\s+(?:taong\s+gulang|anyos)\b"
+    rf"|[A-Z][\w'’-]+\s*[,(]\s*{_N}\s*[,)]",
+    re.IGNORECASE,
+)
+_PRONOUNS = re.compile(r"\b(?:she|he|her|him|ella|él|elle|il|ela|ele|siya|niya)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n\s*\n")
+
+
+@story_rule(
+    "MINOR-MISMATCH",
+    ERROR,
+    family=FAMILY,
+    scope=ANY,
+    title="a survivor the text shows was a child, declared an adult",
+    source="UNICEF principle 1 (a child is anyone under 18); POCSO s.2(d); safeguarding TX-01",
+)
+def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """The text gives an age under 18 for a survivor whose front matter says `minor: false`. `minor`
+    means a child at the time of the events, so such a survivor is a minor and every rule for
+    children applies."""
+    adults = [p for p in story.survivors if p.minor is False]
+    if not adults:
+        return
+    text = ctx.visible
+    ages = list(_ages(text))
+    if not ages:
+        return
+    single = len(story.survivors) == 1
+    for p in adults:
+        name = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p.name.split()) + r")\b", re.IGNORECASE)
+        for at in ages:
+            sentence = _sentence(text, at)
+            if name.search(sentence) or (single and _PRONOUNS.search(sentence)):
+                yield Hit(
+                    f'the text gives an age under 18 for "{p.name}", declared minor: false: '
+                    "a survivor who was a child at the time of the events is a minor",
+                    "set minor: true for this person (and check their consent: a child's needs assent and "
+                    "a guardian or welfare authority)",
+                    path=("people", p.index, "minor"),
+                )
+                break
+
+
+_SMALL_NUMBER = re.compile(r"(?<![\d.,])(?:1[0-7]|[1-9])(?![\d]|[.,]\d)")
+
+
+def _ages(text: str) -> Iterator[int]:
+    """Where the text gives an age under 18: the age expressions are tried only around small numbers."""
+    for m in _SMALL_NUMBER.finditer(text):
+        lo = max(0, m.start() - 24)
+        found = _AGE.search(text, lo, min(len(text), m.end() + 24))
+        if found is not None and found.start() <= m.start() < found.end():
+            yield m.start()
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence around offset `at`."""
+    start = max(
+        text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at), text.rfind("\n\n", 0, at)
+    )
+    start = start + 1 if start >= 0 else 0
+    end = _SENTENCE_END.search(text, at)
+    return text[start : end.start() + 1 if end else len(text)]
+
+
+RULES = rules_in(globals())
