@@ -265,18 +265,54 @@ def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt:
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path)
 )
 @click.option("--reviewer", required=True, help="Your safeguarding handle; must differ from the author.")
+@click.option(
+    "--accept",
+    "accepts",
+    multiple=True,
+    metavar="RULE:TOKEN",
+    help="Accept this warning without being asked (for scripts; repeat for more); needs --reason.",
+)
+@click.option("--reason", help="Why the warnings given with --accept are acceptable (a full sentence).")
+@click.option(
+    "--decisions",
+    "decisions_file",
+    type=click.File("r", encoding="utf-8"),
+    help="A YAML list of decisions for scripts: - {rule: RULE, token: TOKEN, reason: why}.",
+)
+@click.option(
+    "--sign",
+    "key",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    envvar="IMPACTSITE_SIGNING_KEY",
+    help="Sign the review with this SSH key (default: $IMPACTSITE_SIGNING_KEY).",
+)
 @at_option
 @handle_errors
 def approve(
-    site_dir: pathlib.Path | None, files: tuple[pathlib.Path, ...], reviewer: str, at_text: str | None
+    site_dir: pathlib.Path | None,
+    files: tuple[pathlib.Path, ...],
+    reviewer: str,
+    accepts: tuple[str, ...],
+    reason: str | None,
+    decisions_file: Any,
+    key: pathlib.Path | None,
+    at_text: str | None,
 ) -> None:
-    """Record your safeguarding review of FILE(s); refused while any error remains."""
+    """Decide on every warning in FILE(s), then record your review of the exact text.
+
+    Refused while any error remains (errors are never waived). Each warning is shown; on a terminal
+    you are asked to accept each one with a reason, or to refuse (then fix the text). Scripts give
+    their decisions with --accept RULE:TOKEN --reason "…" or --decisions FILE.
+    """
     from generator.commands.approve import approve as run_approve
+    from generator.commands.approve_prompts import interaction_for
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
-    for path in run_approve(root, list(files), reviewer, at):
-        click.echo(f"approved {path} (reviewer {reviewer})")
+    talk = interaction_for(accepts, reason, decisions_file, ask=sys.stdin.isatty())
+    for path in run_approve(root, list(files), reviewer, at, talk, key):
+        signed = " and signed" if key else ""
+        click.echo(f"approved{signed} {path} (reviewer {reviewer})")
 
 
 @main.group()

@@ -75,6 +75,16 @@ SITE = Schema(
                     "fine_places": Field(list_of(TEXT)),
                     "jigsaw_threshold": Field(INT),
                     "consent_warning_days": Field(INT),
+                    "signed_reviews": Field(
+                        BOOL,
+                        help="true: every review and waiver must be signed with an allowed reviewer's SSH key",
+                    ),
+                    "allowed_signers": Field(
+                        TEXT, help="the reviewers' public keys (default safety/allowed_signers)"
+                    ),
+                    "revoked_signers": Field(
+                        TEXT, help="keys of reviewers who left (default safety/revoked_signers)"
+                    ),
                 }
             )
         ),
@@ -100,6 +110,11 @@ class SafetyPolicy:
     fine_places: tuple[str, ...] = ()
     jigsaw_threshold: int = 4
     consent_warning_days: int = 30
+    signed_reviews: bool = (
+        False  # reviews and waivers need a signature from an allowed reviewer (README: Signed reviews)
+    )
+    allowed_signers: str = "safety/allowed_signers"
+    revoked_signers: str = "safety/revoked_signers"
 
 
 @dataclass(frozen=True)
@@ -317,6 +332,9 @@ def _build(root: pathlib.Path, data: dict[str, Any]) -> SiteConfig:
             fine_places=_tuple(safety.get("fine_places")),
             jigsaw_threshold=_default(safety.get("jigsaw_threshold"), 4),
             consent_warning_days=_default(safety.get("consent_warning_days"), 30),
+            signed_reviews=bool(safety.get("signed_reviews")),
+            allowed_signers=safety.get("allowed_signers") or "safety/allowed_signers",
+            revoked_signers=safety.get("revoked_signers") or "safety/revoked_signers",
         ),
         forms=forms_section.settings_from(data.get("forms")),
         raw=data,

@@ -46,6 +46,7 @@ class Review:
     reviewer: str
     date: dt.date
     text_hash: str
+    signature: str | None = None  # an SSH signature (ssh-keygen -Y sign) of what was reviewed
 
 
 @dataclass(frozen=True)
@@ -61,10 +62,15 @@ class ImageRef:
 
 @dataclass(frozen=True)
 class Waiver:
+    """A reviewer's recorded decision to accept a warning, bound to the text it accepted."""
+
     rule: str
     reviewer: str
     reason: str
     index: int = 0
+    tokens: tuple[str, ...] = ()  # the Finding.token of each warning accepted: new text needs a new decision
+    date: dt.date | None = None
+    signature: str | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,9 @@ class Page:
     summary: str | None = None
     nav_order: int | None = None
     noindex: bool = False
+    author: str | None = None
+    review: Review | None = None
+    waivers: tuple[Waiver, ...] = ()
 
     @property
     def path(self) -> str:

@@ -273,19 +273,11 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
         )
         for i, c in enumerate(data.get("consent") or ())
     )
-    review = None
-    if data.get("review"):
-        r = data["review"]
-        review = Review(reviewer=r["reviewer"], date=r["date"], text_hash=r["text_hash"])
     images: list[ImageRef] = []
     if data.get("image"):
         images.append(_image(data["image"], ("image",)))
     for i, img in enumerate(data.get("images") or ()):
         images.append(_image(img, ("images", i)))
-    waivers = tuple(
-        Waiver(rule=w["rule"], reviewer=w["reviewer"], reason=w["reason"], index=i)
-        for i, w in enumerate(data.get("waivers") or ())
-    )
     tags = data.get("tags") or ()
     aliases = data.get("aliases") or ()
     story = Story(
@@ -304,13 +296,35 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
         updated=data.get("updated"),
         people=people,
         consent=consent,
-        review=review,
+        review=_review(data),
         images=tuple(images),
-        waivers=waivers,
+        waivers=_waivers(data),
         aliases=tuple([aliases] if isinstance(aliases, str) else aliases),
         data=data,
     )
     return story, []
+
+
+def _review(data: dict[str, Any]) -> Review | None:
+    r = data.get("review")
+    if not r:
+        return None
+    return Review(r["reviewer"], r["date"], r["text_hash"], r.get("signature"))
+
+
+def _waivers(data: dict[str, Any]) -> tuple[Waiver, ...]:
+    return tuple(
+        Waiver(
+            rule=w["rule"],
+            reviewer=w["reviewer"],
+            reason=w["reason"],
+            index=i,
+            tokens=tuple(w.get("tokens") or ()),
+            date=w.get("date"),
+            signature=w.get("signature"),
+        )
+        for i, w in enumerate(data.get("waivers") or ())
+    )
 
 
 def _image(d: dict[str, Any], path: tuple[str | int, ...]) -> ImageRef:
@@ -340,6 +354,9 @@ def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:
             summary=(data.get("summary") or "").strip() or None,
             nav_order=data.get("nav_order"),
             noindex=bool(data.get("noindex")),
+            author=data.get("author"),
+            review=_review(data),
+            waivers=_waivers(data),
         ),
         [],
     )

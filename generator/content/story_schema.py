@@ -41,6 +41,7 @@ REVIEW = {
     "reviewer": Field(TEXT, required=True),
     "date": Field(DATE, required=True),
     "text_hash": Field(TEXT, required=True),
+    "signature": Field(TEXT, help="written by impactsite approve --sign"),
 }
 
 IMAGE = {
@@ -54,8 +55,11 @@ IMAGE = {
 
 WAIVER = {
     "rule": Field(TEXT, required=True),
+    "tokens": Field(list_of(TEXT), help="which warnings were accepted; written by impactsite approve"),
     "reviewer": Field(TEXT, required=True),
+    "date": Field(DATE),
     "reason": Field(TEXT, required=True),
+    "signature": Field(TEXT, help="written by impactsite approve --sign"),
 }
 
 STORY = Schema(
@@ -92,6 +96,9 @@ PAGE = Schema(
         "slug": Field(TEXT),
         "nav_order": Field(INT),
         "noindex": Field(BOOL),
+        "author": Field(TEXT, help="your staff handle"),
+        "review": Field(obj(REVIEW, "the review")),
+        "waivers": Field(list_of(obj(WAIVER, "a waiver"))),
         "internal_notes": Field(TEXT),
     },
 )
