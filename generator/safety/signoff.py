@@ -199,7 +199,7 @@ def signature_hits(
 
 
 def _where(base: Path, signature: str | None) -> Path:
-    return base + ("signature",) if signature else base
+    return base + ("signature" if signature else "reviewer",)
 
 
 @story_rule(
