@@ -117,7 +117,7 @@ def test_edit_reloads_the_page_and_a_yaml_mistake_shows_the_error(served_site, p
     story = min((site / "content" / "stories").glob("*.md"))
     slug = story.stem
     page.goto(f"{url}/stories/{slug}/")
-    page.wait_for_function("() => window.LiveReload !== undefined", timeout=15000)
+    page.wait_for_function("() => window.impactsiteReload === 'connected'", timeout=15000)
     page.evaluate("() => { window.__marker = 'before-reload'; }")
 
     original = story.read_text()
