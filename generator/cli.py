@@ -232,20 +232,38 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
 
 @main.command()
 @site_option
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=pathlib.Path))
 @at_option
 @strict_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
 )
+@click.option(
+    "--before-commit",
+    is_flag=True,
+    help="For a pre-commit hook: review and sign-off, which come after the commit, do not count.",
+)
 @handle_errors
-def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt: str) -> None:
-    """Run every rule on every source without writing output."""
+def check(
+    site_dir: pathlib.Path | None,
+    files: tuple[pathlib.Path, ...],
+    at_text: str | None,
+    strict: bool,
+    fmt: str,
+    before_commit: bool,
+) -> None:
+    """Run every rule on every source (or only on FILES) without writing output."""
     from generator.build import check as run_check
     from generator.commands.report import to_json, to_sarif
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
-    report = run_check(root, at)
+    if files:
+        from generator.commands.check_files import check_files
+
+        report = check_files(root, at, list(files), before_commit=before_commit)
+    else:
+        report = run_check(root, at)
     if fmt == "text":
         print_findings(report.findings)
         click.echo(
