@@ -413,11 +413,25 @@ def rules(fmt: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.option(
+    "--as-published",
+    is_flag=True,
+    help="Show only what build would publish (no previews of drafts or unapproved edits).",
+)
 @handle_errors
 def serve(
-    site_dir: pathlib.Path | None, at_text: str | None, host: str, port: int, open_browser: bool
+    site_dir: pathlib.Path | None,
+    at_text: str | None,
+    host: str,
+    port: int,
+    open_browser: bool,
+    as_published: bool,
 ) -> None:
-    """Build, serve on 127.0.0.1 and rebuild on every save (the browser reloads by itself)."""
+    """Build, serve on 127.0.0.1 and rebuild on every save (the browser reloads by itself).
+
+    Stories that are not published (drafts, stories waiting for review, edits since the review,
+    embargoed ones) are shown as labelled previews with their problems marked in the text; every
+    story is listed at /_impactsite/. --as-published shows only what build would publish."""
     from generator.serve.server import serve as run_serve
 
     root = site_root(site_dir)
@@ -429,5 +443,11 @@ def serve(
             err=True,
         )
     run_serve(
-        root, host=host, port=port, at=at, open_browser=open_browser, log=lambda m: click.echo(m, err=True)
+        root,
+        host=host,
+        port=port,
+        at=at,
+        open_browser=open_browser,
+        log=lambda m: click.echo(m, err=True),
+        as_published=as_published,
     )

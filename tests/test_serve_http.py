@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pytest
 from tornado import httpclient, ioloop, websocket
 
-from generator.serve.http import Guard, application
+from generator.serve.http import Guard, Snapshot, application
 
 FILES = {
     "index.html": b"<!doctype html><html><head><title>t</title></head><body><p>home</p></body></html>",
@@ -23,8 +23,8 @@ FILES = {
 
 
 class Fixed:
-    def snapshot(self) -> tuple[dict[str, bytes], str | None]:
-        return FILES, None
+    def snapshot(self) -> Snapshot:
+        return Snapshot(FILES)
 
 
 class Watcher:
@@ -53,11 +53,14 @@ def server() -> Iterator[int]:
         loops.append(ioloop.IOLoop.current())
         ready.set()
         loops[0].start()
+        loops[0].close(all_fds=True)  # the server socket and the loop's own
 
-    threading.Thread(target=serve, daemon=True).start()
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
     assert ready.wait(10)
     yield port
     loops[0].add_callback(loops[0].stop)
+    thread.join(10)
 
 
 def ask(
@@ -139,7 +142,13 @@ def _socket(port: int, origin: str | None, host: str | None = None) -> str:
         conn.close()
         return json.loads(str(answer))["command"]
 
-    return asyncio.run(go())
+    # In a thread of its own: asyncio.run in the main thread would replace (and leave unclosed) the
+    # loop another test made there.
+    result: list[str] = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(go())))
+    thread.start()
+    thread.join(30)
+    return result[0]
 
 
 def test_the_reload_socket_opens_only_for_pages_of_this_server(server: int) -> None:

@@ -17,8 +17,8 @@ FILES = {
 
 
 def call(state: SiteState, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    files, error = state.snapshot()
-    answer = respond(files, error, method, path)
+    files, error, blocked = state.snapshot()
+    answer = respond(files, error, method, path, blocked)
     return answer.status, dict(answer.headers), answer.body
 
 
@@ -118,6 +118,7 @@ def test_a_save_is_reported_by_the_file_system_not_found_by_polling(
         loops.append(loop)
         loop.add_callback(lambda: watcher.start(watcher.examine) and started.set())
         loop.start()
+        loop.close(all_fds=True)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
@@ -127,5 +128,6 @@ def test_a_save_is_reported_by_the_file_system_not_found_by_polling(
     while state.builds == 0 and time.monotonic() < deadline:
         time.sleep(0.01)
     loops[0].add_callback(loops[0].stop)
+    thread.join(10)
     watcher.observer.stop()
     assert state.builds == 1

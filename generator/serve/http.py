@@ -25,7 +25,7 @@ import socket
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from livereload.handlers import LiveReloadHandler
 from tornado import web
@@ -38,10 +38,16 @@ _HEAD_END = re.compile(rb"</head>", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 
 
-class Served(Protocol):
-    """What the server reads from the site state: the last good files and the current error."""
+class Snapshot(NamedTuple):
+    files: dict[str, bytes]  # the last good build
+    error: str | None = None  # the last edit could not be built: shown over the last good build
+    blocked: str | None = None  # previews: what stops the whole site being published
 
-    def snapshot(self) -> tuple[dict[str, bytes], str | None]: ...
+
+class Served(Protocol):
+    """What the server reads from the site state."""
+
+    def snapshot(self) -> Snapshot: ...
 
 
 @dataclass(frozen=True)
@@ -115,11 +121,15 @@ def resolve(files: dict[str, bytes], raw_path: str) -> tuple[str | None, bool]:
     return None, False
 
 
-def error_overlay(message: str) -> bytes:
-    """The last edit's error over the last good build: styled by preview.css (no inline style)."""
+LAST_GOOD = "The last edit could not be built. You are seeing the last good build."
+SITE_BLOCKED = "These problems stop the whole site from being published (build would publish nothing):"
+
+
+def error_overlay(message: str, heading: str = LAST_GOOD) -> bytes:
+    """A problem shown over the page: styled by preview.css (no inline style)."""
     return (
         '<div class="impactsite-overlay" role="alert">'
-        "<strong>The last edit could not be built. You are seeing the last good build.</strong>"
+        f"<strong>{html.escape(heading)}</strong>"
         f"<pre>{html.escape(message)}</pre></div>"
     ).encode()
 
@@ -131,7 +141,9 @@ class Response:
     body: bytes
 
 
-def respond(files: dict[str, bytes], error: str | None, method: str, raw_path: str) -> Response:
+def respond(
+    files: dict[str, bytes], error: str | None, method: str, raw_path: str, blocked: str | None = None
+) -> Response:
     """The answer to one GET or HEAD for a page or file of the site (HEAD: the caller drops the body)."""
     if method not in ("GET", "HEAD"):
         return Response(405, (("Allow", "GET, HEAD"), ("Content-Type", "text/plain; charset=utf-8")),
@@ -152,8 +164,9 @@ def respond(files: dict[str, bytes], error: str | None, method: str, raw_path: s
     ctype = mimetypes.guess_type(key)[0] or "application/octet-stream"
     if ctype == "text/html":
         body = _HEAD_END.sub(lambda m: OVERLAY_STYLE + RELOAD_SCRIPT + m.group(0), body, count=1)
-        if error:
-            body = _BODY_START.sub(lambda m: m.group(0) + error_overlay(error), body, count=1)
+        overlay = error_overlay(error) if error else error_overlay(blocked, SITE_BLOCKED) if blocked else b""
+        if overlay:
+            body = _BODY_START.sub(lambda m: m.group(0) + overlay, body, count=1)
     charset = "; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("xml", "json")) else ""
     headers = (
         ("Content-Type", ctype + charset),
@@ -193,8 +206,8 @@ class PageHandler(_Guarded):
         self.state: Served = kwargs["state"]
 
     def _answer(self, *args: Any) -> None:
-        files, error = self.state.snapshot()
-        self.send(respond(files, error, self.request.method or "GET", self.request.path))
+        files, error, blocked = self.state.snapshot()
+        self.send(respond(files, error, self.request.method or "GET", self.request.path, blocked))
 
     get = head = post = put = delete = patch = options = _answer
 

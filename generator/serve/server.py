@@ -21,6 +21,8 @@ from typing import Any
 from generator.build import make
 from generator.cache.store import Caches
 from generator.errors import ContentError, ImpactsiteError
+from generator.serve.http import Snapshot
+from generator.serve.preview import make_preview
 
 Log = Callable[[str], None]
 
@@ -28,12 +30,16 @@ Log = Callable[[str], None]
 class SiteState:
     """The last good build (path → bytes) and the current error, if the latest rebuild failed."""
 
-    def __init__(self, root: pathlib.Path, at: dt.datetime | dt.date | None, log: Log) -> None:
+    def __init__(
+        self, root: pathlib.Path, at: dt.datetime | dt.date | None, log: Log, *, as_published: bool = False
+    ) -> None:
         self.root = root
         self.at = at
         self.log = log
+        self.as_published = as_published  # False: unpublished stories are shown as previews (preview.py)
         self.files: dict[str, bytes] = {}
         self.error: str | None = None
+        self.blocked: str | None = None  # previews: what stops the whole site being published
         self.lock = threading.Lock()
         self.builds = 0
         # Kept between rebuilds: only what an edit touched is redone. Saved to disk after the first
@@ -56,7 +62,12 @@ class SiteState:
     def rebuild(self) -> bool:
         started = time.monotonic()
         try:
-            made = make(self.root, self.moment(), caches=self.caches)
+            if self.as_published:
+                files, blocked = make(self.root, self.moment(), caches=self.caches).files, None
+            else:
+                real_now = dt.datetime.now(dt.UTC) if self.at is not None else None
+                shown = make_preview(self.root, self.moment(), self.caches, real_now)
+                files, blocked = shown.files, shown.problems
         except ContentError as exc:
             text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
             with self.lock:
@@ -76,17 +87,18 @@ class SiteState:
             )
             return False
         with self.lock:
-            self.files = made.files
+            self.files = files
             self.error = None
+            self.blocked = blocked
             self.builds += 1
 
-        self.log(f"rebuilt {len(made.files)} files in {time.monotonic() - started:.2f}s")
+        self.log(f"rebuilt {len(files)} files in {time.monotonic() - started:.2f}s")
         return True
 
-    def snapshot(self) -> tuple[dict[str, bytes], str | None]:
-        """The files to serve and the error to show over them (for generator/serve/http.py)."""
+    def snapshot(self) -> Snapshot:
+        """The files to serve and what to show over them (for generator/serve/http.py)."""
         with self.lock:
-            return self.files, self.error
+            return Snapshot(self.files, self.error, self.blocked)
 
 
 class SiteWatcher:
@@ -237,15 +249,18 @@ def serve(
     at: dt.datetime | dt.date | None = None,
     open_browser: bool = False,
     log: Log = print,
+    as_published: bool = False,
 ) -> None:
     """Serve the site until interrupted (the HTTP side is generator/serve/http.py)."""
     import webbrowser
 
     from generator.serve import http
 
-    state = SiteState(root, at, log)
+    state = SiteState(root, at, log, as_published=as_published)
     state.rebuild()
     watcher = SiteWatcher(state)
     log(f"Serving {root} on http://{host}:{port}/ (Ctrl+C to stop)")
+    if not as_published:
+        log(f"Every story, published or not, is listed at http://{host}:{port}/_impactsite/")
     opened = (lambda: webbrowser.open(f"http://{host}:{port}/")) if open_browser else None
     http.run(state, watcher, host=host, port=port, log=log, opened=opened)
