@@ -81,8 +81,21 @@ def test_a_problem_outside_the_stories_is_shown_over_the_site(tmp_path: pathlib.
     (root / "content/campaigns").mkdir(parents=True)
     (root / "content/campaigns/x.yaml").write_text("name: X\n")
     made = preview(root)
-    assert made.problems is not None and "content/campaigns/x.yaml" in made.problems
+    assert made.problems is not None and "content/campaigns/x.yaml" in made.problems[1]
+    assert made.problems[0].startswith("These problems stop the whole site")
     assert "stories/market/index.html" in made.files
+
+
+def test_a_story_that_no_longer_reads_keeps_its_last_page_under_the_problem(tmp_path: pathlib.Path) -> None:
+    root = site(tmp_path)
+    before = preview(root)
+    path = root / DRAFT
+    path.write_text(path.read_text().replace("status: draft", "status: [draft", 1))
+    made = make_preview(root, AT, Caches(root / ".impactsite/cache", in_memory=True), None, before.files)
+    assert made.problems is not None
+    heading, text = made.problems
+    assert heading.startswith("A story could not be read") and "content/stories/market.md" in text
+    assert made.files["stories/market/index.html"] == before.files["stories/market/index.html"]
 
 
 def test_serve_at_labels_what_is_live_then_but_not_now(tmp_path: pathlib.Path) -> None:

@@ -41,7 +41,7 @@ _BODY_START = re.compile(rb"<body[^>]*>", re.IGNORECASE)
 class Snapshot(NamedTuple):
     files: dict[str, bytes]  # the last good build
     error: str | None = None  # the last edit could not be built: shown over the last good build
-    blocked: str | None = None  # previews: what stops the whole site being published
+    blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site being published)
 
 
 class Served(Protocol):
@@ -122,7 +122,6 @@ def resolve(files: dict[str, bytes], raw_path: str) -> tuple[str | None, bool]:
 
 
 LAST_GOOD = "The last edit could not be built. You are seeing the last good build."
-SITE_BLOCKED = "These problems stop the whole site from being published (build would publish nothing):"
 
 
 def error_overlay(message: str, heading: str = LAST_GOOD) -> bytes:
@@ -142,7 +141,11 @@ class Response:
 
 
 def respond(
-    files: dict[str, bytes], error: str | None, method: str, raw_path: str, blocked: str | None = None
+    files: dict[str, bytes],
+    error: str | None,
+    method: str,
+    raw_path: str,
+    blocked: tuple[str, str] | None = None,
 ) -> Response:
     """The answer to one GET or HEAD for a page or file of the site (HEAD: the caller drops the body)."""
     if method not in ("GET", "HEAD"):
@@ -164,7 +167,7 @@ def respond(
     ctype = mimetypes.guess_type(key)[0] or "application/octet-stream"
     if ctype == "text/html":
         body = _HEAD_END.sub(lambda m: OVERLAY_STYLE + RELOAD_SCRIPT + m.group(0), body, count=1)
-        overlay = error_overlay(error) if error else error_overlay(blocked, SITE_BLOCKED) if blocked else b""
+        overlay = error_overlay(error) if error else error_overlay(blocked[1], blocked[0]) if blocked else b""
         if overlay:
             body = _BODY_START.sub(lambda m: m.group(0) + overlay, body, count=1)
     charset = "; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("xml", "json")) else ""

@@ -81,19 +81,28 @@ class Previews:
         return hashlib.blake2b(repr(sorted(self.notices.items())).encode(), digest_size=16).hexdigest()
 
 
+WHOLE_SITE = "These problems stop the whole site from being published (build would publish nothing):"
+UNREADABLE = "A story could not be read: you are seeing the last good version of its page. Fix this:"
+
+
 @dataclass(frozen=True)
 class PreviewMade:
     files: dict[str, bytes]
-    problems: str | None  # what stops the whole site (config, a page, a template…), if anything
+    problems: tuple[str, str] | None  # (heading, text): what stops the whole site (config, a page…)
     previews: dict[str, Notice]  # by URL
 
 
 def make_preview(
-    root: pathlib.Path, at: dt.datetime, caches: Caches, now: dt.datetime | None = None
+    root: pathlib.Path,
+    at: dt.datetime,
+    caches: Caches,
+    now: dt.datetime | None = None,
+    previous: dict[str, bytes] | None = None,
 ) -> PreviewMade:
     """The site as `build` would publish it, plus a labelled preview of every other story.
     `now` is the real clock when `at` was set by `serve --at`: a story live at `at` but not yet
-    live now is labelled as a preview too."""
+    live now is labelled as a preview too. `previous` is the last files served: a story that no
+    longer parses keeps its last page there, under the problem, instead of vanishing."""
     site = load_site(root, at, caches=caches)
     site_key = uptodate.fingerprint(root, site.config, False, stories=False, files=caches.files)
     caches.site_key = site_key
@@ -151,10 +160,17 @@ def make_preview(
         for path, data in rendered.items():
             if path.startswith("images/"):
                 files.setdefault(path, data)
+    unread = {f.path for f in problems if f.path.startswith("content/stories/")} - story_paths
+    for path in unread:
+        page = f"stories/{pathlib.PurePosixPath(path).stem}/index.html"
+        if previous and page in previous and page not in files:
+            files[page] = previous[page]
     files[INDEX] = index_page(site, shown, notices).encode()
     caches.finish(scan_fingerprint(site_key, names))
-    text = "\n".join(f.format() for f in sort_findings(problems)) if problems else None
-    return PreviewMade(files, text, notices)
+    if not problems:
+        return PreviewMade(files, None, notices)
+    heading = UNREADABLE if all(f.path in unread for f in problems) else WHOLE_SITE
+    return PreviewMade(files, (heading, "\n".join(f.format() for f in sort_findings(problems))), notices)
 
 
 def _as_published_findings(site: Site, story: Story, at: dt.datetime, found: list[Finding]) -> list[Finding]:

@@ -39,7 +39,7 @@ class SiteState:
         self.as_published = as_published  # False: unpublished stories are shown as previews (preview.py)
         self.files: dict[str, bytes] = {}
         self.error: str | None = None
-        self.blocked: str | None = None  # previews: what stops the whole site being published
+        self.blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site publishing)
         self.lock = threading.Lock()
         self.builds = 0
         # Kept between rebuilds: only what an edit touched is redone. Saved to disk after the first
@@ -66,7 +66,7 @@ class SiteState:
                 files, blocked = make(self.root, self.moment(), caches=self.caches).files, None
             else:
                 real_now = dt.datetime.now(dt.UTC) if self.at is not None else None
-                shown = make_preview(self.root, self.moment(), self.caches, real_now)
+                shown = make_preview(self.root, self.moment(), self.caches, real_now, self.files)
                 files, blocked = shown.files, shown.problems
         except ContentError as exc:
             text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
