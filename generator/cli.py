@@ -348,7 +348,11 @@ def new_story(site_dir: pathlib.Path | None, title: str) -> None:
 
     root = site_root(site_dir)
     path = make(root, title, dt.datetime.now(load_config(root).tz).date())
-    click.echo(f"created {path.relative_to(root)}: fill it in, then ask a reviewer to run impactsite approve")
+    slug = path.stem
+    click.echo(
+        f"created {path.relative_to(root)}: fill it in, then ask a reviewer to run impactsite approve\n"
+        f"see it as you write: run impactsite serve and open http://127.0.0.1:8000/stories/{slug}/"
+    )
 
 
 @main.group()

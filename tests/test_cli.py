@@ -219,6 +219,7 @@ def test_new_story_writes_a_draft_skeleton_that_parses_and_passes_check(tmp_path
     assert result.stdout == (
         "created content/stories/rescue-a-quoted-title.md: fill it in, then ask a reviewer to run "
         "impactsite approve\n"
+        "see it as you write: run impactsite serve and open http://127.0.0.1:8000/stories/rescue-a-quoted-title/\n"
     )
     path = root / "content/stories/rescue-a-quoted-title.md"
     source, findings = read_source("content/stories/rescue-a-quoted-title.md", path.read_bytes())
