@@ -94,7 +94,7 @@ def test_a_story_that_no_longer_reads_keeps_its_last_page_under_the_problem(tmp_
     made = make_preview(root, AT, Caches(root / ".impactsite/cache", in_memory=True), None, before.files)
     assert made.problems is not None
     heading, text = made.problems
-    assert heading.startswith("A story could not be read") and "content/stories/market.md" in text
+    assert heading.startswith("A file could not be read") and "content/stories/market.md" in text
     assert made.files["stories/market/index.html"] == before.files["stories/market/index.html"]
 
 

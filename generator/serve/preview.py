@@ -82,7 +82,7 @@ class Previews:
 
 
 WHOLE_SITE = "These problems stop the whole site from being published (build would publish nothing):"
-UNREADABLE = "A story could not be read: you are seeing the last good version of its page. Fix this:"
+UNREADABLE = "A file could not be read: you are seeing the last good version of its page. Fix this:"
 
 
 @dataclass(frozen=True)
@@ -160,9 +160,12 @@ def make_preview(
         for path, data in rendered.items():
             if path.startswith("images/"):
                 files.setdefault(path, data)
-    unread = {f.path for f in problems if f.path.startswith("content/stories/")} - story_paths
+    # A story or page that no longer reads keeps its last page, under the problem.
+    unread = {f.path for f in problems if f.path.startswith(("content/stories/", "content/pages/"))}
+    unread -= story_paths | {p.path for p in site.pages}
     for path in unread:
-        page = f"stories/{pathlib.PurePosixPath(path).stem}/index.html"
+        stem = pathlib.PurePosixPath(path).stem
+        page = f"stories/{stem}/index.html" if path.startswith("content/stories/") else f"{stem}/index.html"
         if previous and page in previous and page not in files:
             files[page] = previous[page]
     files[INDEX] = index_page(site, shown, notices).encode()

@@ -93,6 +93,8 @@ class SiteState:
             self.builds += 1
 
         self.log(f"rebuilt {len(files)} files in {time.monotonic() - started:.2f}s")
+        if blocked:
+            self.log(f"{blocked[0]}\n{blocked[1]}")
         return True
 
     def snapshot(self) -> Snapshot:
