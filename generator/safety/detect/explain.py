@@ -113,15 +113,17 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     connectors = vocab["connectors"]
     k = 0
     while k < len(caps):
-        first = caps[k]
+        first = k
         last = k
         while last + 1 < len(caps) and _joins(text, caps[last], caps[last + 1], connectors):
+            if text[caps[last].end() : caps[last + 1].start()] != " " and _plain_opener(
+                text, caps[last], ctx, label
+            ):
+                break  # "Estudiaba en la Secundaria…": the sentence's first word is not part of a name
             last += 1
         k = last + 1
-        words = (
-            [_low(m.group()) for m in caps[first_i : last + 1]] if (first_i := caps.index(first)) >= 0 else []
-        )
-        start, end = first.start(), caps[last].end()
+        words = [_low(m.group()) for m in caps[first : last + 1]]
+        start, end = caps[first].start(), caps[last].end()
         opens = label or _opens(text, start)
         if len(words) == 1 and opens and words[0] in ctx.function_words:
             continue  # "The", "She", "When" opening a sentence: most capitals are these
@@ -134,10 +136,23 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
         if i is None:
             continue
         low = [t.low for t in items]
-        j = _run_end(items, i, vocab)
-        for f in _judge(window, low, i, j, ctx):
-            out.append(Found(f.rule, f.start + lo, f.end + lo, f.text, f.what, f.level))
+        while i < len(items) and items[i].start + lo < end:  # every run the tokens make of this stretch
+            if items[i].kind != WORD or not items[i].cap:
+                i += 1
+                continue
+            j = _run_end(items, i, vocab)
+            for f in _judge(window, low, i, j, ctx):
+                out.append(Found(f.rule, f.start + lo, f.end + lo, f.text, f.what, f.level))
+            i = j
     return out
+
+
+def _plain_opener(text: str, m: re.Match[str], ctx: NameContext, label: bool) -> bool:
+    """A word that opens its sentence and is a frequent word of the text's languages."""
+    if label or not _opens(text, m.start()):
+        return False
+    w = _low(m.group())
+    return w in ctx.function_words or (not ctx.given(w) and ctx.frequency(w) >= 3.0)
 
 
 def _low(word: str) -> str:
@@ -313,17 +328,18 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
             if _ends_name(t):
                 break
             continue
-        if (
-            t.kind == WORD
-            and not t.cap
-            and t.low in connectors
-            and j + 1 < len(items)
-            and items[j + 1].kind == WORD
-            and items[j + 1].cap
-            and not _gap(items, j + 1)
-        ):
-            j += 1
-            continue
+        if t.kind == WORD and not t.cap and t.low in connectors and not (j - 1 == i and items[i].starts):
+            nxt = j + 1
+            if (
+                nxt < len(items)
+                and items[nxt].kind == WORD
+                and not items[nxt].cap
+                and items[nxt].low in connectors
+            ):
+                nxt += 1  # "Día de las Madres": two small words
+            if nxt < len(items) and items[nxt].kind == WORD and items[nxt].cap and not _gap(items, nxt):
+                j = nxt
+                continue
         if t.kind == PUNCT and t.text == "." and len(items[j - 1].text) == 1 and j + 1 < len(items):
             nxt = items[j + 1]
             if nxt.kind == WORD and nxt.cap:
@@ -356,8 +372,8 @@ def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> 
     )
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
         for k in words_idx:
-            if classes[k] in (COMMON, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
-                classes[k] = NAME_LIKE
+            if classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
+                classes[k] = NAME_LIKE  # "Sra. Mercado", "Mr Singh"
     institution = _institution(items, low, i, j, classes, ctx)
     if institution is not None and _all_common_in_title(items, i, j, classes):
         institution = None  # "Back to Fashion School" in a Title Case title: words, not a name
@@ -441,9 +457,14 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         return COARSE_PLACE
     if w in vocab.known:
         return KNOWN
-    if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part on its own
+    if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
         parts = [p for p in w.split("-") if p]
-        if parts and all(p in ctx.lowercase or know.frequency(p, ctx.languages) >= 3.0 for p in parts):
+        if parts and all(
+            p in vocab.known
+            or p in ctx.lowercase
+            or (ctx.frequency(p) >= 3.5 and not ctx.given(p) and ctx.place(p) is None)
+            for p in parts
+        ):
             return COMMON
     given = ctx.given(w)
     if not given and w in vocab.public:
@@ -470,9 +491,14 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         return COMMON if z >= 3.0 else UNKNOWN
     if ctx.english or _official(low, i, j, vocab):
         return COMMON if z >= 3.3 else UNKNOWN
-    return (
-        COMMON if ctx.frequency(w, english_only=True) >= 4.0 else UNKNOWN
-    )  # an English word in a French text
+    # Outside English a capital mid-sentence means a name, but a name of what? A frequent word of the
+    # language in a name of several words names an event, a body or a campaign ("Día Mundial", "Marcha
+    # das Margaridas"); alone it must be very frequent ("Couronne"). An English word in a Filipino or
+    # French text is read as English ("World Day against Trafficking").
+    words = sum(1 for m in range(i, j) if items[m].kind == WORD)
+    if z >= (4.0 if words > 1 else 4.5) or ctx.frequency(w, english_only=True) >= 3.3:
+        return COMMON
+    return UNKNOWN
 
 
 def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -637,7 +663,40 @@ def _institution(
     if words_idx == [last] and (heads.match(low, last) or first_heads.match(low, last)):
         if j < len(items) and items[j].kind == NUMBER and not _year(items[j].text):
             return i, j + 1
+    head = _head_before(items, low, i, vocab)
+    if head is not None and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx):
+        return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None
+
+
+def _head_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> int | None:
+    """A lowercase institution word just before the run, the way French, Spanish, Portuguese and
+    Filipino name places ("collège Jean-Moulin", "salon de massage Zen Lotus", "salón de fiestas
+    llamado Jardín Las Palmas", "lycée professionnel Marie-Curie"): small words, a naming word and one
+    other word may stand between."""
+    heads = vocab["institution_words"]
+    first_heads = vocab["institution_words_before"]
+    joining = vocab["connectors"].single | vocab["articles"].single | _naming_words(vocab)
+    free = 1
+    k = i - 1
+    while k >= 0 and i - k <= 5 and items[k].kind == WORD and not items[k].cap:
+        w = low[k]
+        if w in heads or w in first_heads:
+            return k
+        if w in joining:
+            k -= 1
+            continue
+        if free and w not in _PREPOSITIONS and w not in vocab["locatives"]:
+            free -= 1
+            k -= 1
+            continue
+        break
+    return None
+
+
+def _naming_words(vocab: Vocabulary) -> frozenset[str]:
+    naming = vocab["naming_phrases"]
+    return frozenset(naming.single) | frozenset(w for phrase in naming.phrases for w in phrase)
 
 
 def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict[int, int]) -> bool:
@@ -703,10 +762,18 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     k = i - 1
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
         k -= 1
+    if k >= 0 and items[k].kind == PUNCT and items[k].text == "." and k > 0 and low[k - 1] in before:
+        k -= 1  # "Brgy. San Roque", "Col. Guerrero"
     if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
-        place = ctx.knowledge.place(" ".join(low[i:j]), ctx.countries)
-        return place is None or place.level >= CITY
+        return True  # "her village, Rampur", "la colonia Guerrero": whatever else the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]
+    if (
+        len(words_idx) >= 2
+        and (vocab["place_words_before"].match(low, i) or low[i] in vocab["address_words"])
+        and not vocab["landmark_words"].match(low, i)  # "Plaza Independencia" is where the march went
+    ):
+        # "Rua das Flores", "Jardim Ângela", "Colonia Guerrero", "Barangay San Roque" (in Title Case too)
+        return ctx.place(" ".join(low[i:j])) is None
     title = all(items[m].initial for m in words_idx) and all(items[m].cap for m in words_idx)
     if title and all(
         low[m] in ctx.lowercase or ctx.knowledge.frequency(low[m], ctx.languages) >= 3.0 for m in words_idx

@@ -260,7 +260,8 @@ def _place_lines() -> list[str]:
         place = Place(level, population, city["countrycode"])
         add(city["name"], place)
         for alt in city.get("alternatenames") or ():
-            if alt and _latin(alt):
+            # Airport and station codes ("BRU", "NGO") are listed as alternate names: not how people write.
+            if alt and _latin(alt) and not (len(alt) <= 4 and alt.isupper()):
                 add(alt, place)
     lines = []
     for key, places in sorted(every.items()):

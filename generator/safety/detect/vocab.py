@@ -45,8 +45,11 @@ PUBLIC_SECTIONS = ("festivals", "public_bodies", "laws", "platforms", "regions")
 
 
 def words(text: str) -> tuple[str, ...]:
-    """The lowercase words of a vocabulary entry or of a piece of text, the way the detectors split them."""
-    return tuple(_WORD.findall(text.casefold().replace("’", "'")))
+    """The lowercase words of a vocabulary entry, split exactly as the tokenizer splits text (an elided
+    article is a word of its own, "d'"; full stops and other punctuation are not words)."""
+    from generator.safety.detect.tokens import PUNCT, tokenize
+
+    return tuple(t.low for t in tokenize(text.replace("’", "'")).items if t.kind != PUNCT)
 
 
 @dataclass(frozen=True)
