@@ -748,15 +748,22 @@ def test_blur_is_not_even_a_treatment(tmp_path: pathlib.Path) -> None:
     assert [f.rule for f in check(rule_site(tmp_path, text), AT).findings if f.is_error] == ["FRONT-MATTER"]
 
 
-def test_img_stock_caption_fires(tmp_path: pathlib.Path) -> None:
-    text = story_text(image_block(src="images/a.jpg", treatment="stock"))
-    assert findings(rule_site(tmp_path, text), "IMG-STOCK-CAPTION") == [
-        (
-            *where(text, "  treatment:"),
-            "this stock photo has no caption saying it does not show the survivor",
-            'add caption: "Stock photo posed by a model."',
-        )
-    ]
+@pytest.mark.parametrize(
+    "treatment,standard",
+    [("stock", "Stock photo posed by a model."), ("illustration", "Illustration, not the survivor.")],
+)
+def test_a_stock_photo_or_illustration_without_a_caption_gets_the_standard_one(
+    tmp_path: pathlib.Path, treatment: str, standard: str
+) -> None:
+    """No warning to decide: the generator says it itself, under the picture."""
+    text = story_text(image_block(src="images/a.jpg", treatment=treatment))
+    root = make_site(tmp_path, {"s.md": text}, {"images/a.jpg": plain((300, 200))})
+    assert findings(root, "IMG-STOCK-CAPTION") == []
+    assert build(root, AT)
+    assert (
+        f"<figcaption>{standard}</figcaption>"
+        in (root / "output" / "stories" / "s" / "index.html").read_text()
+    )
 
 
 def test_img_stock_caption_fires_on_a_caption_that_does_not_say_so(tmp_path: pathlib.Path) -> None:
