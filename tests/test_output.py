@@ -116,12 +116,15 @@ def test_a_failed_write_leaves_the_previous_output_untouched(
     publish(root, out, state, {"index.html": b"old"})
     before = tree(out)
 
-    def disk_full(staging: pathlib.Path, files: object) -> None:
-        staging.mkdir(parents=True)
-        (staging / "partial.html").write_bytes(b"x")
-        raise OSError(errno.ENOSPC, "No space left on device")
+    real_open = open
 
-    monkeypatch.setattr(output, "write_tree", disk_full)
+    def disk_full(path: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "w" in mode:
+            real_open(path, mode).close()  # the file is made, then the disk fills
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(output, "open", disk_full, raising=False)
     with pytest.raises(OutputError) as exc:
         publish(root, out, state, {"index.html": b"new"})
     assert (

@@ -16,7 +16,7 @@ from sitekit import AT, SITE_YAML, STORY, approve_story, make_site, story_md, tr
 from generator.build import build
 from generator.errors import ContentError
 from generator.render.csp import Policy, headers_file, inline_code, with_meta
-from generator.serve.server import _CSP_META
+from generator.serve.http import _CSP_META
 
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "

@@ -243,6 +243,11 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
     findings += slug_findings
     if findings:
         return None, findings
+    return story_from(source, slug, data, tz), []
+
+
+def story_from(source: Source, slug: str, data: dict[str, Any], tz: dt.tzinfo) -> Story:
+    """The Story for front matter that passed the schema (also used to rebuild a stored one)."""
     people = tuple(
         Person(
             name=p["name"],
@@ -288,7 +293,7 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
     )
     tags = data.get("tags") or ()
     aliases = data.get("aliases") or ()
-    story = Story(
+    return Story(
         source=source,
         slug=slug,
         title=data["title"].strip(),
@@ -310,7 +315,6 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
         aliases=tuple([aliases] if isinstance(aliases, str) else aliases),
         data=data,
     )
-    return story, []
 
 
 def _image(d: dict[str, Any], path: tuple[str | int, ...]) -> ImageRef:

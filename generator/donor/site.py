@@ -1,28 +1,27 @@
-"""The pages that raise money, gathered and checked with the site, rendered as SiteRenderer hooks:
+"""The pages that raise money, gathered and checked with the site, handed to the render stage as values:
 
 - match-gift banners (campaigns.py) on the pages each campaign names, inside its window;
 - media contacts (contacts.py) on the press page, in every page's footer and in JSON-LD;
 - the fundraiser sign-up and press forms (forms.py, form_adapters.py) with separate thank-you pages
-  and the fundraising guide, plus the check that no confirmation sentence is shown anywhere else
-  (confirmations.py);
-- redirect pages and `_redirects` for renamed stories (redirects.py);
-- the Content-Security-Policy and other headers (security.py): `_headers` and a <meta> in every page.
+  and the fundraising guide, plus the confirmation sentences that may appear only on their
+  thank-you pages (confirmations.py, checked on every page by the file checks);
+- redirect pages and `_redirects` for renamed stories (redirects.py).
 
 `load_donor` runs with the other sources (so `impactsite check` reports every problem, located);
-`Donor.context` is what templates see (`donor`), and `Donor.hooks` add pages and files once the
-stories and plain pages are rendered.
+`Donor.context` is what templates see (`donor`), `Donor.extras()` the pages and files it adds.
+Data flows one way: the donor stage never calls the renderer, and returns no second SiteConfig
+(`checking_config` is what the safety rules read, made explicitly by the pipeline).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import pathlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
@@ -36,13 +35,9 @@ from generator.donor.campaigns import BannerView, Campaign
 from generator.donor.contacts import Contact, load_contacts
 from generator.donor.form_adapters import GuideView, form_markup, form_origin, read_guide
 from generator.donor.redirects import Redirect, check_aliases, redirects_file, redirects_for
-from generator.errors import ContentError
 from generator.findings import Finding, error
-from generator.render import csp as security
+from generator.render.site import Extra, json_ld, tracked
 from generator.render.views import Link, PageMeta
-
-if TYPE_CHECKING:
-    from generator.render.site import SiteRenderer
 
 
 @dataclass(frozen=True)
@@ -141,18 +136,16 @@ class Donor:
         """When the output changes by itself because of a campaign."""
         return campaigns_mod.changes(self.campaigns, self.at)
 
-    @property
-    def hooks(self) -> tuple[Callable[[SiteRenderer], None], ...]:
-        return (self.add_pages, self.finish)
-
-    def add_pages(self, r: SiteRenderer) -> None:
-        """Thank-you pages, the guide file and the redirect pages."""
+    def extras(self) -> list[Extra]:
+        """Thank-you pages, the guides, the redirect pages and `_redirects`: values the render
+        stage turns into files (the donor never calls the renderer, the renderer never calls back)."""
+        out: list[Extra] = []
         settings = self.forms
         if settings is not None:
             for form in settings.forms:
                 guide = self.guides.get(form.key)
                 if guide is not None:
-                    r.files.add(guide[0].url.lstrip("/"), guide[1], "content" + guide[0].url)
+                    out.append(Extra(guide[0].url.lstrip("/"), "content" + guide[0].url, data=guide[1]))
                 if not form.is_form or form.thank_you is None:
                     continue
                 ty = form.thank_you
@@ -160,49 +153,26 @@ class Donor:
                     "Back to " + ("our media page" if form.key == "press" else "fundraising with us"),
                     form.page,
                 )
-                r.page(
-                    "thank_you.html",
-                    PageMeta(ty.path, ty.heading, noindex=True),
-                    "site.yaml",
-                    thank_you=ty,
-                    guide=guide[0] if guide else None,
-                    back=back,
-                )
+                ctx: dict[str, Any] = {"thank_you": ty, "guide": guide[0] if guide else None, "back": back}
+                meta = PageMeta(ty.path, ty.heading, noindex=True)
+                out.append(Extra(_file(ty.path), "site.yaml", "thank_you.html", meta, ctx))
         for rd in self.redirects:
-            page = r.theme.render(
-                "redirect.html", site=self.config, redirect=rd, canonical=self.config.absolute(rd.target)
-            )
-            r.files.add(rd.file, page, rd.owner)
-
-    def finish(self, r: SiteRenderer) -> None:
-        """Checks on the rendered pages, then the security headers. Runs after every page is rendered."""
-        files = r.files
-        html = sorted(p for p in files.data if p.endswith(".html"))
-        findings = confirmations.misplaced(
-            files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root, memo=r.derive
-        )
-        # Each step is reused for an identical page (serve: most pages, after an edit).
-        texts = [
-            r.derive("utf-8-text", files.data[p], functools.partial(bytes.decode, files.data[p], "utf-8"))
-            for p in html
-        ]
-        policy, problems = security.policy_for(
-            texts,
-            self._form_origins(),
-            inline=lambda page: r.derive("inline-code", page, lambda: security.inline_code(page)),
-        )
-        for i, found in sorted(problems.items()):
-            for p in found:
-                findings.append(error(f"output/{html[i]}", p.line, p.column, "CSP", p.message, p.fix))
-        r.note_csp_tag(security.meta_tag(policy))
-        for path, text in zip(html, texts):
-            final = r.derive("csp-meta", (text, policy), functools.partial(security.with_meta, text, policy))
-            files.rewrite(path, r.derive("utf-8", final, functools.partial(str.encode, final)))
-        files.add("_headers", security.headers_file(policy), "site.yaml")
+            rd_ctx: dict[str, Any] = {
+                "site": self.config,
+                "redirect": rd,
+                "canonical": self.config.absolute(rd.target),
+            }
+            out.append(Extra(rd.file, rd.owner, "redirect.html", context=rd_ctx))
         if self.redirects:
-            files.add("_redirects", redirects_file(self.redirects), "content/stories")
-        if findings:
-            raise ContentError(files.clashes + findings)
+            out.append(Extra("_redirects", "content/stories", data=redirects_file(self.redirects)))
+        return out
+
+    def phrases(self) -> list[confirmations.Phrase]:
+        """The confirmation sentences, each with the pages it may appear on (a per-page check)."""
+        return self._phrases()
+
+    def form_origins(self) -> list[str]:
+        return self._form_origins()
 
     def _phrases(self) -> list[confirmations.Phrase]:
         settings = self.forms
@@ -254,8 +224,6 @@ class DonorView:
         return self._sections.get(url)
 
     def json_ld(self, url: str) -> tuple[Markup, ...]:
-        from generator.render.site import json_ld
-
         if url != self._donor.media_url or not self._donor.contacts:
             return ()
         c = self._donor.config
@@ -285,8 +253,6 @@ def _file(url: str) -> str:
 
 
 def _tracked(url: str, config: SiteConfig, **overrides: str) -> str:
-    from generator.render.site import tracked
-
     return tracked(url, config, **overrides)
 
 
@@ -300,8 +266,8 @@ def load_donor(
 ) -> tuple[Donor, list[Finding]]:
     """Campaigns, contacts, forms and aliases, checked whole; returns what the build needs and every problem.
 
-    The media contacts' own numbers are added to `safety.allowed_phones`, so a story may quote the press
-    office's number without tripping the phone-number rule (the contacts file is the one place to list them)."""
+    The media contacts' own numbers may be quoted in stories: `checking_config` adds them to what the
+    phone-number rule allows (the contacts file is the one place to list them)."""
     findings: list[Finding] = []
     campaigns, problems = campaigns_mod.load_campaigns(root, config, at)
     findings += problems
@@ -312,15 +278,20 @@ def load_donor(
     findings += check_aliases(stories)
     live = [s for s in stories if publications[s.path].live]
     redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
-    phones = tuple(
-        c.phone_e164 for c in contacts if c.phone_e164 and c.phone_e164 not in config.safety.allowed_phones
-    )
-    if phones:
-        config = dataclasses.replace(
-            config,
-            safety=dataclasses.replace(config.safety, allowed_phones=config.safety.allowed_phones + phones),
-        )
     return Donor(config, at, campaigns, contacts, redirects, guides), findings
+
+
+def checking_config(config: SiteConfig, donor: Donor) -> SiteConfig:
+    """The settings the safety rules read: site.yaml's, with the media contacts' numbers allowed."""
+    phones = tuple(
+        c.phone_e164
+        for c in donor.contacts
+        if c.phone_e164 and c.phone_e164 not in config.safety.allowed_phones
+    )
+    if not phones:
+        return config
+    allowed = config.safety.allowed_phones + phones
+    return dataclasses.replace(config, safety=dataclasses.replace(config.safety, allowed_phones=allowed))
 
 
 def _check_forms(

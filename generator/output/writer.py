@@ -1,52 +1,63 @@
 """Writing output/ safely: build off to the side, swap in whole, never touch what is not ours.
 
-The new build is written to a staging folder next to the output (same file system), then the two
-folders are exchanged in one atomic step (Linux renameat2 RENAME_EXCHANGE); where that is not
-available, two renames with recovery on the next run. A marker file says the folder is ours.
+The new build is written to a staging folder next to the output (same file system): the spare
+(`.impactsite/spare-output`, a previous build) is renamed to it and corrected, writing only files
+whose digest differs. Then the two folders are exchanged in one atomic step (Linux renameat2
+RENAME_EXCHANGE), or, where that does not exist, by two renames with recovery on the next run. A
+marker file says the folder is ours. The spare never holds a file the live output does not: after
+each swap, whatever the new build changed or removed is deleted from it (a takedown leaves no copy).
+
+Which spare file holds which digest is recorded with each file's size, times and inode; a file
+whose stamp differs is never trusted (it is written again). Linux-only calls are looked up when
+used, never at import: on other systems the portable path runs.
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
-import fcntl
 import json
 import os
 import pathlib
 import shutil
-import time
+import stat
+import warnings
 from collections.abc import Iterator, Mapping
 
 from generator.errors import OutputError
 
 MARKER = ".impactsite-output"
-SPARE = "spare-output"  # in .impactsite/: the previous build, kept to be corrected into the next
+SPARE = "spare-output"  # in .impactsite/: a previous build, kept to be corrected into the next
 MARKER_TEXT = json.dumps({"generator": "impactsite", "note": "made by impactsite build; do not edit"}) + "\n"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+Entry = tuple[str, int, int, int, int]  # digest, size, mtime_ns, ctime_ns, inode
+Manifest = dict[str, Entry]
 
 
 def _renameat2() -> object | None:
+    """libc's renameat2, or None where there is none (not Linux, or an old C library)."""
     try:
+        import ctypes
+        import ctypes.util
+
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         fn = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, ImportError):
         return None
     fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
     fn.restype = ctypes.c_int
     return fn
 
 
-_EXCHANGE = _renameat2()
-
-
 def exchange(a: pathlib.Path, b: pathlib.Path) -> bool:
     """Atomically swap two directories; False when the platform cannot."""
-    if _EXCHANGE is None:
+    fn = _renameat2()
+    if fn is None:
         return False
-    rc = _EXCHANGE(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
+    import ctypes
+
+    rc = fn(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)  # type: ignore[operator]
     if rc == 0:
         return True
     err = ctypes.get_errno()
@@ -74,34 +85,33 @@ def check_ownable(root: pathlib.Path, output: pathlib.Path) -> None:
 
 @contextlib.contextmanager
 def build_lock(state_dir: pathlib.Path, wait_seconds: float = 60.0) -> Iterator[None]:
-    """One build at a time per site: a second build waits, then gives up with a clear message."""
+    """One build at a time per site: a second build waits, then gives up with a clear message.
+    The lock is the operating system's (filelock: flock on Unix, msvcrt on Windows), so a build
+    that is killed releases it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "only soft file lock is available": still a lock
+        import filelock
     try:
         state_dir.mkdir(parents=True, exist_ok=True)
-        fh = open(state_dir / "lock", "w")  # noqa: SIM115 (held until the build ends)
+        lock = filelock.FileLock(str(state_dir / "lock"), timeout=wait_seconds)
+        lock.acquire(poll_interval=0.1)
+    except filelock.Timeout:
+        raise OutputError(
+            "another impactsite build is running on this site; try again when it has finished"
+        ) from None
     except OSError as exc:  # a read-only or full disk, or a folder we may not write to
         raise OutputError(
             f"cannot write to {state_dir} ({describe_os_error(exc)}); nothing was changed"
         ) from None
     try:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise OutputError(
-                        "another impactsite build is running on this site; try again when it has finished"
-                    ) from None
-                time.sleep(0.1)
         yield
     finally:
-        fh.close()
+        lock.release()
 
 
 def recover(output: pathlib.Path, state_dir: pathlib.Path) -> None:
     """Finish a swap that was interrupted between its two renames (platforms without exchange), and
-    keep an interrupted staging folder as the spare (write_tree corrects every file of a spare)."""
+    keep an interrupted staging folder as the spare (its files are only trusted by their stamps)."""
     old = state_dir / "previous-output"
     if not output.exists() and old.is_dir() and (old / MARKER).is_file():
         os.rename(old, output)
@@ -112,104 +122,208 @@ def recover(output: pathlib.Path, state_dir: pathlib.Path) -> None:
         else:
             shutil.rmtree(leftover, ignore_errors=True)
     if old.exists() and output.exists():
-        shutil.rmtree(old, ignore_errors=True)
+        if not spare.exists() and (old / MARKER).is_file():
+            os.rename(old, spare)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
 
 
-def _existing(folder: pathlib.Path) -> dict[str, int]:
-    """Files already in a folder being reused (relative path → size)."""
-    found: dict[str, int] = {}
-    for dirpath, _, filenames in os.walk(folder):
-        rel = os.path.relpath(dirpath, folder)
-        for name in filenames:
-            path = os.path.join(dirpath, name)
-            key = name if rel == "." else f"{rel}/{name}".replace(os.sep, "/")
-            try:
-                st = os.lstat(path)
-            except OSError:
-                continue
-            found[key] = st.st_size if not os.path.islink(path) else -1
-    return found
+def _stamp(digest: str, st: os.stat_result) -> Entry:
+    return (digest, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def write_tree(staging: pathlib.Path, files: Mapping[str, bytes]) -> None:
-    """Make `staging` hold exactly `files` and the marker. A folder that already exists (the spare:
-    the build before last) is corrected in place: only files whose bytes differ are written and
-    files no longer wanted are removed, because deleting and recreating a whole tree costs more
-    than building it on many disks (3 ms a file here)."""
-    existing = _existing(staging) if staging.is_dir() else {}
-    staging.mkdir(parents=True, exist_ok=True)
-    if existing.get(MARKER) != len(MARKER_TEXT.encode()):
-        (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-    made: set[pathlib.Path] = set()
-    for rel in sorted(files):
-        target = staging / rel
-        data = files[rel]
-        if existing.get(rel) == len(data):
+def _digest(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class Staging:
+    """The next output/, made in `.impactsite/staging-PID` from the spare. A sink for the render
+    flow: `has(path, digest)` is true when the spare already holds exactly that file."""
+
+    def __init__(
+        self, root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, spare: Manifest
+    ) -> None:
+        check_ownable(root, output)
+        self.output = output
+        self.state_dir = state_dir
+        self.dir = state_dir / f"staging-{os.getpid()}"
+        self.now: Manifest = {}  # what this build's files are, with their stamps
+        try:
+            recover(output, state_dir)
+            if self.dir.exists():
+                shutil.rmtree(self.dir)
+            folder = state_dir / SPARE
+            if folder.is_dir() and not folder.is_symlink() and (folder / MARKER).is_file():
+                os.rename(folder, self.dir)
+                self.known = dict(spare)
+            else:
+                self.dir.mkdir(parents=True)
+                self.known = {}
+        except OSError as exc:
+            raise OutputError(
+                f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched"
+            ) from None
+        self._made: set[pathlib.Path] = set()
+
+    def has(self, path: str, digest: str) -> bool:
+        """Whether staging already holds exactly this file: by its recorded stamp, or else (a spare
+        without a record, a file touched since) by reading it."""
+        target = self.dir / path
+        try:
+            st = os.lstat(target)
+        except OSError:
+            return False
+        entry = self.known.get(path)
+        if entry is not None and entry[0] == digest and _stamp(digest, st) == entry:
+            self.now[path] = entry
+            return True
+        if not stat.S_ISREG(st.st_mode):
+            return False
+        try:
             with open(target, "rb") as fh:
-                if fh.read() == data:
-                    continue
-        parent = target.parent
-        if parent not in made:
-            parent.mkdir(parents=True, exist_ok=True)
-            made.add(parent)
-        if existing.get(rel) == -1:
-            os.unlink(target)  # never write through a link
-        with open(target, "wb") as fh:
-            fh.write(data)
-    stale = sorted(set(existing) - set(files) - {MARKER})
-    for rel in stale:
-        os.unlink(staging / rel)
-    if stale:
-        for dirpath, _, _ in sorted(os.walk(staging), key=lambda w: -len(w[0])):
-            if dirpath != str(staging) and not os.listdir(dirpath):
-                os.rmdir(dirpath)
+                same = _digest(fh.read()) == digest
+        except OSError:
+            return False
+        if same:
+            self.now[path] = _stamp(digest, st)
+        return same
+
+    def put(self, path: str, data: bytes) -> None:
+        target = self.dir / path
+        try:
+            parent = target.parent
+            if parent not in self._made:
+                parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(parent)
+            if target.is_symlink():
+                os.unlink(target)  # never write through a link
+            with open(target, "wb") as fh:
+                fh.write(data)
+            self.now[path] = _stamp(_digest(data), os.lstat(target))
+        except OSError as exc:
+            self.abandon()
+            raise OutputError(
+                f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched"
+            ) from None
+
+    def complete(self, paths: Mapping[str, str]) -> None:
+        """Leave exactly `paths` (and the marker) in staging, made durable."""
+        try:
+            marker = self.dir / MARKER
+            if not marker.is_file() or marker.read_text(encoding="utf-8") != MARKER_TEXT:
+                marker.write_text(MARKER_TEXT, encoding="utf-8")
+            stale: list[str] = []
+            for dirpath, _, filenames in os.walk(self.dir):
+                rel = os.path.relpath(dirpath, self.dir).replace(os.sep, "/")
+                for name in filenames:
+                    key = name if rel == "." else f"{rel}/{name}"
+                    if key != MARKER and key not in paths:
+                        stale.append(key)
+            for key in stale:
+                os.unlink(self.dir / key)
+            if stale:
+                for dirpath, _, _ in sorted(os.walk(self.dir), key=lambda w: -len(w[0])):
+                    if dirpath != str(self.dir) and not os.listdir(dirpath):
+                        os.rmdir(dirpath)
+            missing = sorted(set(paths) - set(self.now))
+            if missing:
+                raise OSError(
+                    errno.ENOENT, f"{len(missing)} file(s) of the build were never written", missing[0]
+                )
+            _fsync_tree(self.dir)
+        except OSError as exc:
+            self.abandon()
+            raise OutputError(
+                f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched"
+            ) from None
+
+    def swap(self) -> None:
+        """Make staging the output; the previous output becomes the spare."""
+        output, spare = self.output, self.state_dir / SPARE
+        try:
+            if not output.exists():
+                os.rename(self.dir, output)
+                return
+            if exchange(self.dir, output):
+                os.rename(self.dir, spare)
+                return
+            old = self.state_dir / "previous-output"
+            shutil.rmtree(old, ignore_errors=True)
+            os.rename(output, old)
+            try:
+                os.rename(self.dir, output)
+            except OSError:
+                os.rename(old, output)  # put the previous build back, so the message below stays true
+                raise
+            os.rename(old, spare)
+        except OSError as exc:
+            shutil.rmtree(self.dir, ignore_errors=True)
+            denied = exc.errno in (errno.EACCES, errno.EPERM)
+            reason = (
+                f"no permission to change {output} or the folder it is in"
+                if denied
+                else describe_os_error(exc)
+            )
+            raise OutputError(
+                f"could not replace {output} ({reason}); the previous output is untouched"
+            ) from None
+
+    def abandon(self) -> Manifest:
+        """A build that will not be published: keep its folder as the spare (every file in it is
+        known by its stamp) and return what it holds."""
+        spare = self.state_dir / SPARE
+        held = {**self.known, **self.now}
+        try:
+            if self.dir.exists() and not spare.exists() and held:
+                (self.dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                os.rename(self.dir, spare)
+                return held
+            shutil.rmtree(self.dir, ignore_errors=True)
+        except OSError:
+            shutil.rmtree(self.dir, ignore_errors=True)
+        return {}
+
+
+def purge_spare(state_dir: pathlib.Path, spare: Manifest, live: Manifest) -> Manifest:
+    """Delete from the spare every file the live output does not hold byte for byte (what the new
+    build changed or took down): no copy of removed content stays in .impactsite/."""
+    folder = state_dir / SPARE
+    kept: Manifest = {}
+    for path, entry in spare.items():
+        now = live.get(path)
+        if now is not None and now[0] == entry[0]:
+            kept[path] = entry
+            continue
+        with contextlib.suppress(OSError):
+            os.unlink(folder / path)
+    if folder.is_dir():
+        for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
+            rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
+            for name in filenames:
+                key = name if rel == "." else f"{rel}/{name}"
+                if key != MARKER and key not in kept:
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(dirpath, name))
+            if dirpath != str(folder):
+                with contextlib.suppress(OSError):
+                    os.rmdir(dirpath)  # only succeeds when empty
+    return kept
 
 
 def publish(
     root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, files: Mapping[str, bytes]
-) -> None:
-    """Write `files` as the whole new content of `output`, atomically."""
-    check_ownable(root, output)
-    recover(output, state_dir)
-    staging = state_dir / f"staging-{os.getpid()}"
-    spare = state_dir / SPARE
-    try:
-        if staging.exists():
-            shutil.rmtree(staging)
-        if _EXCHANGE is not None and spare.is_dir() and not spare.is_symlink() and (spare / MARKER).is_file():
-            os.rename(spare, staging)  # the build before last: most of its files are already right
-        write_tree(staging, files)
-        _fsync_tree(staging)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise OutputError(
-            f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched"
-        ) from None
-    try:
-        if not output.exists():
-            os.rename(staging, output)
-            return
-        if exchange(staging, output):
-            os.rename(staging, spare)  # it now holds the previous build: the next build starts from it
-            return
-        old = state_dir / "previous-output"
-        shutil.rmtree(old, ignore_errors=True)
-        os.rename(output, old)
-        try:
-            os.rename(staging, output)
-        except OSError:
-            os.rename(old, output)  # put the previous build back, so the message below stays true
-            raise
-        shutil.rmtree(old, ignore_errors=True)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        denied = exc.errno in (errno.EACCES, errno.EPERM)
-        reason = (
-            f"no permission to change {output} or the folder it is in" if denied else describe_os_error(exc)
-        )
-        raise OutputError(
-            f"could not replace {output} ({reason}); the previous output is untouched"
-        ) from None
+) -> Manifest:
+    """Write `files` as the whole new content of `output`, atomically (without a record of the
+    spare, every file is written). Returns the new output's manifest."""
+    staging = Staging(root, output, state_dir, {})
+    for path in sorted(files):
+        if not staging.has(path, _digest(files[path])):
+            staging.put(path, files[path])
+    staging.complete({p: "" for p in files})
+    staging.swap()
+    return staging.now
 
 
 def describe_os_error(exc: OSError) -> str:
@@ -225,7 +339,7 @@ def describe_os_error(exc: OSError) -> str:
 
 def _fsync_tree(path: pathlib.Path) -> None:
     """Make the staged build durable before it becomes the output (crash safety)."""
-    if os.environ.get("IMPACTSITE_NO_FSYNC"):
+    if os.environ.get("IMPACTSITE_NO_FSYNC") or os.name != "posix":
         return
     fd = os.open(path, os.O_RDONLY)
     try:

@@ -3,23 +3,25 @@ set, so a story that is out is out of every listing, tag, region, related link, 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import json
+import pathlib
 import urllib.parse
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
 
+from generator.cache.steps import MISSING
 from generator.config.settings import SiteConfig
 from generator.content.model import Page, Story
 from generator.content.publication import Publication
-from generator.findings import Finding, error
+from generator.render.output import Emitter, Produced, file_digest
 from generator.render.theme import Theme
 from generator.render.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
 
@@ -37,36 +39,17 @@ class RenderedPage:
     body: Markup
 
 
-class Files:
-    """The build's output, path → bytes. Two writes to one path are an error, never an overwrite."""
+@dataclass(frozen=True)
+class Extra:
+    """A page or file another stage adds (the donor pages): `meta` set → a page with the common
+    context; `template` alone → rendered with `context` only; neither → the bytes in `data`."""
 
-    def __init__(self) -> None:
-        self.data: dict[str, bytes] = {}
-        self.owners: dict[str, str] = {}
-        self.clashes: list[Finding] = []
-
-    def add(self, path: str, content: str | bytes, owner: str) -> None:
-        if path in self.data:
-            first = self.owners[path]
-            self.clashes.append(
-                error(
-                    owner,
-                    1,
-                    1,
-                    "URL-CLASH",
-                    f"{owner} and {first} both produce /{path}",
-                    "give one of them a different file name or slug",
-                )
-            )
-            return
-        self.data[path] = content.encode("utf-8") if isinstance(content, str) else content
-        self.owners[path] = owner
-
-    def rewrite(self, path: str, content: str | bytes) -> None:
-        """Replace a file this build already made (post-processing, e.g. the CSP <meta>); its owner stays."""
-        if path not in self.data:
-            raise KeyError(f"/{path} was never produced, so it cannot be rewritten")
-        self.data[path] = content.encode("utf-8") if isinstance(content, str) else content
+    path: str
+    owner: str
+    template: str = ""
+    meta: PageMeta | None = None
+    context: Mapping[str, Any] = field(default_factory=dict)
+    data: str | bytes = b""
 
 
 def json_ld(data: dict[str, Any]) -> Markup:
@@ -90,82 +73,9 @@ def tracked(url: str, config: SiteConfig, **overrides: str) -> str:
     return base + ("&" if "?" in base else "?") + extra + hash_ + fragment
 
 
-RELATED_POOL = 24  # newest stories considered per shared tag or region
-
-
-class RelatedIndex:
-    """Related stories without comparing every pair (10,000 stories would be 100 million pairs).
-
-    The candidates for a story are the RELATED_POOL newest stories of each of its tags and of its
-    region; among them, a shared tag scores 2 and the same region 1, newest first among equals, and
-    the newest stories overall fill any gap. It is a pure function of the live stories, so cached,
-    parallel and cold builds agree.
-    """
-
-    def __init__(self, stories: Sequence[LiveStory]) -> None:
-        newest = sorted(stories, key=lambda o: (o.story.date, o.story.slug), reverse=True)
-        self.newest = newest
-        self.groups: dict[tuple[str, str], list[LiveStory]] = defaultdict(list)
-        for o in newest:
-            for t in set(o.story.tags):
-                group = self.groups[("tag", t)]
-                if len(group) < RELATED_POOL + 1:
-                    group.append(o)
-            if o.story.region:
-                group = self.groups[("region", o.story.region)]
-                if len(group) < RELATED_POOL + 1:
-                    group.append(o)
-
-    @staticmethod
-    def signature(stories: Sequence[LiveStory]) -> str:
-        """Everything the ranking reads, as one digest: equal signatures give equal rankings."""
-        parts = sorted(repr((o.story.slug, o.story.date, o.story.tags, o.story.region)) for o in stories)
-        return hashlib.blake2b("\n".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-    def ranked(self, target: LiveStory, count: int) -> tuple[str, ...]:
-        """The slugs of the stories related to `target`, best first."""
-        tags = set(target.story.tags)
-        keys = [("tag", t) for t in sorted(tags)] + (
-            [("region", target.story.region)] if target.story.region else []
-        )
-        candidates = {
-            o.story.slug: o for k in keys for o in self.groups.get(k, ()) if o.story.slug != target.story.slug
-        }
-
-        def score(o: LiveStory) -> tuple[int, dt.date, str]:
-            s = 2 * len(tags & set(o.story.tags)) + (
-                1 if o.story.region and o.story.region == target.story.region else 0
-            )
-            return (s, o.story.date, o.story.slug)
-
-        ranked = sorted(candidates.values(), key=score, reverse=True)[:count]
-        for o in self.newest:
-            if len(ranked) >= count:
-                break
-            if o.story.slug != target.story.slug and o.story.slug not in candidates:
-                ranked.append(o)
-        return tuple(o.story.slug for o in ranked)
-
-
-T = TypeVar("T")
-
-
-class Memo(Protocol):
-    """Results kept between renderings (caches.Caches)."""
-
-    in_memory: bool
-    site_key: str
-
-    def page(self, key: Hashable, render: Callable[[], str]) -> str: ...
-    def derive(self, namespace: str, key: Hashable, compute: Callable[[], Any]) -> Any: ...
-    def previous_page(self, path: str, inputs: str) -> str | None: ...
-    def rendered(self, path: str, inputs: str, html: str) -> None: ...
-    def note_csp_tag(self, tag: str) -> None: ...
-
-
 def stable_text(value: Any) -> str | None:
     """A text form of a value passed to a template that is the same in every process for equal
-    values (None when there is none: such a page is always rendered)."""
+    values (None when there is none: such a page is always rendered, never reused)."""
     if isinstance(value, StoryView):
         return value.stable_digest()
     if isinstance(value, (tuple, list)):
@@ -185,84 +95,73 @@ def out_path(url: str) -> str:
     return url.strip("/") + "/index.html" if url != "/" else "index.html"
 
 
+def common_key(config: SiteConfig, theme_key: str, context: Mapping[str, Any], policy: str) -> str | None:
+    """One digest of what every page sees (config, templates, the donor context, the policy), or
+    None when some part has no stable text form (then pages are rendered every time)."""
+    parts = [repr(dataclasses.replace(config, root=pathlib.Path("."))), theme_key, policy]
+    for name, value in sorted(context.items()):
+        key_of = getattr(value, "memo_key", None)
+        parts += [name, key_of() if callable(key_of) else repr(value)]
+    if any(" at 0x" in p for p in parts):
+        return None
+    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
+
+
 class SiteRenderer:
-    """`hooks` run once the stories and pages are rendered and may add pages and files (donor.py's do);
-    `context` is added to what every template sees (e.g. `donor`, `contact_points`)."""
+    """Plans every page and hands it to the emitter: a page whose inputs (template, common context,
+    values passed) are those of an earlier build is not rendered again; its digest is reused."""
 
     def __init__(
         self,
         config: SiteConfig,
         theme: Theme,
-        hooks: Sequence[Callable[[SiteRenderer], None]] = (),
+        emitter: Emitter,
+        *,
         context: Mapping[str, Any] | None = None,
-        memo: Memo | None = None,
+        finish_page: Callable[[str], str] = lambda html: html,
+        policy_key: str = "",
     ) -> None:
         self.config = config
         self.theme = theme
-        self.files = Files()
-        self.hooks = hooks
+        self.emitter = emitter
+        self.steps = emitter.steps
         self.context = dict(context or {})
-        self.sitemap: list[tuple[str, dt.date | None]] = []
-        self.memo = memo
+        self.finish_page = finish_page  # e.g. the Content-Security-Policy <meta>
         self._donate_ld: Markup | None = None
-        self._common_key: str | None = self._key_of_common() if memo is not None else None
+        self._common_key = common_key(config, theme.fingerprint(), self.context, policy_key)
 
-    def _key_of_common(self) -> str | None:
-        """One digest of what every page sees (config, templates, the donor context), or None when
-        some part has no stable text form (then pages are simply rendered, never reused)."""
-        parts = [repr(self.config), self.theme.fingerprint()]
-        for name, value in sorted(self.context.items()):
-            key_of = getattr(value, "memo_key", None)
-            parts += [name, key_of() if callable(key_of) else repr(value)]
-        if any(" at 0x" in p for p in parts):
+    def render_page(self, template: str, path: str, owner: str, **ctx: Any) -> None:
+        """Render `template` to `path` (through the page step), unless nothing it reads changed."""
+
+        def make() -> bytes:
+            return self.finish_page(self.theme.render(template, **self.common(), **ctx)).encode("utf-8")
+
+        key = self._page_key(template, ctx)
+        if key is None:
+            self.emitter.emit(path, owner, None, make)
+            return
+        digest = self.steps.lookup(key)
+        made: list[bytes] = []
+
+        def make_and_remember() -> bytes:
+            data = make()
+            if not made:
+                made.append(data)
+                self.steps.remember(key, file_digest(data))
+            return data
+
+        self.emitter.emit(path, owner, None if digest is MISSING else digest, make_and_remember)
+
+    def _page_key(self, template: str, ctx: Mapping[str, Any]) -> str | None:
+        if self._common_key is None:
             return None
-        return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-    def render_page(self, template: str, path: str | None = None, **ctx: Any) -> str:
-        """The template rendered with the common context; reused when every value passed (and
-        its type) equals those of an earlier rendering with the same common context: from memory
-        (serve), or from the previous build's file at `path` (build: keyed by a digest of the
-        values' text forms, see caches.previous_page)."""
-        if self.memo is None or self._common_key is None:
-            return self.theme.render(template, **self.common(), **ctx)
-        if self.memo.in_memory:
-            key = (
-                self._common_key,
-                template,
-                tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())),
-            )
-            return self.memo.page(key, lambda: self.theme.render(template, **self.common(), **ctx))
-        inputs = self._inputs_digest(template, ctx) if path is not None else None
-        if inputs is None or path is None:
-            return self.theme.render(template, **self.common(), **ctx)
-        html = self.memo.previous_page(path, inputs)
-        if html is None:
-            html = self.theme.render(template, **self.common(), **ctx)
-        self.memo.rendered(path, inputs, html)
-        return html
-
-    def _inputs_digest(self, template: str, ctx: Mapping[str, Any]) -> str | None:
-        parts = [self.memo.site_key if self.memo is not None else "", self._common_key or "", template]
+        parts = [self._common_key, template]
         for name, value in sorted(ctx.items()):
             text = stable_text(value)
             if text is None:
                 return None
             parts += [name, type(value).__name__, text]
-        return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
-
-    def derive(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
-        """compute(), reused from the memo for an equal key (a pure function of the key only)."""
-        return compute() if self.memo is None else self.memo.derive(namespace, key, compute)
-
-    def note_csp_tag(self, tag: str) -> None:
-        if self.memo is not None:
-            self.memo.note_csp_tag(tag)
-
-    def derive_site(self, namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
-        """Like derive, for a result that also depends on the config and the theme."""
-        if self.memo is None or self._common_key is None:
-            return compute()
-        return self.memo.derive(namespace, (self._common_key, key), compute)
+        return self.steps.key("page", *parts)
 
     def common(self) -> dict[str, Any]:
         c = self.config
@@ -277,14 +176,15 @@ class SiteRenderer:
     def page(
         self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any
     ) -> None:
-        meta = self.derive_site("meta", meta, functools.partial(self._complete, meta))
-        html = self.render_page(template, path=out_path(meta.url), page=meta, **ctx)
-        # The same text gives the same bytes object, so later per-file steps find their cached results at once.
-        self.files.add(
-            out_path(meta.url), self.derive("utf-8", html, functools.partial(str.encode, html)), owner
-        )
+        meta = self._complete(meta)
+        self.render_page(template, out_path(meta.url), owner, page=meta, **ctx)
         if not meta.noindex:
-            self.sitemap.append((meta.url, sitemap_date))
+            self.emitter.produced.sitemap.append((meta.url, sitemap_date))
+
+    def file(self, path: str, owner: str, data: str | bytes) -> None:
+        """A file made directly (feed, sitemap, assets, downloads): cheap, so always made."""
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        self.emitter.emit(path, owner, None, lambda: raw)
 
     def _complete(self, meta: PageMeta) -> PageMeta:
         meta = replace(meta, canonical=meta.canonical or self.config.absolute(meta.url))
@@ -311,7 +211,14 @@ class SiteRenderer:
             }
         )
 
-    def render(self, stories: Sequence[LiveStory], pages: Sequence[RenderedPage]) -> Files:
+    def render(
+        self,
+        stories: Sequence[LiveStory],
+        pages: Sequence[RenderedPage],
+        related: Mapping[str, tuple[str, ...]],
+        extras: Sequence[Extra] = (),
+    ) -> Produced:
+        """Every page and file of the site, in a fixed order (stories newest first)."""
         c = self.config
         stories = sorted(stories, key=lambda s: (s.story.date, s.story.slug), reverse=True)
         views = [s.view for s in stories]
@@ -336,54 +243,46 @@ class SiteRenderer:
             "site.yaml",
             stories=views[:6],
         )
-
         self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
-
         self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
         self._taxonomy(
             [(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions"
         )
-
-        index: RelatedIndex | None = None
-        signature = RelatedIndex.signature(stories)
         by_slug = {s.story.slug: s.view for s in stories}
         for s in stories:
-
-            def rank(s: LiveStory = s) -> tuple[str, ...]:
-                nonlocal index
-                index = index or RelatedIndex(stories)  # built only if some ranking is not reused
-                return index.ranked(s, c.related_stories)
-
-            slugs = self.derive("related", (signature, c.related_stories, s.story.slug), rank)
-            related = tuple(by_slug[slug] for slug in slugs)
-            v = self.derive(
-                "with-related", (s.view, related), functools.partial(replace, s.view, related=related)
+            v = replace(s.view, related=tuple(by_slug[slug] for slug in related[s.story.slug]))
+            self.page(
+                "story.html",
+                self._story_meta(v, org),
+                s.story.path,
+                sitemap_date=v.updated or v.date,
+                story=v,
             )
-            meta = self.derive_site("story-meta", v, functools.partial(self._story_meta, v, org))
-            self.page("story.html", meta, s.story.path, sitemap_date=v.updated or v.date, story=v)
-
         for p in pages:
             meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
             self.page("page.html", meta, p.page.path, content=p.body, title=p.page.title)
-
-        self.files.add(
-            "404.html",
-            self.render_page(
-                "404.html",
-                page=PageMeta("/404.html", "Page not found", noindex=True, canonical=c.absolute("/404.html")),
-            ),
-            "templates/404.html",
-        )
-        for hook in self.hooks:
-            hook(self)
+        page404 = PageMeta("/404.html", "Page not found", noindex=True, canonical=c.absolute("/404.html"))
+        self.render_page("404.html", "404.html", "templates/404.html", page=page404)
+        for extra in extras:
+            if extra.meta is not None:
+                self.page(extra.template, extra.meta, extra.owner, **extra.context)
+            elif extra.template:
+                self.render_alone(extra.template, extra.path, extra.owner, extra.context)
+            else:
+                self.file(extra.path, extra.owner, extra.data)
         self._feed([s for s in stories if s.publication.on("feed")])
         self._sitemap()
-        self.files.add(
-            "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n", "site.yaml"
+        self.file(
+            "robots.txt", "site.yaml", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n"
         )
         for asset in self.theme.assets.values():
-            self.files.add(asset.url.lstrip("/"), asset.data, "templates/assets/" + asset.name)
-        return self.files
+            self.file(asset.url.lstrip("/"), "templates/assets/" + asset.name, asset.data)
+        return self.emitter.produced
+
+    def render_alone(self, template: str, path: str, owner: str, ctx: Mapping[str, Any]) -> None:
+        """A template rendered with only `ctx` (a redirect page), never reused (it is tiny)."""
+        html = self.theme.render(template, **ctx)
+        self.file(path, owner, self.finish_page(html) if path.endswith(".html") else html)
 
     def _story_meta(self, v: StoryView, org: dict[str, Any]) -> PageMeta:
         c = self.config
@@ -489,18 +388,18 @@ class SiteRenderer:
                 "</entry>",
             ]
         parts.append("</feed>\n")
-        self.files.add("feed.xml", "\n".join(parts), "content/stories")
+        self.file("feed.xml", "content/stories", "\n".join(parts))
 
     def _sitemap(self) -> None:
         lines = [
             '<?xml version="1.0" encoding="utf-8"?>',
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
         ]
-        for url, day in sorted(self.sitemap):
+        for url, day in sorted(self.emitter.produced.sitemap, key=lambda e: e[0]):
             lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
             lines.append(f"<url><loc>{xml_escape(self.config.absolute(url))}</loc>{lastmod}</url>")
         lines.append("</urlset>\n")
-        self.files.add("sitemap.xml", "\n".join(lines), "content/stories")
+        self.file("sitemap.xml", "content/stories", "\n".join(lines))
 
 
 def story_view(
@@ -523,4 +422,4 @@ def story_view(
     )
 
 
-__all__ = ["Files", "LiveStory", "RenderedPage", "SiteRenderer", "human_date", "story_view", "tracked"]
+__all__ = ["Extra", "LiveStory", "RenderedPage", "SiteRenderer", "human_date", "story_view", "tracked"]

@@ -24,6 +24,7 @@ from click.testing import CliRunner
 from reliability_kit import AT_TEXT, illustration, picture
 from sitekit import STORY, approve_story, make_site, story_md
 
+import generator.serve.rebuild
 import generator.serve.server
 from generator.cli import main
 
@@ -301,7 +302,7 @@ def test_a_rebuild_that_fails_in_an_unexpected_way_keeps_the_server_and_the_last
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise FileNotFoundError(2, "No such file or directory", str(site / ABOUT))
 
-    monkeypatch.setattr(generator.serve.server, "make", broken)
+    monkeypatch.setattr(generator.serve.rebuild, "make", broken)
     assert not state.rebuild()
     assert state.files is good
     assert (

@@ -134,14 +134,14 @@ def test_a_full_disk_when_saving_the_build_state_is_a_clear_error(
 ) -> None:
     """output/ is already swapped when the state is written; the error says what failed, and the
     next build still lists the withdrawn story for takedown (the record was not advanced)."""
-    real_write_text = pathlib.Path.write_text
+    real_write_bytes = pathlib.Path.write_bytes
 
-    def write_text(self: pathlib.Path, *args: Any, **kwargs: Any) -> int:
+    def write_bytes(self: pathlib.Path, *args: Any, **kwargs: Any) -> int:
         if self.name.startswith(".last-build.json"):  # the temporary file it is written through
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as write() reports it: no file name
-        return real_write_text(self, *args, **kwargs)
+        return real_write_bytes(self, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "write_text", write_text)
+    monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
     result = invoke(site)
     assert (result.exit_code, last_line(result)) == (
         1,

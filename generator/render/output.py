@@ -1,0 +1,145 @@
+"""Where rendered files go, and the checks every file passes on its way there.
+
+The render flow hands each output file to a `Sink` (build: the staging folder; check: nowhere;
+serve: memory). A sink that already holds a file with the same digest (the spare previous build,
+the last serve build) says so, and the page is then neither rendered nor written: its digest comes
+from the page step, its checks from the file-check step, both keyed by what they read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from generator.cache.steps import MISSING, Steps
+from generator.content.records import findings_from_json, findings_to_json
+from generator.findings import Finding, error
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class Sink(Protocol):
+    def has(self, path: str, digest: str) -> bool: ...
+    def put(self, path: str, data: bytes) -> None: ...
+
+
+class MemorySink:
+    """Every file in memory (serve, tests); `previous` holds the last build's files to reuse."""
+
+    def __init__(
+        self, previous: dict[str, bytes] | None = None, digests: dict[str, str] | None = None
+    ) -> None:
+        self.previous = previous or {}
+        self.previous_digests = digests or {}
+        self.files: dict[str, bytes] = {}
+
+    def has(self, path: str, digest: str) -> bool:
+        if self.previous_digests.get(path) == digest and path in self.previous:
+            self.files[path] = self.previous[path]
+            return True
+        return False
+
+    def put(self, path: str, data: bytes) -> None:
+        self.files[path] = data
+
+
+class NullSink:
+    """`check`: files are checked, never kept (a cached check result needs no bytes at all)."""
+
+    def has(self, path: str, digest: str) -> bool:
+        return True
+
+    def put(self, path: str, data: bytes) -> None:
+        return None
+
+
+@dataclass
+class FileChecks:
+    """The checks each output file passes (output scan, inline code, confirmation sentences):
+    `run(path, data, owner)`, keyed by `key` (what they read besides the file)."""
+
+    key: str
+    run: Callable[[str, bytes, str], list[Finding]]
+
+
+@dataclass
+class Produced:
+    """What the render flow made: every file's digest and owner, and the findings on them."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    sitemap: list[tuple[str, dt.date | None]] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # removal builds: files left out because they failed
+
+    def claim(self, path: str, owner: str) -> bool:
+        """Two files at one path are an error, never an overwrite (URL-CLASH)."""
+        if path in self.owners:
+            first = self.owners[path]
+            self.findings.append(
+                error(
+                    owner,
+                    1,
+                    1,
+                    "URL-CLASH",
+                    f"{owner} and {first} both produce /{path}",
+                    "give one of them a different file name or slug",
+                )
+            )
+            return False
+        self.owners[path] = owner
+        return True
+
+
+class Emitter:
+    """Runs each output file through its checks into the sink, reusing what it can."""
+
+    def __init__(
+        self, steps: Steps, sink: Sink, checks: FileChecks | None, *, drop_failing: bool = False
+    ) -> None:
+        self.steps = steps
+        self.sink = sink
+        self.checks = checks
+        self.drop_failing = drop_failing  # a removal build leaves out a file that fails, and says so
+        self.produced = Produced()
+
+    def emit(self, path: str, owner: str, digest: str | None, make: Callable[[], bytes]) -> None:
+        """One file: `digest` when known without making it (a reused page), else `make()`."""
+        if not self.produced.claim(path, owner):
+            return
+        data: bytes | None = None
+        if digest is None:
+            data = make()
+            digest = file_digest(data)
+        findings = self._checked(path, owner, digest, data)
+        if findings is None:
+            data = data if data is not None else make()
+            findings = self._check(path, owner, digest, data)
+        self.produced.findings += findings
+        if self.drop_failing and any(f.is_error for f in findings):
+            self.produced.dropped.append(path)
+            return
+        self.produced.digests[path] = digest
+        if not self.sink.has(path, digest):
+            self.sink.put(path, data if data is not None else make())
+
+    def _checked(self, path: str, owner: str, digest: str, data: bytes | None) -> list[Finding] | None:
+        if self.checks is None:
+            return []
+        found = self.steps.lookup(self._key(path, owner, digest), findings_from_json)
+        return None if found is MISSING else found
+
+    def _key(self, path: str, owner: str, digest: str) -> str:
+        assert self.checks is not None
+        return self.steps.key("check-file", self.checks.key, path, owner, digest)
+
+    def _check(self, path: str, owner: str, digest: str, data: bytes) -> list[Finding]:
+        assert self.checks is not None
+        findings = self.checks.run(path, data, owner)
+        self.steps.remember(self._key(path, owner, digest), findings, findings_to_json)
+        return findings
