@@ -36,6 +36,7 @@ from typing import Any
 from generator.cache.files import FileDigests
 from generator.cache.keys import PACKAGE_DIR, library_versions, walk
 from generator.config.settings import SiteConfig, load_config
+from generator.errors import ContentError
 from generator.output.state import BuildReport, atomic_write, report_from_json, write_state
 from generator.output.writer import build_lock
 from generator.safety.denylist_store import KEY_ENV, key_from_env
@@ -186,7 +187,10 @@ def answer(root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool
 
 def answer_if_current(root: pathlib.Path, at: dt.datetime, strict: bool) -> BuildReport | None:
     """`answer` under the build lock: what the CLI asks before it imports the pipeline at all."""
-    config = load_config(root)
+    try:
+        config = load_config(root)
+    except ContentError:
+        return None  # the build reports it (and still publishes any removal)
     if not (config.state_dir / RECORD).is_file():
         return None  # no record: no need to wait for the lock to learn that
     with build_lock(config.state_dir):
