@@ -195,7 +195,6 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
     report = answer_if_current(root, at, strict)  # cheap: the pipeline is imported only when needed
     if report is None:
         from generator.build import build as run_build
-
         from generator.output.takedown import RemovalPublished
 
         reporter = Reporter()
