@@ -215,7 +215,9 @@ def build(
 def _attempt(
     root: pathlib.Path, at: dt.datetime, strict: bool, progress: Progress, store: Store, staging: Sink
 ) -> Made:
-    return make(root, at, strict=strict, progress=progress, steps=Steps(store), sink=staging)
+    steps = Steps(store)
+    made = make(root, at, strict=strict, progress=progress, steps=steps, sink=staging)
+    return dataclasses.replace(made, report=dataclasses.replace(made.report, work=steps.summary()))
 
 
 def check(root: pathlib.Path, at: dt.datetime, progress: Progress = _no_progress) -> BuildReport:
@@ -250,4 +252,3 @@ __all__ = [
     "protected_names",
     "uptodate",
 ]
-_ = dataclasses

@@ -189,13 +189,21 @@ def file_checks(
     """The checks every output file passes: the output scan (denylist, protected names, comments),
     inline code outside the theme's policy, confirmation sentences off their thank-you page, and
     the metadata proof of every image. Keyed by all they read besides the file."""
-    key = digest(site_key, theme_key, policy.header(), *sorted(names), *(repr(p) for p in phrases))
+    phrase_text = [repr((p.text, sorted(p.allowed))) for p in phrases]  # sets print in any order
+    key = digest(site_key, theme_key, policy.header(), *sorted(names), *phrase_text)
 
-    def run(path: str, data: bytes, owner: str) -> list[Finding]:
-        found = scan_output({path: data}, matcher, names)
-        if path.endswith(".html"):
-            found += page_problems(path, data.decode("utf-8", "replace"), policy)
-            found += confirmations.misplaced({path: data}, {path: owner}, phrases, theme_dirs, root)
-        return found + verify_outputs({path: data})
+    def run_many(files: list[tuple[str, bytes, str]]) -> list[list[Finding]]:
+        scanned = scan_output({path: data for path, data, _ in files}, matcher, names)
+        by_file: dict[str, list[Finding]] = {}
+        for f in scanned:
+            by_file.setdefault(f.path.removeprefix("output/"), []).append(f)
+        out = []
+        for path, data, owner in files:
+            found = by_file.get(path, [])
+            if path.endswith(".html"):
+                found += page_problems(path, data.decode("utf-8", "replace"), policy)
+                found += confirmations.misplaced({path: data}, {path: owner}, phrases, theme_dirs, root)
+            out.append(found + verify_outputs({path: data}))
+        return out
 
-    return FileChecks(key, run)
+    return FileChecks(key, run_many)

@@ -208,6 +208,8 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
             reporter.close()
     for note in report.notes:
         click.echo(note, err=True)
+    if report.work and click.get_current_context().find_root().params.get("debug"):
+        click.echo(f"steps: {report.work}", err=True)
     print_findings(report.warnings)
     for path, reason in report.excluded:
         click.echo(f"left out: {path} ({reason})", err=True)

@@ -305,3 +305,42 @@ def test_a_record_that_does_not_describe_the_spare_is_never_trusted(
     assert {p: d for p, d in tree(site / "output").items() if p != ".impactsite-output"} == cold(
         site, tmp_path
     ).files
+
+
+def test_a_new_process_reuses_every_step_an_edit_did_not_touch(site: pathlib.Path) -> None:
+    """Keys are the same in every process (no hash seed, no object identity in them): after an
+    edit, a build in a new process renders and checks the edited story's pages, not the site."""
+    import os
+    import subprocess
+    import sys
+
+    def run(seed: str) -> str:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "--debug",
+                "build",
+                "--site",
+                str(site),
+                "--at",
+                AT.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            check=True,
+        )
+        return next(line for line in result.stderr.splitlines() if line.startswith("steps: "))
+
+    run("1")
+    edit(site, "content/stories/s4.md", "story 4.", "story four, longer now.")
+    approve_story(site, "content/stories/s4.md")
+    work = run("2")
+    assert "check-story 1 run/" in work and "body 1 run/" in work
+    pages = int(work.split("page ")[1].split(" run")[0])
+    files = int(work.split("check-file ")[1].split(" run")[0])
+    # Its page and the pages that show it (lists, related cards): rendered again; only the story's
+    # own page changed bytes, so only it is checked again.
+    assert 0 < pages < 12 and files == 1, work

@@ -128,7 +128,7 @@ def locked_build(
         store = Store.open(state_dir)
         try:
             record = Record.load(store)
-            staging = Staging(root, config.output_dir, state_dir, record.spare)
+            staging = Staging(root, config.output_dir, state_dir, record.spare, record.live)
             try:
                 made = attempt(root, at, strict, progress, store, staging)
             except ContentError as exc:

@@ -33,6 +33,7 @@ class BuildReport:
     changed: tuple[str, ...] = ()  # addresses whose content changed in a build that took something down
     removal_only: bool = False  # errors stopped the build; only what must come down was published
     notes: tuple[str, ...] = ()  # things the reader should know (a store that was ignored, …)
+    work: str = ""  # which steps ran and which were reused (shown with --debug)
 
     @property
     def purge(self) -> tuple[str, ...]:

@@ -138,7 +138,7 @@ def publish_removals(
             )
             return None
         output = root / "output"
-        staging = Staging(root, output, state_dir, record.spare)
+        staging = Staging(root, output, state_dir, record.spare, record.live)
         steps = Steps(store)
         try:
             made = make(folder, at, progress=progress, steps=steps, sink=staging, removal=True)

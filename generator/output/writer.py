@@ -143,10 +143,16 @@ class Staging:
     flow: `has(path, digest)` is true when the spare already holds exactly that file."""
 
     def __init__(
-        self, root: pathlib.Path, output: pathlib.Path, state_dir: pathlib.Path, spare: Manifest
+        self,
+        root: pathlib.Path,
+        output: pathlib.Path,
+        state_dir: pathlib.Path,
+        spare: Manifest,
+        live: Manifest | None = None,
     ) -> None:
         check_ownable(root, output)
         self.output = output
+        self.live = live if live is not None else {}  # output/'s files: linked when the spare lacks one
         self.state_dir = state_dir
         self.dir = state_dir / f"staging-{os.getpid()}"
         self.now: Manifest = {}  # what this build's files are, with their stamps
@@ -174,10 +180,12 @@ class Staging:
         try:
             st = os.lstat(target)
         except OSError:
-            return False
+            return self._link_from_output(path, digest)
         entry = self.known.get(path)
         if entry is not None and entry[0] == digest and _stamp(digest, st) == entry:
             self.now[path] = entry
+            return True
+        if self._link_from_output(path, digest):
             return True
         if not stat.S_ISREG(st.st_mode):
             return False
@@ -190,6 +198,31 @@ class Staging:
             self.now[path] = _stamp(digest, st)
         return same
 
+    def _link_from_output(self, path: str, digest: str) -> bool:
+        """The live output holds this exact file (its recorded stamp proves it): link it into
+        staging instead of making it again. Files are never changed in place, only replaced, so
+        a link shared by two builds can never be altered through the other."""
+        entry = self.live.get(path)
+        if entry is None or entry[0] != digest:
+            return False
+        source, target = self.output / path, self.dir / path
+        try:
+            if _stamp(digest, os.lstat(source)) != entry:
+                return False
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
+            parent = target.parent
+            if parent not in self._made:
+                parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(parent)
+            os.link(source, target)
+            stamp = _stamp(digest, os.lstat(target))  # a new link changes the shared inode's ctime
+        except OSError:
+            return False
+        self.live[path] = stamp
+        self.now[path] = stamp
+        return True
+
     def put(self, path: str, data: bytes) -> None:
         target = self.dir / path
         try:
@@ -197,8 +230,8 @@ class Staging:
             if parent not in self._made:
                 parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(parent)
-            if target.is_symlink():
-                os.unlink(target)  # never write through a link
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)  # never write through a link, nor into a file another build shares
             with open(target, "wb") as fh:
                 fh.write(data)
             self.now[path] = _stamp(_digest(data), os.lstat(target))

@@ -17,6 +17,7 @@ from typing import Protocol
 from generator.cache.steps import MISSING, Steps
 from generator.content.records import findings_from_json, findings_to_json
 from generator.findings import Finding, error
+from generator.workers import fork_map
 
 
 def file_digest(data: bytes) -> str:
@@ -61,10 +62,15 @@ class NullSink:
 @dataclass
 class FileChecks:
     """The checks each output file passes (output scan, inline code, confirmation sentences):
-    `run(path, data, owner)`, keyed by `key` (what they read besides the file)."""
+    `run_many([(path, data, owner), …])` → findings per file, keyed by `key` (what they read
+    besides the file). Files are checked in batches so the scan reads the page chrome once."""
 
     key: str
-    run: Callable[[str, bytes, str], list[Finding]]
+    run_many: Callable[[list[tuple[str, bytes, str]]], list[list[Finding]]]
+
+
+Pending = tuple[str, str, str, bytes]  # path, owner, digest, bytes
+CHECK_BATCH = 128
 
 
 @dataclass
@@ -107,6 +113,7 @@ class Emitter:
         self.checks = checks
         self.drop_failing = drop_failing  # a removal build leaves out a file that fails, and says so
         self.produced = Produced()
+        self._pending: list[Pending] = []
 
     def emit(self, path: str, owner: str, digest: str | None, make: Callable[[], bytes]) -> None:
         """One file: `digest` when known without making it (a reused page), else `make()`."""
@@ -116,10 +123,14 @@ class Emitter:
         if digest is None:
             data = make()
             digest = file_digest(data)
-        findings = self._checked(path, owner, digest, data)
+        findings = self._checked(path, owner, digest)
         if findings is None:
             data = data if data is not None else make()
-            findings = self._check(path, owner, digest, data)
+            if not self.drop_failing:  # checked in batches at the end (the scan shares its work)
+                self._pending.append((path, owner, digest, data))
+                findings = []
+            else:
+                findings = self._check_now([(path, owner, digest, data)])[0]
         self.produced.findings += findings
         if self.drop_failing and any(f.is_error for f in findings):
             self.produced.dropped.append(path)
@@ -128,7 +139,27 @@ class Emitter:
         if not self.sink.has(path, digest):
             self.sink.put(path, data if data is not None else make())
 
-    def _checked(self, path: str, owner: str, digest: str, data: bytes | None) -> list[Finding] | None:
+    def finish(self) -> Produced:
+        """Run the checks of every file not checked before, spread over the cores."""
+        pending, self._pending = self._pending, []
+        batches = [pending[i : i + CHECK_BATCH] for i in range(0, len(pending), CHECK_BATCH)]
+        for batch, results in zip(batches, fork_map(self._run_batch, batches, minimum=2), strict=True):
+            for (path, owner, digest, _), findings in zip(batch, results, strict=True):
+                self.steps.remember(self._key(path, owner, digest), findings, findings_to_json)
+                self.produced.findings += findings
+        return self.produced
+
+    def _run_batch(self, batch: list[Pending]) -> list[list[Finding]]:
+        assert self.checks is not None
+        return self.checks.run_many([(path, data, owner) for path, owner, _, data in batch])
+
+    def _check_now(self, batch: list[Pending]) -> list[list[Finding]]:
+        results = self._run_batch(batch)
+        for (path, owner, digest, _), findings in zip(batch, results, strict=True):
+            self.steps.remember(self._key(path, owner, digest), findings, findings_to_json)
+        return results
+
+    def _checked(self, path: str, owner: str, digest: str) -> list[Finding] | None:
         if self.checks is None:
             return []
         found = self.steps.lookup(self._key(path, owner, digest), findings_from_json)
@@ -137,9 +168,3 @@ class Emitter:
     def _key(self, path: str, owner: str, digest: str) -> str:
         assert self.checks is not None
         return self.steps.key("check-file", self.checks.key, path, owner, digest)
-
-    def _check(self, path: str, owner: str, digest: str, data: bytes) -> list[Finding]:
-        assert self.checks is not None
-        findings = self.checks.run(path, data, owner)
-        self.steps.remember(self._key(path, owner, digest), findings, findings_to_json)
-        return findings

@@ -277,7 +277,7 @@ class SiteRenderer:
         )
         for asset in self.theme.assets.values():
             self.file(asset.url.lstrip("/"), "templates/assets/" + asset.name, asset.data)
-        return self.emitter.produced
+        return self.emitter.finish()
 
     def render_alone(self, template: str, path: str, owner: str, ctx: Mapping[str, Any]) -> None:
         """A template rendered with only `ctx` (a redirect page), never reused (it is tiny)."""
