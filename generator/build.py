@@ -132,6 +132,7 @@ def make(
     steps: Steps | None = None,
     sink: Sink | None = None,
     removal: bool = False,
+    files: FileDigests | None = None,
 ) -> Made:
     """Check, render and check every output file; raise ContentError if anything must stop it.
 
@@ -143,7 +144,7 @@ def make(
     started = time.monotonic()
     steps = steps if steps is not None else Steps(Store.memory())
     sink = sink if sink is not None else MemorySink()
-    site = load_site(root, at, progress, steps)
+    site = load_site(root, at, progress, steps, files)
     findings: list[Finding] = []
     waived: list[Finding] = []
     site_key = checks.site_fingerprint(root, site.config, site.files)
@@ -213,10 +214,16 @@ def build(
 
 
 def _attempt(
-    root: pathlib.Path, at: dt.datetime, strict: bool, progress: Progress, store: Store, staging: Sink
+    root: pathlib.Path,
+    at: dt.datetime,
+    strict: bool,
+    progress: Progress,
+    store: Store,
+    staging: Sink,
+    files: FileDigests,
 ) -> Made:
     steps = Steps(store)
-    made = make(root, at, strict=strict, progress=progress, steps=steps, sink=staging)
+    made = make(root, at, strict=strict, progress=progress, steps=steps, sink=staging, files=files)
     return dataclasses.replace(made, report=dataclasses.replace(made.report, work=steps.summary()))
 
 

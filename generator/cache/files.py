@@ -33,6 +33,10 @@ class FileDigests:
             data = fh.read()
         if self.keep_contents:
             self._contents[path] = (stamp, data)
+        self._known[path] = (
+            stamp,
+            hashlib.blake2b(data, digest_size=20).digest(),
+        )  # `of` needs no second read
         return data
 
     def of(self, path: str | pathlib.Path) -> bytes:

@@ -104,6 +104,8 @@ class Store:
         self.readonly = readonly or secret is None
         self.notes = notes
         self.code = code_fingerprint()
+        self._base = hashlib.blake2b(digest_size=20)
+        self._base.update(len(self.code).to_bytes(8, "little") + self.code.encode())
         self._secret = secret or secrets.token_bytes(32)
         self._small: dict[str, tuple[bytes, bytes]] = {}  # as read, verified on first use
         self._verified: dict[str, bytes] = {}
@@ -131,7 +133,12 @@ class Store:
     # --- the one key function -----------------------------------------------------------------------
     def key(self, kind: str, *parts: str | bytes) -> str:
         """The key of a step's result: its kind, everything it read, the code and the libraries."""
-        return kind + ":" + digest(self.code, kind, *parts)
+        h = self._base.copy()
+        for part in (kind, *parts):
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            h.update(len(data).to_bytes(8, "little"))
+            h.update(data)
+        return kind + ":" + h.hexdigest()
 
     # --- reading ----------------------------------------------------------------------------------------
     def _mac(self, key: str, value: bytes) -> bytes:

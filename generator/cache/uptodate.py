@@ -106,7 +106,10 @@ def output_listing(output: pathlib.Path) -> dict[str, list[int]]:
                     stack.append(pathlib.Path(entry.path))
                 else:
                     st = entry.stat(follow_symlinks=False)
-                    listing[os.path.relpath(entry.path, output)] = [st.st_size, st.st_mtime_ns]
+                    listing[os.path.relpath(entry.path, output).replace(os.sep, "/")] = [
+                        st.st_size,
+                        st.st_mtime_ns,
+                    ]
     return listing
 
 
@@ -169,14 +172,16 @@ def intact(output: pathlib.Path, recorded: dict[str, list[int]]) -> bool:
         return False
 
 
-def answer(root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool) -> BuildReport | None:
+def answer(
+    root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool, inputs: str | None = None
+) -> BuildReport | None:
     """The recorded report if output/ is already what a build would make now; None otherwise.
-    The caller holds the build lock."""
+    The caller holds the build lock; `inputs` is the fingerprint when it already has it."""
     started = time.monotonic()
     record = load(config.state_dir)
     if (
         record is None
-        or not record.holds(fingerprint(root, config, strict), at)
+        or not record.holds(inputs if inputs is not None else fingerprint(root, config, strict), at)
         or not intact(config.output_dir, record.output)
     ):
         return None

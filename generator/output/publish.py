@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.cache import uptodate
+from generator.cache.files import FileDigests
 from generator.cache.keys import walk
 from generator.cache.store import Store
 from generator.config.settings import load_config
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
     from generator.render.output import Sink
 
 Progress = Callable[[str, int, int], None]
-Attempt = Callable[[pathlib.Path, dt.datetime, bool, Progress, Store, "Sink"], "Made"]
+Attempt = Callable[[pathlib.Path, dt.datetime, bool, Progress, Store, "Sink", FileDigests], "Made"]
 SOURCE_TOPS = ("content", "templates", "safety")
 
 
@@ -121,16 +122,17 @@ def locked_build(
             config = load_config(root)
         except ContentError as exc:  # a broken site.yaml must not block a takedown either
             return _stopped(root, state_dir, at, progress, exc, None)
-        current = uptodate.answer(root, config, at, strict)
+        files = FileDigests()  # every input read and hashed once, here and by the build
+        inputs = uptodate.fingerprint(root, config, strict, files=files)
+        current = uptodate.answer(root, config, at, strict, inputs)
         if current is not None:  # nothing read has changed, no decision falls due: output/ is right
             return current
-        inputs = uptodate.fingerprint(root, config, strict)
         store = Store.open(state_dir)
         try:
             record = Record.load(store)
             staging = Staging(root, config.output_dir, state_dir, record.spare, record.live)
             try:
-                made = attempt(root, at, strict, progress, store, staging)
+                made = attempt(root, at, strict, progress, store, staging, files)
             except ContentError as exc:
                 record.spare = staging.abandon()
                 record.save_output(store)
@@ -143,13 +145,27 @@ def locked_build(
                 raise
             report = finish(root, config.output_dir, state_dir, store, record, staging, made, at)
             nxt = report.next_change
-            if uptodate.fingerprint(root, config, strict) == inputs:  # inputs unchanged while building
+            if uptodate.fingerprint(root, config, strict, files=files) == inputs:  # unchanged while building
                 until = uptodate.holds_until(at, config.tz, nxt[0] if nxt else None)
-                listing = uptodate.output_listing(config.output_dir)
+                listing = listing_of(config.output_dir, record.live)
                 uptodate.save(state_dir, uptodate.Record(inputs, at, until, report_to_json(report), listing))
             return dataclasses.replace(report, seconds=time.monotonic() - started)
         finally:
             store.close()
+
+
+def listing_of(output: pathlib.Path, live: Manifest) -> dict[str, list[int]]:
+    """What output/ holds (size and modification time of each file), from the stamps the writer
+    recorded; the marker is the one file it does not list."""
+    from generator.output.writer import MARKER
+
+    listing = {path: [entry[1], entry[2]] for path, entry in live.items()}
+    try:
+        st = (output / MARKER).stat()
+    except OSError:
+        return uptodate.output_listing(output)
+    listing[MARKER] = [st.st_size, st.st_mtime_ns]
+    return listing
 
 
 def finish(
@@ -182,6 +198,7 @@ def finish(
         changed = sorted(url_of(p) for p, e in live.items() if p in before and before[p][0] != e[0])
     published = snapshot(root, store, record, made) if removal is None else removal.record
     published.live, published.spare = live, spare
+    record.live = live
     published.save_output(store)
     if published.files:
         published.save_published(store)

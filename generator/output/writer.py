@@ -321,7 +321,8 @@ class Staging:
 
 def purge_spare(state_dir: pathlib.Path, spare: Manifest, live: Manifest) -> Manifest:
     """Delete from the spare every file the live output does not hold byte for byte (what the new
-    build changed or took down): no copy of removed content stays in .impactsite/."""
+    build changed or took down): no copy of removed content stays in .impactsite/. (A file the
+    record does not know is never used, and the next build's staging deletes it.)"""
     folder = state_dir / SPARE
     kept: Manifest = {}
     for path, entry in spare.items():
@@ -331,17 +332,6 @@ def purge_spare(state_dir: pathlib.Path, spare: Manifest, live: Manifest) -> Man
             continue
         with contextlib.suppress(OSError):
             os.unlink(folder / path)
-    if folder.is_dir():
-        for dirpath, dirnames, filenames in os.walk(folder, topdown=False):
-            rel = os.path.relpath(dirpath, folder).replace(os.sep, "/")
-            for name in filenames:
-                key = name if rel == "." else f"{rel}/{name}"
-                if key != MARKER and key not in kept:
-                    with contextlib.suppress(OSError):
-                        os.unlink(os.path.join(dirpath, name))
-            if dirpath != str(folder):
-                with contextlib.suppress(OSError):
-                    os.rmdir(dirpath)  # only succeeds when empty
     return kept
 
 

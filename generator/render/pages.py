@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
 
 from generator.cache.steps import Steps
@@ -56,15 +57,36 @@ def theme_for(site_root: object, steps: Steps) -> Theme:
 
     root = pathlib.Path(str(site_root))
     fingerprint = theme_fingerprint(theme_dirs(root))
-    return steps.keep_object("theme", fingerprint, lambda: _theme(root, fingerprint))
+    return steps.keep_object("theme", fingerprint, lambda: _theme(root, fingerprint, steps))
 
 
-def _theme(root: object, fingerprint: str) -> Theme:
+def _theme(root: object, fingerprint: str, steps: Steps) -> Theme:
     import pathlib
 
     theme = Theme(pathlib.Path(str(root)))
     theme._fingerprint = fingerprint
+    theme.env.bytecode_cache = StoredTemplates(steps)
     return theme
+
+
+class StoredTemplates(BytecodeCache):
+    """Jinja's compiled templates kept in the store (authenticated like every entry), so a new
+    process does not compile every template again. Keyed by the template's name and source
+    checksum; Jinja's version is in every key (keys.py)."""
+
+    def __init__(self, steps: Steps) -> None:
+        self.steps = steps
+
+    def _key(self, bucket: Bucket) -> str:
+        return self.steps.key("template", bucket.key, bucket.checksum)
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        data = self.steps.store.get(self._key(bucket))
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.steps.store.put(self._key(bucket), bucket.bytecode_to_string(), large=True)
 
 
 def story_views(
