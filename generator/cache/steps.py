@@ -31,6 +31,8 @@ class Steps:
         self._memory: dict[str, Any] = {}
         self._used: set[str] = set()
         self._objects: dict[str, tuple[str, Any]] = {}
+        self._memos: dict[str, Any] = {}
+        self._next_memos: dict[str, Any] = {}
         self.ran: dict[str, int] = {}  # kind → steps computed (not reused) in this build
         self.reused: dict[str, int] = {}
 
@@ -104,12 +106,25 @@ class Steps:
             slot = self._objects[kind] = (key, make())
         return slot[1]  # type: ignore[no-any-return]
 
+    def memo(self, kind: str, key: str, make: Callable[[], T]) -> T:
+        """An in-memory result reused between serve's rebuilds while `key` (everything `make`
+        reads) is the same: the same object, so what it caches on itself stays warm. Never stored."""
+        if not self.in_memory:
+            return make()
+        full = kind + ":" + key
+        found = self._memos.get(full, _MISSING)
+        if found is _MISSING:
+            found = make()
+        self._next_memos[full] = found
+        return found  # type: ignore[no-any-return]
+
     def finish(self, *, success: bool) -> None:
         """After a build: keep what it used. A failed build keeps everything, so the next rebuild
         still finds the results of the last good one."""
         if success:
             if self.in_memory:
                 self._memory = {k: v for k, v in self._memory.items() if k in self._used}
+                self._memos, self._next_memos = self._next_memos, {}
             self.store.commit(prune=not self.in_memory)
         else:
             self.store.commit(prune=False)  # what was computed is still right; nothing is dropped

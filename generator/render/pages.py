@@ -90,7 +90,7 @@ class StoredTemplates(BytecodeCache):
 
 
 def story_views(
-    site: Site, live: list[Story], bodies: dict[str, RenderedBody], images: ImageStore
+    site: Site, live: list[Story], bodies: dict[str, RenderedBody], images: ImageStore, steps: Steps
 ) -> list[LiveStory]:
     marks = site.config.pseudonyms
     out = []
@@ -98,7 +98,10 @@ def story_views(
         pub = site.publications[story.path]
         figures = images.views_for(story, pub)
         names = _pseudonyms(story)
-        out.append(LiveStory(story, pub, _view(story, pub, bodies[story.path], figures, names, marks)))
+        body = bodies[story.path]
+        key = repr((site.file_digests[story.path], pub.state, sorted(pub.channels), body, figures, marks))
+        view = steps.memo("view", key, lambda: _view(story, pub, body, figures, names, marks))  # noqa: B023
+        out.append(LiveStory(story, pub, view))
     return out
 
 
@@ -145,7 +148,7 @@ def render_site(
     items += [BodyInput(p, site.body_digests[p.path], (), False) for p in site.pages]  # type: ignore[arg-type]
     bodies = render_bodies(items, steps, progress)
     images = ImageStore(config.content_dir, StoreBlobs(steps))
-    stories = story_views(site, live, bodies, images)
+    stories = story_views(site, live, bodies, images, steps)
     pages = [RenderedPage(p, Markup(bodies[p.path].html)) for p in site.pages]
     related = related_slugs(live, config.related_stories, steps)
     emitter = Emitter(steps, sink, checks_for(policy, theme), drop_failing=drop_failing)

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 
 from generator.build import Made, make
+from generator.cache.files import FileDigests
 from generator.cache.steps import Steps
 from generator.cache.store import Store
 from generator.errors import ContentError, ImpactsiteError
@@ -38,6 +39,7 @@ class SiteState:
         # Kept between rebuilds: every step's result, so a save re-runs only the steps it touched.
         # Nothing is written to disk: the store is this process's own.
         self.steps = Steps(Store.memory(), in_memory=True)
+        self.inputs = FileDigests(keep_contents=True)  # files read again only when their stamp changes
         self.last: Made | None = None
 
     def moment(self) -> dt.datetime:
@@ -51,7 +53,7 @@ class SiteState:
         started = time.monotonic()
         try:
             sink = MemorySink(self.files, self.digests)
-            made = make(self.root, self.moment(), steps=self.steps, sink=sink)
+            made = make(self.root, self.moment(), steps=self.steps, sink=sink, files=self.inputs)
             self.steps.finish(success=True)
         except ContentError as exc:
             self.steps.finish(success=False)
