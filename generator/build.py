@@ -133,6 +133,7 @@ def make(
     sink: Sink | None = None,
     removal: bool = False,
     files: FileDigests | None = None,
+    preview: bool = False,
 ) -> Made:
     """Check, render and check every output file; raise ContentError if anything must stop it.
 
@@ -140,7 +141,8 @@ def make(
     nothing is reused or kept); `sink` receives the files (by default: memory, in `Made.files`).
     `removal`: the sources were published before and are only being re-rendered without what
     must come down, so their checks are not run again and a file that fails its checks is left out
-    rather than stopping the build."""
+    rather than stopping the build. `preview` (serve only): every story is rendered, drafts
+    included, marked with why it is not published, and findings are reported, not raised."""
     started = time.monotonic()
     steps = steps if steps is not None else Steps(Store.memory())
     sink = sink if sink is not None else MemorySink()
@@ -150,12 +152,15 @@ def make(
     site_key = checks.site_fingerprint(root, site.config, site.files)
     if not removal:
         findings, waived = check_all(site, at, steps, site_key, progress)
-        if any(f.is_error or (strict and f.severity is Severity.WARNING) for f in findings):
+        if not preview and any(f.is_error or (strict and f.severity is Severity.WARNING) for f in findings):
             steps.finish(success=False)
             raise ContentError(findings)
-    produced = render_site(site, at, steps, sink, _checks_for(site, site_key), progress, drop_failing=removal)
+    checks_for = _checks_for(site, site_key)
+    produced = render_site(site, at, steps, sink, checks_for, progress, drop_failing=removal, preview=preview)
     errors = [f for f in produced.findings if f.is_error]
-    if errors and not removal:
+    if preview:
+        findings = sort_findings(findings + produced.findings)
+    elif errors and not removal:
         steps.finish(success=False)
         what = (
             "the output scan found protected text"

@@ -137,18 +137,28 @@ def render_site(
     progress: Progress,
     *,
     drop_failing: bool = False,
+    preview: bool = False,
 ) -> Produced:
+    """Every page and file into `sink`. `preview` (serve only, never `build`): every story is
+    rendered, drafts included, each not-published one carrying its real reason (`preview`)."""
     config = site.config
     theme = theme_for(config.root, steps)
     donor = site.donor
     policy = theme_policy(theme.dirs, donor.form_origins())
-    live = [s for s in site.stories if site.publications[s.path].live]
+    live = [s for s in site.stories if preview or site.publications[s.path].live]
     every = config.pseudonyms.mark == "every"
     items = [BodyInput(s, site.body_digests[s.path], _pseudonyms(s), every) for s in live]
     items += [BodyInput(p, site.body_digests[p.path], (), False) for p in site.pages]  # type: ignore[arg-type]
     bodies = render_bodies(items, steps, progress)
     images = ImageStore(config.content_dir, StoreBlobs(steps))
     stories = story_views(site, live, bodies, images, steps)
+    if preview:
+        stories = [
+            s
+            if s.publication.live
+            else dataclasses.replace(s, preview=s.publication.reason or s.publication.state)
+            for s in stories
+        ]
     pages = [RenderedPage(p, Markup(bodies[p.path].html)) for p in site.pages]
     related = related_slugs(live, config.related_stories, steps)
     emitter = Emitter(steps, sink, checks_for(policy, theme), drop_failing=drop_failing)

@@ -31,6 +31,7 @@ class LiveStory:
     story: Story
     publication: Publication
     view: StoryView  # body rendered, image processed
+    preview: str | None = None  # serve's previews only: why the story is not published (its real reason)
 
 
 @dataclass(frozen=True)
@@ -251,12 +252,14 @@ class SiteRenderer:
         by_slug = {s.story.slug: s.view for s in stories}
         for s in stories:
             v = replace(s.view, related=tuple(by_slug[slug] for slug in related[s.story.slug]))
+            flag = {"preview": s.preview} if s.preview is not None else {}  # serve's previews only
             self.page(
                 "story.html",
                 self._story_meta(v, org),
                 s.story.path,
                 sitemap_date=v.updated or v.date,
                 story=v,
+                **flag,
             )
         for p in pages:
             meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
