@@ -36,7 +36,8 @@ from generator.donor.contacts import Contact, load_contacts
 from generator.donor.form_adapters import GuideView, form_markup, form_origin, read_guide
 from generator.donor.redirects import Redirect, check_aliases, redirects_file, redirects_for
 from generator.findings import Finding, error
-from generator.render.site import Extra, json_ld, tracked
+from generator.render.links import json_ld, tracked
+from generator.render.values import Extra
 from generator.render.views import Link, PageMeta
 
 

@@ -27,8 +27,9 @@ from generator.cache.store import Store
 from generator.config.settings import load_config
 from generator.errors import ContentError
 from generator.output import takedown
+from generator.output.staging import Staging, purge_spare
 from generator.output.state import BuildReport, report_to_json, url_of, write_state
-from generator.output.writer import Manifest, Staging, build_lock, purge_spare
+from generator.output.writer import Manifest, build_lock
 
 if TYPE_CHECKING:
     from generator.build import Made

@@ -28,8 +28,9 @@ from generator.content.discover import file_digest, parse_story_file
 from generator.content.publication import decide
 from generator.errors import ContentError
 from generator.findings import Finding
+from generator.output.staging import Staging
 from generator.output.state import BuildReport, previous_urls
-from generator.output.writer import Manifest, Staging
+from generator.output.writer import Manifest
 
 if TYPE_CHECKING:
     from generator.cache.store import Store

@@ -27,8 +27,9 @@ from generator.render.markdown import RenderedBody, mark_plain
 from generator.render.output import Emitter, FileChecks, Produced, Sink
 from generator.render.policy import theme_policy
 from generator.render.related import related_slugs
-from generator.render.site import Extra, LiveStory, RenderedPage, SiteRenderer, story_view
+from generator.render.site import SiteRenderer
 from generator.render.theme import Theme, theme_dirs, theme_fingerprint
+from generator.render.values import Extra, LiveStory, RenderedPage, story_view
 from generator.render.views import ImageView, StoryView
 
 if TYPE_CHECKING:

@@ -3,15 +3,10 @@ set, so a story that is out is out of every listing, tag, region, related link, 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-import hashlib
-import json
-import pathlib
-import urllib.parse
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 
@@ -19,93 +14,12 @@ from markupsafe import Markup
 
 from generator.cache.steps import MISSING
 from generator.config.settings import SiteConfig
-from generator.content.model import Page, Story
-from generator.content.publication import Publication
+from generator.render.keys import common_key, stable_text
+from generator.render.links import json_ld, out_path, page_url, tracked
 from generator.render.output import Emitter, Produced, file_digest
 from generator.render.theme import Theme
+from generator.render.values import Extra, LiveStory, RenderedPage, story_view
 from generator.render.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
-
-
-@dataclass(frozen=True)
-class LiveStory:
-    story: Story
-    publication: Publication
-    view: StoryView  # body rendered, image processed
-    preview: str | None = None  # serve's previews only: why the story is not published (its real reason)
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    page: Page
-    body: Markup
-
-
-@dataclass(frozen=True)
-class Extra:
-    """A page or file another stage adds (the donor pages): `meta` set → a page with the common
-    context; `template` alone → rendered with `context` only; neither → the bytes in `data`."""
-
-    path: str
-    owner: str
-    template: str = ""
-    meta: PageMeta | None = None
-    context: Mapping[str, Any] = field(default_factory=dict)
-    data: str | bytes = b""
-
-
-def json_ld(data: dict[str, Any]) -> Markup:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def tracked(url: str, config: SiteConfig, **overrides: str) -> str:
-    """Add the site's campaign tracking parameters to a donate link (`campaign="spring-match"` overrides
-    utm_campaign); parameters the link already has are kept, and a #fragment stays last."""
-    params = dict(config.tracking) | {f"utm_{k}": v for k, v in overrides.items() if v}
-    if not url or not params:
-        return url
-    base, hash_, fragment = url.partition("#")
-    present = {
-        k for k, _ in urllib.parse.parse_qsl(urllib.parse.urlsplit(base).query, keep_blank_values=True)
-    }
-    extra = urllib.parse.urlencode([(k, v) for k, v in sorted(params.items()) if k not in present])
-    if not extra:
-        return url
-    return base + ("&" if "?" in base else "?") + extra + hash_ + fragment
-
-
-def stable_text(value: Any) -> str | None:
-    """A text form of a value passed to a template that is the same in every process for equal
-    values (None when there is none: such a page is always rendered, never reused)."""
-    if isinstance(value, StoryView):
-        return value.stable_digest()
-    if isinstance(value, (tuple, list)):
-        parts = [stable_text(v) for v in value]
-        return (
-            None if any(p is None for p in parts) else "(" + ",".join(p for p in parts if p is not None) + ")"
-        )
-    text = repr(value)
-    return None if " at 0x" in text else text
-
-
-def page_url(base: str, n: int) -> str:
-    return base if n == 1 else f"{base}page/{n}/"
-
-
-def out_path(url: str) -> str:
-    return url.strip("/") + "/index.html" if url != "/" else "index.html"
-
-
-def common_key(config: SiteConfig, theme_key: str, context: Mapping[str, Any], policy: str) -> str | None:
-    """One digest of what every page sees (config, templates, the donor context, the policy), or
-    None when some part has no stable text form (then pages are rendered every time)."""
-    parts = [repr(dataclasses.replace(config, root=pathlib.Path("."))), theme_key, policy]
-    for name, value in sorted(context.items()):
-        key_of = getattr(value, "memo_key", None)
-        parts += [name, key_of() if callable(key_of) else repr(value)]
-    if any(" at 0x" in p for p in parts):
-        return None
-    return hashlib.blake2b("\0".join(parts).encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 class SiteRenderer:
@@ -405,24 +319,13 @@ class SiteRenderer:
         self.file("sitemap.xml", "content/stories", "\n".join(lines))
 
 
-def story_view(
-    story: Story, publication: Publication, body: Markup, footnote: str | None, image: Any
-) -> StoryView:
-    return StoryView(
-        url=story.url,
-        slug=story.slug,
-        title=story.title,
-        summary=story.summary,
-        date=story.date,
-        location=story.location,
-        region=Link(story.region, f"/regions/{slugify(story.region)}/") if story.region else None,
-        tags=tuple(Link(t, f"/tags/{slugify(t)}/") for t in story.tags),
-        body=body,
-        footnote=footnote,
-        image=image,
-        updated=story.updated,
-        social=publication.on("social"),
-    )
-
-
-__all__ = ["Extra", "LiveStory", "RenderedPage", "SiteRenderer", "human_date", "story_view", "tracked"]
+__all__ = [
+    "Extra",
+    "LiveStory",
+    "RenderedPage",
+    "SiteRenderer",
+    "human_date",
+    "json_ld",
+    "story_view",
+    "tracked",
+]

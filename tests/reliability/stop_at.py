@@ -25,6 +25,7 @@ import generator.cache.store
 import generator.checks
 import generator.content.discover
 import generator.output.publish
+import generator.output.staging
 import generator.output.writer
 import generator.render.images
 import generator.render.markdown
@@ -88,9 +89,9 @@ POINTS: dict[str, Callable[[], None]] = {
     # every page rendered; the output scan about to start
     "scan": lambda: stop_before(generator.checks, "scan_output"),
     # the build lock taken; about to write the first file into the staging folder
-    "staging": lambda: stop_before(generator.output.writer.Staging, "put"),
+    "staging": lambda: stop_before(generator.output.staging.Staging, "put"),
     # ten files of the new build written to the staging folder, the rest not
-    "staging-half": lambda: setattr(generator.output.writer, "open", _stopping_open(10)),
+    "staging-half": lambda: setattr(generator.output.staging, "open", _stopping_open(10)),
     # the whole new build staged; the swap about to happen
     "swap": lambda: stop_before(generator.output.writer, "exchange"),
     # the swap done; the previous build (now in the staging folder) not yet deleted
@@ -109,7 +110,7 @@ POINTS: dict[str, Callable[[], None]] = {
 
 
 def _stopping_open(nth: int) -> Callable[..., Any]:
-    """`open` for generator/output.py only (a module global shadows the builtin): freeze at the nth write."""
+    """`open` for generator/output/staging.py only (a module global shadows the builtin): freeze at the nth write."""
     calls = 0
 
     def opener(*args: Any, **kwargs: Any) -> Any:
