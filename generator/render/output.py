@@ -71,6 +71,7 @@ class FileChecks:
 
 Pending = tuple[str, str, str, bytes]  # path, owner, digest, bytes
 CHECK_BATCH = 128
+PENDING_MAX = 16 * CHECK_BATCH
 
 
 @dataclass
@@ -126,8 +127,10 @@ class Emitter:
         findings = self._checked(path, owner, digest)
         if findings is None:
             data = data if data is not None else make()
-            if not self.drop_failing:  # checked in batches at the end (the scan shares its work)
+            if not self.drop_failing:  # checked in batches (the scan shares its work within one)
                 self._pending.append((path, owner, digest, data))
+                if len(self._pending) >= PENDING_MAX:
+                    self._run_pending()
                 findings = []
             else:
                 findings = self._check_now([(path, owner, digest, data)])[0]
@@ -140,14 +143,19 @@ class Emitter:
             self.sink.put(path, data if data is not None else make())
 
     def finish(self) -> Produced:
-        """Run the checks of every file not checked before, spread over the cores."""
+        """Run the checks of every file not checked yet; return what was produced."""
+        self._run_pending()
+        return self.produced
+
+    def _run_pending(self) -> None:
+        """Check the files waiting, in batches spread over the cores (bounded memory: at most
+        PENDING_MAX files wait at a time)."""
         pending, self._pending = self._pending, []
         batches = [pending[i : i + CHECK_BATCH] for i in range(0, len(pending), CHECK_BATCH)]
         for batch, results in zip(batches, fork_map(self._run_batch, batches, minimum=2), strict=True):
             for (path, owner, digest, _), findings in zip(batch, results, strict=True):
                 self.steps.remember(self._key(path, owner, digest), findings, findings_to_json)
                 self.produced.findings += findings
-        return self.produced
 
     def _run_batch(self, batch: list[Pending]) -> list[list[Finding]]:
         assert self.checks is not None
