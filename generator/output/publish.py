@@ -84,6 +84,7 @@ def snapshot(root: pathlib.Path, store: Store, record: Record, made: Made) -> Re
     """The sources this build read, kept in the store (only new contents are written)."""
     files: dict[str, str] = {}
     digests = made.site.files
+    kept = set(record.files.values())  # contents already in the store
     tops = [(top, root / top) for top in SOURCE_TOPS] + [("", root)]
     for label, top in tops:
         entries = walk(top) if label else [(str(root / "site.yaml"), "site.yaml")]
@@ -95,7 +96,7 @@ def snapshot(root: pathlib.Path, store: Store, record: Record, made: Made) -> Re
             digest = value.hex()
             files[name] = digest
             key = source_key(store, digest)
-            if digest in record.files.values():
+            if digest in kept:
                 store.keep((key,))
                 continue
             try:
