@@ -76,14 +76,14 @@ def report_from_json(d: dict[str, Any], at: dt.datetime) -> BuildReport:
 from generator.content.records import finding_from_json, finding_to_json
 
 
-def previous_urls(state_dir: pathlib.Path, out: pathlib.Path) -> set[str]:
-    """The addresses of the previous build: its record, and what output/ holds now."""
+def previous_urls(state_dir: pathlib.Path, out: pathlib.Path, *, look: bool = True) -> set[str]:
+    """The addresses of the previous build: its record, and (`look`) what output/ holds now."""
     last = state_dir / "last-build.json"
     try:
         previous = set(json.loads(last.read_text(encoding="utf-8")).get("urls", []))
     except (OSError, ValueError, AttributeError):
         previous = set()
-    if out.is_dir():
+    if look and out.is_dir():
         for p in out.rglob("*"):
             rel = p.relative_to(out).as_posix()
             if rel.endswith(".html") or rel.startswith("images/"):

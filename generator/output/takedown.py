@@ -60,7 +60,8 @@ def removed_urls(
     from generator.output.state import url_of
 
     previous = {url_of(p) for p in before if p.endswith(".html") or p.startswith("images/")}
-    previous |= previous_urls(state_dir, output)
+    # Without a record of output/ (a new or damaged store), look at what it holds.
+    previous |= previous_urls(state_dir, output, look=not before)
     return sorted(previous - set(urls))
 
 
