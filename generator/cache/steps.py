@@ -10,7 +10,7 @@ step. It holds no module-level state: `build` makes one per run, `serve` keeps o
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from generator.cache.store import Store
@@ -31,8 +31,8 @@ class Steps:
         self._memory: dict[str, Any] = {}
         self._used: set[str] = set()
         self._objects: dict[str, tuple[str, Any]] = {}
-        self._memos: dict[str, Any] = {}
-        self._next_memos: dict[str, Any] = {}
+        self._memos: dict[Any, Any] = {}
+        self._next_memos: dict[Any, Any] = {}
         self.ran: dict[str, int] = {}  # kind → steps computed (not reused) in this build
         self.reused: dict[str, int] = {}
 
@@ -116,6 +116,20 @@ class Steps:
         if found is _MISSING:
             found = make()
         self._next_memos[full] = found
+        return found  # type: ignore[no-any-return]
+
+    def memo_value(self, kind: str, key: Hashable, make: Callable[[], T]) -> T:
+        """Like `memo`, keyed by a value's hash and equality (serve: equal page contexts, whose
+        views are the same objects as last time, find their page key without hashing any text)."""
+        if not self.in_memory:
+            return make()
+        try:
+            found = self._memos.get((kind, key), _MISSING)
+        except TypeError:  # something in the key cannot be hashed: no reuse
+            return make()
+        if found is _MISSING:
+            found = make()
+        self._next_memos[(kind, key)] = found
         return found  # type: ignore[no-any-return]
 
     def finish(self, *, success: bool) -> None:

@@ -175,4 +175,9 @@ class Emitter:
 
     def _key(self, path: str, owner: str, digest: str) -> str:
         assert self.checks is not None
-        return self.steps.key("check-file", self.checks.key, path, owner, digest)
+        checks = self.checks.key
+        return self.steps.memo_value(
+            "check-file-key",
+            (checks, path, owner, digest),
+            lambda: self.steps.key("check-file", checks, path, owner, digest),
+        )

@@ -51,7 +51,15 @@ class SiteRenderer:
         def make() -> bytes:
             return self.finish_page(self.theme.render(template, **self.common(), **ctx)).encode("utf-8")
 
-        key = self._page_key(template, ctx)
+        if self.steps.in_memory:  # serve: equal contexts (the same view objects) give the same key
+            same = (
+                self._common_key,
+                template,
+                tuple((k, type(v), tuple(v) if type(v) is list else v) for k, v in sorted(ctx.items())),
+            )
+            key = self.steps.memo_value("page-key", same, lambda: self._page_key(template, ctx))
+        else:
+            key = self._page_key(template, ctx)
         if key is None:
             self.emitter.emit(path, owner, None, make)
             return
