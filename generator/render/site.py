@@ -99,7 +99,7 @@ class SiteRenderer:
     def page(
         self, template: str, meta: PageMeta, owner: str, *, sitemap_date: dt.date | None = None, **ctx: Any
     ) -> None:
-        meta = self._complete(meta)
+        meta = self.steps.memo_value("complete-meta", meta, lambda: self._complete(meta))
         self.render_page(template, out_path(meta.url), owner, page=meta, **ctx)
         if not meta.noindex:
             self.emitter.produced.sitemap.append((meta.url, sitemap_date))
@@ -172,12 +172,14 @@ class SiteRenderer:
             [(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions"
         )
         by_slug = {s.story.slug: s.view for s in stories}
+        memo = self.steps.memo_value  # serve: the same objects as last time when nothing changed
         for s in stories:
-            v = replace(s.view, related=tuple(by_slug[slug] for slug in related[s.story.slug]))
+            cards = tuple(by_slug[slug] for slug in related[s.story.slug])
+            v = memo("with-related", (s.view, cards), lambda s=s, cards=cards: replace(s.view, related=cards))  # type: ignore[misc]
             flag = {"preview": s.preview} if s.preview is not None else {}  # serve's previews only
             self.page(
                 "story.html",
-                self._story_meta(v, org),
+                memo("story-meta", v, lambda v=v: self._story_meta(v, org)),  # type: ignore[misc]
                 s.story.path,
                 sitemap_date=v.updated or v.date,
                 story=v,
