@@ -32,7 +32,7 @@ from generator.content.publication import Publication
 from generator.content.records import findings_from_json, findings_to_json
 from generator.content.visible import visible_text
 from generator.donor import confirmations
-from generator.findings import Finding, sort_findings
+from generator.findings import Finding
 from generator.render import csp
 from generator.render.output import FileChecks
 from generator.render.policy import page_problems
@@ -156,10 +156,6 @@ def check_site(
 ) -> list[Finding]:
     """The rules that look at the whole site (cheap; run every build)."""
     return safety.check_site(SiteContext(config, at, stories, publications, extras))
-
-
-def sorted_pair(findings: list[Finding], waived: list[Finding]) -> Checked:
-    return sort_findings(findings), sort_findings(waived)
 
 
 def protected_names(stories: tuple[Story, ...]) -> set[str]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import json
 import os
 import pathlib
 import shutil
@@ -177,6 +176,3 @@ def _zone(root: pathlib.Path, record: Record, store: Store) -> dt.tzinfo:
         data: Any = yaml.safe_load(raw or b"")
         return parse_timezone(str(data.get("timezone") or "UTC"))
     return dt.UTC
-
-
-_ = json

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import pathlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -52,19 +53,14 @@ class StoreBlobs:
         self.steps.store.put(self.steps.key("image", key), data, large=True)
 
 
-def theme_for(site_root: object, steps: Steps) -> Theme:
+def theme_for(root: pathlib.Path, steps: Steps) -> Theme:
     """The theme, reused by serve while no template or asset changed (Jinja compiles each once)."""
-    import pathlib
-
-    root = pathlib.Path(str(site_root))
     fingerprint = theme_fingerprint(theme_dirs(root))
     return steps.keep_object("theme", fingerprint, lambda: _theme(root, fingerprint, steps))
 
 
-def _theme(root: object, fingerprint: str, steps: Steps) -> Theme:
-    import pathlib
-
-    theme = Theme(pathlib.Path(str(root)))
+def _theme(root: pathlib.Path, fingerprint: str, steps: Steps) -> Theme:
+    theme = Theme(root)
     theme._fingerprint = fingerprint
     theme.env.bytecode_cache = StoredTemplates(steps)
     return theme
@@ -163,13 +159,12 @@ def render_site(
     pages = [RenderedPage(p, Markup(bodies[p.path].html)) for p in site.pages]
     related = related_slugs(live, config.related_stories, steps)
     emitter = Emitter(steps, sink, checks_for(policy, theme), drop_failing=drop_failing)
-    meta = csp.meta_tag(policy)
     renderer = SiteRenderer(
         config,
         theme,
         emitter,
         context=donor.context,
-        finish_page=lambda html: _with_meta(html, policy, meta),
+        finish_page=lambda html: csp.with_meta(html, policy),
         policy_key=policy.header(),
     )
     extras = donor.extras()
@@ -179,7 +174,3 @@ def render_site(
     produced = renderer.render(stories, pages, related, extras)
     progress("scan", 1, 1)
     return produced
-
-
-def _with_meta(html: str, policy: csp.Policy, meta: str) -> str:
-    return csp.with_meta(html, policy)
