@@ -108,7 +108,11 @@ def story_from_json(
 
 def page_to_json(result: tuple[Page | None, list[Finding], str]) -> Any:
     page, findings, body_digest = result
-    record = None if page is None else [page.slug, page.title, page.summary, page.nav_order, page.noindex]
+    record = (
+        None
+        if page is None
+        else [page.slug, page.title, page.summary, page.nav_order, page.noindex, page.internal_notes]
+    )
     return [record, findings_to_json(findings), body_digest]
 
 
@@ -116,6 +120,14 @@ def page_from_json(data: Any, path: str, raw: bytes) -> tuple[Page | None, list[
     record, findings, body_digest = data
     if record is None:
         return None, findings_from_json(findings), ""
-    slug, title, summary, nav_order, noindex = record
-    page = Page(LazySource(path, raw), str(slug), str(title), summary, nav_order, bool(noindex))
+    slug, title, summary, nav_order, noindex, internal_notes = record
+    page = Page(
+        source=LazySource(path, raw),
+        title=str(title),
+        summary=summary,
+        slug=str(slug),
+        nav_order=nav_order,
+        noindex=bool(noindex),
+        internal_notes=internal_notes,
+    )
     return page, findings_from_json(findings), str(body_digest)
