@@ -24,7 +24,7 @@ def items() -> list[BodyInput]:
     out = []
     for i, (body, names, every) in enumerate(TEXTS):
         raw = f"---\ntitle: t\n---\n{body}".encode()
-        page = Page(LazySource(f"content/pages/p{i}.md", raw), f"p{i}", "t")
+        page = Page(source=LazySource(f"content/pages/p{i}.md", raw), slug=f"p{i}", title="t")
         out.append(BodyInput(page, f"digest-{i}", names, every))  # type: ignore[arg-type]
     return out
 
