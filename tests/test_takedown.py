@@ -131,14 +131,24 @@ def test_a_broken_site_yaml_does_not_block_a_withdrawal(site: pathlib.Path) -> N
     assert_b_is_down(site, run(site))
 
 
-def test_with_no_record_of_the_previous_build_nothing_is_written(site: pathlib.Path) -> None:
+def test_with_no_record_of_the_previous_build_the_takedown_still_goes_out_failing_closed(
+    site: pathlib.Path,
+) -> None:
+    """A deleted store (no record to re-render from) never blocks a takedown: the story's pages and
+    every page that shows it come down, nothing else changes."""
     (site / ".impactsite/store.sqlite").unlink()
     before = tree(site / "output")
     (site / "content/stories/c-broken.md").write_text("---\ntitle: [never closed\n---\n")
     edit(site, B, "withdrawn: false", "withdrawn: true")
     result = run(site)
-    assert result.exit_code == 1 and "nothing was written" in result.stderr
-    assert tree(site / "output") == before
+    assert result.exit_code == 1, result.output
+    assert shows(site, "output", "b-back-at-school", "Back at School", "Rina") == []
+    after = tree(site / "output")
+    assert all(before[p] == d for p, d in after.items())  # nothing new or changed, only less
+    assert "assets" in {p.split("/")[0] for p in after}
+    assert json.loads((site / ".impactsite/outcome.json").read_text())["outcome"] == "removal-only"
+    assert f"{BASE}/stories/b-back-at-school/" in (site / ".impactsite/takedown.txt").read_text()
+    assert "no record of the previous build" in result.stderr
 
 
 def test_a_clean_build_after_the_takedown_publishes_normally(site: pathlib.Path) -> None:

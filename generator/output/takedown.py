@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import json
 import os
 import pathlib
 import shutil
@@ -28,7 +29,7 @@ from generator.content.publication import decide
 from generator.errors import ContentError
 from generator.findings import Finding
 from generator.output.staging import Staging
-from generator.output.state import BuildReport, previous_urls
+from generator.output.state import BuildReport, atomic_write, previous_urls
 from generator.output.writer import Manifest
 
 if TYPE_CHECKING:
@@ -125,9 +126,9 @@ def publish_removals(
     from generator.output.publish import Record
 
     record = Record.load(store)
-    if not record.files or not record.stories:
-        return None
     tz = _zone(root, record, store)
+    if not record.files or not record.stories:
+        return _fail_closed(root, state_dir, at, tz, error, store)
     down = must_come_down(root, record, store, at, tz)
     if not down:
         return None
@@ -164,6 +165,47 @@ def publish_removals(
     if dropped:
         notes.append(f"also left out: {len(dropped)} file(s) that fail today's output checks")
     return dataclasses.replace(report, removal_only=True, findings=tuple(error.findings), notes=tuple(notes))
+
+
+def _fail_closed(
+    root: pathlib.Path,
+    state_dir: pathlib.Path,
+    at: dt.datetime,
+    tz: dt.tzinfo,
+    error: ContentError,
+    store: Store,
+) -> BuildReport | None:
+    """No record of the previous build: take down the stories that must come down, and every page
+    that shows them, from the live output itself (fallback.py)."""
+    from generator.output.fallback import publish_without, stories_to_take_down
+
+    down = stories_to_take_down(root, state_dir, at, tz)
+    if not down:
+        return None
+    dropped = publish_without(root, state_dir, down)
+    base = _base_url(root, store)
+    gone = tuple(base + "/" + p.removesuffix("index.html") for p in dropped)
+    atomic_write(state_dir / "takedown.txt", "".join(u + "\n" for u in gone))
+    atomic_write(
+        state_dir / "outcome.json", json.dumps({"outcome": "removal-only", "at": at.isoformat()}) + "\n"
+    )
+    why = (
+        "note: there is no record of the previous build, so the pages that showed what came down could "
+        f"not be re-rendered: {len(dropped)} file(s) were taken down with it until the next good build"
+    )
+    notes = [
+        why,
+        *(f"taken down: {url}" for url in sorted(down)),
+    ]
+    return BuildReport(
+        at=at, findings=tuple(error.findings), takedown=gone, removal_only=True, notes=tuple(notes)
+    )
+
+
+def _base_url(root: pathlib.Path, store: Store) -> str:
+    with contextlib.suppress(ContentError, OSError, ValueError):
+        return load_config(root).base_url.rstrip("/")
+    return ""
 
 
 def _zone(root: pathlib.Path, record: Record, store: Store) -> dt.tzinfo:
