@@ -158,10 +158,11 @@ class Staging:
                         stale.append(key)
             for key in stale:
                 os.unlink(self.dir / key)
-            if stale:
-                for dirpath, _, _ in sorted(os.walk(self.dir), key=lambda w: -len(w[0])):
-                    if dirpath != str(self.dir) and not os.listdir(dirpath):
-                        os.rmdir(dirpath)
+            # Folders left empty: only the stale files' own folders and their parents can be.
+            folders = {parent for key in stale for parent in pathlib.PurePosixPath(key).parents}
+            for folder in sorted(folders - {pathlib.PurePosixPath(".")}, key=lambda f: -len(f.parts)):
+                with contextlib.suppress(OSError):  # not empty: kept
+                    os.rmdir(self.dir / folder)
             missing = sorted(set(paths) - set(self.now))
             if missing:
                 raise OSError(
