@@ -74,6 +74,7 @@ class Staging:
                 f"could not write the new build ({describe_os_error(exc)}); the previous output is untouched"
             ) from None
         self._made: set[pathlib.Path] = set()
+        self.written: list[str] = []  # files written (not linked or kept), to make durable
 
     def has(self, path: str, digest: str) -> bool:
         """Whether staging already holds exactly this file: by its recorded stamp, or else (a spare
@@ -137,6 +138,7 @@ class Staging:
             with open(target, "wb") as fh:
                 fh.write(data)
             self.now[path] = _stamp(_digest(data), os.lstat(target))
+            self.written.append(path)
         except OSError as exc:
             self.abandon()
             raise OutputError(
@@ -168,7 +170,7 @@ class Staging:
                 raise OSError(
                     errno.ENOENT, f"{len(missing)} file(s) of the build were never written", missing[0]
                 )
-            fsync_tree(self.dir)
+            fsync_tree(self.dir, self.written)
         except OSError as exc:
             self.abandon()
             raise OutputError(
