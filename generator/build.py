@@ -28,7 +28,8 @@ from generator.config.settings import SiteConfig, load_config
 from generator.content.discover import discover, parse_sources
 from generator.content.model import Page, Story
 from generator.content.publication import Publication, decide, next_changes
-from generator.donor.site import Donor, checking_config, load_donor
+from generator.donor.load import checking_config, load_donor
+from generator.donor.site import Donor
 from generator.errors import ContentError
 from generator.findings import Finding, Severity, sort_findings
 from generator.output import publish

@@ -28,6 +28,18 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _work(fn: Callable[[T], R], items: Sequence[T], share: range, fd: int) -> int:
+    """In a worker: each result of its share, framed, down the pipe. The exit status."""
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 16) as pipe:
+            for i in share:
+                data = pickle.dumps(fn(items[i]), protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(_HEADER.pack(i, len(data)) + data)
+    except BaseException:  # noqa: BLE001 - the parent sees the missing results and does them itself
+        return 1
+    return 0
+
+
 def fork_map(
     fn: Callable[[T], R],
     items: Sequence[T],
@@ -54,15 +66,7 @@ def fork_map(
         pid = os.fork()
         if pid == 0:  # the worker: compute its share, send each result, and leave without cleanup
             os.close(r)
-            status = 0
-            try:
-                with os.fdopen(wfd, "wb", buffering=1 << 16) as pipe:
-                    for i in range(w, n, count):
-                        data = pickle.dumps(fn(items[i]), protocol=pickle.HIGHEST_PROTOCOL)
-                        pipe.write(_HEADER.pack(i, len(data)) + data)
-            except BaseException:  # noqa: BLE001 - the parent sees the missing results and raises
-                status = 1
-            os._exit(status)
+            os._exit(_work(fn, items, range(w, n, count), wfd))
         os.close(wfd)
         pids.append(pid)
         sel.register(r, selectors.EVENT_READ, bytearray())

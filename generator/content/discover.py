@@ -48,52 +48,15 @@ def discover(
     entries = {e.name: e for e in os.scandir(base)}
     for name in sorted(entries):
         entry = entries[name]
-        p = base / name
-        rel = f"content/{folder}/{name}"
         if name.startswith(".") or entry.is_dir():
             continue
-        if p.suffix.lower() != ".md":
-            findings.append(
-                Finding(
-                    rel,
-                    0,
-                    0,
-                    "FILE",
-                    Severity.WARNING,
-                    "this file is not Markdown and is ignored",
-                    "move it out of content/" + folder + " (images go in content/images)",
-                )
-            )
+        rel = f"content/{folder}/{name}"
+        problem = _refused(base / name, rel, folder, entry.is_symlink() or not base_inside, site, seen)
+        if problem is not None:
+            findings.append(problem)
             continue
-        # Only a link (or a linked folder) can lead outside; resolving every file costs 0.2 ms each.
-        if (entry.is_symlink() or not base_inside) and not p.resolve().is_relative_to(site):
-            findings.append(
-                error(
-                    rel,
-                    1,
-                    1,
-                    "FILE",
-                    "this file is a link to somewhere outside the site",
-                    "replace the link with the file itself",
-                )
-            )
-            continue
-        lower = p.stem.lower()
-        if lower in seen:
-            findings.append(
-                error(
-                    rel,
-                    1,
-                    1,
-                    "FILE",
-                    f"this name differs from {seen[lower]} only by capital letters",
-                    "rename one of them",
-                )
-            )
-            continue
-        seen[lower] = rel
         try:
-            raw = read(str(p)) if read is not None else p.read_bytes()
+            raw = read(str(base / name)) if read is not None else (base / name).read_bytes()
         except OSError as exc:
             findings.append(
                 error(rel, 1, 1, "FILE", f"cannot read the file: {exc.strerror}", "check its permissions")
@@ -101,6 +64,44 @@ def discover(
             continue
         found.append(SourceFile(rel, raw, file_digest(raw)))
     return found, findings
+
+
+def _refused(
+    p: pathlib.Path, rel: str, folder: str, may_lead_out: bool, site: pathlib.Path, seen: dict[str, str]
+) -> Finding | None:
+    """Why a file in the folder is not read as a source (not Markdown, a link out, a case clash)."""
+    if p.suffix.lower() != ".md":
+        return Finding(
+            rel,
+            0,
+            0,
+            "FILE",
+            Severity.WARNING,
+            "this file is not Markdown and is ignored",
+            "move it out of content/" + folder + " (images go in content/images)",
+        )
+    # Only a link (or a linked folder) can lead outside; resolving every file costs 0.2 ms each.
+    if may_lead_out and not p.resolve().is_relative_to(site):
+        return error(
+            rel,
+            1,
+            1,
+            "FILE",
+            "this file is a link to somewhere outside the site",
+            "replace the link with the file itself",
+        )
+    lower = p.stem.lower()
+    if lower in seen:
+        return error(
+            rel,
+            1,
+            1,
+            "FILE",
+            f"this name differs from {seen[lower]} only by capital letters",
+            "rename one of them",
+        )
+    seen[lower] = rel
+    return None
 
 
 def _body_digest(source_body: str) -> str:

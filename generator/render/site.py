@@ -142,52 +142,14 @@ class SiteRenderer:
         extras: Sequence[Extra] = (),
     ) -> Produced:
         """Every page and file of the site, in a fixed order (stories newest first)."""
-        c = self.config
         stories = sorted(stories, key=lambda s: (s.story.date, s.story.slug), reverse=True)
-        views = [s.view for s in stories]
-        org: dict[str, Any] = {
-            "@type": "NGO",
-            "name": c.organisation.name,
-            "url": c.organisation.url or c.base_url,
-        }
-        if c.organisation.same_as:
-            org["sameAs"] = list(c.organisation.same_as)
-        contact_points = self.context.get("contact_points")
-        home_ld = json_ld(
-            {
-                "@context": "https://schema.org",
-                **org,
-                **({"contactPoint": contact_points} if contact_points else {}),
-            }
-        )
-        self.page(
-            "home.html",
-            PageMeta("/", c.title, c.description, json_ld=(home_ld,)),
-            "site.yaml",
-            stories=views[:6],
-        )
-        self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
-        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
-        self._taxonomy(
-            [(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions"
-        )
-        by_slug = {s.story.slug: s.view for s in stories}
-        memo = self.steps.memo_value  # serve: the same objects as last time when nothing changed
-        for s in stories:
-            cards = tuple(by_slug[slug] for slug in related[s.story.slug])
-            v = memo("with-related", (s.view, cards), lambda s=s, cards=cards: replace(s.view, related=cards))  # type: ignore[misc]
-            flag = {"preview": s.preview} if s.preview is not None else {}  # serve's previews only
-            self.page(
-                "story.html",
-                memo("story-meta", v, lambda v=v: self._story_meta(v, org)),  # type: ignore[misc]
-                s.story.path,
-                sitemap_date=v.updated or v.date,
-                story=v,
-                **flag,
-            )
+        org = self._organisation()
+        self._lists(stories, org)
+        self._stories(stories, related, org)
         for p in pages:
             meta = PageMeta(p.page.url, p.page.title, p.page.summary or "", noindex=p.page.noindex)
             self.page("page.html", meta, p.page.path, content=p.body, title=p.page.title)
+        c = self.config
         page404 = PageMeta("/404.html", "Page not found", noindex=True, canonical=c.absolute("/404.html"))
         self.render_page("404.html", "404.html", "templates/404.html", page=page404)
         for extra in extras:
@@ -205,6 +167,53 @@ class SiteRenderer:
         for asset in self.theme.assets.values():
             self.file(asset.url.lstrip("/"), "templates/assets/" + asset.name, asset.data)
         return self.emitter.finish()
+
+    def _organisation(self) -> dict[str, Any]:
+        c = self.config
+        org: dict[str, Any] = {
+            "@type": "NGO",
+            "name": c.organisation.name,
+            "url": c.organisation.url or c.base_url,
+        }
+        if c.organisation.same_as:
+            org["sameAs"] = list(c.organisation.same_as)
+        return org
+
+    def _lists(self, stories: Sequence[LiveStory], org: dict[str, Any]) -> None:
+        """The home page, /stories/ and the tag and region pages."""
+        c = self.config
+        views = [s.view for s in stories]
+        contact_points = self.context.get("contact_points")
+        home = {
+            "@context": "https://schema.org",
+            **org,
+            **({"contactPoint": contact_points} if contact_points else {}),
+        }
+        meta = PageMeta("/", c.title, c.description, json_ld=(json_ld(home),))
+        self.page("home.html", meta, "site.yaml", stories=views[:6])
+        self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
+        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
+        regions = [(s.story.region, s.view) for s in stories if s.story.region]
+        self._taxonomy(regions, "/regions/", "Region", "Regions")
+
+    def _stories(
+        self, stories: Sequence[LiveStory], related: Mapping[str, tuple[str, ...]], org: dict[str, Any]
+    ) -> None:
+        """Each story's page, with its related cards."""
+        by_slug = {s.story.slug: s.view for s in stories}
+        memo = self.steps.memo_value  # serve: the same objects as last time when nothing changed
+        for s in stories:
+            cards = tuple(by_slug[slug] for slug in related[s.story.slug])
+            v = memo("with-related", (s.view, cards), lambda s=s, cards=cards: replace(s.view, related=cards))  # type: ignore[misc]
+            flag = {"preview": s.preview} if s.preview is not None else {}  # serve's previews only
+            self.page(
+                "story.html",
+                memo("story-meta", v, lambda v=v: self._story_meta(v, org)),  # type: ignore[misc]
+                s.story.path,
+                sitemap_date=v.updated or v.date,
+                story=v,
+                **flag,
+            )
 
     def render_alone(self, template: str, path: str, owner: str, ctx: Mapping[str, Any]) -> None:
         """A template rendered with only `ctx` (a redirect page), never reused (it is tiny)."""
