@@ -114,6 +114,16 @@ def check_all(
     return sort_findings(list(site.findings) + findings), sort_findings(waived)
 
 
+def run_checks(
+    site: Site, at: dt.datetime, progress: Progress = _no_progress, steps: Steps | None = None
+) -> tuple[list[Finding], list[Finding]]:
+    """`check_all` for callers that hold only a Site (approve, the pre-commit check)."""
+    steps = steps if steps is not None else Steps(Store.memory())
+    return check_all(
+        site, at, steps, checks.site_fingerprint(site.config.root, site.config, site.files), progress
+    )
+
+
 @dataclass(frozen=True)
 class Made:
     """A finished, checked build: its report and every file's digest (the bytes are in the sink)."""
@@ -134,7 +144,6 @@ def make(
     sink: Sink | None = None,
     removal: bool = False,
     files: FileDigests | None = None,
-    preview: bool = False,
 ) -> Made:
     """Check, render and check every output file; raise ContentError if anything must stop it.
 
@@ -142,8 +151,7 @@ def make(
     nothing is reused or kept); `sink` receives the files (by default: memory, in `Made.files`).
     `removal`: the sources were published before and are only being re-rendered without what
     must come down, so their checks are not run again and a file that fails its checks is left out
-    rather than stopping the build. `preview` (serve only): every story is rendered, drafts
-    included, marked with why it is not published, and findings are reported, not raised."""
+    rather than stopping the build."""
     started = time.monotonic()
     steps = steps if steps is not None else Steps(Store.memory())
     sink = sink if sink is not None else MemorySink()
@@ -153,15 +161,13 @@ def make(
     site_key = checks.site_fingerprint(root, site.config, site.files)
     if not removal:
         findings, waived = check_all(site, at, steps, site_key, progress)
-        if not preview and any(f.is_error or (strict and f.severity is Severity.WARNING) for f in findings):
+        if any(f.is_error or (strict and f.severity is Severity.WARNING) for f in findings):
             steps.finish(success=False)
             raise ContentError(findings)
     checks_for = _checks_for(site, site_key)
-    produced = render_site(site, at, steps, sink, checks_for, progress, drop_failing=removal, preview=preview)
+    produced = render_site(site, at, steps, sink, checks_for, progress, drop_failing=removal)
     errors = [f for f in produced.findings if f.is_error]
-    if preview:
-        findings = sort_findings(findings + produced.findings)
-    elif errors and not removal:
+    if errors and not removal:
         steps.finish(success=False)
         what = (
             "the output scan found protected text"
@@ -184,6 +190,16 @@ def make(
         seconds=time.monotonic() - started,
     )
     return Made(site, report, produced, sink.files if isinstance(sink, MemorySink) else {})
+
+
+def render_files(
+    site: Site, at: dt.datetime, steps: Steps, site_key: str, *, context: dict[str, Any] | None = None
+) -> tuple[dict[str, bytes], list[Finding]]:
+    """Every file of `site` in memory, and the findings of the file checks (serve's previews render
+    the site twice this way; `context` adds `preview` to what templates see)."""
+    sink = MemorySink()
+    produced = render_site(site, at, steps, sink, _checks_for(site, site_key), _no_progress, context=context)
+    return sink.files, produced.findings
 
 
 def _checks_for(site: Site, site_key: str) -> ChecksFor:

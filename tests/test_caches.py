@@ -148,7 +148,8 @@ def test_cached_checks_follow_the_day(site: pathlib.Path, tmp_path: pathlib.Path
     for day in (AT, AT + dt.timedelta(days=1), AT + dt.timedelta(days=5)):
         warm = warm_make(site, day, steps)
         same(warm, cold(site, tmp_path, day))
-        assert [f.rule for f in warm.report.warnings] == ["CONSENT-EXPIRING"]
+        # accepted in review: the decision holds from day to day (it is bound to the consent's date)
+        assert [f.rule for f in warm.report.waived] == ["CONSENT-EXPIRING"]
 
 
 def test_a_new_denylist_term_is_found_in_a_story_whose_checks_were_cached(
@@ -344,29 +345,3 @@ def test_a_new_process_reuses_every_step_an_edit_did_not_touch(site: pathlib.Pat
     # Its page and the pages that show it (lists, related cards): rendered again; only the story's
     # own page changed bytes, so only it is checked again.
     assert 0 < pages < 12 and files == 1, work
-
-
-def test_previews_render_drafts_with_their_reason_and_never_reach_build_output(
-    site: pathlib.Path, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The hook serve's previews use: make(preview=True) renders every story, drafts included, and
-    hands the template its real reason; `build` never does."""
-    (site / "content/stories/draft.md").write_text(
-        story_md("Asha, a draft.\n", title="Draft Story", status="draft")
-    )
-    seen: dict[str, object] = {}
-    real = build.Theme.render
-
-    def spy(self: build.Theme, template: str, **context: object) -> str:
-        if template == "story.html":
-            seen[getattr(context["story"], "slug", "")] = context.get("preview")
-        return real(self, template, **context)
-
-    monkeypatch.setattr(build.Theme, "render", spy)
-    made = build.make(site, AT, preview=True)
-    assert "stories/draft/index.html" in made.files and seen["draft"] == "status is draft"
-    assert seen["s0"] is None
-    monkeypatch.undo()
-    build.build(site, AT)
-    assert not (site / "output/stories/draft").exists()
-    assert "stories/draft/index.html" not in cold(site, tmp_path).files

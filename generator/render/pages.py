@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import pathlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2.bccache import Bucket, BytecodeCache
 from markupsafe import Markup
@@ -134,28 +134,21 @@ def render_site(
     progress: Progress,
     *,
     drop_failing: bool = False,
-    preview: bool = False,
+    context: dict[str, Any] | None = None,
 ) -> Produced:
-    """Every page and file into `sink`. `preview` (serve only, never `build`): every story is
-    rendered, drafts included, each not-published one carrying its real reason (`preview`)."""
+    """Every page and file into `sink`. `context` adds to what every template sees (serve's
+    previews: `preview`; a build never has it)."""
     config = site.config
     theme = theme_for(config.root, steps)
     donor = site.donor
     policy = theme_policy(theme.dirs, donor.form_origins())
-    live = [s for s in site.stories if preview or site.publications[s.path].live]
+    live = [s for s in site.stories if site.publications[s.path].live]
     every = config.pseudonyms.mark == "every"
     items = [BodyInput(s, site.body_digests[s.path], _pseudonyms(s), every) for s in live]
     items += [BodyInput(p, site.body_digests[p.path], (), False) for p in site.pages]  # type: ignore[arg-type]
     bodies = render_bodies(items, steps, progress)
     images = ImageStore(config.content_dir, StoreBlobs(steps))
     stories = story_views(site, live, bodies, images, steps)
-    if preview:
-        stories = [
-            s
-            if s.publication.live
-            else dataclasses.replace(s, preview=s.publication.reason or s.publication.state)
-            for s in stories
-        ]
     pages = [RenderedPage(p, Markup(bodies[p.path].html)) for p in site.pages]
     related = related_slugs(live, config.related_stories, steps)
     emitter = Emitter(steps, sink, checks_for(policy, theme), drop_failing=drop_failing)
@@ -163,7 +156,7 @@ def render_site(
         config,
         theme,
         emitter,
-        context=donor.context,
+        context={**donor.context, **(context or {})},
         finish_page=lambda html: csp.with_meta(html, policy),
         policy_key=policy.header(),
     )

@@ -205,14 +205,12 @@ class SiteRenderer:
         for s in stories:
             cards = tuple(by_slug[slug] for slug in related[s.story.slug])
             v = memo("with-related", (s.view, cards), lambda s=s, cards=cards: replace(s.view, related=cards))  # type: ignore[misc]
-            flag = {"preview": s.preview} if s.preview is not None else {}  # serve's previews only
             self.page(
                 "story.html",
                 memo("story-meta", v, lambda v=v: self._story_meta(v, org)),  # type: ignore[misc]
                 s.story.path,
                 sitemap_date=v.updated or v.date,
                 story=v,
-                **flag,
             )
 
     def render_alone(self, template: str, path: str, owner: str, ctx: Mapping[str, Any]) -> None:

@@ -19,7 +19,6 @@ class LiveStory:
     story: Story
     publication: Publication
     view: StoryView  # body rendered, image processed
-    preview: str | None = None  # serve's previews only: why the story is not published (its real reason)
 
 
 @dataclass(frozen=True)
