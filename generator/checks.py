@@ -58,7 +58,8 @@ def site_fingerprint(root: pathlib.Path, config: SiteConfig, files: FileDigests)
                 continue
             h.update(f"{label}/{rel}\0".encode())
             h.update(files.of(path))
-    for name in ("site.yaml", config.safety.denylist):
+    signers = (config.safety.allowed_signers, config.safety.revoked_signers)  # wherever site.yaml puts them
+    for name in ("site.yaml", config.safety.denylist, *signers):
         h.update(f"file/{name}\0".encode())
         h.update(files.of(root / name))
     return h.hexdigest()
