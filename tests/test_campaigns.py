@@ -285,3 +285,61 @@ def test_the_build_reports_the_campaign_start_and_end_as_its_next_change(tmp_pat
         "next_change_at": "2027-03-31T23:59:00+01:00",
         "reason": f'{FILE}: campaign "The Spring Match" ends (its banner comes down)',
     }
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("cap: 25000", "cap: .nan", "cap must be an amount of money, not nan"),
+        ("cap: 25000", "cap: .inf", "cap must be an amount of money, not inf"),
+        ("cap: 25000", "cap: -.inf", "cap must be an amount of money, not -inf"),
+        ("cap: 25000", "cap: 1.0e+308", "cap is more than 1,000,000,000, which looks like a typing mistake"),
+        (
+            "cap: 25000",
+            "cap: 1000000001",
+            "cap is more than 1,000,000,000, which looks like a typing mistake",
+        ),
+        ("min_gift: 5", "min_gift: .nan", "min_gift must be an amount of money, not nan"),
+        ("min_gift: 5", "min_gift: 0.001", "min_gift has more than two decimal places (0.001)"),
+        ("matched: 9840", "matched: .inf", "progress.matched must be an amount of money, not inf"),
+    ],
+)
+def test_amounts_are_finite_and_sensible(
+    tmp_path: pathlib.Path, field: str, value: str, message: str
+) -> None:
+    text = CAMPAIGN.replace(field, value)
+    errors = campaign_errors(tmp_path, text)
+    assert len(errors) == 1, errors
+    key = value.split(":")[0]
+    assert errors[0].startswith(f"{loc(text, key + ': |', FILE)}: CAMPAIGN: {message}"), errors[0]
+
+
+def test_amounts_at_the_limits_are_accepted(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN.replace("cap: 25000", "cap: 1000000000").replace("min_gift: 5", "min_gift: 2.50")
+    assert campaign_errors(tmp_path, text) == []
+
+
+def test_a_huge_multiplier_and_a_minimum_above_the_cap_are_refused(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN.replace("multiplier: 2", "multiplier: 1000").replace("min_gift: 5", "min_gift: 30000")
+    assert campaign_errors(tmp_path, text) == [
+        (
+            f"{loc(text, 'multiplier: |1000', FILE)}: CAMPAIGN: multiplier is 1000; a match multiplies a gift by at most 10\n"
+            "  fix: write multiplier: 2 for a match that doubles every gift, 3 to triple it"
+        ),
+        (
+            f"{loc(text, 'min_gift: |30000', FILE)}: CAMPAIGN: min_gift is more than the cap, so no gift could ever be matched\n"
+            "  fix: write the smallest gift that is matched, e.g. min_gift: 5"
+        ),
+    ]
+
+
+def test_a_nan_cap_never_reaches_a_page_through_the_cli(tmp_path: pathlib.Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = campaign_site(tmp_path, CAMPAIGN.replace("cap: 25000", "cap: .nan"))
+    result = CliRunner().invoke(main, ["build", "--site", str(root), "--at", "2026-11-20T00:00:00Z"])
+    assert result.exit_code == 1
+    assert f"{FILE}:4:6: CAMPAIGN: cap must be an amount of money, not nan" in result.stderr
+    assert not (root / "output").exists()

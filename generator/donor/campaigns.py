@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import math
 import pathlib
 import zoneinfo
 from collections.abc import Sequence
@@ -71,6 +72,10 @@ CURRENCIES = {
     "USD": "US$",
     "ZAR": "R ",
 }
+# The largest amount a campaign may name (a match of a billion in any currency is a typing mistake),
+# and the largest multiplier: both keep the banner's words and sums sensible.
+MAX_AMOUNT = 1_000_000_000
+MAX_MULTIPLIER = 10
 MULTIPLIED = {2: "doubled", 3: "tripled", 4: "quadrupled"}
 NUMBER_WORDS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 BUTTON = {2: "Double your gift now", 3: "Triple your gift now"}
@@ -158,9 +163,55 @@ def load_campaigns(
     return tuple(campaigns), findings
 
 
+def _amount_problem(file: DataFile, where: tuple[str, ...], value: float, example: str) -> Finding | None:
+    """A located error if `value` is not an amount a donor could be shown: .nan, .inf, 1e308, 0.001."""
+    name = ".".join(where)
+    fix = f"write the amount as a plain number in the currency, e.g. {where[-1]}: {example}"
+    if not math.isfinite(value):
+        return file.finding(where, f"{name} must be an amount of money, not {value!r}", fix)
+    if abs(value) > MAX_AMOUNT:
+        return file.finding(
+            where, f"{name} is more than {MAX_AMOUNT:,}, which looks like a typing mistake", fix
+        )
+    if round(value, 2) != value:
+        return file.finding(
+            where, f"{name} has more than two decimal places ({value!r})", f"round it, e.g. {value:.2f}"
+        )
+    return None
+
+
 def _check_values(file: DataFile, at: dt.datetime) -> list[Finding]:
     d = file.data
     out: list[Finding] = []
+    amounts = [(("cap",), d["cap"], "25000"), (("min_gift",), d.get("min_gift"), "5")]
+    progress_amounts = d.get("progress") or {}
+    amounts += [
+        (("progress", "matched"), progress_amounts.get("matched"), "6150"),
+        (("progress", "goal"), progress_amounts.get("goal"), "25000"),
+    ]
+    bad = [
+        p
+        for where, value, ex in amounts
+        if value is not None and (p := _amount_problem(file, where, value, ex))
+    ]
+    if bad:
+        return bad  # the comparisons below mean nothing for such numbers
+    if d["multiplier"] > MAX_MULTIPLIER:
+        out.append(
+            file.finding(
+                ("multiplier",),
+                f"multiplier is {d['multiplier']}; a match multiplies a gift by at most {MAX_MULTIPLIER}",
+                "write multiplier: 2 for a match that doubles every gift, 3 to triple it",
+            )
+        )
+    if d.get("min_gift") is not None and d["min_gift"] > d["cap"] > 0:
+        out.append(
+            file.finding(
+                ("min_gift",),
+                "min_gift is more than the cap, so no gift could ever be matched",
+                "write the smallest gift that is matched, e.g. min_gift: 5",
+            )
+        )
     if d["end"] <= d["start"]:
         out.append(
             file.finding(

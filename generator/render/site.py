@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
-from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
 
@@ -20,6 +19,7 @@ from generator.config.settings import SiteConfig
 from generator.content.model import Page, Story
 from generator.content.publication import Publication
 from generator.findings import Finding, error
+from generator.render import feeds
 from generator.render.theme import Theme
 from generator.render.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
 
@@ -462,45 +462,30 @@ class SiteRenderer:
 
     def _feed(self, stories: Sequence[LiveStory]) -> None:
         c = self.config
-        entries = stories[: c.feed_entries]
-        updated = max((s.story.updated or s.story.date for s in entries), default=dt.date(2000, 1, 1))
-        parts = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(c.language)}">',
-            f"<title>{xml_escape(c.title)}</title>",
-            f'<link href="{xml_escape(c.absolute("/feed.xml"))}" rel="self"/>',
-            f'<link href="{xml_escape(c.absolute("/"))}"/>',
-            f"<id>{xml_escape(c.absolute('/'))}</id>",
-            f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
-            f"<author><name>{xml_escape(c.organisation.name)}</name></author>",
+        entries = [
+            feeds.Entry(
+                title=s.view.feed_title or s.view.title,
+                url=c.absolute(s.view.url),
+                published=s.view.date,
+                updated=s.view.updated or s.view.date,
+                summary=s.view.feed_summary or s.view.summary,
+                categories=tuple(t.title for t in s.view.tags),
+            )
+            for s in stories[: c.feed_entries]
         ]
-        for s in entries:
-            v = s.view
-            day = (v.updated or v.date).isoformat()
-            parts += [
-                "<entry>",
-                f"<title>{xml_escape(v.feed_title or v.title)}</title>",
-                f'<link href="{xml_escape(c.absolute(v.url))}"/>',
-                f"<id>{xml_escape(c.absolute(v.url))}</id>",
-                f"<published>{v.date_iso}T00:00:00Z</published>",
-                f"<updated>{day}T00:00:00Z</updated>",
-                f"<summary>{xml_escape(v.feed_summary or v.summary)}</summary>",
-                *(f'<category term="{xml_escape(t.title)}"/>' for t in v.tags),
-                "</entry>",
-            ]
-        parts.append("</feed>\n")
-        self.files.add("feed.xml", "\n".join(parts), "content/stories")
+        feed = feeds.atom_feed(
+            title=c.title,
+            language=c.language,
+            self_url=c.absolute("/feed.xml"),
+            home_url=c.absolute("/"),
+            author=c.organisation.name,
+            entries=entries,
+        )
+        self.files.add("feed.xml", feed, "content/stories")
 
     def _sitemap(self) -> None:
-        lines = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        ]
-        for url, day in sorted(self.sitemap):
-            lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
-            lines.append(f"<url><loc>{xml_escape(self.config.absolute(url))}</loc>{lastmod}</url>")
-        lines.append("</urlset>\n")
-        self.files.add("sitemap.xml", "\n".join(lines), "content/stories")
+        urls = [(self.config.absolute(url), day) for url, day in self.sitemap]
+        self.files.add("sitemap.xml", feeds.sitemap(urls), "content/stories")
 
 
 def story_view(
