@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from generator.config.settings import SafetyPolicy
+from generator.config.settings import SafetyPolicy, SiteConfig
 from generator.content.model import Story
 from generator.safety.detect import gazetteer as gz
 from generator.safety.detect import textscan as ts
@@ -44,6 +44,12 @@ def _settings(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...], loc
         fine_places=tuple(policy.fine_places),
         cities=cities + tuple(p.lower() for p in policy.known_places),
     )
+
+
+def site_settings(config: SiteConfig) -> ts.Settings:
+    """The detectors' view of site.yaml alone (for pages and data files, which have no location)."""
+    org = config.organisation
+    return _settings(config.safety, org.name, org.same_as, "")
 
 
 def found_in(story: Story, ctx: StoryContext) -> tuple[tuple[Field, ts.Found], ...]:

@@ -459,7 +459,7 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
                 Detail(
                     "relation to the accused",
                     f"{p.relation} (in people)",
-                    Field("people", "", "label", ("people", p.index), story),
+                    Field("people", "", "label", ("people", p.index), story.source),
                     0,
                 ),
             )
@@ -467,7 +467,12 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
         names = " and ".join(p.name for p in story.survivors)
         first.setdefault(
             "co-victim",
-            Detail("co-victim", f"{names} (in people)", Field("people", "", "label", ("people",), story), 0),
+            Detail(
+                "co-victim",
+                f"{names} (in people)",
+                Field("people", "", "label", ("people",), story.source),
+                0,
+            ),
         )
     if len(kin_seen) >= 2:
         (f, offset), relatives = next(iter(kin_seen.values())), list(kin_seen)[:3]
