@@ -183,7 +183,10 @@ def _amount_problem(file: DataFile, where: tuple[str, ...], value: float, exampl
 def _check_values(file: DataFile, at: dt.datetime) -> list[Finding]:
     d = file.data
     out: list[Finding] = []
-    amounts = [(("cap",), d["cap"], "25000"), (("min_gift",), d.get("min_gift"), "5")]
+    amounts: list[tuple[tuple[str, ...], float | None, str]] = [
+        (("cap",), d["cap"], "25000"),
+        (("min_gift",), d.get("min_gift"), "5"),
+    ]
     progress_amounts = d.get("progress") or {}
     amounts += [
         (("progress", "matched"), progress_amounts.get("matched"), "6150"),
