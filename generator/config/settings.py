@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import pathlib
+import urllib.parse
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.config import branding
 from generator.config import forms as forms_section
 from generator.config.schema import BOOL, INT, TEXT, Field, Schema, enum, list_of, obj, validate
 from generator.config.yamlload import Located, YamlProblem, load_yaml
@@ -36,9 +38,23 @@ SITE = Schema(
                     "logo": Field(TEXT),
                     "same_as": Field(list_of(TEXT)),
                     "nonprofit_status": Field(TEXT),
+                    "charity_number": Field(TEXT, help="the charity's registration number, e.g. 1234567"),
+                    "registered_in": Field(TEXT, help="where it is registered, e.g. England and Wales"),
+                    "company_number": Field(TEXT, help="its company number, if it is also a company"),
+                    "address": Field(
+                        list_of(TEXT, allow_single=True), help="its postal address, line by line"
+                    ),
+                    "social": Field(
+                        list_of(obj(NAV_ITEM, "a social link")),
+                        help="its social accounts for the footer, e.g. {title: Instagram, url: https://…}",
+                    ),
                 }
             ),
             required=True,
+        ),
+        "theme": Field(branding.THEME, help="the logo and colours (README: Start your own site)"),
+        "footer_navigation": Field(
+            list_of(obj(NAV_ITEM, "a footer link")), help="links in the footer: About, Privacy, Accounts…"
         ),
         "donate_url": Field(TEXT),
         "tracking": Field(obj({"source": Field(TEXT), "medium": Field(TEXT), "campaign": Field(TEXT)})),
@@ -116,6 +132,19 @@ class Organisation:
     logo: str = ""
     same_as: tuple[str, ...] = ()
     nonprofit_status: str = ""
+    charity_number: str = ""
+    registered_in: str = ""
+    company_number: str = ""
+    address: tuple[str, ...] = ()
+    social: tuple[NavItem, ...] = ()
+
+    @property
+    def registration(self) -> str:
+        """ "Registered charity in England and Wales no. 1234567", or "" when no number is given."""
+        if not self.charity_number:
+            return ""
+        where = f" in {self.registered_in}" if self.registered_in else ""
+        return f"Registered charity{where} no. {self.charity_number}"
 
 
 @dataclass(frozen=True)
@@ -136,6 +165,8 @@ class SiteConfig:
     pseudonyms: PseudonymPolicy = field(default_factory=PseudonymPolicy)
     safety: SafetyPolicy = field(default_factory=SafetyPolicy)
     forms: forms_section.FormsSettings | None = None
+    theme: branding.Branding = field(default_factory=branding.Branding)
+    footer_navigation: tuple[NavItem, ...] = ()
     raw: dict[str, Any] = field(default_factory=dict)
     located: Located | None = field(
         default=None, repr=False, compare=False
@@ -147,6 +178,17 @@ class SiteConfig:
 
     def absolute(self, url: str) -> str:
         return self.base_url.rstrip("/") + url
+
+    @property
+    def base_path(self) -> str:
+        """The path the site is published under: "" at a domain's root, "/impact" for
+        https://org.github.io/impact (a GitHub Pages project site)."""
+        return urllib.parse.urlsplit(self.base_url).path.rstrip("/")
+
+    def path(self, url: str) -> str:
+        """A site address as a browser asks for it: "/stories/x/" → "/impact/stories/x/". The one
+        place internal links get the base path; anything not starting at the site's root is unchanged."""
+        return self.base_path + url if url.startswith("/") and not url.startswith("//") else url
 
     @property
     def content_dir(self) -> pathlib.Path:
@@ -264,6 +306,7 @@ def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
                 )
             )
     out += forms_section.check_values(data.get("forms"), located, CONFIG_FILE)
+    out += branding.check_values(data.get("theme"), located, CONFIG_FILE)
     return out
 
 
@@ -291,6 +334,11 @@ def _build(root: pathlib.Path, data: dict[str, Any]) -> SiteConfig:
             logo=org.get("logo") or "",
             same_as=_tuple(org.get("same_as")),
             nonprofit_status=org.get("nonprofit_status") or "",
+            charity_number=str(org.get("charity_number") or ""),
+            registered_in=org.get("registered_in") or "",
+            company_number=str(org.get("company_number") or ""),
+            address=_tuple([org["address"]] if isinstance(org.get("address"), str) else org.get("address")),
+            social=tuple(NavItem(n["title"], n["url"]) for n in org.get("social") or ()),
         ),
         language=data.get("language") or "en",
         description=data.get("description") or "",
@@ -319,5 +367,7 @@ def _build(root: pathlib.Path, data: dict[str, Any]) -> SiteConfig:
             consent_warning_days=_default(safety.get("consent_warning_days"), 30),
         ),
         forms=forms_section.settings_from(data.get("forms")),
+        theme=branding.settings_from(data.get("theme")),
+        footer_navigation=tuple(NavItem(n["title"], n["url"]) for n in data.get("footer_navigation") or ()),
         raw=data,
     )

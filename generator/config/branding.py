@@ -1,0 +1,272 @@
+"""The `theme:` section of site.yaml: the charity's logo and colours, checked for contrast.
+
+    theme:
+      logo: images/logo.svg        # SVG or PNG under content/; shown 40 px tall in the header
+      icon: images/icon.png        # optional square picture for favicons (the logo when left out)
+      show_name: true              # the organisation's name beside the logo (false for a wordmark)
+      colors:                      # any of these; the rest keep the theme's own
+        primary: "#0b5394"         # buttons and, unless `link` is set, links
+        accent: "#f5c400"          # decoration only (rules, stripes): never text
+        text: "#1b1b1b"
+        background: "#ffffff"
+        surface: "#f4f1ea"         # bands and boxes (banner, footer, cards)
+        muted: "#4a5059"           # dates and captions
+        link: "#0b5394"
+        focus: "#c2410c"           # the keyboard focus ring
+
+Colours become CSS custom properties (--color-primary, …) after the theme's own, so naming one changes
+only that one (and what follows from it: the text on primary buttons, links when `link` is not set).
+Every pair a reader depends on is checked against WCAG 2.2 AA when the site is built: 4.5:1 for text,
+3:1 for the focus ring; a failing pair is an error whose fix names a shade that passes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.config.schema import BOOL, TEXT, Field, obj
+from generator.config.yamlload import Located
+from generator.findings import Finding, error
+
+DEFAULT_COLORS: dict[str, str] = {
+    "primary": "#0b5394",
+    "accent": "#f5c400",
+    "text": "#1b1b1b",
+    "background": "#ffffff",
+    "surface": "#f4f1ea",
+    "muted": "#4a5059",
+    "focus": "#c2410c",
+}
+COLOR_HELP = {
+    "primary": "buttons and, unless link is set, links",
+    "accent": "decoration only (rules and stripes), never text",
+    "text": "body text",
+    "background": "the page",
+    "surface": "bands and boxes: the banner, cards and footer",
+    "muted": "dates, captions and other secondary text",
+    "link": "links (the primary colour when left out)",
+    "focus": "the keyboard focus ring",
+}
+THEME = obj(
+    {
+        "logo": Field(TEXT, help="the logo under content/, SVG or PNG, e.g. images/logo.svg"),
+        "icon": Field(TEXT, help="a square picture under content/ for favicons; the logo when left out"),
+        "show_name": Field(BOOL, help="show the organisation's name beside the logo (default true)"),
+        "colors": Field(obj({k: Field(TEXT, help=v) for k, v in COLOR_HELP.items()}, "the colours")),
+    },
+    "the theme",
+)
+TEXT_RATIO = 4.5  # WCAG 2.2 SC 1.4.3, normal text
+UI_RATIO = 3.0  # SC 1.4.11, focus indicators and other non-text
+_HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour the theme uses, the site's own where it named them."""
+
+    primary: str
+    on_primary: str  # text on primary buttons: black or white, whichever reads better
+    accent: str
+    text: str
+    background: str
+    surface: str
+    muted: str
+    link: str
+    focus: str
+    named: tuple[str, ...] = ()  # the colours site.yaml set
+
+    def custom_properties(self) -> dict[str, str]:
+        """The CSS custom properties that differ from the theme's own: only what the site changed."""
+        base = palette_from({})
+        out = {}
+        for name in (
+            "primary",
+            "on_primary",
+            "accent",
+            "text",
+            "background",
+            "surface",
+            "muted",
+            "link",
+            "focus",
+        ):
+            value = getattr(self, name)
+            if value != getattr(base, name):
+                out["--color-" + name.replace("_", "-")] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Branding:
+    logo: str = ""  # path under content/
+    icon: str = ""
+    show_name: bool = True
+    palette: Palette = field(default_factory=lambda: palette_from({}))
+
+    @property
+    def icon_source(self) -> str:
+        return self.icon or self.logo
+
+
+# --- colour arithmetic (WCAG 2.2 relative luminance) ------------------------------------------------
+
+
+def normalise(value: str) -> str:
+    v = value.strip().lower()
+    return "#" + "".join(c * 2 for c in v[1:]) if len(v) == 4 else v
+
+
+def rgb(value: str) -> tuple[int, int, int]:
+    v = normalise(value)
+    return int(v[1:3], 16), int(v[3:5], 16), int(v[5:7], 16)
+
+
+def luminance(value: str) -> float:
+    def channel(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb(value))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _mix(value: str, toward: str, amount: float) -> str:
+    a, b = rgb(value), rgb(toward)
+    return "#" + "".join(f"{round(x + (y - x) * amount):02x}" for x, y in zip(a, b, strict=True))
+
+
+def nearest_passing(value: str, against: str, ratio: float) -> str:
+    """The shade of `value` closest to it that reaches `ratio` against `against` (darker on a light
+    background, lighter on a dark one)."""
+    toward = "#000000" if luminance(against) > 0.18 else "#ffffff"
+    for step in range(1, 101):
+        shade = _mix(value, toward, step / 100)
+        if contrast(shade, against) >= ratio:
+            return shade
+    return toward
+
+
+def on_color(fill: str) -> str:
+    return max(("#ffffff", "#000000"), key=lambda c: contrast(c, fill))
+
+
+def palette_from(colors: dict[str, str]) -> Palette:
+    c = {**DEFAULT_COLORS, **{k: normalise(v) for k, v in colors.items()}}
+    return Palette(
+        primary=c["primary"],
+        on_primary=on_color(c["primary"]),
+        accent=c["accent"],
+        text=c["text"],
+        background=c["background"],
+        surface=c["surface"],
+        muted=c["muted"],
+        link=c.get("link") or c["primary"],
+        focus=c["focus"],
+        named=tuple(sorted(colors)),
+    )
+
+
+# --- checks --------------------------------------------------------------------------------------
+
+# Each colour a reader depends on, what it is drawn on, the ratio it needs and what it is for.
+PAIRS: tuple[tuple[str, tuple[str, ...], float, str], ...] = (
+    ("text", ("background", "surface"), TEXT_RATIO, "body text"),
+    ("muted", ("background", "surface"), TEXT_RATIO, "dates and captions"),
+    ("link", ("background", "surface"), TEXT_RATIO, "links"),
+    ("focus", ("background",), UI_RATIO, "the focus ring"),
+)
+
+
+def nearest_passing_all(value: str, against: tuple[str, ...], ratio: float) -> str:
+    """The shade of `value` closest to it that reaches `ratio` on every colour in `against`."""
+    toward = "#000000" if luminance(against[0]) > 0.18 else "#ffffff"
+    for step in range(101):
+        shade = _mix(value, toward, step / 100)
+        if all(contrast(shade, b) >= ratio for b in against):
+            return shade
+    return toward
+
+
+def check_values(data: Any, located: Located, file: str = "site.yaml") -> list[Finding]:
+    """Colour syntax and WCAG AA contrast of the `theme:` section (its types are checked by the schema)."""
+    if not isinstance(data, dict):
+        return []
+    out: list[Finding] = []
+
+    def add(path: tuple[str | int, ...], message: str, fix: str) -> None:
+        line, col = located.where(("theme", *path))
+        out.append(error(file, line, col, "THEME", message, fix))
+
+    colors = data.get("colors")
+    if not isinstance(colors, dict):
+        return out
+    good: dict[str, str] = {}
+    for name, value in colors.items():
+        if name not in COLOR_HELP:
+            continue  # the schema reports unknown keys
+        if value is None:
+            add(
+                ("colors", name),
+                f"colors.{name} has no value (in YAML, # starts a comment)",
+                f'put the colour in quotes: {name}: "{DEFAULT_COLORS.get(name, "#0b5394")}"',
+            )
+        elif not isinstance(value, str) or not _HEX.match(value.strip()):
+            add(
+                ("colors", name),
+                f'colors.{name} "{value}" is not a colour written as #rrggbb',
+                f'write it in quotes as a hex colour, e.g. {name}: "{DEFAULT_COLORS.get(name, "#0b5394")}"',
+            )
+        else:
+            good[name] = value
+    if len(good) != len([k for k in colors if k in COLOR_HELP]):
+        return out
+    p = palette_from(good)
+    if contrast(p.on_primary, p.primary) < TEXT_RATIO:
+        fix_to = nearest_passing(p.primary, p.on_primary, TEXT_RATIO)
+        add(
+            ("colors", "primary"),
+            f"neither white nor black text reads well enough on the primary colour {p.primary} "
+            f"({contrast(p.on_primary, p.primary):.1f}:1; buttons need {TEXT_RATIO}:1)",
+            f'choose a darker or lighter primary, e.g. primary: "{fix_to}"',
+        )
+    for fg, grounds, ratio, what in PAIRS:
+        a = getattr(p, fg)
+        failing = [(contrast(a, getattr(p, g)), g) for g in grounds if contrast(a, getattr(p, g)) < ratio]
+        if not failing:
+            continue
+        have, bg = min(failing)
+        b = getattr(p, bg)
+        target = nearest_passing_all(a, tuple(getattr(p, g) for g in grounds), ratio)
+        if fg == "link" and "link" not in good:
+            where = "primary" if "primary" in good else bg
+            fix = f'add link: "{target}" under theme.colors (a shade of your primary that passes), or choose a darker primary'
+        elif fg in good:
+            where, fix = fg, f'use {fg}: "{target}", the nearest shade that passes'
+        else:
+            where, fix = bg, f'choose a {bg} colour with more contrast, or set {fg}: "{target}"'
+        add(
+            ("colors", where),
+            f"{what}: {fg} {a} on {bg} {b} is {have:.1f}:1, below the {ratio}:1 WCAG AA needs",
+            fix,
+        )
+    return out
+
+
+def settings_from(data: dict[str, Any] | None) -> Branding:
+    if not data:
+        return Branding()
+    colors = {k: v for k, v in (data.get("colors") or {}).items() if isinstance(v, str)}
+    return Branding(
+        logo=(data.get("logo") or "").strip(),
+        icon=(data.get("icon") or "").strip(),
+        show_name=data.get("show_name") is not False,
+        palette=palette_from(colors),
+    )
