@@ -169,21 +169,49 @@ def test_a_file_name_that_cannot_be_an_id_is_reported(tmp_path: pathlib.Path) ->
 # --- the banner ---------------------------------------------------------------------------------
 
 
-def test_the_banner_states_sponsor_match_cap_and_an_absolute_deadline(tmp_path: pathlib.Path) -> None:
+def test_the_banner_states_sponsor_match_cap_and_the_deadline_in_donors_words(tmp_path: pathlib.Path) -> None:
     page = built(campaign_site(tmp_path), AT)["index.html"]
     words = text_of(banner(page))
+    # Wide screens read the long sentence, phones the short one (CSS shows one of each pair).
     assert words == (
-        "The Spring Match Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light "
-        "Foundation. Every £1 you give becomes £2. The match ends at 11:59 pm BST (UTC+01:00) on 31 March 2027 . "
-        "Matched so far 39% £9,840 of £25,000 matched as of 5:00 pm GMT (UTC+00:00) on 18 November 2026 . "
-        "Double your gift now"
+        "The Spring Match: Every £1 you give is doubled by the Harbour Light Foundation, up to £25,000 "
+        "(gifts of £5 or more). Gifts doubled up to £25,000. Ends 31 March 2027 at 11:59 pm, UK time. "
+        "How the match works Double your gift now Give now"
     )
-    assert "2:1" not in page and "1:1" not in page
+    assert "2:1" not in page and "1:1" not in page and "BST" not in page and "UTC+" not in page
     assert f'data-match-end="{int(END.timestamp() * 1000)}"' in page
-    assert '<time datetime="2027-03-31T23:59:00+01:00">' in page
-    assert '<progress id="match-spring-match-progress" max="25000" value="9840">39%</progress>' in page
+    assert '<time class="match-ends" datetime="2027-03-31T23:59:00+01:00">' in page
+    assert 'href="/campaigns/spring-match/"' in page
     assert 'href="https://example.org/donate/spring?utm_campaign=spring-match"' in page
     assert re.search(r'<script src="/assets/match\.[0-9a-f]{10}\.js" defer></script>', page)
+
+
+def test_the_campaign_page_has_the_match_its_progress_and_its_reason(tmp_path: pathlib.Path) -> None:
+    page = built(campaign_site(tmp_path), AT)["campaigns/spring-match/index.html"]
+    words = text_of(page)
+    assert (
+        "Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light Foundation. "
+        "Every £1 you give becomes £2." in words
+    )
+    assert "Ends 31 March 2027 at 11:59 pm, UK time ." in words
+    assert "£9,840 of £25,000 matched as of 5:00 pm on 18 November 2026, UK time ." in words
+    assert '<progress id="progress-spring-match" max="25000" value="9840">39%</progress>' in page
+    assert "From 1 November 2026 to 31 March 2027" in words
+    assert '<meta name="robots" content="noindex">' not in page
+
+
+def test_a_deadline_at_midnight_is_the_end_of_the_day_before(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN.replace("end: 2027-03-31T23:59:00+01:00", "end: 2027-04-01T00:00:00+01:00")
+    words = text_of(banner(built(campaign_site(tmp_path, text), AT)["index.html"]))
+    assert "Ends at the end of 31 March 2027, UK time." in words and "midnight" not in words
+
+
+def test_an_ended_campaigns_page_says_so_and_claims_no_match(tmp_path: pathlib.Path) -> None:
+    pages = built(campaign_site(tmp_path, NO_PROGRESS), END + SECOND)
+    page = pages["campaigns/spring-match/index.html"]
+    assert "The Spring Match ended on 31 March 2027. Gifts are no longer matched" in text_of(page)
+    assert "is doubled" not in page and "data-match-end" not in page
+    assert '<meta name="robots" content="noindex">' in page
 
 
 def test_the_banner_shows_only_inside_its_window(tmp_path: pathlib.Path) -> None:
@@ -213,7 +241,7 @@ def test_at_the_cap_the_banner_gives_way_to_an_ordinary_donate_prompt(tmp_path: 
     root = campaign_site(tmp_path, CAMPAIGN.replace("matched: 9840", "matched: 25000"))
     prompt = banner(built(root, AT)["index.html"])
     assert text_of(prompt) == (
-        "Help more survivors rebuild their lives The Spring Match has reached its £25,000 limit, so new gifts are no "
+        "The Spring Match has reached its £25,000 limit, so new gifts are no "
         "longer matched. Every gift still helps survivors rebuild their lives. Donate"
     )
     assert "doubled" not in prompt and "data-match-end" not in prompt and "<progress" not in prompt

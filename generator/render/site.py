@@ -20,8 +20,18 @@ from generator.content.model import Page, Story
 from generator.content.publication import Publication
 from generator.findings import Finding, error
 from generator.render import feeds
+from generator.render.brand import Brand, brand_key, make_brand
 from generator.render.theme import Theme
-from generator.render.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
+from generator.render.views import (
+    FrozenMap,
+    Link,
+    PageMeta,
+    Pagination,
+    StoryView,
+    TermView,
+    human_date,
+    slugify,
+)
 
 
 @dataclass(frozen=True)
@@ -206,6 +216,12 @@ class SiteRenderer:
         self.memo = memo
         self._donate_ld: Markup | None = None
         self._common_key: str | None = self._key_of_common() if memo is not None else None
+        self.story_views: dict[str, StoryView] = {}  # live stories by slug, for hooks (campaign pages)
+        self.brand = self.derive("brand", brand_key(config), functools.partial(self._make_brand))
+        self.assets = {**theme.assets, **self.brand.assets}
+
+    def _make_brand(self) -> Brand:
+        return make_brand(self.config, self.theme.assets["site.css"].data)
 
     def _key_of_common(self) -> str | None:
         """One digest of what every page sees (config, templates, the donor context), or None when
@@ -271,6 +287,11 @@ class SiteRenderer:
             "nav": c.navigation,
             "donate_url": tracked(c.donate_url, c),
             "feed_url": "/feed.xml",
+            "url": c.path,  # every internal link in a template goes through url(): the site's base path
+            "base_path": c.base_path,
+            "assets": self.assets,
+            "brand": self.brand,
+            "social_card": c.absolute(self.assets["social-card.png"].url),
             **self.context,
         }
 
@@ -334,12 +355,12 @@ class SiteRenderer:
             "home.html",
             PageMeta("/", c.title, c.description, json_ld=(home_ld,)),
             "site.yaml",
-            stories=views[:6],
+            stories=views[:7],  # the featured story and the latest cards (home.html picks them)
         )
 
         self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
 
-        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
+        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Topic", "Topics")
         self._taxonomy(
             [(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions"
         )
@@ -347,6 +368,7 @@ class SiteRenderer:
         index: RelatedIndex | None = None
         signature = RelatedIndex.signature(stories)
         by_slug = {s.story.slug: s.view for s in stories}
+        self.story_views = by_slug
         for s in stories:
 
             def rank(s: LiveStory = s) -> tuple[str, ...]:
@@ -381,8 +403,13 @@ class SiteRenderer:
         self.files.add(
             "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n", "site.yaml"
         )
-        for asset in self.theme.assets.values():
-            self.files.add(asset.url.lstrip("/"), asset.data, "templates/assets/" + asset.name)
+        for name, asset in sorted(self.assets.items()):
+            owner = (
+                "templates/assets/" + name
+                if name in self.theme.assets and name != "site.css"
+                else "site.yaml"
+            )
+            self.files.add(asset.url.lstrip("/"), asset.data, owner)
         return self.files
 
     def _story_meta(self, v: StoryView, org: dict[str, Any]) -> PageMeta:
@@ -425,7 +452,15 @@ class SiteRenderer:
             if (key, view.url) not in members:
                 members.add((key, view.url))
                 groups[key].append(view)
-        index = [Link(f"{names[k]} ({len(groups[k])})", f"{base}{k}/") for k in sorted(groups)]
+        index = [
+            TermView(
+                names[k],
+                f"{base}{k}/",
+                len(groups[k]),
+                next((v.image for v in groups[k] if v.image is not None), None),
+            )
+            for k in sorted(groups)
+        ]
         self.page(
             "terms.html",
             PageMeta(base, heading, f"{heading} of our stories"),
@@ -434,11 +469,30 @@ class SiteRenderer:
             terms=index,
         )
         for key in sorted(groups):
+            n = len(groups[key])
             self._paginated(
-                f"{base}{key}/", f"{label}: {names[key]}", f"Stories about {names[key]}", groups[key]
+                f"{base}{key}/",
+                names[key],
+                f"Stories about {names[key]}",
+                groups[key],
+                eyebrow=label,
+                intro=f"{n} {'story' if n == 1 else 'stories'} about {names[key]}"
+                if label == "Topic"
+                else f"{n} {'story' if n == 1 else 'stories'} from {names[key]}",
+                others=tuple(t for t in index if t.url != f"{base}{key}/"),
             )
 
-    def _paginated(self, base: str, heading: str, description: str, views: Sequence[StoryView]) -> None:
+    def _paginated(
+        self,
+        base: str,
+        heading: str,
+        description: str,
+        views: Sequence[StoryView],
+        *,
+        eyebrow: str = "",
+        intro: str = "",
+        others: tuple[TermView, ...] = (),
+    ) -> None:
         """A list of stories, stories_per_page to a page: base, then base/page/2/, … (a long list on
         one page is slow to load and, with `serve`, slow to redo after every edit)."""
         per = self.config.stories_per_page
@@ -458,6 +512,9 @@ class SiteRenderer:
                 stories=views[(n - 1) * per : n * per],
                 pagination=pg,
                 heading=title,
+                eyebrow=eyebrow,
+                intro=intro,
+                others=others,
             )
 
     def _feed(self, stories: Sequence[LiveStory]) -> None:
