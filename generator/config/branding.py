@@ -22,13 +22,13 @@ Every pair a reader depends on is checked against WCAG 2.2 AA when the site is b
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
 
-from generator.config.schema import BOOL, TEXT, Field, obj
-from generator.config.yamlload import Located
-from generator.findings import Finding, error
+from generator.config.declare import problem, setting
+from generator.config.schema import Problem
 
 DEFAULT_COLORS: dict[str, str] = {
     "primary": "#0b5394",
@@ -49,15 +49,6 @@ COLOR_HELP = {
     "link": "links (the primary colour when left out)",
     "focus": "the keyboard focus ring",
 }
-THEME = obj(
-    {
-        "logo": Field(TEXT, help="the logo under content/, SVG or PNG, e.g. images/logo.svg"),
-        "icon": Field(TEXT, help="a square picture under content/ for favicons; the logo when left out"),
-        "show_name": Field(BOOL, help="show the organisation's name beside the logo (default true)"),
-        "colors": Field(obj({k: Field(TEXT, help=v) for k, v in COLOR_HELP.items()}, "the colours")),
-    },
-    "the theme",
-)
 TEXT_RATIO = 4.5  # WCAG 2.2 SC 1.4.3, normal text
 UI_RATIO = 3.0  # SC 1.4.11, focus indicators and other non-text
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
@@ -97,18 +88,6 @@ class Palette:
             if value != getattr(base, name):
                 out["--color-" + name.replace("_", "-")] = value
         return out
-
-
-@dataclass(frozen=True)
-class Branding:
-    logo: str = ""  # path under content/
-    icon: str = ""
-    show_name: bool = True
-    palette: Palette = field(default_factory=lambda: palette_from({}))
-
-    @property
-    def icon_source(self) -> str:
-        return self.icon or self.logo
 
 
 # --- colour arithmetic (WCAG 2.2 relative luminance) ------------------------------------------------
@@ -195,47 +174,34 @@ def nearest_passing_all(value: str, against: tuple[str, ...], ratio: float) -> s
     return toward
 
 
-def check_values(data: Any, located: Located, file: str = "site.yaml") -> list[Finding]:
-    """Colour syntax and WCAG AA contrast of the `theme:` section (its types are checked by the schema)."""
-    if not isinstance(data, dict):
-        return []
-    out: list[Finding] = []
+def _hex(value: str, label: str) -> tuple[str, str] | None:
+    if _HEX.match(value.strip()):
+        return None
+    name = label.rsplit(".", 1)[-1]
+    return (
+        f'{label} "{value}" is not a colour written as #rrggbb',
+        f'write it in quotes as a hex colour, e.g. {name}: "{DEFAULT_COLORS.get(name, "#0b5394")}"',
+    )
 
-    def add(path: tuple[str | int, ...], message: str, fix: str) -> None:
-        line, col = located.where(("theme", *path))
-        out.append(error(file, line, col, "THEME", message, fix))
 
-    colors = data.get("colors")
-    if not isinstance(colors, dict):
-        return out
-    good: dict[str, str] = {}
-    for name, value in colors.items():
-        if name not in COLOR_HELP:
-            continue  # the schema reports unknown keys
-        if value is None:
-            add(
-                ("colors", name),
-                f"colors.{name} has no value (in YAML, # starts a comment)",
-                f'put the colour in quotes: {name}: "{DEFAULT_COLORS.get(name, "#0b5394")}"',
-            )
-        elif not isinstance(value, str) or not _HEX.match(value.strip()):
-            add(
-                ("colors", name),
-                f'colors.{name} "{value}" is not a colour written as #rrggbb',
-                f'write it in quotes as a hex colour, e.g. {name}: "{DEFAULT_COLORS.get(name, "#0b5394")}"',
-            )
-        else:
-            good[name] = value
+def check_contrast(colors: dict[str, Any]) -> list[Problem]:
+    """Every pair a reader depends on reaches WCAG AA; the fix names a shade that passes."""
+    good = {
+        k: v for k, v in colors.items() if k in COLOR_HELP and isinstance(v, str) and _HEX.match(v.strip())
+    }
     if len(good) != len([k for k in colors if k in COLOR_HELP]):
-        return out
+        return []  # a colour that cannot be read is reported by its own check
+    out: list[Problem] = []
     p = palette_from(good)
     if contrast(p.on_primary, p.primary) < TEXT_RATIO:
         fix_to = nearest_passing(p.primary, p.on_primary, TEXT_RATIO)
-        add(
-            ("colors", "primary"),
-            f"neither white nor black text reads well enough on the primary colour {p.primary} "
-            f"({contrast(p.on_primary, p.primary):.1f}:1; buttons need {TEXT_RATIO}:1)",
-            f'choose a darker or lighter primary, e.g. primary: "{fix_to}"',
+        out.append(
+            problem(
+                ("primary",),
+                f"neither white nor black text reads well enough on the primary colour {p.primary} "
+                f"({contrast(p.on_primary, p.primary):.1f}:1; buttons need {TEXT_RATIO}:1)",
+                f'choose a darker or lighter primary, e.g. primary: "{fix_to}"',
+            )
         )
     for fg, grounds, ratio, what in PAIRS:
         a = getattr(p, fg)
@@ -252,21 +218,54 @@ def check_values(data: Any, located: Located, file: str = "site.yaml") -> list[F
             where, fix = fg, f'use {fg}: "{target}", the nearest shade that passes'
         else:
             where, fix = bg, f'choose a {bg} colour with more contrast, or set {fg}: "{target}"'
-        add(
-            ("colors", where),
-            f"{what}: {fg} {a} on {bg} {b} is {have:.1f}:1, below the {ratio}:1 WCAG AA needs",
-            fix,
+        out.append(
+            problem(
+                (where,),
+                f"{what}: {fg} {a} on {bg} {b} is {have:.1f}:1, below the {ratio}:1 WCAG AA needs",
+                fix,
+            )
         )
     return out
 
 
-def settings_from(data: dict[str, Any] | None) -> Branding:
-    if not data:
-        return Branding()
-    colors = {k: v for k, v in (data.get("colors") or {}).items() if isinstance(v, str)}
-    return Branding(
-        logo=(data.get("logo") or "").strip(),
-        icon=(data.get("icon") or "").strip(),
-        show_name=data.get("show_name") is not False,
-        palette=palette_from(colors),
-    )
+def _color(name: str) -> Any:
+    return setting("", COLOR_HELP[name], check=_hex, example=f'"{DEFAULT_COLORS.get(name, "#0b5394")}"')
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The site's colours: any left empty keep the theme's own."""
+
+    noun: ClassVar[str] = "the colours"
+    primary: str = _color("primary")
+    accent: str = _color("accent")
+    text: str = _color("text")
+    background: str = _color("background")
+    surface: str = _color("surface")
+    muted: str = _color("muted")
+    link: str = _color("link")
+    focus: str = _color("focus")
+
+    @staticmethod
+    def cross_check(data: dict[str, Any]) -> list[Problem]:
+        return check_contrast(data)
+
+    def named(self) -> dict[str, str]:
+        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+
+
+@dataclass(frozen=True)
+class Branding:
+    noun: ClassVar[str] = "the theme"
+    logo: str = setting("", "the logo under content/, SVG or PNG, e.g. images/logo.svg")
+    icon: str = setting("", "a square picture under content/ for favicons; the logo when left out")
+    show_name: bool = setting(True, "show the organisation's name beside the logo (false for a wordmark)")
+    colors: Colors = setting(Colors(), "the colours; any left out keep the theme's own")
+
+    @functools.cached_property
+    def palette(self) -> Palette:
+        return palette_from(self.colors.named())
+
+    @property
+    def icon_source(self) -> str:
+        return self.icon or self.logo
