@@ -42,7 +42,7 @@ def site_with(
 
 
 def errors(result: Result) -> list[str]:
-    return [line for line in result.stderr.splitlines() if ": THEME: " in line or line.startswith("  fix:")]
+    return [line for line in result.stderr.splitlines() if ": CONFIG: " in line or line.startswith("  fix:")]
 
 
 # --- contrast -------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ def test_a_primary_too_light_for_links_is_an_error_naming_a_shade_that_passes(tm
     shade = nearest_passing_all("#f5c400", ("#ffffff", "#f4f1ea"), 4.5)  # on the page and in boxes
     assert errors(result) == [
         (
-            f"{loc(text, 'primary: |', 'site.yaml')}: THEME: links: link #f5c400 on surface #f4f1ea is 1.5:1, "
+            f"{loc(text, 'primary: |', 'site.yaml')}: CONFIG: links: link #f5c400 on surface #f4f1ea is 1.5:1, "
             "below the 4.5:1 WCAG AA needs"
         ),
         f'  fix: add link: "{shade}" under theme.colors (a shade of your primary that passes), or choose a darker primary',
@@ -83,7 +83,7 @@ def test_text_that_is_hard_to_read_is_an_error(tmp_path: pathlib.Path) -> None:
     assert result.exit_code == 1
     first = errors(result)[0]
     assert first.endswith(
-        "THEME: body text: text #999999 on surface #f4f1ea is 2.5:1, below the 4.5:1 WCAG AA needs"
+        "CONFIG: body text: text #999999 on surface #f4f1ea is 2.5:1, below the 4.5:1 WCAG AA needs"
     )
     shade = nearest_passing_all("#999999", ("#ffffff", "#f4f1ea"), 4.5)  # on the page and in boxes
     assert f'use text: "{shade}", the nearest shade that passes' in result.stderr
@@ -93,8 +93,8 @@ def test_text_that_is_hard_to_read_is_an_error(tmp_path: pathlib.Path) -> None:
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("#0b5394", "colors.primary has no value (in YAML, # starts a comment)"),
-        ('"blue"', 'colors.primary "blue" is not a colour written as #rrggbb'),
+        ("#0b5394", "colors.primary has no value (in YAML, # starts a note, so #rrggbb needs quotes)"),
+        ('"blue"', 'theme.colors.primary "blue" is not a colour written as #rrggbb'),
     ],
 )
 def test_colours_are_written_as_quoted_hex(tmp_path: pathlib.Path, value: str, message: str) -> None:
@@ -102,7 +102,7 @@ def test_colours_are_written_as_quoted_hex(tmp_path: pathlib.Path, value: str, m
         "check", "--site", str(site_with(tmp_path, f"theme:\n  colors:\n    primary: {value}\n")), "--at", AT
     )
     assert result.exit_code == 1
-    assert f"THEME: {message}" in result.stderr
+    assert f"CONFIG: {message}" in result.stderr
 
 
 def test_a_partial_override_changes_only_what_it_names(tmp_path: pathlib.Path) -> None:

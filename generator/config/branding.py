@@ -186,6 +186,17 @@ def _hex(value: str, label: str) -> tuple[str, str] | None:
 
 def check_contrast(colors: dict[str, Any]) -> list[Problem]:
     """Every pair a reader depends on reaches WCAG AA; the fix names a shade that passes."""
+    missing = [
+        problem(
+            (name,),
+            f"colors.{name} has no value (in YAML, # starts a note, so #rrggbb needs quotes)",
+            f'put the colour in quotes: {name}: "{DEFAULT_COLORS.get(name, "#0b5394")}"',
+        )
+        for name, value in colors.items()
+        if name in COLOR_HELP and value is None
+    ]
+    if missing:
+        return missing
     good = {
         k: v for k, v in colors.items() if k in COLOR_HELP and isinstance(v, str) and _HEX.match(v.strip())
     }
