@@ -196,3 +196,21 @@ def test_redirects_for_renamed_stories_carry_the_path(tmp_path: pathlib.Path) ->
     assert (out / "_redirects").read_text() == f"{PREFIX}/stories/old-name/ {PREFIX}/stories/story/ 301\n"
     moved = (out / "stories/old-name/index.html").read_text()
     assert f'content="0; url={PREFIX}/stories/story/"' in moved and f'href="{PREFIX}/stories/story/"' in moved
+
+
+def test_a_story_page_weighs_under_30_kb_before_images(built: pathlib.Path) -> None:
+    """HTML + CSS + JS of every story page, as a static host sends them (gzip; every host named in
+    docs/deploy.md compresses text), stay under 30 KB; uncompressed they stay under 60 KB."""
+    import gzip
+
+    stories = [p for p in sorted((built / "stories").glob("*/index.html")) if b"<article" in p.read_bytes()]
+    assert len(stories) >= 6  # (redirect pages for renamed stories are left out)
+    for page in stories:
+        html = page.read_bytes()
+        parts = [html]
+        for ref in re.findall(rb'(?:href|src)="' + PREFIX.encode() + rb'(/assets/[^"]+\.(?:css|js))"', html):
+            parts.append((built / ref.decode().lstrip("/")).read_bytes())
+        sent = sum(len(gzip.compress(p, 9)) for p in parts)
+        raw = sum(len(p) for p in parts)
+        assert len(parts) >= 2, page  # the style sheet was found
+        assert sent < 30_000 and raw < 60_000, (page, sent, raw)
