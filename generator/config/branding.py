@@ -24,31 +24,37 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from generator.config.declare import problem, setting
 from generator.config.schema import Problem
 
-DEFAULT_COLORS: dict[str, str] = {
-    "primary": "#0b5394",
-    "accent": "#f5c400",
-    "text": "#1b1b1b",
-    "background": "#ffffff",
-    "surface": "#f4f1ea",
-    "muted": "#4a5059",
-    "focus": "#c2410c",
-}
-COLOR_HELP = {
-    "primary": "buttons and, unless link is set, links",
-    "accent": "decoration only (rules and stripes), never text",
-    "text": "body text",
-    "background": "the page",
-    "surface": "bands and boxes: the banner, cards and footer",
-    "muted": "dates, captions and other secondary text",
-    "link": "links (the primary colour when left out)",
-    "focus": "the keyboard focus ring",
-}
+DEFAULT_COLORS: Mapping[str, str] = MappingProxyType(
+    {
+        "primary": "#0b5394",
+        "accent": "#f5c400",
+        "text": "#1b1b1b",
+        "background": "#ffffff",
+        "surface": "#f4f1ea",
+        "muted": "#4a5059",
+        "focus": "#c2410c",
+    }
+)
+COLOR_HELP: Mapping[str, str] = MappingProxyType(
+    {
+        "primary": "buttons and, unless link is set, links",
+        "accent": "decoration only (rules and stripes), never text",
+        "text": "body text",
+        "background": "the page",
+        "surface": "bands and boxes: the banner, cards and footer",
+        "muted": "dates, captions and other secondary text",
+        "link": "links (the primary colour when left out)",
+        "focus": "the keyboard focus ring",
+    }
+)
 TEXT_RATIO = 4.5  # WCAG 2.2 SC 1.4.3, normal text
 UI_RATIO = 3.0  # SC 1.4.11, focus indicators and other non-text
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
