@@ -371,3 +371,17 @@ def test_a_nan_cap_never_reaches_a_page_through_the_cli(tmp_path: pathlib.Path) 
     assert result.exit_code == 1
     assert f"{FILE}:4:6: CAMPAIGN: cap must be an amount of money, not nan" in result.stderr
     assert not (root / "output").exists()
+
+
+def test_a_campaign_story_that_does_not_exist_is_a_located_error(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN + "story: stroy\n"
+    root = make_site(tmp_path / "site", {STORY: story_md(), FILE: text})
+    errors = [f.format() for f in check_site(root) if f.rule == "CAMPAIGN"]
+    assert errors == [
+        (
+            f'{loc(text, "story: |stroy", FILE)}: CAMPAIGN: there is no story content/stories/stroy.md (did you mean "story"?)\n'
+            "  fix: write the file name of a story, without .md, or remove story:"
+        )
+    ]
+    fine = make_site(tmp_path / "fine", {STORY: story_md(), FILE: CAMPAIGN + "story: story\n"})
+    assert [f for f in check_site(fine) if f.rule == "CAMPAIGN"] == []

@@ -10,6 +10,7 @@ rebuild then.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
 import math
 import pathlib
@@ -222,7 +223,7 @@ class CampaignPage:
 
 
 def load_campaigns(
-    root: pathlib.Path, config: SiteConfig, at: dt.datetime
+    root: pathlib.Path, config: SiteConfig, at: dt.datetime, story_slugs: frozenset[str] | None = None
 ) -> tuple[tuple[Campaign, ...], list[Finding]]:
     """Every campaign file, checked whole; a campaign with any problem is left out (and reported)."""
     rels, findings = data_files(root, "campaigns", RULE)
@@ -230,7 +231,7 @@ def load_campaigns(
     for rel in rels:
         file, problems = read_data_file(root, rel, CAMPAIGN.kind, RULE)
         if file is not None and not problems:
-            problems = _check_values(file, at)
+            problems = _check_values(file, at) + _check_story(file, story_slugs)
         findings += problems
         if file is not None and not problems:
             campaigns.append(_build(file))
@@ -252,6 +253,22 @@ def _amount_problem(file: DataFile, where: tuple[str, ...], value: float, exampl
             where, f"{name} has more than two decimal places ({value!r})", f"round it, e.g. {value:.2f}"
         )
     return None
+
+
+def _check_story(file: DataFile, slugs: frozenset[str] | None) -> list[Finding]:
+    """`story:` names a story file that exists (a typo would silently leave the page without one)."""
+    name = (file.data.get("story") or "").strip().removesuffix(".md")
+    if not name or slugs is None or name in slugs:
+        return []
+    close = difflib.get_close_matches(name, sorted(slugs), n=1)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    return [
+        file.finding(
+            ("story",),
+            f"there is no story content/stories/{name}.md{hint}",
+            "write the file name of a story, without .md, or remove story:",
+        )
+    ]
 
 
 def _check_values(file: DataFile, at: dt.datetime) -> list[Finding]:

@@ -322,7 +322,7 @@ def load_donor(
     The media contacts' own numbers are added to `safety.allowed_phones`, so a story may quote the press
     office's number without tripping the phone-number rule (the contacts file is the one place to list them)."""
     findings: list[Finding] = []
-    campaigns, problems = campaigns_mod.load_campaigns(root, config, at)
+    campaigns, problems = campaigns_mod.load_campaigns(root, config, at, frozenset(s.slug for s in stories))
     findings += problems
     contacts, problems = load_contacts(root, config)
     findings += problems
