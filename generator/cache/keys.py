@@ -36,7 +36,13 @@ def walk(top: pathlib.Path) -> list[tuple[str, str]]:
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
-        found += [(os.path.join(dirpath, name), prefix + name) for name in sorted(filenames)]
+        # Only regular files: reading a pipe or a device (a theme link to /dev/zero) would never end;
+        # the theme check reports such entries as errors.
+        found += [
+            (path, prefix + name)
+            for name in sorted(filenames)
+            if os.path.isfile(path := os.path.join(dirpath, name))
+        ]
     return found
 
 

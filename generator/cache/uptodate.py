@@ -39,11 +39,11 @@ from generator.config.settings import SiteConfig, load_config
 from generator.errors import ContentError
 from generator.output.state import BuildReport, atomic_write, report_from_json, write_state
 from generator.output.writer import build_lock
+from generator.render.themedir import DEFAULT_THEME  # theme.DEFAULT_THEME, without importing Jinja
 from generator.safety.denylist_store import KEY_ENV, key_from_env
 
 RECORD = "up-to-date.json"
 FORMAT = "impactsite-up-to-date/2"
-DEFAULT_THEME = PACKAGE_DIR.parent / "templates"  # theme.DEFAULT_THEME, without importing Jinja
 
 
 def fingerprint(

@@ -16,6 +16,7 @@ from generator.content.publication import Publication
 from generator.donor import campaigns as campaigns_mod
 from generator.donor.contacts import load_contacts
 from generator.donor.form_adapters import GuideView, read_guide
+from generator.donor.impact import load_impact
 from generator.donor.redirects import check_aliases, redirects_for
 from generator.donor.site import Donor
 from generator.findings import Finding, error
@@ -34,16 +35,18 @@ def load_donor(
     The media contacts' own numbers may be quoted in stories: `checking_config` adds them to what the
     phone-number rule allows (the contacts file is the one place to list them)."""
     findings: list[Finding] = []
-    campaigns, problems = campaigns_mod.load_campaigns(root, config, at)
+    campaigns, problems = campaigns_mod.load_campaigns(root, config, at, frozenset(s.slug for s in stories))
     findings += problems
     contacts, problems = load_contacts(root, config)
     findings += problems
     guides, problems = _check_forms(config, pages)
     findings += problems
+    impact, problems = load_impact(root)
+    findings += problems
     findings += check_aliases(stories)
     live = [s for s in stories if publications[s.path].live]
     redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
-    return Donor(config, at, campaigns, contacts, redirects, guides), findings
+    return Donor(config, at, campaigns, contacts, redirects, guides, impact), findings
 
 
 def checking_config(config: SiteConfig, donor: Donor) -> SiteConfig:

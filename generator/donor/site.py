@@ -31,6 +31,7 @@ from generator.donor import confirmations
 from generator.donor.campaigns import BannerView, Campaign
 from generator.donor.contacts import Contact
 from generator.donor.form_adapters import GuideView, form_markup, form_origin
+from generator.donor.impact import Impact
 from generator.donor.redirects import Redirect, redirects_file
 from generator.render.links import json_ld, tracked
 from generator.render.values import Extra
@@ -58,6 +59,7 @@ class Donor:
     contacts: tuple[Contact, ...] = ()
     redirects: tuple[Redirect, ...] = ()
     guides: Mapping[str, tuple[GuideView, bytes]] = field(default_factory=dict)  # form key → guide
+    impact: Impact | None = None  # content/data/impact.yaml, for the home page
 
     @property
     def forms(self) -> FormsSettings | None:
@@ -93,7 +95,10 @@ class Donor:
                 guide = self.guides.get(form.key, (None, b""))[0]
                 if form.is_form:
                     markup = form_markup(
-                        form, settings.provider, self._thank_you_action(form), settings.privacy_page
+                        form,
+                        settings.provider,
+                        self._thank_you_action(form),
+                        self.config.path(settings.privacy_page),
                     )
                     out[form.page] = SectionView(
                         form.key,
@@ -125,7 +130,7 @@ class Donor:
         assert form.thank_you is not None and self.forms is not None
         if self.forms.provider == "formspree":
             return self.config.absolute(form.thank_you.path)  # Formspree sends people back from its own site
-        return form.thank_you.path
+        return self.config.path(form.thank_you.path)
 
     # --- what the build adds ---------------------------------------------------------------------
 
@@ -136,7 +141,7 @@ class Donor:
     def extras(self) -> list[Extra]:
         """Thank-you pages, the guides, the redirect pages and `_redirects`: values the render
         stage turns into files (the donor never calls the renderer, the renderer never calls back)."""
-        out: list[Extra] = []
+        out = self._campaign_pages()
         settings = self.forms
         if settings is not None:
             for form in settings.forms:
@@ -155,13 +160,37 @@ class Donor:
                 out.append(Extra(_file(ty.path), "site.yaml", "thank_you.html", meta, ctx))
         for rd in self.redirects:
             rd_ctx: dict[str, Any] = {
-                "site": self.config,
                 "redirect": rd,
                 "canonical": self.config.absolute(rd.target),
             }
             out.append(Extra(rd.file, rd.owner, "redirect.html", context=rd_ctx))
         if self.redirects:
-            out.append(Extra("_redirects", "content/stories", data=redirects_file(self.redirects)))
+            at_path = [
+                dataclasses.replace(
+                    rd, source=self.config.path(rd.source), target=self.config.path(rd.target)
+                )
+                for rd in self.redirects
+            ]
+            out.append(Extra("_redirects", "content/stories", data=redirects_file(at_path)))
+        return out
+
+    def _campaign_pages(self) -> list[Extra]:
+        """A page per campaign at /campaigns/<id>/: the match in words, its dates and progress, one
+        story, a donate button and the questions donors ask. An ended campaign's page stays, says
+        so in its first sentence and is left out of search (noindex, not in the sitemap)."""
+        out = []
+        for c in sorted(self.campaigns, key=lambda c: c.id):
+            view = campaigns_mod.page_view(
+                c, self.config, self.at, _tracked(c.donate_url, self.config, campaign=c.id)
+            )
+            description = c.summary or (
+                campaigns_mod.short_sentence(c) if view.state == "running" else view.lead
+            )
+            meta = PageMeta(c.url, c.name, description, noindex=view.state == "ended")
+            story = view.story_slug or ""
+            out.append(
+                Extra(_file(c.url), c.path, "campaign.html", meta, {"campaign": view}, story_slug=story)
+            )
         return out
 
     def phrases(self) -> list[confirmations.Phrase]:
@@ -235,6 +264,13 @@ class DonorView:
                 }
             ),
         )
+
+    @property
+    def impact(self) -> Impact | None:
+        return self._donor.impact
+
+    def campaign_url(self, campaign_id: str) -> str:
+        return next((c.url for c in self._donor.campaigns if c.id == campaign_id), "")
 
     @property
     def press_contact(self) -> Contact | None:

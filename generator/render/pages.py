@@ -161,7 +161,7 @@ def render_site(
         policy_key=policy.header(),
     )
     extras = donor.extras()
-    extras.append(Extra("_headers", "site.yaml", data=csp.headers_file(policy)))
+    extras.append(Extra("_headers", "site.yaml", data=csp.headers_file(policy, config.base_path)))
     extras += [Extra(path, owner, data=data) for path, (data, owner) in sorted(images.files.items())]
     progress("scan", 0, 1)
     produced = renderer.render(stories, pages, related, extras)

@@ -8,18 +8,27 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
 
 from generator.cache.steps import MISSING
 from generator.config.settings import SiteConfig
+from generator.render import feeds
+from generator.render.brand import Brand, brand_key, make_brand
 from generator.render.keys import common_key, stable_text
 from generator.render.links import json_ld, out_path, page_url, tracked
 from generator.render.output import Emitter, Produced, file_digest
 from generator.render.theme import Theme
 from generator.render.values import Extra, LiveStory, RenderedPage, story_view
-from generator.render.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
+from generator.render.views import (
+    FrozenMap,
+    PageMeta,
+    Pagination,
+    StoryView,
+    TermView,
+    human_date,
+    slugify,
+)
 
 
 class SiteRenderer:
@@ -43,7 +52,13 @@ class SiteRenderer:
         self.context = dict(context or {})
         self.finish_page = finish_page  # e.g. the Content-Security-Policy <meta>
         self._donate_ld: Markup | None = None
-        self._common_key = common_key(config, theme.fingerprint(), self.context, policy_key)
+        self.story_views: dict[str, StoryView] = {}  # live stories by slug (a campaign page shows one)
+        brand = brand_key(config)
+        self.brand: Brand = self.steps.keep_object(
+            "brand", repr(brand), lambda: make_brand(config, theme.assets["site.css"].data)
+        )
+        self.assets = {**theme.assets, **self.brand.assets}
+        self._common_key = common_key(config, theme.fingerprint(), self.context, policy_key + repr(brand))
 
     def render_page(self, template: str, path: str, owner: str, **ctx: Any) -> None:
         """Render `template` to `path` (through the page step), unless nothing it reads changed."""
@@ -93,6 +108,11 @@ class SiteRenderer:
             "nav": c.navigation,
             "donate_url": tracked(c.donate_url, c),
             "feed_url": "/feed.xml",
+            "url": c.path,  # every internal link in a template goes through url(): the site's base path
+            "base_path": c.base_path,
+            "assets": self.assets,
+            "brand": self.brand,
+            "social_card": c.absolute(self.assets["social-card.png"].url),
             **self.context,
         }
 
@@ -154,7 +174,10 @@ class SiteRenderer:
         self.render_page("404.html", "404.html", "templates/404.html", page=page404)
         for extra in extras:
             if extra.meta is not None:
-                self.page(extra.template, extra.meta, extra.owner, **extra.context)
+                ctx: dict[str, Any] = dict(extra.context)
+                if extra.story_slug is not None:
+                    ctx["story"] = self.story_views.get(extra.story_slug)
+                self.page(extra.template, extra.meta, extra.owner, **ctx)
             elif extra.template:
                 self.render_alone(extra.template, extra.path, extra.owner, extra.context)
             else:
@@ -164,8 +187,13 @@ class SiteRenderer:
         self.file(
             "robots.txt", "site.yaml", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n"
         )
-        for asset in self.theme.assets.values():
-            self.file(asset.url.lstrip("/"), "templates/assets/" + asset.name, asset.data)
+        for name, asset in sorted(self.assets.items()):
+            owner = (
+                "templates/assets/" + name
+                if name in self.theme.assets and name != "site.css"
+                else "site.yaml"
+            )
+            self.file(asset.url.lstrip("/"), owner, asset.data)
         return self.emitter.finish()
 
     def _organisation(self) -> dict[str, Any]:
@@ -190,9 +218,11 @@ class SiteRenderer:
             **({"contactPoint": contact_points} if contact_points else {}),
         }
         meta = PageMeta("/", c.title, c.description, json_ld=(json_ld(home),))
-        self.page("home.html", meta, "site.yaml", stories=views[:6])
+        self.page(
+            "home.html", meta, "site.yaml", stories=views[:7]
+        )  # the featured story and the latest cards
         self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
-        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
+        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Topic", "Topics")
         regions = [(s.story.region, s.view) for s in stories if s.story.region]
         self._taxonomy(regions, "/regions/", "Region", "Regions")
 
@@ -201,6 +231,7 @@ class SiteRenderer:
     ) -> None:
         """Each story's page, with its related cards."""
         by_slug = {s.story.slug: s.view for s in stories}
+        self.story_views = by_slug
         memo = self.steps.memo_value  # serve: the same objects as last time when nothing changed
         for s in stories:
             cards = tuple(by_slug[slug] for slug in related[s.story.slug])
@@ -214,8 +245,8 @@ class SiteRenderer:
             )
 
     def render_alone(self, template: str, path: str, owner: str, ctx: Mapping[str, Any]) -> None:
-        """A template rendered with only `ctx` (a redirect page), never reused (it is tiny)."""
-        html = self.theme.render(template, **ctx)
+        """A template rendered outside the page step (a redirect page: tiny, never reused)."""
+        html = self.theme.render(template, **self.common(), **ctx)
         self.file(path, owner, self.finish_page(html) if path.endswith(".html") else html)
 
     def _story_meta(self, v: StoryView, org: dict[str, Any]) -> PageMeta:
@@ -258,7 +289,15 @@ class SiteRenderer:
             if (key, view.url) not in members:
                 members.add((key, view.url))
                 groups[key].append(view)
-        index = [Link(f"{names[k]} ({len(groups[k])})", f"{base}{k}/") for k in sorted(groups)]
+        index = [
+            TermView(
+                names[k],
+                f"{base}{k}/",
+                len(groups[k]),
+                next((v.image for v in groups[k] if v.image is not None), None),
+            )
+            for k in sorted(groups)
+        ]
         self.page(
             "terms.html",
             PageMeta(base, heading, f"{heading} of our stories"),
@@ -267,11 +306,30 @@ class SiteRenderer:
             terms=index,
         )
         for key in sorted(groups):
+            n = len(groups[key])
             self._paginated(
-                f"{base}{key}/", f"{label}: {names[key]}", f"Stories about {names[key]}", groups[key]
+                f"{base}{key}/",
+                names[key],
+                f"Stories about {names[key]}",
+                groups[key],
+                eyebrow=label,
+                intro=f"{n} {'story' if n == 1 else 'stories'} about {names[key]}"
+                if label == "Topic"
+                else f"{n} {'story' if n == 1 else 'stories'} from {names[key]}",
+                others=tuple(t for t in index if t.url != f"{base}{key}/"),
             )
 
-    def _paginated(self, base: str, heading: str, description: str, views: Sequence[StoryView]) -> None:
+    def _paginated(
+        self,
+        base: str,
+        heading: str,
+        description: str,
+        views: Sequence[StoryView],
+        *,
+        eyebrow: str = "",
+        intro: str = "",
+        others: tuple[TermView, ...] = (),
+    ) -> None:
         """A list of stories, stories_per_page to a page: base, then base/page/2/, … (a long list on
         one page is slow to load and, with `serve`, slow to redo after every edit)."""
         per = self.config.stories_per_page
@@ -291,49 +349,37 @@ class SiteRenderer:
                 stories=views[(n - 1) * per : n * per],
                 pagination=pg,
                 heading=title,
+                eyebrow=eyebrow,
+                intro=intro,
+                others=others,
             )
 
     def _feed(self, stories: Sequence[LiveStory]) -> None:
         c = self.config
-        entries = stories[: c.feed_entries]
-        updated = max((s.story.updated or s.story.date for s in entries), default=dt.date(2000, 1, 1))
-        parts = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(c.language)}">',
-            f"<title>{xml_escape(c.title)}</title>",
-            f'<link href="{xml_escape(c.absolute("/feed.xml"))}" rel="self"/>',
-            f'<link href="{xml_escape(c.absolute("/"))}"/>',
-            f"<id>{xml_escape(c.absolute('/'))}</id>",
-            f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
-            f"<author><name>{xml_escape(c.organisation.name)}</name></author>",
+        entries = [
+            feeds.Entry(
+                title=s.view.feed_title or s.view.title,
+                url=c.absolute(s.view.url),
+                published=s.view.date,
+                updated=s.view.updated or s.view.date,
+                summary=s.view.feed_summary or s.view.summary,
+                categories=tuple(t.title for t in s.view.tags),
+            )
+            for s in stories[: c.feed_entries]
         ]
-        for s in entries:
-            v = s.view
-            day = (v.updated or v.date).isoformat()
-            parts += [
-                "<entry>",
-                f"<title>{xml_escape(v.feed_title or v.title)}</title>",
-                f'<link href="{xml_escape(c.absolute(v.url))}"/>',
-                f"<id>{xml_escape(c.absolute(v.url))}</id>",
-                f"<published>{v.date_iso}T00:00:00Z</published>",
-                f"<updated>{day}T00:00:00Z</updated>",
-                f"<summary>{xml_escape(v.feed_summary or v.summary)}</summary>",
-                *(f'<category term="{xml_escape(t.title)}"/>' for t in v.tags),
-                "</entry>",
-            ]
-        parts.append("</feed>\n")
-        self.file("feed.xml", "content/stories", "\n".join(parts))
+        feed = feeds.atom_feed(
+            title=c.title,
+            language=c.language,
+            self_url=c.absolute("/feed.xml"),
+            home_url=c.absolute("/"),
+            author=c.organisation.name,
+            entries=entries,
+        )
+        self.file("feed.xml", "content/stories", feed)
 
     def _sitemap(self) -> None:
-        lines = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        ]
-        for url, day in sorted(self.emitter.produced.sitemap, key=lambda e: e[0]):
-            lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
-            lines.append(f"<url><loc>{xml_escape(self.config.absolute(url))}</loc>{lastmod}</url>")
-        lines.append("</urlset>\n")
-        self.file("sitemap.xml", "content/stories", "\n".join(lines))
+        urls = [(self.config.absolute(url), day) for url, day in self.emitter.produced.sitemap]
+        self.file("sitemap.xml", "content/stories", feeds.sitemap(urls))
 
 
 __all__ = [

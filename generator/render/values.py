@@ -38,6 +38,7 @@ class Extra:
     meta: PageMeta | None = None
     context: Mapping[str, Any] = field(default_factory=dict)
     data: str | bytes = b""
+    story_slug: str | None = None  # a page that shows one live story (a campaign's): its view as `story`
 
 
 def story_view(
