@@ -4,7 +4,6 @@ set, so a story that is out is out of every listing, tag, region, related link, 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -13,21 +12,18 @@ from markupsafe import Markup
 
 from generator.cache.steps import MISSING
 from generator.config.settings import SiteConfig
-from generator.render import feeds
+from generator.render import lists
 from generator.render.brand import Brand, brand_key, make_brand
 from generator.render.keys import common_key, stable_text
-from generator.render.links import json_ld, out_path, page_url, tracked
+from generator.render.links import json_ld, out_path, tracked
 from generator.render.output import Emitter, Produced, file_digest
 from generator.render.theme import Theme
 from generator.render.values import Extra, LiveStory, RenderedPage, story_view
 from generator.render.views import (
     FrozenMap,
     PageMeta,
-    Pagination,
     StoryView,
-    TermView,
     human_date,
-    slugify,
 )
 
 
@@ -182,8 +178,8 @@ class SiteRenderer:
                 self.render_alone(extra.template, extra.path, extra.owner, extra.context)
             else:
                 self.file(extra.path, extra.owner, extra.data)
-        self._feed([s for s in stories if s.publication.on("feed")])
-        self._sitemap()
+        lists.feed(self, [s for s in stories if s.publication.on("feed")])
+        lists.sitemap(self)
         self.file(
             "robots.txt", "site.yaml", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n"
         )
@@ -221,10 +217,12 @@ class SiteRenderer:
         self.page(
             "home.html", meta, "site.yaml", stories=views[:7]
         )  # the featured story and the latest cards
-        self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
-        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Topic", "Topics")
+        lists.paginated(self, "/stories/", "Stories", f"Stories from {c.organisation.name}", views)
+        lists.taxonomy(
+            self, [(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Topic", "Topics"
+        )
         regions = [(s.story.region, s.view) for s in stories if s.story.region]
-        self._taxonomy(regions, "/regions/", "Region", "Regions")
+        lists.taxonomy(self, regions, "/regions/", "Region", "Regions")
 
     def _stories(
         self, stories: Sequence[LiveStory], related: Mapping[str, tuple[str, ...]], org: dict[str, Any]
@@ -278,108 +276,6 @@ class SiteRenderer:
             extra=FrozenMap(published_time=v.date_iso, modified_time=(v.updated or v.date).isoformat()),
         )
         return meta
-
-    def _taxonomy(self, pairs: list[tuple[str, StoryView]], base: str, label: str, heading: str) -> None:
-        groups: dict[str, list[StoryView]] = defaultdict(list)
-        names: dict[str, str] = {}
-        members: set[tuple[str, str]] = set()
-        for name, view in pairs:
-            key = slugify(name)
-            names.setdefault(key, name)
-            if (key, view.url) not in members:
-                members.add((key, view.url))
-                groups[key].append(view)
-        index = [
-            TermView(
-                names[k],
-                f"{base}{k}/",
-                len(groups[k]),
-                next((v.image for v in groups[k] if v.image is not None), None),
-            )
-            for k in sorted(groups)
-        ]
-        self.page(
-            "terms.html",
-            PageMeta(base, heading, f"{heading} of our stories"),
-            "content/stories",
-            heading=heading,
-            terms=index,
-        )
-        for key in sorted(groups):
-            n = len(groups[key])
-            self._paginated(
-                f"{base}{key}/",
-                names[key],
-                f"Stories about {names[key]}",
-                groups[key],
-                eyebrow=label,
-                intro=f"{n} {'story' if n == 1 else 'stories'} about {names[key]}"
-                if label == "Topic"
-                else f"{n} {'story' if n == 1 else 'stories'} from {names[key]}",
-                others=tuple(t for t in index if t.url != f"{base}{key}/"),
-            )
-
-    def _paginated(
-        self,
-        base: str,
-        heading: str,
-        description: str,
-        views: Sequence[StoryView],
-        *,
-        eyebrow: str = "",
-        intro: str = "",
-        others: tuple[TermView, ...] = (),
-    ) -> None:
-        """A list of stories, stories_per_page to a page: base, then base/page/2/, … (a long list on
-        one page is slow to load and, with `serve`, slow to redo after every edit)."""
-        per = self.config.stories_per_page
-        total = max(1, -(-len(views) // per))
-        for n in range(1, total + 1):
-            pg = Pagination(
-                n,
-                total,
-                page_url(base, n - 1) if n > 1 else None,
-                page_url(base, n + 1) if n < total else None,
-            )
-            title = heading if n == 1 else f"{heading}, page {n} of {total}"
-            self.page(
-                "list.html",
-                PageMeta(page_url(base, n), title, description),
-                "content/stories",
-                stories=views[(n - 1) * per : n * per],
-                pagination=pg,
-                heading=title,
-                eyebrow=eyebrow,
-                intro=intro,
-                others=others,
-            )
-
-    def _feed(self, stories: Sequence[LiveStory]) -> None:
-        c = self.config
-        entries = [
-            feeds.Entry(
-                title=s.view.feed_title or s.view.title,
-                url=c.absolute(s.view.url),
-                published=s.view.date,
-                updated=s.view.updated or s.view.date,
-                summary=s.view.feed_summary or s.view.summary,
-                categories=tuple(t.title for t in s.view.tags),
-            )
-            for s in stories[: c.feed_entries]
-        ]
-        feed = feeds.atom_feed(
-            title=c.title,
-            language=c.language,
-            self_url=c.absolute("/feed.xml"),
-            home_url=c.absolute("/"),
-            author=c.organisation.name,
-            entries=entries,
-        )
-        self.file("feed.xml", "content/stories", feed)
-
-    def _sitemap(self) -> None:
-        urls = [(self.config.absolute(url), day) for url, day in self.emitter.produced.sitemap]
-        self.file("sitemap.xml", "content/stories", feeds.sitemap(urls))
 
 
 __all__ = [
