@@ -35,7 +35,7 @@ from generator.findings import Finding, Severity, sort_findings
 from generator.output import publish
 from generator.output.state import BuildReport
 from generator.render import csp
-from generator.render.output import FileChecks, MemorySink, NullSink, Produced, Sink
+from generator.render.output import FileChecks, MemorySink, NullSink, Produced, RecentSink, Sink
 from generator.render.pages import ChecksFor, render_site
 from generator.render.theme import Theme
 
@@ -197,8 +197,9 @@ def render_files(
 ) -> tuple[dict[str, bytes], list[Finding]]:
     """Every file of `site` in memory, and the findings of the file checks (serve's previews render
     the site twice this way; `context` adds `preview` to what templates see)."""
-    sink = MemorySink()
+    sink = RecentSink(steps.keep_object("recent-files", "bytes by digest", dict))
     produced = render_site(site, at, steps, sink, _checks_for(site, site_key), _no_progress, context=context)
+    sink.forget_old()
     return sink.files, produced.findings
 
 

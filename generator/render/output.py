@@ -49,6 +49,35 @@ class MemorySink:
         self.files[path] = data
 
 
+class RecentSink:
+    """Files in memory, with the bytes of recent renders kept by digest (serve: a page whose
+    digest is known from its page step is taken from here instead of being rendered again).
+    `recent` belongs to the caller and keeps only what its last few renders used."""
+
+    KEEP = 4  # renders (serve's previews render the site up to three times a rebuild)
+
+    def __init__(self, recent: dict[str, tuple[int, bytes]]) -> None:
+        self.recent = recent
+        self.files: dict[str, bytes] = {}
+        self.generation = max((g for g, _ in recent.values()), default=0) + 1
+
+    def has(self, path: str, digest: str) -> bool:
+        found = self.recent.get(digest)
+        if found is None:
+            return False
+        self.recent[digest] = (self.generation, found[1])
+        self.files[path] = found[1]
+        return True
+
+    def put(self, path: str, data: bytes) -> None:
+        self.files[path] = data
+        self.recent[file_digest(data)] = (self.generation, data)
+
+    def forget_old(self) -> None:
+        for digest in [d for d, (g, _) in self.recent.items() if g <= self.generation - self.KEEP]:
+            del self.recent[digest]
+
+
 class NullSink:
     """`check`: files are checked, never kept (a cached check result needs no bytes at all)."""
 
