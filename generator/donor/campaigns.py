@@ -256,16 +256,19 @@ def _amount_problem(file: DataFile, where: tuple[str, ...], value: float, exampl
 
 
 def _check_story(file: DataFile, slugs: frozenset[str] | None) -> list[Finding]:
-    """`story:` names a story file that exists (a typo would silently leave the page without one)."""
+    """`story:` names a story file: a typo (a story of a close name exists) is an error. A story that
+    is gone is not: deleting or withdrawing a story must never stop the build that takes it down, so
+    the campaign page is then shown without one."""
     name = (file.data.get("story") or "").strip().removesuffix(".md")
     if not name or slugs is None or name in slugs:
         return []
     close = difflib.get_close_matches(name, sorted(slugs), n=1)
-    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    if not close:
+        return []
     return [
         file.finding(
             ("story",),
-            f"there is no story content/stories/{name}.md{hint}",
+            f'there is no story content/stories/{name}.md (did you mean "{close[0]}"?)',
             "write the file name of a story, without .md, or remove story:",
         )
     ]
