@@ -31,7 +31,7 @@ from generator.config.settings import PseudonymPolicy, SiteConfig, load_config
 from generator.content.model import Page, Story
 from generator.content.parse import parse_page, parse_story, read_source
 from generator.content.publication import Publication, decide, next_changes
-from generator.content.visible import visible_text
+from generator.content.visible import readable_page, readable_story, visible_text
 from generator.donor.site import load_donor
 from generator.errors import ContentError
 from generator.findings import Finding, Severity, error, sort_findings
@@ -44,7 +44,6 @@ from generator.render.markdown import RenderedBody, mark_plain, render_plain
 from generator.render.site import LiveStory, RenderedPage, SiteRenderer, story_view
 from generator.render.theme import Theme
 from generator.render.views import ImageView, StoryView
-from generator.safety.denylist_store import KEY_ENV, Matcher, key_from_env, load_denylist
 from generator.safety.image_metadata import verify_outputs
 from generator.safety.output_scan import scan_output
 from generator.safety.registry import SiteContext, StoryContext
@@ -193,20 +192,7 @@ def load_site(
 
 
 def _denylist_extras(config: SiteConfig) -> dict[str, Any]:
-    path = config.root / config.safety.denylist
-    denylist = load_denylist(path)
-    if not len(denylist):
-        return {"denylist": None}
-    key = key_from_env()
-    if key is None:
-        return {
-            "denylist": None,
-            "denylist_problem": f"the denylist has {len(denylist)} entries but {KEY_ENV} is not set, so it cannot be checked",
-        }
-    matcher = Matcher(denylist, key)
-    if not matcher.key_matches():
-        return {"denylist": None, "denylist_problem": f"{KEY_ENV} is not the key this denylist was made with"}
-    return {"denylist": matcher}
+    return safety.denylist_extras(config)  # fails closed: see safety/denylist_store.site_denylist
 
 
 PARALLEL_CHECKS_MIN = 200  # stories; below this, forking workers costs more than it saves
@@ -315,7 +301,8 @@ def render_site(
     config = site.config
     theme = caches.theme(config.root) if caches is not None else Theme(config.root)
     live: list[LiveStory] = []
-    published = [s for s in site.stories if site.publications[s.path].live]
+    # Invisible characters that split a word are not published (content/visible.readable).
+    published = [readable_story(s) for s in site.stories if site.publications[s.path].live]
     every = config.pseudonyms.mark == "every"
     images = ImageStore(config.content_dir, config.state_dir / "cache" / "images")
     names = {s.path: tuple(p.name for p in s.people if p.name_type == "pseudonym") for s in published}
@@ -351,7 +338,7 @@ def render_site(
         )
         live.append(LiveStory(story, pub, view))
         progress("render", i, len(published))
-    pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in site.pages]
+    pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in map(readable_page, site.pages)]
     donor = site.extras["donor"]
     files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context, memo=caches).render(
         live, pages

@@ -16,7 +16,7 @@ from generator.content.parse import parse_story, read_source
 from generator.safety import ALL_RULES
 
 AT = "2026-11-20T00:00:00Z"
-KEY = "cli-test-key"
+KEY = "cli-test-key-0123456789"
 
 
 def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
@@ -303,6 +303,6 @@ def test_redact_check(tmp_path: pathlib.Path) -> None:
     no_key = run("redact", "check", "--site", str(root))
     assert no_key.exit_code == 1
     assert no_key.stderr.startswith(
-        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but "
+        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entry but "
         "IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked\n"
     )

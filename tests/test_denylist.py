@@ -150,7 +150,7 @@ def test_entries_written_without_first_word_records_still_match(tmp_path: pathli
 def test_a_combining_accent_typed_on_its_own_still_matches(tmp_path: pathlib.Path) -> None:
     m = denylist(tmp_path, "Renu Devi")
     text = "She is Re\u0301nu Devi."  # "é" typed as e + a combining acute: one word once normalised
-    assert m.find(text) == [(0, len(text))]  # found for certain; placed on the whole text
+    assert [text[a:b] for a, b in m.find(text)] == ["Re\u0301nu Devi"]  # composed first, so placed exactly
 
 
 def test_phrases_at_the_end_repeated_or_overlapping_are_all_found(tmp_path: pathlib.Path) -> None:

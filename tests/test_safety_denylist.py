@@ -95,7 +95,7 @@ def test_a_denylist_without_the_key_fails_the_check_and_the_build(tmp_path: path
     root = make_site(tmp_path / "site", {STORY: story_md(status="draft"), **files})
     assert story_findings(tmp_path / "again", story_md(status="draft"), files=files) == [
         (
-            "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but IMPACTSITE_DENYLIST_KEY is not set, "
+            "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entry but IMPACTSITE_DENYLIST_KEY is not set, "
             "so it cannot be checked"
         )
     ]
@@ -107,7 +107,7 @@ def test_a_denylist_without_the_key_fails_the_check_and_the_build(tmp_path: path
 
 def test_the_wrong_key_fails_too(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = denylisted(tmp_path, "Rampur")
-    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "not-the-key")
+    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "not-the-key-0123456789")
     assert story_findings(tmp_path, story_md(status="draft"), files=files) == [
         "safety/denylist.txt:1:1: DENYLIST-KEY: IMPACTSITE_DENYLIST_KEY is not the key this denylist was made with"
     ]

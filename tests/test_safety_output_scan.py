@@ -12,7 +12,7 @@ from generator.errors import ContentError
 from generator.safety.denylist_store import Matcher, add_term, load_denylist
 from generator.safety.output_scan import extract_text, scan_output
 
-KEY = b"scan-key"
+KEY = b"scan-key-0123456789"
 LEAK_FIX = "find where it comes from (a story, a template or site.yaml) and remove it; nothing was published"
 
 
@@ -46,14 +46,44 @@ def test_attribute_values_count_as_text() -> None:
     ],
 )
 def test_a_denylisted_term_anywhere_in_any_file_fails(matcher: Matcher, path: str, data: bytes) -> None:
+    shown = path.replace("sunita-devi", "s…-d…")  # a file name is masked like a message
     assert formatted({path: data}, matcher) == [
-        f"output/{path}: OUTPUT-SCAN: a denylisted term was found in this generated file\n  fix: {LEAK_FIX}"
+        f"output/{shown}: OUTPUT-SCAN: a denylisted term (S… D…) was found in this generated file\n  fix: {LEAK_FIX}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "<p>Suni\u00adta Devi</p>",  # soft hyphen
+        "<p>Suni&shy;ta Devi</p>",  # … as an entity
+        "<p>Sunita&#173; Devi</p>",
+        "<p>Sun\u200bita De\u2060vi</p>",  # zero-width space, word joiner
+        "<p>\u202aSunita Devi\u202c</p>",  # bidi embedding
+        "<p>Sun\u0456ta D\u0435vi</p>",  # Cyrillic і and е
+        "<p>\u03a3unita Devi</p>".replace("\u03a3", "S"),  # (control: plain)
+        '<a href="/stories/sunita%20devi/">x</a>',  # percent-encoded in a link
+        '<a href="/s?who=Sunit%C3%A1+Devi&amp;x=1">x</a>',  # … in a query string
+        '<script type="application/ld+json">{"name":"Suni\\u00adta Devi"}</script>',  # a JSON escape
+        "<feed><content type=\"html\">&lt;p&gt;Sunita &lt;em&gt;Devi&lt;/em&gt;&lt;/p&gt;</content></feed>",
+    ],
+)
+def test_a_disguised_term_is_still_found(matcher: Matcher, disguised: str) -> None:
+    assert [f.message for f in scan_output({"a.html": disguised.encode()}, matcher, ())] == [
+        "a denylisted term (S… D…) was found in this generated file"
+    ]
+
+
+def test_a_disguised_protected_name_is_still_found() -> None:
+    files = {"a.html": "<p>Mee\u00adna Kum\u0430ri</p>".encode()}
+    assert [f.message for f in scan_output(files, None, ("Meena Kumari",))] == [
+        "the protected name of a minor or a relative (M… K…) was found in this generated file"
     ]
 
 
 def test_protected_names_are_found(matcher: Matcher) -> None:
     assert formatted({"index.html": b"<p>Meena Kumari</p>"}, None, ("meena kumari",)) == [
-        f"output/index.html: OUTPUT-SCAN: the protected name of a minor or a relative was found in this generated file\n  fix: {LEAK_FIX}"
+        f"output/index.html: OUTPUT-SCAN: the protected name of a minor or a relative (M… K…) was found in this generated file\n  fix: {LEAK_FIX}"
     ]
 
 

@@ -6,7 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import cast
+from typing import Any, cast
+
+from generator.config.settings import SiteConfig
 
 from generator.content.model import Story
 from generator.findings import Finding, Severity
@@ -45,6 +47,11 @@ ALL_RULES: tuple[Rule, ...] = (
 
 RULES_BY_ID = {r.id: r for r in ALL_RULES}
 assert len(RULES_BY_ID) == len(ALL_RULES), "rule ids must be unique"
+
+
+def denylist_extras(config: SiteConfig) -> dict[str, Any]:
+    """The site's denylist for every check, failing closed (safety/denylist_store.site_denylist)."""
+    return denylist.site_extras(config)
 
 
 def rule_severities() -> dict[str, str]:

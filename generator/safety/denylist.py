@@ -8,7 +8,8 @@ from typing import Any
 from generator.config.yamlload import Path
 from generator.content.model import Story
 from generator.findings import Finding, error
-from generator.safety.denylist_store import KEY_ENV, Matcher
+from generator.config.settings import SiteConfig
+from generator.safety.denylist_store import Matcher, remember, site_denylist
 from generator.safety.registry import (
     ANY,
     ERROR,
@@ -71,19 +72,45 @@ def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source="DL-01: a missing key never silently skips the check",
 )
 def denylist_key(ctx: SiteContext) -> Iterator[Finding]:
-    """A non-empty denylist can only be checked with its key (in IMPACTSITE_DENYLIST_KEY). Without
+    """A denylist can only be checked with its key (in IMPACTSITE_DENYLIST_KEY), at least 16
+    characters long (a shorter key could be guessed, and then every hashed term with it). Without
     it, or with the wrong key, the build stops rather than publish unchecked."""
-    problem = ctx.extras.get("denylist_problem")
-    if problem:
-        rel = ctx.config.safety.denylist
-        yield error(
-            rel,
-            1,
-            1,
-            "DENYLIST-KEY",
-            problem,
-            f"set {KEY_ENV} to the key kept in your password manager or CI secret store",
-        )
+    yield from _problems(ctx, "DENYLIST-KEY")
+
+
+@site_rule(
+    "DENYLIST-FILE",
+    ERROR,
+    family=FAMILY,
+    title="a denylist that was lost",
+    source="DL-02: a denylist never switches itself off",
+)
+def denylist_file(ctx: SiteContext) -> Iterator[Finding]:
+    """A site that has a denylist can never lose it silently: the file site.yaml names must exist;
+    a denylist file must be whole, with its check line; and one the last check used cannot go
+    missing, be emptied or be replaced with another key's. Only `denylist: none` in site.yaml
+    switches it off."""
+    yield from _problems(ctx, "DENYLIST-FILE")
+
+
+def _problems(ctx: SiteContext, rule: str) -> Iterator[Finding]:
+    for p in ctx.extras.get("denylist_problems", ()):
+        if p.rule == rule:
+            yield error(p.path, p.line, p.column, p.rule, p.message, p.fix)
+
+
+def site_extras(config: SiteConfig) -> dict[str, Any]:
+    """The denylist matcher for every check (None when the site has none), and the problems that
+    keep a denylist from being used; remembers the denylist a usable one was checked with."""
+    raw = config.raw.get("safety")
+    located = config.located
+    where = (1, 1)
+    if located is not None:
+        key = isinstance(raw, dict) and "denylist" in raw
+        where = located.where(("safety", "denylist") if key else ("safety",), key=not key)
+    found = site_denylist(config.root, raw, config.safety.denylist, where, config.state_dir)
+    remember(config.state_dir, found)
+    return {"denylist": found.matcher, "denylist_problems": found.problems}
 
 
 RULES = rules_in(globals())
