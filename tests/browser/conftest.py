@@ -38,7 +38,6 @@ SITE_PARTS = (
     "site.yaml",
     "content",
     "templates",
-    "safety",  # the denylist site.yaml names
     "safety",
 )  # what a site is; output/ and state are not copied
 
