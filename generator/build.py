@@ -278,6 +278,7 @@ def run_checks(
         if caches is not None and key is not None:
             caches.remember_checks(key, (f, w))
     findings += safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
+    findings += safety.check_surfaces(site)  # pages, data files, site.yaml, links, downloads
     return sort_findings(findings), sort_findings(waived)
 
 

@@ -86,8 +86,10 @@ class Reporter:
 
 
 def print_findings(findings: list[Finding] | tuple[Finding, ...]) -> None:
+    from generator.safety.redact import mask_findings
+
     color = None if not os.environ.get("NO_COLOR") else False
-    for f in sort_findings(list(findings)):
+    for f in sort_findings(mask_findings(findings)):  # never print a protected value
         head, _, rest = f.format().partition("\n")
         click.secho(head, fg="red" if f.is_error else "yellow", err=True, color=color)
         if rest:

@@ -188,3 +188,9 @@ def test_the_prefiltered_scan_finds_exactly_what_hashing_every_phrase_finds(
                 if (n, m.digest(" ".join(words[i : i + n]))) in listed:
                     expected.add((toks[i][1], toks[i + n - 1][2]))
         assert m.find(body) == sorted(expected)
+
+
+@given(st.text())
+def test_tokens_with_spans_are_exactly_the_normalised_words(text: str) -> None:
+    """Hits are placed word by word only if this holds; otherwise a hit covers the whole text."""
+    assert [t[0] for t in tokens_with_spans(text)] == normalise(text).split()

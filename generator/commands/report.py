@@ -7,12 +7,17 @@ from typing import Any
 
 from generator import __version__
 from generator.safety import ALL_RULES
+from generator.safety.redact import mask_findings
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 HOME = "https://github.com/impactsite/impactsite"
 
 
 def to_json(report: Any) -> dict[str, Any]:
+    """The report as JSON. Protected values in messages are masked (safety/redact.py): JSON reports
+    end up in CI logs and artefacts."""
+    findings = mask_findings(report.findings)
+    waived = mask_findings(report.waived)
     return {
         "at": report.at.isoformat(),
         "errors": len(report.errors),
@@ -27,17 +32,18 @@ def to_json(report: Any) -> dict[str, Any]:
                 "message": f.message,
                 "fix": f.fix,
             }
-            for f in report.findings
+            for f in findings
         ],
-        "waived": [
-            {"path": f.path, "line": f.line, "rule": f.rule, "message": f.message} for f in report.waived
-        ],
+        "waived": [{"path": f.path, "line": f.line, "rule": f.rule, "message": f.message} for f in waived],
     }
 
 
 def to_sarif(report: Any) -> dict[str, Any]:
+    """SARIF 2.1.0 for code scanning. Protected values in messages are masked (safety/redact.py):
+    SARIF is uploaded and shown in pull-request annotations."""
+    findings = mask_findings(report.findings)
     known = {r.id: r for r in ALL_RULES}
-    used = sorted({f.rule for f in report.findings} | set(known))
+    used = sorted({f.rule for f in findings} | set(known))
     rules = []
     for rid in used:
         r = known.get(rid)
@@ -57,7 +63,7 @@ def to_sarif(report: Any) -> dict[str, Any]:
         )
     index = {rid: i for i, rid in enumerate(used)}
     results = []
-    for f in report.findings:
+    for f in findings:
         location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
         if f.line >= 1:
             location["region"] = {"startLine": f.line, **({"startColumn": f.column} if f.column >= 1 else {})}
@@ -117,6 +123,7 @@ def rules_markdown() -> str:
             "any": "every story, drafts included",
             "publishing": "stories meant for publication",
             "site": "the whole site",
+            "surface": "pages, data files, site.yaml, links and downloads",
         }[r.scope]
         lines += [
             f"### {r.id} ({r.severity.value})",

@@ -111,18 +111,17 @@ _INVISIBLE_RE = re.compile(
     "[" + _INVISIBLE + "]|&(?:shy|ZeroWidthSpace|zwj|zwnj|lrm|rlm|NoBreak|InvisibleTimes|InvisibleComma"
     "|ApplyFunction|af|it|ic);|&#(?:0*173|0*8203|0*820[4-7]|0*8288|x0*[aA][dD]|x0*200[bBcCdDeEfF]|x0*2060);"
 )
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_JOINERS = frozenset("\u200c\u200d")
 
 
 def readable(text: str) -> str:
     """`text` without the invisible characters that split a word: "Pri\u00adya" is published as "Priya".
 
     A browser shows such a word whole, so the character hides nothing from a reader and only hides the
-    word from search and from anyone checking the page. Zero-width joiners and non-joiners are kept
-    where a script needs them (between letters of Devanagari, Arabic, Persian…) and in emoji
-    sequences (between symbols, not letters). Bidi controls next to a Latin letter go too: Latin text
-    never needs them, and they can reverse a name on screen."""
+    word from search and from anyone checking the page. Any invisible character touching a Latin,
+    Greek or Cyrillic letter or a digit goes (those alphabets never need one; a bidi control there can
+    even reverse a name on screen). Elsewhere they are kept: zero-width joiners and non-joiners that
+    Devanagari, Arabic or Persian need, the zero-width spaces Thai and Khmer break lines at, and the
+    joiners inside emoji sequences."""
     if _INVISIBLE_RE.search(text) is None:
         return text
     out: list[str] = []
@@ -130,26 +129,13 @@ def readable(text: str) -> str:
     for m in _INVISIBLE_RE.finditer(text):
         before = _letter_before(text, m.start())
         after = _letter_after(text, m.end())
-        char = _char_of(m.group(0))
-        drop = False
-        if char in _BIDI:
-            drop = _latin(before) or _latin(after)
-        elif before and after:
-            drop = char not in _JOINERS or (_latin(before) and _latin(after))
+        drop = _latin(before) or _latin(after)
         out.append(text[pos : m.start()])
         if not drop:
             out.append(m.group(0))
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
-
-
-def _char_of(token: str) -> str:
-    if not token.startswith("&"):
-        return token
-    import html
-
-    return html.unescape(token)
 
 
 def _letter_before(text: str, i: int) -> str:
@@ -189,6 +175,7 @@ def _is_mark(ch: str) -> bool:
 def _latin(ch: str) -> bool:
     """A letter of the Latin, Greek or Cyrillic alphabets (none of which needs a joiner)."""
     return bool(ch) and (ch.isascii() or "\u00c0" <= ch <= "\u052f" or "\u1e00" <= ch <= "\u1fff")
+
 
 
 def readable_story(story: Story) -> Story:

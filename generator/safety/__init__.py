@@ -18,6 +18,7 @@ from generator.safety import (
     identifiers,
     images,
     jigsaw,
+    links,
     names,
     people,
     placeholders,
@@ -27,7 +28,10 @@ from generator.safety import (
     signoff,
     waivers,
 )
+from generator.safety import redact, surfaces
+from generator.safety.identifiers import site_settings
 from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
+from generator.safety.surfaces import SURFACE, SurfaceContext
 
 ALL_RULES: tuple[Rule, ...] = (
     people.RULES
@@ -43,6 +47,7 @@ ALL_RULES: tuple[Rule, ...] = (
     + jigsaw.RULES
     + images.RULES
     + waivers.RULES
+    + links.RULES
 )
 
 RULES_BY_ID = {r.id: r for r in ALL_RULES}
@@ -66,7 +71,7 @@ def check_story(
     waived: list[Finding] = []
     publishing = ctx.publication.publishing
     for rule in rules:
-        if rule.scope == "site" or (rule.scope == PUBLISHING and not publishing):
+        if rule.scope in ("site", SURFACE) or (rule.scope == PUBLISHING and not publishing):
             continue
         for hit in rule.check(story, ctx):
             finding = hit if isinstance(hit, Finding) else locate(rule, story.source, hit)
@@ -86,6 +91,27 @@ def _waived(story: Story, rule_id: str) -> bool:
     )
 
 
+def check_surfaces(site: Any) -> list[Finding]:
+    """Every surface that is not a story's own text (pages, data files, site.yaml, links, downloads),
+    through the same detectors and denylist as story bodies; and the protector every report writer
+    masks with (safety/redact.py). `site` is the build's Site: config, stories, pages, publications
+    and extras."""
+    ctx = SurfaceContext(site.config, site.stories, site.pages, site.publications, site.extras)
+    redact.remember(
+        redact.Protector(
+            site.extras.get("denylist"),
+            redact.protected_names(site.stories),
+            site_settings(site.config),
+            {d.path: d.source.text for d in (*site.stories, *site.pages)},
+        )
+    )
+    findings = surfaces.check_surfaces(ctx)
+    for rule in ALL_RULES:
+        if rule.scope == SURFACE:
+            findings.extend(cast("Iterable[Finding]", rule.check(ctx)))
+    return findings
+
+
 def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
     out: list[Finding] = []
     for rule in rules:
@@ -103,5 +129,6 @@ __all__ = [
     "SiteContext",
     "StoryContext",
     "check_site",
+    "check_surfaces",
     "check_story",
 ]

@@ -63,7 +63,7 @@ def tokens_with_spans(text: str) -> list[tuple[str, int, int]]:
     pieces: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        t = ch.lower() if ch.isascii() else _folded(ch)
+        t = (" " if ch == "_" else ch.lower()) if ch.isascii() else _folded(ch)
         if t:
             pieces.append(t)
             origin.extend([i] * len(t))

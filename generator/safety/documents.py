@@ -19,8 +19,11 @@ from generator.safety.denylist_store import Matcher
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import Field
 from generator.safety.identifiers import site_settings
+from generator.safety.redact import EMAIL, NUMBER, PHONE, TERM, redact_hint
 
 DENYLIST_FIX = "remove it or replace it with a description"
+# How a finding hints at what it found, never quoting it (safety/redact.py).
+_HINTS = {ts.PHONE: PHONE, ts.EMAIL: EMAIL, ts.NUMBER: NUMBER, ts.BIRTHDATE: NUMBER, ts.POSTCODE: NUMBER}
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,9 @@ def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterato
     for f in doc.fields:
         if matcher is not None:
             for start, end in matcher.find(f.text):
+                hint = redact_hint(f.text[start:end], TERM)
                 hit = f.hit(
-                    f"a denylisted term appears in {f.label}",
+                    f"a denylisted term ({hint}) appears in {f.label}",
                     DENYLIST_FIX,
                     start,
                     length=end - start,
@@ -57,8 +61,9 @@ def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterato
             severity = Severity(severities.get(found.rule, "error"))
             if severity is Severity.WARNING and doc.minor:
                 severity = Severity.ERROR
+            hint = redact_hint(found.text, _HINTS.get(found.rule, TERM))
             hit = f.hit(
-                f"{found.what}{f.where()}: it could identify someone",
+                f"{found.what} ({hint}){f.where()}: it could identify someone",
                 "delete it, or describe it in general words",
                 found.start,
                 length=found.end - found.start,

@@ -19,13 +19,14 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from generator.findings import Finding
 from generator.safety.normalise import normalise as as_read
 
 if TYPE_CHECKING:
+    from generator.content.model import Story
     from generator.safety.denylist_store import Matcher
     from generator.safety.detect.scanbase import Settings
 
@@ -119,6 +120,7 @@ class Protector:
         matcher: Matcher | None = None,
         names: Iterable[str] = (),
         settings: Settings | None = None,
+        sources: Mapping[str, str] | None = None,
     ) -> None:
         from generator.safety.denylist_store import normalise
 
@@ -126,6 +128,10 @@ class Protector:
         self.names = tuple(sorted({n for n in (normalise(as_read(x).text) for x in names) if n}))
         self.settings = settings
         self._patterns = [re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)") for n in self.names]
+        # The text of each source file, so a finding about a file can be checked against the protected
+        # terms that file holds (a detector quoting one word of a denylisted phrase, say).
+        self.sources = sources or {}
+        self._in_file: dict[str, tuple[list[tuple[int, int]], frozenset[str]]] = {}
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every protected value in `text`."""
@@ -184,8 +190,53 @@ class Protector:
         out.append(text[pos:])
         return "".join(out)
 
+    def _protected_in(self, path: str) -> tuple[list[tuple[int, int]], frozenset[str]]:
+        """Spans of protected terms in a source file, and their words (as normalised)."""
+        known = self._in_file.get(path)
+        if known is None:
+            from generator.safety.denylist_store import normalise
+
+            text = self.sources.get(path, "")
+            # (a hit placed on a whole text cannot say which words it is: it only masks by overlap)
+            spans = [(a, b) for a, b, kind in self.spans_of_terms(text)] if text else []
+            placed = [(a, b) for a, b in spans if b - a < 200]
+            words = frozenset(
+                w for a, b in placed for w in normalise(as_read(text[a:b]).text).split() if len(w) > 1
+            )
+            known = self._in_file[path] = (spans, words)
+        return known
+
+    def spans_of_terms(self, text: str) -> list[tuple[int, int, str]]:
+        found = [(a, b, TERM) for a, b in self.matcher.find(text)] if self.matcher is not None else []
+        if self._patterns:
+            found += [(a, b, NAME) for a, b in self._name_spans(text)]
+        return found
+
+    def _in_context(self, f: Finding, text: str) -> str:
+        """Mask what this finding's message quotes from a protected term of its own file: a word of a
+        denylisted phrase or of a protected name, or anything quoted about text inside one."""
+        if f.path not in self.sources:
+            return text
+        spans, words = self._protected_in(f.path)
+        if not spans:
+            return text
+        source = self.sources[f.path]
+        at = _offset(source, f.line, f.column) if f.line else -1
+        overlaps = at >= 0 and any(a <= at < b or at <= a < at + max(1, f.length) for a, b in spans)
+        if overlaps:
+            text = _QUOTED.sub(lambda m: m.group(1) + redact_hint(m.group(2), NAME) + m.group(3), text)
+        if words:
+            from generator.safety.denylist_store import normalise
+
+            text = _WORD.sub(
+                lambda m: redact_hint(m.group(0), NAME) if normalise(as_read(m.group(0)).text) in words else m.group(0),
+                text,
+            )
+        return text
+
     def finding(self, f: Finding) -> Finding:
-        message, fix, path = self.mask(f.message), self.mask(f.fix), self._path(f.path)
+        message = self._in_context(f, self.mask(f.message))
+        fix, path = self._in_context(f, self.mask(f.fix)), self._path(f.path)
         if (message, fix, path) == (f.message, f.fix, f.path):
             return f
         return dataclasses.replace(f, message=message, fix=fix, path=path)
@@ -210,6 +261,20 @@ class Protector:
             pos = b
         out.append(name[pos:])
         return folder + slash + "".join(out)
+
+
+_QUOTED = re.compile(r"([\"“‘'])([^\"”’'\n]{1,80})([\"”’'])")
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    """Character offset of a 1-based line and column in `text` (-1 if out of range)."""
+    pos = 0
+    for _ in range(line - 1):
+        pos = text.find("\n", pos)
+        if pos < 0:
+            return -1
+        pos += 1
+    return pos + max(0, column - 1)
 
 
 def _merged(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -250,3 +315,16 @@ def mask_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 def mask_text(text: str) -> str:
     return _CURRENT.mask(text)
+
+
+def protected_names(stories: Iterable[Story]) -> set[str]:
+    """Real names that must never be printed or published: minors' and relatives' (declared by mistake
+    or not). The same set the output scan looks for (build.protected_names)."""
+    names = set()
+    for s in stories:
+        for p in s.people:
+            target = s.person(p.relation_to) if p.relation_to else None
+            kin_of_survivor = target is not None and target.is_survivor and (p.relation is not None or p.accused)
+            if p.name_type == "real" and (p.minor or p.role == "relative" or kin_of_survivor):
+                names.add(p.name)
+    return names

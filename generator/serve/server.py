@@ -26,6 +26,7 @@ from typing import Any
 from generator.build import make
 from generator.cache.store import Caches
 from generator.errors import ContentError, ImpactsiteError
+from generator.safety.redact import mask_finding
 
 Log = Callable[[str], None]
 _CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
@@ -64,7 +65,7 @@ class SiteState:
         try:
             made = make(self.root, self.moment(), caches=self.caches)
         except ContentError as exc:
-            text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
+            text = "\n".join(mask_finding(f).format() for f in exc.findings if f.is_error) or str(exc)
             with self.lock:
                 self.error = text
             self.log(f"build failed; still serving the last good build:\n{text}")

@@ -1,0 +1,306 @@
+"""Every surface a reader or a crawler can see, read by the same detectors and denylist as story bodies.
+
+Stories are checked by the rule registry (their rules also read people, consent and review). Everything
+else that is published becomes a `Document` here and goes through `check_document`:
+
+- plain pages (content/pages/*.md): title, summary, body, file name and slug; pages have no people
+  list, so a person-like name on a page is unexplained, like an undeclared name in a story;
+- data files (content/campaigns/*.yaml, content/data/*.yaml): every string a page shows; a media
+  contact's own name, e-mail and phone are declarations (that is what the file is for), the rest of
+  the file is checked;
+- the visible strings of site.yaml: title, description, organisation, navigation labels, the forms'
+  headings, labels, hints, buttons, notes, thank-you texts and guide titles;
+- link targets anywhere (stories included), percent-decoded, query strings included: a name can hide
+  in `luc%C3%ADa-fern%C3%A1ndez` or `?who=Priya+Sharma`;
+- links to this site's own addresses (rule LINK-UNPUBLISHED, see links.py) and downloads (downloads.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import pathlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.config.settings import SiteConfig
+from generator.config.yamlload import Located, Path, YamlProblem, load_yaml
+from generator.content.model import Page, Source, Story
+from generator.content.publication import Publication
+from generator.content.visible import visible_text
+from generator.findings import Finding, Severity
+from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
+from generator.safety.documents import Document, check_document
+from generator.safety.normalise import normalise as as_read
+from generator.safety.registry import Rule
+
+
+@dataclass(frozen=True)
+class SurfaceContext:
+    """What the surface checks read: the whole site as the build loaded it."""
+
+    config: SiteConfig
+    stories: tuple[Story, ...]
+    pages: tuple[Page, ...]
+    publications: dict[str, Publication]
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> pathlib.Path:
+        return self.config.root
+
+
+SURFACE = "surface"  # a rule's scope: run once per build on the surface context
+
+
+def surface_rule(
+    id: str, severity: Severity, *, family: str, title: str, source: str
+) -> Callable[[Callable[[SurfaceContext], Iterable[Finding]]], Rule]:
+    """A rule over the whole site's surfaces (pages, data files, site.yaml, links, downloads)."""
+
+    def wrap(fn: Callable[[SurfaceContext], Iterable[Finding]]) -> Rule:
+        return Rule(id, severity, family, title, " ".join((fn.__doc__ or "").split()), source, SURFACE, fn)
+
+    return wrap
+
+
+# --- Links ----------------------------------------------------------------------------------------
+
+# Link targets in Markdown or HTML: inline links and images, reference definitions, href/src
+# attributes, autolinks and bare web addresses.
+_LINK = re.compile(
+    r"\]\(\s*<?(?P<md>[^)\s>]+)"
+    r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)"
+    r"|\b(?:href|src)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')"
+    r"|<(?P<auto>https?://[^>\s]+)>"
+    r"|(?P<bare>https?://[^\s<>()\"'\]]+)",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str
+    start: int  # offset of the target in the field's text
+
+
+def links_in(text: str) -> list[Link]:
+    """Every link target in `text`, with its offset."""
+    if "](" not in text and "://" not in text and "=" not in text and "]:" not in text:
+        return []
+    out: list[Link] = []
+    seen: set[int] = set()
+    for m in _LINK.finditer(text):
+        for group in ("md", "ref", "dq", "sq", "auto", "bare"):
+            value = m.group(group)
+            if value is not None:
+                start = m.start(group)
+                if start not in seen:
+                    seen.add(start)
+                    out.append(Link(value.rstrip(".,;:!?"), start))
+                break
+    return out
+
+
+def link_words(target: str) -> str:
+    """A link target as the words a reader of the address sees: decoded, separators as spaces."""
+    decoded = as_read(target.replace("+", " ")).text
+    return re.sub(r"[/_\-?&=#.:]+", " ", decoded).strip()
+
+
+# --- Documents --------------------------------------------------------------------------------------
+
+
+def _words(name: str) -> str:
+    return name.replace("-", " ").replace("_", " ").replace("/", " ")
+
+
+def page_document(page: Page) -> Document:
+    src = page.source
+    fields = [Field("the title", page.title, LABEL, ("title",), src)]
+    if page.summary:
+        fields.append(Field("the summary", page.summary, PROSE, ("summary",), src))
+    stem = page.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    fields.append(Field("the file name", _words(stem), NAME, None, src))
+    if "slug" in src.front.data and page.slug != stem:
+        fields.append(Field("the slug", _words(page.slug), NAME, ("slug",), src))
+    fields.append(Field("the text", visible_text(src.body), BODY, None, src))
+    return Document(page.path, tuple(fields))
+
+
+@dataclass(frozen=True)
+class YamlFile:
+    path: str  # site-relative
+    text: str
+    located: Located
+
+
+def read_yaml(root: pathlib.Path, rel: str) -> YamlFile | None:
+    """A YAML file's text and values, or None if it cannot be read (its loader reports why)."""
+    try:
+        text = (root / rel).read_bytes().decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        return YamlFile(rel, text, load_yaml(text))
+    except (OSError, UnicodeDecodeError, YamlProblem):
+        return None
+
+
+def _strings(value: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, path + (str(k),))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _strings(v, path + (i,))
+
+
+def _label(path: Path) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _kind(text: str) -> str:
+    return PROSE if len(text.split()) > 6 else LABEL
+
+
+def yaml_document(f: YamlFile, paths: Sequence[tuple[Path, str]], label_prefix: str = "") -> Document:
+    fields = []
+    for path, text in paths:
+        if not text.strip():
+            continue
+        kind = NAME if _is_address(text) else _kind(text)
+        shown = link_words(text) if kind == NAME else text
+        fields.append(
+            Field(
+                f"{label_prefix}{_label(path)}",
+                shown,
+                kind,
+                path,
+                located=f.located,
+                file=f.path,
+                file_text=f.text if shown == text else "",
+            )
+        )
+    return Document(f.path, tuple(fields))
+
+
+def _is_address(text: str) -> bool:
+    t = text.strip()
+    return " " not in t and (t.startswith(("/", "http://", "https://", "mailto:")) or "://" in t)
+
+
+# What of a data file a page shows. Campaigns: the appeal's words and its button's address. Contacts:
+# everything but each person's own declared name, e-mail and phone.
+_CAMPAIGN_SHOWN = ("name", "sponsor", "deadline_reason", "donate_url")
+_CONTACT_DECLARED = ("name", "email", "phone")
+
+
+def data_documents(root: pathlib.Path) -> list[Document]:
+    docs = []
+    for folder in ("campaigns", "data"):
+        base = root / "content" / folder
+        if not base.is_dir():
+            continue
+        for p in sorted(base.iterdir()):
+            if p.name.startswith(".") or not p.is_file() or p.suffix.lower() not in (".yaml", ".yml"):
+                continue
+            f = read_yaml(root, p.relative_to(root).as_posix())
+            if f is None or not isinstance(f.located.data, dict):
+                continue
+            strings = list(_strings(f.located.data, ()))
+            if folder == "campaigns":
+                strings = [(path, s) for path, s in strings if path[0] in _CAMPAIGN_SHOWN]
+            elif isinstance(f.located.data.get("media"), list):
+                strings = [
+                    (path, s)
+                    for path, s in strings
+                    if not (len(path) == 3 and path[0] == "media" and path[2] in _CONTACT_DECLARED)
+                ]
+            docs.append(yaml_document(f, strings))
+    return docs
+
+
+# The strings of site.yaml that templates print or put in a link: the title, description,
+# organisation (its logo is a file), donate link, tracking values (utm_ values are in every donate
+# link), navigation, and of each form everything but its technical settings.
+_FORM_SHOWN = (
+    "heading",
+    "submit",
+    "privacy_note",
+    "labels",
+    "hints",
+    "thank_you",
+    "guide",
+    "platform",
+    "endpoint",
+    "page",
+)
+
+
+def site_yaml_document(config: SiteConfig) -> Document | None:
+    f = read_yaml(config.root, "site.yaml")
+    if f is None or not isinstance(f.located.data, dict):
+        return None
+    shown = []
+    for path, text in _strings(f.located.data, ()):
+        top = path[0]
+        if top in ("title", "description", "donate_url", "tracking", "navigation"):
+            shown.append((path, text))
+        elif top == "organisation" and path[1:2] != ("logo",):
+            shown.append((path, text))
+        elif top == "forms" and path[-1] != "file":  # the guide's file is a download, checked as one
+            if path[1:2] == ("privacy_page",) or (len(path) > 2 and path[2] in _FORM_SHOWN):
+                shown.append((path, text))
+    return yaml_document(f, shown)
+
+
+def link_documents(ctx: SurfaceContext) -> list[tuple[Document, list[tuple[Link, int, int]]]]:
+    """One document per source with links whose decoded form differs from what was typed (the typed
+    form is already read by the detectors with the rest of the text): the decoded targets, each
+    with the line and column it was typed at."""
+    out = []
+    sources: list[tuple[Source, Document | None, str, Story | None]] = []
+    for s in ctx.stories:
+        if ctx.publications[s.path].publishing:
+            sources.append((s.source, None, s.path, s))
+    for p in ctx.pages:
+        sources.append((p.source, None, p.path, None))
+    for src, _, path, story in sources:
+        text = visible_text(src.body)
+        fields = []
+        places = []
+        for link in links_in(text):
+            words = link_words(link.target)
+            if words == _words(link.target).replace("?", " ").strip() and "%" not in link.target:
+                continue  # nothing was encoded: the body's own scan already read it
+            fields.append(Field("a link's address", words, NAME, None, None, file=path))
+            line, column = src.body_position(link.start)
+            places.append((link, line, column))
+        if fields:
+            people = story.people if story is not None else ()
+            minor = story.has_minor_survivor if story is not None else False
+            out.append((Document(path, tuple(fields), people, minor), places))
+    return out
+
+
+def check_surfaces(ctx: SurfaceContext) -> list[Finding]:
+    """Detector and denylist findings on every surface that is not a story's own text."""
+    findings: list[Finding] = []
+    extras = ctx.extras
+    for page in ctx.pages:
+        findings += check_document(page_document(page), ctx.config, extras)
+    for doc in data_documents(ctx.root):
+        findings += check_document(doc, ctx.config, extras)
+    site_doc = site_yaml_document(ctx.config)
+    if site_doc is not None:
+        findings += check_document(site_doc, ctx.config, extras)
+    # Decoded links: the denylist already reads every text decoded (normalise), so only the detectors.
+    no_denylist = {k: v for k, v in extras.items() if k != "denylist"}
+    for doc, places in link_documents(ctx):
+        for i, f in enumerate(doc.fields):
+            _, line, column = places[i]
+            one = dataclasses.replace(doc, fields=(f,))
+            for finding in check_document(one, ctx.config, no_denylist):
+                findings.append(dataclasses.replace(finding, line=line, column=column))
+    return findings
