@@ -297,7 +297,7 @@ def test_redact_check(tmp_path: pathlib.Path) -> None:
     hit = run("redact", "check", "--site", str(root), env=env)
     assert hit.exit_code == 1 and hit.stdout == "1 denylist problem(s).\n"
     assert hit.stderr == (
-        f"{loc(text, '|Rampur')}: DENYLIST: a denylisted term appears in the text\n"
+        f"{loc(text, '|Rampur')}: DENYLIST: a denylisted term (R…) appears in the text\n"
         "  fix: remove it or replace it with a description; if it is in a private note, delete the note too\n"
     )
     no_key = run("redact", "check", "--site", str(root))

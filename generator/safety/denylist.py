@@ -10,6 +10,7 @@ from generator.content.model import Story
 from generator.findings import Finding, error
 from generator.config.settings import SiteConfig
 from generator.safety.denylist_store import Matcher, remember, site_denylist
+from generator.safety.redact import TERM, redact_hint
 from generator.safety.registry import (
     ANY,
     ERROR,
@@ -51,17 +52,24 @@ def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     if matcher is None:
         return
     fix = "remove it or replace it with a description; if it is in a private note, delete the note too"
-    for start, _ in matcher.find(story.source.body):
-        yield Hit("a denylisted term appears in the text", fix, offset=start)
+    body = story.source.body
+    for start, end in matcher.find(body):
+        hint = redact_hint(body[start:end], TERM)
+        yield Hit(f"a denylisted term ({hint}) appears in the text", fix, offset=start, length=end - start)
     for path, value in _strings(story.data, ()):
         if path and path[0] == "review":
             continue
-        if matcher.find(value):
-            yield Hit(f"a denylisted term appears in {'.'.join(str(p) for p in path)}", fix, path=path)
+        spans = matcher.find(value)
+        if spans:
+            hint = redact_hint(value[spans[0][0] : spans[0][1]], TERM)
+            where = ".".join(str(p) for p in path)
+            yield Hit(f"a denylisted term ({hint}) appears in {where}", fix, path=path)
     # A declared slug is a front-matter field, checked above; otherwise the slug is the file name.
-    name = story.path.rsplit("/", 1)[-1]
-    if matcher.find(name.replace("-", " ")):
-        yield Hit("a denylisted term appears in the file name", "rename the file without it", line=1)
+    name = story.path.rsplit("/", 1)[-1].replace("-", " ")
+    spans = matcher.find(name)
+    if spans:
+        hint = redact_hint(name[spans[0][0] : spans[0][1]], TERM)
+        yield Hit(f"a denylisted term ({hint}) appears in the file name", "rename the file without it", line=1)
 
 
 @site_rule(

@@ -235,8 +235,8 @@ class Protector:
         return text
 
     def finding(self, f: Finding) -> Finding:
-        message = self._in_context(f, self.mask(f.message))
-        fix, path = self._in_context(f, self.mask(f.fix)), self._path(f.path)
+        message = _visible(self._in_context(f, self.mask(f.message)))
+        fix, path = _visible(self._in_context(f, self.mask(f.fix))), self._path(f.path)
         if (message, fix, path) == (f.message, f.fix, f.path):
             return f
         return dataclasses.replace(f, message=message, fix=fix, path=path)
@@ -264,6 +264,15 @@ class Protector:
 
 
 _QUOTED = re.compile(r"([\"“‘'])([^\"”’'\n]{1,80})([\"”’'])")
+
+
+def _visible(text: str) -> str:
+    """No invisible characters in what is printed: they only hide what a message says."""
+    if text.isascii():
+        return text
+    from generator.safety.normalise import is_invisible
+
+    return "".join(c for c in text if not is_invisible(c))
 
 
 def _offset(text: str, line: int, column: int) -> int:
