@@ -34,12 +34,14 @@ from generator.donor import campaigns as campaigns_mod
 from generator.donor import confirmations
 from generator.donor.campaigns import BannerView, Campaign
 from generator.donor.contacts import Contact, load_contacts
-from generator.donor.form_adapters import GuideView, form_markup, form_origin, read_guide
+from generator.donor.form_adapters import GuideView, form_markup, form_origin, human_size, read_guide
 from generator.donor.redirects import Redirect, check_aliases, redirects_file, redirects_for
 from generator.errors import ContentError
 from generator.findings import Finding, error
 from generator.render import csp as security
 from generator.render.views import Link, PageMeta
+from generator.safety.downloads import Download, linked_addresses
+from generator.safety.downloads import collect as collect_downloads
 
 if TYPE_CHECKING:
     from generator.render.site import SiteRenderer
@@ -66,6 +68,7 @@ class Donor:
     contacts: tuple[Contact, ...] = ()
     redirects: tuple[Redirect, ...] = ()
     guides: Mapping[str, tuple[GuideView, bytes]] = field(default_factory=dict)  # form key → guide
+    downloads: tuple[Download, ...] = ()  # checked and cleaned (safety/downloads.py), the guides among them
 
     @property
     def forms(self) -> FormsSettings | None:
@@ -151,8 +154,6 @@ class Donor:
         if settings is not None:
             for form in settings.forms:
                 guide = self.guides.get(form.key)
-                if guide is not None:
-                    r.files.add(guide[0].url.lstrip("/"), guide[1], "content" + guide[0].url)
                 if not form.is_form or form.thank_you is None:
                     continue
                 ty = form.thank_you
@@ -168,6 +169,8 @@ class Donor:
                     guide=guide[0] if guide else None,
                     back=back,
                 )
+        for d in self.downloads:  # only what the scan could read, as cleaned (no PDF metadata)
+            r.files.add(d.url.lstrip("/"), d.data, d.path)
         for rd in self.redirects:
             page = r.theme.render(
                 "redirect.html", site=self.config, redirect=rd, canonical=self.config.absolute(rd.target)
@@ -243,9 +246,12 @@ class DonorView:
         """Everything templates can get from this view, as text, for the page cache: the donor
         data without its moment (which reaches templates only through the banners), the banners
         and the form sections."""
-        donor = dataclasses.replace(self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC), guides={})
+        donor = dataclasses.replace(
+            self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC), guides={}, downloads=()
+        )
         guides = sorted((k, v[0], hashlib.sha256(v[1]).hexdigest()) for k, v in self._donor.guides.items())
-        return repr((donor, guides, self._banners, sorted(self._sections.items())))
+        downloads = [(d.url, hashlib.sha256(d.data).hexdigest()) for d in self._donor.downloads]
+        return repr((donor, guides, downloads, self._banners, sorted(self._sections.items())))
 
     def banners(self, url: str) -> tuple[BannerView, ...]:
         return tuple(view for c, view in self._banners if c.shows_on(url))
@@ -309,6 +315,19 @@ def load_donor(
     findings += problems
     guides, problems = _check_forms(config, pages)
     findings += problems
+    # Downloads: content/downloads/ and every file under content/ a published source links to.
+    sources = [(s.path, s.source.body) for s in stories if publications[s.path].publishing]
+    sources += [(p.path, p.source.body) for p in pages]
+    required = [f.guide.file for f in config.forms.forms if f.guide] if config.forms else []
+    downloads, problems = collect_downloads(root, linked_addresses(sources), required)
+    refused = {"content/" + f.guide.file for f in config.forms.forms if f.guide and f.key not in guides} if config.forms else set()
+    findings += [p for p in problems if p.path not in refused]  # (a refused guide is reported once, above)
+    cleaned = {d.url: d.data for d in downloads}
+    guides = {  # the guide as published: its cleaned copy, its size from that copy
+        k: (dataclasses.replace(view, size=human_size(len(cleaned[view.url]))), cleaned[view.url])
+        for k, (view, _) in guides.items()
+        if view.url in cleaned
+    }
     findings += check_aliases(stories)
     live = [s for s in stories if publications[s.path].live]
     redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
@@ -320,7 +339,7 @@ def load_donor(
             config,
             safety=dataclasses.replace(config.safety, allowed_phones=config.safety.allowed_phones + phones),
         )
-    return Donor(config, at, campaigns, contacts, redirects, guides), findings
+    return Donor(config, at, campaigns, contacts, redirects, guides, tuple(downloads)), findings
 
 
 def _check_forms(

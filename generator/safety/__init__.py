@@ -28,7 +28,7 @@ from generator.safety import (
     signoff,
     waivers,
 )
-from generator.safety import redact, surfaces
+from generator.safety import downloads, redact, surfaces
 from generator.safety.identifiers import site_settings
 from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
 from generator.safety.surfaces import SURFACE, SurfaceContext
@@ -106,6 +106,9 @@ def check_surfaces(site: Any) -> list[Finding]:
         )
     )
     findings = surfaces.check_surfaces(ctx)
+    donor = site.extras.get("donor")
+    if donor is not None:  # downloads were read (and cleaned) with the donor data
+        findings += downloads.check_downloads(donor.downloads, site.config, site.extras)
     for rule in ALL_RULES:
         if rule.scope == SURFACE:
             findings.extend(cast("Iterable[Finding]", rule.check(ctx)))
