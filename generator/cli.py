@@ -328,7 +328,9 @@ def redact_add(site_dir: pathlib.Path | None) -> None:
     else:
         term = sys.stdin.readline()
     if config.safety.denylist.strip().lower() == "none":
-        raise UsageError("site.yaml says `denylist: none`; name the denylist file there first (safety: denylist: safety/denylist.txt)")
+        raise UsageError(
+            "site.yaml says `denylist: none`; name the denylist file there first (safety: denylist: safety/denylist.txt)"
+        )
     added, count = add_term(root / config.safety.denylist, term.strip(), key)
     click.echo(
         f"{'added' if added else 'already listed'}; the denylist has {count} entr{'y' if count == 1 else 'ies'}."

@@ -220,14 +220,20 @@ def pdf_bytes(text: str, info: Mapping[str, str] | None = None, xmp: str = "") -
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R" + (b" /Metadata 6 0 R" if xmp else b"") + b" >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
-        b"/Contents 5 0 R >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Contents 5 0 R >>"
+        ),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
     ]
     if xmp:
         packet = xmp.encode("utf-8")
-        objects.append(b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(packet) + packet + b"\nendstream")
+        objects.append(
+            b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(packet)
+            + packet
+            + b"\nendstream"
+        )
     info_ref = b""
     if info:
         entries = " ".join(f"/{k} {literal(v)}" for k, v in info.items())
@@ -241,5 +247,9 @@ def pdf_bytes(text: str, info: Mapping[str, str] | None = None, xmp: str = "") -
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1) + info_ref + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    out += (
+        b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1)
+        + info_ref
+        + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
     return bytes(out)

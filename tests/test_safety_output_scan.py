@@ -65,7 +65,7 @@ def test_a_denylisted_term_anywhere_in_any_file_fails(matcher: Matcher, path: st
         '<a href="/stories/sunita%20devi/">x</a>',  # percent-encoded in a link
         '<a href="/s?who=Sunit%C3%A1+Devi&amp;x=1">x</a>',  # … in a query string
         '<script type="application/ld+json">{"name":"Suni\\u00adta Devi"}</script>',  # a JSON escape
-        "<feed><content type=\"html\">&lt;p&gt;Sunita &lt;em&gt;Devi&lt;/em&gt;&lt;/p&gt;</content></feed>",
+        '<feed><content type="html">&lt;p&gt;Sunita &lt;em&gt;Devi&lt;/em&gt;&lt;/p&gt;</content></feed>',
     ],
 )
 def test_a_disguised_term_is_still_found(matcher: Matcher, disguised: str) -> None:

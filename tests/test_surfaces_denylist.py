@@ -92,9 +92,14 @@ def test_a_denylist_without_its_check_line_and_another_key_stops(tmp_path: pathl
     root = site(tmp_path)
     assert add(root, "Rampur").exit_code == 0
     path = root / "safety" / "denylist.txt"
-    path.write_text("".join(line for line in path.read_text().splitlines(True) if not line.startswith("check")))
+    path.write_text(
+        "".join(line for line in path.read_text().splitlines(True) if not line.startswith("check"))
+    )
     out = stopped(root, key=OTHER)
-    assert "DENYLIST-FILE: the denylist has no check line, so nobody can tell whether the key is the right one" in out
+    assert (
+        "DENYLIST-FILE: the denylist has no check line, so nobody can tell whether the key is the right one"
+        in out
+    )
     again = add(root, "Someone Else", key=OTHER)  # and redact add does not repair it with the other key
     assert again.exit_code == 2 and "no check line" in again.output
 
@@ -129,7 +134,9 @@ def test_a_denylist_replaced_with_another_keys_stops_until_acknowledged(tmp_path
     (root / "safety" / "denylist.txt").unlink()
     assert add(root, "Somewhere Else", key=OTHER).exit_code == 0
     out = stopped(root, key=OTHER)
-    assert "DENYLIST-FILE: this denylist was made with a different key from the one the last check used" in out
+    assert (
+        "DENYLIST-FILE: this denylist was made with a different key from the one the last check used" in out
+    )
     (root / ".impactsite" / "denylist.json").unlink()  # the fix, when it was on purpose
     assert run("check", "--site", str(root), "--at", AT, key=OTHER).exit_code == 0
 

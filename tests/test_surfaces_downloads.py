@@ -76,11 +76,16 @@ def epub_bytes(chapter: str) -> bytes:
     return out.getvalue()
 
 
-def test_a_name_in_a_pdfs_author_field_and_a_number_in_its_text_stop_the_build(tmp_path: pathlib.Path) -> None:
+def test_a_name_in_a_pdfs_author_field_and_a_number_in_its_text_stop_the_build(
+    tmp_path: pathlib.Path,
+) -> None:
     pdf = pdf_bytes(f"Call our volunteer on {PHONE}.", {"Author": "Sunita Devi"})
     root = site(tmp_path, {"content/downloads/guide.pdf": pdf}, "Sunita Devi")
     out = stopped(root)
-    assert "content/downloads/guide.pdf:1:1: DENYLIST: a denylisted term (S… D…) appears in the Author field" in out
+    assert (
+        "content/downloads/guide.pdf:1:1: DENYLIST: a denylisted term (S… D…) appears in the Author field"
+        in out
+    )
     assert "content/downloads/guide.pdf:1:1: ID-PHONE: a phone number (+91 98••• •••10) in the text" in out
 
 
@@ -102,10 +107,18 @@ def test_a_clean_pdf_is_published_without_its_metadata(tmp_path: pathlib.Path) -
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("locked.pdf", "encrypted", "this PDF is encrypted (password-protected), so nobody can check what it says"),
+        (
+            "locked.pdf",
+            "encrypted",
+            "this PDF is encrypted (password-protected), so nobody can check what it says",
+        ),
         ("broken.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog", "this PDF is damaged and cannot be read"),
         ("fake.pdf", b"GIF89a not a pdf", "this file is not really a PDF"),
-        ("budget.xlsx", b"PK\x03\x04 spreadsheet", "impactsite cannot read .xlsx files, so it cannot check this one"),
+        (
+            "budget.xlsx",
+            b"PK\x03\x04 spreadsheet",
+            "impactsite cannot read .xlsx files, so it cannot check this one",
+        ),
         ("notes.txt", "Grüße".encode("latin-1"), "this text file is not UTF-8, so it cannot be checked"),
     ],
 )
@@ -131,7 +144,11 @@ def test_a_download_that_cannot_be_read_is_not_published(
     [
         ("guide.docx", docx_bytes(f"Plan it.\nCall {PHONE}."), "the text"),
         ("guide.odt", odt_bytes(f"Plan it.\nCall {PHONE}."), "the text"),
-        ("guide.rtf", ("{\\rtf1\\ansi {\\info{\\title Guide}}Plan it. Call " + PHONE + ".\\par}").encode(), "the text"),
+        (
+            "guide.rtf",
+            ("{\\rtf1\\ansi {\\info{\\title Guide}}Plan it. Call " + PHONE + ".\\par}").encode(),
+            "the text",
+        ),
         ("guide.epub", epub_bytes(f"Plan it. Call {PHONE}."), "the text"),
         ("GUIDE.TXT", f"Plan it. Call {PHONE}.".encode(), "the text"),
         ("guide.Md", f"Plan it. Call {PHONE}.".encode(), "the text"),
@@ -155,9 +172,16 @@ def test_metadata_of_office_files_is_checked(tmp_path: pathlib.Path) -> None:
         "Sunita Devi",
     )
     out = stopped(root)
-    assert "content/downloads/a.docx:1:1: DENYLIST: a denylisted term (S… D…) appears in the author property" in out
-    assert "content/downloads/b.odt:1:1: DENYLIST: a denylisted term (S… D…) appears in the creator field" in out
-    assert "content/downloads/c.rtf:1:1: DENYLIST: a denylisted term (S… D…) appears in the author field" in out
+    assert (
+        "content/downloads/a.docx:1:1: DENYLIST: a denylisted term (S… D…) appears in the author property"
+        in out
+    )
+    assert (
+        "content/downloads/b.odt:1:1: DENYLIST: a denylisted term (S… D…) appears in the creator field" in out
+    )
+    assert (
+        "content/downloads/c.rtf:1:1: DENYLIST: a denylisted term (S… D…) appears in the author field" in out
+    )
 
 
 def test_a_clean_docx_is_published_without_its_author(tmp_path: pathlib.Path) -> None:

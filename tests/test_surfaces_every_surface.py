@@ -88,7 +88,10 @@ def test_site_yaml_visible_strings_are_checked(tmp_path: pathlib.Path) -> None:
     )
     root = site(tmp_path, {"site.yaml": site_yaml})
     out = stops(root)
-    assert f"{loc(site_yaml, '|+91', 'site.yaml')}: ID-PHONE: a phone number (+91 98••• •••10) in description" in out
+    assert (
+        f"{loc(site_yaml, '|+91', 'site.yaml')}: ID-PHONE: a phone number (+91 98••• •••10) in description"
+        in out
+    )
 
 
 def test_a_denylisted_term_in_site_yaml_stops_before_rendering(tmp_path: pathlib.Path) -> None:
@@ -96,7 +99,10 @@ def test_a_denylisted_term_in_site_yaml_stops_before_rendering(tmp_path: pathlib
     root = site(tmp_path, {"site.yaml": site_yaml})
     assert run("redact", "add", "--site", str(root), input="Sunita Devi\n").exit_code == 0
     out = stops(root)
-    assert f"{loc(site_yaml, '|Sunita', 'site.yaml')}: DENYLIST: a denylisted term (S… D…) appears in description" in out
+    assert (
+        f"{loc(site_yaml, '|Sunita', 'site.yaml')}: DENYLIST: a denylisted term (S… D…) appears in description"
+        in out
+    )
     assert "Sunita" not in out
 
 
@@ -104,7 +110,10 @@ def test_a_percent_encoded_identifier_in_a_link_is_found(tmp_path: pathlib.Path)
     text = story_md("Asha found work. [Call her](https://example.org/call?number=%2B91%2098765%2043210).\n")
     root = make_site(tmp_path / "site", {STORY: text})
     out = run("check", "--site", str(root), "--at", AT).output
-    assert f"{loc(text, '|https://example.org/call')}: ID-PHONE: a phone number (+91 98••• •••10) in a link's address" in out
+    assert (
+        f"{loc(text, '|https://example.org/call')}: ID-PHONE: a phone number (+91 98••• •••10) in a link's address"
+        in out
+    )
 
 
 def test_the_starter_site_still_builds_clean(tmp_path: pathlib.Path) -> None:

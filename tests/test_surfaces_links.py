@@ -49,9 +49,7 @@ def test_a_live_story_linking_to_a_draft_stops_without_quoting_its_address(tmp_p
         "/stories/priya-kumari-from-bargaon/index.html#top",
     ):
         text = story_md(f"Asha found work. Read [another story]({target}) too.\n")
-        root = make_site(
-            tmp_path / target.replace("/", "_"), {STORY: text, DRAFT: story_md(status="draft")}
-        )
+        root = make_site(tmp_path / target.replace("/", "_"), {STORY: text, DRAFT: story_md(status="draft")})
         approve_story(root)
         out = checked(root)
         assert f"{loc((root / STORY).read_text(), '](|')}: {MESSAGE_DRAFT}" in out
@@ -60,7 +58,9 @@ def test_a_live_story_linking_to_a_draft_stops_without_quoting_its_address(tmp_p
 
 
 def test_links_to_missing_or_withdrawn_pages_and_navigation_to_deleted_ones(tmp_path: pathlib.Path) -> None:
-    site_yaml = SITE_YAML + "navigation:\n  - title: Stories\n    url: /stories/\n  - title: Team\n    url: /team/\n"
+    site_yaml = (
+        SITE_YAML + "navigation:\n  - title: Stories\n    url: /stories/\n  - title: Team\n    url: /team/\n"
+    )
     page = PAGE.format(where="India", link="/stories/no-such-story/")
     withdrawn = story_md(status="withdrawn")
     root = make_site(
@@ -87,7 +87,9 @@ def test_links_to_what_is_published_are_fine(tmp_path: pathlib.Path) -> None:
 
 
 def test_a_draft_may_link_to_another_draft(tmp_path: pathlib.Path) -> None:
-    text = story_md("Asha found work. Read [the other](/stories/priya-kumari-from-bargaon/).\n", status="draft")
+    text = story_md(
+        "Asha found work. Read [the other](/stories/priya-kumari-from-bargaon/).\n", status="draft"
+    )
     root = make_site(tmp_path / "site", {STORY: text, DRAFT: story_md(status="draft")})
     assert "LINK-UNPUBLISHED" not in run("check", "--site", str(root), "--at", AT).output
 
@@ -106,7 +108,7 @@ def test_the_computed_addresses_are_what_a_build_publishes(tmp_path: pathlib.Pat
     actual = {
         "/" + p.removesuffix("index.html")
         for p in made.files
-        if (p.endswith(".html") or p.endswith(".xml") or p.endswith(".txt") or "/downloads/" in "/" + p)
+        if (p.endswith((".html", ".xml", ".txt")) or "/downloads/" in "/" + p)
         and not p.startswith(("assets/", "images/"))
     }
     assert actual <= predicted, sorted(actual - predicted)

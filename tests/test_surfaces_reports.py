@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 from sitekit import STORY, make_site, person, story_md, survivor
 
-import generator.safety as safety
+from generator import safety
 from generator.cli import main
 from generator.findings import Finding, Severity
 from generator.safety.redact import redact_hint
@@ -39,9 +39,17 @@ def root(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.Pat
     ]
     text = story_md("Asha found work at a bakery after months in aftercare.\n", people=people, status="draft")
     root = make_site(tmp_path / "site", {STORY: text})
-    assert CliRunner().invoke(
-        main, ["redact", "add", "--site", str(root)], input="Rampur\n", env={"IMPACTSITE_DENYLIST_KEY": KEY}
-    ).exit_code == 0
+    assert (
+        CliRunner()
+        .invoke(
+            main,
+            ["redact", "add", "--site", str(root)],
+            input="Rampur\n",
+            env={"IMPACTSITE_DENYLIST_KEY": KEY},
+        )
+        .exit_code
+        == 0
+    )
 
     # A rule that quotes what it found, as detectors did: the writers must still mask it.
     real_check = safety.check_surfaces

@@ -199,7 +199,10 @@ def test_the_denylist_key_is_part_of_the_fingerprint(
         build(root, AT)
     assert "DENYLIST-KEY" in {f.rule for f in exc.value.findings}
     assert len(renders) == 2
-    assert "key-one-0123456789" not in (root / RECORD).read_text() and "key-two-0123456789" not in (root / RECORD).read_text()
+    assert (
+        "key-one-0123456789" not in (root / RECORD).read_text()
+        and "key-two-0123456789" not in (root / RECORD).read_text()
+    )
 
 
 def test_a_failed_build_keeps_no_record_that_could_answer_for_it(

@@ -104,9 +104,7 @@ def typed_markers(text: str) -> list[TypedMarker]:
 # Invisible format characters (Unicode category Cf) a writer can type or paste inside a word: soft
 # hyphen, zero-width space and joiners, word joiner, bidi controls, the byte-order mark. Written as
 # entities too (`&shy;`, `&#8203;`), since Markdown passes entities through to the page.
-_INVISIBLE = (
-    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
-)
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
 _INVISIBLE_RE = re.compile(
     "[" + _INVISIBLE + "]|&(?:shy|ZeroWidthSpace|zwj|zwnj|lrm|rlm|NoBreak|InvisibleTimes|InvisibleComma"
     "|ApplyFunction|af|it|ic);|&#(?:0*173|0*8203|0*820[4-7]|0*8288|x0*[aA][dD]|x0*200[bBcCdDeEfF]|x0*2060);"
@@ -177,14 +175,15 @@ def _latin(ch: str) -> bool:
     return bool(ch) and (ch.isascii() or "\u00c0" <= ch <= "\u052f" or "\u1e00" <= ch <= "\u1fff")
 
 
-
 def readable_story(story: Story) -> Story:
     """The story as it is rendered: every published text through `readable` (the checks read the
     file as typed; offsets in it stay the writer's). The same object when nothing changes."""
     texts = (story.title, story.summary, story.location or "", story.region or "", story.source.body)
-    if not any(_INVISIBLE_RE.search(t) for t in texts) and not any(
-        _INVISIBLE_RE.search(t) for i in story.images for t in (i.alt, i.caption or "")
-    ) and not any(_INVISIBLE_RE.search(t) for t in story.tags):
+    if (
+        not any(_INVISIBLE_RE.search(t) for t in texts)
+        and not any(_INVISIBLE_RE.search(t) for i in story.images for t in (i.alt, i.caption or ""))
+        and not any(_INVISIBLE_RE.search(t) for t in story.tags)
+    ):
         return story
     return dataclasses.replace(
         story,
@@ -194,7 +193,9 @@ def readable_story(story: Story) -> Story:
         region=readable(story.region) if story.region else story.region,
         tags=tuple(readable(t) for t in story.tags),
         images=tuple(
-            dataclasses.replace(i, alt=readable(i.alt), caption=readable(i.caption) if i.caption else i.caption)
+            dataclasses.replace(
+                i, alt=readable(i.alt), caption=readable(i.caption) if i.caption else i.caption
+            )
             for i in story.images
         ),
         source=dataclasses.replace(story.source, body=readable(story.source.body)),

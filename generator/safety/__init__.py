@@ -9,12 +9,12 @@ from collections.abc import Iterable
 from typing import Any, cast
 
 from generator.config.settings import SiteConfig
-
 from generator.content.model import Story
 from generator.findings import Finding, Severity
 from generator.safety import (
     consent,
     denylist,
+    downloads,
     identifiers,
     images,
     jigsaw,
@@ -24,11 +24,12 @@ from generator.safety import (
     placeholders,
     private,
     pseudonyms,
+    redact,
     relatives,
     signoff,
+    surfaces,
     waivers,
 )
-from generator.safety import downloads, redact, surfaces
 from generator.safety.identifiers import site_settings
 from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
 from generator.safety.surfaces import SURFACE, SurfaceContext
@@ -132,6 +133,6 @@ __all__ = [
     "SiteContext",
     "StoryContext",
     "check_site",
-    "check_surfaces",
     "check_story",
+    "check_surfaces",
 ]

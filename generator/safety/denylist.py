@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.config.settings import SiteConfig
 from generator.config.yamlload import Path
 from generator.content.model import Story
 from generator.findings import Finding, error
-from generator.config.settings import SiteConfig
 from generator.safety.denylist_store import Matcher, remember, site_denylist
 from generator.safety.redact import TERM, redact_hint
 from generator.safety.registry import (
@@ -69,7 +69,9 @@ def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     spans = matcher.find(name)
     if spans:
         hint = redact_hint(name[spans[0][0] : spans[0][1]], TERM)
-        yield Hit(f"a denylisted term ({hint}) appears in the file name", "rename the file without it", line=1)
+        yield Hit(
+            f"a denylisted term ({hint}) appears in the file name", "rename the file without it", line=1
+        )
 
 
 @site_rule(

@@ -305,7 +305,12 @@ def read_file(path: pathlib.Path, rel: str) -> tuple[Denylist | None, Problem | 
         raw = path.read_bytes()
     except OSError as exc:
         return None, Problem(
-            rel, 0, 0, "DENYLIST-FILE", f"the denylist file cannot be read ({exc.strerror})", "check its permissions"
+            rel,
+            0,
+            0,
+            "DENYLIST-FILE",
+            f"the denylist file cannot be read ({exc.strerror})",
+            "check its permissions",
         )
     try:
         text = raw.decode("utf-8")
@@ -444,7 +449,17 @@ def site_denylist(
             else f"use the charity's real key (make a new one with {NEW_KEY}, see README: Denylist)"
         )
         return SiteDenylist(
-            None, (Problem(rel, 1, 1, "DENYLIST-KEY", f"the denylist has {count} but {why}, so it cannot be checked", fix),)
+            None,
+            (
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "DENYLIST-KEY",
+                    f"the denylist has {count} but {why}, so it cannot be checked",
+                    fix,
+                ),
+            ),
         )
     assert key is not None
     matcher = Matcher(denylist, key)

@@ -26,9 +26,11 @@ import pathlib
 import re
 import urllib.parse
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from generator.config.settings import SiteConfig
 from generator.findings import Finding, error
 from generator.safety.detect.fields import PROSE, Field
 from generator.safety.documents import Document
@@ -94,17 +96,24 @@ def collect(
         try:
             if not path.resolve().is_relative_to(content.resolve()):
                 raise Unreadable(
-                    "this download is a link to a file outside content/", "put the file itself in content/downloads/"
+                    "this download is a link to a file outside content/",
+                    "put the file itself in content/downloads/",
                 )
             data = path.read_bytes()
             if len(data) > MAX_BYTES:
-                raise Unreadable("this download is larger than 50 MB", "publish a smaller file, or link to it elsewhere")
+                raise Unreadable(
+                    "this download is larger than 50 MB", "publish a smaller file, or link to it elsewhere"
+                )
             read = read_file(rel, data)
         except Unreadable as exc:
             findings.append(error(rel, 0, 0, RULE, exc.message, exc.fix))
             continue
         except OSError as exc:
-            findings.append(error(rel, 0, 0, RULE, f"this download cannot be read ({exc.strerror})", "check its permissions"))
+            findings.append(
+                error(
+                    rel, 0, 0, RULE, f"this download cannot be read ({exc.strerror})", "check its permissions"
+                )
+            )
             continue
         fields = tuple(
             Field(label, text, PROSE, None, None, file=rel) for label, text in read.texts if text.strip()
@@ -154,7 +163,9 @@ def _utf8(data: bytes) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise Unreadable("this text file is not UTF-8, so it cannot be checked", "save it as UTF-8 text") from None
+        raise Unreadable(
+            "this text file is not UTF-8, so it cannot be checked", "save it as UTF-8 text"
+        ) from None
 
 
 def _pdf(data: bytes) -> Read:
@@ -171,7 +182,7 @@ def _pdf(data: bytes) -> Read:
                 "export it again without a password or restrictions",
             )
         texts: list[tuple[str, str]] = []
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
         for key in sorted(info):
             value = info.get(key)
             if isinstance(value, str) and value.strip():
@@ -208,7 +219,10 @@ def _docx(data: bytes) -> Read:
 
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise Unreadable(f"this Word document is damaged and cannot be read ({type(exc).__name__})", "save it again as .docx") from None
+        raise Unreadable(
+            f"this Word document is damaged and cannot be read ({type(exc).__name__})",
+            "save it again as .docx",
+        ) from None
     texts: list[tuple[str, str]] = []
     props = document.core_properties
     for name in ("author", "last_modified_by", "title", "subject", "keywords", "comments", "category"):
@@ -237,7 +251,10 @@ def _odt(data: bytes) -> Read:
 
         doc = load(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - odfpy raises many kinds of errors on a damaged file
-        raise Unreadable(f"this OpenDocument file is damaged and cannot be read ({type(exc).__name__})", "save it again as .odt") from None
+        raise Unreadable(
+            f"this OpenDocument file is damaged and cannot be read ({type(exc).__name__})",
+            "save it again as .odt",
+        ) from None
     texts: list[tuple[str, str]] = []
     for element in doc.meta.childNodes:
         value = teletype.extractText(element).strip()
@@ -248,7 +265,9 @@ def _odt(data: bytes) -> Read:
     return Read(tuple(texts), data)
 
 
-_RTF_INFO = re.compile(r"\\(author|operator|title|subject|keywords|doccomm|company|manager|category)\s+([^{}\\]*)")
+_RTF_INFO = re.compile(
+    r"\\(author|operator|title|subject|keywords|doccomm|company|manager|category)\s+([^{}\\]*)"
+)
 
 
 def _rtf(data: bytes) -> Read:
@@ -260,7 +279,9 @@ def _rtf(data: bytes) -> Read:
     try:
         body = rtf_to_text(raw, errors="replace")
     except Exception as exc:  # noqa: BLE001 - striprtf raises plain errors on damaged input
-        raise Unreadable(f"this Rich Text file is damaged ({type(exc).__name__})", "save it again as .rtf") from None
+        raise Unreadable(
+            f"this Rich Text file is damaged ({type(exc).__name__})", "save it again as .rtf"
+        ) from None
     texts = [(f"the {m.group(1)} field", m.group(2)) for m in _RTF_INFO.finditer(raw) if m.group(2).strip()]
     texts.append(("the text", body))
     return Read(tuple(texts), data)
@@ -271,7 +292,11 @@ def _epub(data: bytes) -> Read:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            names = [n for n in z.namelist() if n.lower().endswith((".xhtml", ".html", ".htm", ".opf", ".ncx", ".xml"))]
+            names = [
+                n
+                for n in z.namelist()
+                if n.lower().endswith((".xhtml", ".html", ".htm", ".opf", ".ncx", ".xml"))
+            ]
             parts = []
             for name in sorted(names):
                 if z.getinfo(name).file_size > MAX_BYTES:
@@ -296,12 +321,10 @@ def linked_addresses(texts: Iterable[tuple[str, str]]) -> Iterator[str]:
                 yield target
 
 
-def check_downloads(downloads: Sequence[Download], config: object, extras: dict[str, object]) -> list[Finding]:
+def check_downloads(
+    downloads: Sequence[Download], config: SiteConfig, extras: dict[str, Any]
+) -> list[Finding]:
     """The detectors and the denylist on every download's text and metadata."""
     from generator.safety.documents import check_document
 
-    findings: list[Finding] = []
-    for d in downloads:
-        for f in check_document(d.document, config, extras):  # type: ignore[arg-type]
-            findings.append(f)
-    return findings
+    return [f for d in downloads for f in check_document(d.document, config, extras)]

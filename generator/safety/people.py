@@ -16,6 +16,8 @@ def _who(p: Person) -> str:
     """A person as messages name them: their place in the list and a hint, never the name itself (it
     may be real, and messages reach CI logs and pull-request annotations)."""
     return f"person {p.index + 1} in people ({redact_hint(p.name, NAME)})"
+
+
 _NAMEISH = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*$")
 
 

@@ -173,9 +173,7 @@ class Protector:
 
         kinds = {ts.PHONE: PHONE, ts.EMAIL: EMAIL, ts.NUMBER: NUMBER, ts.SOCIAL: TERM}
         settings = self.settings if self.settings is not None else ts.Settings()
-        return [
-            (f.start, f.end, kinds[f.rule]) for f in ts.scan(text, PROSE, settings) if f.rule in kinds
-        ]
+        return [(f.start, f.end, kinds[f.rule]) for f in ts.scan(text, PROSE, settings) if f.rule in kinds]
 
     def mask(self, text: str) -> str:
         spans = _merged(self.spans(text))
@@ -229,7 +227,11 @@ class Protector:
             from generator.safety.denylist_store import normalise
 
             text = _WORD.sub(
-                lambda m: redact_hint(m.group(0), NAME) if normalise(as_read(m.group(0)).text) in words else m.group(0),
+                lambda m: (
+                    redact_hint(m.group(0), NAME)
+                    if normalise(as_read(m.group(0)).text) in words
+                    else m.group(0)
+                ),
                 text,
             )
         return text
@@ -333,7 +335,9 @@ def protected_names(stories: Iterable[Story]) -> set[str]:
     for s in stories:
         for p in s.people:
             target = s.person(p.relation_to) if p.relation_to else None
-            kin_of_survivor = target is not None and target.is_survivor and (p.relation is not None or p.accused)
+            kin_of_survivor = (
+                target is not None and target.is_survivor and (p.relation is not None or p.accused)
+            )
             if p.name_type == "real" and (p.minor or p.role == "relative" or kin_of_survivor):
                 names.add(p.name)
     return names

@@ -245,13 +245,14 @@ def site_yaml_document(config: SiteConfig) -> Document | None:
     shown = []
     for path, text in _strings(f.located.data, ()):
         top = path[0]
-        if top in ("title", "description", "donate_url", "tracking", "navigation"):
+        organisation = top == "organisation" and path[1:2] != ("logo",)
+        form = (
+            top == "forms"
+            and path[-1] != "file"  # the guide's file is a download, checked as one
+            and (path[1:2] == ("privacy_page",) or (len(path) > 2 and path[2] in _FORM_SHOWN))
+        )
+        if top in ("title", "description", "donate_url", "tracking", "navigation") or organisation or form:
             shown.append((path, text))
-        elif top == "organisation" and path[1:2] != ("logo",):
-            shown.append((path, text))
-        elif top == "forms" and path[-1] != "file":  # the guide's file is a download, checked as one
-            if path[1:2] == ("privacy_page",) or (len(path) > 2 and path[2] in _FORM_SHOWN):
-                shown.append((path, text))
     return yaml_document(f, shown)
 
 
