@@ -105,7 +105,7 @@ def test_near_misses_are_quiet(matcher: Matcher) -> None:
     assert formatted(files, matcher, ("Meena Kumari",)) == []
 
 
-def test_a_leak_from_site_yaml_stops_the_build_and_keeps_the_previous_output(
+def test_a_leak_from_a_template_stops_the_build_and_keeps_the_previous_output(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", KEY.decode())
@@ -114,13 +114,31 @@ def test_a_leak_from_site_yaml_stops_the_build_and_keeps_the_previous_output(
     add_term(root / "safety" / "denylist.txt", "Sunita Devi", KEY)
     build(root, AT)
     before = tree(root / "output")
-    (root / "site.yaml").write_text(SITE_YAML + "description: In memory of Sunita Devi.\n")
+    # Templates are written by developers, not checked as sources: only the output scan sees this.
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p>In memory of Suni&shy;ta Devi.</p>{% endblock %}'
+    )
     with pytest.raises(ContentError) as exc:
         build(root, AT)
     assert str(exc.value) == "the output scan found protected text; nothing was published"
     leaks = sorted({f.path for f in exc.value.findings if f.rule == "OUTPUT-SCAN"})
-    assert leaks == ["output/index.html"]
+    assert leaks == ["output/404.html"]
     assert tree(root / "output") == before
+
+
+def test_a_leak_from_site_yaml_is_found_in_site_yaml_before_anything_is_rendered(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", KEY.decode())
+    root = make_site(tmp_path, {STORY: story_md()})
+    approve_story(root)
+    add_term(root / "safety" / "denylist.txt", "Sunita Devi", KEY)
+    (root / "site.yaml").write_text(SITE_YAML + "description: In memory of Sunita Devi.\n")
+    with pytest.raises(ContentError) as exc:
+        build(root, AT)
+    assert [(f.path, f.rule) for f in exc.value.findings] == [("site.yaml", "DENYLIST")]
+    assert not (root / "output").exists()
 
 
 def test_a_comment_in_a_site_template_stops_the_build(tmp_path: pathlib.Path) -> None:
