@@ -56,8 +56,13 @@ assert len(RULES_BY_ID) == len(ALL_RULES), "rule ids must be unique"
 
 
 def denylist_extras(config: SiteConfig) -> dict[str, Any]:
-    """The site's denylist for every check, failing closed (safety/denylist_store.site_denylist)."""
-    return denylist.site_extras(config)
+    """The site's denylist for every check, failing closed (safety/denylist_store.site_denylist).
+
+    Also registers a first protector for report writers (denylisted terms and identifiers), so even
+    a command that never reaches check_surfaces (approve) masks what it prints."""
+    extras = denylist.site_extras(config)
+    redact.remember(redact.Protector(extras.get("denylist"), (), site_settings(config)))
+    return extras
 
 
 def rule_severities() -> dict[str, str]:

@@ -58,7 +58,9 @@ def redact_hint(value: str, kind: str = TERM) -> str:
     words = _WORD.findall(text)
     if not words:
         return "…"
-    return " ".join(_initial(w) for w in words[:4]) + (" …" if len(words) > 4 else "")
+    # The words that make it a name ("village of Bargaon" → "B…"), or all of them if none is capitalised.
+    named = [w for w in words if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()] or words
+    return " ".join(_initial(w) for w in named[:4]) + (" …" if len(named) > 4 else "")
 
 
 def _initial(word: str, *, upper: bool = True) -> str:
