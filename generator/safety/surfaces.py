@@ -272,9 +272,9 @@ def link_documents(ctx: SurfaceContext) -> list[tuple[Document, list[tuple[Link,
         fields = []
         places = []
         for link in links_in(text):
+            if as_read(link.target).text == link.target and "+" not in link.target:
+                continue  # nothing was encoded: the body's own scan already read it as typed
             words = link_words(link.target)
-            if words == _words(link.target).replace("?", " ").strip() and "%" not in link.target:
-                continue  # nothing was encoded: the body's own scan already read it
             fields.append(Field("a link's address", words, NAME, None, None, file=path))
             line, column = src.body_position(link.start)
             places.append((link, line, column))
