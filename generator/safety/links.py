@@ -19,11 +19,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.content.model import Source
-from generator.content.visible import visible_text
 from generator.findings import Finding, error
 from generator.render.views import slugify
 from generator.safety.registry import ERROR, rules_in
-from generator.safety.surfaces import SurfaceContext, links_in, read_yaml, surface_rule
+from generator.safety.surfaces import SurfaceContext, links_in, read_yaml, source_links, surface_rule
 
 FAMILY = "12 Every surface"
 RULE = "LINK-UNPUBLISHED"
@@ -172,7 +171,7 @@ def _targets(value: str) -> list[str]:
 def _in_markdown(
     source: Source, here: str, bad: Callable[[str, str], str | None], published: set[str], hidden: set[str]
 ) -> Iterator[Finding]:
-    for link in links_in(visible_text(source.body)):
+    for link in source_links(source.body):
         target = bad(link.target, here)
         if target is not None:
             line, column = source.body_position(link.start)

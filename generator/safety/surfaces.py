@@ -18,6 +18,7 @@ else that is published becomes a `Document` here and goes through `check_documen
 from __future__ import annotations
 
 import dataclasses
+import functools
 import pathlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -68,15 +69,11 @@ def surface_rule(
 # --- Links ----------------------------------------------------------------------------------------
 
 # Link targets in Markdown or HTML: inline links and images, reference definitions, href/src
-# attributes, autolinks and bare web addresses.
-_LINK = re.compile(
-    r"\]\(\s*<?(?P<md>[^)\s>]+)"
-    r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(?P<ref>[^\s>]+)"
-    r"|\b(?:href|src)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')"
-    r"|<(?P<auto>https?://[^>\s]+)>"
-    r"|(?P<bare>https?://[^\s<>()\"'\]]+)",
-    re.MULTILINE | re.IGNORECASE,
-)
+# attributes, autolinks and bare web addresses. Each expression runs only on a text holding its literal.
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_REF_LINK = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+_ATTR_LINK = re.compile(r"\b(?:href|src)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+_WEB_LINK = re.compile(r"<?(https?://[^\s<>()\"'\]]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -87,20 +84,30 @@ class Link:
 
 def links_in(text: str) -> list[Link]:
     """Every link target in `text`, with its offset."""
-    if "](" not in text and "://" not in text and "=" not in text and "]:" not in text:
-        return []
-    out: list[Link] = []
-    seen: set[int] = set()
-    for m in _LINK.finditer(text):
-        for group in ("md", "ref", "dq", "sq", "auto", "bare"):
-            value = m.group(group)
-            if value is not None:
-                start = m.start(group)
-                if start not in seen:
-                    seen.add(start)
-                    out.append(Link(value.rstrip(".,;:!?"), start))
-                break
-    return out
+    found: dict[int, str] = {}
+    if "](" in text:
+        for m in _MD_LINK.finditer(text):
+            found.setdefault(m.start(1), m.group(1))
+    if "]:" in text:
+        for m in _REF_LINK.finditer(text):
+            found.setdefault(m.start(1), m.group(1))
+    if "=" in text and ("ref" in text or "src" in text or "REF" in text or "SRC" in text):
+        for m in _ATTR_LINK.finditer(text):
+            group = 1 if m.group(1) is not None else 2
+            found.setdefault(m.start(group), m.group(group))
+    if "://" in text:
+        for m in _WEB_LINK.finditer(text):
+            found.setdefault(m.start(1), m.group(1))
+    return [Link(found[i].rstrip(".,;:!?>"), i) for i in sorted(found)]
+
+
+@functools.lru_cache(maxsize=16384)
+def source_links(body: str) -> tuple[Link, ...]:
+    """The links readers can follow in a Markdown body (private content left out), computed once per
+    body for every check that reads them."""
+    if "](" not in body and "]:" not in body and "=" not in body and "://" not in body:
+        return ()
+    return tuple(links_in(visible_text(body)))
 
 
 def link_words(target: str) -> str:
@@ -268,10 +275,9 @@ def link_documents(ctx: SurfaceContext) -> list[tuple[Document, list[tuple[Link,
     for p in ctx.pages:
         sources.append((p.source, None, p.path, None))
     for src, _, path, story in sources:
-        text = visible_text(src.body)
         fields = []
         places = []
-        for link in links_in(text):
+        for link in source_links(src.body):
             if as_read(link.target).text == link.target and "+" not in link.target:
                 continue  # nothing was encoded: the body's own scan already read it as typed
             words = link_words(link.target)
