@@ -194,3 +194,13 @@ def test_the_prefiltered_scan_finds_exactly_what_hashing_every_phrase_finds(
 def test_tokens_with_spans_are_exactly_the_normalised_words(text: str) -> None:
     """Hits are placed word by word only if this holds; otherwise a hit covers the whole text."""
     assert [t[0] for t in tokens_with_spans(text)] == normalise(text).split()
+
+
+def test_ascii_terms_hash_exactly_as_before_so_existing_denylists_keep_matching(tmp_path: pathlib.Path) -> None:
+    import hashlib
+    import hmac
+
+    path = tmp_path / "d.txt"
+    add_term(path, "Sunita  DEVI", KEY)
+    before = hmac.new(KEY, b"sunita devi", hashlib.sha256).hexdigest()  # what every earlier version wrote
+    assert (2, before) in load_denylist(path).entries

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from typing import Any
 
@@ -40,8 +41,12 @@ def to_json(report: Any) -> dict[str, Any]:
 
 def to_sarif(report: Any) -> dict[str, Any]:
     """SARIF 2.1.0 for code scanning. Protected values in messages are masked (safety/redact.py):
-    SARIF is uploaded and shown in pull-request annotations."""
-    findings = mask_findings(report.findings)
+    SARIF is uploaded and shown in pull-request annotations. A source file keeps its real path, which
+    the annotation needs and the repository shows anyway; a generated file's name is masked."""
+    findings = [
+        m if f.path.startswith("output/") else dataclasses.replace(m, path=f.path)
+        for f, m in zip(report.findings, mask_findings(report.findings), strict=True)
+    ]
     known = {r.id: r for r in ALL_RULES}
     used = sorted({f.rule for f in findings} | set(known))
     rules = []
