@@ -196,7 +196,9 @@ def test_tokens_with_spans_are_exactly_the_normalised_words(text: str) -> None:
     assert [t[0] for t in tokens_with_spans(text)] == normalise(text).split()
 
 
-def test_ascii_terms_hash_exactly_as_before_so_existing_denylists_keep_matching(tmp_path: pathlib.Path) -> None:
+def test_ascii_terms_hash_exactly_as_before_so_existing_denylists_keep_matching(
+    tmp_path: pathlib.Path,
+) -> None:
     import hashlib
     import hmac
 

@@ -132,3 +132,15 @@ def test_a_failed_build_and_the_serve_overlay_mask_them_too(
 )
 def test_redact_hint(value: str, kind: str, hint: str) -> None:
     assert redact_hint(value, kind) == hint
+
+
+def test_a_detector_quoting_the_text_it_found_is_printed_with_a_hint(tmp_path: pathlib.Path) -> None:
+    body = "Asha found work. Her mother, Sunita Devi, sells vegetables. Write to asha.k@gmail.com.\n"
+    root = make_site(tmp_path / "site", {STORY: story_md(body, status="draft")})
+    for fmt in ("text", "json", "sarif"):
+        result = run("check", "--site", str(root), "--at", AT, "--format", fmt)
+        assert result.exit_code == 1
+        assert "Sunita" not in result.output and "asha.k" not in result.output
+    text = run("check", "--site", str(root), "--at", AT).output
+    assert 'RELATIVE-NAMED: a relative is named ("H… S… D…")' in text
+    assert 'fix: write "Her mother" without the name' in text  # a description is not a name: it stays

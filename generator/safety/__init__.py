@@ -61,7 +61,7 @@ def denylist_extras(config: SiteConfig) -> dict[str, Any]:
     Also registers a first protector for report writers (denylisted terms and identifiers), so even
     a command that never reaches check_surfaces (approve) masks what it prints."""
     extras = denylist.site_extras(config)
-    redact.remember(redact.Protector(extras.get("denylist"), (), site_settings(config)))
+    redact.remember(redact.Protector(extras.get("denylist"), (), site_settings(config), None, config.root))
     return extras
 
 
@@ -109,6 +109,7 @@ def check_surfaces(site: Any) -> list[Finding]:
             redact.protected_names(site.stories),
             site_settings(site.config),
             {d.path: d.source.text for d in (*site.stories, *site.pages)},
+            site.config.root,
         )
     )
     findings = surfaces.check_surfaces(ctx)

@@ -17,6 +17,7 @@ learn it.
 from __future__ import annotations
 
 import dataclasses
+import pathlib
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
@@ -123,6 +124,7 @@ class Protector:
         names: Iterable[str] = (),
         settings: Settings | None = None,
         sources: Mapping[str, str] | None = None,
+        root: pathlib.Path | None = None,
     ) -> None:
         from generator.safety.denylist_store import normalise
 
@@ -133,7 +135,9 @@ class Protector:
         # The text of each source file, so a finding about a file can be checked against the protected
         # terms that file holds (a detector quoting one word of a denylisted phrase, say).
         self.sources = sources or {}
+        self.root = root
         self._in_file: dict[str, tuple[list[tuple[int, int]], frozenset[str]]] = {}
+        self._read: dict[str, str] = {}
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, kind) of every protected value in `text`."""
@@ -238,9 +242,40 @@ class Protector:
             )
         return text
 
+    def _quotes(self, f: Finding, text: str) -> str:
+        """A safety finding that quotes its own file ('a relative is named ("Sunita Devi")') prints a
+        hint of the quote instead: what a detector found in a source is exactly what must not be
+        repeated in a CI log. Quotes of anything the file does not say (a setting, a fix) stay."""
+        if not _SAFETY_RULE.match(f.rule) or '"' not in text and "“" not in text:
+            return text
+        source = self._normalised_source(f.path)
+        if not source:
+            return text
+
+        def hide(m: re.Match[str]) -> str:
+            quoted = m.group(2)
+            if not _name_like(quoted) or " ".join(as_read(quoted).text.casefold().split()) not in source:
+                return m.group(0)
+            return m.group(1) + redact_hint(quoted, NAME) + m.group(3)
+
+        return _DOUBLE_QUOTED.sub(hide, text)
+
+    def _normalised_source(self, path: str) -> str:
+        known = self._read.get(path)
+        if known is None:
+            text = self.sources.get(path)
+            if text is None and self.root is not None and not path.startswith(("output/", "/")):
+                try:
+                    text = (self.root / path).read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError, ValueError):
+                    text = ""
+            known = self._read[path] = " ".join(as_read(text or "").text.casefold().split())
+        return known
+
     def finding(self, f: Finding) -> Finding:
-        message = _visible(self._in_context(f, self.mask(f.message)))
-        fix, path = _visible(self._in_context(f, self.mask(f.fix))), self._path(f.path)
+        message = _visible(self._quotes(f, self._in_context(f, self.mask(f.message))))
+        fix = _visible(self._quotes(f, self._in_context(f, self.mask(f.fix))))
+        path = self._path(f.path)
         if (message, fix, path) == (f.message, f.fix, f.path):
             return f
         return dataclasses.replace(f, message=message, fix=fix, path=path)
@@ -267,7 +302,28 @@ class Protector:
         return folder + slash + "".join(out)
 
 
+_DOUBLE_QUOTED = re.compile(r"([\"“])([^\"”\n]{1,120})([\"”])")
+# Findings of the safety checks (the rule registry's, the detectors' and the surfaces'); other findings
+# (CONFIG, CAMPAIGN, FORM-CONFIRMATION…) quote settings and template sentences, which stay readable.
+_SAFETY_RULE = re.compile(
+    r"(?:ID|DATE|PLACE|PEOPLE|RELATIVE|RELATIVES|UNDECLARED|NAME|NAMES|JIGSAW|DENYLIST|PSEUDONYM|"
+    r"PRIVATE|OUTPUT|IMAGE|CONSENT|LINK|DOWNLOAD|INSTITUTION|PLACEHOLDER)\b"
+)
 _QUOTED = re.compile(r"([\"“‘'])([^\"”’'\n]{1,80})([\"”’'])")
+
+
+def _name_like(quoted: str) -> bool:
+    """A quote that may hold a name or an identifier: a capitalised word after the first ("her aunt
+    Kamala"), one capitalised word alone ("Kamala"), digits or an @. A description such as "her
+    mother" is not."""
+    words = quoted.split()
+    if not words or len(quoted) < 3:
+        return False
+    if any(c.isdigit() or c == "@" for c in quoted):
+        return True
+    if len(words) == 1:
+        return words[0][:1].isupper()
+    return any(w[:1].isupper() for w in words[1:])
 
 
 def _visible(text: str) -> str:
