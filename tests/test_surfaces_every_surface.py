@@ -128,3 +128,18 @@ def test_the_starter_site_still_builds_clean(tmp_path: pathlib.Path) -> None:
     result = run("build", "--site", str(root), "--at", AT)
     assert result.exit_code == 0, result.output
     assert "warning" not in result.stderr and tree(root / "output")
+
+
+def test_an_address_with_a_host_and_port_is_not_read_as_a_phone_number(tmp_path: pathlib.Path) -> None:
+    forms = (
+        "forms:\n  provider: custom\n  privacy_page: /privacy/\n  press:\n    page: /media/\n"
+        "    endpoint: http://127.0.0.1:43567/press\n"
+        "    thank_you: {path: /media/thank-you/, heading: Thank you for your enquiry}\n"
+    )
+    pages = {
+        "content/pages/media.md": "---\ntitle: Media\n---\nOur press office answers journalists.\n",
+        "content/pages/privacy.md": "---\ntitle: Privacy\n---\nWhat we keep and why.\n",
+    }
+    root = site(tmp_path, {"site.yaml": SITE_YAML + forms, **pages})
+    result = run("check", "--site", str(root), "--at", AT)
+    assert result.exit_code == 0, result.output

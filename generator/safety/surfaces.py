@@ -113,7 +113,9 @@ def source_links(body: str) -> tuple[Link, ...]:
 def link_words(target: str) -> str:
     """A link target as the words a reader of the address sees: decoded, separators as spaces."""
     decoded = as_read(target.replace("+", " ")).text
-    return re.sub(r"[/_\-?&=#.:]+", " ", decoded).strip()
+    # Path and query separators become spaces; dots and colons stay, so a host, an IP address and a
+    # port ("127.0.0.1:8000") do not run together into something that reads like a phone number.
+    return re.sub(r"[/_\-?&=#]+", " ", decoded).strip()
 
 
 # --- Documents --------------------------------------------------------------------------------------
