@@ -133,7 +133,7 @@ def test_the_starter_site_still_builds_clean(tmp_path: pathlib.Path) -> None:
 def test_an_address_with_a_host_and_port_is_not_read_as_a_phone_number(tmp_path: pathlib.Path) -> None:
     forms = (
         "forms:\n  provider: custom\n  privacy_page: /privacy/\n  press:\n    page: /media/\n"
-        "    endpoint: http://127.0.0.1:43567/press\n"
+        "    endpoint: http://127.0.0.1:43567/press\n    fields: [name, email, message]\n    required: [email]\n"
         "    thank_you: {path: /media/thank-you/, heading: Thank you for your enquiry}\n"
     )
     pages = {
