@@ -59,9 +59,16 @@ def redact_hint(value: str, kind: str = TERM) -> str:
     words = _WORD.findall(text)
     if not words:
         return "…"
-    # The words that make it a name ("village of Bargaon" → "B…"), or all of them if none is capitalised.
-    named = [w for w in words if w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha()] or words
+    # The words that make it a name: "village of Bargaon" → "B…", "SUNITA devi" → "S… D…".
+    named = [w for w in words if w.casefold() not in _PLAIN_WORDS] or words
     return " ".join(_initial(w) for w in named[:4]) + (" …" if len(named) > 4 else "")
+
+
+# Words that say what kind of thing a found detail is, not which one: left out of a hint.
+_PLAIN_WORDS = frozenset(
+    "a an and at by for from in near of off on the to with de del der des di do dos du el la le los las van von "
+    "village town city district colony street road lane area block ward school house near".split()
+)
 
 
 def _initial(word: str, *, upper: bool = True) -> str:
@@ -307,7 +314,7 @@ _DOUBLE_QUOTED = re.compile(r"([\"“])([^\"”\n]{1,120})([\"”])")
 # (CONFIG, CAMPAIGN, FORM-CONFIRMATION…) quote settings and template sentences, which stay readable.
 _SAFETY_RULE = re.compile(
     r"(?:ID|DATE|PLACE|PEOPLE|RELATIVE|RELATIVES|UNDECLARED|NAME|NAMES|JIGSAW|DENYLIST|PSEUDONYM|"
-    r"PRIVATE|OUTPUT|IMAGE|CONSENT|LINK|DOWNLOAD|INSTITUTION|PLACEHOLDER)\b"
+    r"PRIVATE|OUTPUT|IMAGE|CONSENT|LINK|DOWNLOAD|INSTITUTION)\b"
 )
 _QUOTED = re.compile(r"([\"“‘'])([^\"”’'\n]{1,80})([\"”’'])")
 
