@@ -66,7 +66,52 @@ def redact_hint(value: str, kind: str = TERM) -> str:
 
 # Words that say what kind of thing a found detail is, not which one: left out of a hint.
 _PLAIN_WORDS = frozenset(
-    ["a", "an", "and", "at", "by", "for", "from", "in", "near", "of", "off", "on", "the", "to", "with", "de", "del", "der", "des", "di", "do", "dos", "du", "el", "la", "le", "los", "las", "van", "von", "village", "town", "city", "district", "colony", "street", "road", "lane", "area", "block", "ward", "school", "house", "near"]
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "near",
+        "of",
+        "off",
+        "on",
+        "the",
+        "to",
+        "with",
+        "de",
+        "del",
+        "der",
+        "des",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "la",
+        "le",
+        "los",
+        "las",
+        "van",
+        "von",
+        "village",
+        "town",
+        "city",
+        "district",
+        "colony",
+        "street",
+        "road",
+        "lane",
+        "area",
+        "block",
+        "ward",
+        "school",
+        "house",
+        "near",
+    ]
 )
 
 
