@@ -6,7 +6,7 @@ from __future__ import annotations
 import pathlib
 
 from click.testing import CliRunner, Result
-from sitekit import SITE_YAML, STORY, approve_story, loc, make_site, story_md, tree
+from sitekit import SITE_YAML, STORY, approve_story, loc, make_site, story_md, tree, write
 
 from generator.cli import main
 
@@ -29,8 +29,11 @@ def run(*args: str, input: str | None = None) -> Result:
 
 
 def site(tmp_path: pathlib.Path, files: dict[str, str | bytes]) -> pathlib.Path:
-    root = make_site(tmp_path / "site", {STORY: story_md(), **files})
+    """The story approved first; then the surface under test is added (approve refuses while the
+    site has errors)."""
+    root = make_site(tmp_path / "site", {STORY: story_md()})
     approve_story(root)
+    write(root, files)
     return root
 
 

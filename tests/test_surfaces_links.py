@@ -50,9 +50,11 @@ def test_a_live_story_linking_to_a_draft_stops_without_quoting_its_address(tmp_p
     ):
         text = story_md(f"Asha found work. Read [another story]({target}) too.\n")
         root = make_site(tmp_path / target.replace("/", "_"), {STORY: text, DRAFT: story_md(status="draft")})
-        approve_story(root)
         out = checked(root)
-        assert f"{loc((root / STORY).read_text(), '](|')}: {MESSAGE_DRAFT}" in out
+        assert f"{loc(text, '](|')}: {MESSAGE_DRAFT}" in out
+        refused = run("approve", "--site", str(root), str(root / STORY), "--reviewer", "safeguarding-01")
+        assert refused.exit_code == 1 and MESSAGE_DRAFT in refused.output  # a reviewer cannot vouch for it
+        assert "priya" not in refused.output.lower()
         build = run("build", "--site", str(root), "--at", AT)
         assert build.exit_code == 1 and not (root / "output").exists()
 
@@ -67,7 +69,6 @@ def test_links_to_missing_or_withdrawn_pages_and_navigation_to_deleted_ones(tmp_
         tmp_path / "site",
         {"site.yaml": site_yaml, STORY: story_md(), "content/pages/about.md": page, DRAFT: withdrawn},
     )
-    approve_story(root)
     out = checked(root)
     assert f"{loc(page, '](|', 'content/pages/about.md')}: {MESSAGE_MISSING}" in out
     assert f"{loc(site_yaml, 'url: |/team/', 'site.yaml')}: {MESSAGE_MISSING}" in out

@@ -112,10 +112,19 @@ def test_a_failed_build_and_the_serve_overlay_mask_them_too(
 
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", KEY)  # (without the key no denylisted term can be known)
 
-    state = SiteState(root, dt.datetime(2026, 11, 20, tzinfo=dt.UTC), lambda m: None)
-    assert state.rebuild() is False
-    assert state.error is not None
-    assert_masked(state.error)
+    at = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
+    published = SiteState(root, at, lambda m: None, as_published=True)  # serve --as-published
+    assert published.rebuild() is False
+    assert published.error is not None
+    assert_masked(published.error)
+    previews = SiteState(root, at, lambda m: None)  # serve: the draft previewed, its problems marked in it
+    assert previews.rebuild() is True
+    import html
+
+    page = html.unescape(previews.files["stories/story/index.html"].decode("utf-8"))
+    assert "person 1 in people (M… K…) is a child survivor" in page  # the mark, masked
+    for secret in ("meena", "kumari", "sunita", "rampur", "98765"):
+        assert secret not in page.lower(), secret
 
 
 @pytest.mark.parametrize(

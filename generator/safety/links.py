@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import urllib.parse
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from generator.content.model import Source
@@ -73,6 +74,29 @@ def published_addresses(ctx: SurfaceContext) -> set[str]:
     return urls
 
 
+@dataclass(frozen=True)
+class Addresses:
+    published: frozenset[str]  # what the build publishes
+    hidden: frozenset[str]  # stories it has but does not publish (drafts, embargoed, withdrawn…)
+
+
+def addresses(ctx: SurfaceContext) -> Addresses:
+    known = ctx.extras.get("site_addresses")
+    if isinstance(known, Addresses):
+        return known
+    hidden = frozenset(s.url for s in ctx.stories if not ctx.publications[s.path].live)
+    return Addresses(frozenset(published_addresses(ctx)), hidden)
+
+
+def site_addresses(site: Any, decided: dict[str, Any] | None = None) -> Addresses:
+    """The addresses of the whole `site` (the build's Site), with some stories' publication decided
+    otherwise. Approve checks one story as if published on a site cut down to it; its links are
+    still judged against everything the site publishes (extras["site_addresses"])."""
+    publications = {**site.publications, **(decided or {})}
+    extras = {**site.extras, "site_addresses": None}
+    return addresses(SurfaceContext(site.config, site.stories, site.pages, publications, extras))
+
+
 def _canonical(path: str) -> str:
     """/about, /about/ and /about/index.html are one address."""
     path = urllib.parse.unquote(path)
@@ -128,10 +152,8 @@ def _problem(
 
 
 def unpublished_links(ctx: SurfaceContext) -> Iterator[Finding]:
-    published = ctx.extras.get("published_addresses")
-    if published is None:
-        published = published_addresses(ctx)
-    hidden = {s.url for s in ctx.stories if not ctx.publications[s.path].live}
+    book = addresses(ctx)
+    published, hidden = set(book.published), set(book.hidden)
     base = ctx.config.base_url
 
     def bad(target: str, here: str) -> str | None:
