@@ -205,18 +205,22 @@ class Matcher:
         "Pri\u200bya" and "luc%C3%ADa" are found; spans point back into `text` as typed."""
         if not self._by_length or not text:
             return []
-        shown = as_read(text)
-        words = normalise(shown.text).split()
+        # Plain ASCII without a reference reads as typed: no need to build an offset map for it.
+        plain = text.isascii() and "&" not in text and "%" not in text
+        shown = None if plain else as_read(text)
+        read = text if shown is None else shown.text
+        words = normalise(read).split()
         found = self._listed(words)
         if not found:
             return []
-        toks = tokens_with_spans(shown.text)
+        toks = tokens_with_spans(read)
         if [t[0] for t in toks] != words:
             # Rare: normalising the whole text joined or split words differently from normalising
             # word by word (a combining accent typed as its own character). The hit is certain;
             # only its place is not, so the whole text is reported.
             return [(0, len(text))]
-        return sorted({shown.span(toks[i][1], toks[i + n - 1][2]) for i, n in found})
+        spans = {(toks[i][1], toks[i + n - 1][2]) for i, n in found}
+        return sorted(spans if shown is None else {shown.span(a, b) for a, b in spans})
 
 
 def add_term(path: pathlib.Path, term: str, key: bytes) -> tuple[bool, int]:

@@ -130,13 +130,16 @@ def normalise(text: str) -> Normalised:
     Most text needs nothing: plain ASCII without references, or letters that NFKC leaves alone. Only
     the characters that can change (references, invisible characters, compatibility forms, combining
     marks, look-alikes) are handled one by one; everything else is copied a run at a time."""
+    maybe_reference = "&" in text or "%" in text
     if text.isascii():
-        if _REFERENCE.search(text) is None:
+        if not maybe_reference or _REFERENCE.search(text) is None:
             return Normalised(text, [(0, 0, 1)], len(text))  # the common case: nothing to do
         special = _REFERENCE
     else:
-        unstable = frozenset(c for c in set(text) if not c.isascii() and not _stable(c))
-        if not unstable and _REFERENCE.search(text) is None:
+        odd = set(_NON_ASCII.findall(text))
+        odd -= _KNOWN_STABLE  # (in C: most texts hold only characters met before)
+        unstable = frozenset(c for c in odd if not _stable(c)) if odd else frozenset()
+        if not unstable and (not maybe_reference or _REFERENCE.search(text) is None):
             return Normalised(text, [(0, 0, 1)], len(text))  # curly quotes and dashes change nothing
         special = _special(unstable)
     out = _Out()
@@ -184,19 +187,27 @@ def normalised_text(text: str) -> str:
 
 _ENTITY_OR_PERCENT = _ENTITY.pattern + "|" + _PERCENT.pattern
 _REFERENCE = re.compile(_ENTITY_OR_PERCENT)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _STABLE: dict[str, bool] = {}  # character → NFKC leaves it, it is visible, not a mark, not a look-alike
 
 
 def _stable(ch: str) -> bool:
     known = _STABLE.get(ch)
     if known is None:
-        known = _STABLE[ch] = (
+        known = _STABLE[ch] = ch.isascii() or (
             unicodedata.normalize("NFKC", ch) == ch
             and not is_invisible(ch)
             and not unicodedata.combining(ch)
             and ch not in LOOKALIKES
         )
+        if known:
+            _KNOWN_STABLE.add(ch)
     return known
+
+
+# Characters normalising leaves alone, as met (a cache: every text's characters are checked against it
+# in one set operation). ASCII is here from the start; references are found by _REFERENCE.
+_KNOWN_STABLE: set[str] = {chr(c) for c in range(128)}
 
 
 def _decode_reference(ref: str) -> str | None:

@@ -54,17 +54,18 @@ def segments(data: str, depth: int = 0) -> list[str]:
     unescaped, and JSON or JavaScript escapes (`\\u00ad`) are decoded, so a name cannot hide behind
     one more layer of encoding. Entities, percent-encoding and invisible characters inside a piece
     are left to the normaliser every match reads through."""
-    attrs = [_code_unescaped(html.unescape(m.group(2))) for m in _ATTR.finditer(data)]
+    attrs = [html.unescape(m.group(2)) for m in _ATTR.finditer(data)]
     text = _TAG.sub(_SEGMENT_BREAK, _INLINE.sub("", data))
-    blocks = []
-    for part in text.split(_SEGMENT_BREAK):
-        if not part.strip():
-            continue
-        piece = _code_unescaped(html.unescape(part))
-        if depth < 2 and "<" in piece and _TAG.search(piece):
-            blocks += segments(piece, depth + 1)
-        else:
-            blocks.append(piece)
+    blocks = [html.unescape(part) for part in text.split(_SEGMENT_BREAK) if part.strip()]
+    if "\\" in data:  # JSON or JavaScript escapes somewhere in the file
+        attrs = list(map(_code_unescaped, attrs))
+        blocks = list(map(_code_unescaped, blocks))
+    if depth < 2 and ("&lt;" in data or "&#60;" in data or "\\u003c" in data):  # markup escaped inside
+        nested = [b for b in blocks if "<" in b and _TAG.search(b)]
+        if nested:
+            blocks = [b for b in blocks if b not in nested]
+            for b in nested:
+                blocks += segments(b, depth + 1)
     return blocks + attrs
 
 
