@@ -183,6 +183,22 @@ def main(site_dir: pathlib.Path | None, debug: bool) -> None:
 
 
 @main.command()
+@click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=True, path_type=pathlib.Path)
+)
+@handle_errors
+def init(directory: pathlib.Path) -> None:
+    """Start a new site in DIRECTORY (default: here) from the starter that comes with impactsite."""
+    from generator.commands.init import init_site
+
+    written = init_site(directory)
+    click.echo(f"Wrote a new site into {directory.resolve()} ({len(written)} files).")
+    where = "" if directory == pathlib.Path(".") else f"cd {directory} && "
+    click.echo("Next: " + where + "impactsite serve   (then open http://127.0.0.1:8000/)")
+    click.echo("Read README.md there for what to change first.")
+
+
+@main.command()
 @site_option
 @at_option
 @strict_option

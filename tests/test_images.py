@@ -236,8 +236,8 @@ def output_images(root: pathlib.Path) -> dict[str, bytes]:
     return {
         p.relative_to(out).as_posix(): p.read_bytes()
         for p in out.rglob("*")
-        if p.is_file() and p.suffix in (".jpg", ".png", ".webp")
-    }
+        if p.is_file() and p.suffix in (".jpg", ".png", ".webp") and p.relative_to(out).parts[0] != "assets"
+    }  # the story pictures (assets/ holds the theme's icons and social card, made from no story)
 
 
 def findings(root: pathlib.Path, rule: str) -> list[tuple[int, int, str, str]]:
@@ -340,9 +340,10 @@ def test_sizes_srcset_and_dimensions(tmp_path: pathlib.Path) -> None:
             assert im.size == (w, w * 3 // 4)
     jpgs = ", ".join(f"/images/{digest}-{w}.jpg {w}w" for w in (480, 800, 1200))
     webps = ", ".join(f"/images/{digest}-{w}.webp {w}w" for w in (480, 800, 1200))
-    assert f'<source type="image/webp" srcset="{webps}" sizes="{images_mod.SIZES}">' in html
+    hero = "(min-width: 54rem) 52rem, 100vw"  # the story's first picture is wider than its text column
+    assert f'<source type="image/webp" srcset="{webps}" sizes="{hero}">' in html
     assert (
-        f'<img src="/images/{digest}-1200.jpg" srcset="{jpgs}" sizes="{images_mod.SIZES}" width="1200" '
+        f'<img src="/images/{digest}-1200.jpg" srcset="{jpgs}" sizes="{hero}" width="1200" '
         'height="900" alt="Two hands holding a cup of tea" fetchpriority="high" decoding="async">'
     ) in html
     assert 'loading="lazy"' not in html  # the hero image is above the fold

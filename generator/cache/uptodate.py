@@ -39,12 +39,12 @@ from generator.cache.store import FileDigests
 from generator.config.settings import SiteConfig, load_config
 from generator.output.state import BuildReport, report_from_json, write_state
 from generator.output.writer import build_lock
+from generator.render.themedir import DEFAULT_THEME  # theme.DEFAULT_THEME, without importing Jinja
 from generator.safety.denylist_store import KEY_ENV, key_from_env
 
 RECORD = "up-to-date.json"
 FORMAT = "impactsite-up-to-date/1"
 PACKAGE_DIR = pathlib.Path(__file__).resolve().parents[1]
-DEFAULT_THEME = PACKAGE_DIR.parent / "templates"  # theme.DEFAULT_THEME, without importing Jinja
 # Libraries whose version can change the bytes a build writes or what the checks find.
 LIBRARIES = ("markdown", "nh3", "jinja2", "markupsafe", "pillow", "phonenumbers", "pyyaml")
 
@@ -68,7 +68,13 @@ def _walk(top: pathlib.Path) -> list[tuple[str, str]]:
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
         rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
         prefix = "" if rel == "." else rel + "/"
-        found += [(os.path.join(dirpath, name), prefix + name) for name in sorted(filenames)]
+        # Only regular files: reading a pipe or a device (a theme link to /dev/zero) would never end;
+        # the theme check reports such entries as errors.
+        found += [
+            (path, prefix + name)
+            for name in sorted(filenames)
+            if os.path.isfile(path := os.path.join(dirpath, name))
+        ]
     return found
 
 

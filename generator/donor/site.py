@@ -35,6 +35,7 @@ from generator.donor import confirmations
 from generator.donor.campaigns import BannerView, Campaign
 from generator.donor.contacts import Contact, load_contacts
 from generator.donor.form_adapters import GuideView, form_markup, form_origin, human_size, read_guide
+from generator.donor.impact import Impact, load_impact
 from generator.donor.redirects import Redirect, check_aliases, redirects_file, redirects_for
 from generator.errors import ContentError
 from generator.findings import Finding, error
@@ -68,6 +69,7 @@ class Donor:
     contacts: tuple[Contact, ...] = ()
     redirects: tuple[Redirect, ...] = ()
     guides: Mapping[str, tuple[GuideView, bytes]] = field(default_factory=dict)  # form key → guide
+    impact: Impact | None = None  # content/data/impact.yaml, for the home page
     downloads: tuple[Download, ...] = ()  # checked and cleaned (safety/downloads.py), the guides among them
 
     @property
@@ -104,7 +106,10 @@ class Donor:
                 guide = self.guides.get(form.key, (None, b""))[0]
                 if form.is_form:
                     markup = form_markup(
-                        form, settings.provider, self._thank_you_action(form), settings.privacy_page
+                        form,
+                        settings.provider,
+                        self._thank_you_action(form),
+                        self.config.path(settings.privacy_page),
                     )
                     out[form.page] = SectionView(
                         form.key,
@@ -136,7 +141,7 @@ class Donor:
         assert form.thank_you is not None and self.forms is not None
         if self.forms.provider == "formspree":
             return self.config.absolute(form.thank_you.path)  # Formspree sends people back from its own site
-        return form.thank_you.path
+        return self.config.path(form.thank_you.path)
 
     # --- what the build adds ---------------------------------------------------------------------
 
@@ -149,7 +154,8 @@ class Donor:
         return (self.add_pages, self.finish)
 
     def add_pages(self, r: SiteRenderer) -> None:
-        """Thank-you pages, the guide file and the redirect pages."""
+        """Campaign pages, thank-you pages, the guide file and the redirect pages."""
+        campaigns_mod.add_campaign_pages(r, self.campaigns, self.config, self.at)
         settings = self.forms
         if settings is not None:
             for form in settings.forms:
@@ -173,7 +179,7 @@ class Donor:
             r.files.add(d.url.lstrip("/"), d.data, d.path)
         for rd in self.redirects:
             page = r.theme.render(
-                "redirect.html", site=self.config, redirect=rd, canonical=self.config.absolute(rd.target)
+                "redirect.html", **r.common(), redirect=rd, canonical=self.config.absolute(rd.target)
             )
             r.files.add(rd.file, page, rd.owner)
 
@@ -201,9 +207,15 @@ class Donor:
         for path, text in zip(html, texts):
             final = r.derive("csp-meta", (text, policy), functools.partial(security.with_meta, text, policy))
             files.rewrite(path, r.derive("utf-8", final, functools.partial(str.encode, final)))
-        files.add("_headers", security.headers_file(policy), "site.yaml")
+        files.add("_headers", security.headers_file(policy, self.config.base_path), "site.yaml")
         if self.redirects:
-            files.add("_redirects", redirects_file(self.redirects), "content/stories")
+            at_path = [
+                dataclasses.replace(
+                    rd, source=self.config.path(rd.source), target=self.config.path(rd.target)
+                )
+                for rd in self.redirects
+            ]
+            files.add("_redirects", redirects_file(at_path), "content/stories")
         if findings:
             raise ContentError(files.clashes + findings)
 
@@ -278,6 +290,13 @@ class DonorView:
         )
 
     @property
+    def impact(self) -> Impact | None:
+        return self._donor.impact
+
+    def campaign_url(self, campaign_id: str) -> str:
+        return next((c.url for c in self._donor.campaigns if c.id == campaign_id), "")
+
+    @property
     def press_contact(self) -> Contact | None:
         return self._donor.contacts[0] if self._donor.contacts else None
 
@@ -309,7 +328,7 @@ def load_donor(
     The media contacts' own numbers are added to `safety.allowed_phones`, so a story may quote the press
     office's number without tripping the phone-number rule (the contacts file is the one place to list them)."""
     findings: list[Finding] = []
-    campaigns, problems = campaigns_mod.load_campaigns(root, config, at)
+    campaigns, problems = campaigns_mod.load_campaigns(root, config, at, frozenset(s.slug for s in stories))
     findings += problems
     contacts, problems = load_contacts(root, config)
     findings += problems
@@ -332,6 +351,8 @@ def load_donor(
         for k, (view, _) in guides.items()
         if view.url in cleaned
     }
+    impact, problems = load_impact(root)
+    findings += problems
     findings += check_aliases(stories)
     live = [s for s in stories if publications[s.path].live]
     redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
@@ -343,7 +364,7 @@ def load_donor(
             config,
             safety=dataclasses.replace(config.safety, allowed_phones=config.safety.allowed_phones + phones),
         )
-    return Donor(config, at, campaigns, contacts, redirects, guides, tuple(downloads)), findings
+    return Donor(config, at, campaigns, contacts, redirects, guides, impact, tuple(downloads)), findings
 
 
 def _check_forms(

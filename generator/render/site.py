@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
-from xml.sax.saxutils import escape as xml_escape
 
 from markupsafe import Markup
 
@@ -20,8 +19,19 @@ from generator.config.settings import SiteConfig
 from generator.content.model import Page, Story
 from generator.content.publication import Publication
 from generator.findings import Finding, error
+from generator.render import feeds
+from generator.render.brand import Brand, brand_key, make_brand
 from generator.render.theme import Theme
-from generator.render.views import FrozenMap, Link, PageMeta, Pagination, StoryView, human_date, slugify
+from generator.render.views import (
+    FrozenMap,
+    Link,
+    PageMeta,
+    Pagination,
+    StoryView,
+    TermView,
+    human_date,
+    slugify,
+)
 
 
 @dataclass(frozen=True)
@@ -206,6 +216,12 @@ class SiteRenderer:
         self.memo = memo
         self._donate_ld: Markup | None = None
         self._common_key: str | None = self._key_of_common() if memo is not None else None
+        self.story_views: dict[str, StoryView] = {}  # live stories by slug, for hooks (campaign pages)
+        self.brand = self.derive("brand", brand_key(config), functools.partial(self._make_brand))
+        self.assets = {**theme.assets, **self.brand.assets}
+
+    def _make_brand(self) -> Brand:
+        return make_brand(self.config, self.theme.assets["site.css"].data)
 
     def _key_of_common(self) -> str | None:
         """One digest of what every page sees (config, templates, the donor context), or None when
@@ -271,6 +287,11 @@ class SiteRenderer:
             "nav": c.navigation,
             "donate_url": tracked(c.donate_url, c),
             "feed_url": "/feed.xml",
+            "url": c.path,  # every internal link in a template goes through url(): the site's base path
+            "base_path": c.base_path,
+            "assets": self.assets,
+            "brand": self.brand,
+            "social_card": c.absolute(self.assets["social-card.png"].url),
             **self.context,
         }
 
@@ -334,12 +355,12 @@ class SiteRenderer:
             "home.html",
             PageMeta("/", c.title, c.description, json_ld=(home_ld,)),
             "site.yaml",
-            stories=views[:6],
+            stories=views[:7],  # the featured story and the latest cards (home.html picks them)
         )
 
         self._paginated("/stories/", "Stories", f"Stories from {c.organisation.name}", views)
 
-        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Tag", "Topics")
+        self._taxonomy([(t, s.view) for s in stories for t in s.story.tags], "/tags/", "Topic", "Topics")
         self._taxonomy(
             [(s.story.region, s.view) for s in stories if s.story.region], "/regions/", "Region", "Regions"
         )
@@ -347,6 +368,7 @@ class SiteRenderer:
         index: RelatedIndex | None = None
         signature = RelatedIndex.signature(stories)
         by_slug = {s.story.slug: s.view for s in stories}
+        self.story_views = by_slug
         for s in stories:
 
             def rank(s: LiveStory = s) -> tuple[str, ...]:
@@ -381,8 +403,13 @@ class SiteRenderer:
         self.files.add(
             "robots.txt", f"User-agent: *\nAllow: /\n\nSitemap: {c.absolute('/sitemap.xml')}\n", "site.yaml"
         )
-        for asset in self.theme.assets.values():
-            self.files.add(asset.url.lstrip("/"), asset.data, "templates/assets/" + asset.name)
+        for name, asset in sorted(self.assets.items()):
+            owner = (
+                "templates/assets/" + name
+                if name in self.theme.assets and name != "site.css"
+                else "site.yaml"
+            )
+            self.files.add(asset.url.lstrip("/"), asset.data, owner)
         return self.files
 
     def _story_meta(self, v: StoryView, org: dict[str, Any]) -> PageMeta:
@@ -425,7 +452,15 @@ class SiteRenderer:
             if (key, view.url) not in members:
                 members.add((key, view.url))
                 groups[key].append(view)
-        index = [Link(f"{names[k]} ({len(groups[k])})", f"{base}{k}/") for k in sorted(groups)]
+        index = [
+            TermView(
+                names[k],
+                f"{base}{k}/",
+                len(groups[k]),
+                next((v.image for v in groups[k] if v.image is not None), None),
+            )
+            for k in sorted(groups)
+        ]
         self.page(
             "terms.html",
             PageMeta(base, heading, f"{heading} of our stories"),
@@ -434,11 +469,30 @@ class SiteRenderer:
             terms=index,
         )
         for key in sorted(groups):
+            n = len(groups[key])
             self._paginated(
-                f"{base}{key}/", f"{label}: {names[key]}", f"Stories about {names[key]}", groups[key]
+                f"{base}{key}/",
+                names[key],
+                f"Stories about {names[key]}",
+                groups[key],
+                eyebrow=label,
+                intro=f"{n} {'story' if n == 1 else 'stories'} about {names[key]}"
+                if label == "Topic"
+                else f"{n} {'story' if n == 1 else 'stories'} from {names[key]}",
+                others=tuple(t for t in index if t.url != f"{base}{key}/"),
             )
 
-    def _paginated(self, base: str, heading: str, description: str, views: Sequence[StoryView]) -> None:
+    def _paginated(
+        self,
+        base: str,
+        heading: str,
+        description: str,
+        views: Sequence[StoryView],
+        *,
+        eyebrow: str = "",
+        intro: str = "",
+        others: tuple[TermView, ...] = (),
+    ) -> None:
         """A list of stories, stories_per_page to a page: base, then base/page/2/, … (a long list on
         one page is slow to load and, with `serve`, slow to redo after every edit)."""
         per = self.config.stories_per_page
@@ -458,49 +512,37 @@ class SiteRenderer:
                 stories=views[(n - 1) * per : n * per],
                 pagination=pg,
                 heading=title,
+                eyebrow=eyebrow,
+                intro=intro,
+                others=others,
             )
 
     def _feed(self, stories: Sequence[LiveStory]) -> None:
         c = self.config
-        entries = stories[: c.feed_entries]
-        updated = max((s.story.updated or s.story.date for s in entries), default=dt.date(2000, 1, 1))
-        parts = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_escape(c.language)}">',
-            f"<title>{xml_escape(c.title)}</title>",
-            f'<link href="{xml_escape(c.absolute("/feed.xml"))}" rel="self"/>',
-            f'<link href="{xml_escape(c.absolute("/"))}"/>',
-            f"<id>{xml_escape(c.absolute('/'))}</id>",
-            f"<updated>{updated.isoformat()}T00:00:00Z</updated>",
-            f"<author><name>{xml_escape(c.organisation.name)}</name></author>",
+        entries = [
+            feeds.Entry(
+                title=s.view.feed_title or s.view.title,
+                url=c.absolute(s.view.url),
+                published=s.view.date,
+                updated=s.view.updated or s.view.date,
+                summary=s.view.feed_summary or s.view.summary,
+                categories=tuple(t.title for t in s.view.tags),
+            )
+            for s in stories[: c.feed_entries]
         ]
-        for s in entries:
-            v = s.view
-            day = (v.updated or v.date).isoformat()
-            parts += [
-                "<entry>",
-                f"<title>{xml_escape(v.feed_title or v.title)}</title>",
-                f'<link href="{xml_escape(c.absolute(v.url))}"/>',
-                f"<id>{xml_escape(c.absolute(v.url))}</id>",
-                f"<published>{v.date_iso}T00:00:00Z</published>",
-                f"<updated>{day}T00:00:00Z</updated>",
-                f"<summary>{xml_escape(v.feed_summary or v.summary)}</summary>",
-                *(f'<category term="{xml_escape(t.title)}"/>' for t in v.tags),
-                "</entry>",
-            ]
-        parts.append("</feed>\n")
-        self.files.add("feed.xml", "\n".join(parts), "content/stories")
+        feed = feeds.atom_feed(
+            title=c.title,
+            language=c.language,
+            self_url=c.absolute("/feed.xml"),
+            home_url=c.absolute("/"),
+            author=c.organisation.name,
+            entries=entries,
+        )
+        self.files.add("feed.xml", feed, "content/stories")
 
     def _sitemap(self) -> None:
-        lines = [
-            '<?xml version="1.0" encoding="utf-8"?>',
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        ]
-        for url, day in sorted(self.sitemap):
-            lastmod = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
-            lines.append(f"<url><loc>{xml_escape(self.config.absolute(url))}</loc>{lastmod}</url>")
-        lines.append("</urlset>\n")
-        self.files.add("sitemap.xml", "\n".join(lines), "content/stories")
+        urls = [(self.config.absolute(url), day) for url, day in self.sitemap]
+        self.files.add("sitemap.xml", feeds.sitemap(urls), "content/stories")
 
 
 def story_view(

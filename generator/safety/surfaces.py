@@ -231,8 +231,18 @@ def data_documents(root: pathlib.Path) -> list[Document]:
 
 
 # The strings of site.yaml that templates print or put in a link: the title, description,
-# organisation (its logo is a file), donate link, tracking values (utm_ values are in every donate
+# organisation (but for what declares its identity), donate link, tracking values (utm_ values are in every donate
 # link), navigation, and of each form everything but its technical settings.
+# The charity's own identity is what these settings declare (like a media contact's own details):
+# its address, numbers, accounts and logo are published on purpose. Its name and the rest are checked.
+_ORGANISATION_DECLARED = (
+    ("address",),
+    ("charity_number",),
+    ("company_number",),
+    ("same_as",),
+    ("social",),
+    ("logo",),
+)
 _FORM_SHOWN = (
     "heading",
     "submit",
@@ -254,7 +264,7 @@ def site_yaml_document(config: SiteConfig) -> Document | None:
     shown = []
     for path, text in _strings(f.located.data, ()):
         top = path[0]
-        organisation = top == "organisation" and path[1:2] != ("logo",)
+        organisation = top == "organisation" and path[1:2] not in _ORGANISATION_DECLARED
         form = (
             top == "forms"
             and path[-1] != "file"  # the guide's file is a download, checked as one
