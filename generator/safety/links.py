@@ -66,6 +66,7 @@ def published_addresses(ctx: SurfaceContext) -> set[str]:
         for view, _ in donor.guides.values():
             urls.add(view.url)
         urls.update(d.url for d in getattr(donor, "downloads", ()))
+        urls.update(c.url for c in getattr(donor, "campaigns", ()))  # every campaign has its own page
     forms = config.forms
     if forms is not None:
         for form in forms.forms:

@@ -199,9 +199,10 @@ def _is_address(text: str) -> bool:
     return " " not in t and (t.startswith(("/", "http://", "https://", "mailto:")) or "://" in t)
 
 
-# What of a data file a page shows. Campaigns: the appeal's words and its button's address. Contacts:
+# What of a data file a page shows. Campaigns: the appeal's words (banner and campaign page, its
+# questions and answers) and its button's address. Contacts:
 # everything but each person's own declared name, e-mail and phone.
-_CAMPAIGN_SHOWN = ("name", "sponsor", "deadline_reason", "donate_url")
+_CAMPAIGN_SHOWN = ("name", "sponsor", "deadline_reason", "donate_url", "summary", "faq", "timezone_label")
 _CONTACT_DECLARED = ("name", "email", "phone")
 
 
