@@ -36,7 +36,7 @@ from generator.findings import Finding
 from generator.render import csp
 from generator.render.output import FileChecks
 from generator.render.policy import page_problems
-from generator.safety.denylist_store import KEY_ENV, Matcher, key_from_env, load_denylist
+from generator.safety.denylist_store import Matcher, key_from_env
 from generator.safety.image_metadata import verify_outputs
 from generator.safety.output_scan import scan_output
 from generator.safety.registry import SiteContext, StoryContext
@@ -66,23 +66,10 @@ def site_fingerprint(root: pathlib.Path, config: SiteConfig, files: FileDigests)
 
 
 def checking_extras(config: SiteConfig) -> dict[str, Any]:
-    """What rules read besides config and story: the denylist matcher (or why there is none)."""
-    path = config.root / config.safety.denylist
-    denylist = load_denylist(path)
-    extras: dict[str, Any] = {"rule_severities": safety.rule_severities(), "denylist": None}
-    if not len(denylist):
-        return extras
-    key = key_from_env()
-    if key is None:
-        extras["denylist_problem"] = (
-            f"the denylist has {len(denylist)} entries but {KEY_ENV} is not set, so it cannot be checked"
-        )
-        return extras
-    matcher = Matcher(denylist, key)
-    if not matcher.key_matches():
-        extras["denylist_problem"] = f"{KEY_ENV} is not the key this denylist was made with"
-        return extras
-    extras["denylist"] = matcher
+    """What rules read besides config and story: the denylist matcher (or why there is none: it fails
+    closed, see safety/denylist_store.site_denylist) and the rules' severities."""
+    extras: dict[str, Any] = {"rule_severities": safety.rule_severities()}
+    extras.update(safety.denylist_extras(config))
     return extras
 
 

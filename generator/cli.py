@@ -87,8 +87,10 @@ class Reporter:
 
 
 def print_findings(findings: list[Finding] | tuple[Finding, ...]) -> None:
+    from generator.safety.redact import mask_findings
+
     color = None if not os.environ.get("NO_COLOR") else False
-    for f in sort_findings(list(findings)):
+    for f in sort_findings(mask_findings(findings)):  # never print a protected value
         head, _, rest = f.format().partition("\n")
         click.secho(head, fg="red" if f.is_error else "yellow", err=True, color=color)
         if rest:
@@ -416,7 +418,7 @@ def redact() -> None:
 @handle_errors
 def redact_add(site_dir: pathlib.Path | None) -> None:
     """Add one term, read from standard input (never from the command line)."""
-    from generator.safety.denylist_store import KEY_ENV, add_term, key_from_env
+    from generator.safety.denylist_store import KEY_ENV, NEW_KEY, add_term, key_from_env, key_problem
 
     root = site_root(site_dir)
     config = load_config(root)
@@ -425,6 +427,8 @@ def redact_add(site_dir: pathlib.Path | None) -> None:
         raise UsageError(
             f"set {KEY_ENV} to the denylist key first (keep it in your password manager or CI secrets)"
         )
+    if key_problem(key):
+        raise UsageError(f"{key_problem(key)}; make one with {NEW_KEY} (README: Denylist); nothing was added")
     if sys.stdin.isatty():
         click.echo("Type the term and press Enter (it is not shown and not stored):", err=True)
         import getpass
@@ -432,6 +436,10 @@ def redact_add(site_dir: pathlib.Path | None) -> None:
         term = getpass.getpass(prompt="")
     else:
         term = sys.stdin.readline()
+    if config.safety.denylist.strip().lower() == "none":
+        raise UsageError(
+            "site.yaml says `denylist: none`; name the denylist file there first (safety: denylist: safety/denylist.txt)"
+        )
     added, count = add_term(root / config.safety.denylist, term.strip(), key)
     click.echo(
         f"{'added' if added else 'already listed'}; the denylist has {count} entr{'y' if count == 1 else 'ies'}."

@@ -215,3 +215,50 @@ def approved_and_clean(
     approve_story(root, at=at)
     assert heads(check_site(root, at)) == []
     return root
+
+
+def pdf_bytes(text: str, info: Mapping[str, str] | None = None, xmp: str = "") -> bytes:
+    """A real one-page PDF showing `text` (one line per line, Helvetica), with an /Info dictionary
+    and an XMP packet when given: what a word processor's 'export as PDF' writes, in miniature."""
+
+    def literal(s: str) -> str:
+        return "(" + s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+
+    lines = "".join(f"{literal(line)} Tj T* " for line in text.split("\n"))
+    stream = f"BT /F1 11 Tf 14 TL 72 760 Td {lines}ET".encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R" + (b" /Metadata 6 0 R" if xmp else b"") + b" >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+            b"/Contents 5 0 R >>"
+        ),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    if xmp:
+        packet = xmp.encode("utf-8")
+        objects.append(
+            b"<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n" % len(packet)
+            + packet
+            + b"\nendstream"
+        )
+    info_ref = b""
+    if info:
+        entries = " ".join(f"/{k} {literal(v)}" for k, v in info.items())
+        objects.append(f"<< {entries} >>".encode("latin-1"))
+        info_ref = b" /Info %d 0 R" % len(objects)
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += (
+        b"trailer\n<< /Size %d /Root 1 0 R" % (len(objects) + 1)
+        + info_ref
+        + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    )
+    return bytes(out)

@@ -120,7 +120,7 @@ def test_refuses_while_the_denylist_cannot_be_checked(tmp_path: pathlib.Path) ->
     with pytest.raises(ContentError) as exc:
         approve_story(root)
     assert heads(exc.value.findings) == [
-        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked"
+        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entry but IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked"
     ]
     assert (root / STORY).read_text() == text
 

@@ -155,12 +155,12 @@ def test_cached_checks_follow_the_day(site: pathlib.Path, tmp_path: pathlib.Path
 def test_a_new_denylist_term_is_found_in_a_story_whose_checks_were_cached(
     site: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "k")
-    add_term(site / "safety/denylist.txt", "Nothing Like This", b"k")
+    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "k" * 16)
+    add_term(site / "safety/denylist.txt", "Nothing Like This", b"k" * 16)
     steps = serve_steps()
     warm_make(site, AT, steps)
     build.build(site, AT)
-    add_term(site / "safety/denylist.txt", "story 4", b"k")  # already in s4's text
+    add_term(site / "safety/denylist.txt", "story 4", b"k" * 16)  # already in s4's text
     with pytest.raises(ContentError) as exc:
         build.make(site, AT, steps=steps)
     assert {f.path for f in exc.value.findings if f.rule == "DENYLIST"} == {"content/stories/s4.md"}

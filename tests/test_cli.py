@@ -16,7 +16,7 @@ from generator.content.parse import parse_story, read_source
 from generator.safety import ALL_RULES
 
 AT = "2026-11-20T00:00:00Z"
-KEY = "cli-test-key"
+KEY = "cli-test-key-0123456789"
 
 
 def run(*args: str, input: str | None = None, env: dict[str, str] | None = None) -> Result:
@@ -302,12 +302,12 @@ def test_redact_check(tmp_path: pathlib.Path) -> None:
     hit = run("redact", "check", "--site", str(root), env=env)
     assert hit.exit_code == 1 and hit.stdout == "1 denylist problem(s).\n"
     assert hit.stderr == (
-        f"{loc(text, '|Rampur')}: DENYLIST: a denylisted term appears in the text\n"
+        f"{loc(text, '|Rampur')}: DENYLIST: a denylisted term (R…) appears in the text\n"
         "  fix: remove it or replace it with a description; if it is in a private note, delete the note too\n"
     )
     no_key = run("redact", "check", "--site", str(root))
     assert no_key.exit_code == 1
     assert no_key.stderr.startswith(
-        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entries but "
+        "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entry but "
         "IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked\n"
     )

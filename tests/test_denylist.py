@@ -150,7 +150,7 @@ def test_entries_written_without_first_word_records_still_match(tmp_path: pathli
 def test_a_combining_accent_typed_on_its_own_still_matches(tmp_path: pathlib.Path) -> None:
     m = denylist(tmp_path, "Renu Devi")
     text = "She is Re\u0301nu Devi."  # "é" typed as e + a combining acute: one word once normalised
-    assert m.find(text) == [(0, len(text))]  # found for certain; placed on the whole text
+    assert [text[a:b] for a, b in m.find(text)] == ["Re\u0301nu Devi"]  # composed first, so placed exactly
 
 
 def test_phrases_at_the_end_repeated_or_overlapping_are_all_found(tmp_path: pathlib.Path) -> None:
@@ -188,3 +188,21 @@ def test_the_prefiltered_scan_finds_exactly_what_hashing_every_phrase_finds(
                 if (n, m.digest(" ".join(words[i : i + n]))) in listed:
                     expected.add((toks[i][1], toks[i + n - 1][2]))
         assert m.find(body) == sorted(expected)
+
+
+@given(st.text())
+def test_tokens_with_spans_are_exactly_the_normalised_words(text: str) -> None:
+    """Hits are placed word by word only if this holds; otherwise a hit covers the whole text."""
+    assert [t[0] for t in tokens_with_spans(text)] == normalise(text).split()
+
+
+def test_ascii_terms_hash_exactly_as_before_so_existing_denylists_keep_matching(
+    tmp_path: pathlib.Path,
+) -> None:
+    import hashlib
+    import hmac
+
+    path = tmp_path / "d.txt"
+    add_term(path, "Sunita  DEVI", KEY)
+    before = hmac.new(KEY, b"sunita devi", hashlib.sha256).hexdigest()  # what every earlier version wrote
+    assert (2, before) in load_denylist(path).entries

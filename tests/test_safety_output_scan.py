@@ -12,7 +12,7 @@ from generator.errors import ContentError
 from generator.safety.denylist_store import Matcher, add_term, load_denylist
 from generator.safety.output_scan import extract_text, scan_output
 
-KEY = b"scan-key"
+KEY = b"scan-key-0123456789"
 LEAK_FIX = "find where it comes from (a story, a template or site.yaml) and remove it; nothing was published"
 
 
@@ -46,14 +46,44 @@ def test_attribute_values_count_as_text() -> None:
     ],
 )
 def test_a_denylisted_term_anywhere_in_any_file_fails(matcher: Matcher, path: str, data: bytes) -> None:
+    shown = path.replace("sunita-devi", "s…-d…")  # a file name is masked like a message
     assert formatted({path: data}, matcher) == [
-        f"output/{path}: OUTPUT-SCAN: a denylisted term was found in this generated file\n  fix: {LEAK_FIX}"
+        f"output/{shown}: OUTPUT-SCAN: a denylisted term (S… D…) was found in this generated file\n  fix: {LEAK_FIX}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    [
+        "<p>Suni\u00adta Devi</p>",  # soft hyphen
+        "<p>Suni&shy;ta Devi</p>",  # … as an entity
+        "<p>Sunita&#173; Devi</p>",
+        "<p>Sun\u200bita De\u2060vi</p>",  # zero-width space, word joiner
+        "<p>\u202aSunita Devi\u202c</p>",  # bidi embedding
+        "<p>Sun\u0456ta D\u0435vi</p>",  # Cyrillic і and е
+        "<p>\u03a3unita Devi</p>".replace("\u03a3", "S"),  # (control: plain)
+        '<a href="/stories/sunita%20devi/">x</a>',  # percent-encoded in a link
+        '<a href="/s?who=Sunit%C3%A1+Devi&amp;x=1">x</a>',  # … in a query string
+        '<script type="application/ld+json">{"name":"Suni\\u00adta Devi"}</script>',  # a JSON escape
+        '<feed><content type="html">&lt;p&gt;Sunita &lt;em&gt;Devi&lt;/em&gt;&lt;/p&gt;</content></feed>',
+    ],
+)
+def test_a_disguised_term_is_still_found(matcher: Matcher, disguised: str) -> None:
+    assert [f.message for f in scan_output({"a.html": disguised.encode()}, matcher, ())] == [
+        "a denylisted term (S… D…) was found in this generated file"
+    ]
+
+
+def test_a_disguised_protected_name_is_still_found() -> None:
+    files = {"a.html": "<p>Mee\u00adna Kum\u0430ri</p>".encode()}
+    assert [f.message for f in scan_output(files, None, ("Meena Kumari",))] == [
+        "the protected name of a minor or a relative (M… K…) was found in this generated file"
     ]
 
 
 def test_protected_names_are_found(matcher: Matcher) -> None:
     assert formatted({"index.html": b"<p>Meena Kumari</p>"}, None, ("meena kumari",)) == [
-        f"output/index.html: OUTPUT-SCAN: the protected name of a minor or a relative was found in this generated file\n  fix: {LEAK_FIX}"
+        f"output/index.html: OUTPUT-SCAN: the protected name of a minor or a relative (M… K…) was found in this generated file\n  fix: {LEAK_FIX}"
     ]
 
 
@@ -75,7 +105,7 @@ def test_near_misses_are_quiet(matcher: Matcher) -> None:
     assert formatted(files, matcher, ("Meena Kumari",)) == []
 
 
-def test_a_leak_from_site_yaml_stops_the_build_and_keeps_the_previous_output(
+def test_a_leak_from_a_template_stops_the_build_and_keeps_the_previous_output(
     tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", KEY.decode())
@@ -84,13 +114,31 @@ def test_a_leak_from_site_yaml_stops_the_build_and_keeps_the_previous_output(
     add_term(root / "safety" / "denylist.txt", "Sunita Devi", KEY)
     build(root, AT)
     before = tree(root / "output")
-    (root / "site.yaml").write_text(SITE_YAML + "description: In memory of Sunita Devi.\n")
+    # Templates are written by developers, not checked as sources: only the output scan sees this.
+    (root / "templates").mkdir()
+    (root / "templates" / "404.html").write_text(
+        '{% extends "base.html" %}{% block main %}<p>In memory of Suni&shy;ta Devi.</p>{% endblock %}'
+    )
     with pytest.raises(ContentError) as exc:
         build(root, AT)
     assert str(exc.value) == "the output scan found protected text; nothing was published"
     leaks = sorted({f.path for f in exc.value.findings if f.rule == "OUTPUT-SCAN"})
-    assert leaks == ["output/index.html"]
+    assert leaks == ["output/404.html"]
     assert tree(root / "output") == before
+
+
+def test_a_leak_from_site_yaml_is_found_in_site_yaml_before_anything_is_rendered(
+    tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", KEY.decode())
+    root = make_site(tmp_path, {STORY: story_md()})
+    approve_story(root)
+    add_term(root / "safety" / "denylist.txt", "Sunita Devi", KEY)
+    (root / "site.yaml").write_text(SITE_YAML + "description: In memory of Sunita Devi.\n")
+    with pytest.raises(ContentError) as exc:
+        build(root, AT)
+    assert [(f.path, f.rule) for f in exc.value.findings] == [("site.yaml", "DENYLIST")]
+    assert not (root / "output").exists()
 
 
 def test_a_comment_in_a_site_template_stops_the_build(tmp_path: pathlib.Path) -> None:

@@ -17,7 +17,7 @@ def test_minor_real_name_fires_even_on_a_draft(tmp_path: pathlib.Path) -> None:
         status="draft", people=[survivor("Mona", name_type="real", minor=True)], consent=MINOR_CONSENT
     )
     assert story_findings(tmp_path, text) == [
-        f'{loc(text, "name_type: |real")}: PEOPLE-MINOR-REAL: "Mona" is a minor survivor and cannot have name_type: real'
+        f"{loc(text, 'name_type: |real')}: PEOPLE-MINOR-REAL: person 1 in people (M…) is a child survivor and cannot be published under a real name (name_type: real)"
     ]
 
 
@@ -30,7 +30,7 @@ def test_minor_under_a_pseudonym_is_fine(tmp_path: pathlib.Path) -> None:
 def test_a_survivor_must_say_whether_they_were_a_minor(tmp_path: pathlib.Path) -> None:
     text = story_md(people=[survivor(minor=None)])
     assert story_findings(tmp_path, text, "PEOPLE-MINOR-UNSTATED") == [
-        f'{loc(text, "  - |name: Asha")}: PEOPLE-MINOR-UNSTATED: survivor "Asha" does not say whether they were a minor at the time'
+        f"{loc(text, '  - |name: Asha')}: PEOPLE-MINOR-UNSTATED: person 1 in people (A…) does not say whether they were a minor at the time"
     ]
 
 
@@ -41,7 +41,7 @@ def test_minor_false_is_an_answer(tmp_path: pathlib.Path) -> None:
 def test_an_adult_survivors_real_name_needs_a_written_authorisation(tmp_path: pathlib.Path) -> None:
     text = story_md(people=[survivor(name_type="real")])
     assert story_findings(tmp_path, text, "PEOPLE-REAL-NAME-AUTH") == [
-        f'{loc(text, "name_type: |real")}: PEOPLE-REAL-NAME-AUTH: "Asha" is named with their real name but no written authorisation is recorded'
+        f"{loc(text, 'name_type: |real')}: PEOPLE-REAL-NAME-AUTH: person 1 in people (A…) is named with their real name but no written authorisation is recorded"
     ]
 
 
@@ -55,7 +55,7 @@ def test_a_relative_is_never_named_not_even_by_a_pseudonym(tmp_path: pathlib.Pat
     text = story_md(people=[survivor(), person("Sunita", "relative", "pseudonym", relation_to="Asha")])
     assert story_findings(tmp_path, text, "PEOPLE-RELATIVE-NAMED") == [
         (
-            f'{loc(text, "name_type: |pseudonym", nth=2)}: PEOPLE-RELATIVE-NAMED: "Sunita" is a relative of a survivor '
+            f"{loc(text, 'name_type: |pseudonym', nth=2)}: PEOPLE-RELATIVE-NAMED: person 2 in people (S…) is a relative of a survivor "
             "and cannot be named (name_type: pseudonym)"
         )
     ]
@@ -66,14 +66,14 @@ def test_a_relative_by_relation_counts_whatever_their_role(tmp_path: pathlib.Pat
         people=[survivor(), person("Ravi", "supporter", "real", relation_to="Asha", relation="brother")]
     )
     assert story_findings(tmp_path, text, "PEOPLE-RELATIVE-NAMED") == [
-        f'{loc(text, "name_type: |real")}: PEOPLE-RELATIVE-NAMED: "Ravi" is a relative of a survivor and cannot be named (name_type: real)'
+        f"{loc(text, 'name_type: |real')}: PEOPLE-RELATIVE-NAMED: person 2 in people (R…) is a relative of a survivor and cannot be named (name_type: real)"
     ]
 
 
 def test_a_withheld_relative_written_like_a_name(tmp_path: pathlib.Path) -> None:
     text = story_md(people=[survivor(), person("Sunita", "relative", "withheld", relation_to="Asha")])
     assert story_findings(tmp_path, text, "PEOPLE-RELATIVE-NAMED") == [
-        f'{loc(text, "name: |Sunita")}: PEOPLE-RELATIVE-NAMED: "Sunita" is withheld but written like a name'
+        f"{loc(text, 'name: |Sunita')}: PEOPLE-RELATIVE-NAMED: person 2 in people (S…) is withheld but written like a name"
     ]
 
 
@@ -106,7 +106,7 @@ def test_an_accused_relative_of_a_child_is_never_named(tmp_path: pathlib.Path) -
         consent=MINOR_CONSENT,
     )
     assert story_findings(tmp_path, text, "PEOPLE-ACCUSED-RELATIVE") == [
-        f'{loc(text, "name_type: |pseudonym", nth=2)}: PEOPLE-ACCUSED-RELATIVE: "Ravi" is accused and related to a child survivor, so cannot be named'
+        f"{loc(text, 'name_type: |pseudonym', nth=2)}: PEOPLE-ACCUSED-RELATIVE: person 2 in people (R…) is accused and related to a child survivor, so cannot be named"
     ]
 
 
@@ -142,8 +142,8 @@ def test_references_must_resolve_and_not_repeat(tmp_path: pathlib.Path) -> None:
     )
     assert story_findings(tmp_path, text, "PEOPLE-REFERENCE") == [
         f'{loc(text, "consent: |C-9")}: PEOPLE-REFERENCE: consent "C-9" is not an id under consent (known: C-1, C-1)',
-        f'{loc(text, "relation_to: |Ashaa")}: PEOPLE-REFERENCE: relation_to "Ashaa" is not a name in people',
-        f'{loc(text, "name: |Asha", nth=2)}: PEOPLE-REFERENCE: "Asha" is declared twice in people',
+        f"{loc(text, 'relation_to: |Ashaa')}: PEOPLE-REFERENCE: the relation_to of person 2 in people (H… A…) is not a name in people",
+        f"{loc(text, 'name: |Asha', nth=2)}: PEOPLE-REFERENCE: person 3 in people (A…) is declared twice in people",
         f'{loc(text, "id: |C-1", nth=2)}: PEOPLE-REFERENCE: consent id "C-1" is used twice',
     ]
 

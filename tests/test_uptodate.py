@@ -192,15 +192,18 @@ def test_the_denylist_key_is_part_of_the_fingerprint(
     tmp_path: pathlib.Path, renders: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = site(tmp_path)
-    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "key-one")
-    add_term(root / "safety/denylist.txt", "Nobody Here", b"key-one")
+    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "key-one-0123456789")
+    add_term(root / "safety/denylist.txt", "Nobody Here", b"key-one-0123456789")
     build(root, AT)
-    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "key-two")
+    monkeypatch.setenv("IMPACTSITE_DENYLIST_KEY", "key-two-0123456789")
     with pytest.raises(ContentError) as exc:
         build(root, AT)
     assert "DENYLIST-KEY" in {f.rule for f in exc.value.findings}
     assert len(renders) == 2
-    assert "key-one" not in (root / RECORD).read_text() and "key-two" not in (root / RECORD).read_text()
+    assert (
+        "key-one-0123456789" not in (root / RECORD).read_text()
+        and "key-two-0123456789" not in (root / RECORD).read_text()
+    )
 
 
 def test_a_failed_build_keeps_no_record_that_could_answer_for_it(

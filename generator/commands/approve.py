@@ -27,6 +27,7 @@ from generator.content.publication import decide
 from generator.errors import ContentError, UsageError
 from generator.findings import Finding, Severity, error, sort_findings
 from generator.safety import signoff, sshsig, waivers
+from generator.safety.links import site_addresses
 
 # What approve itself puts right by writing new review and waivers blocks.
 RESOLVED_HERE = {r.id for r in signoff.RULES + waivers.RULES} - {"SIGNOFF-SIGNERS"}
@@ -108,11 +109,15 @@ def _as_published(site: Site, story: Story, at: dt.datetime) -> Site:
     """The site with `story` decided as if its status were published: a draft is approved for what
     it will be, with every publication rule applied."""
     pub = decide(dataclasses.replace(story, status="published"), at, site.config.tz)
-    return dataclasses.replace(site, stories=(story,), pages=(), publications={story.path: pub})
+    extras = {**site.extras, "site_addresses": site_addresses(site, {story.path: pub})}
+    return dataclasses.replace(
+        site, stories=(story,), pages=(), publications={story.path: pub}, extras=extras
+    )
 
 
 def _only_page(site: Site, page: Page) -> Site:
-    return dataclasses.replace(site, stories=(), pages=(page,), publications={})
+    extras = {**site.extras, "site_addresses": site_addresses(site)}  # its links, against the whole site
+    return dataclasses.replace(site, stories=(), pages=(page,), publications={}, extras=extras)
 
 
 def _item(

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
 import textwrap
 from typing import Any
 
 from generator import __version__
 from generator.safety import ALL_RULES
+from generator.safety.redact import mask_findings
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 HOME = "https://github.com/impactsite/impactsite"
 
 
 def to_json(report: Any) -> dict[str, Any]:
+    """The report as JSON. Protected values in messages are masked (safety/redact.py): JSON reports
+    end up in CI logs and artefacts."""
+    findings = mask_findings(report.findings)
+    waived = mask_findings(report.waived)
     return {
         "at": report.at.isoformat(),
         "errors": len(report.errors),
@@ -28,17 +34,22 @@ def to_json(report: Any) -> dict[str, Any]:
                 "fix": f.fix,
                 "token": f.token,
             }
-            for f in report.findings
+            for f in findings
         ],
-        "waived": [
-            {"path": f.path, "line": f.line, "rule": f.rule, "message": f.message} for f in report.waived
-        ],
+        "waived": [{"path": f.path, "line": f.line, "rule": f.rule, "message": f.message} for f in waived],
     }
 
 
 def to_sarif(report: Any) -> dict[str, Any]:
+    """SARIF 2.1.0 for code scanning. Protected values in messages are masked (safety/redact.py):
+    SARIF is uploaded and shown in pull-request annotations. A source file keeps its real path, which
+    the annotation needs and the repository shows anyway; a generated file's name is masked."""
+    findings = [
+        m if f.path.startswith("output/") else dataclasses.replace(m, path=f.path)
+        for f, m in zip(report.findings, mask_findings(report.findings), strict=True)
+    ]
     known = {r.id: r for r in ALL_RULES}
-    used = sorted({f.rule for f in report.findings} | set(known))
+    used = sorted({f.rule for f in findings} | set(known))
     rules = []
     for rid in used:
         r = known.get(rid)
@@ -58,7 +69,7 @@ def to_sarif(report: Any) -> dict[str, Any]:
         )
     index = {rid: i for i, rid in enumerate(used)}
     results = []
-    for f in report.findings:
+    for f in findings:
         location: dict[str, Any] = {"artifactLocation": {"uri": f.path}}
         if f.line >= 1:
             location["region"] = {"startLine": f.line, **({"startColumn": f.column} if f.column >= 1 else {})}
@@ -122,6 +133,7 @@ def rules_markdown() -> str:
             "any": "every story, drafts included",
             "publishing": "stories meant for publication",
             "site": "the whole site",
+            "surface": "pages, data files, site.yaml, links and downloads",
             "decisions": "stories and pages being published, after every other rule",
         }[r.scope]
         lines += [

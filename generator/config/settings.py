@@ -120,7 +120,10 @@ class PseudonymPolicy:
 @dataclass(frozen=True)
 class SafetyPolicy:
     noun: ClassVar[str] = "the safety policy"
-    denylist: str = setting("safety/denylist.txt", "the keyed-hash denylist file, relative to the site")
+    denylist: str = setting(
+        "safety/denylist.txt",
+        "the keyed-hash denylist file, relative to the site; `none` runs without one, on purpose",
+    )
     location_precision: Literal["country", "state", "city", "district"] = setting(
         "city", "the finest place a story may name; anything finer is reported"
     )

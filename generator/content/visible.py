@@ -7,8 +7,11 @@ writer's own line and column.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
+
+from generator.content.model import Page, Story
 
 COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 PRIVATE_RE = re.compile(r"^:::[ \t]*private\b.*?(?:^:::[ \t]*$|\Z)", re.DOTALL | re.MULTILINE | re.IGNORECASE)
@@ -96,3 +99,117 @@ def typed_markers(text: str) -> list[TypedMarker]:
                     open_count += 1
             i = chunk.find("*", j)
     return found
+
+
+# Invisible format characters (Unicode category Cf) a writer can type or paste inside a word: soft
+# hyphen, zero-width space and joiners, word joiner, bidi controls, the byte-order mark. Written as
+# entities too (`&shy;`, `&#8203;`), since Markdown passes entities through to the page.
+_INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+_INVISIBLE_RE = re.compile(
+    "[" + _INVISIBLE + "]|&(?:shy|ZeroWidthSpace|zwj|zwnj|lrm|rlm|NoBreak|InvisibleTimes|InvisibleComma"
+    "|ApplyFunction|af|it|ic);|&#(?:0*173|0*8203|0*820[4-7]|0*8288|x0*[aA][dD]|x0*200[bBcCdDeEfF]|x0*2060);"
+)
+
+
+def readable(text: str) -> str:
+    """`text` without the invisible characters that split a word: "Pri\u00adya" is published as "Priya".
+
+    A browser shows such a word whole, so the character hides nothing from a reader and only hides the
+    word from search and from anyone checking the page. Any invisible character touching a Latin,
+    Greek or Cyrillic letter or a digit goes (those alphabets never need one; a bidi control there can
+    even reverse a name on screen). Elsewhere they are kept: zero-width joiners and non-joiners that
+    Devanagari, Arabic or Persian need, the zero-width spaces Thai and Khmer break lines at, and the
+    joiners inside emoji sequences."""
+    if _INVISIBLE_RE.search(text) is None:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in _INVISIBLE_RE.finditer(text):
+        before = _letter_before(text, m.start())
+        after = _letter_after(text, m.end())
+        drop = _latin(before) or _latin(after)
+        out.append(text[pos : m.start()])
+        if not drop:
+            out.append(m.group(0))
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _letter_before(text: str, i: int) -> str:
+    """The visible character before position i (skipping other invisible ones), if it is a letter."""
+    while i > 0:
+        m = None
+        ch = text[i - 1]
+        if ch == ";":
+            m = re.search(r"&[#\w]+;$", text[max(0, i - 12) : i])
+        if m is not None and _INVISIBLE_RE.fullmatch(m.group(0)):
+            i -= len(m.group(0))
+            continue
+        if _INVISIBLE_RE.fullmatch(ch):
+            i -= 1
+            continue
+        return ch if ch.isalnum() or _is_mark(ch) else ""
+    return ""
+
+
+def _letter_after(text: str, i: int) -> str:
+    while i < len(text):
+        m = _INVISIBLE_RE.match(text, i)
+        if m is not None:
+            i = m.end()
+            continue
+        ch = text[i]
+        return ch if ch.isalnum() or _is_mark(ch) else ""
+    return ""
+
+
+def _is_mark(ch: str) -> bool:
+    import unicodedata
+
+    return unicodedata.category(ch).startswith("M")
+
+
+def _latin(ch: str) -> bool:
+    """A letter of the Latin, Greek or Cyrillic alphabets (none of which needs a joiner)."""
+    return bool(ch) and (ch.isascii() or "\u00c0" <= ch <= "\u052f" or "\u1e00" <= ch <= "\u1fff")
+
+
+def readable_story(story: Story) -> Story:
+    """The story as it is rendered: every published text through `readable` (the checks read the
+    file as typed; offsets in it stay the writer's). The same object when nothing changes."""
+    texts = (story.title, story.summary, story.location or "", story.region or "", story.source.body)
+    if (
+        not any(_INVISIBLE_RE.search(t) for t in texts)
+        and not any(_INVISIBLE_RE.search(t) for i in story.images for t in (i.alt, i.caption or ""))
+        and not any(_INVISIBLE_RE.search(t) for t in story.tags)
+    ):
+        return story
+    return dataclasses.replace(
+        story,
+        title=readable(story.title),
+        summary=readable(story.summary),
+        location=readable(story.location) if story.location else story.location,
+        region=readable(story.region) if story.region else story.region,
+        tags=tuple(readable(t) for t in story.tags),
+        images=tuple(
+            dataclasses.replace(
+                i, alt=readable(i.alt), caption=readable(i.caption) if i.caption else i.caption
+            )
+            for i in story.images
+        ),
+        source=dataclasses.replace(story.source, body=readable(story.source.body)),
+    )
+
+
+def readable_page(page: Page) -> Page:
+    """The page as it is rendered (see readable_story)."""
+    texts = (page.title, page.summary or "", page.source.body)
+    if not any(_INVISIBLE_RE.search(t) for t in texts):
+        return page
+    return dataclasses.replace(
+        page,
+        title=readable(page.title),
+        summary=readable(page.summary) if page.summary else page.summary,
+        source=dataclasses.replace(page.source, body=readable(page.source.body)),
+    )

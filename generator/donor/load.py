@@ -15,11 +15,13 @@ from generator.content.model import Page, Story
 from generator.content.publication import Publication
 from generator.donor import campaigns as campaigns_mod
 from generator.donor.contacts import load_contacts
-from generator.donor.form_adapters import GuideView, read_guide
+from generator.donor.form_adapters import GuideView, human_size, read_guide
 from generator.donor.impact import load_impact
 from generator.donor.redirects import check_aliases, redirects_for
 from generator.donor.site import Donor
 from generator.findings import Finding, error
+from generator.safety.downloads import collect as collect_downloads
+from generator.safety.downloads import linked_addresses
 
 
 def load_donor(
@@ -41,12 +43,26 @@ def load_donor(
     findings += problems
     guides, problems = _check_forms(config, pages)
     findings += problems
+    # Downloads: content/downloads/ and every file under content/ a published source links to, each
+    # published only if the scan can read it, and as cleaned (safety/downloads.py).
+    sources = [(s.path, s.source.body) for s in stories if publications[s.path].publishing]
+    sources += [(p.path, p.source.body) for p in pages]
+    required = [f.guide.file for f in config.forms.forms if f.guide] if config.forms else []
+    downloads, problems = collect_downloads(root, linked_addresses(sources), required)
+    refused = {"content/" + f.guide.file for f in config.forms.forms if f.guide and f.key not in guides} if config.forms else set()
+    findings += [p for p in problems if p.path not in refused]  # (a refused guide is reported once, above)
+    cleaned = {d.url: d.data for d in downloads}
+    guides = {  # the guide as published: its cleaned copy, its size from that copy
+        k: (dataclasses.replace(view, size=human_size(len(cleaned[view.url]))), cleaned[view.url])
+        for k, (view, _) in guides.items()
+        if view.url in cleaned
+    }
     impact, problems = load_impact(root)
     findings += problems
     findings += check_aliases(stories)
     live = [s for s in stories if publications[s.path].live]
     redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
-    return Donor(config, at, campaigns, contacts, redirects, guides, impact), findings
+    return Donor(config, at, campaigns, contacts, redirects, guides, impact, tuple(downloads)), findings
 
 
 def checking_config(config: SiteConfig, donor: Donor) -> SiteConfig:

@@ -36,6 +36,7 @@ from generator.donor.redirects import Redirect, redirects_file
 from generator.render.links import json_ld, tracked
 from generator.render.values import Extra
 from generator.render.views import Link, PageMeta
+from generator.safety.downloads import Download
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ class Donor:
     redirects: tuple[Redirect, ...] = ()
     guides: Mapping[str, tuple[GuideView, bytes]] = field(default_factory=dict)  # form key → guide
     impact: Impact | None = None  # content/data/impact.yaml, for the home page
+    downloads: tuple[Download, ...] = ()  # checked and cleaned (safety/downloads.py), the guides among them
 
     @property
     def forms(self) -> FormsSettings | None:
@@ -145,9 +147,7 @@ class Donor:
         settings = self.forms
         if settings is not None:
             for form in settings.forms:
-                guide = self.guides.get(form.key)
-                if guide is not None:
-                    out.append(Extra(guide[0].url.lstrip("/"), "content" + guide[0].url, data=guide[1]))
+                guide = self.guides.get(form.key)  # published with the other downloads, below
                 if not form.is_form or form.thank_you is None:
                     continue
                 ty = form.thank_you
@@ -158,6 +158,8 @@ class Donor:
                 ctx: dict[str, Any] = {"thank_you": ty, "guide": guide[0] if guide else None, "back": back}
                 meta = PageMeta(ty.path, ty.heading, noindex=True)
                 out.append(Extra(_file(ty.path), "site.yaml", "thank_you.html", meta, ctx))
+        for d in self.downloads:  # only what the scan could read, as cleaned (no PDF metadata)
+            out.append(Extra(d.url.lstrip("/"), d.path, data=d.data))
         for rd in self.redirects:
             rd_ctx: dict[str, Any] = {
                 "redirect": rd,
@@ -239,9 +241,12 @@ class DonorView:
         """Everything templates can get from this view, as text, for the page cache: the donor
         data without its moment (which reaches templates only through the banners), the banners
         and the form sections."""
-        donor = dataclasses.replace(self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC), guides={})
+        donor = dataclasses.replace(
+            self._donor, at=dt.datetime(2000, 1, 1, tzinfo=dt.UTC), guides={}, downloads=()
+        )
         guides = sorted((k, v[0], hashlib.sha256(v[1]).hexdigest()) for k, v in self._donor.guides.items())
-        return repr((donor, guides, self._banners, sorted(self._sections.items())))
+        downloads = [(d.url, hashlib.sha256(d.data).hexdigest()) for d in self._donor.downloads]
+        return repr((donor, guides, downloads, self._banners, sorted(self._sections.items())))
 
     def banners(self, url: str) -> tuple[BannerView, ...]:
         return tuple(view for c, view in self._banners if c.shows_on(url))

@@ -21,6 +21,7 @@ from generator.cache.steps import Steps
 from generator.config.settings import PseudonymPolicy
 from generator.content.model import Story
 from generator.content.publication import Publication
+from generator.content.visible import readable_page, readable_story
 from generator.render import csp
 from generator.render.bodies import BodyInput, render_bodies
 from generator.render.images import ImageStore
@@ -142,14 +143,17 @@ def render_site(
     theme = theme_for(config.root, steps)
     donor = site.donor
     policy = theme_policy(theme.dirs, donor.form_origins())
-    live = [s for s in site.stories if site.publications[s.path].live]
+    # As published: invisible characters that split a word are left out (content/visible.readable); the
+    # source digests still key the work, since the readable text is a function of the source.
+    live = [readable_story(s) for s in site.stories if site.publications[s.path].live]
+    site_pages = [readable_page(p) for p in site.pages]
     every = config.pseudonyms.mark == "every"
     items = [BodyInput(s, site.body_digests[s.path], _pseudonyms(s), every) for s in live]
-    items += [BodyInput(p, site.body_digests[p.path], (), False) for p in site.pages]  # type: ignore[arg-type]
+    items += [BodyInput(p, site.body_digests[p.path], (), False) for p in site_pages]  # type: ignore[arg-type]
     bodies = render_bodies(items, steps, progress)
     images = ImageStore(config.content_dir, StoreBlobs(steps))
     stories = story_views(site, live, bodies, images, steps)
-    pages = [RenderedPage(p, Markup(bodies[p.path].html)) for p in site.pages]
+    pages = [RenderedPage(p, Markup(bodies[p.path].html)) for p in site_pages]
     related = related_slugs(live, config.related_stories, steps)
     emitter = Emitter(steps, sink, checks_for(policy, theme), drop_failing=drop_failing)
     renderer = SiteRenderer(

@@ -17,19 +17,25 @@ from generator.safety import (
     consent,
     consistency,
     denylist,
+    downloads,
     identifiers,
     images,
     jigsaw,
+    links,
     names,
     people,
     placeholders,
     private,
     pseudonyms,
+    redact,
     relatives,
     signoff,
+    surfaces,
     waivers,
 )
+from generator.safety.identifiers import site_settings
 from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, StoryContext, locate
+from generator.safety.surfaces import SURFACE, SurfaceContext
 
 ALL_RULES: tuple[Rule, ...] = (
     people.RULES
@@ -46,10 +52,21 @@ ALL_RULES: tuple[Rule, ...] = (
     + jigsaw.RULES
     + images.RULES
     + waivers.RULES
+    + links.RULES
 )
 
 RULES_BY_ID = {r.id: r for r in ALL_RULES}
 assert len(RULES_BY_ID) == len(ALL_RULES), "rule ids must be unique"
+
+
+def denylist_extras(config: SiteConfig) -> dict[str, Any]:
+    """The site's denylist for every check, failing closed (safety/denylist_store.site_denylist).
+
+    Also registers a first protector for report writers (denylisted terms and identifiers), so even
+    a command that never reaches check_surfaces (approve) masks what it prints."""
+    extras = denylist.site_extras(config)
+    redact.remember(redact.Protector(extras.get("denylist"), (), site_settings(config), None, config.root))
+    return extras
 
 
 def rule_severities() -> dict[str, str]:
@@ -127,6 +144,31 @@ def check_story(
     return findings, waived
 
 
+def check_surfaces(site: Any) -> list[Finding]:
+    """Every surface that is not a story's own text (pages, data files, site.yaml, links, downloads),
+    through the same detectors and denylist as story bodies; and the protector every report writer
+    masks with (safety/redact.py). `site` is the build's Site: config, stories, pages, publications
+    and extras."""
+    ctx = SurfaceContext(site.config, site.stories, site.pages, site.publications, site.extras)
+    redact.remember(
+        redact.Protector(
+            site.extras.get("denylist"),
+            redact.protected_names(site.stories),
+            site_settings(site.config),
+            {d.path: d.source.text for d in (*site.stories, *site.pages)},
+            site.config.root,
+        )
+    )
+    findings = surfaces.check_surfaces(ctx)
+    donor = site.extras.get("donor")
+    if donor is not None:  # downloads were read (and cleaned) with the donor data
+        findings += downloads.check_downloads(donor.downloads, site.config, site.extras)
+    for rule in ALL_RULES:
+        if rule.scope == SURFACE:
+            findings.extend(cast("Iterable[Finding]", rule.check(ctx)))
+    return findings
+
+
 def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
     out: list[Finding] = []
     for rule in rules:
@@ -146,5 +188,6 @@ __all__ = [
     "analyse_story",
     "check_site",
     "check_story",
+    "check_surfaces",
     "site_extras",
 ]

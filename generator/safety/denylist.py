@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.config.settings import SiteConfig
 from generator.config.yamlload import Path
 from generator.content.model import Story
 from generator.findings import Finding, error
-from generator.safety.denylist_store import KEY_ENV, Matcher
+from generator.safety.denylist_store import Matcher, remember, site_denylist
+from generator.safety.redact import TERM, redact_hint
 from generator.safety.registry import (
     ANY,
     ERROR,
@@ -50,17 +52,26 @@ def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     if matcher is None:
         return
     fix = "remove it or replace it with a description; if it is in a private note, delete the note too"
-    for start, _ in matcher.find(story.source.body):
-        yield Hit("a denylisted term appears in the text", fix, offset=start)
+    body = story.source.body
+    for start, end in matcher.find(body):
+        hint = redact_hint(body[start:end], TERM)
+        yield Hit(f"a denylisted term ({hint}) appears in the text", fix, offset=start, length=end - start)
     for path, value in _strings(story.data, ()):
         if path and path[0] == "review":
             continue
-        if matcher.find(value):
-            yield Hit(f"a denylisted term appears in {'.'.join(str(p) for p in path)}", fix, path=path)
+        spans = matcher.find(value)
+        if spans:
+            hint = redact_hint(value[spans[0][0] : spans[0][1]], TERM)
+            where = ".".join(str(p) for p in path)
+            yield Hit(f"a denylisted term ({hint}) appears in {where}", fix, path=path)
     # A declared slug is a front-matter field, checked above; otherwise the slug is the file name.
-    name = story.path.rsplit("/", 1)[-1]
-    if matcher.find(name.replace("-", " ")):
-        yield Hit("a denylisted term appears in the file name", "rename the file without it", line=1)
+    name = story.path.rsplit("/", 1)[-1].replace("-", " ")
+    spans = matcher.find(name)
+    if spans:
+        hint = redact_hint(name[spans[0][0] : spans[0][1]], TERM)
+        yield Hit(
+            f"a denylisted term ({hint}) appears in the file name", "rename the file without it", line=1
+        )
 
 
 @site_rule(
@@ -71,19 +82,45 @@ def denylisted(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source="DL-01: a missing key never silently skips the check",
 )
 def denylist_key(ctx: SiteContext) -> Iterator[Finding]:
-    """A non-empty denylist can only be checked with its key (in IMPACTSITE_DENYLIST_KEY). Without
+    """A denylist can only be checked with its key (in IMPACTSITE_DENYLIST_KEY), at least 16
+    characters long (a shorter key could be guessed, and then every hashed term with it). Without
     it, or with the wrong key, the build stops rather than publish unchecked."""
-    problem = ctx.extras.get("denylist_problem")
-    if problem:
-        rel = ctx.config.safety.denylist
-        yield error(
-            rel,
-            1,
-            1,
-            "DENYLIST-KEY",
-            problem,
-            f"set {KEY_ENV} to the key kept in your password manager or CI secret store",
-        )
+    yield from _problems(ctx, "DENYLIST-KEY")
+
+
+@site_rule(
+    "DENYLIST-FILE",
+    ERROR,
+    family=FAMILY,
+    title="a denylist that was lost",
+    source="DL-02: a denylist never switches itself off",
+)
+def denylist_file(ctx: SiteContext) -> Iterator[Finding]:
+    """A site that has a denylist can never lose it silently: the file site.yaml names must exist;
+    a denylist file must be whole, with its check line; and one the last check used cannot go
+    missing, be emptied or be replaced with another key's. Only `denylist: none` in site.yaml
+    switches it off."""
+    yield from _problems(ctx, "DENYLIST-FILE")
+
+
+def _problems(ctx: SiteContext, rule: str) -> Iterator[Finding]:
+    for p in ctx.extras.get("denylist_problems", ()):
+        if p.rule == rule:
+            yield error(p.path, p.line, p.column, p.rule, p.message, p.fix)
+
+
+def site_extras(config: SiteConfig) -> dict[str, Any]:
+    """The denylist matcher for every check (None when the site has none), and the problems that
+    keep a denylist from being used; remembers the denylist a usable one was checked with."""
+    raw = config.raw.get("safety")
+    located = config.located
+    where = (1, 1)
+    if located is not None:
+        key = isinstance(raw, dict) and "denylist" in raw
+        where = located.where(("safety", "denylist") if key else ("safety",), key=not key)
+    found = site_denylist(config.root, raw, config.safety.denylist, where, config.state_dir)
+    remember(config.state_dir, found)
+    return {"denylist": found.matcher, "denylist_problems": found.problems}
 
 
 RULES = rules_in(globals())

@@ -17,8 +17,20 @@ from generator.content.model import Person
 from generator.findings import Finding, Severity
 from generator.safety.denylist_store import Matcher
 from generator.safety.detect.fields import Field
+from generator.safety.detect import textscan as ts
+from generator.safety.redact import EMAIL, LINK, NUMBER, PHONE, TERM, redact_hint
 
 DENYLIST_FIX = "remove it or replace it with a description"
+# How a finding hints at what it found, never quoting it (safety/redact.py).
+_HINTS = {
+    ts.PHONE: PHONE,
+    ts.EMAIL: EMAIL,
+    ts.NUMBER: NUMBER,
+    ts.BIRTHDATE: NUMBER,
+    ts.POSTCODE: NUMBER,
+    "UNEXPLAINED-NUMBER": NUMBER,
+    "UNEXPLAINED-LINK": LINK,
+}
 
 
 @dataclass(frozen=True)
@@ -39,14 +51,14 @@ def check_document(doc: Document, config: SiteConfig, extras: dict[str, Any]) ->
 def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterator[Finding]:
     from generator.safety import RULES_BY_ID
     from generator.safety.detect import analysis
-    from generator.safety.redact import redact_hint
 
     matcher: Matcher | None = extras.get("denylist")
     for f in doc.fields:
         if matcher is not None:
             for start, end in matcher.find(f.text):
+                hint = redact_hint(f.text[start:end], TERM)
                 hit = f.hit(
-                    f"a denylisted term appears in {f.label}",
+                    f"a denylisted term ({hint}) appears in {f.label}",
                     DENYLIST_FIX,
                     start,
                     length=end - start,
@@ -59,9 +71,9 @@ def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterato
     for f, found in analysis.analyse(doc.fields, analysis.Document(doc.people), site):
         rule = RULES_BY_ID.get(found.rule)
         severity = rule.severity_for(doc.minor) if rule is not None else Severity.ERROR
-        hint = redact_hint(found.text)
+        hint = redact_hint(found.text, _HINTS.get(found.rule, TERM))
         hit = f.hit(
-            f'{found.what} ("{hint}"){f.where()}: it could identify someone, and nobody has checked it',
+            f"{found.what} ({hint}){f.where()}: it could identify someone, and nobody has checked it",
             'describe it in general words instead ("a neighbour", "a village in the district"); '
             "delete any number, address or link that reaches a person",
             found.start,

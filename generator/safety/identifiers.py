@@ -43,7 +43,7 @@ def settings_of(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...]) -
     )
 
 
-def hits(ctx: StoryContext, rule: str, message: str, fix: str, kind: str = "name") -> Iterator[Hit]:
+def hits(ctx: StoryContext, rule: str, message: str, fix: str, kind: str = "term") -> Iterator[Hit]:
     """A hit for every finding of `rule` in the story's analysis; `message` may use {what}, {where}
     and {hint} (a redacted hint, never the text itself)."""
     for f, found in ctx.text:
@@ -69,7 +69,7 @@ def phone(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         ts.PHONE,
         "{what} ({hint}){where}: a number leads straight to a person, who can be called, messaged or looked up",
         "delete the number; if readers need a contact, point them to the organisation's helpline",
-        "number",
+        "phone",
     )
 
 
@@ -90,6 +90,7 @@ def email(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         ts.EMAIL,
         "{what} ({hint}){where}: an address usually carries a name and always reaches a person",
         "delete the address; to invite readers to write, give the organisation's own address",
+        "email",
     )
 
 
@@ -288,6 +289,7 @@ def unexplained_link(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         numbers.UNEXPLAINED_LINK,
         "{hint}{where}: nobody checked what it shows, perhaps the survivor herself",
         "remove the link, or link to the organisation's own page instead",
+        "link",
     )
 
 

@@ -21,16 +21,15 @@ finding is still reported at the writer's own line and column.
 
 from __future__ import annotations
 
+import bisect
 import html.entities
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.safety.lookalikes import FORMAT, TABLE
+from generator.safety.lookalikes import TABLE, UNSTABLE
 
-_FORMAT = frozenset(FORMAT)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -40,81 +39,175 @@ _INVISIBLE_EXTRA = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0") | fro
 )
 
 
-@dataclass(frozen=True)
 class Normalised:
-    """Normalised text and, for each of its characters, the offset it came from in the original."""
+    """Normalised text and, for each of its characters, the offset it came from in the original.
 
-    text: str
-    origins: tuple[int, ...] | None  # len(text) + 1 entries, the last len(original); None: unchanged
+    The map is kept in pieces: `(start, origin, step)` says normalised characters from `start` on
+    come from `origin + (i - start) * step` (step 1: copied as typed; step 0: all from one place,
+    e.g. the three dots NFKC makes of "…", or a decoded `&shy;`). Most text is a few pieces."""
+
+    __slots__ = ("_origins", "_pieces", "_starts", "length", "text")
+
+    def __init__(self, text: str, pieces: list[tuple[int, int, int]], length: int) -> None:
+        self.text = text
+        self.length = length  # of the original
+        self._pieces = pieces
+        self._starts = [p[0] for p in pieces]
+        self._origins: tuple[int, ...] | None = None
 
     def origin(self, i: int) -> int:
         """Offset in the original text of character `i` of the normalised text (clamped)."""
-        if self.origins is None:
-            return max(0, min(i, len(self.text)))
-        if i <= 0:
-            return self.origins[0] if self.origins else 0
-        return self.origins[min(i, len(self.origins) - 1)]
+        if i >= len(self.text):
+            return self.length
+        if i < 0 or not self._pieces:
+            i = 0
+            if not self._pieces:
+                return 0
+        start, origin, step = self._pieces[bisect.bisect_right(self._starts, i) - 1]
+        return origin + (i - start) * step
+
+    @property
+    def origins(self) -> tuple[int, ...]:
+        """len(text) + 1 offsets; the last is len(original)."""
+        if self._origins is None:
+            self._origins = tuple(self.origin(i) for i in range(len(self.text))) + (self.length,)
+        return self._origins
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span that normalised characters start..end came from."""
         if end <= start:
             return self.origin(start), self.origin(start)
-        return self.origin(start), self.origin(end - 1) + _width_at(self, end - 1)
-
-
-def _width_at(n: Normalised, i: int) -> int:
-    """How many original characters produced normalised character i (at least 1)."""
-    if n.origins is None:
-        return 1
-    here = n.origins[i]
-    nxt = n.origins[i + 1] if i + 1 < len(n.origins) else here + 1
-    return max(1, nxt - here)
+        last = self.origin(end - 1)
+        j = end
+        while j < len(self.text) and self.origin(j) == last:  # inside one reference: take all of it
+            j += 1
+        nxt = self.origin(j) if j < len(self.text) else self.length
+        return self.origin(start), max(last + 1, nxt)
 
 
 def is_invisible(ch: str) -> bool:
-    return ch in _FORMAT or ch in _INVISIBLE_EXTRA
+    return unicodedata.category(ch) == "Cf" or ch in _INVISIBLE_EXTRA
+
+
+class _Out:
+    """The normalised text being built, with its map."""
+
+    __slots__ = ("chars", "lookalike", "n", "pieces")
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.pieces: list[tuple[int, int, int]] = []
+        self.n = 0  # characters so far
+        self.lookalike = False
+
+    def copy(self, text: str, at: int) -> None:
+        """Characters kept as typed, from offset `at`."""
+        if not text:
+            return
+        last = self.pieces[-1] if self.pieces else None
+        if not (last is not None and last[2] == 1 and last[1] + (self.n - last[0]) == at):
+            self.pieces.append((self.n, at, 1))
+        self.chars.append(text)
+        self.n += len(text)
+
+    def one(self, text: str, at: int) -> None:
+        """Characters that all come from offset `at` (a decoded reference, an NFKC expansion)."""
+        if not text:
+            return
+        if len(text) == 1:
+            self.copy(text, at)
+            return
+        self.pieces.append((self.n, at, 0))
+        self.chars.append(text)
+        self.n += len(text)
+        self.pieces.append((self.n, at + 1, 1))  # what follows is copied again (or a new piece)
 
 
 def normalise(text: str) -> Normalised:
-    """`text` as the checks read it (see the module's docstring), with offsets back into `text`."""
-    if "&" not in text and "%" not in text and (text.isascii() or _plain(text)):
-        return Normalised(text, None)  # the common case: nothing to do
-    chars: list[str] = []
-    origins: list[int] = []
-    for piece, at in _decoded(text):
-        _push_nfkc(piece, at, chars, origins)
-    folded = _fold_lookalikes("".join(chars))
-    return Normalised(folded, tuple(origins) + (len(text),))
+    """`text` as the checks read it (see the module's docstring), with offsets back into `text`.
+
+    Most text needs nothing: plain ASCII without references, or letters that NFKC leaves alone. Only
+    the characters that can change (references, invisible characters, compatibility forms, combining
+    marks, look-alikes) are handled one by one; everything else is copied a run at a time."""
+    maybe_reference = "&" in text or "%" in text
+    if text.isascii():
+        if not maybe_reference or _REFERENCE.search(text) is None:
+            return Normalised(text, [(0, 0, 1)], len(text))  # the common case: nothing to do
+        special = _REFERENCE
+    else:
+        unstable = _UNSTABLE.intersection(text)  # (in C: most texts hold none)
+        if not unstable and (not maybe_reference or _REFERENCE.search(text) is None):
+            return Normalised(text, [(0, 0, 1)], len(text))  # curly quotes and dashes change nothing
+        special = _special(unstable)
+    out = _Out()
+    pos = 0
+    for m in special.finditer(text):
+        out.copy(text[pos : m.start()], pos)  # kept as typed
+        pos = m.end()
+        ref = m.group(0)
+        decoded = _decode_reference(ref) if ref[0] in "&%" else ref
+        if decoded is None:  # not a reference after all: kept as typed
+            out.copy(ref, m.start())
+        else:
+            _push_nfkc(decoded, m.start(), out)
+    out.copy(text[pos:], pos)
+    joined = "".join(out.chars)
+    # Stable runs hold no look-alike, so only characters handled one by one can need folding.
+    folded = _fold_lookalikes(joined) if out.lookalike else joined
+    return Normalised(folded, _tidy(out.pieces, len(joined)), len(text))
 
 
-def _plain(text: str) -> bool:
-    """No invisible character, no look-alike letter, and already in NFKC (curly quotes and accented
-    letters are plain): a search and a check in C, instead of a loop over every character."""
-    return _SUSPECT.isdisjoint(text) and unicodedata.is_normalized("NFKC", text)
+def _special(unstable: frozenset[str]) -> re.Pattern[str]:
+    """References, and the characters of this text that normalising changes."""
+    if not unstable:
+        return _REFERENCE
+    return re.compile(_ENTITY_OR_PERCENT + "|[" + "".join(re.escape(c) for c in sorted(unstable)) + "]")
+
+
+def _tidy(pieces: list[tuple[int, int, int]], n: int) -> list[tuple[int, int, int]]:
+    """Drop pieces that start at the end or are overtaken by the next one (same start)."""
+    kept: list[tuple[int, int, int]] = []
+    for p in pieces:
+        if p[0] >= n and kept:
+            continue
+        if kept and kept[-1][0] == p[0]:
+            kept[-1] = p
+        else:
+            kept.append(p)
+    return kept or [(0, 0, 1)]
 
 
 def normalised_text(text: str) -> str:
     return normalise(text).text
 
 
-def _decoded(text: str) -> list[tuple[str, int]]:
-    """(piece, offset) pairs: entities and percent-encoding decoded, each piece from one place."""
-    out: list[tuple[str, int]] = []
-    pos = 0
-    for m in _REFERENCE.finditer(text):
-        if m.start() > pos:
-            out.extend((text[i], i) for i in range(pos, m.start()))
-        decoded = _decode_reference(m.group(0))
-        if decoded is None:
-            out.extend((text[i], i) for i in range(m.start(), m.end()))
-        else:
-            out.extend((c, m.start()) for c in decoded)
-        pos = m.end()
-    out.extend((text[i], i) for i in range(pos, len(text)))
-    return out
+_ENTITY_OR_PERCENT = _ENTITY.pattern + "|" + _PERCENT.pattern
+_REFERENCE = re.compile(_ENTITY_OR_PERCENT)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-_REFERENCE = re.compile(_ENTITY.pattern + "|" + _PERCENT.pattern)
+def unstable_characters() -> list[tuple[int, int]]:
+    """The ranges of code points normalising changes or removes: those NFKC changes, combining marks,
+    invisible characters and look-alike letters (generated into lookalikes.py as UNSTABLE)."""
+    ranges: list[list[int]] = []
+    for c in range(128, 0x110000):
+        ch = chr(c)
+        if (
+            unicodedata.normalize("NFKC", ch) != ch
+            or unicodedata.combining(ch)
+            or unicodedata.category(ch) == "Cf"
+            or ch in _INVISIBLE_EXTRA
+            or ch in TABLE
+        ):
+            if ranges and ranges[-1][1] == c - 1:
+                ranges[-1][1] = c
+            else:
+                ranges.append([c, c])
+    return [(a, b) for a, b in ranges]
+
+
+# Every character normalising may change: read-only data, built once at import from lookalikes.py.
+_UNSTABLE = frozenset(chr(c) for a, b in UNSTABLE for c in range(a, b + 1))
 
 
 def _decode_reference(ref: str) -> str | None:
@@ -136,25 +229,25 @@ def _decode_reference(ref: str) -> str | None:
     return named
 
 
-def _push_nfkc(piece: str, at: int, chars: list[str], origins: list[int]) -> None:
+def _push_nfkc(piece: str, at: int, out: _Out) -> None:
     """Append `piece` (from offset `at`) in NFKC, dropping invisible characters. A combining mark
     joins the letter before it, so "e" + U+0301 becomes one "é" (NFKC composes across pieces)."""
     for ch in piece:
         if is_invisible(ch):
             continue
         if ch.isascii():
-            chars.append(ch)
-            origins.append(at)
+            out.one(ch, at)
             continue
-        if unicodedata.combining(ch) and chars:
-            merged = unicodedata.normalize("NFKC", chars[-1] + ch)
+        if unicodedata.combining(ch) and out.chars and out.chars[-1]:
+            last = out.chars[-1]
+            merged = unicodedata.normalize("NFKC", last[-1] + ch)
             if len(merged) == 1:
-                chars[-1] = merged
+                out.chars[-1] = last[:-1] + merged
+                out.lookalike |= merged in LOOKALIKES
                 continue
-        for out in unicodedata.normalize("NFKC", ch):
-            if not is_invisible(out):
-                chars.append(out)
-                origins.append(at)
+        text = "".join(c for c in unicodedata.normalize("NFKC", ch) if not is_invisible(c))
+        out.lookalike |= any(c in LOOKALIKES for c in text)
+        out.one(text, at)
 
 
 def _fold_lookalikes(text: str) -> str:
@@ -206,12 +299,3 @@ def _ascii_letter(ch: str, glyphs: list[dict[str, str]] | None) -> str | None:
 
 
 LOOKALIKES: Mapping[str, str] = MappingProxyType(TABLE)
-
-
-def format_characters() -> str:
-    """Every character of Unicode category Cf (generated into lookalikes.py as FORMAT)."""
-    return "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
-
-
-# Every character normalise() would remove or fold: read-only data, built once at import.
-_SUSPECT = frozenset(FORMAT) | _INVISIBLE_EXTRA | frozenset(TABLE)

@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from generator.findings import Finding, error
-from generator.safety.denylist_store import Matcher, normalise
+from generator.safety.denylist_store import Matcher, normalise, term_key
+from generator.safety.normalise import normalise as as_read
+from generator.safety.redact import NAME, TERM, Protector, redact_hint
 
 _TAG = re.compile(r"<[^>]*>")
 _TEXT_SUFFIXES = (
@@ -45,12 +47,40 @@ def extract_text(data: str) -> str:
     return " ".join(segments(data))
 
 
-def segments(data: str) -> list[str]:
-    """The file's text in independent pieces: block contents and attribute values, unescaped."""
+def segments(data: str, depth: int = 0) -> list[str]:
+    """The file's text in independent pieces: block contents and attribute values, unescaped.
+
+    Markup that was itself escaped (a feed's HTML content, `&lt;em&gt;`) is split again once
+    unescaped, and JSON or JavaScript escapes (`\\u00ad`) are decoded, so a name cannot hide behind
+    one more layer of encoding. Entities, percent-encoding and invisible characters inside a piece
+    are left to the normaliser every match reads through."""
     attrs = [html.unescape(m.group(2)) for m in _ATTR.finditer(data)]
     text = _TAG.sub(_SEGMENT_BREAK, _INLINE.sub("", data))
     blocks = [html.unescape(part) for part in text.split(_SEGMENT_BREAK) if part.strip()]
+    if "\\" in data:  # JSON or JavaScript escapes somewhere in the file
+        attrs = list(map(_code_unescaped, attrs))
+        blocks = list(map(_code_unescaped, blocks))
+    if depth < 2 and ("&lt;" in data or "&#60;" in data or "\\u003c" in data):  # markup escaped inside
+        nested = [b for b in blocks if "<" in b and _TAG.search(b)]
+        if nested:
+            blocks = [b for b in blocks if b not in nested]
+            for b in nested:
+                blocks += segments(b, depth + 1)
     return blocks + attrs
+
+
+_CODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\u\{([0-9a-fA-F]{1,6})\}|\\x([0-9a-fA-F]{2})")
+
+
+def _code_unescaped(text: str) -> str:
+    """JSON and JavaScript escapes decoded (surrogate pairs joined)."""
+    if "\\" not in text:
+        return text
+    decoded = _CODE_ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2) or m.group(3), 16)), text)
+    try:
+        return decoded.encode("utf-16", "surrogatepass").decode("utf-16")
+    except UnicodeDecodeError:
+        return decoded
 
 
 def scan_output(
@@ -64,20 +94,27 @@ def scan_output(
     `known_clean(data)` says a file with exactly these bytes passed this same scan before (same
     denylist, key, names and code: see caches.py); such files are not read again."""
     findings: list[Finding] = []
-    protected = sorted({normalise(n) for n in names if normalise(n)})
+    protected = sorted({k for k in map(term_key, names) if k})
     patterns = [(n, re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)")) for n in protected]
     cache: dict[str, tuple[str, ...]] = {}
+    protector = Protector(matcher, names)  # the file's own name may hold the term
 
     def problems_in(text: str) -> tuple[str, ...]:
         found = cache.get(text)
         if found is None:
             hits = []
-            if matcher is not None and matcher.find(text):
-                hits.append("a denylisted term")
+            if matcher is not None:
+                spans = matcher.find(text)
+                if spans:
+                    a, b = spans[0]
+                    hits.append(f"a denylisted term ({redact_hint(text[a:b], TERM)})")
             if patterns:
-                norm = normalise(text)
-                if any(pat.search(norm) for _, pat in patterns):
-                    hits.append("the protected name of a minor or a relative")
+                norm = normalise(as_read(text).text)
+                for name, pat in patterns:
+                    if pat.search(norm):
+                        hint = redact_hint(name, NAME)
+                        hits.append(f"the protected name of a minor or a relative ({hint})")
+                        break
             found = cache[text] = tuple(hits)
         return found
 
@@ -96,16 +133,16 @@ def scan_output(
                         "remove the comment from the template that produced this page",
                     )
                 )
-            pieces += segments(raw) if "<" in raw else [raw]
-        seen: list[str] = []
+            pieces += segments(raw) if "<" in raw else [_code_unescaped(raw)]
+        seen: dict[str, str] = {}  # the first of each kind in this file
         for piece in pieces:
             for what in problems_in(piece):
-                if what not in seen:
-                    seen.append(what)
-        for what in seen:
+                seen.setdefault(what.partition(" (")[0], what)
+        shown = protector.finding(error(f"output/{rel}", 0, 0, "OUTPUT-SCAN", "")).path if seen else ""
+        for what in seen.values():
             findings.append(
                 error(
-                    f"output/{rel}",
+                    shown,
                     0,
                     0,
                     "OUTPUT-SCAN",

@@ -5,10 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from generator.content.model import Story
+from generator.content.model import Person, Story
+from generator.safety.redact import NAME, redact_hint
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "1 People and names"
+
+
+def _who(p: Person) -> str:
+    """A person as messages name them: their place in the list and a hint, never the name itself (it
+    may be real, and messages reach CI logs and pull-request annotations)."""
+    return f"person {p.index + 1} in people ({redact_hint(p.name, NAME)})"
+
+
 _NAMEISH = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*$")
 
 
@@ -26,7 +35,7 @@ def minor_real_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for p in story.survivors:
         if p.minor and p.name_type == "real":
             yield Hit(
-                f'"{p.name}" is a minor survivor and cannot have name_type: real',
+                f"{_who(p)} is a child survivor and cannot be published under a real name (name_type: real)",
                 "set name_type: pseudonym and choose a new name (do not keep the real one anywhere in the file)",
                 path=("people", p.index, "name_type"),
             )
@@ -46,7 +55,7 @@ def minor_unstated(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for p in story.survivors:
         if p.minor is None:
             yield Hit(
-                f'survivor "{p.name}" does not say whether they were a minor at the time',
+                f"{_who(p)} does not say whether they were a minor at the time",
                 "add `minor: true` (under 18 at the time of the events) or `minor: false`",
                 path=("people", p.index),
                 key=False,
@@ -67,7 +76,7 @@ def adult_real_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for p in story.survivors:
         if p.minor is False and p.name_type == "real" and not p.written_authorisation:
             yield Hit(
-                f'"{p.name}" is named with their real name but no written authorisation is recorded',
+                f"{_who(p)} is named with their real name but no written authorisation is recorded",
                 "add `written_authorisation: <reference of the signed form>` to this person, or use a pseudonym",
                 path=("people", p.index, "name_type"),
             )
@@ -98,7 +107,7 @@ def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         )
         if relative and p.name_type != "withheld":
             yield Hit(
-                f'"{p.name}" is a relative of a survivor and cannot be named (name_type: {p.name_type})',
+                f"{_who(p)} is a relative of a survivor and cannot be named (name_type: {p.name_type})",
                 'set name_type: withheld, change name to a description such as "her aunt", and remove the name from the text',
                 path=("people", p.index, "name_type"),
             )
@@ -108,7 +117,7 @@ def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             and not p.name.lower().startswith(("her ", "his ", "their ", "the "))
         ):
             yield Hit(
-                f'"{p.name}" is withheld but written like a name',
+                f"{_who(p)} is withheld but written like a name",
                 "describe the person instead, e.g. name: her aunt",
                 path=("people", p.index, "name"),
             )
@@ -135,7 +144,7 @@ def accused_relative(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             and p.name_type != "withheld"
         ):
             yield Hit(
-                f'"{p.name}" is accused and related to a child survivor, so cannot be named',
+                f"{_who(p)} is accused and related to a child survivor, so cannot be named",
                 'set name_type: withheld and describe them ("a relative"), never by name',
                 path=("people", p.index, "name_type"),
             )
@@ -157,14 +166,14 @@ def references(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for p in story.people:
         if names.count(p.name) > 1 and names.index(p.name) != p.index:
             yield Hit(
-                f'"{p.name}" is declared twice in people',
+                f"{_who(p)} is declared twice in people",
                 "keep one entry per person",
                 path=("people", p.index, "name"),
             )
         if p.relation_to and p.relation_to not in names:
             yield Hit(
-                f'relation_to "{p.relation_to}" is not a name in people',
-                "write the name exactly as declared in people: " + ", ".join(names),
+                f"the relation_to of {_who(p)} is not a name in people",
+                "write the name exactly as it is declared under people (the name: line of that person)",
                 path=("people", p.index, "relation_to"),
             )
         if p.consent and p.consent not in ids:

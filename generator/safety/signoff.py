@@ -42,12 +42,13 @@ def _file_digest(content_dir: pathlib.Path, src: str) -> str:
 
 
 def text_hash(source: Source, content_dir: pathlib.Path | None = None) -> str:
-    """sha256 over the body, every safety-relevant front-matter field (canonically serialised) and,
-    given `content_dir`, the bytes of every image the story declares."""
+    """sha256 over the body, every safety-relevant front-matter field (canonically serialised), the
+    file name (the story's address) and, given `content_dir`, the bytes of every image it declares."""
     data: dict[str, Any] = {k: v for k, v in source.front.data.items() if k not in UNHASHED}
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
     body = "\n".join(line.rstrip() for line in source.body.strip("\n").split("\n"))
-    text = canonical + "\n---\n" + body
+    # The address: renaming the file (the slug, unless one is declared above) changes what readers see.
+    text = canonical + "\n---\n" + body + "\n---file " + source.path.rsplit("/", 1)[-1]
     if content_dir is not None:
         for src in _image_sources(source.front.data):
             text += f"\n---image {src} {_file_digest(content_dir, src)}"

@@ -34,6 +34,7 @@ from generator.content.story_schema import CHANNELS
 from generator.content.visible import visible_text
 from generator.findings import Finding, sort_findings
 from generator.render.markdown import MarkdownRenderer
+from generator.safety.redact import mask_finding
 from generator.safety.registry import StoryContext
 from generator.serve import marks as marks_mod
 from generator.serve.marks import Mark
@@ -165,7 +166,10 @@ def make_preview(
     if not problems:
         return PreviewMade(files, None, notices)
     heading = UNREADABLE if all(f.path in unread for f in problems) else WHOLE_SITE
-    return PreviewMade(files, (heading, "\n".join(f.format() for f in sort_findings(problems))), notices)
+    shown_problems = "\n".join(
+        mask_finding(f).format() for f in sort_findings(problems)
+    )  # never a protected value
+    return PreviewMade(files, (heading, shown_problems), notices)
 
 
 def _as_published_findings(site: Site, story: Story, at: dt.datetime, found: list[Finding]) -> list[Finding]:
@@ -196,7 +200,8 @@ def _mark(story: Story, f: Finding, number: int) -> Mark:
     if not in_body and f.line:
         where = "front matter, " + where
     label = "Must fix" if f.is_error else "Warning"
-    return Mark(number, f.severity.value, label, f.rule, where, f.message, f.fix)
+    shown = mask_finding(f)  # the overlay never repeats a protected value
+    return Mark(number, f.severity.value, label, f.rule, where, shown.message, shown.fix)
 
 
 def _reason(story: Story, pub: Publication, found: list[Finding], site: Site, early: bool) -> str:

@@ -23,6 +23,7 @@ from generator.cache.steps import Steps
 from generator.cache.store import Store
 from generator.errors import ContentError, ImpactsiteError
 from generator.render.output import MemorySink
+from generator.safety.redact import mask_finding
 from generator.serve.http import Snapshot
 from generator.serve.preview import make_preview
 
@@ -72,7 +73,7 @@ class SiteState:
             self.steps.finish(success=True)
         except ContentError as exc:
             self.steps.finish(success=False)
-            text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
+            text = "\n".join(mask_finding(f).format() for f in exc.findings if f.is_error) or str(exc)
             with self.lock:
                 self.error = text
             self.log(f"build failed; still serving the last good build:\n{text}")

@@ -59,6 +59,7 @@ def site(tmp_path: pathlib.Path) -> pathlib.Path:
     shutil.copy(ROOT / "site.yaml", root / "site.yaml")
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "safety", root / "safety")  # the denylist site.yaml names
     return root
 
 

@@ -43,6 +43,7 @@ def served_site(tmp_path: pathlib.Path):
     shutil.copy(ROOT / "site.yaml", site / "site.yaml")
     shutil.copytree(ROOT / "content", site / "content")
     shutil.copytree(ROOT / "templates", site / "templates")
+    shutil.copytree(ROOT / "safety", site / "safety")  # the denylist site.yaml names
     port = free_port()
     env = dict(os.environ, NO_COLOR="1")
     log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - a file, not a pipe: a full pipe would stall the server

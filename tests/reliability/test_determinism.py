@@ -27,6 +27,7 @@ from generator.build import build
 def example_site(dst: pathlib.Path) -> pathlib.Path:
     shutil.copytree(REPO / "content", dst / "content")
     shutil.copy(REPO / "site.yaml", dst / "site.yaml")
+    shutil.copytree(REPO / "safety", dst / "safety")  # the denylist site.yaml names
     return dst
 
 
