@@ -1,0 +1,104 @@
+"""What the identifier detectors read from the vocabularies, compiled once per vocabulary.
+
+The words come from `generator/safety/vocab/*.yaml` (every language at once: stories mix them):
+number words (a phone number written in words), months and birth words (a date of birth), birthday
+verbs ("she turned 15 on 9 August"), the subjects that are born only in a figure of speech ("the
+savings group was born on 8 March") and the words for a person that say a subject is not one
+(`person_words`, `child_words`), the words that name an ID (`id_words`) and those that make a number
+a count or an amount (`quantity_words`, `currencies`). A site's own vocabulary files add to them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from generator.safety.detect.lexicon import COUNT_NOUNS
+from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary
+
+# The ASCII letters a word of an entry starts with.
+_WORD_START_LETTERS = re.compile(r"(?<![^\W_])[a-z]+")
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per vocabulary
+class IdWords:
+    digits: dict[str, int]  # number word → digit (0-9), or -2/-3 for "double"/"triple"
+    digit_keys: frozenset[str]  # the ASCII letter runs of the number words (a cheap first test)
+    month_pattern: str  # any month name of any language, as a regular expression (lowercase)
+    months: dict[str, int]
+    birth: re.Pattern[str]  # a birth word, on the lowercased text
+    birth_keys: frozenset[str]
+    birthday_verbs: re.Pattern[str]
+    birthday_keys: frozenset[str]
+    figurative: frozenset[str]  # subjects born only in a figure of speech
+    people: frozenset[str]  # words for a person ("she", "girl"): a subject that is really born
+    id_words: tuple[str, ...]  # words that name an identifier, each as written in the vocabulary
+    quantities: frozenset[str]  # words after a number that make it a count or an amount ("pesos")
+
+
+def _entries(lexicon: Lexicon) -> list[str]:
+    """Every entry of a lexicon as text, longest first (so an alternation prefers "date of birth")."""
+    entries = set(lexicon.single) | {" ".join(p) for p in lexicon.phrases}
+    return sorted(entries, key=lambda e: (-len(e), e))
+
+
+def _alternation(entries: list[str]) -> str:
+    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries)
+
+
+def keys_of(entries: list[str] | set[str] | frozenset[str]) -> frozenset[str]:
+    """For each entry, the longest run of ASCII letters that starts one of its words: a word
+    `scanbase.words_of` holds, and `scanbase.word_starts` finds, wherever the entry is in a text
+    ("née" gives "n", "cumpleaños" "cumplea", "date of birth" "birth"). A prefilter on these never
+    misses an entry and is seldom passed."""
+    out = set()
+    for e in entries:
+        starts = [m.group(0) for m in _WORD_START_LETTERS.finditer(e)]
+        out.add(max(starts, key=len) if starts else "")  # "": no such word, always search
+    return frozenset(out)
+
+
+def compile_words(vocab: Vocabulary) -> IdWords:
+    digits = {w: d for w, d in vocab.number_words.items() if -3 <= d <= 9}
+    months = dict(vocab.months)
+    month_names = sorted(months, key=lambda m: (-len(m), m))
+    births = _entries(vocab["birth_words"])
+    verbs = _entries(vocab["birthday_verbs"])
+    return IdWords(
+        digits=digits,
+        digit_keys=keys_of(list(digits)),
+        month_pattern="(?:"
+        + "|".join(re.escape(m) + (r"\.?" if len(m) <= 4 else "") for m in month_names)
+        + ")",
+        months=months,
+        birth=re.compile(rf"(?<![\w.’'\-])(?:{_alternation(births)})(?!\w)", re.IGNORECASE),
+        birth_keys=keys_of(births),
+        birthday_verbs=re.compile(rf"(?<![\w.’'\-])(?:{_alternation(verbs)})(?!\w)", re.IGNORECASE),
+        birthday_keys=keys_of(verbs),
+        figurative=frozenset(vocab["figurative_birth_subjects"].single),
+        people=frozenset(vocab["person_words"].single | vocab["child_words"].single),
+        id_words=tuple(_entries(vocab["id_words"])),
+        quantities=frozenset(vocab["quantity_words"].single | vocab["currencies"].single) | COUNT_NOUNS,
+    )
+
+
+@functools.cache
+def packaged() -> IdWords:
+    """The words of the packaged vocabularies (what a site without its own vocabulary reads)."""
+    vocab, _ = load_vocabulary()
+    return compile_words(vocab)
+
+
+_COMPILED: dict[int, tuple[Vocabulary, IdWords]] = {}
+
+
+def for_vocabulary(vocab: Vocabulary | None) -> IdWords:
+    """The compiled words of `vocab` (of the packaged vocabularies when None), compiled once."""
+    if vocab is None:
+        return packaged()
+    hit = _COMPILED.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        hit = (vocab, compile_words(vocab))
+        _COMPILED[id(vocab)] = hit
+    return hit[1]
