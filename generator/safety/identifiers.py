@@ -83,14 +83,17 @@ def _hits(story: Story, ctx: StoryContext, rule: str, message: str, fix: str) ->
     ts.PHONE, ERROR, family=FAMILY, scope=ANY, title="phone numbers", source=_POCSO + "; safeguarding TX-04"
 )
 def phone(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A phone number in any written form (+91 98300 41762, 098300-41762, 033 2345 6789, wa.me/… links)
+    """A phone number in any national format of India, the Philippines, Mexico, Brazil, France, the UK
+    and North America (+91 98300 41762, 0917 123 4567, (11) 98765-4321, 06 12 34 56 78), in a wa.me
+    link, or written in words in any of the five languages ("nine eight three zero…", "nueve ocho…")
     leads straight to a person: anyone can call it, message it or look it up. Toll-free helplines and
-    numbers listed in `safety.allowed_phones` are allowed."""
+    short codes (1098, 1343, Disque 100, 1-800…) and numbers listed in `safety.allowed_phones` are
+    allowed; amounts, years and law citations ("Lei 13.344/2016") are not phone numbers."""
     yield from _hits(
         story,
         ctx,
         ts.PHONE,
-        '{what} "{q}"{where}: a number leads straight to a person, who can be called, messaged or looked up',
+        "{what}{where}: a number leads straight to a person, who can be called, messaged or looked up",
         "delete the number; if readers need a contact, point them to the organisation's helpline",
     )
 
@@ -104,13 +107,15 @@ def phone(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source=_POCSO + "; safeguarding TX-05",
 )
 def email(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """An e-mail address usually carries a name and always reaches a person. Only addresses at the
-    organisation's own domains (`safety.allowed_email_domains`) may be published."""
+    """An e-mail address, plain or written out to pass a filter ("priti (at) gmail (dot) com", "maria
+    arroba gmail punto com", "jean arobase orange point fr"), usually carries a name and always reaches
+    a person. Only addresses at the organisation's own domains (`safety.allowed_email_domains`) may be
+    published."""
     yield from _hits(
         story,
         ctx,
         ts.EMAIL,
-        '{what} "{q}"{where}: an address usually carries a name and always reaches a person',
+        "{what}{where}: an address usually carries a name and always reaches a person",
         "delete the address; only addresses at the domains in safety.allowed_email_domains (site.yaml) may be published",
     )
 
@@ -124,14 +129,16 @@ def email(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source=_POCSO + "; Nipun Saxena (2018) on social media; safeguarding TX-06",
 )
 def social(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A handle (@name) or a link to a profile, page or chat (Instagram, Facebook, X, TikTok, Telegram,
-    WhatsApp, Snapchat, YouTube…) opens a person's photos, friends and whereabouts to anyone. The
-    organisation's own accounts (`safety.org_accounts`, `organisation.same_as`) are allowed."""
+    """A handle (@name anywhere, or a name after a platform: "on TikTok she is dancingmona", "insta:
+    …", "su Facebook es …") or a link to a profile, post, video, recording, shared file or chat
+    (Instagram, Facebook, X, TikTok, YouTube, Google Drive, Dropbox, WeTransfer, WhatsApp groups,
+    Telegram…) opens a person's photos, friends and whereabouts to anyone. The organisation's own
+    accounts (`safety.org_accounts`, `organisation.same_as`) are allowed."""
     yield from _hits(
         story,
         ctx,
         ts.SOCIAL,
-        '{what} "{q}"{where}: a handle or profile opens a person\'s photos, friends and whereabouts to anyone',
+        "{what}{where}: a handle or a link opens a person's photos, videos, friends and whereabouts to anyone",
         'delete it and say "on social media" instead; list the organisation\'s own accounts in safety.org_accounts (site.yaml)',
     )
 
@@ -145,13 +152,15 @@ def social(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source=_POCSO + "; PCC 2011: an address, full or partial; safeguarding TX-07",
 )
 def address(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A street address, even a partial one (27/3 … Road, House No. 45, Sector 15, Gali 4, Vill./P.O.),
-    shows where a survivor lived, worked or was found, and where they may still be."""
+    """A street address in any of the countries' forms, even a partial one (27/3 … Road, House No. 45,
+    Sector 15, 12 rue des Lilas, Calle 5 de Mayo 123, Rua Augusta, 1500, apto 32, Blk 5 Lot 12,
+    Vill./P.O.), GPS coordinates, a plus code, a what3words address or a map link shows where a
+    survivor lived, worked or was found, and where they may still be."""
     yield from _hits(
         story,
         ctx,
         ts.ADDRESS,
-        '{what} "{q}"{where}: an address, even a partial one, shows where a survivor lived or was found',
+        "{what}{where}: an address, even a partial one, or a point on a map shows where a survivor lived or was found",
         "remove the house number and the street; name the city at most",
     )
 
@@ -165,13 +174,14 @@ def address(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source=_POCSO + "; Dutch DPA: a birth date and a postcode are often unique; safeguarding TX-07",
 )
 def postcode(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """An Indian PIN code after a place name (Howrah 711101, PIN: 700019) or a UK, US or Canadian
-    postcode narrows a place down to a few streets."""
+    """A postal code narrows a place down to a few streets: an Indian PIN after a place or a PIN label,
+    a Brazilian CEP, a Mexican código postal, a French code before its town, a Canadian, UK or US
+    code, a Philippine ZIP after its city."""
     yield from _hits(
         story,
         ctx,
         ts.POSTCODE,
-        '{what} "{q}"{where}: a postal code narrows a place down to a few streets',
+        "{what}{where}: a postal code narrows a place down to a few streets",
         "remove the code",
     )
 
@@ -207,14 +217,17 @@ def institution(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source="Nipun Saxena (2018): FIRs are not put in the public domain; safeguarding TX-13",
 )
 def number(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """Aadhaar numbers (checked with their Verhoeff digit, so other 12-digit numbers do not trip it),
-    PAN, voter ID and passport numbers, vehicle registrations and FIR, GD or case numbers each point
-    to one person's records, and case numbers to court papers that name the victim."""
+    """ID numbers point to one person's records, case numbers to court papers that name the victim:
+    Aadhaar, PAN, EPIC, CURP, RFC, INE, CPF, RG, CNH, PhilSys, SSS, TIN, UMID, SIN, NIR, SSN and
+    National Insurance numbers, passports, licence plates, FIR, carpeta de investigación, boletim de
+    ocorrência, blotter and court case numbers. A number is reported on its shape alone only when the
+    shape is specific and its check digit, where it has one, is right (so other 12-digit numbers are
+    not Aadhaar numbers); otherwise the document's name must come before it."""
     yield from _hits(
         story,
         ctx,
         ts.NUMBER,
-        '{what} ("{q}"){where}: it points to one person\'s records',
+        "{what}{where}: it points to one person's records",
         'delete the number; write "a case was registered" or "her ID papers" instead',
     )
 
@@ -228,13 +241,15 @@ def number(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source="scrubadub DOB; Staffordshire Newsletter (PCC); safeguarding TX-09",
 )
 def birthdate(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A date of birth ("born on 3 May 2010", "DOB: 03/05/2010", "her birthday is on 14 March")
-    singles a person out almost uniquely once a place is known."""
+    """A date of birth in any of the five languages ("born on 3 May 2010", "DOB: 03/05/2010", "she
+    turned 15 on 9 August", "née le 3 mars 2010", "nació el 12 de mayo de 2009", "nasceu em 2 de abril",
+    "ipinanganak noong Mayo 4, 2010") singles a person out almost uniquely once a place is known. What
+    is born in a figure of speech ("the savings group was born on 8 March") is not a person."""
     yield from _hits(
         story,
         ctx,
         ts.BIRTHDATE,
-        'a date of birth ("{q}"){where}: with a place it singles a person out almost uniquely',
+        "a date of birth{where}: with a place it singles a person out almost uniquely",
         'remove the date; give an age range ("in her teens") if the story needs one',
     )
 

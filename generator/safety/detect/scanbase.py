@@ -126,6 +126,75 @@ class Text:
     def has(self, words: frozenset[str] | set[str]) -> bool:
         return not self.words.isdisjoint(words)
 
+    @functools.cached_property
+    def groups(self) -> tuple[tuple[int, int, int], ...]:
+        """Runs of digits at most four characters apart, as (start, end, how many digits): "98300 41762",
+        "WB 02 AK 4411", "2 84 05 75 123 456 25" are one group each. An ID or a phone number is one
+        group with many digits; "15 months" and "in 2019" are groups of two and four."""
+        out: list[tuple[int, int, int]] = []
+        for s, e in self.runs:
+            if out and s - out[-1][1] <= 4:
+                gs, _, n = out[-1]
+                out[-1] = (gs, e, n + e - s)
+            else:
+                out.append((s, e, e - s))
+        return tuple(out)
+
+
+def split_words(text: str) -> frozenset[str]:
+    """The words of a list written as one string ("gmail yahoo hotmail"): long word lists stay short."""
+    return frozenset(text.split())
+
+
+def runs_in_groups(t: Text, digits: int) -> list[tuple[int, int]]:
+    """The runs of digits in groups of at least `digits` digits (see Text.groups)."""
+    big = [(s, e) for s, e, n in t.groups if n >= digits]
+    return [r for r in t.runs if any(s <= r[0] < e for s, e in big)] if big else []
+
+
+def runs_of_length(t: Text, *lengths: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in t.runs if e - s in lengths]
+
+
+def runs_before(t: Text, chars: str) -> list[tuple[int, int]]:
+    """Runs followed by one of `chars` and another digit ("22.5726", "12/05"): a decimal, a date."""
+    text, size = t.text, len(t.text)
+    return [(s, e) for s, e in t.runs if e + 1 < size and text[e] in chars and text[e + 1].isdecimal()]
+
+
+def matches_at_runs(
+    t: Text, pattern: re.Pattern[str], runs: list[tuple[int, int]] | None = None, prefix: str = ""
+) -> Iterator[re.Match[str]]:
+    """Matches of a `pattern` that starts with its first digits (or with one of `prefix` right before
+    them: "#45"), tried at each run of digits (or each of `runs`) that no earlier match took."""
+    text = t.text
+    taken = -1
+    for s, _ in t.runs if runs is None else runs:
+        if s < taken:
+            continue
+        at = s - 1 if s and prefix and text[s - 1] in prefix else s
+        m = pattern.match(text, at)
+        if m is not None:
+            taken = m.end()
+            yield m
+
+
+def runs_next_to_letters(t: Text) -> list[tuple[int, int]]:
+    """Runs of digits with a letter right before or after them, or across a hyphen ("ABC1D23", "NW1",
+    "AB-123-CD"): where codes made of letters and digits are."""
+    text, size = t.text, len(t.text)
+    out = []
+    for s, e in t.runs:
+        before = text[s - 1] if s else ""
+        if before == "-" and s > 1:
+            before = text[s - 2]
+        after = text[e] if e < size else ""
+        if after == "-" and e + 1 < size:
+            after = text[e + 1]
+        if before.isalpha() or after.isalpha():
+            out.append((s, e))
+    return out
+
 
 @functools.lru_cache(maxsize=64)
 def text_of(text: str, kind: str) -> Text:
@@ -134,10 +203,16 @@ def text_of(text: str, kind: str) -> Text:
 
 
 def around_digits(
-    t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
+    t: Text,
+    pattern: re.Pattern[str],
+    before: int,
+    after: int,
+    lowercase: bool = False,
+    runs: list[tuple[int, int]] | tuple[tuple[int, int], ...] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that contain digits, found by searching a small window around each run of
-    digits instead of the whole text: one pass over the digits instead of one per pattern.
+    digits instead of the whole text: one pass over the digits instead of one per pattern. With `runs`,
+    only around those (the runs a match's first digits can be in: see runs_in_groups and the like).
 
     A match that reaches the end of its window is searched again without the limit, so a window never
     cuts a match short (the end of a window would otherwise satisfy a trailing word boundary)."""
@@ -147,7 +222,7 @@ def around_digits(
     size = len(text)
     search = pattern.search
     last_end = -1
-    for s, e in t.runs:
+    for s, e in t.runs if runs is None else runs:
         if s < last_end:
             continue
         pos = s - before  # max(0, s - before, last_end), min(size, e + after), without the calls
@@ -184,6 +259,61 @@ def word_starts(low: str, word: str) -> Iterator[int]:
         if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "’'-_"):
             yield at
         at = low.find(word, at + 1)
+
+
+def key_starts(low: str, key: str) -> Iterator[int]:
+    """Where `key` (a run of ASCII letters, as words_of gives them) is a whole such run at the start of a
+    word: "un" in "un an" but not in "under", "n" in "née". Every entry whose key it is starts there."""
+    size = len(key)
+    for at in word_starts(low, key):
+        end = at + size
+        if end == len(low) or not ("a" <= low[end] <= "z"):
+            yield at
+
+
+def near_words(
+    t: Text,
+    pattern: re.Pattern[str],
+    keys: frozenset[str],
+    before: int = 40,
+    after: int = 40,
+    *,
+    cased: bool = False,
+) -> Iterator[re.Match[str]]:
+    """Matches of a case-insensitive `pattern` every match of which holds one of `keys` (ASCII words as
+    words_of gives them, "" for "always search"), searched only around where those words are, in the
+    lowercased text: a few short searches instead of one over the whole text. A match starts at most
+    `before` characters before its key (with 0, exactly at it) and ends at most `after` characters
+    after the key's start, or runs on past that end. On
+    the rare text that lowercasing lengthens, the plain search. A `cased` pattern (one that asks for
+    capitals) is searched in the text itself.
+
+    Every shortcut here is checked against the plain search in tests/test_safety_prefilters.py."""
+    present = t.words & keys
+    if not present and "" not in keys:
+        return
+    if len(t.low) != len(t.text) or "" in keys:
+        yield from pattern.finditer(t.text)
+        return
+    text = t.text if cased else t.low
+    taken = -1
+    for at in sorted({at for word in present for at in key_starts(t.low, word)}):
+        if at < taken:
+            continue
+        if before == 0:  # the match starts at its key: try it there only
+            m = pattern.match(text, at)
+            if m is not None:
+                taken = m.end()
+                yield m
+            continue
+        m = pattern.search(text, max(0, at - before, taken), at + after)
+        while m is not None and m.end() <= at:
+            m = pattern.search(text, m.end() + (m.end() == m.start()), at + after)
+        if m is not None and m.end() == at + after < len(text):
+            m = pattern.match(text, m.start())  # it reached the window's end: read it whole
+        if m is not None and m.start() <= at:
+            taken = m.end()
+            yield m
 
 
 def lowercase_twin(pattern: str) -> re.Pattern[str]:
