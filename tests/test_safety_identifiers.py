@@ -201,7 +201,7 @@ FIRES = [
     ("ID-BIRTHDATE", "en", "She was born on 3 May 2010 in a village.", "born on 3 May 2010"),
     ("ID-BIRTHDATE", "en", "DOB: 03/05/2010.", "03/05/2010"),
     ("ID-BIRTHDATE", "fr", "Elle est née le 3 mars 2010 à Lyon.", "née le 3 mars 2010"),
-    ("ID-BIRTHDATE", "fr", "Elle a eu 15 ans le 9 août.", "a eu 15 ans le 9 août"),
+    ("ID-BIRTHDATE", "fr", "Elle a eu 15 ans le 9 août.", "eu 15 ans le 9 août"),
     ("ID-BIRTHDATE", "es", "Nació el 12 de mayo de 2009 en Oaxaca.", "Nació el 12 de mayo de 2009"),
     ("ID-BIRTHDATE", "es", "Cumplió 15 años el 9 de agosto.", "Cumplió 15 años el 9 de agosto"),
     ("ID-BIRTHDATE", "pt", "Ela nasceu em 2 de abril de 2011.", "nasceu em 2 de abril de 2011"),

@@ -22,7 +22,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.safety import images, jigsaw, names, placeholders, private, relatives
-from generator.safety.detect import idwords, scan_addresses, scan_contacts, scan_places, scanbase
+from generator.safety.detect import (
+    idwords,
+    scan_addresses,
+    scan_contacts,
+    scan_places,
+    scan_records,
+    scanbase,
+)
 from generator.safety.detect.lexicon import TITLES
 from generator.safety.detect.scanbase import word_starts
 
@@ -302,6 +309,8 @@ WORDS = idwords.packaged()
         "petsa ng kapanganakan",
         "a eu",
         "eu",
+        "n",
+        "s",
         "turned",
         "fêté",
         "nació",
@@ -310,9 +319,35 @@ WORDS = idwords.packaged()
 )
 def test_near_words_finds_every_birth_word(text: str) -> None:
     t = scanbase.Text(text, "body")
-    for pattern, keys in ((WORDS.birth, WORDS.birth_keys), (WORDS.birthday_verbs, WORDS.birthday_keys)):
-        plain = pattern.finditer(t.low if len(t.low) == len(text) else text)
-        assert spans(scanbase.near_words(t, pattern, keys)) == spans(plain)
+    for starts in (WORDS.birth, WORDS.birthday_verbs):
+        plain = starts.pattern.finditer(t.low if len(t.low) == len(text) else text)
+        assert spans(scanbase.near_words(t, starts)) == spans(plain)
+
+
+@EXAMPLES
+@given(
+    texts(
+        "CPF",
+        "cpf",
+        "SIN",
+        "carpeta de investigación",
+        "carpeta  de\ninvestigación",
+        "sécurité sociale",
+        "s",
+        "c",
+        "F.I.R.",
+        "FIR",
+        "fir no",
+        "boletim de ocorrência",
+        "case",
+        "plaque",
+    )
+)
+def test_near_words_finds_every_label(text: str) -> None:
+    t = scanbase.Text(text, "body")
+    starts, _ = scan_records._labels(WORDS.id_words)
+    plain = starts.pattern.finditer(t.low if len(t.low) == len(text) else text)
+    assert spans(scanbase.near_words(t, starts)) == spans(plain)
 
 
 @EXAMPLES
@@ -320,6 +355,7 @@ def test_near_words_finds_every_birth_word(text: str) -> None:
     texts(
         "instagram",
         "Insta: ",
+        "Tik\nTok: ",
         "on TikTok she is ",
         "tik tok",
         "fb",
@@ -336,10 +372,9 @@ def test_near_words_finds_every_birth_word(text: str) -> None:
 )
 def test_platform_handles_are_found_at_every_platform_word(text: str) -> None:
     t = scanbase.Text(text, "body")
-    pattern, keys = scan_contacts._PLATFORM_ID, scan_contacts._PLATFORM_KEYS
-    if len(t.low) == len(text):
-        found = scanbase.near_words(t, pattern, keys, before=0, after=160, cased=True)
-        assert spans(found) == spans(pattern.finditer(text))
+    starts = scan_contacts._PLATFORM_ID
+    found = scanbase.near_words(t, starts, cased=True)
+    assert spans(found) == spans(starts.pattern.finditer(text))
 
 
 PLAIN_ROAD_WORD = re.compile(r"(?<=[ \t])(?:Road|Lane|Street|Sarani|Gali|Bylane|Marg)\b")

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from generator.safety.detect.lexicon import COUNT_NOUNS
+from generator.safety.detect.scanbase import Starts, starts_of
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary
 
 # The ASCII letters a word of an entry starts with.
@@ -27,10 +28,8 @@ class IdWords:
     digit_keys: frozenset[str]  # the ASCII letter runs of the number words (a cheap first test)
     month_pattern: str  # any month name of any language, as a regular expression (lowercase)
     months: dict[str, int]
-    birth: re.Pattern[str]  # a birth word, on the lowercased text
-    birth_keys: frozenset[str]
-    birthday_verbs: re.Pattern[str]
-    birthday_keys: frozenset[str]
+    birth: Starts  # a birth word ("born", "date of birth", "née", "nació")
+    birthday_verbs: Starts  # "turned", "cumplió", "fez"
     figurative: frozenset[str]  # subjects born only in a figure of speech
     people: frozenset[str]  # words for a person ("she", "girl"): a subject that is really born
     id_words: tuple[str, ...]  # words that name an identifier, each as written in the vocabulary
@@ -43,8 +42,7 @@ def _entries(lexicon: Lexicon) -> list[str]:
     return sorted(entries, key=lambda e: (-len(e), e))
 
 
-def _alternation(entries: list[str]) -> str:
-    return "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in entries)
+_WHOLE_WORDS = r"(?<![\w.’'\-])(?:{})(?!\w)"
 
 
 def keys_of(entries: list[str] | set[str] | frozenset[str]) -> frozenset[str]:
@@ -72,10 +70,8 @@ def compile_words(vocab: Vocabulary) -> IdWords:
         + "|".join(re.escape(m) + (r"\.?" if len(m) <= 4 else "") for m in month_names)
         + ")",
         months=months,
-        birth=re.compile(rf"(?<![\w.’'\-])(?:{_alternation(births)})(?!\w)", re.IGNORECASE),
-        birth_keys=keys_of(births),
-        birthday_verbs=re.compile(rf"(?<![\w.’'\-])(?:{_alternation(verbs)})(?!\w)", re.IGNORECASE),
-        birthday_keys=keys_of(verbs),
+        birth=starts_of(births, _WHOLE_WORDS, re.IGNORECASE),
+        birthday_verbs=starts_of(verbs, _WHOLE_WORDS, re.IGNORECASE),
         figurative=frozenset(vocab["figurative_birth_subjects"].single),
         people=frozenset(vocab["person_words"].single | vocab["child_words"].single),
         id_words=tuple(_entries(vocab["id_words"])),

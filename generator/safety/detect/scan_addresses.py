@@ -36,6 +36,8 @@ from generator.safety.detect.scanbase import (
     runs_of_length,
     search_at_digits,
     split_words,
+    starts_of,
+    word_starts,
 )
 
 # ---------------------------------------------------------------- street words, by where the number goes
@@ -74,7 +76,6 @@ _STRONG_AFTER_NAME_KEYS = _STREET_AFTER_NAME_KEYS - WEAK_AFTER_NAME - {
     "st", "tower", "society", "compound", "ward", "sector", "para", "ext", "extension", "gardens", "grove"
 }  # fmt: skip
 _FR_KEYS = keys_of(STREET_BEFORE_NAME_FR.split("|"))
-_THEN_NUMBER_KEYS = keys_of(STREET_THEN_NUMBER.split("|"))
 
 _HOUSE_LABEL = r"(?:House|Flat|Plot|Door|Holding|Premises|Qr|Qtr|Quarter|Shop|Bldg|Khasra|H)\.?\s*(?:No|Number)\.?\s*[:#]?\s*"
 _AFTER_NAME = STREET_AFTER_NAME.replace(" ", r"\s+")
@@ -86,11 +87,12 @@ _NUMBER_STREET_NAME = re.compile(
     rf"(?<![\w/.,\-])(?P<num>\d{{1,4}})(?:\s?(?:bis|ter|[A-D]))?,?\s+(?P<road>(?i:{STREET_BEFORE_NAME_FR})\.?)\s+"
     r"(?:(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*)?(?P<name>[A-ZÀ-Ý][\w’'\-]+)"
 )
-_STREET_NAME_NUMBER = re.compile(
-    rf"(?<![\w’'\-])(?P<road>(?i:{STREET_THEN_NUMBER})\.?)\s+"
+_STREET_NAME_NUMBER = starts_of(
+    STREET_THEN_NUMBER.split("|"),
+    r"(?<![\w’'\-])(?P<road>(?i:{})\.?)\s+"
     rf"(?P<name>(?:(?:{_NAME_LINKS})\s+)*(?:[A-ZÀ-Ý][\w’'.\-]*|\d{{1,2}})"
     rf"(?:\s+(?:[A-ZÀ-Ý][\w’'.\-]*|\d{{1,2}}|(?:{_NAME_LINKS})\b)){{0,5}}?)"
-    r"\s*,?\s*(?:#\s*|(?i:n[º°o]\.?|núm\.?|número|num\.?)\s*)?(?P<num>\d{1,5}(?:[A-Za-z]\b)?)(?![\d/]|[.,]\d)"
+    r"\s*,?\s*(?:#\s*|(?i:n[º°o]\.?|núm\.?|número|num\.?)\s*)?(?P<num>\d{1,5}(?:[A-Za-z]\b)?)(?![\d/]|[.,]\d)",
 )
 _LABEL_BEFORE = re.compile(rf"\b{_HOUSE_LABEL}$")
 _UNIT_BEFORE = re.compile(
@@ -123,7 +125,8 @@ _PART_KEYS = split_words(
 _PART_ONLY_KEYS = frozenset(
     {"gali", "galli", "bylane", "sector", "house", "plot", "holding", "quarter", "qtr", "cross", "purok"}
 )
-_RURAL_HINTS = ("Vil", "P.O", "P. O", "PO:", "PO :", "PO-", "Post", "Thana", "Mouza", "Village:", "Village :")
+# Every _RURAL_PART holds one of these as a word of its own (words_of).
+_RURAL_KEYS = frozenset({"vil", "vill", "village", "p", "po", "post", "thana", "mouza"})
 _RURAL_PART = re.compile(
     r"\b(?:Vill?\.|Vill?\s*:|Village\s*:|P\.\s?O\.?\s*[:\-]?|PO\s*[:\-]|Post\s*:|Thana\s*:|Mouza\s*:)\s*(?!Box\b)[A-Z][a-z]{2,}"
 )
@@ -191,7 +194,7 @@ def french_streets(t: Text) -> Iterator[Found]:
 
 def streets_then_numbers(t: Text, words: IdWords) -> Iterator[Found]:
     """ "Calle 5 de Mayo 123", "Av. Insurgentes Sur 1234", "Rua Augusta, 1500", "Kalye Mabini #45"."""
-    for m in near_words(t, _STREET_NAME_NUMBER, _THEN_NUMBER_KEYS, before=0, after=120, cased=True):
+    for m in near_words(t, _STREET_NAME_NUMBER, cased=True):
         written = m.group("road")
         road = written.lower().rstrip(".")
         if not (written[0].isupper() or road in _LOWERCASE_STREETS):
@@ -208,8 +211,11 @@ def streets_then_numbers(t: Text, words: IdWords) -> Iterator[Found]:
 def address_parts(t: Text) -> Iterator[Found]:
     """A house, flat or unit number, a block and lot, a numbered lane or sector, a village's postal address."""
     text = t.text
-    if any(h in text for h in _RURAL_HINTS):
-        for m in _RURAL_PART.finditer(text):
+    taken = -1
+    for at in sorted({at for key in t.words & _RURAL_KEYS for at in word_starts(t.low, key)}):
+        m = _RURAL_PART.match(text, at) if at >= taken and len(t.low) == len(text) else None
+        if m is not None:
+            taken = m.end()
             yield Found(ADDRESS, m.start(), m.end(), m.group(0), "part of an address")
     if not t.digits:
         return
@@ -245,12 +251,12 @@ def addresses(t: Text, words: IdWords) -> list[Found]:
 _DECIMAL_PAIR = re.compile(
     r"(?<![\w.\-])(?P<lat>[+\-]?\d{1,2}\.\d{3,})°?\s*(?P<ns>[NS])?\s*[,;/ ]\s*(?P<lon>[+\-]?\d{1,3}\.\d{3,})°?\s*(?P<ew>[EWO])?(?!\w|\.\d)"
 )
-_LAT_LONG = re.compile(
-    r"\b(?:lat|latitude|latitud)\.?\s*[:=]?\s*[+\-]?\d{1,2}[.,]\d+\s*°?\s*[NS]?[\s,;/]+"
+_LAT_LONG = starts_of(
+    ["lat", "latitude", "latitud"],
+    r"\b(?:{})\.?\s*[:=]?\s*[+\-]?\d{1,2}[.,]\d+\s*°?\s*[NS]?[\s,;/]+"
     r"(?:lng|lon|long|longitude|longitud)\.?\s*[:=]?\s*[+\-]?\d{1,3}[.,]\d+\s*°?\s*[EWO]?",
     re.IGNORECASE,
 )
-_LAT_KEYS = frozenset({"lat", "latitude", "latitud"})
 _DMS = re.compile(
     r"\d{1,3}\s*°\s*\d{1,2}\s*['′’]\s*(?:\d{1,2}(?:[.,]\d+)?\s*(?:[\"″”]|''|′′))?\s*[NS]\b[\s,;]*"
     r"\d{1,3}\s*°\s*\d{1,2}\s*['′’]\s*(?:\d{1,2}(?:[.,]\d+)?\s*(?:[\"″”]|''|′′))?\s*[EWO]\b"
@@ -269,7 +275,7 @@ def locations(t: Text) -> Iterator[Found]:
             lat, lon = abs(float(m.group("lat"))), abs(float(m.group("lon")))
             if lat <= 90 and lon <= 180 and (m.group("ns") or m.group("ew") or "." in m.group("lat")):
                 yield Found(ADDRESS, m.start(), m.end(), m.group(0).rstrip(), "GPS coordinates")
-    for m in near_words(t, _LAT_LONG, _LAT_KEYS, before=0):
+    for m in near_words(t, _LAT_LONG):
         yield Found(ADDRESS, m.start(), m.end(), text[m.start() : m.end()].rstrip(), "GPS coordinates")
     if "°" in text:
         for m in _DMS.finditer(text):
@@ -304,12 +310,15 @@ _US_ZIP = re.compile(
 _CA_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] \d[ABCEGHJ-NPRSTV-Z]\d\b")
 _CEP = re.compile(r"(?<![\w.\-/])\d{5}-\d{3}(?![\w\-/]|[.,]\d)")
 # A code after its label, in any country's form: "C.P. 06000", "CEP 01304001", "ZIP 1100", "code postal 69003".
-_POSTCODE_LABELLED = re.compile(
-    r"(?<![\w’'\-])(?:c\.\s?p\.|cp(?=\s*[:.]?\s*\d{5}\b)|cep\b|zip(?:\s*code)?\b|postal\s*code\b|post\s*code\b|postcode\b"
-    r"|c[oó]digo\s+postal\b|code\s+postal\b)\s*[:.\-–]?\s*(?P<code>\d{5}-\d{3,4}|[a-z0-9]{3,4}[ \-]?[a-z0-9]{3,4}|\d{4,5})\b",
+_POSTCODE_LABELS = (
+    "c.p.", "c. p.", "cp", "cep", "zip", "zip code", "zipcode", "postal code", "post code", "postcode",
+    "código postal", "codigo postal", "code postal",
+)  # fmt: skip
+_POSTCODE_LABELLED = starts_of(
+    _POSTCODE_LABELS,
+    r"(?<![\w’'\-])(?P<label>{})(?!\w)\s*[:.\-–]?\s*(?P<code>\d{5}-\d{3,4}|[a-z0-9]{3,4}[ \-]?[a-z0-9]{3,4}|\d{4,5})\b",
     re.IGNORECASE,
 )
-_POSTCODE_KEYS = frozenset({"c", "cp", "cep", "zip", "postal", "post", "postcode", "codigo", "code"})
 # A French code before its town, after a comma or at a line's start: "12 rue des Lilas, 69003 Lyon".
 _FR_POSTCODE = re.compile(
     r"(?:(?<=,)|(?<=^)|(?<=\n))\s*(?P<code>(?:0[1-9]|[1-8]\d|9[0-8])\d{3})\s+[A-ZÀ-Ý][\w’'\-]+", re.MULTILINE
@@ -363,9 +372,9 @@ def postcodes(t: Text, words: IdWords) -> list[Found]:
     ):
         for m in around_digits(t, pattern, 5, 10, runs=runs):
             out.append(Found(POSTCODE, m.start(), m.end(), m.group(0), what))
-    for m in near_words(t, _POSTCODE_LABELLED, _POSTCODE_KEYS, before=16, after=40):
+    for m in near_words(t, _POSTCODE_LABELLED):
         code = text[m.start("code") : m.end("code")]
-        if any(c.isdigit() for c in code):
+        if any(c.isdigit() for c in code) and (m.group("label") != "cp" or code.isdigit() and len(code) == 5):
             out.append(Found(POSTCODE, m.start(), m.end(), text[m.start() : m.end()], "a postal code"))
     if "," in text or "\n" in text:
         for m in around_digits(t, _FR_POSTCODE, 4, 40, runs=five):

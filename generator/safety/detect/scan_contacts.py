@@ -19,12 +19,14 @@ from generator.safety.detect.scanbase import (
     SOCIAL,
     Found,
     Settings,
+    Starts,
     Text,
     around_digits,
-    key_starts,
     near_words,
     runs_in_groups,
     split_words,
+    starts_of,
+    word_starts,
 )
 
 # ---------------------------------------------------------------- phone numbers in digits
@@ -139,14 +141,14 @@ def digit_phones(t: Text, settings: Settings, words: IdWords) -> Iterator[Found]
 
 
 @functools.lru_cache(maxsize=8)
-def _spelled_run(words: IdWords) -> tuple[re.Pattern[str], frozenset[str]]:
-    """A run of number words and digits ("nine eight three zero…", "nueve ocho…", "98 three zero…"),
-    and the first ASCII letters of each number word (where such a run can start)."""
+def _spelled_run(words: IdWords) -> Starts:
+    """A run of number words and digits that starts with a word ("nine eight three zero…", "nueve
+    ocho…"); digits before it are added by the caller ("98 three zero…")."""
     names = sorted(words.digits, key=lambda w: (-len(w), w))
     word = "(?:" + "|".join(re.escape(w) for w in names) + r")(?![^\W\d_])|\d+"
-    run = re.compile(rf"(?<![\w’'\-])(?:{word})(?:[\s,.\-–]{{1,3}}(?:{word}))+", re.IGNORECASE)
-    starts = frozenset(m.group(0) for w in names for m in [re.match(r"[a-z]+", w)] if m)
-    return run, starts
+    return starts_of(
+        names, rf"(?<![\w’'\-])(?:{{}})(?![^\W\d_])(?:[\s,.\-–]{{1,3}}(?:{word}))+", re.IGNORECASE
+    )
 
 
 _RUN_PARTS = re.compile(r"[^\W\d_]+|\d+")
@@ -180,8 +182,8 @@ def spelled_phones(t: Text, settings: Settings, words: IdWords) -> Iterator[Foun
     uses many, so a text with fewer than three is not read."""
     if len(t.words & words.digit_keys) < 3:
         return
-    run, starts = _spelled_run(words)
-    for m in near_words(t, run, starts, before=0):
+    run = _spelled_run(words)
+    for m in near_words(t, run):
         start = m.start()
         lead = _LEADING_DIGITS.search(t.text, max(0, start - 24), start)
         if lead is not None:
@@ -226,7 +228,30 @@ _MAIL_HOSTS = split_words(
     "proton zoho yandex mail gmx orange free laposte sfr wanadoo uol bol terra ig globo prodigy "
     "infinitum"
 )
-_SPELLED_HINTS = frozenset({"dot", "punto", "point", "ponto", "tuldok", "com", "net", "org"}) | _MAIL_HOSTS
+# Written-out dots, and top-level domains that are not also common words: what a text must hold (as
+# words of their own: "gmail.com" holds "com") for a plain " at " in it to be an "@".
+_DOT_WORDS_AND_TLDS = frozenset(
+    {
+        "dot",
+        "punto",
+        "point",
+        "ponto",
+        "tuldok",
+        "com",
+        "org",
+        "net",
+        "edu",
+        "gov",
+        "info",
+        "io",
+        "ph",
+        "mx",
+        "br",
+        "ca",
+        "fr",
+        "uk",
+    }
+)
 _HANDLE_LIKE = re.compile(r"[_\d]|\w\.\w")
 
 
@@ -244,7 +269,7 @@ def plain_emails(t: Text, settings: Settings) -> Iterator[Found]:
 def _at_tokens(t: Text) -> Iterator[re.Match[str]]:
     """Each written-out "@": "(at)", "[ at ]", " arroba ", " at sign ", " @ "."""
     low = t.low if len(t.low) == len(t.text) else t.text.lower()
-    starts = {at for word in t.words & _AT_WORDS for at in key_starts(low, word)}
+    starts = {at for word in _AT_WORDS if word in t.words for at in word_starts(low, word)}
     at = low.find(" @ ")
     while at >= 0:
         starts.add(at + 1)
@@ -279,6 +304,10 @@ def _plain_at_address(local: str, domain: str) -> bool:
     return "." in domain and (domain.split(".")[0] in _MAIL_HOSTS or _HANDLE_LIKE.search(local) is not None)
 
 
+def _bracketed_at(low: str) -> bool:
+    return "at)" in low or "at]" in low or "at}" in low or "at>" in low or "at )" in low or "at ]" in low
+
+
 def spelled_emails(t: Text, settings: Settings) -> Iterator[Found]:
     """An address written out to escape a filter. With a plain " at " the name must look like an
     address's or the host be a mail service, so "she works at google.com" is not one."""
@@ -287,16 +316,16 @@ def spelled_emails(t: Text, settings: Settings) -> Iterator[Found]:
         "arroba" in words
         or "arobase" in words
         or " @ " in t.text
-        or ("at" in words and words & _SPELLED_HINTS)
+        or ("at" in words and (not words.isdisjoint(_DOT_WORDS_AND_TLDS) or _bracketed_at(t.low)))
     ):
         return
     for at in _at_tokens(t):
-        local = _LOCAL_BEFORE.search(t.text, max(0, at.start() - 64), at.start())
         host = _HOST_AFTER.match(t.text, at.end())
-        if local is None or host is None:
-            continue
-        domain = _spelled_domain(host.group(0))
+        domain = _spelled_domain(host.group(0)) if host is not None else ""
         if not domain or _allowed_domain(domain, settings):
+            continue  # "at the market": no domain after it
+        local = _LOCAL_BEFORE.search(t.text, max(0, at.start() - 64), at.start())
+        if local is None or host is None:
             continue
         if at.group(0).strip().lower() == "at" and not _plain_at_address(local.group(0), domain):
             continue
@@ -468,24 +497,22 @@ def at_handles(t: Text, settings: Settings) -> Iterator[Found]:
             yield Found(SOCIAL, m.start(), m.end(), m.group(0), "a social media handle")
 
 
-# Platforms whose name is also a common word ("snap", "line", "signal", "face") count only with a colon.
-_PLATFORMS = (
-    "instagram|insta|ig|facebook|fb|tiktok|tik\\s+tok|twitter|snapchat|telegram|youtube|yt|kwai|threads|linkedin"
-    "|messenger|discord|twitch|wechat|viber|imo|kik|skype|onlyfans|reddit|pinterest|tumblr|sharechat|moj"
-)
-_PLATFORM_KEYS = split_words(
-    "instagram insta ig facebook fb tiktok tik twitter snapchat telegram youtube yt kwai threads "
+# Platforms whose name is also a common word ("snap", "face", "x") count only with a colon.
+_PLATFORMS = split_words(
+    "instagram insta ig facebook fb tiktok twitter snapchat telegram youtube yt kwai threads "
     "linkedin messenger discord twitch wechat viber imo kik skype onlyfans reddit pinterest tumblr "
     "sharechat moj snap face x"
-)
+) | {"tik tok"}
+_COLON_ONLY = frozenset({"snap", "face", "x"})
 _ACCOUNT_WORDS = (
     r"id|handle|username|user\s*name|user|account|profile|page|channel|name|compte|pseudo|cuenta|usuario|perfil"
     r"|nombre|conta|usuário|usuario|nome|página|pangalan"
 )
 # "on TikTok she is dancingmona", "insta: mona.dances", "su Facebook es …", "no Insta: …", "sa FB: …",
 # "her Instagram account, priti_09"
-_PLATFORM_ID = re.compile(
-    rf"(?<![\w’'\-])(?P<p>{_PLATFORMS}|snap(?=\s*:)|face(?=\s*:)|x(?=\s*:))"
+_PLATFORM_ID = starts_of(
+    _PLATFORMS,
+    r"(?<![\w’'\-])(?P<p>{})"
     rf"(?P<label>\s+(?:{_ACCOUNT_WORDS}))?"
     r"(?P<sep>\s*[:=\-–,]\s*|\s+(?:(?:she|he|they|ella|él|elle|il|ela|ele|siya|sya)\s+)?"
     r"(?:is|was|as|called|named|est|es|era|é|ay|ni|si|como|comme|under|sous|se\s+llama|se\s+chama|s'appelle)\s+"
@@ -529,8 +556,10 @@ def _handle_like(h: str, m: re.Match[str]) -> bool:
 
 def platform_handles(t: Text, settings: Settings) -> Iterator[Found]:
     """A handle without @ after a platform's name: "on TikTok she is dancingmona", "insta: mona.dances"."""
-    for m in near_words(t, _PLATFORM_ID, _PLATFORM_KEYS, before=0, after=160, cased=True):
+    for m in near_words(t, _PLATFORM_ID, cased=True):
         h = m.group("h").rstrip(".")
+        if m.group("p").lower() in _COLON_ONLY and ":" not in m.group("sep"):
+            continue  # "snap", "face", "x": words too, a platform's name only before a colon
         if _handle_like(h, m) and not _is_org_account("@" + h, settings):
             end = m.start("h") + len(h)
             yield Found(SOCIAL, m.start(), end, t.text[m.start() : end], "a social media account")

@@ -22,13 +22,14 @@ from generator.safety.detect.scanbase import (
     NUMBER,
     NUMERIC_DATE,
     Found,
+    Starts,
     Text,
     around_digits,
-    key_starts,
     near_words,
     runs_before,
     runs_in_groups,
     runs_next_to_letters,
+    starts_of,
 )
 
 # ---------------------------------------------------------------- ID numbers by their shape
@@ -63,37 +64,25 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
 _LETTER_GROUP = re.compile(r" [A-Z]{2,}$")  # a word in capitals after the number ("… 4567 ON")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_FIRST_LETTERS = re.compile(r"[a-z]+")
 
 
 @functools.lru_cache(maxsize=8)
-def _label_index(id_words: tuple[str, ...]) -> dict[str, tuple[fmt.Label, ...]]:
-    """The labels (the table's and the vocabularies' id_words), by the first ASCII letters of their first
-    word (what words_of holds when the label is in a text), longest first."""
-    labels = {lab.text.lower(): lab for lab in fmt.LABELS}
+def _labels(id_words: tuple[str, ...]) -> tuple[Starts, dict[str, fmt.Label]]:
+    """Every label (the table's and the vocabularies' id_words), to be found in the lowercased text, and
+    each label by its lowercase words."""
+    labels = {" ".join(lab.text.lower().split()): lab for lab in fmt.LABELS}
     for w in id_words:  # the table's own labels say more ("case no" is a case number, not an ID)
         if w.split()[0] not in labels:
             labels[w] = fmt.Label(w, fmt.ID, "an ID number")
-    index: dict[str, list[fmt.Label]] = {}
-    for low, lab in labels.items():
-        key = _FIRST_LETTERS.match(low)
-        if key is not None:  # a label starts with a letter: its first ASCII letters, where it starts
-            index.setdefault(key.group(0), []).append(lab)
-    return {k: tuple(sorted(v, key=lambda lab: -len(lab.text))) for k, v in index.items()}
+    return starts_of(labels, r"(?<![\w’'\-])(?:{})(?!\w)"), labels
 
 
-def _label_at(t: Text, at: int, label: fmt.Label) -> int:
-    """The end of `label` written at `at` in the text, or -1 (a whole word; capitals where required)."""
-    low = label.text.lower()
-    end = at + len(low)
-    if not t.low.startswith(low, at) or (end < len(t.low) and (t.low[end].isalnum() and low[-1].isalnum())):
-        return -1
-    written = t.text[at:end]
-    if label.text != low and written != label.text:
-        return -1  # an acronym written in lowercase is a word ("sin", "pan", "bo")
-    if len(low) <= 3 and written.islower():
-        return -1  # a short id word from the vocabularies, in lowercase: a word of another language
-    return end
+def _written_as_label(written: str, label: fmt.Label) -> bool:
+    """An acronym must be in capitals ("sin" is Spanish for "without", "pan" is bread); a short id word
+    of the vocabularies must not be all lowercase."""
+    if label.text != label.text.lower() and " ".join(written.split()) != label.text:
+        return False
+    return not (len(label.text) <= 3 and written.islower())
 
 
 def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Match[str] | None:
@@ -126,21 +115,15 @@ def _is_number_for(m: re.Match[str], label: fmt.Label) -> bool:
 
 def labelled_numbers(t: Text, words: IdWords) -> Iterator[Found]:
     """A number right after the name of a document, a case file or a plate."""
-    index = _label_index(words.id_words)
-    present = t.words.intersection(index)
-    if not present or len(t.low) != len(t.text):
-        return
-    for key in present:
-        for at in key_starts(t.low, key):
-            for label in index[key]:
-                end = _label_at(t, at, label)
-                if end < 0:
-                    continue
-                m = _value_after(t, end, label, words)
-                if m is not None:
-                    v_end = m.start("v") + len(_LETTER_GROUP.sub("", m.group("v")))
-                    yield Found(NUMBER, at, v_end, t.text[at:v_end], label.what)
-                    break
+    starts, labels = _labels(words.id_words)
+    for m in near_words(t, starts):
+        label = labels[" ".join(m.group(0).lower().split())]
+        if not _written_as_label(t.text[m.start() : m.end()], label):
+            continue
+        v = _value_after(t, m.end(), label, words)
+        if v is not None:
+            end = v.start("v") + len(_LETTER_GROUP.sub("", v.group("v")))
+            yield Found(NUMBER, m.start(), end, t.text[m.start() : end], label.what)
 
 
 def numbers(t: Text, words: IdWords) -> list[Found]:
@@ -247,14 +230,14 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
     if not t.digits:
         return
     after_birth = _birth_pattern(words)
-    for b in near_words(t, words.birth, words.birth_keys):
+    for b in near_words(t, words.birth):
         m = after_birth.match(t.text, b.end())
         if m is None or _figurative(t, b.start(), words):
             continue
         if _YEAR.fullmatch(m.group("date")) and not _EXPLICIT_BIRTH_LABEL.search(b.group(0)):
             continue  # "born in 2010": an age, not a birth date (the jigsaw rule counts it)
         yield Found(BIRTHDATE, b.start(), m.end(), t.text[b.start() : m.end()], "a date of birth")
-    for b in near_words(t, words.birthday_verbs, words.birthday_keys):
+    for b in near_words(t, words.birthday_verbs):
         age = _AGE.match(t.text, b.end())
         if age is None or _ANNIVERSARY.match(t.text, age.end()) or _figurative(t, b.start(), words):
             continue  # "turned away", "fez questão": no age; "celebrated 10 years of work": an anniversary

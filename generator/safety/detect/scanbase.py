@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.safety.detect import gazetteer as gz
@@ -261,57 +261,67 @@ def word_starts(low: str, word: str) -> Iterator[int]:
         at = low.find(word, at + 1)
 
 
-def key_starts(low: str, key: str) -> Iterator[int]:
-    """Where `key` (a run of ASCII letters, as words_of gives them) is a whole such run at the start of a
-    word: "un" in "un an" but not in "under", "n" in "née". Every entry whose key it is starts there."""
-    size = len(key)
-    for at in word_starts(low, key):
-        end = at + size
-        if end == len(low) or not ("a" <= low[end] <= "z"):
-            yield at
+_ASCII_START = re.compile(r"[a-z]+")
 
 
-def near_words(
-    t: Text,
-    pattern: re.Pattern[str],
-    keys: frozenset[str],
-    before: int = 40,
-    after: int = 40,
-    *,
-    cased: bool = False,
-) -> Iterator[re.Match[str]]:
-    """Matches of a case-insensitive `pattern` every match of which holds one of `keys` (ASCII words as
-    words_of gives them, "" for "always search"), searched only around where those words are, in the
-    lowercased text: a few short searches instead of one over the whole text. A match starts at most
-    `before` characters before its key (with 0, exactly at it) and ends at most `after` characters
-    after the key's start, or runs on past that end. On
-    the rare text that lowercasing lengthens, the plain search. A `cased` pattern (one that asks for
-    capitals) is searched in the text itself.
+@dataclass(frozen=True, eq=False)
+class Starts:
+    """A pattern whose every match starts with one of a list of words, split by that first word: at a
+    word's start only the few alternatives that begin with it are tried, not the whole list."""
 
-    Every shortcut here is checked against the plain search in tests/test_safety_prefilters.py."""
-    present = t.words & keys
-    if not present and "" not in keys:
+    pattern: re.Pattern[str]  # every alternative (the plain search, and the fallback)
+    # the ASCII letters a first word begins with ("" when it begins otherwise) → (first word, pattern)
+    by_key: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    keys: frozenset[str]
+
+
+def starts_of(entries: Iterable[str], template: str = "{}", flags: int = 0) -> Starts:
+    """A Starts for `entries` (lowercase words or phrases, spaces matching any whitespace), each used in
+    `template` where "{}" stands for the alternation of entries, longest first."""
+
+    def compiled(group: list[str]) -> re.Pattern[str]:
+        ordered = sorted(group, key=lambda e: (-len(e), e))
+        alternation = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered)
+        return re.compile(template.replace("{}", alternation), flags)
+
+    groups: dict[str, list[str]] = {}
+    for entry in {" ".join(e.lower().split()) for e in entries if e.strip()}:
+        groups.setdefault(entry.split()[0], []).append(entry)
+    by_key: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    for word, group in sorted(groups.items()):
+        key = _ASCII_START.match(word)
+        by_key.setdefault(key.group(0) if key else "", []).append((word, compiled(group)))
+    everything = compiled([e for g in groups.values() for e in g])
+    return Starts(everything, {k: tuple(v) for k, v in by_key.items()}, frozenset(by_key) - {""})
+
+
+def near_words(t: Text, starts: Starts, *, cased: bool = False) -> Iterator[re.Match[str]]:
+    """The matches of `starts.pattern`, tried only where one of its first words starts a word of the
+    text, instead of at every character. A first word is looked for only when the text has the ASCII
+    letters it begins with as a word of their own (words_of): "née" only where "n" stands alone. A
+    pattern that ignores case is matched in the lowercased text, a `cased` one in the text itself. On
+    the rare text that lowercasing lengthens, the plain search. tests/test_safety_prefilters.py checks
+    that nothing the plain search finds is missed."""
+    present = t.words & starts.keys
+    if not present and "" not in starts.by_key:
         return
-    if len(t.low) != len(t.text) or "" in keys:
-        yield from pattern.finditer(t.text)
+    if len(t.low) != len(t.text):
+        yield from starts.pattern.finditer(t.text)
         return
-    text = t.text if cased else t.low
+    low = t.low
+    tries: dict[int, list[re.Pattern[str]]] = {}
+    for key in (*present, "") if "" in starts.by_key else present:
+        for word, pattern in starts.by_key[key]:
+            for at in word_starts(low, word):
+                tries.setdefault(at, []).append(pattern)
+    text = t.text if cased else low
     taken = -1
-    for at in sorted({at for word in present for at in key_starts(t.low, word)}):
+    for at in sorted(tries):
         if at < taken:
             continue
-        if before == 0:  # the match starts at its key: try it there only
-            m = pattern.match(text, at)
-            if m is not None:
-                taken = m.end()
-                yield m
-            continue
-        m = pattern.search(text, max(0, at - before, taken), at + after)
-        while m is not None and m.end() <= at:
-            m = pattern.search(text, m.end() + (m.end() == m.start()), at + after)
-        if m is not None and m.end() == at + after < len(text):
-            m = pattern.match(text, m.start())  # it reached the window's end: read it whole
-        if m is not None and m.start() <= at:
+        found = [m for m in (pattern.match(text, at) for pattern in tries[at]) if m is not None]
+        if found:  # two first words at one place ("f.i.r", "f.i.r."): the longer match, as the plain search
+            m = max(found, key=lambda m: m.end())
             taken = m.end()
             yield m
 
