@@ -45,6 +45,8 @@ from generator.render.site import LiveStory, RenderedPage, SiteRenderer, story_v
 from generator.render.theme import Theme
 from generator.render.views import ImageView, StoryView
 from generator.safety.denylist_store import KEY_ENV, Matcher, key_from_env, load_denylist
+from generator.safety.detect.knowledge import load_knowledge
+from generator.safety.detect.vocab import load_vocabulary, vocabulary_key
 from generator.safety.image_metadata import verify_outputs
 from generator.safety.output_scan import scan_output
 from generator.safety.registry import SiteContext, StoryContext
@@ -187,7 +189,21 @@ def load_site(
     findings += problems
     config = donor.config  # the media contacts' numbers join safety.allowed_phones
     extras = _denylist_extras(config)
-    extras["rule_severities"] = safety.rule_severities()
+    knowledge = caches.derive("safety-knowledge", "packaged", load_knowledge)  # the same data all along
+    vocab, problems = caches.derive(
+        "safety-vocabulary", vocabulary_key(root), functools.partial(load_vocabulary, root)
+    )
+    findings += problems
+    extras.update(
+        safety.site_extras(
+            config,
+            stories,
+            sponsors=[c.sponsor for c in donor.campaigns if c.sponsor],
+            contacts=[c.name for c in donor.contacts],
+            knowledge=knowledge,
+            vocab=vocab,
+        )
+    )
     extras["donor"] = donor
     return Site(config, tuple(stories), tuple(pages), publications, tuple(findings), extras)
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 import pathlib
 
 import pytest
 from sitekit import SITE_YAML
 
-from generator.config.settings import find_site, load_config, parse_timezone
+from generator.config.declare import declared
+from generator.config.docs import settings_markdown
+from generator.config.settings import NavItem, SiteConfig, find_site, load_config, parse_timezone
 from generator.errors import ContentError, UsageError
 
 
@@ -55,14 +59,14 @@ def test_every_problem_is_reported_with_its_line_and_a_fix(tmp_path: pathlib.Pat
         "pseudonyms:\n"
         "  mark: all\n"
     )
+    # In the file's order; a misspelt key is one problem (not also "title is required").
     assert config_errors(tmp_path, text) == [
         'site.yaml:1:1: CONFIG: unknown field "titel" in site.yaml\n  fix: did you mean "title"?',
-        'site.yaml:5:3: CONFIG: unknown field "urll" in organisation\n  fix: did you mean "url"?',
-        'site.yaml:9:9: CONFIG: pseudonyms.mark must be one of first, every, not "all"\n  fix: write e.g. mark: first',
-        'site.yaml:1:1: CONFIG: "title" is required in site.yaml\n  fix: add `title: "some words"`',
         "site.yaml:2:11: CONFIG: base_url must start with https://\n  fix: write e.g. base_url: https://stories.example.org",
+        'site.yaml:5:3: CONFIG: unknown field "urll" in organisation\n  fix: did you mean "url"?',
         'site.yaml:6:11: CONFIG: unknown time zone "Mars/Olympus"\n  fix: use a name like Asia/Kolkata or an offset like +05:30',
         "site.yaml:7:19: CONFIG: stories_per_page must be at least 1\n  fix: set stories_per_page: 10",
+        'site.yaml:9:9: CONFIG: pseudonyms.mark must be one of first, every, not "all"\n  fix: write e.g. mark: first',
     ]
 
 
@@ -77,7 +81,7 @@ def test_an_empty_site_yaml_lists_what_is_required(tmp_path: pathlib.Path) -> No
 def test_an_empty_required_group_is_reported_once_at_its_key(tmp_path: pathlib.Path) -> None:
     text = "title: T\nbase_url: https://x.org\norganisation:\n"
     assert config_errors(tmp_path, text) == [
-        'site.yaml:3:1: CONFIG: "organisation" is required in site.yaml\n  fix: add `organisation: …`'
+        'site.yaml:3:1: CONFIG: "organisation" is required in site.yaml\n  fix: add `organisation: …` (who publishes the site)'
     ]
 
 
@@ -160,3 +164,62 @@ def test_zero_consent_warning_days_is_kept_and_a_negative_threshold_is_refused(
         ]
     else:
         raise AssertionError("a zero jigsaw threshold was accepted")
+
+
+def test_docs_settings_md_is_generated_from_the_declarations() -> None:
+    """docs/settings.md is generated; regenerate it with UPDATE_GOLDEN=1."""
+    docs = pathlib.Path(__file__).resolve().parent.parent / "docs" / "settings.md"
+    text = settings_markdown()
+    if os.environ.get("UPDATE_GOLDEN"):
+        docs.write_text(text, encoding="utf-8")
+    assert docs.read_text(encoding="utf-8") == text, (
+        "docs/settings.md is out of date: run `python -m generator.config.docs > docs/settings.md`"
+    )
+
+
+def test_every_setting_says_what_it_is_for() -> None:
+    def walk(cls: type, prefix: str) -> list[str]:
+        out = []
+        for d in declared(cls):
+            out += [] if d.meta.help else [prefix + d.key]
+            for group in (d.type, *getattr(d.type, "__args__", ())):
+                if dataclasses.is_dataclass(group) and isinstance(group, type):
+                    out += walk(group, prefix + d.key + ".")
+        return out
+
+    assert walk(SiteConfig, "") == []
+
+
+def test_every_group_and_setting_is_read_into_the_config(tmp_path: pathlib.Path) -> None:
+    text = SITE_YAML.replace(
+        "  name: Example Trust\n", "  name: Example Trust\n  same_as: [https://x.example/t]\n"
+    ) + (
+        "tracking: {source: stories, campaign: spring}\n"
+        "navigation:\n  - {title: Stories, url: /stories/}\n"
+        "pseudonyms: {mark: every, in_feed: true}\n"
+        "safety:\n  known_terms: [Harbour House]\n  jigsaw_threshold: 6\n  location_precision: state\n"
+    )
+    (tmp_path / "site.yaml").write_text(text)
+    config = load_config(tmp_path)
+    assert config.organisation.same_as == ("https://x.example/t",)
+    assert config.tracking.params == (("utm_campaign", "spring"), ("utm_source", "stories"))
+    assert config.navigation == (NavItem("Stories", "/stories/"),)
+    assert (config.pseudonyms.mark, config.pseudonyms.in_titles, config.pseudonyms.in_feed) == (
+        "every",
+        False,
+        True,
+    )
+    assert config.safety.known_terms == ("Harbour House",)
+    assert (config.safety.jigsaw_threshold, config.safety.location_precision) == (6, "state")
+    assert (config.safety.consent_warning_days, config.safety.denylist) == (30, "safety/denylist.txt")
+    assert config.feed_entries == 20 and config.forms is None
+    assert config.located is not None and config.located.where(("safety", "jigsaw_threshold")) == (12, 21)
+
+
+def test_a_removed_setting_is_an_unknown_field(tmp_path: pathlib.Path) -> None:
+    """organisation.nonprofit_status was accepted and never used; it is gone."""
+    text = SITE_YAML + "  nonprofit_status: UK charity\n"
+    assert config_errors(tmp_path, text) == [
+        'site.yaml:5:3: CONFIG: unknown field "nonprofit_status" in organisation\n'
+        + "  fix: allowed: logo, name, same_as, url"
+    ]

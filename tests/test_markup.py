@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.content.visible import private_removed, typed_markers, visible_text
-from generator.render.markdown import FOOTNOTE_MANY, FOOTNOTE_ONE, MarkdownRenderer, render_plain, sanitize
+from generator.render.markdown import FOOTNOTE_MANY, FOOTNOTE_ONE, MarkdownRenderer, render_plain
+from generator.render.sanitize import sanitize
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from generator.config.yamlload import Path
@@ -22,6 +24,13 @@ class Problem:
     at_key: bool = False  # point at the key rather than the value (unknown or missing keys)
 
 
+# A check of a value whose type is already right: (message, fix) when it is wrong. It is given the
+# value and its label as writers read it ("safety.jigsaw_threshold", "forms.signup.page").
+Check = Callable[[Any, str], "tuple[str, str] | None"]
+# A check of a whole group whose fields must agree with each other; paths are relative to the group.
+CrossCheck = Callable[[dict[str, Any]], "list[Problem]"]
+
+
 @dataclass(frozen=True)
 class Kind:
     """A value type: `name` is what writers read in messages."""
@@ -30,8 +39,12 @@ class Kind:
     example: str = ""
     choices: tuple[str, ...] = ()
     item: Kind | None = None
-    fields: dict[str, Field] | None = None
+    fields: Mapping[str, Field] | None = None
     allow_single: bool = False  # a list that also accepts one plain value
+    accepts: Callable[[Any], bool] | None = None  # for plain values: is this value of the kind?
+    needs_offset: bool = False  # a date and time: say so when its time-zone offset is missing
+    check: Check | None = None  # run on a value that `accepts` took
+    cross_check: CrossCheck | None = None  # run on a group (fields) whatever else is wrong in it
 
 
 @dataclass(frozen=True)
@@ -41,25 +54,54 @@ class Field:
     help: str = ""
 
 
-TEXT = Kind("text", '"some words"')
-BOOL = Kind("true or false", "true")
-INT = Kind("a whole number", "10")
-NUMBER = Kind("a number", "2.5")
-DATE = Kind("a date", "2026-03-02")
-MOMENT = Kind("a date, or a date and time with a time-zone offset", "2026-03-05T09:00:00+05:30")
-DATETIME = Kind("a date and time with a time-zone offset", "2026-12-31T23:59:00+05:30")
+def _is_date(v: Any) -> bool:
+    return isinstance(v, dt.date) and not isinstance(v, dt.datetime)
+
+
+def _has_offset(v: Any) -> bool:
+    return isinstance(v, dt.datetime) and v.tzinfo is not None
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+TEXT = Kind("text", '"some words"', accepts=lambda v: isinstance(v, str))
+BOOL = Kind("true or false", "true", accepts=lambda v: isinstance(v, bool))
+INT = Kind("a whole number", "10", accepts=_is_int)
+NUMBER = Kind("a number", "2.5", accepts=lambda v: _is_int(v) or isinstance(v, float))
+DATE = Kind("a date", "2026-03-02", accepts=_is_date)
+MOMENT = Kind(
+    "a date, or a date and time with a time-zone offset",
+    "2026-03-05T09:00:00+05:30",
+    accepts=lambda v: _is_date(v) or _has_offset(v),
+    needs_offset=True,
+)
+DATETIME = Kind(
+    "a date and time with a time-zone offset",
+    "2026-12-31T23:59:00+05:30",
+    accepts=_has_offset,
+    needs_offset=True,
+)
 
 
 def enum(*choices: str) -> Kind:
-    return Kind("one of " + ", ".join(choices), choices[0], choices=choices)
+    return Kind(
+        "one of " + ", ".join(choices),
+        choices[0],
+        choices=choices,
+        accepts=lambda v: isinstance(v, str) and v in choices,
+    )
 
 
 def list_of(item: Kind, *, allow_single: bool = False) -> Kind:
     return Kind(f"a list of {item.name}", f"[{item.example}]", item=item, allow_single=allow_single)
 
 
-def obj(fields: dict[str, Field], name: str = "a group of fields") -> Kind:
-    return Kind(name, fields=fields)
+def obj(
+    fields: Mapping[str, Field], name: str = "a group of fields", cross_check: CrossCheck | None = None
+) -> Kind:
+    return Kind(name, fields=MappingProxyType(dict(fields)), cross_check=cross_check)
 
 
 def validate(value: Any, kind: Kind, path: Path = ()) -> list[Problem]:
@@ -86,6 +128,7 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
             what = "`key: value` lines" if not path else f"{kind.name} (`key: value` lines)"
             problems.append(Problem(path, f"{label} must be {what}", "indent its fields below it"))
             return
+        misspelt: set[str] = set()  # required keys an unknown key was taken for: one problem, not two
         for key, item in value.items():
             spec = kind.fields.get(key)
             if spec is None:
@@ -96,9 +139,12 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
                 problems.append(
                     Problem(path + (key,), f'unknown field "{key}" in {label}', hint, at_key=True)
                 )
+                misspelt.update(g for g in guess if g not in value)
                 continue
             _check(item, spec.kind, path + (key,), problems, document)
         for key, spec in kind.fields.items():
+            if key in misspelt:
+                continue
             if spec.required and (key not in value or value[key] is None or value[key] == ""):
                 where = path + (key,) if key in value else path
                 problems.append(
@@ -109,6 +155,9 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
                         at_key=key in value,
                     )
                 )
+        if kind.cross_check is not None:
+            for p in kind.cross_check(value):
+                problems.append(Problem(path + p.path, p.message, p.fix, p.at_key))
         return
     if value is None:
         return  # an empty optional value; required-ness is checked by the parent
@@ -124,10 +173,11 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
         for i, item in enumerate(value):
             _check(item, kind.item, path + (i,), problems, document)
         return
-    ok = _scalar_ok(value, kind)
-    if not ok:
+    if kind.accepts is None:  # pragma: no cover - a kind is a group, a list or a plain value
+        raise AssertionError(f"the kind {kind.name} accepts nothing")
+    if not kind.accepts(value):
         shown = value if not isinstance(value, str) else f'"{value}"'
-        if (kind is MOMENT or kind is DATETIME) and isinstance(value, dt.datetime) and value.tzinfo is None:
+        if kind.needs_offset and isinstance(value, dt.datetime) and value.tzinfo is None:
             problems.append(
                 Problem(path, f"{label} has no time-zone offset", f"add one, e.g. {kind.example}")
             )
@@ -139,28 +189,11 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
                 f"write e.g. {label.split('.')[-1]}: {kind.example}",
             )
         )
-
-
-def _scalar_ok(value: Any, kind: Kind) -> bool:
-    if kind.choices:
-        return isinstance(value, str) and value in kind.choices
-    if kind is TEXT:
-        return isinstance(value, str)
-    if kind is BOOL:
-        return isinstance(value, bool)
-    if kind is INT:
-        return isinstance(value, int) and not isinstance(value, bool)
-    if kind is NUMBER:
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if kind is DATE:
-        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
-    if kind is MOMENT:
-        return (isinstance(value, dt.date) and not isinstance(value, dt.datetime)) or (
-            isinstance(value, dt.datetime) and value.tzinfo is not None
-        )
-    if kind is DATETIME:
-        return isinstance(value, dt.datetime) and value.tzinfo is not None
-    raise AssertionError(f"unknown kind {kind.name}")  # pragma: no cover
+        return
+    if kind.check is not None:
+        wrong = kind.check(value, label)
+        if wrong is not None:
+            problems.append(Problem(path, *wrong))
 
 
 @dataclass(frozen=True)
@@ -168,7 +201,7 @@ class Schema:
     """A named top-level schema (story front matter, page front matter, site.yaml…)."""
 
     name: str
-    fields: dict[str, Field] = field(default_factory=dict)
+    fields: Mapping[str, Field] = field(default_factory=dict)
 
     @property
     def kind(self) -> Kind:

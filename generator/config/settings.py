@@ -1,145 +1,168 @@
-"""site.yaml → SiteConfig: loaded safely, validated whole, every problem located."""
+"""site.yaml → SiteConfig: loaded safely, validated whole, every problem located.
+
+Every setting is declared once, as a field of the frozen dataclasses below; config/declare.py turns the
+declarations into the schema, the checks, the converter and docs/settings.md.
+
+How to add a setting (say `organisation.charity_number`):
+
+1. Add one field to the dataclass of its group (`Organisation`), with its type and `setting(...)`:
+
+       charity_number: str = setting("", "the registered charity number, shown in the footer")
+
+   No default (`setting(help=...)`) makes it required. `at_least=1` bounds a whole number;
+   `check=fn` adds any other check (`fn(value, label)` returns `(message, fix)` when it is wrong);
+   `Literal["a", "b"]` limits it to choices; `tuple[str, ...]` is a list; a new group is another
+   dataclass with a `noun`. Rules that need several fields at once go in the group's `cross_check`.
+2. Use it: `config.organisation.charity_number`.
+3. Run `UPDATE_GOLDEN=1 pytest tests/test_config.py` to regenerate docs/settings.md, and add a test.
+
+A story or page front-matter field is declared the same way, on its class in content/model.py
+(e.g. `signature: str | None = setting(None, "...")` on `Review`); parse.py needs no change.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import pathlib
 import zoneinfo
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Literal
 
-from generator.config import forms as forms_section
-from generator.config.schema import BOOL, INT, TEXT, Field, Schema, enum, list_of, obj, validate
+from generator.config.declare import Group, setting
+from generator.config.forms import FormsSettings
+from generator.config.schema import validate
 from generator.config.yamlload import Located, YamlProblem, load_yaml
 from generator.errors import ContentError, UsageError
-from generator.findings import Finding, error
+from generator.findings import error
 
 CONFIG_FILE = "site.yaml"
-PRECISIONS = ("country", "state", "city", "district")
 
-NAV_ITEM = {"title": Field(TEXT, required=True), "url": Field(TEXT, required=True)}
 
-SITE = Schema(
-    "site.yaml",
-    {
-        "title": Field(TEXT, required=True),
-        "base_url": Field(TEXT, required=True, help="the address the site is published at"),
-        "language": Field(TEXT),
-        "description": Field(TEXT),
-        "timezone": Field(TEXT, help="e.g. Asia/Kolkata or +05:30; dates without a time use it"),
-        "organisation": Field(
-            obj(
-                {
-                    "name": Field(TEXT, required=True),
-                    "url": Field(TEXT),
-                    "logo": Field(TEXT),
-                    "same_as": Field(list_of(TEXT)),
-                    "nonprofit_status": Field(TEXT),
-                }
-            ),
-            required=True,
-        ),
-        "donate_url": Field(TEXT),
-        "tracking": Field(obj({"source": Field(TEXT), "medium": Field(TEXT), "campaign": Field(TEXT)})),
-        "navigation": Field(list_of(obj(NAV_ITEM, "a menu item"))),
-        "stories_per_page": Field(INT),
-        "related_stories": Field(INT),
-        "feed_entries": Field(INT),
-        "pseudonyms": Field(
-            obj(
-                {
-                    "mark": Field(enum("first", "every")),
-                    "in_titles": Field(BOOL),
-                    "in_feed": Field(BOOL),
-                }
-            )
-        ),
-        "forms": Field(forms_section.FORMS, help="the fundraiser sign-up and press forms (README: Forms)"),
-        "safety": Field(
-            obj(
-                {
-                    "denylist": Field(TEXT, help="path of the keyed-hash denylist file"),
-                    "location_precision": Field(enum(*PRECISIONS)),
-                    "allowed_email_domains": Field(list_of(TEXT)),
-                    "org_accounts": Field(
-                        list_of(TEXT),
-                        help="the organisation's own social accounts, e.g. instagram.com/ourcharity or @ourcharity",
-                    ),
-                    "allowed_phones": Field(
-                        list_of(TEXT),
-                        help="phone numbers that may be published, e.g. the organisation's helpline",
-                    ),
-                    "known_terms": Field(list_of(TEXT)),
-                    "known_places": Field(list_of(TEXT)),
-                    "fine_places": Field(list_of(TEXT)),
-                    "jigsaw_threshold": Field(INT),
-                    "consent_warning_days": Field(INT),
-                }
-            )
-        ),
-    },
-)
+def _https(value: str, label: str) -> tuple[str, str] | None:
+    if value.startswith(("https://", "http://")):
+        return None
+    return f"{label} must start with https://", f"write e.g. {label}: https://stories.example.org"
+
+
+def _time_zone(value: str, label: str) -> tuple[str, str] | None:
+    try:
+        parse_timezone(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return f'unknown time zone "{value}"', "use a name like Asia/Kolkata or an offset like +05:30"
+    return None
 
 
 @dataclass(frozen=True)
 class NavItem:
-    title: str
-    url: str
-
-
-@dataclass(frozen=True)
-class SafetyPolicy:
-    denylist: str = "safety/denylist.txt"
-    location_precision: str = "city"
-    allowed_email_domains: tuple[str, ...] = ()
-    org_accounts: tuple[str, ...] = ()
-    allowed_phones: tuple[str, ...] = ()
-    known_terms: tuple[str, ...] = ()
-    known_places: tuple[str, ...] = ()
-    fine_places: tuple[str, ...] = ()
-    jigsaw_threshold: int = 4
-    consent_warning_days: int = 30
-
-
-@dataclass(frozen=True)
-class PseudonymPolicy:
-    mark: str = "first"
-    in_titles: bool = False
-    in_feed: bool = False
+    noun: ClassVar[str] = "a menu item"
+    title: str = setting(help="the words in the menu")
+    url: str = setting(help="where it goes, e.g. /stories/")
 
 
 @dataclass(frozen=True)
 class Organisation:
-    name: str
-    url: str = ""
-    logo: str = ""
-    same_as: tuple[str, ...] = ()
-    nonprofit_status: str = ""
+    noun: ClassVar[str] = "the organisation"
+    name: str = setting(
+        help="the charity's name, shown on every page and in the JSON-LD", example="Safe Passage Trust"
+    )
+    url: str = setting("", "the charity's main website; the site's own address when left out")
+    logo: str = setting("", "the logo's path under content/ (not used yet: the theme will show it)")
+    same_as: tuple[str, ...] = setting(
+        (), "the charity's own pages elsewhere (social accounts); in the JSON-LD, and allowed in stories"
+    )
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """The utm_ parameters added to every donate link."""
+
+    noun: ClassVar[str] = "the tracking parameters"
+    source: str = setting("", "utm_source, e.g. stories")
+    medium: str = setting("", "utm_medium, e.g. website")
+    campaign: str = setting("", "utm_campaign; a campaign file's donate_url may set its own")
+
+    @property
+    def params(self) -> tuple[tuple[str, str], ...]:
+        """The set parameters, e.g. (("utm_medium", "website"), ("utm_source", "stories"))."""
+        pairs = (("campaign", self.campaign), ("medium", self.medium), ("source", self.source))
+        return tuple((f"utm_{k}", v) for k, v in pairs if v)
+
+
+@dataclass(frozen=True)
+class PseudonymPolicy:
+    noun: ClassVar[str] = "the pseudonym marks"
+    mark: Literal["first", "every"] = setting(
+        "first", "mark a pseudonym as changed at its first mention in each story, or at every one"
+    )
+    in_titles: bool = setting(False, "mark pseudonyms in titles too")
+    in_feed: bool = setting(False, "mark pseudonyms in the Atom feed's titles and summaries too")
+
+
+@dataclass(frozen=True)
+class SafetyPolicy:
+    noun: ClassVar[str] = "the safety policy"
+    denylist: str = setting("safety/denylist.txt", "the keyed-hash denylist file, relative to the site")
+    location_precision: Literal["country", "state", "city", "district"] = setting(
+        "city", "the finest place a story may name; anything finer is reported"
+    )
+    allowed_email_domains: tuple[str, ...] = setting(
+        (), "domains whose e-mail addresses may be published, e.g. the charity's own"
+    )
+    org_accounts: tuple[str, ...] = setting(
+        (), "the organisation's own social accounts, e.g. instagram.com/ourcharity or @ourcharity"
+    )
+    allowed_phones: tuple[str, ...] = setting(
+        (), "phone numbers that may be published, e.g. the organisation's helpline"
+    )
+    known_terms: tuple[str, ...] = setting(
+        (), "other names stories may print: public bodies and terms; never a place or a person"
+    )
+    allowed_link_domains: tuple[str, ...] = setting(
+        (), "other sites stories may link to (a partner, a news site), e.g. partner.example.org"
+    )
+    known_places: tuple[str, ...] = setting((), "places that are never reported as too precise")
+    fine_places: tuple[str, ...] = setting((), "places that are always reported as too precise")
+    jigsaw_threshold: int = setting(
+        4, "how many identifying details a child's story may give before a reviewer must decide", at_least=1
+    )
+    consent_warning_days: int = setting(
+        30, "warn this many days before a consent expires (0: never warn)", at_least=0
+    )
 
 
 @dataclass(frozen=True)
 class SiteConfig:
+    noun: ClassVar[str] = "site.yaml"
     root: pathlib.Path
-    title: str
-    base_url: str
-    organisation: Organisation
-    language: str = "en"
-    description: str = ""
-    timezone: str = "UTC"
-    donate_url: str = ""
-    tracking: tuple[tuple[str, str], ...] = ()
-    navigation: tuple[NavItem, ...] = ()
-    stories_per_page: int = 10
-    related_stories: int = 3
-    feed_entries: int = 20
-    pseudonyms: PseudonymPolicy = field(default_factory=PseudonymPolicy)
-    safety: SafetyPolicy = field(default_factory=SafetyPolicy)
-    forms: forms_section.FormsSettings | None = None
-    raw: dict[str, Any] = field(default_factory=dict)
-    located: Located | None = field(
-        default=None, repr=False, compare=False
-    )  # where each value is in site.yaml
+    title: str = setting(help="the site's name", example="Stories of Safe Passage")
+    base_url: str = setting(
+        help="the address the site is published at",
+        check=_https,
+        convert=lambda url: url.rstrip("/"),
+        example="https://stories.example.org",
+    )
+    organisation: Organisation = setting(help="who publishes the site")
+    language: str = setting("en", "the language of the pages, as a code such as en or hi")
+    description: str = setting("", "one sentence about the site, on the home page and in its card")
+    timezone: str = setting(
+        "UTC", "e.g. Asia/Kolkata or +05:30; dates without a time use it", check=_time_zone
+    )
+    donate_url: str = setting("", "where the donate buttons go")
+    tracking: Tracking = setting(Tracking(), "the campaign parameters added to donate links")
+    navigation: tuple[NavItem, ...] = setting((), "the menu, in order")
+    stories_per_page: int = setting(10, "stories on each page of the story list", at_least=1)
+    related_stories: int = setting(3, "related stories under each story", at_least=1)
+    feed_entries: int = setting(20, "stories in the Atom feed", at_least=1)
+    pseudonyms: PseudonymPolicy = setting(PseudonymPolicy(), "how changed names are marked")
+    forms: FormsSettings | None = setting(None, "the fundraiser sign-up and press forms (README: Forms)")
+    safety: SafetyPolicy = setting(SafetyPolicy(), "what a story may say")
+    organisations: tuple[str, ...] = setting(
+        (), "partner organisations and sponsors stories may name; never a place or a person"
+    )
+    programmes: tuple[str, ...] = setting((), "the organisation's programmes and projects stories may name")
+    raw: dict[str, Any] = field(default_factory=dict)  # site.yaml as read
+    # Where each value is in site.yaml.
+    located: Located | None = field(default=None, repr=False, compare=False)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -184,7 +207,7 @@ def find_site(start: pathlib.Path) -> pathlib.Path:
 
 
 def load_config(root: pathlib.Path) -> SiteConfig:
-    """Read and validate site.yaml; raise ContentError listing every problem."""
+    """Read and validate site.yaml; raise ContentError listing every problem, in the file's order."""
     path = root / CONFIG_FILE
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -199,125 +222,11 @@ def load_config(root: pathlib.Path) -> SiteConfig:
     except YamlProblem as p:
         raise ContentError([error(CONFIG_FILE, p.line, p.column, "CONFIG", p.message, p.fix)]) from None
     data = located.data if located.data is not None else {}
-    findings: list[Finding] = []
-    for problem in validate(data, SITE.kind):
+    findings = []
+    group = Group.of(SiteConfig)
+    for problem in validate(data, group.kind):
         line, col = located.where(problem.path, key=problem.at_key)
         findings.append(error(CONFIG_FILE, line, col, "CONFIG", problem.message, problem.fix))
-    if isinstance(data, dict):
-        findings += _check_values(data, located)
     if findings:
-        raise ContentError(findings)
-    return dataclasses.replace(_build(root, data), located=located)
-
-
-def _check_values(data: dict[str, Any], located: Any) -> list[Finding]:
-    out: list[Finding] = []
-    base = data.get("base_url")
-    if isinstance(base, str) and not base.startswith(("https://", "http://")):
-        line, col = located.where(("base_url",))
-        out.append(
-            error(
-                CONFIG_FILE,
-                line,
-                col,
-                "CONFIG",
-                "base_url must start with https://",
-                "write e.g. base_url: https://stories.example.org",
-            )
-        )
-    tz = data.get("timezone")
-    if isinstance(tz, str):
-        try:
-            parse_timezone(tz)
-        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            line, col = located.where(("timezone",))
-            out.append(
-                error(
-                    CONFIG_FILE,
-                    line,
-                    col,
-                    "CONFIG",
-                    f'unknown time zone "{tz}"',
-                    "use a name like Asia/Kolkata or an offset like +05:30",
-                )
-            )
-    for key in ("stories_per_page", "related_stories", "feed_entries"):
-        v = data.get(key)
-        if isinstance(v, int) and v < 1:
-            line, col = located.where((key,))
-            out.append(error(CONFIG_FILE, line, col, "CONFIG", f"{key} must be at least 1", f"set {key}: 10"))
-    safety = data.get("safety")
-    if not isinstance(safety, dict):
-        safety = {}
-    for key, least in (("jigsaw_threshold", 1), ("consent_warning_days", 0)):
-        v = safety.get(key)
-        if isinstance(v, int) and v < least:
-            line, col = located.where(("safety", key))
-            out.append(
-                error(
-                    CONFIG_FILE,
-                    line,
-                    col,
-                    "CONFIG",
-                    f"safety.{key} must be at least {least}",
-                    f"set {key}: {4 if key == 'jigsaw_threshold' else 30}",
-                )
-            )
-    out += forms_section.check_values(data.get("forms"), located, CONFIG_FILE)
-    return out
-
-
-def _default(value: Any, default: int) -> int:
-    """An explicit 0 is a setting, not a missing value."""
-    return default if value is None else int(value)
-
-
-def _tuple(value: Any) -> tuple[str, ...]:
-    return tuple(value or ())
-
-
-def _build(root: pathlib.Path, data: dict[str, Any]) -> SiteConfig:
-    org = data["organisation"]
-    safety = data.get("safety") or {}
-    pseud = data.get("pseudonyms") or {}
-    tracking = data.get("tracking") or {}
-    return SiteConfig(
-        root=root,
-        title=data["title"],
-        base_url=data["base_url"].rstrip("/"),
-        organisation=Organisation(
-            name=org["name"],
-            url=org.get("url") or "",
-            logo=org.get("logo") or "",
-            same_as=_tuple(org.get("same_as")),
-            nonprofit_status=org.get("nonprofit_status") or "",
-        ),
-        language=data.get("language") or "en",
-        description=data.get("description") or "",
-        timezone=data.get("timezone") or "UTC",
-        donate_url=data.get("donate_url") or "",
-        tracking=tuple((f"utm_{k}", v) for k, v in sorted(tracking.items()) if v),
-        navigation=tuple(NavItem(n["title"], n["url"]) for n in data.get("navigation") or ()),
-        stories_per_page=data.get("stories_per_page") or 10,
-        related_stories=data.get("related_stories") or 3,
-        feed_entries=data.get("feed_entries") or 20,
-        pseudonyms=PseudonymPolicy(
-            mark=pseud.get("mark") or "first",
-            in_titles=bool(pseud.get("in_titles")),
-            in_feed=bool(pseud.get("in_feed")),
-        ),
-        safety=SafetyPolicy(
-            denylist=safety.get("denylist") or "safety/denylist.txt",
-            location_precision=safety.get("location_precision") or "city",
-            allowed_email_domains=_tuple(safety.get("allowed_email_domains")),
-            org_accounts=_tuple(safety.get("org_accounts")),
-            allowed_phones=_tuple(safety.get("allowed_phones")),
-            known_terms=_tuple(safety.get("known_terms")),
-            known_places=_tuple(safety.get("known_places")),
-            fine_places=_tuple(safety.get("fine_places")),
-            jigsaw_threshold=_default(safety.get("jigsaw_threshold"), 4),
-            consent_warning_days=_default(safety.get("consent_warning_days"), 30),
-        ),
-        forms=forms_section.settings_from(data.get("forms")),
-        raw=data,
-    )
+        raise ContentError(sorted(findings, key=lambda f: (f.line, f.column)))
+    return group.build(data, root=root, raw=data, located=located)

@@ -1,26 +1,43 @@
-"""Small typed values that flow through the pipeline: config aside, everything a build reads."""
+"""Small typed values that flow through the pipeline: config aside, everything a build reads.
+
+The front-matter fields of Story, Page and their parts are declared here once, with `setting()`
+(config/declare.py): the schema that checks a story (content/story_schema.py) and the converter that
+builds it (content/parse.py) come from these declarations. SPEC section 3: the names are a contract.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar, Literal
 
+from generator.config.declare import setting
+from generator.config.schema import MOMENT
 from generator.config.yamlload import Located, Path
+
+Role = Literal["survivor", "relative", "accused", "staff", "official", "partner", "supporter"]
+NameType = Literal["pseudonym", "real", "withheld"]
+Status = Literal["draft", "review", "published", "withdrawn"]
+Giver = Literal["survivor", "guardian", "welfare_authority"]
+Channel = Literal["web", "feed", "social", "photo"]
+Treatment = Literal["back", "silhouette", "hands", "stock", "illustration", "none"]
 
 
 @dataclass(frozen=True)
 class Person:
-    name: str
-    role: str
-    name_type: str
-    minor: bool | None = None
-    consent: str | None = None
-    relation_to: str | None = None
-    relation: str | None = None
-    accused: bool = False
-    guardian: bool = False
-    written_authorisation: str | None = None
+    noun: ClassVar[str] = "a person"
+    name: str = setting(help="as printed in the text")
+    role: Role = setting()
+    name_type: NameType = setting()
+    minor: bool | None = setting(None, "true if a minor at the time of the events")
+    consent: str | None = setting(None, "the id of an entry under consent")
+    relation_to: str | None = setting(None, "the name of the person this one is related to")
+    relation: str | None = setting(None, "the kind of relation, e.g. mother")
+    accused: bool = setting(False)
+    guardian: bool = setting(False, "true if this person is the survivor's legal guardian")
+    written_authorisation: str | None = setting(
+        None, "reference of the survivor's signed authorisation to print their real name"
+    )
     index: int = 0  # position in the people list, for locating findings
 
     @property
@@ -30,40 +47,44 @@ class Person:
 
 @dataclass(frozen=True)
 class Consent:
-    id: str
-    record: str
-    given_by: tuple[str, ...]
-    date: dt.date
-    scope: tuple[str, ...]
-    expires: dt.date
-    withdrawn: bool = False
-    guardian: str | None = None
+    noun: ClassVar[str] = "a consent record"
+    id: str = setting()
+    record: str = setting(help="reference to the record kept offline, never the form itself")
+    given_by: tuple[Giver, ...] = setting()
+    date: dt.date = setting()
+    scope: tuple[Channel, ...] = setting()
+    expires: dt.date = setting()
+    withdrawn: bool = setting(False)
+    guardian: str | None = setting(None, "the name (as in people) of the guardian who consented")
     index: int = 0
 
 
 @dataclass(frozen=True)
 class Review:
-    reviewer: str
-    date: dt.date
-    text_hash: str
+    noun: ClassVar[str] = "the review"
+    reviewer: str = setting()
+    date: dt.date = setting()
+    text_hash: str = setting()
 
 
 @dataclass(frozen=True)
 class ImageRef:
-    src: str
-    alt: str
-    identifiable: bool
-    treatment: str
-    caption: str | None = None
-    subjects: tuple[str, ...] = ()
+    noun: ClassVar[str] = "an image"
+    src: str = setting(help="path under content/, e.g. images/hands.jpg")
+    alt: str = setting(help="what the picture shows, for people who cannot see it")
+    identifiable: bool = setting()
+    treatment: Treatment = setting()
+    caption: str | None = setting(None)
+    subjects: tuple[str, ...] = setting(())
     path: Path = ()  # where it sits in the front matter
 
 
 @dataclass(frozen=True)
 class Waiver:
-    rule: str
-    reviewer: str
-    reason: str
+    noun: ClassVar[str] = "a waiver"
+    rule: str = setting()
+    reviewer: str = setting()
+    reason: str = setting()
     index: int = 0
 
 
@@ -88,27 +109,33 @@ class Source:
         return line, column
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Story:
+    """A story; its front matter is declared here in the order the schema lists it."""
+
+    noun: ClassVar[str] = "the story's front matter"
     source: Source
-    slug: str
-    title: str
-    date: dt.date
-    author: str
-    summary: str
-    status: str
-    location: str | None = None
-    region: str | None = None
-    tags: tuple[str, ...] = ()
-    publish_on: dt.datetime | None = None
-    unpublish_on: dt.datetime | None = None
-    updated: dt.date | None = None
-    people: tuple[Person, ...] = ()
-    consent: tuple[Consent, ...] = ()
-    review: Review | None = None
-    images: tuple[ImageRef, ...] = ()
-    waivers: tuple[Waiver, ...] = ()
-    aliases: tuple[str, ...] = ()
+    title: str = setting(convert=str.strip)
+    date: dt.date = setting()
+    updated: dt.date | None = setting(None)
+    author: str = setting(help="your staff handle")
+    summary: str = setting(convert=str.strip)
+    location: str | None = setting(None)
+    region: str | None = setting(None)
+    tags: tuple[str, ...] = setting((), allow_single=True)
+    status: Status = setting()
+    # A date is the start of that day in the site's time zone (content/parse.py makes it a moment).
+    publish_on: dt.datetime | None = setting(None, kind=MOMENT)
+    unpublish_on: dt.datetime | None = setting(None, kind=MOMENT)
+    people: tuple[Person, ...] = setting(())
+    consent: tuple[Consent, ...] = setting(())
+    review: Review | None = setting(None)
+    image: ImageRef | None = setting(None)  # also the first of `images`
+    images: tuple[ImageRef, ...] = setting(())  # `image:` and then `images:`
+    waivers: tuple[Waiver, ...] = setting(())
+    aliases: tuple[str, ...] = setting((), "old URLs that should redirect here", allow_single=True)
+    slug: str = setting("")  # the file name when left out (content/parse.py)
+    internal_notes: str | None = setting(None, "never published")
     data: dict[str, Any] = field(default_factory=dict)  # the front matter as read
 
     @property
@@ -137,14 +164,16 @@ class Story:
         return next((w for w in self.waivers if w.rule == rule), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Page:
+    noun: ClassVar[str] = "the page's front matter"
     source: Source
-    slug: str
-    title: str
-    summary: str | None = None
-    nav_order: int | None = None
-    noindex: bool = False
+    title: str = setting(convert=str.strip)
+    summary: str | None = setting(None, convert=lambda text: text.strip() or None)
+    slug: str = setting("")  # the file name when left out (content/parse.py)
+    nav_order: int | None = setting(None)
+    noindex: bool = setting(False)
+    internal_notes: str | None = setting(None)
 
     @property
     def path(self) -> str:

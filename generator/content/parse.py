@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
+from types import MappingProxyType
 from typing import Any
 
 from generator.config.schema import validate
 from generator.config.yamlload import YamlProblem, load_yaml
-from generator.content.model import Consent, ImageRef, Page, Person, Review, Source, Story, Waiver
+from generator.content.model import Page, Source, Story
 from generator.content.story_schema import PAGE, STORY
 from generator.findings import Finding, error
 
@@ -29,7 +31,7 @@ _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n")
 _DEEP_CANDIDATE_RE = re.compile(rf"\n([ \t>*+\-0-9.)]{{{MAX_NESTING + 1},}})")  # "\n", not ^: 7x faster
 _CONTAINER_RE = re.compile(r">[ ]?|(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
 _BRACKET_RE = re.compile(r"\\.|[\[\]()<>]|\n[ \t]*\n", re.DOTALL)
-_CLOSES = {"]": "[", ")": "("}
+_CLOSES = MappingProxyType({"]": "[", ")": "("})
 _RULE_LINE_RE = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")  # `- - -`: a horizontal rule, not a list
 
 
@@ -243,86 +245,20 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
     findings += slug_findings
     if findings:
         return None, findings
-    people = tuple(
-        Person(
-            name=p["name"],
-            role=p["role"],
-            name_type=p["name_type"],
-            minor=p.get("minor"),
-            consent=p.get("consent"),
-            relation_to=p.get("relation_to"),
-            relation=p.get("relation"),
-            accused=bool(p.get("accused")),
-            guardian=bool(p.get("guardian")),
-            written_authorisation=p.get("written_authorisation"),
-            index=i,
-        )
-        for i, p in enumerate(data.get("people") or ())
+    story = STORY.build(data, source=source, data=data)
+    images = ((replace(story.image, path=("image",)),) if story.image else ()) + tuple(
+        replace(img, path=("images", i)) for i, img in enumerate(story.images)
     )
-    consent = tuple(
-        Consent(
-            id=c["id"],
-            record=c["record"],
-            given_by=tuple(c["given_by"]),
-            date=c["date"],
-            scope=tuple(c["scope"]),
-            expires=c["expires"],
-            withdrawn=bool(c.get("withdrawn")),
-            guardian=c.get("guardian"),
-            index=i,
-        )
-        for i, c in enumerate(data.get("consent") or ())
-    )
-    review = None
-    if data.get("review"):
-        r = data["review"]
-        review = Review(reviewer=r["reviewer"], date=r["date"], text_hash=r["text_hash"])
-    images: list[ImageRef] = []
-    if data.get("image"):
-        images.append(_image(data["image"], ("image",)))
-    for i, img in enumerate(data.get("images") or ()):
-        images.append(_image(img, ("images", i)))
-    waivers = tuple(
-        Waiver(rule=w["rule"], reviewer=w["reviewer"], reason=w["reason"], index=i)
-        for i, w in enumerate(data.get("waivers") or ())
-    )
-    tags = data.get("tags") or ()
-    aliases = data.get("aliases") or ()
-    story = Story(
-        source=source,
+    return replace(
+        story,
         slug=slug,
-        title=data["title"].strip(),
-        date=data["date"],
-        author=data["author"],
-        summary=data["summary"].strip(),
-        status=data["status"],
-        location=data.get("location"),
-        region=data.get("region"),
-        tags=tuple([tags] if isinstance(tags, str) else tags),
-        publish_on=to_moment(data.get("publish_on"), tz),
-        unpublish_on=to_moment(data.get("unpublish_on"), tz),
-        updated=data.get("updated"),
-        people=people,
-        consent=consent,
-        review=review,
-        images=tuple(images),
-        waivers=waivers,
-        aliases=tuple([aliases] if isinstance(aliases, str) else aliases),
-        data=data,
-    )
-    return story, []
-
-
-def _image(d: dict[str, Any], path: tuple[str | int, ...]) -> ImageRef:
-    return ImageRef(
-        src=d["src"],
-        alt=d["alt"],
-        identifiable=d["identifiable"],
-        treatment=d["treatment"],
-        caption=d.get("caption"),
-        subjects=tuple(d.get("subjects") or ()),
-        path=path,
-    )
+        publish_on=to_moment(story.publish_on, tz),
+        unpublish_on=to_moment(story.unpublish_on, tz),
+        people=tuple(replace(p, index=i) for i, p in enumerate(story.people)),
+        consent=tuple(replace(c, index=i) for i, c in enumerate(story.consent)),
+        waivers=tuple(replace(w, index=i) for i, w in enumerate(story.waivers)),
+        images=images,
+    ), []
 
 
 def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:
@@ -332,14 +268,4 @@ def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:
     findings += slug_findings
     if findings:
         return None, findings
-    return (
-        Page(
-            source=source,
-            slug=slug,
-            title=data["title"].strip(),
-            summary=(data.get("summary") or "").strip() or None,
-            nav_order=data.get("nav_order"),
-            noindex=bool(data.get("noindex")),
-        ),
-        [],
-    )
+    return replace(PAGE.build(data, source=source), slug=slug), []

@@ -1,5 +1,8 @@
 """Story Markdown → safe HTML: private content out, pseudonyms marked, raw HTML sanitised.
 
+Python-Markdown (with smarty and sane_lists) through its documented extension points only: our
+treeprocessors come in one Extension (ImpactsiteExtension), registered by name and priority.
+
 Private content (HTML comments, `::: private` blocks) is blanked *in place*, keeping every character
 offset, so the safety detectors can run on exactly what readers will see and still report the
 writer's own line and column.
@@ -7,22 +10,19 @@ writer's own line and column.
 
 from __future__ import annotations
 
-import collections
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
 import markdown
-import nh3
 from markdown import inlinepatterns, util
-from markdown.extensions import smarty
-from markdown.preprocessors import HtmlBlockPreprocessor
+from markdown.extensions import Extension, smarty
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 from generator.content.visible import private_removed, typed_markers
+from generator.render.sanitize import reusable_sanitizer
 
 # A footnote the writer typed by hand; the generator adds its own.
 TYPED_FOOTNOTE_RE = re.compile(
@@ -30,41 +30,6 @@ TYPED_FOOTNOTE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 
-ALLOWED_TAGS = {
-    "p",
-    "a",
-    "em",
-    "strong",
-    "blockquote",
-    "ul",
-    "ol",
-    "li",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "code",
-    "pre",
-    "br",
-    "hr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-    "sup",
-    "sub",
-    "abbr",
-    "cite",
-    "q",
-    "dl",
-    "dt",
-    "dd",
-}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}, "td": set()}
-URL_SCHEMES = {"http", "https", "mailto"}
 
 FOOTNOTE_ONE = "*A pseudonym."
 FOOTNOTE_MANY = "*Names changed to protect identities."
@@ -134,7 +99,7 @@ class _MarkPseudonyms(Treeprocessor):
 
 # For the regular expression of each inline pattern of Python-Markdown and of smarty: strings of which
 # a text must contain at least one for the expression to match anywhere in it (each is text the
-# expression consumes or looks ahead at). A pattern whose expression is not listed is always tried.
+# expression consumes or looks ahead at). A processor with a pattern not listed here is never skipped.
 PATTERN_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         inlinepatterns.BACKTICK_RE: ("`",),
@@ -169,175 +134,99 @@ PATTERN_NEEDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 
-def _needs(pattern: inlinepatterns.Pattern) -> tuple[str, ...] | None:
-    """What a text must contain for `pattern` to match in it; None: always try it."""
-    if not isinstance(pattern, inlinepatterns.InlineProcessor):
-        return None  # an old-style Pattern is matched differently: never skipped
-    return PATTERN_NEEDS.get(pattern.compiled_re.pattern)
-
-
-def _fewest(needed: set[str]) -> tuple[str, ...]:
-    """The strings of `needed` that contain no other one: a text holds one of these iff it holds one of `needed`."""
+def inline_needles(patterns: Iterable[inlinepatterns.Pattern]) -> tuple[str, ...] | None:
+    """Strings of which a text must hold one for any of `patterns` to match in it; None: unknown."""
+    needed: set[str] = {util.STX}  # a placeholder in the text: leave it to the processor
+    for pattern in patterns:
+        needs = PATTERN_NEEDS.get(pattern.getCompiledRegExp().pattern)
+        if needs is None or not isinstance(pattern, inlinepatterns.InlineProcessor):
+            return None
+        needed.update(needs)
     return tuple(sorted(n for n in needed if not any(m != n and m in n for m in needed)))
 
 
-def _holds_any(text: str, strings: tuple[str, ...]) -> bool:
-    return any(map(text.__contains__, strings))
+class _SkipInertText(Treeprocessor):
+    """Runs just before an inline processor (Python-Markdown's, or smarty's) and makes each text in
+    which none of its patterns can match an AtomicString, which the processor leaves as it is (the
+    documented way to keep text from inline patterns); _UnmarkInertText, just after it, turns them
+    back into plain text.
 
-
-def _present(text: str, strings: tuple[str, ...]) -> set[str]:
-    return {s for s in strings if s in text}
-
-
-class _GatedInlineProcessor(InlineProcessor):
-    """Python-Markdown's InlineProcessor, except that a pattern whose regular expression cannot match
-    the text (the text has none of the strings the expression needs) is skipped without being tried.
-
-    Trying a pattern that finds no match leaves the text as it was and goes on to the next pattern
-    from the start of the text, which is exactly what skipping it does, so the output is unchanged
-    (tests/test_markup_speed_equivalence.py checks it against the stock processors). A match only
-    ever replaces text by a placeholder (STX, letters, digits, ETX), which holds none of the needed
-    strings and cannot join two characters into one, so a needed string absent from the text when
-    it arrives stays absent: testing once per text is enough. Most text has none of ` \\ [ < & * _,
-    so most of the pattern attempts per text (the profile's hot spot: a regular-expression search and
-    much bookkeeping each) become a few substring tests.
+    The processor would have tried every pattern on such a text, found no match and put the same
+    text back, so the output is unchanged (tests/test_markup_speed_equivalence.py holds it to the
+    stock processors). Most text in a story has none of ` \\ [ < & * _ ' " -- ...: the processor's
+    per-pattern loop, the profile's hot spot, then runs on a fraction of the texts.
     """
 
-    _registered: list[inlinepatterns.Pattern] | None = None
-    _patterns: list[tuple[inlinepatterns.Pattern, frozenset[str] | None]]
-    _needed: tuple[str, ...]  # every string some pattern needs
-    _needles: tuple[str, ...] | None  # a text with none of these matches no pattern; None: unknown
-
-    @classmethod
-    def replacing(cls, old: InlineProcessor) -> _GatedInlineProcessor:
-        new = cls(old.md)
-        new.inlinePatterns = old.inlinePatterns
-        return new
-
-    def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
-        registered = list(self.inlinePatterns)
-        if registered != self._registered:  # first run, or the registry changed
-            self._registered = registered
-            self._patterns = [
-                (p, None if (needs := _needs(p)) is None else frozenset(needs)) for p in registered
-            ]
-            needed = {n for _, needs in self._patterns for n in needs or ()}
-            self._needed = tuple(sorted(needed))
-            self._needles = None if any(needs is None for _, needs in self._patterns) else _fewest(needed)
-        return super().run(tree, ancestors)
-
-    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
-        """Overrides the name-mangled InlineProcessor.__handleInline (Markdown 3.11): the same loop, except
-        that patterns that cannot match are not tried."""
-        if isinstance(data, util.AtomicString) or (
-            self._needles is not None and not _holds_any(data, self._needles)
-        ):
-            return data
-        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
-        present = _present(data, self._needed)
-        start = 0
-        for index in range(patternIndex, len(self._patterns)):
-            pattern, needs = self._patterns[index]
-            if needs is not None and needs.isdisjoint(present):
-                continue
-            matched = True
-            while matched:  # a failed attempt returns start 0, as the next pattern needs
-                data, matched, start = apply(pattern, data, index, start)
-        return data
-
-
-def _can_gate() -> bool:
-    """The private methods the gated processor builds on are there (else the stock one is used)."""
-    return all(hasattr(InlineProcessor, f"_InlineProcessor__{m}") for m in ("handleInline", "applyPattern"))
-
-
-class _Smarty(Treeprocessor):
-    """smarty's quotes, dashes and ellipses, applied exactly as smarty's own InlineProcessor applies them
-    but without its general machinery (parent map, ancestors, a loop over 18 patterns for every text).
-
-    smarty's patterns only ever turn a match into a string, so its InlineProcessor comes down to this:
-    for each text (each child's text then its tail, parents breadth first), try each pattern in
-    priority order from the start of the text; replace each match (searched for from just after the
-    previous one) by a numbered placeholder, which later patterns see; at the end put each
-    placeholder's string back. The strings come from the patterns' own handleMatch, so entities are
-    stashed in the same order. A pattern is skipped where it cannot match, as in _GatedInlineProcessor.
-    """
-
-    def __init__(self, md: markdown.Markdown, patterns: list[smarty.SubstituteTextPattern]) -> None:
+    def __init__(self, md: markdown.Markdown, processor: str) -> None:
         super().__init__(md)
-        self.steps = [(p, p.compiled_re, frozenset(_needs(p) or ())) for p in patterns]
-        needed = {n for _, _, needs in self.steps for n in needs}
-        self.needed = tuple(sorted(needed))
-        self.needles = _fewest(needed)
-        self.count = 0  # placeholders made in this document (InlineProcessor's len(stashed_nodes))
-
-    @classmethod
-    def replacing(cls, old: Treeprocessor) -> Treeprocessor:
-        """A _Smarty doing what smarty's processor `old` does, or `old` itself if it is not the usual one."""
-        patterns = list(getattr(old, "inlinePatterns", ()))
-        usual = (
-            type(old) is InlineProcessor
-            and patterns
-            and all(
-                type(p) is smarty.SubstituteTextPattern and _needs(p) and not p.ANCESTOR_EXCLUDES
-                for p in patterns
-            )
-        )
-        return cls(old.md, patterns) if usual else old
+        self.processor = processor
+        self.marked: list[tuple[ET.Element, bool]] = []  # (element, True: its text / False: its tail)
+        self.patterns: list[inlinepatterns.Pattern] = []  # the processor's patterns when ...
+        self.needles: tuple[str, ...] | None = None  # ... these were worked out
 
     def run(self, root: ET.Element) -> None:
-        self.count = 0
-        queue = collections.deque([root])
-        while queue:
-            for child in queue.popleft():
-                if child.text and not isinstance(child.text, util.AtomicString):
-                    child.text = self._educate(child.text)
-                if child.tail and not isinstance(child.tail, util.AtomicString):
-                    child.tail = self._educate(child.tail)
-                if len(child):
-                    queue.append(child)
-
-    def _educate(self, text: str) -> str:
-        if not _holds_any(text, self.needles):
-            return text
-        data = text
-        present = _present(text, self.needed)
-        strings: dict[str, str] = {}
-        for pattern, regex, needs in self.steps:
-            if needs.isdisjoint(present):
-                continue
-            start = 0
-            while (m := regex.search(data, start)) is not None:
-                string, begin, end = pattern.handleMatch(m, data)
-                placeholder = util.INLINE_PLACEHOLDER % f"{self.count:04d}"
-                self.count += 1
-                strings[placeholder] = string
-                data = data[:begin] + placeholder + data[end:]
-                start = begin + len(placeholder)
-        if not strings:
-            return text
-        return util.INLINE_PLACEHOLDER_RE.sub(lambda m: strings[m.group(0)], data)
+        self.marked = []
+        if self.processor not in self.md.treeprocessors:
+            return
+        inline = self.md.treeprocessors[self.processor]
+        if not isinstance(inline, InlineProcessor):
+            return
+        patterns = list(inline.inlinePatterns)
+        if patterns != self.patterns:  # the first document, or an extension changed the registry
+            self.patterns, self.needles = patterns, inline_needles(patterns)
+        needles = self.needles
+        if needles is None:
+            return
+        atomic, marked = util.AtomicString, self.marked
+        elements = root.iter()
+        next(elements)  # the processor works on the text and tail of each element inside the root
+        for el in elements:
+            text, tail = el.text, el.tail
+            if text and not isinstance(text, atomic) and not any(map(text.__contains__, needles)):
+                el.text = atomic(text)
+                marked.append((el, True))
+            if tail and not isinstance(tail, atomic) and not any(map(tail.__contains__, needles)):
+                el.tail = atomic(tail)
+                marked.append((el, False))
 
 
-class _HtmlBlocksWhereThereIsHtml(HtmlBlockPreprocessor):
-    """Python-Markdown's raw-HTML extractor, not run on a text without `<` or `&`: its HTML parser
-    would see one run of plain data, put it into its clean document as it is, stash nothing and
-    give back the same lines."""
+class _UnmarkInertText(Treeprocessor):
+    """Turn the texts _SkipInertText made atomic back into plain text (the processor in between
+    copies an atomic tail, so they are found by their place, not by identity)."""
 
-    def run(self, lines: list[str]) -> list[str]:
-        source = "\n".join(lines)
-        return super().run(lines) if "<" in source or "&" in source else lines
+    def __init__(self, md: markdown.Markdown, skip: _SkipInertText) -> None:
+        super().__init__(md)
+        self.skip = skip
+
+    def run(self, root: ET.Element) -> None:
+        for el, is_text in self.skip.marked:
+            value = el.text if is_text else el.tail
+            if isinstance(value, util.AtomicString):
+                if is_text:
+                    el.text = str(value)
+                else:
+                    el.tail = str(value)
+        self.skip.marked = []
 
 
-def speed_up(md: markdown.Markdown) -> None:
-    """Swap in processors that give what Python-Markdown's and smarty's give, byte for byte, in less
-    time (tests/test_markup_speed_equivalence.py holds them to it). Each keeps the name and priority
-    of the one it replaces (build_preprocessors, build_treeprocessors, SmartyExtension.extendMarkdown)."""
-    if _can_gate():
-        md.treeprocessors.register(_GatedInlineProcessor.replacing(md.treeprocessors["inline"]), "inline", 20)
-    md.treeprocessors.register(_Smarty.replacing(md.treeprocessors["smarty"]), "smarty", 6)
-    if type(md.preprocessors["html_block"]) is HtmlBlockPreprocessor:
-        md.preprocessors.register(_HtmlBlocksWhereThereIsHtml(md), "html_block", 20)
+class ImpactsiteExtension(Extension):
+    """Our treeprocessors: `# Title` demoted to <h2>, pseudonyms marked, inert text skipped.
+
+    Registered after smarty (whose processor it skips text for too). Priorities: inline 20,
+    prettify 10, smarty 6, unescape 0 (Python-Markdown 3.11 and SmartyExtension)."""
+
+    def __init__(self, marker: _MarkPseudonyms | None = None) -> None:
+        super().__init__()
+        self.marker = marker
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        for name, before, after in (("inline", 21, 19), ("smarty", 7, 5.5)):
+            skip = _SkipInertText(md, name)
+            md.treeprocessors.register(skip, f"impactsite-skip-{name}", before)
+            md.treeprocessors.register(_UnmarkInertText(md, skip), f"impactsite-unskip-{name}", after)
+        if self.marker is not None:
+            md.treeprocessors.register(self.marker, "impactsite-pseudonyms", 0)
+        md.treeprocessors.register(_DemoteTitles(md), "impactsite-demote-titles", 1)
 
 
 @dataclass(frozen=True)
@@ -356,12 +245,10 @@ class MarkdownRenderer:
     """One Markdown instance, reset per document (cheaper than building one per story)."""
 
     def __init__(self) -> None:
-        self.md = markdown.Markdown(extensions=["smarty", "sane_lists"], output_format="html")
-        speed_up(self.md)
+        self.md = markdown.Markdown(output_format="html")
         self.marker = _MarkPseudonyms(self.md)
-        self.md.treeprocessors.register(self.marker, "impactsite-pseudonyms", 0)
-        self.md.treeprocessors.register(_DemoteTitles(self.md), "impactsite-demote-titles", 1)
-        self.sanitize = _reusable_sanitizer()
+        self.md.registerExtensions(["smarty", "sane_lists", ImpactsiteExtension(self.marker)], {})
+        self.sanitize = reusable_sanitizer()
 
     def render(self, body: str, pseudonyms: tuple[str, ...] = (), *, every: bool = False) -> RenderedBody:
         source = markdown_source(private_removed(body), pseudonyms)
@@ -372,27 +259,6 @@ class MarkdownRenderer:
         html = self.md.convert(source)
         marked = tuple(sorted(self.marker.marked)) if pseudonyms else ()
         return RenderedBody(self.sanitize(html), marked)
-
-
-def _sanitizer_options() -> dict[str, Any]:
-    return {
-        "tags": ALLOWED_TAGS,
-        "attributes": ALLOWED_ATTRIBUTES,
-        "url_schemes": URL_SCHEMES,
-        "strip_comments": True,
-        "link_rel": "noopener noreferrer",
-    }
-
-
-def sanitize(html: str) -> str:
-    """Allow-list sanitising (nh3, a maintained Rust sanitiser): no script, style, comments or hidden content."""
-    return nh3.clean(html, **_sanitizer_options())
-
-
-def _reusable_sanitizer() -> Callable[[str], str]:
-    """`sanitize` with nh3's settings built once (nh3.Cleaner, nh3 0.3 on), or `sanitize` itself."""
-    cleaner = getattr(nh3, "Cleaner", None)
-    return sanitize if cleaner is None else cleaner(**_sanitizer_options()).clean
 
 
 def render_plain(body: str) -> str:

@@ -77,7 +77,7 @@ def json_ld(data: dict[str, Any]) -> Markup:
 def tracked(url: str, config: SiteConfig, **overrides: str) -> str:
     """Add the site's campaign tracking parameters to a donate link (`campaign="spring-match"` overrides
     utm_campaign); parameters the link already has are kept, and a #fragment stays last."""
-    params = dict(config.tracking) | {f"utm_{k}": v for k, v in overrides.items() if v}
+    params = dict(config.tracking.params) | {f"utm_{k}": v for k, v in overrides.items() if v}
     if not url or not params:
         return url
     base, hash_, fragment = url.partition("#")

@@ -5,13 +5,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
+from urllib.parse import urlsplit
 
+from generator.config.settings import SiteConfig
 from generator.content.model import Story
 from generator.findings import Finding, Severity
 from generator.safety import (
     consent,
+    consistency,
     denylist,
     identifiers,
     images,
@@ -29,6 +33,7 @@ from generator.safety.registry import ANY, PUBLISHING, Hit, Rule, SiteContext, S
 
 ALL_RULES: tuple[Rule, ...] = (
     people.RULES
+    + consistency.RULES
     + relatives.RULES
     + pseudonyms.RULES
     + consent.RULES
@@ -51,6 +56,55 @@ def rule_severities() -> dict[str, str]:
     return {r.id: r.severity.value for r in ALL_RULES}
 
 
+def site_extras(
+    config: SiteConfig,
+    stories: Sequence[Story] = (),
+    *,
+    sponsors: Iterable[str] = (),
+    contacts: Iterable[str] = (),
+    knowledge: Any = None,
+    vocab: Any = None,
+) -> dict[str, Any]:
+    """What every check reads besides the file it checks: what explains a name on this site (built once
+    per build: the organisation, its partners, programmes, sponsors and media contacts, the places it
+    may name, its countries) and the rules' severities."""
+    from generator.safety.detect.analysis import site_knowledge
+    from generator.safety.identifiers import site_settings
+
+    org = config.organisation
+    policy = config.safety
+    phrases = [org.name, *policy.known_terms, *sponsors, *contacts]
+    phrases += [*config.organisations, *config.programmes]
+    hosts = [
+        urlsplit(u).hostname or "" for u in (config.base_url, org.url, config.donate_url, *org.same_as) if u
+    ]
+    hosts += [*policy.allowed_email_domains, *policy.allowed_link_domains]
+    site = site_knowledge(
+        config.root,
+        settings=site_settings(config),
+        phrases=phrases,
+        places=policy.known_places,
+        hosts=hosts,
+        locations=[s.location for s in stories if s.location],
+        precision=policy.location_precision,
+        knowledge=knowledge,
+        vocab=vocab,
+    )
+    return {"site_knowledge": site, "rule_severities": rule_severities()}
+
+
+def analyse_story(story: Story, ctx: StoryContext) -> StoryContext:
+    """The context with the story's one text analysis filled in (every text rule reads it)."""
+    from generator.safety.detect.analysis import Document, analyse
+    from generator.safety.detect.fields import visible_fields
+
+    site = ctx.extras.get("site_knowledge")
+    if site is None or ctx.text:
+        return ctx
+    doc = Document(story.people, story.location or "")
+    return dataclasses.replace(ctx, text=analyse(visible_fields(story, ctx), doc, site))
+
+
 def check_story(
     story: Story, ctx: StoryContext, rules: tuple[Rule, ...] = ALL_RULES
 ) -> tuple[list[Finding], list[Finding]]:
@@ -58,11 +112,14 @@ def check_story(
     findings: list[Finding] = []
     waived: list[Finding] = []
     publishing = ctx.publication.publishing
+    ctx = analyse_story(story, ctx)
+    minor = story.has_minor_survivor
     for rule in rules:
         if rule.scope == "site" or (rule.scope == PUBLISHING and not publishing):
             continue
+        severity = rule.severity_for(minor)
         for hit in rule.check(story, ctx):
-            finding = hit if isinstance(hit, Finding) else locate(rule, story.source, hit)
+            finding = hit if isinstance(hit, Finding) else locate(rule, story.source, hit, severity)
             if finding.severity is Severity.WARNING and _waived(story, finding.rule):
                 waived.append(finding)
             else:
@@ -95,6 +152,8 @@ __all__ = [
     "Rule",
     "SiteContext",
     "StoryContext",
+    "analyse_story",
     "check_site",
     "check_story",
+    "site_extras",
 ]

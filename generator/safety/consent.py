@@ -101,3 +101,24 @@ def consent_expiring(story: Story, ctx: StoryContext) -> Iterator[Hit]:
 
 
 RULES = rules_in(globals())
+
+
+@story_rule(
+    "CONSENT-FUTURE",
+    ERROR,
+    family=FAMILY,
+    title="consent dated after the build",
+    source="Dignified Storytelling pledge 4: consent comes before publication",
+)
+def consent_future(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """A consent dated after today was not given when the story goes out: a typo in the date, or a
+    consent still to be collected. Either way the story cannot rely on it yet."""
+    today = ctx.at.astimezone(ctx.config.tz).date()
+    for c in story.consent:
+        if c.date > today:
+            yield Hit(
+                f"consent {c.id} is dated {c.date.isoformat()}, after today ({today.isoformat()}): "
+                "it was not given when this story is published",
+                "check the date on the signed record; publish only once consent has been given",
+                path=("consent", c.index, "date"),
+            )

@@ -16,9 +16,7 @@ from generator.config.settings import SiteConfig
 from generator.content.model import Person
 from generator.findings import Finding, Severity
 from generator.safety.denylist_store import Matcher
-from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import Field
-from generator.safety.identifiers import site_settings
 
 DENYLIST_FIX = "remove it or replace it with a description"
 
@@ -39,8 +37,10 @@ def check_document(doc: Document, config: SiteConfig, extras: dict[str, Any]) ->
 
 
 def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterator[Finding]:
-    severities: dict[str, str] = extras.get("rule_severities", {})
-    settings = site_settings(config)
+    from generator.safety import RULES_BY_ID
+    from generator.safety.detect import analysis
+    from generator.safety.redact import redact_hint
+
     matcher: Matcher | None = extras.get("denylist")
     for f in doc.fields:
         if matcher is not None:
@@ -53,15 +53,25 @@ def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterato
                     subject=f.text[start:end],
                 )
                 yield f.finding("DENYLIST", Severity.ERROR, hit)
-        for found in ts.scan(f.text, f.kind, settings):
-            severity = Severity(severities.get(found.rule, "error"))
-            if severity is Severity.WARNING and doc.minor:
-                severity = Severity.ERROR
-            hit = f.hit(
-                f"{found.what}{f.where()}: it could identify someone",
-                "delete it, or describe it in general words",
-                found.start,
-                length=found.end - found.start,
-                subject=found.text,
-            )
-            yield f.finding(found.rule, severity, hit)
+    site = extras.get("site_knowledge")
+    if site is None:
+        site = extras["site_knowledge"] = _site_knowledge(config)
+    for f, found in analysis.analyse(doc.fields, analysis.Document(doc.people), site):
+        rule = RULES_BY_ID.get(found.rule)
+        severity = rule.severity_for(doc.minor) if rule is not None else Severity.ERROR
+        hint = redact_hint(found.text)
+        hit = f.hit(
+            f'{found.what} ("{hint}"){f.where()}: it could identify someone, and nobody has checked it',
+            'describe it in general words instead ("a neighbour", "a village in the district"); '
+            "delete any number, address or link that reaches a person",
+            found.start,
+            length=found.end - found.start,
+            subject=found.text,
+        )
+        yield f.finding(found.rule, severity, hit)
+
+
+def _site_knowledge(config: SiteConfig) -> Any:
+    from generator.safety import site_extras
+
+    return site_extras(config)["site_knowledge"]

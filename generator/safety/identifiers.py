@@ -1,81 +1,59 @@
 """Family 5: identifying details in text. A phone number, an address or a school names a child.
 
-Every rule here reads the same scan (textscan.scan) of every field a reader or a crawler can see:
-the body, title, summary, location, region, tags, alt text, captions, aliases, slug and file name.
-The errors run on every story, drafts included, because such details must never be in the sources at
-all (they reach git history, previews and backups). The two warnings run on stories meant for
-publication.
+Every rule here reads one analysis of every field a reader or a crawler can see (the body, title,
+summary, location, region, tags, alt text, captions, aliases, slug and file name): `ctx.text`,
+computed once per story by `check_story` (detect/analysis.py). The identifiers are errors on every
+story, drafts included, because they must never be in the sources at all (they reach git history,
+previews and backups). What default deny adds — a place finer than a city, an exact date, a number
+or a link nobody explained — is a warning that needs a reviewer's decision, and an error on a
+child's story. No message repeats what it found: it says where, with a hint.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
 from generator.config.settings import SafetyPolicy, SiteConfig
 from generator.content.model import Story
-from generator.safety.detect import gazetteer as gz
+from generator.safety.detect import numbers
 from generator.safety.detect import textscan as ts
-from generator.safety.detect.fields import Field, Same, visible_fields
+from generator.safety.detect.knowledge import LEVEL_WORDS, LEVELS
+from generator.safety.redact import redact_hint
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "5 Identifying details"
 _POCSO = 'POCSO s.23(2) "address … school, neighbourhood or any other particulars", JJ Act s.74'
 
 
-def settings_for(story: Story, ctx: StoryContext) -> ts.Settings:
-    """The detectors' view of site.yaml, plus the story's own location as a known city."""
-    org = ctx.config.organisation
-    return _settings(ctx.config.safety, org.name, org.same_as, story.location or "")
+def site_settings(config: SiteConfig) -> ts.Settings:
+    """The identifier detectors' view of site.yaml."""
+    return settings_of(config.safety, config.organisation.name, config.organisation.same_as)
 
 
-@functools.lru_cache(maxsize=256)
-def _settings(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...], location: str) -> ts.Settings:
+def settings_of(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...]) -> ts.Settings:
     accounts = tuple(policy.org_accounts) + tuple(same_as)
-    known_terms = tuple(t.lower() for t in policy.known_terms) + (org_name.lower(),)
-    cities = tuple(p.strip().lower() for p in location.split(",") if p.strip())
     return ts.Settings(
         allowed_email_domains=tuple(d.lower().lstrip("@") for d in policy.allowed_email_domains),
         org_accounts=tuple(ts.norm_account(a) for a in accounts if a.strip()),
         allowed_phones=tuple("".join(c for c in p if c.isdigit())[-10:] for p in policy.allowed_phones),
-        known_terms=known_terms,
-        precision=gz.LEVELS.get(policy.location_precision, gz.CITY),
+        known_terms=tuple(t.lower() for t in policy.known_terms) + (org_name.lower(),),
         known_places=tuple(policy.known_places),
         fine_places=tuple(policy.fine_places),
-        cities=cities + tuple(p.lower() for p in policy.known_places),
+        cities=tuple(p.lower() for p in policy.known_places),
     )
 
 
-def site_settings(config: SiteConfig) -> ts.Settings:
-    """The detectors' view of site.yaml alone (for pages and data files, which have no location)."""
-    org = config.organisation
-    return _settings(config.safety, org.name, org.same_as, "")
-
-
-def found_in(story: Story, ctx: StoryContext) -> tuple[tuple[Field, ts.Found], ...]:
-    """Every identifying detail in every visible field of the story, field by field (computed once per
-    story: the ten rules of this family read the same list)."""
-    return _found_in(Same(story), Same(ctx))
-
-
-@functools.lru_cache(maxsize=8)
-def _found_in(story_key: Same, ctx_key: Same) -> tuple[tuple[Field, ts.Found], ...]:
-    story, ctx = story_key.obj, ctx_key.obj
-    assert isinstance(story, Story) and isinstance(ctx, StoryContext)
-    settings = settings_for(story, ctx)
-    return tuple(
-        (f, found) for f in visible_fields(story, ctx) for found in ts.scan(f.text, f.kind, settings)
-    )
-
-
-def _hits(story: Story, ctx: StoryContext, rule: str, message: str, fix: str) -> Iterator[Hit]:
-    for f, found in found_in(story, ctx):
+def hits(ctx: StoryContext, rule: str, message: str, fix: str, kind: str = "name") -> Iterator[Hit]:
+    """A hit for every finding of `rule` in the story's analysis; `message` may use {what}, {where}
+    and {hint} (a redacted hint, never the text itself)."""
+    for f, found in ctx.text:
         if found.rule == rule:
-            quoted = " ".join(found.text.split())
             yield f.hit(
-                message.format(q=quoted, what=found.what, where=f.where()),
+                message.format(what=found.what, where=f.where(), hint=redact_hint(found.text, kind)),
                 fix.format(what=found.what),
                 found.start,
+                length=found.end - found.start,
+                subject=found.text,
             )
 
 
@@ -83,18 +61,15 @@ def _hits(story: Story, ctx: StoryContext, rule: str, message: str, fix: str) ->
     ts.PHONE, ERROR, family=FAMILY, scope=ANY, title="phone numbers", source=_POCSO + "; safeguarding TX-04"
 )
 def phone(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A phone number in any national format of India, the Philippines, Mexico, Brazil, France, the UK
-    and North America (+91 98300 41762, 0917 123 4567, (11) 98765-4321, 06 12 34 56 78), in a wa.me
-    link, or written in words in any of the five languages ("nine eight three zero…", "nueve ocho…")
-    leads straight to a person: anyone can call it, message it or look it up. Toll-free helplines and
-    short codes (1098, 1343, Disque 100, 1-800…) and numbers listed in `safety.allowed_phones` are
-    allowed; amounts, years and law citations ("Lei 13.344/2016") are not phone numbers."""
-    yield from _hits(
-        story,
+    """A phone number in any written form (+91 98300 41762, 098300-41762, spelled out in words, wa.me/…
+    links) leads straight to a person: anyone can call it, message it or look it up. Public helplines
+    and numbers listed in `safety.allowed_phones` are allowed."""
+    yield from hits(
         ctx,
         ts.PHONE,
-        "{what}{where}: a number leads straight to a person, who can be called, messaged or looked up",
+        "{what} ({hint}){where}: a number leads straight to a person, who can be called, messaged or looked up",
         "delete the number; if readers need a contact, point them to the organisation's helpline",
+        "number",
     )
 
 
@@ -107,16 +82,14 @@ def phone(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source=_POCSO + "; safeguarding TX-05",
 )
 def email(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """An e-mail address, plain or written out to pass a filter ("priti (at) gmail (dot) com", "maria
-    arroba gmail punto com", "jean arobase orange point fr"), usually carries a name and always reaches
-    a person. Only addresses at the organisation's own domains (`safety.allowed_email_domains`) may be
-    published."""
-    yield from _hits(
-        story,
+    """An e-mail address, however it is written ("name (at) mail (dot) com"), usually carries a name
+    and always reaches a person. Only addresses at the organisation's own domains
+    (`safety.allowed_email_domains`) may be published."""
+    yield from hits(
         ctx,
         ts.EMAIL,
-        "{what}{where}: an address usually carries a name and always reaches a person",
-        "delete the address; only addresses at the domains in safety.allowed_email_domains (site.yaml) may be published",
+        "{what} ({hint}){where}: an address usually carries a name and always reaches a person",
+        "delete the address; to invite readers to write, give the organisation's own address",
     )
 
 
@@ -125,21 +98,18 @@ def email(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     ERROR,
     family=FAMILY,
     scope=ANY,
-    title="social media handles and profile links",
+    title="social media handles, profiles, videos and recordings",
     source=_POCSO + "; Nipun Saxena (2018) on social media; safeguarding TX-06",
 )
 def social(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A handle (@name anywhere, or a name after a platform: "on TikTok she is dancingmona", "insta:
-    …", "su Facebook es …") or a link to a profile, post, video, recording, shared file or chat
-    (Instagram, Facebook, X, TikTok, YouTube, Google Drive, Dropbox, WeTransfer, WhatsApp groups,
-    Telegram…) opens a person's photos, friends and whereabouts to anyone. The organisation's own
-    accounts (`safety.org_accounts`, `organisation.same_as`) are allowed."""
-    yield from _hits(
-        story,
+    """A handle (@name, or a name after a platform's name), a link to a profile, a page, a chat, a video
+    or a recording opens a person's photos, friends, voice and whereabouts to anyone. The
+    organisation's own accounts (`safety.org_accounts`, `organisation.same_as`) are allowed."""
+    yield from hits(
         ctx,
         ts.SOCIAL,
-        "{what}{where}: a handle or a link opens a person's photos, videos, friends and whereabouts to anyone",
-        'delete it and say "on social media" instead; list the organisation\'s own accounts in safety.org_accounts (site.yaml)',
+        "{what}{where}: a handle, profile or recording opens a person's photos, friends and whereabouts to anyone",
+        'delete it and write "on social media" instead',
     )
 
 
@@ -148,20 +118,17 @@ def social(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     ERROR,
     family=FAMILY,
     scope=ANY,
-    title="street addresses",
+    title="street addresses and map positions",
     source=_POCSO + "; PCC 2011: an address, full or partial; safeguarding TX-07",
 )
 def address(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A street address in any of the countries' forms, even a partial one (27/3 … Road, House No. 45,
-    Sector 15, 12 rue des Lilas, Calle 5 de Mayo 123, Rua Augusta, 1500, apto 32, Blk 5 Lot 12,
-    Vill./P.O.), GPS coordinates, a plus code, a what3words address or a map link shows where a
-    survivor lived, worked or was found, and where they may still be."""
-    yield from _hits(
-        story,
+    """A street address in any country's form, even a partial one, GPS coordinates, a plus code or a
+    map link shows where a survivor lived, worked or was found, and where they may still be."""
+    yield from hits(
         ctx,
         ts.ADDRESS,
-        "{what}{where}: an address, even a partial one, or a point on a map shows where a survivor lived or was found",
-        "remove the house number and the street; name the city at most",
+        "{what}{where}: an address, even a partial one, shows where a survivor lived or was found",
+        "remove the house number, the street and any map position; name the city at most",
     )
 
 
@@ -170,15 +137,13 @@ def address(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     ERROR,
     family=FAMILY,
     scope=ANY,
-    title="PIN and postal codes",
+    title="postal codes",
     source=_POCSO + "; Dutch DPA: a birth date and a postcode are often unique; safeguarding TX-07",
 )
 def postcode(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A postal code narrows a place down to a few streets: an Indian PIN after a place or a PIN label,
-    a Brazilian CEP, a Mexican código postal, a French code before its town, a Canadian, UK or US
-    code, a Philippine ZIP after its city."""
-    yield from _hits(
-        story,
+    """A PIN, CEP, código postal, French or Canadian postcode, UK postcode or ZIP narrows a place down to
+    a few streets."""
+    yield from hits(
         ctx,
         ts.POSTCODE,
         "{what}{where}: a postal code narrows a place down to a few streets",
@@ -187,24 +152,22 @@ def postcode(story: Story, ctx: StoryContext) -> Iterator[Hit]:
 
 
 @story_rule(
-    ts.INSTITUTION,
+    "ID-INSTITUTION",
     ERROR,
     family=FAMILY,
     scope=ANY,
-    title="names of schools, workplaces, shelters and establishments",
+    title="names of schools, workplaces, shelters and places of worship",
     source='POCSO s.23(2) "school"; JJ Act s.74 "school"; Alabaster Jar, GCWJ (shelters); safeguarding TX-08, TX-10',
 )
 def institution(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """The name of a school, college or madrasa, a factory or other workplace, a shelter or aftercare
-    home, or a hotel, lodge or bar tells anyone where to find the person (and, for a shelter, every
-    other resident). Describe it instead ("a girls' school in the district"). A name the site has
-    decided is safe can be listed in `safety.known_terms`."""
-    yield from _hits(
-        story,
+    """The name of a school ("… High", "Escuela …", "Preparatoria 12"), a clinic, a shelter, a farm, an
+    inn, a workshop or a church she attends tells anyone where to find her (and, for a shelter, every
+    other resident)."""
+    yield from hits(
         ctx,
-        ts.INSTITUTION,
-        'the name of {what} ("{q}"){where}: it tells anyone where to find the person',
-        'describe it instead of naming it ("a girls\' school", "a garment workshop", "a shelter home")',
+        "ID-INSTITUTION",
+        'the name of {what} ("{hint}"){where}: it tells anyone where to find her',
+        'describe it instead of naming it ("a girls\' school", "a garment workshop", "a shelter")',
     )
 
 
@@ -217,18 +180,14 @@ def institution(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source="Nipun Saxena (2018): FIRs are not put in the public domain; safeguarding TX-13",
 )
 def number(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """ID numbers point to one person's records, case numbers to court papers that name the victim:
-    Aadhaar, PAN, EPIC, CURP, RFC, INE, CPF, RG, CNH, PhilSys, SSS, TIN, UMID, SIN, NIR, SSN and
-    National Insurance numbers, passports, licence plates, FIR, carpeta de investigación, boletim de
-    ocorrência, blotter and court case numbers. A number is reported on its shape alone only when the
-    shape is specific and its check digit, where it has one, is right (so other 12-digit numbers are
-    not Aadhaar numbers); otherwise the document's name must come before it."""
-    yield from _hits(
-        story,
+    """Identity numbers (Aadhaar, PAN, CURP, RFC, CPF, PhilSys, SIN, SSN, NI, passports), licence plates
+    and police or court case numbers each point to one person's records."""
+    yield from hits(
         ctx,
         ts.NUMBER,
-        "{what}{where}: it points to one person's records",
+        "{what} ({hint}){where}: it points to one person's records",
         'delete the number; write "a case was registered" or "her ID papers" instead',
+        "number",
     )
 
 
@@ -241,12 +200,9 @@ def number(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     source="scrubadub DOB; Staffordshire Newsletter (PCC); safeguarding TX-09",
 )
 def birthdate(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A date of birth in any of the five languages ("born on 3 May 2010", "DOB: 03/05/2010", "she
-    turned 15 on 9 August", "née le 3 mars 2010", "nació el 12 de mayo de 2009", "nasceu em 2 de abril",
-    "ipinanganak noong Mayo 4, 2010") singles a person out almost uniquely once a place is known. What
-    is born in a figure of speech ("the savings group was born on 8 March") is not a person."""
-    yield from _hits(
-        story,
+    """A date of birth ("born on 3 May 2010", "turned 15 on 9 August", "née le 3 mars 2010") singles a
+    person out almost uniquely once a place is known. A group or a project "born" on a date is not one."""
+    yield from hits(
         ctx,
         ts.BIRTHDATE,
         "a date of birth{where}: with a place it singles a person out almost uniquely",
@@ -258,46 +214,81 @@ def birthdate(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     ts.DATE,
     WARNING,
     family=FAMILY,
-    title="exact dates in a child's story",
+    title="exact dates tied to a person",
     source="PCC 2011 jigsaw identification; Surrey Advertiser (time frame); safeguarding TX-09",
+    minor_error=True,
 )
 def exact_date(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """In a story about a child survivor, the exact day of an event ("on 22 February", "22/02/2026")
-    lets neighbours, classmates and local reporters work out who was involved. Month and year are
-    fine. A reviewer may accept a date with a DATE-EXACT waiver."""
-    if not story.has_minor_survivor:
-        return
-    yield from _hits(
-        story,
+    """The exact day of something that happened to a person ("rescued on 22 February") lets
+    neighbours, classmates and local reporters work out who was involved. Month and year are fine.
+    An error on a child's story; elsewhere a reviewer decides."""
+    yield from hits(
         ctx,
         ts.DATE,
-        'an exact date ("{q}"){where} in a story about a child: with the place, the day lets people work out who was involved',
-        'give the month and year only ("in February 2026"), or ask a reviewer to record a DATE-EXACT waiver',
+        "an exact date{where}: with the place, the day lets people work out who was involved",
+        'give the month and year only ("in February 2026")',
     )
 
 
 @story_rule(
-    ts.PLACE,
+    "PLACE-PRECISION",
     WARNING,
     family=FAMILY,
     title="places finer than the site allows",
     source='POCSO s.23(2) "neighbourhood"; GCWJ: "only the country"; safeguarding TX-10',
+    minor_error=True,
 )
 def place(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """A neighbourhood, a village, a para or basti, a named street or a "south Kolkata"-style part of a
-    city is finer than `safety.location_precision` and narrows a story down to a few families. Places in
-    `safety.known_places` are allowed, places in `safety.fine_places` always reported."""
-    precision = ctx.config.safety.location_precision
-    for f, found in found_in(story, ctx):
-        if found.rule == ts.PLACE:
-            quoted = " ".join(found.text.split())
-            yield f.hit(
-                f'"{quoted}"{f.where()} is {found.what}, finer than the site allows (location_precision: {precision}): '
-                "it narrows the story down to a few families",
-                "name the city or district instead; if the place is large enough to be safe, add it to "
-                "safety.known_places in site.yaml",
-                found.start,
-            )
+    """A village, a neighbourhood, a barangay or colonia, a street, a landmark near a home or a town too
+    small to be "a city" is finer than `safety.location_precision` and narrows a story down to a few
+    families. An error on a child's story; elsewhere a reviewer decides."""
+    allowed = LEVEL_WORDS.get(LEVELS.get(ctx.config.safety.location_precision, 2), "a city")
+    yield from hits(
+        ctx,
+        "PLACE-PRECISION",
+        '{what} ("{hint}"){where} is finer than the site may publish: it narrows the story down to a few families',
+        f'say it without the name, at most {allowed} ("a village in Bihar", "a neighbourhood of the city")',
+    )
+
+
+@story_rule(
+    numbers.UNEXPLAINED_NUMBER,
+    WARNING,
+    family=FAMILY,
+    title="long numbers and codes nobody explained",
+    source="default deny: every number a reader sees says what it is; safeguarding TX-13",
+    minor_error=True,
+)
+def unexplained_number(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """A long number or a code of letters and digits that is not a year, an amount, a count, a
+    percentage or a law's number may be an identity card, a case file, a phone or a plate."""
+    yield from hits(
+        ctx,
+        numbers.UNEXPLAINED_NUMBER,
+        "{what} ({hint}){where}: a number nobody explained may be an ID, a case file, a phone or a plate",
+        'delete it; a count, an amount or a year can stay when it reads as one ("2,000 families", "₹5,000", "in 2023")',
+        "number",
+    )
+
+
+@story_rule(
+    numbers.UNEXPLAINED_LINK,
+    WARNING,
+    family=FAMILY,
+    title="links to sites nobody checked",
+    source="default deny: a link may show or reach a person; safeguarding TX-06",
+    minor_error=True,
+)
+def unexplained_link(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """A link to a video, a drive folder, a news page or anyone's site shows readers something nobody
+    reviewed, perhaps the survivor herself. Links to the site, the organisation's own domains and
+    public bodies (government and UN sites) are explained."""
+    yield from hits(
+        ctx,
+        numbers.UNEXPLAINED_LINK,
+        "{hint}{where}: nobody checked what it shows, perhaps the survivor herself",
+        "remove the link, or link to the organisation's own page instead",
+    )
 
 
 RULES = rules_in(globals())

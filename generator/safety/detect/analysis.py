@@ -1,0 +1,184 @@
+"""One pass over a document's visible text, shared by every text rule.
+
+`analyse(fields, document, site)` normalises each field (normalise.py), splits it once (tokens.py)
+and runs every detector on the result: the identifier detectors (textscan: phones, e-mail, social
+media, ID numbers, addresses, postcodes, dates), then default deny for names, places, institutions
+and relatives (explain.py), numbers and links (numbers.py). Each finding is placed back on the
+writer's own text. The rules of families 1, 5, 6 and 7 read this one result.
+
+`SiteKnowledge` is what explains a name on every page of the site (the organisation, its partners,
+programmes, sponsors and media contacts, known places, the site's countries), built once per build.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.content.model import Person
+from generator.safety.detect import explain, numbers
+from generator.safety.detect import textscan as ts
+from generator.safety.detect.fields import BODY, LABEL, NAME, Field
+from generator.safety.detect.knowledge import COUNTRY, LANGUAGES, LEVELS, Knowledge, load_knowledge
+from generator.safety.detect.scanbase import Found
+from generator.safety.detect.tokens import WORD, tokenize
+from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary
+from generator.safety.normalise import normalise
+
+# What the identifier detectors still report (names, places and institutions are explain.py's).
+_IDENTIFIERS = frozenset(
+    {ts.EMAIL, ts.SOCIAL, ts.NUMBER, ts.BIRTHDATE, ts.PHONE, ts.ADDRESS, ts.POSTCODE, ts.DATE}
+)
+
+
+@dataclass(frozen=True)
+class SiteKnowledge:
+    """What explains a name anywhere on the site, read once per build."""
+
+    knowledge: Knowledge
+    vocab: Vocabulary
+    phrases: Lexicon  # the organisation, partners, programmes, sponsors, media contacts, known terms
+    places: Lexicon  # safety.known_places
+    hosts: tuple[str, ...]  # domains links may lead to: the site's and the organisation's own
+    countries: frozenset[str]  # ISO codes of the countries the site's stories are set in
+    settings: ts.Settings  # the identifier detectors' view of site.yaml
+    precision: int
+
+
+def site_knowledge(
+    root: pathlib.Path | None,
+    *,
+    settings: ts.Settings,
+    phrases: Iterable[str] = (),
+    places: Iterable[str] = (),
+    hosts: Iterable[str] = (),
+    locations: Iterable[str] = (),
+    precision: str = "city",
+    knowledge: Knowledge | None = None,
+    vocab: Vocabulary | None = None,
+) -> SiteKnowledge:
+    know = knowledge if knowledge is not None else load_knowledge()
+    voc = vocab if vocab is not None else load_vocabulary(root)[0]
+    countries = frozenset(c for loc in locations if (c := country_of(loc, know)))
+    return SiteKnowledge(
+        know,
+        voc,
+        Lexicon.of(p for p in phrases if p.strip()),
+        Lexicon.of(p for p in places if p.strip()),
+        tuple(sorted({h.casefold().removeprefix("www.") for h in hosts if h})),
+        countries,
+        settings,
+        LEVELS.get(precision, LEVELS["city"]),
+    )
+
+
+def country_of(location: str, know: Knowledge) -> str:
+    """The ISO code of the country a `location` is in ("Kolkata, India" → IN), or ""."""
+    parts = [p.strip() for p in location.split(",") if p.strip()]
+    for part in reversed(parts):
+        place = know.place(part)
+        if place is not None and place.country:
+            return place.country
+    return ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """What explains names in one file besides the site: its declared people and where it is set."""
+
+    people: tuple[Person, ...] = ()
+    location: str = ""
+
+
+def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tuple[tuple[Field, Found], ...]:
+    """Every finding of every text detector in every field, on the writer's own text."""
+    names_ctx = _name_context(fields, doc, site)
+    out: list[tuple[Field, Found]] = []
+    for f in fields:
+        if f.text:
+            out += [(f, found) for found in _analyse_field(f, names_ctx, site)]
+    return tuple(out)
+
+
+def _analyse_field(f: Field, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
+    norm = normalise(f.text)
+    text = norm.text
+    if f.kind == NAME:  # a slug or file name: lowercase words, read as a title would be
+        text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+    found = [x for x in ts.scan(text, f.kind, site.settings) if x.rule in _IDENTIFIERS]
+    claimed = [(x.start, x.end) for x in found]
+    tokens = tokenize(text, label=f.kind in (LABEL, NAME))
+    for x in explain.find_names(tokens, ctx):
+        if not any(s < x.end and x.start < e for s, e in claimed):
+            found.append(x)
+    found += numbers.find_numbers(tokens, site.vocab, claimed)
+    found += numbers.find_links(tokens, site.hosts, claimed)
+    placed = []
+    for x in sorted(found, key=lambda x: (x.start, x.end)):
+        s, e = norm.span(x.start, x.end)
+        placed.append(Found(x.rule, s, e, f.text[s:e], x.what, x.level))
+    return placed
+
+
+def _name_context(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> explain.NameContext:
+    know = site.knowledge
+    lowercase: set[str] = set()
+    scores = [0] * len(LANGUAGES)
+    countries = set(site.countries)
+    if doc.location:
+        c = country_of(doc.location, know)
+        if c:
+            countries.add(c)
+    for f in fields:
+        if f.kind not in (BODY, "prose"):
+            continue
+        for t in tokenize(normalise(f.text).text).items:
+            if t.kind != WORD:
+                continue
+            if not t.cap:
+                lowercase.add(t.low)
+                z = know.zipf(t.low)
+                for i, v in enumerate(z):
+                    if v >= 5.0:
+                        scores[i] += 1
+            elif not t.initial:
+                place = know.place(t.low)
+                if place is not None and place.level == COUNTRY and place.country:
+                    countries.add(place.country)
+    best = max(range(len(LANGUAGES)), key=lambda i: scores[i])
+    languages = tuple(sorted({i for i, s in enumerate(scores) if s and s >= 0.7 * scores[best]} | {best}))
+    english = best == 0
+    person_phrases, relatives = _people(doc.people)
+    places = site.places
+    if doc.location:  # the story's own location is checked as a field; in the text it is explained
+        parts = [p.strip() for p in doc.location.split(",") if p.strip()]
+        places = Lexicon.of(list(site.places.single) + [" ".join(ph) for ph in site.places.phrases] + parts)
+    declared = explain.Declared(person_phrases, relatives, site.phrases, places)
+    return explain.NameContext(
+        know,
+        site.vocab,
+        declared,
+        site.precision,
+        languages if english else tuple(sorted(set(languages) | {0})),
+        english,
+        frozenset(lowercase),
+        frozenset(countries),
+    )
+
+
+def _people(people: Sequence[Person]) -> tuple[Lexicon, Lexicon]:
+    """Declared names (whole and word by word) and the relatives among them named for real."""
+    names: list[str] = []
+    relatives: list[str] = []
+    for p in people:
+        if p.name_type == "withheld":  # "her mother": a description, not a name
+            continue
+        names.append(p.name)
+        names += p.name.split()
+        if p.name_type == "real" and (p.role in ("relative", "accused") or p.accused):
+            relatives.append(p.name)
+    return Lexicon.of(names), Lexicon.of(relatives)
+
+
+__all__ = ["Document", "SiteKnowledge", "analyse", "country_of", "site_knowledge"]

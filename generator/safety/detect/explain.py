@@ -1,0 +1,526 @@
+"""Default deny for names: every capitalised name a reader sees must be explained, or it is a finding.
+
+A run of capitalised words ("Sunita Devi", "Government Girls' Middle School", "Bargaon") is read
+against what explains it, in this order:
+
+1. something declared: a person in the story's `people`, the organisation, its partners, programmes,
+   sponsors and media contacts (site.yaml and the data files);
+2. something public the vocabularies know: a public body, a law, a platform, a region, a festival, a
+   religion, a people or language, a month, a title, an organisation word;
+3. a place found in the gazetteer at or above the site's `location_precision` (a town too small to
+   be "a city" is finer than that);
+4. a common word of the languages the text is written in — but never a given name, and mid-sentence
+   only where a capital says nothing (English Title Case, a public body's name).
+
+What is left is a finding, named by its context: a relative when a kinship word is attached to it
+in any order ("Sunita, her mother", "her elder sister Puja", "Ramesh Oraon's daughter", "su tía
+Rosa", "sa kanyang inang si Lorna"), an institution when its head word makes it one ("… School",
+"Escuela …", "Preparatoria 12"), a place finer than a city when a place word or a landmark does
+("her village, Bargaon", "behind the Hanuman temple"), otherwise an undeclared name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from generator.safety.detect.knowledge import CITY, COUNTRY, STATE, TOWN, Knowledge, fold
+from generator.safety.detect.scanbase import Found
+from generator.safety.detect.tokens import LINK, NUMBER, PUNCT, WORD, Token, Tokens
+from generator.safety.detect.vocab import Lexicon, Vocabulary
+
+UNDECLARED = "UNDECLARED-NAME"
+RELATIVE = "RELATIVE-NAMED"
+INSTITUTION = "ID-INSTITUTION"
+PLACE = "PLACE-PRECISION"
+
+# Classes of a single word
+DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
+_EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
+
+# Vocabulary sections whose words say what a name is (a title, an organisation word…): such a word
+# is never itself the name, even when people are also called that ("May", "Rose").
+_KNOWN_WORDS = (
+    "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
+    "place_words_before", "place_words_after", "landmark_words", "kinship", "kinship_modifiers",
+    "connectors", "articles", "currencies", "platform_words", "quantity_words", "age_words",
+    "person_words", "possessives", "weekdays", "copulas",
+)  # fmt: skip
+# Sections of public names: a word of one explains itself unless people are also called that
+# ("Mary", "Durga", "Victoria"), where only the whole phrase does ("Virgin Mary", "Durga Puja").
+_PUBLIC_WORDS = ("festivals", "public_bodies", "laws", "platforms", "regions")
+_ALWAYS_KNOWN = ("peoples", "religions")  # "Christian", "Indian": adjectives first
+_PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
+                   "law_words", "currencies")  # fmt: skip
+_SKIP_TO_KIN = frozenset(",(-—–:")
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What a document may name because someone said what it is."""
+
+    person_phrases: Lexicon = field(
+        default_factory=Lexicon
+    )  # declared people's names, whole and word by word
+    relatives: Lexicon = field(
+        default_factory=Lexicon
+    )  # declared people who are relatives or accused, named for real
+    phrases: Lexicon = field(
+        default_factory=Lexicon
+    )  # organisation, partners, programmes, sponsors, contacts, known terms
+    places: Lexicon = field(default_factory=Lexicon)  # known_places (explained at any precision)
+
+
+@dataclass(frozen=True)
+class NameContext:
+    knowledge: Knowledge
+    vocab: Vocabulary
+    declared: Declared
+    precision: int = CITY  # the finest place level the site may publish
+    languages: tuple[int, ...] = ()  # indices into knowledge.LANGUAGES the text is written in
+    english: bool = True  # the text is (mostly) English: a capital mid-sentence says less
+    lowercase: frozenset[str] = frozenset()  # words the document also writes in lowercase
+    countries: frozenset[str] = frozenset()  # ISO codes of the countries the text is about
+
+
+def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
+    """Every unexplained name in the text (and every named institution, fine place and relative)."""
+    items = tokens.items
+    low = [t.low for t in items]
+    out: list[Found] = []
+    i = 0
+    while i < len(items):
+        t = items[i]
+        if t.kind != WORD or not t.cap:
+            i += 1
+            continue
+        j = _run_end(items, i, ctx.vocab)
+        out += _judge(tokens, low, i, j, ctx)
+        i = j
+    return out
+
+
+def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
+    """End (exclusive) of the run of capitalised words starting at i: capitals joined by small words
+    ("Bay of Bengal", "de Souza") or by an initial's full stop ("A. Rao"); a possessive ends it."""
+    connectors = vocab["connectors"]
+    j = i + 1
+    if items[i].possessive:
+        return j
+    while j < len(items):
+        t = items[j]
+        if t.kind == WORD and t.cap and not _gap(items, j):
+            j += 1
+            if t.possessive:
+                break
+            continue
+        if (
+            t.kind == WORD
+            and not t.cap
+            and t.low in connectors
+            and j + 1 < len(items)
+            and items[j + 1].kind == WORD
+            and items[j + 1].cap
+            and not _gap(items, j + 1)
+        ):
+            j += 1
+            continue
+        if t.kind == PUNCT and t.text == "." and len(items[j - 1].text) == 1 and j + 1 < len(items):
+            nxt = items[j + 1]
+            if nxt.kind == WORD and nxt.cap:
+                j += 1
+                continue
+        break
+    while j > i + 1 and items[j - 1].kind == WORD and not items[j - 1].cap:
+        j -= 1
+    return j
+
+
+def _gap(items: tuple[Token, ...], j: int) -> bool:
+    """True when token j starts a new line or sentence (a run never crosses one)."""
+    return items[j].starts
+
+
+def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> list[Found]:
+    items = tokens.items
+    vocab = ctx.vocab
+    classes = _classes(items, low, i, j, ctx)
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    titled = _titled(items, low, i, vocab)
+    kin_inside = any(low[k] in vocab["kinship"] for k in words_idx) and any(
+        classes[k] not in _EXPLAINED for k in words_idx
+    )
+    if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
+        for k in words_idx:
+            if classes[k] in (COMMON, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
+                classes[k] = NAME_LIKE
+    institution = _institution(items, low, i, j, classes, ctx)
+    if institution is not None and _all_common_in_title(items, i, j, classes):
+        institution = None  # "Back to Fashion School" in a Title Case title: words, not a name
+    if institution is not None:
+        start, end = institution
+        return [_found(tokens, INSTITUTION, start, end, "a named school, workplace or shelter")]
+    out: list[Found] = []
+    for start, end in _unexplained_spans(classes, words_idx):
+        if kin_inside or _kin_attached(items, low, i, j, vocab):
+            out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
+        elif _place_context(items, low, i, j, vocab):
+            out.append(_found(tokens, PLACE, start, end, "a village, neighbourhood, street or landmark"))
+        else:
+            out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
+    given_common = [k for k in words_idx if classes.get(k) == COMMON and ctx.knowledge.is_given_name(low[k])]
+    if not out and given_common and _kin_attached(items, low, i, j, vocab):  # "Grace, her aunt, …"
+        out.append(_found(tokens, RELATIVE, given_common[0], given_common[-1] + 1, "a relative's name"))
+    if not out:
+        out += _declared_relative(tokens, low, i, j, ctx)
+        out += _fine_places(tokens, low, i, j, classes, ctx)
+    return out
+
+
+def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> dict[int, int]:
+    """The class of every word of the run: phrases first (longest), then word by word."""
+    classes: dict[int, int] = {}
+    vocab = ctx.vocab
+    k = i
+    while k < j:
+        if items[k].kind != WORD:
+            k += 1
+            continue
+        n, cls = _phrase(low, k, j, ctx)
+        if n:
+            for m in range(k, k + n):
+                classes[m] = cls
+            k += n
+            continue
+        classes[k] = _word_class(items, low, k, i, j, ctx)
+        k += 1
+    for m in range(i, j):
+        if items[m].kind == WORD and low[m] in vocab["connectors"] and not items[m].cap:
+            classes[m] = KNOWN
+    return classes
+
+
+def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]:
+    """(words, class) of the longest declared, public or place phrase starting at k, within the run."""
+    sub = low[k:j]
+    best = (0, UNKNOWN)
+    for lexicon, cls in (
+        (ctx.declared.person_phrases, DECLARED),
+        (ctx.declared.phrases, DECLARED),
+        (ctx.declared.places, COARSE_PLACE),
+    ):
+        n = lexicon.match(sub, 0)
+        if n > best[0]:
+            best = (n, cls)
+    for section in _PUBLIC_PHRASES:
+        n = ctx.vocab[section].match(sub, 0)
+        if n > 1 and n > best[0]:
+            best = (n, KNOWN)
+    for n in range(min(ctx.knowledge.longest_place, len(sub)), 1, -1):
+        if n <= best[0]:
+            break
+        place = ctx.knowledge.place(" ".join(sub[:n]), ctx.countries)
+        if place is not None:
+            best = (n, COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE)
+            break
+    return best
+
+
+def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext) -> int:
+    t = items[k]
+    w = low[k]
+    vocab, know = ctx.vocab, ctx.knowledge
+    if w in ctx.declared.person_phrases or w in ctx.declared.phrases:
+        return DECLARED
+    if w in ctx.declared.places:
+        return COARSE_PLACE
+    if w in vocab.months or any(w in vocab[s] for s in _KNOWN_WORDS + _ALWAYS_KNOWN):
+        return KNOWN
+    if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part on its own
+        parts = [p for p in w.split("-") if p]
+        if parts and all(p in ctx.lowercase or know.frequency(p, ctx.languages) >= 3.0 for p in parts):
+            return COMMON
+    given = know.is_given_name(w)
+    if not given and any(w in vocab[s] for s in _PUBLIC_WORDS):
+        return KNOWN
+    place = know.place(w, ctx.countries)
+    located = _locative_before(items, low, i, vocab) or _followed_by_place(items, j)
+    if place is not None and place.level <= STATE:
+        return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
+    if place is not None and (located or not given):
+        if place.level <= ctx.precision:
+            return COARSE_PLACE
+        if located or know.frequency(w, ctx.languages) < 3.0:
+            return FINE_PLACE
+    if given:
+        if w in ctx.lowercase or (t.initial and know.more_word_than_name(w, ctx.languages)):
+            return COMMON  # "Hope is the word…", "Will she go back?"
+        return NAME_LIKE
+    if t.upper:
+        return COMMON if know.frequency(w) >= 4.0 else UNKNOWN  # "TV", "OK"; an unknown acronym stays unknown
+    if w in ctx.lowercase:
+        return COMMON
+    z = know.frequency(w, ctx.languages)
+    if t.initial:
+        return COMMON if z >= 3.0 else UNKNOWN
+    if ctx.english or _official(low, i, j, vocab):
+        return COMMON if z >= 3.3 else UNKNOWN
+    return COMMON if know.frequency(w, (0,)) >= 4.0 else UNKNOWN  # an English word in a French text
+
+
+def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """The run names a public body or a law ("Fiscalía Especializada…", "Lei de Tráfico…")."""
+    return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
+
+
+def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A title or a person marker just before the run, or as its first word ("Mr Das", "si Lorna")."""
+    k = i - 1
+    if k >= 0 and items[k].kind == PUNCT and items[k].text == ".":
+        k -= 1
+    if k >= 0 and items[k].kind == WORD and (low[k] in vocab["titles"] or low[k] in vocab["person_markers"]):
+        return True
+    return low[i] in vocab["titles"] and i + 1 < len(items) and items[i + 1].kind in (WORD, PUNCT)
+
+
+def _unexplained_spans(classes: dict[int, int], words_idx: list[int]) -> Iterator[tuple[int, int]]:
+    """Runs of unexplained words (their token indices, end exclusive), each reported once."""
+    span: list[int] = []
+    for k in words_idx:
+        if classes.get(k) in (NAME_LIKE, UNKNOWN):
+            span.append(k)
+        else:
+            if span:
+                yield span[0], span[-1] + 1
+            span = []
+    if span:
+        yield span[0], span[-1] + 1
+
+
+def _kin_attached(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """A kinship word attached to the run on either side, in any order: "her mother, Sunita",
+    "Sunita, her mother", "Ramesh's daughter", "Rodel Manalo, 41, the children's uncle",
+    "her mother is called Sunita", "su tía Rosa", "sa kanyang inang si Lorna"."""
+    kin = vocab["kinship"]
+    skip = _skippable(vocab)
+    if _named_by_phrase(items, low, i, vocab):  # "her father, a rickshaw puller called Mithun"
+        for k in range(i - 1, max(-1, i - 14), -1):
+            if items[k].kind == PUNCT and items[k].text in ".!?":
+                break
+            if items[k].kind == WORD and low[k] in kin:
+                return True
+    k, steps = i - 1, 0
+    while k >= 0 and steps < 6:
+        t = items[k]
+        if t.kind == WORD and low[k] in kin:
+            return True
+        if not (t.kind == PUNCT and t.text in _SKIP_TO_KIN) and not (t.kind == WORD and low[k] in skip):
+            break
+        k -= 1
+        steps += 1
+    k, steps = j, 0
+    while k < len(items) and steps < 8:
+        t = items[k]
+        if t.kind == WORD and low[k] in kin:
+            return True
+        skippable = (
+            (t.kind == PUNCT and (t.text in _SKIP_TO_KIN or t.text == ")"))
+            or t.kind == NUMBER
+            or (t.kind == WORD and (low[k] in skip or t.possessive or low[k] in vocab["age_words"]))
+        )
+        if not skippable:
+            break
+        k += 1
+        steps += 1
+    return False
+
+
+def _named_by_phrase(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A naming phrase just before the run ("called", "known as", "se llama", "s'appelle")."""
+    naming = vocab["naming_phrases"]
+    k = i - 1
+    if k >= 0 and items[k].kind == WORD and (low[k] in naming or _phrase_ends(low, k, naming)):
+        return True
+    return False
+
+
+def _skippable(vocab: Vocabulary) -> frozenset[str]:
+    """Words that may stand between a name and its kinship word."""
+    out: set[str] = set()
+    for section in ("articles", "possessives", "kinship_modifiers", "person_markers", "titles", "copulas"):
+        out |= vocab[section].single
+    for phrase in vocab["naming_phrases"].phrases | {(w,) for w in vocab["naming_phrases"].single}:
+        out.update(phrase)
+    return frozenset(out)
+
+
+def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """A place word before ("village of", "barangay", "colonia") or after ("village", "Nagar"), a
+    place word in apposition ("her village, Bargaon"), or a landmark after with a locative before
+    ("behind the Hanuman temple")."""
+    before = vocab["place_words_before"]
+    after = vocab["place_words_after"]
+    k = i - 1
+    while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
+        k -= 1
+    if (
+        k >= 0
+        and items[k].kind == WORD
+        and (low[k] in before or low[k] in after or _phrase_ends(low, k, before))
+    ):
+        return True
+    if j < len(items) and items[j].kind == WORD and (low[j] in after or before.match(low, j) > 0):
+        return True
+    landmark = vocab["landmark_words"].match(low, j) if j < len(items) else 0
+    return bool(landmark) and _locative_before(items, low, i, vocab)
+
+
+def _phrase_ends(low: list[str], k: int, lexicon: Lexicon) -> bool:
+    for n in range(2, lexicon.longest + 1):
+        if k - n + 1 >= 0 and tuple(low[k - n + 1 : k + 1]) in lexicon.phrases:
+            return True
+    return False
+
+
+def _locative_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A locative ("behind", "near", "detrás de", "malapit sa") within four words before i."""
+    loc = vocab["locatives"]
+    for k in range(max(0, i - 5), i):
+        if items[k].kind == WORD and (low[k] in loc or _phrase_ends(low, k, loc) or low[k] in _PREPOSITIONS):
+            return True
+    return False
+
+
+# Prepositions that put a place after them, in the five languages ("in Paris", "à Lyon", "en Puebla").
+_PREPOSITIONS = frozenset(
+    "in from to at near into toward towards through via across around outside between within inside throughout "
+    "à au aux en de desde para em no na sa taga".split()
+)
+
+
+def _followed_by_place(items: tuple[Token, ...], j: int) -> bool:
+    """ ", India" or ", Mexico" after the run: a place written the way addresses are."""
+    return j + 1 < len(items) and items[j].kind == PUNCT and items[j].text == "," and items[j + 1].cap
+
+
+def _institution(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> tuple[int, int] | None:
+    """The token span of a named institution: a head word ending the run after another capitalised word
+    ("Sisler High", "Holy Child Convent School"), a head word opening it before a name or a number
+    ("Escuela Primaria Benito Juárez", "Hotel Sonali", "Preparatoria 12"). A name the site declared
+    (its own programmes) is not one."""
+    vocab = ctx.vocab
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if not words_idx or all(classes.get(k) == DECLARED for k in words_idx):
+        return None
+    heads = vocab["institution_words"]
+    first_heads = vocab["institution_words_before"]
+    last = words_idx[-1]
+    if len(words_idx) >= 2 and _ends_with(low, words_idx, heads) and not _org_after(items, low, j, vocab):
+        return i, j
+    n = first_heads.match(low, i) or (heads.match(low, i) if not ctx.english else 0)
+    if n:
+        rest = [k for k in words_idx if k >= i + n]
+        nxt = j if not rest else None
+        if rest and any(classes.get(k) != KNOWN for k in rest):
+            return i, j
+        if nxt is not None and j < len(items) and items[j].kind == NUMBER:
+            return i, j + 1
+    if words_idx == [last] and (heads.match(low, last) or first_heads.match(low, last)):
+        if j < len(items) and items[j].kind == NUMBER and not _year(items[j].text):
+            return i, j + 1
+    return None
+
+
+def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict[int, int]) -> bool:
+    """Every word of the run is a common or known word, and the run sits where every word is capitalised
+    anyway (a Title Case title or heading)."""
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    return all(items[k].initial for k in words_idx) and all(
+        classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in words_idx
+    )
+
+
+def _ends_with(low: list[str], words_idx: list[int], heads: Lexicon) -> bool:
+    for n in range(min(heads.longest, len(words_idx) - 1), 0, -1):
+        tail = tuple(low[k] for k in words_idx[-n:])
+        if (n == 1 and tail[0] in heads) or tail in heads.phrases:
+            return True
+    return False
+
+
+def _org_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
+    return j < len(items) and items[j].kind == WORD and low[j] in vocab["org_words"]
+
+
+def _year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in ("19", "20")
+
+
+def _declared_relative(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> list[Found]:
+    """A declared relative or accused person named for real, with a kinship word attached: the text
+    says what `relation_to` may not ("Rakesh Das, her uncle, was arrested")."""
+    rel = ctx.declared.relatives
+    if not rel.single and not rel.phrases:
+        return []
+    items = tokens.items
+    sub = low[i:j]
+    if not any(rel.match(sub, k) for k in range(len(sub))):
+        return []
+    if not _kin_attached(items, low, i, j, ctx.vocab):
+        return []
+    return [_found(tokens, RELATIVE, i, j, "a relative's name")]
+
+
+def _fine_places(
+    tokens: Tokens, low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> list[Found]:
+    """Explained words that are places too fine for the site (a town where only cities may be named),
+    and explained names in a place context that makes them a village or a landmark."""
+    items = tokens.items
+    out = []
+    fine = [k for k in range(i, j) if classes.get(k) == FINE_PLACE]
+    if fine:
+        out.append(_found(tokens, PLACE, fine[0], fine[-1] + 1, "a place smaller than a city"))
+    elif _named_home(items, low, i, j, ctx):
+        out.append(_found(tokens, PLACE, i, j, "a village, neighbourhood, street or landmark"))
+    return out
+
+
+def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """An explained name that the text places where someone lives: "the village of Rampur", "her
+    barangay, San Roque", or a landmark near a home ("lived behind the Kali temple")."""
+    vocab = ctx.vocab
+    before = vocab["place_words_before"]
+    k = i - 1
+    while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
+        k -= 1
+    if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
+        place = ctx.knowledge.place(" ".join(low[i:j]), ctx.countries)
+        return place is None or place.level >= CITY
+    words_idx = [m for m in range(i, j) if items[m].kind == WORD]
+    title = all(items[m].initial for m in words_idx) and all(items[m].cap for m in words_idx)
+    if title and all(
+        low[m] in ctx.lowercase or ctx.knowledge.frequency(low[m], ctx.languages) >= 3.0 for m in words_idx
+    ):
+        return False  # "From a Scam Compound…" in a Title Case title: words, not a street
+    if len(words_idx) >= 2 and low[words_idx[-1]] in vocab["place_words_after"]:
+        return ctx.knowledge.place(" ".join(low[i:j]), ctx.countries) is None  # "First Avenue", "Kali Para"
+    landmark = vocab["landmark_words"].match(low, j) if j < len(items) else 0
+    if landmark and _locative_before(items, low, i, vocab):
+        lo = max(0, i - 25)
+        hi = min(len(items), j + 25)
+        return any(low[m] in vocab["residence_words"] for m in range(lo, hi))
+    return False
+
+
+def _found(tokens: Tokens, rule: str, start: int, end: int, what: str) -> Found:
+    """A finding over tokens start..end (end exclusive)."""
+    s, e = tokens.items[start].start, tokens.items[end - 1].end
+    return Found(rule, s, e, tokens.text[s:e], what)
+
+
+# Levels, for messages
+__all__ = ["COUNTRY", "INSTITUTION", "LINK", "PLACE", "RELATIVE", "STATE", "TOWN", "UNDECLARED", "Declared",
+           "NameContext", "find_names", "fold"]  # fmt: skip
