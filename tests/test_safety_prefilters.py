@@ -249,12 +249,12 @@ def test_html_prefilters_hide_no_tag(text: str) -> None:
 def plain_links(low: str) -> list[tuple[int, int, str, str]]:
     """scan_contacts.find_links as plain code: every run of domain characters, not only those with a dot
     followed by a letter."""
-    out = []
+    out: list[tuple[int, int, str, str]] = []
     for run in re.finditer(r"[a-z0-9.\-]+", low):
         left, right = run.span()
-        if left > 0 and low[left - 1] == "@":
-            continue
-        entry = scan_contacts._host_of(low[left:right].strip(".-").removeprefix("www."))
+        if (left > 0 and low[left - 1] == "@") or (out and left < out[-1][1]):
+            continue  # an e-mail address's domain; a part of the last link's path
+        entry = scan_contacts.link_host(low[left:right].strip(".-").removeprefix("www."))
         path = re.compile(r"/[^\s)\]>\"'<]*").match(low, right)
         if entry is None or path is None:
             continue

@@ -106,7 +106,7 @@ def _analyse_field(f: Field, ctx: explain.NameContext, site: SiteKnowledge) -> l
     text = norm.text
     if f.kind == NAME:  # a slug or file name: lowercase words, read as a title would be
         text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
-    found = [x for x in ts.scan(text, f.kind, site.settings) if x.rule in _IDENTIFIERS]
+    found = [x for x in ts.scan(text, f.kind, site.settings, site.vocab) if x.rule in _IDENTIFIERS]
     claimed = [(x.start, x.end) for x in found]
     tokens = tokenize(text, label=f.kind in (LABEL, NAME))
     for x in explain.find_names(tokens, ctx):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from generator.safety.detect.scan_contacts import link_host
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.tokens import LINK, NUMBER, PUNCT, WORD, Token, Tokens
 from generator.safety.detect.vocab import Vocabulary
@@ -118,6 +119,8 @@ def find_links(tokens: Tokens, allowed_hosts: tuple[str, ...], claimed: list[tup
             continue
         url = t.text if "://" in t.text else "https://" + t.text
         host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+        if link_host(host) is not None:
+            continue  # a platform's, a file host's or a map's: the identifier detectors' own (or allowed)
         if host and not _host_allowed(host, allowed_hosts):
             out.append(Found(UNEXPLAINED_LINK, t.start, t.end, t.text, "a link to another site"))
     return out

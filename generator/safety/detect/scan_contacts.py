@@ -408,7 +408,7 @@ _WA_NUMBER = re.compile(r"\+?\d{8,15}")
 _YOUTUBE_CHANNEL = re.compile(r"(?:@|c/|channel/|user/)")
 
 
-def _host_of(domain: str) -> tuple[str, str] | None:
+def link_host(domain: str) -> tuple[str, str] | None:
     """The entry of LINK_HOSTS for a domain or the domain it is under ("vm.tiktok.com" → "tiktok.com")."""
     parts = domain.split(".")
     for i in range(len(parts) - 1):
@@ -435,7 +435,7 @@ def find_links(low: str) -> Iterator[tuple[int, int, str, str]]:
         if left > 0 and low[left - 1] in "@":
             continue  # an e-mail address's domain
         domain = low[left:right].strip(".-").removeprefix("www.")
-        entry = _host_of(domain)
+        entry = link_host(domain)
         path = _PATH.match(low, right)
         if entry is None or path is None:
             continue
@@ -573,4 +573,4 @@ def social(t: Text, settings: Settings) -> list[Found]:
     return out
 
 
-__all__ = ["REGIONS", "emails", "find_links", "norm_account", "phones", "social"]
+__all__ = ["REGIONS", "emails", "find_links", "link_host", "norm_account", "phones", "social"]

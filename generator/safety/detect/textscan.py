@@ -1,11 +1,12 @@
-"""Finding identifying details in a piece of text: the engine behind the family 5 rules.
+"""Finding identifiers in a piece of text: what is an error on every story, whatever its context.
 
 `scan(text, kind, settings, vocab)` is a pure function of its arguments, cached, so the rules that read
 its result for the same field pay for one scan. The detectors live in scan_contacts (phones, e-mail,
-social media and links), scan_records (ID and case numbers, dates of birth, dates), scan_addresses
-(addresses, postal codes, coordinates), scan_places (places) and scan_institutions (schools,
-workplaces, shelters); each is a few small functions, skipped when a cheap test on the text's words or
-digits says they cannot match. The formats of ID numbers are data (idformats), the words of the five
+social media and links), scan_records (ID and case numbers, dates of birth, dates) and scan_addresses
+(addresses, postal codes, coordinates, plus codes); each is a few small functions, skipped when a
+cheap test on the text's words or digits says they cannot match. Names, places and institutions are
+explained or reported by detect/explain.py (the old scan_places and scan_institutions are no longer
+run here: analysis.py kept only the identifiers of this scan). The formats of ID numbers are data (idformats), the words of the five
 languages come from the vocabularies (idwords). `phonenumbers` confirms phone candidates and
 python-stdnum the check digits. When two detectors claim overlapping text the more specific wins (an
 e-mail address is not also a handle, a case number is not also a phone number), so each detail is
@@ -19,8 +20,6 @@ import functools
 from generator.safety.detect import (
     scan_addresses,
     scan_contacts,
-    scan_institutions,
-    scan_places,
     scan_records,
 )
 from generator.safety.detect.checkdigits import verhoeff_digit, verhoeff_valid
@@ -85,8 +84,6 @@ def _scan(text: str, kind: str, settings: Settings, words: IdWords) -> tuple[Fou
         + scan_addresses.addresses(t, words)
         + scan_addresses.postcodes(t, words)
         + scan_records.dates(t)
-        + scan_institutions.institutions(t, settings)
-        + scan_places.places(t, settings)
     )
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
