@@ -207,6 +207,24 @@ FIRES = [
     ("ID-BIRTHDATE", "pt", "Ela nasceu em 2 de abril de 2011.", "nasceu em 2 de abril de 2011"),
     ("ID-BIRTHDATE", "pt", "Ela fez 15 anos em 9 de agosto.", "fez 15 anos em 9 de agosto"),
     ("ID-BIRTHDATE", "fil", "Ipinanganak siya noong Mayo 4, 2010.", "Ipinanganak siya noong Mayo 4, 2010"),
+    # numbers read in pairs, links and labels a few words from their number
+    (
+        "ID-PHONE",
+        "fr",
+        "Son numéro : zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit.",
+        "zéro six, douze",
+    ),
+    (
+        "ID-PHONE",
+        "es",
+        "Su número: cincuenta y cinco, doce, treinta y cuatro, cincuenta y seis, setenta y ocho.",
+        "cincuenta y cinco",
+    ),
+    ("ID-SOCIAL", "en", "Her YouTube channel is youtube.com/@monadances.", "youtube.com/@monadances"),
+    ("ID-SOCIAL", "en", "Instagram user mona_2010 posted it.", "mona_2010"),
+    ("ID-NUMBER", "es", "Su pasaporte mexicano, número G12345678, quedó con el enganchador.", "G12345678"),
+    ("ID-NUMBER", "es", "La matrícula 1234 ABC del coche.", "1234 ABC"),
+    ("ID-NUMBER", "en", "The GD Entry No. 1234 was lost.", "GD Entry No. 1234"),
 ]
 
 # (rule, language, sentence): the nearest misses, which must stay quiet.
@@ -258,6 +276,8 @@ QUIET = [
     ("ID-BIRTHDATE", "es", "El proyecto nació el 3 de marzo de 2020 en Oaxaca."),
     ("ID-BIRTHDATE", "pt", "O programa nasceu em 2 de abril de 2015."),
     ("ID-BIRTHDATE", "fil", "Ang samahan ay isinilang noong Mayo 4, 2010."),
+    ("ID-PHONE", "en", "Twenty two girls and thirty three boys came in twenty nineteen."),
+    ("ID-NUMBER", "en", "Her passport was taken by the agent Ramesh in 2019, in case no one came."),
 ]
 
 

@@ -24,7 +24,7 @@ _WORD_START_LETTERS = re.compile(r"(?<![^\W_])[a-z]+")
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per vocabulary
 class IdWords:
-    digits: dict[str, int]  # number word → digit (0-9), or -2/-3 for "double"/"triple"
+    digits: dict[str, int]  # number word → its value (0-99), or -2/-3 for "double"/"triple"
     digit_keys: frozenset[str]  # the ASCII letter runs of the number words (a cheap first test)
     month_pattern: str  # any month name of any language, as a regular expression (lowercase)
     months: dict[str, int]
@@ -58,7 +58,7 @@ def keys_of(entries: list[str] | set[str] | frozenset[str]) -> frozenset[str]:
 
 
 def compile_words(vocab: Vocabulary) -> IdWords:
-    digits = {w: d for w, d in vocab.number_words.items() if -3 <= d <= 9}
+    digits = {w: d for w, d in vocab.number_words.items() if -3 <= d <= 99}
     months = dict(vocab.months)
     month_names = sorted(months, key=lambda m: (-len(m), m))
     births = _entries(vocab["birth_words"])

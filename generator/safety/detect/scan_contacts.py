@@ -146,9 +146,8 @@ def _spelled_run(words: IdWords) -> Starts:
     ocho…"); digits before it are added by the caller ("98 three zero…")."""
     names = sorted(words.digits, key=lambda w: (-len(w), w))
     word = "(?:" + "|".join(re.escape(w) for w in names) + r")(?![^\W\d_])|\d+"
-    return starts_of(
-        names, rf"(?<![\w’'\-])(?:{{}})(?![^\W\d_])(?:[\s,.\-–]{{1,3}}(?:{word}))+", re.IGNORECASE
-    )
+    joiner = r"[\s,.\-–]{1,3}(?:(?:y|e|et|and)[\s\-]+)?"  # "noventa y ocho", "vingt-et-un"
+    return starts_of(names, rf"(?<![\w’'\-])(?:{{}})(?![^\W\d_])(?:{joiner}(?:{word}))+", re.IGNORECASE)
 
 
 _RUN_PARTS = re.compile(r"[^\W\d_]+|\d+")
@@ -156,23 +155,34 @@ _LEADING_DIGITS = re.compile(r"(?<![\w.])(?:\d+[\s,.\-–]{1,3})+$")
 
 
 def _spelled_digits(run: str, words: IdWords) -> tuple[str, int]:
-    """The digits a run spells and how many of its parts are words ("double five" is "55")."""
+    """The digits a run spells and how many of its parts are words: "double five" is 55, numbers read in
+    pairs are two digits each ("trente-quatre" 34, "noventa y ocho" 98, "soixante-dix-huit" 78,
+    "quatre-vingt-dix" 90)."""
     out: list[str] = []
-    repeat, spelled = 1, 0
+    repeat, spelled, tens, last = 1, 0, 0, ""  # tens: a round number waiting for its unit
     for part in _RUN_PARTS.findall(run.lower()):
-        if part.isdigit():
-            out.append(part * repeat)
-            repeat = 1
-            continue
-        d = words.digits.get(part)
-        if d is None:
-            continue
-        spelled += 1
-        if d < 0:
-            repeat = -d
+        value = int(part) if part.isdigit() else words.digits.get(part)
+        if value is None:
+            continue  # "y", "e", "et", "and" between a ten and its unit
+        spelled += not part.isdigit()
+        if value < 0:
+            repeat = -value
+        elif value == 20 and last == "4" and out and out[-1] == "4":  # quatre-vingt
+            out.pop()
+            tens = 80
+        elif tens and (0 < value < 10 or (tens in (60, 80) and 10 <= value < 20)):
+            out.append(str(tens + value))
+            tens = 0
+        elif value >= 20 and value % 10 == 0 and not part.isdigit():
+            out += [str(tens)] if tens else []
+            tens = value
         else:
-            out.append(str(d) * repeat)
+            out += [str(tens)] if tens else []
+            tens = 0
+            out.append(str(value) * repeat if value < 10 or part.isdigit() else str(value))
             repeat = 1
+        last = out[-1] if out else ""
+    out += [str(tens)] if tens else []
     return "".join(out), spelled
 
 
@@ -558,6 +568,8 @@ def platform_handles(t: Text, settings: Settings) -> Iterator[Found]:
     """A handle without @ after a platform's name: "on TikTok she is dancingmona", "insta: mona.dances"."""
     for m in near_words(t, _PLATFORM_ID, cased=True):
         h = m.group("h").rstrip(".")
+        if t.text.startswith("/", m.end("h")):
+            continue  # "YouTube channel: youtube.com/@mona": a link, found whole with the links
         if m.group("p").lower() in _COLON_ONLY and ":" not in m.group("sep"):
             continue  # "snap", "face", "x": words too, a platform's name only before a colon
         if _handle_like(h, m) and not _is_org_account("@" + h, settings):

@@ -53,12 +53,12 @@ _FILLER = (
     r"is|was|are|were|reads?|reading|es|era|fue|est|était|é|foi|ay|ng|ni|de|del|do|da|du|des|of|the|her|his"
     r"|their|su|sus|son|sa|ses|seu|sua|dela|dele|niya|nya|ko|mo|ang|card|carte|cartão|tarjeta"
 )
-_GAP = rf"(?P<gap>\.?(?:[ \t:#=,(\-–—]|(?i:{_MARKER})|(?i:\b(?:{_FILLER})\b))*)"
+_GAP = rf"(?P<gap>\.?(?:[ \t:#=,()\-–—]|(?i:{_MARKER})|(?i:\b(?:{_FILLER})\b))*)"
 # A number: groups of capitals and digits joined by one space, dot, slash or hyphen.
 _VALUE = r"(?P<v>[A-Z0-9]+(?![^\W\d_])(?:(?:[ ./\-]|\. )[A-Z0-9]+(?![^\W\d_]))*)"
 _LABEL_VALUE = re.compile(_GAP + _VALUE)
 # For plates, a few more words may come first ("the plate of the van was ABC-1234").
-_FEW_WORDS = re.compile(r"(?:[ \t,:]+[^\W\d_][\w’'\-]*){1,4}[ \t,:]+")
+_FEW_WORDS = re.compile(r"(?:[ \t,:]+[^\W\d_]+(?:[’'\-][^\W\d_]+)*){1,4}[ \t,:]+")  # words, no digits
 _MARKER_IN_GAP = re.compile(rf"(?i:{_MARKER}|:|#)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
@@ -78,18 +78,27 @@ def _labels(id_words: tuple[str, ...]) -> tuple[Starts, dict[str, fmt.Label]]:
 
 
 def _written_as_label(written: str, label: fmt.Label) -> bool:
-    """An acronym must be in capitals ("sin" is Spanish for "without", "pan" is bread); a short id word
-    of the vocabularies must not be all lowercase."""
-    if label.text != label.text.lower() and " ".join(written.split()) != label.text:
+    """What the table writes in capitals must be in capitals ("sin" is Spanish for "without", "pan" is
+    bread, but "GD entry" may be "GD Entry"); a short id word of the vocabularies must not be all
+    lowercase."""
+    written = " ".join(written.split())
+    if len(written) != len(label.text) or any(
+        c.isupper() and not w.isupper() for c, w in zip(label.text, written)
+    ):
         return False
     return not (len(label.text) <= 3 and written.islower())
 
 
 def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Match[str] | None:
+    """The number after a label: right after it, past "no."/"nº"/"est"/"é"…, or, for a plate or a
+    number that cannot be anything else (letters and five digits, or eight digits), a few words on
+    ("the plate of the van was ABC-1234", "su pasaporte mexicano, número G12345678")."""
     m = _LABEL_VALUE.match(t.text, end)
-    if (m is None or not m.group("v")) and label.kind == fmt.PLATE:
+    if (m is None or not m.group("v")) and label.kind != fmt.CASE:
         few = _FEW_WORDS.match(t.text, end)
         m = _LABEL_VALUE.match(t.text, few.end()) if few else None
+        if m is not None and label.kind == fmt.ID and not _unmistakable(_value(m, label)):
+            return None
     if m is None or not _is_number_for(m, label):
         return None
     after = _NEXT_WORD.match(t.text, m.end("v"))
@@ -98,8 +107,18 @@ def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Matc
     return m
 
 
+def _value(m: re.Match[str], label: fmt.Label) -> str:
+    """The number, without a word in capitals after it ("… 4567 ON"), but a plate's letters kept."""
+    return m.group("v") if label.kind == fmt.PLATE else _LETTER_GROUP.sub("", m.group("v"))
+
+
+def _unmistakable(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 8 or (digits >= 5 and any(c.isalpha() for c in value))
+
+
 def _is_number_for(m: re.Match[str], label: fmt.Label) -> bool:
-    value = _LETTER_GROUP.sub("", m.group("v"))
+    value = _value(m, label)
     digits = sum(c.isdigit() for c in value)
     if digits == 0 or _YEAR_RANGE.fullmatch(value):
         return False
@@ -122,7 +141,7 @@ def labelled_numbers(t: Text, words: IdWords) -> Iterator[Found]:
             continue
         v = _value_after(t, m.end(), label, words)
         if v is not None:
-            end = v.start("v") + len(_LETTER_GROUP.sub("", v.group("v")))
+            end = v.start("v") + len(_value(v, label))
             yield Found(NUMBER, m.start(), end, t.text[m.start() : end], label.what)
 
 
