@@ -326,8 +326,15 @@ def protected_names(stories: tuple[Story, ...]) -> set[str]:
 
 
 def render_site(
-    site: Site, progress: Progress = _no_progress, caches: Caches | None = None
+    site: Site,
+    progress: Progress = _no_progress,
+    caches: Caches | None = None,
+    *,
+    context: dict[str, Any] | None = None,
+    prune: bool = True,
 ) -> dict[str, bytes]:
+    """Every page and file of the site. `context` adds to what templates see (serve's previews:
+    `preview`); `prune=False` keeps image cache entries this render did not use (serve renders twice)."""
     config = site.config
     theme = caches.theme(config.root) if caches is not None else Theme(config.root)
     live: list[LiveStory] = []
@@ -369,12 +376,13 @@ def render_site(
         progress("render", i, len(published))
     pages = [RenderedPage(p, Markup(render_plain(p.source.body))) for p in site.pages]
     donor = site.extras["donor"]
-    files = SiteRenderer(config, theme, hooks=donor.hooks, context=donor.context, memo=caches).render(
-        live, pages
-    )
+    files = SiteRenderer(
+        config, theme, hooks=donor.hooks, context={**donor.context, **(context or {})}, memo=caches
+    ).render(live, pages)
     for path, (data, owner) in sorted(images.files.items()):
         files.add(path, data, owner)
-    images.prune()
+    if prune:
+        images.prune()
     if files.clashes:
         raise ContentError(files.clashes)
     return files.data

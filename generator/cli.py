@@ -232,20 +232,38 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
 
 @main.command()
 @site_option
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=pathlib.Path))
 @at_option
 @strict_option
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True
 )
+@click.option(
+    "--before-commit",
+    is_flag=True,
+    help="For a pre-commit hook: review and sign-off, which come after the commit, do not count.",
+)
 @handle_errors
-def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt: str) -> None:
-    """Run every rule on every source without writing output."""
+def check(
+    site_dir: pathlib.Path | None,
+    files: tuple[pathlib.Path, ...],
+    at_text: str | None,
+    strict: bool,
+    fmt: str,
+    before_commit: bool,
+) -> None:
+    """Run every rule on every source (or only on FILES) without writing output."""
     from generator.build import check as run_check
     from generator.commands.report import to_json, to_sarif
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
-    report = run_check(root, at)
+    if files:
+        from generator.commands.check_files import check_files
+
+        report = check_files(root, at, list(files), before_commit=before_commit)
+    else:
+        report = run_check(root, at)
     if fmt == "text":
         print_findings(report.findings)
         click.echo(
@@ -265,18 +283,54 @@ def check(site_dir: pathlib.Path | None, at_text: str | None, strict: bool, fmt:
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path)
 )
 @click.option("--reviewer", required=True, help="Your safeguarding handle; must differ from the author.")
+@click.option(
+    "--accept",
+    "accepts",
+    multiple=True,
+    metavar="RULE:TOKEN",
+    help="Accept this warning without being asked (for scripts; repeat for more); needs --reason.",
+)
+@click.option("--reason", help="Why the warnings given with --accept are acceptable (a full sentence).")
+@click.option(
+    "--decisions",
+    "decisions_file",
+    type=click.File("r", encoding="utf-8"),
+    help="A YAML list of decisions for scripts: - {rule: RULE, token: TOKEN, reason: why}.",
+)
+@click.option(
+    "--sign",
+    "key",
+    type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path),
+    envvar="IMPACTSITE_SIGNING_KEY",
+    help="Sign the review with this SSH key (default: $IMPACTSITE_SIGNING_KEY).",
+)
 @at_option
 @handle_errors
 def approve(
-    site_dir: pathlib.Path | None, files: tuple[pathlib.Path, ...], reviewer: str, at_text: str | None
+    site_dir: pathlib.Path | None,
+    files: tuple[pathlib.Path, ...],
+    reviewer: str,
+    accepts: tuple[str, ...],
+    reason: str | None,
+    decisions_file: Any,
+    key: pathlib.Path | None,
+    at_text: str | None,
 ) -> None:
-    """Record your safeguarding review of FILE(s); refused while any error remains."""
+    """Decide on every warning in FILE(s), then record your review of the exact text.
+
+    Refused while any error remains (errors are never waived). Each warning is shown; on a terminal
+    you are asked to accept each one with a reason, or to refuse (then fix the text). Scripts give
+    their decisions with --accept RULE:TOKEN --reason "…" or --decisions FILE.
+    """
     from generator.commands.approve import approve as run_approve
+    from generator.commands.approve_prompts import interaction_for
 
     root = site_root(site_dir)
     at = resolve_at(parse_at(at_text), root)
-    for path in run_approve(root, list(files), reviewer, at):
-        click.echo(f"approved {path} (reviewer {reviewer})")
+    talk = interaction_for(accepts, reason, decisions_file, ask=sys.stdin.isatty())
+    for path in run_approve(root, list(files), reviewer, at, talk, key):
+        signed = " and signed" if key else ""
+        click.echo(f"approved{signed} {path} (reviewer {reviewer})")
 
 
 @main.group()
@@ -294,7 +348,11 @@ def new_story(site_dir: pathlib.Path | None, title: str) -> None:
 
     root = site_root(site_dir)
     path = make(root, title, dt.datetime.now(load_config(root).tz).date())
-    click.echo(f"created {path.relative_to(root)}: fill it in, then ask a reviewer to run impactsite approve")
+    slug = path.stem
+    click.echo(
+        f"created {path.relative_to(root)}: fill it in, then ask a reviewer to run impactsite approve\n"
+        f"see it as you write: run impactsite serve and open http://127.0.0.1:8000/stories/{slug}/"
+    )
 
 
 @main.group()
@@ -359,11 +417,25 @@ def rules(fmt: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.option(
+    "--as-published",
+    is_flag=True,
+    help="Show only what build would publish (no previews of drafts or unapproved edits).",
+)
 @handle_errors
 def serve(
-    site_dir: pathlib.Path | None, at_text: str | None, host: str, port: int, open_browser: bool
+    site_dir: pathlib.Path | None,
+    at_text: str | None,
+    host: str,
+    port: int,
+    open_browser: bool,
+    as_published: bool,
 ) -> None:
-    """Build, serve on 127.0.0.1 and rebuild on every save (the browser reloads by itself)."""
+    """Build, serve on 127.0.0.1 and rebuild on every save (the browser reloads by itself).
+
+    Stories that are not published (drafts, stories waiting for review, edits since the review,
+    embargoed ones) are shown as labelled previews with their problems marked in the text; every
+    story is listed at /_impactsite/. --as-published shows only what build would publish."""
     from generator.serve.server import serve as run_serve
 
     root = site_root(site_dir)
@@ -375,5 +447,11 @@ def serve(
             err=True,
         )
     run_serve(
-        root, host=host, port=port, at=at, open_browser=open_browser, log=lambda m: click.echo(m, err=True)
+        root,
+        host=host,
+        port=port,
+        at=at,
+        open_browser=open_browser,
+        log=lambda m: click.echo(m, err=True),
+        as_published=as_published,
     )

@@ -3,7 +3,8 @@
 The helpers themselves live in `sitekit.py` so test modules can import them (`from sitekit import ...`)
 as well as use them as fixtures here: `make_site(tmp_path, files={...})`, `story_md(body, **front_matter)`
 (a valid, publishable story; a value of None removes a key), `approve_story(root, *paths)` (runs
-`generator.commands.approve.approve(root, [path], "safeguarding-01", AT)`), `loc(text, "key: |value")` (the
+`generator.commands.approve.approve(root, [path], "safeguarding-01", AT)`, accepting every warning
+with a fixed reason unless `accept=None`), `loc(text, "key: |value")` (the
 `path:line:col` a finding there must report) and the fixed clock `AT = 2026-11-20T00:00Z`.
 A module cannot import from conftest.py safely: pytest re-imports every conftest under that one name.
 """

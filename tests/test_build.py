@@ -101,7 +101,7 @@ def test_expired_consent_removes_the_story_from_every_file(tmp_path: pathlib.Pat
     root = two_stories(tmp_path, consent=[consent(expires=dt.date(2026, 11, 21))])
     first = build(root, AT)
     assert "/stories/b-back-at-school/" in first.published
-    assert [f.rule for f in first.warnings] == ["CONSENT-EXPIRING"]
+    assert [f.rule for f in first.waived] == ["CONSENT-EXPIRING"]  # accepted in review
     assert first.next_change == (dt.datetime(2026, 11, 21, tzinfo=dt.UTC), f"{B}: consent C-1 expires")
     report = build(root, AT + dt.timedelta(days=2))
     assert mentions(tree(root / "output"), "b-back-at-school", "Back at School", "Rina") == []

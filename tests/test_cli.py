@@ -143,9 +143,11 @@ def test_check_text(tmp_path: pathlib.Path, approved: pathlib.Path) -> None:
 
 
 def test_check_strict_fails_on_warnings(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path, {STORY: story_md().replace("expires: 2028-03-01", "expires: 2026-12-01")})
+    root = make_site(tmp_path, {STORY: story_md(), "content/stories/notes.txt": "not a story\n"})
     approve_story(root)
-    assert run("check", "--site", str(root), "--at", AT).exit_code == 0
+    assert (
+        run("check", "--site", str(root), "--at", AT).exit_code == 0
+    )  # a stray file: a warning, no decision
     strict = run("check", "--site", str(root), "--at", AT, "--strict")
     assert strict.exit_code == 1 and strict.stdout == "0 error(s), 1 warning(s), 0 waived.\n"
     assert run("build", "--site", str(root), "--at", AT, "--strict").exit_code == 1
@@ -172,9 +174,11 @@ def test_check_json(tmp_path: pathlib.Path) -> None:
                 "severity": "error",
                 "message": "this story has no safeguarding review",
                 "fix": "ask a safeguarding reviewer to run: impactsite approve content/stories/story.md --reviewer THEIR-HANDLE",
+                "token": json.loads(result.stdout)["findings"][0]["token"],
             }
         ],
     }
+    assert len(json.loads(result.stdout)["findings"][0]["token"]) == 16  # what approve --accept takes
 
 
 def test_check_sarif_lists_every_rule_and_the_results(tmp_path: pathlib.Path) -> None:
@@ -215,6 +219,7 @@ def test_new_story_writes_a_draft_skeleton_that_parses_and_passes_check(tmp_path
     assert result.stdout == (
         "created content/stories/rescue-a-quoted-title.md: fill it in, then ask a reviewer to run "
         "impactsite approve\n"
+        "see it as you write: run impactsite serve and open http://127.0.0.1:8000/stories/rescue-a-quoted-title/\n"
     )
     path = root / "content/stories/rescue-a-quoted-title.md"
     source, findings = read_source("content/stories/rescue-a-quoted-title.md", path.read_bytes())

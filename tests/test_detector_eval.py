@@ -1,14 +1,21 @@
-"""Measure the text detectors on a labelled evaluation set (tests/eval/identifiers.yaml).
+"""Measure the text detectors on labelled sentences in five languages (tests/eval/sentences/).
 
-Every identifier sentence must raise its expected error and no clean sentence may raise any error:
-those are hard failures. Precision and recall of the warnings are printed (`pytest -s`) but never
-fail the test on their own: warnings are advisory and judged by reviewers.
+The set was written before the detectors were tuned, by someone who had not read them (see its
+README). Each sentence is placed in a story about Mona (a child, when `minor: true`) or Asha (an
+adult), with Anjali Rao declared as staff. The promises, which fail the test:
+
+- no clean sentence raises an error (a false alarm that blocks a child's story teaches people to
+  waive by habit);
+- every kind of identifying detail is stopped (an error, or a warning, which blocks until a reviewer
+  decides, of any text rule) in nine of ten sentences or more, in every language taken together.
+
+Precision and recall per rule and per language are printed (`pytest -s`).
 """
 
 from __future__ import annotations
 
 import collections
-import datetime as dt
+import functools
 import pathlib
 from typing import Any
 
@@ -21,129 +28,154 @@ from generator.content.parse import parse_story, read_source
 from generator.content.publication import decide
 from generator.content.visible import visible_text
 from generator.findings import Finding
-from generator.safety import check_story, identifiers, jigsaw, names, relatives, rule_severities
-from generator.safety.detect.textscan import verhoeff_valid
+from generator.safety import check_story, site_extras
 from generator.safety.registry import StoryContext
 
-EVAL = yaml.safe_load(
-    (pathlib.Path(__file__).parent / "eval" / "identifiers.yaml").read_text(encoding="utf-8")
-)
-RULES = identifiers.RULES + relatives.RULES + names.RULES + jigsaw.RULES
+HERE = pathlib.Path(__file__).parent / "eval" / "sentences"
+LANGUAGES = ("en", "fr", "es", "pt", "fil")
+DEFAULT_LOCATION = {
+    "en": "Kolkata, India",
+    "fr": "Montréal, Canada",
+    "es": "Ciudad de México, Mexico",
+    "pt": "São Paulo, Brazil",
+    "fil": "Cebu City, Philippines",
+}
+# The rules that stop each kind of detail.
+CATCHES = {
+    "relative-named": {"RELATIVE-NAMED"},
+    "person-named": {"UNDECLARED-NAME", "RELATIVE-NAMED"},
+    "place-fine": {"PLACE-PRECISION", "UNDECLARED-NAME", "ID-ADDRESS"},
+    "address": {"ID-ADDRESS"},
+    "postcode": {"ID-POSTCODE", "ID-ADDRESS"},
+    "institution": {"ID-INSTITUTION", "UNDECLARED-NAME"},
+    "id-number": {"ID-NUMBER", "UNEXPLAINED-NUMBER"},
+    "birthdate": {"ID-BIRTHDATE"},
+    "phone": {"ID-PHONE", "UNEXPLAINED-NUMBER"},
+    "email": {"ID-EMAIL"},
+    "social": {"ID-SOCIAL", "UNEXPLAINED-LINK"},
+    "exact-date": {"DATE-EXACT", "ID-BIRTHDATE"},
+}
+# Rules about the text (others, such as sign-off and consent, are the frame's and stay quiet).
+TEXT_RULES = set().union(*CATCHES.values()) | {"JIGSAW", "RELATIONSHIP", "MINOR-MISMATCH"}
+STAFF = person("Anjali Rao", "staff", "real")
+
+
+def _cases() -> list[dict[str, Any]]:
+    out = []
+    for lang in LANGUAGES:
+        for case in yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8")):
+            out.append({**case, "lang": lang, "expect": case.get("expect") or []})
+    return out
+
+
+CASES = _cases()
 CONFIG = SiteConfig(
     root=pathlib.Path("/nonexistent"),
     title="Stories of Safe Passage",
     base_url="https://stories.safepassage.example",
     organisation=Organisation(name="Safe Passage Trust"),
     timezone="Asia/Kolkata",
-    safety=SafetyPolicy(allowed_email_domains=("safepassage.example",), known_terms=("Safe Passage Trust",)),
+    safety=SafetyPolicy(allowed_email_domains=("safepassage.example",)),
 )
-STAFF = person("Anjali Rao", "staff", "real")
 
 
-def findings_for(sentence: str, minor: bool = False) -> list[Finding]:
-    """Every finding of the text detectors for a clean story with `sentence` as its last paragraph."""
+@functools.cache
+def _extras() -> dict[str, Any]:
+    return site_extras(CONFIG)
+
+
+def findings_for(case: dict[str, Any]) -> list[Finding]:
+    """The text rules' findings on a story whose body is the sentence."""
+    minor = bool(case.get("minor"))
+    location = case.get("location") or DEFAULT_LOCATION[case["lang"]]
     if minor:
         people = [survivor("Mona", minor=True), STAFF]
         cons = [consent(given_by=["survivor", "welfare_authority"])]
-        body = "Mona was rescued last year and is back at school.\n\n" + sentence + "\n"
     else:
-        people, cons = [survivor(), STAFF], [consent()]
-        body = "Asha found work at a bakery after months in aftercare.\n\n" + sentence + "\n"
-    text = story_md(body, people=people, consent=cons, title="A Fresh Start", location="Pune, India")
+        people, cons = [survivor("Asha"), STAFF], [consent()]
+    text = story_md(
+        case["text"] + "\n", people=people, consent=cons, title="A Fresh Start", location=location
+    )
     source, problems = read_source("content/stories/story.md", text.encode())
     assert source is not None and not problems
     story, problems = parse_story(source, "story", CONFIG.tz)
     assert story is not None and not problems, problems
-    ctx = StoryContext(
-        CONFIG,
-        AT,
-        decide(story, AT, CONFIG.tz),
-        visible_text(story.source.body),
-        {"rule_severities": rule_severities()},
-    )
-    found, waived = check_story(story, ctx, RULES)
-    return found + waived
+    ctx = StoryContext(CONFIG, AT, decide(story, AT, CONFIG.tz), visible_text(story.source.body), _extras())
+    found, waived = check_story(story, ctx)
+    return [f for f in found + waived if f.rule in TEXT_RULES]
 
 
-def _cases(section: str) -> list[Any]:
-    return list(EVAL[section])
+@pytest.fixture(scope="module")
+def results() -> list[tuple[dict[str, Any], list[Finding]]]:
+    return [(case, findings_for(case)) for case in CASES]
 
 
-def test_the_evaluation_set_is_big_and_balanced() -> None:
-    positives, negatives = len(EVAL["identifiers"]), len(EVAL["clean"])
-    assert positives + negatives >= 80 and abs(positives - negatives) <= 15
-    kinds = {rule for case in EVAL["identifiers"] for rule in case["errors"]}
-    assert kinds == {
-        "ID-PHONE",
-        "ID-EMAIL",
-        "ID-SOCIAL",
-        "ID-ADDRESS",
-        "ID-POSTCODE",
-        "ID-INSTITUTION",
-        "ID-NUMBER",
-        "ID-BIRTHDATE",
-        "RELATIVE-NAMED",
-    }
-    assert verhoeff_valid("499312087659") and verhoeff_valid("758204361940")  # the Aadhaar numbers in the set
+def test_the_set_is_big_and_balanced() -> None:
+    clean = [c for c in CASES if not c["expect"]]
+    assert len(CASES) >= 400 and len(clean) * 3 >= len(CASES)
+    assert {c["lang"] for c in CASES} == set(LANGUAGES)
+    assert {k for c in CASES for k in c["expect"]} == set(CATCHES)
 
 
-@pytest.mark.parametrize("case", _cases("identifiers"), ids=lambda c: c["text"][:50])
-def test_every_identifier_is_caught(case: dict[str, Any]) -> None:
-    raised = {f.rule for f in findings_for(case["text"], case.get("minor", False)) if f.is_error}
-    missing = set(case["errors"]) - raised
-    assert not missing, f"{case['text']!r}: expected {sorted(missing)}, got {sorted(raised)}"
+def test_no_clean_sentence_raises_an_error(results: list[tuple[dict[str, Any], list[Finding]]]) -> None:
+    errors = [
+        f"[{c['lang']}] {c['text'][:70]!r}: {sorted({f.rule for f in found if f.is_error})}"
+        for c, found in results
+        if not c["expect"] and any(f.is_error for f in found)
+    ]
+    assert errors == [], "\n".join(errors)
 
 
-def _text(case: str | dict[str, Any]) -> str:
-    return case if isinstance(case, str) else case["text"]
+def test_every_kind_of_detail_is_stopped(results: list[tuple[dict[str, Any], list[Finding]]]) -> None:
+    caught: collections.Counter[str] = collections.Counter()
+    total: collections.Counter[str] = collections.Counter()
+    missed = []
+    for case, found in results:
+        for kind in case["expect"]:
+            total[kind] += 1
+            if found:  # any finding of a text rule stops the sentence (an error, or a warning to decide)
+                caught[kind] += 1
+            else:
+                missed.append(f"{kind} [{case['lang']}] {case['text'][:70]!r}")
+    low = {k: f"{caught[k]}/{total[k]}" for k in total if caught[k] < 0.9 * total[k]}
+    assert not low, f"recall under 90%: {low}\n" + "\n".join(missed)
 
 
-@pytest.mark.parametrize("case", _cases("clean"), ids=lambda c: _text(c)[:50])
-def test_no_clean_sentence_raises_an_error(case: str | dict[str, Any]) -> None:
-    errors = [f.format() for f in findings_for(_text(case)) if f.is_error]
-    assert errors == []
-
-
-def test_precision_and_recall() -> None:
-    """Print per-rule precision and recall over the whole set; fail only on the error-level promises."""
-    tp: collections.Counter[str] = collections.Counter()
-    fp: collections.Counter[str] = collections.Counter()
-    fn: collections.Counter[str] = collections.Counter()
-    missed_errors: list[str] = []
-    labelled: list[tuple[str, bool, set[str]]] = []
-    for case in EVAL["identifiers"]:
-        labelled.append(
-            (case["text"], case.get("minor", False), set(case["errors"]) | set(case.get("warnings", [])))
-        )
-    for case in EVAL["clean"]:
-        labelled.append(
-            (_text(case), False, set() if isinstance(case, str) else set(case.get("warnings", [])))
-        )
-    for case in EVAL["warnings"]:
-        labelled.append((case["text"], case.get("minor", False), set(case["expect"])))
-    for text, minor, expected in labelled:
-        raised = {f.rule for f in findings_for(text, minor)}
+def test_precision_and_recall_per_rule_and_language(
+    results: list[tuple[dict[str, Any], list[Finding]]],
+) -> None:
+    """Printed for people to read; the promises are asserted above."""
+    tp: collections.Counter[tuple[str, str]] = collections.Counter()
+    fp: collections.Counter[tuple[str, str]] = collections.Counter()
+    fn: collections.Counter[tuple[str, str]] = collections.Counter()
+    for case, found in results:
+        lang = case["lang"]
+        expected = set().union(*(CATCHES[k] for k in case["expect"])) if case["expect"] else set()
+        raised = {f.rule for f in found}
         for rule in raised & expected:
-            tp[rule] += 1
+            tp[(rule, lang)] += 1
         for rule in raised - expected:
-            fp[rule] += 1
-        for rule in expected - raised:
-            fn[rule] += 1
-            if rule.startswith("ID-") or rule == "RELATIVE-NAMED":
-                missed_errors.append(f"{rule}: {text}")
+            fp[(rule, lang)] += 1
+        for kind in case["expect"]:
+            if not raised & CATCHES[kind]:
+                fn[(kind, lang)] += 1
+    rules = sorted({r for r, _ in tp} | {r for r, _ in fp})
     print(
-        f"\n{'rule':<16} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>8}   ({len(labelled)} sentences)"
+        f"\n{'rule':<20}"
+        + "".join(f"{lang:>14}" for lang in LANGUAGES)
+        + "   (precision, true/false positives)"
     )
-    for rule in sorted(set(tp) | set(fp) | set(fn)):
-        p = tp[rule] / (tp[rule] + fp[rule]) if tp[rule] + fp[rule] else 1.0
-        r = tp[rule] / (tp[rule] + fn[rule]) if tp[rule] + fn[rule] else 1.0
-        print(f"{rule:<16} {tp[rule]:>4} {fp[rule]:>4} {fn[rule]:>4} {p:>10.2f} {r:>8.2f}")
-    assert missed_errors == []
-
-
-def test_timing_is_reasonable() -> None:
-    """A guard against a pathological regular expression: the whole set in well under a second or two."""
-    start = dt.datetime.now()
-    for case in EVAL["identifiers"]:
-        findings_for(case["text"] + " " * 3 + "x" * 200, case.get("minor", False))
-    assert (dt.datetime.now() - start).total_seconds() < 10
+    for rule in rules:
+        cells = []
+        for lang in LANGUAGES:
+            t, f = tp[(rule, lang)], fp[(rule, lang)]
+            cells.append(f"{(t / (t + f) if t + f else 1):.2f} {t:>3}/{f:<3}")
+        print(f"{rule:<20}" + "".join(f"{c:>14}" for c in cells))
+    print(f"\n{'kind':<20}" + "".join(f"{lang:>14}" for lang in LANGUAGES) + "   (recall, caught/labelled)")
+    for kind in sorted(CATCHES):
+        cells = []
+        for lang in LANGUAGES:
+            n = sum(1 for c, _ in results if c["lang"] == lang and kind in c["expect"])
+            got = n - fn[(kind, lang)]
+            cells.append(f"{(got / n if n else 1):.2f} {got:>3}/{n:<3}")
+        print(f"{kind:<20}" + "".join(f"{c:>14}" for c in cells))

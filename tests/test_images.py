@@ -12,9 +12,9 @@ import struct
 
 import pytest
 from PIL import ExifTags, Image, ImageCms, PngImagePlugin
+from sitekit import approve_story
 
 from generator.build import build, check
-from generator.commands.approve import approve
 from generator.errors import ContentError
 from generator.render import images as images_mod
 from generator.render.images import ImageProblem, Settings, process, resolve_source
@@ -227,7 +227,7 @@ def make_site(
         paths.append(root / "content" / "stories" / name)
         paths[-1].write_text(text)
     if approved:
-        approve(root, paths, "safeguarding-01", AT)
+        approve_story(root, *(p.relative_to(root).as_posix() for p in paths))  # accepting any warning
     return root
 
 
@@ -516,7 +516,7 @@ def test_unused_cache_entries_are_removed(tmp_path: pathlib.Path) -> None:
     assert len(list((root / ".impactsite/cache/images").glob("*.img"))) == 1
     story = root / "content/stories/bakery.md"
     story.write_text(story_text())
-    approve(root, [story], "safeguarding-01", AT)
+    approve_story(root, "content/stories/bakery.md")
     build(root, AT)
     assert list((root / ".impactsite/cache/images").glob("*.img")) == []
 

@@ -69,6 +69,7 @@ def test_json_report() -> None:
         "severity": "warning",
         "message": "soon",
         "fix": "",
+        "token": "",
     }
     assert doc["waived"] == [{"path": STORY, "line": 20, "rule": "CONSENT-EXPIRING", "message": "waived one"}]
     json.dumps(doc)
@@ -116,6 +117,7 @@ def test_impactsite_check_sarif_output_is_valid_sarif(
     doc = json.loads(result.stdout)
     assert {r["ruleId"] for r in doc["runs"][0]["results"]} == {
         "SIGNOFF-MISSING",
+        "DECISION-MISSING",
         "PLACEHOLDER",
         "CONSENT-EXPIRING",
         "FRONT-MATTER",

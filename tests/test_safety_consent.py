@@ -162,12 +162,20 @@ def test_consent_expiring_in_31_days_is_quiet(tmp_path: pathlib.Path) -> None:
     approved_and_clean(tmp_path, story_md(consent=[consent(expires=dt.date(2026, 12, 21))]))
 
 
-def test_a_warning_does_not_stop_the_build_but_strict_does(tmp_path: pathlib.Path) -> None:
-    root = make_site(tmp_path, {STORY: story_md(consent=[consent(expires=dt.date(2026, 12, 10))])})
+def test_a_warning_stops_the_build_until_a_reviewer_accepts_it(tmp_path: pathlib.Path) -> None:
+    text = story_md(consent=[consent(expires=dt.date(2026, 12, 10))])
+    root = make_site(tmp_path, {STORY: text})
+    with pytest.raises(ContentError):
+        approve_story(root, accept=None)
+    with pytest.raises(ContentError) as exc:
+        build(root, AT)
+    assert sorted(f.rule for f in exc.value.findings) == [
+        "CONSENT-EXPIRING",
+        "DECISION-MISSING",
+        "SIGNOFF-MISSING",
+    ]
     approve_story(root)
     report = build(root, AT)
-    assert [f.rule for f in report.warnings] == ["CONSENT-EXPIRING"] and report.published == (
+    assert [f.rule for f in report.waived] == ["CONSENT-EXPIRING"] and report.published == (
         "/stories/story/",
     )
-    with pytest.raises(ContentError):
-        build(root, AT, strict=True)

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.safety import lookalikes
-from generator.safety.normalise import build_lookalikes, normalise
+from generator.safety.normalise import build_lookalikes, format_characters, normalise
 
 
 @pytest.mark.parametrize(
@@ -67,9 +67,9 @@ def test_offsets_lead_back_to_what_the_writer_typed() -> None:
 @given(st.text())
 def test_every_character_comes_from_somewhere(text: str) -> None:
     n = normalise(text)
-    assert len(n.origins) == len(n.text) + 1
-    assert all(0 <= o <= len(text) for o in n.origins)
-    assert list(n.origins[:-1]) == sorted(n.origins[:-1])
+    origins = [n.origin(i) for i in range(len(n.text) + 1)]
+    assert all(0 <= o <= len(text) for o in origins)
+    assert origins == sorted(origins)
 
 
 def test_the_lookalike_table_is_what_the_library_says() -> None:
@@ -80,3 +80,7 @@ def test_the_lookalike_table_is_what_the_library_says() -> None:
         body = "".join(f"    {k!a}: {v!r},\n" for k, v in table.items())
         path.write_text(head + "TABLE: dict[str, str] = {\n" + body + "}\n# fmt: on\n", encoding="utf-8")
     assert lookalikes.TABLE == table, "regenerate with UPDATE_LOOKALIKES=1"
+
+
+def test_the_format_characters_are_what_this_python_says() -> None:
+    assert lookalikes.FORMAT == format_characters(), "a new Unicode version: regenerate lookalikes.py"

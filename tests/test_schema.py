@@ -280,7 +280,7 @@ def test_page_schema() -> None:
         )
         == []
     )
-    assert messages(validate({"title": "About", "nav_order": "2", "author": "x"}, PAGE.kind)) == [
+    assert messages(validate({"title": "About", "nav_order": "2", "autor": "x"}, PAGE.kind)) == [
         (("nav_order",), 'nav_order must be a whole number, not "2"'),
-        (("author",), 'unknown field "author" in the page\'s front matter'),
+        (("autor",), 'unknown field "autor" in the page\'s front matter'),
     ]

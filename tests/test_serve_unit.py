@@ -5,7 +5,8 @@ from __future__ import annotations
 import pathlib
 import time
 
-from generator.serve.server import App, SiteState, SiteWatcher, resolve
+from generator.serve.http import resolve, respond
+from generator.serve.server import SiteState, SiteWatcher
 
 FILES = {
     "index.html": b"<html><head></head><body><p>home</p></body></html>",
@@ -15,14 +16,10 @@ FILES = {
 }
 
 
-def call(app: App, path: str, method: str = "GET") -> tuple[str, dict[str, str], bytes]:
-    seen: dict[str, object] = {}
-
-    def start_response(status: str, headers: list[tuple[str, str]]) -> None:
-        seen["status"], seen["headers"] = status, dict(headers)
-
-    body = b"".join(app({"REQUEST_METHOD": method, "PATH_INFO": path}, start_response))
-    return str(seen["status"]), seen["headers"], body  # type: ignore[return-value]
+def call(state: SiteState, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
+    files, error, blocked = state.snapshot()
+    answer = respond(files, error, method, path, blocked)
+    return answer.status, dict(answer.headers), answer.body
 
 
 def test_resolve_maps_clean_urls_and_refuses_traversal() -> None:
@@ -43,22 +40,30 @@ def state_with(
     return state
 
 
-def test_app_serves_the_last_good_build_with_the_error_over_it() -> None:
-    status, headers, body = call(App(state_with(FILES)), "/stories/a/")
-    assert status == "200 OK" and headers["Content-Type"] == "text/html; charset=utf-8"
-    assert b"Content-Security-Policy" not in body  # dev only: livereload's snippet must run
+def test_pages_keep_their_policy_and_load_the_reload_script_from_a_file() -> None:
+    status, headers, body = call(state_with(FILES), "/stories/a/")
+    assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
+    # The page's own strict policy stays: the reload client is a file ('self'), not an inline snippet.
+    assert b'<meta http-equiv="Content-Security-Policy" content="x">' in body
+    assert b'<script src="/_impactsite/reload.js" defer></script>\n</head>' in body
+    assert b"<script>" not in body and b"style=" not in body
+    assert headers["X-Robots-Tag"] == "noindex"
+
+
+def test_the_last_good_build_is_served_with_the_error_over_it() -> None:
     status, _, body = call(
-        App(state_with(FILES, error="content/stories/a.md:3:9: FRONT-MATTER: bad <b>")), "/stories/a/"
+        state_with(FILES, error="content/stories/a.md:3:9: FRONT-MATTER: bad <b>"), "/stories/a/"
     )
-    assert status == "200 OK"
-    assert b'role="alert"' in body and b"bad &lt;b&gt;" in body and b">a</body>" in body
+    assert status == 200
+    assert b'class="impactsite-overlay" role="alert"' in body and b"bad &lt;b&gt;" in body
+    assert b">a</body>" in body and b"style=" not in body
 
 
 def test_app_answers_404_with_the_404_page_and_refuses_posts() -> None:
-    status, _, body = call(App(state_with(FILES)), "/nope/")
-    assert status == "404 Not Found" and b"missing" in body
-    status, _, _ = call(App(state_with(FILES)), "/", method="POST")
-    assert status.startswith("405")
+    status, _, body = call(state_with(FILES), "/nope/")
+    assert status == 404 and b"missing" in body
+    status, headers, _ = call(state_with(FILES), "/", method="POST")
+    assert status == 405 and headers["Allow"] == "GET, HEAD"
 
 
 class CountingState(SiteState):
@@ -113,6 +118,7 @@ def test_a_save_is_reported_by_the_file_system_not_found_by_polling(
         loops.append(loop)
         loop.add_callback(lambda: watcher.start(watcher.examine) and started.set())
         loop.start()
+        loop.close(all_fds=True)
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
@@ -122,5 +128,6 @@ def test_a_save_is_reported_by_the_file_system_not_found_by_polling(
     while state.builds == 0 and time.monotonic() < deadline:
         time.sleep(0.01)
     loops[0].add_callback(loops[0].stop)
+    thread.join(10)
     watcher.observer.stop()
     assert state.builds == 1

@@ -67,7 +67,7 @@ def test_an_unchanged_rebuild_writes_nothing_and_reports_the_same(
         second.files,
         second.next_change,
     ) == (first.findings, first.waived, first.published, first.excluded, first.files, first.next_change)
-    assert [f.rule for f in second.warnings] == ["CONSENT-EXPIRING"]
+    assert [f.rule for f in second.waived] == ["CONSENT-EXPIRING"]
     assert (root / ".impactsite/takedown.txt").read_text() == ""
 
 
@@ -180,7 +180,8 @@ def test_a_corrupt_or_missing_record_is_never_trusted(
 
 
 def test_strict_is_part_of_the_fingerprint(tmp_path: pathlib.Path, renders: list[int]) -> None:
-    root = site(tmp_path, consent=[consent(expires=dt.date(2026, 12, 10))])  # a warning
+    root = site(tmp_path)
+    (root / "content/stories/notes.txt").write_text("not a story\n")  # a warning that only --strict stops
     build(root, AT)
     with pytest.raises(ContentError):
         build(root, AT, strict=True)  # the warning now blocks: never answered from the non-strict record

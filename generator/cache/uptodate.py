@@ -108,7 +108,8 @@ def fingerprint(
             if not stories and os.path.dirname(path) == story_dir and path.lower().endswith(".md"):
                 continue
             add(f"{label}/{rel}", files.of(path))
-    for name in ("site.yaml", config.safety.denylist):
+    signers = (config.safety.allowed_signers, config.safety.revoked_signers)  # wherever site.yaml puts them
+    for name in ("site.yaml", config.safety.denylist, *signers):
         add(f"file/{name}", files.of(str(root / name)))
     return h.hexdigest()
 

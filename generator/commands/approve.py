@@ -1,103 +1,291 @@
-"""`impactsite approve`: record a safeguarding review of the exact current text."""
+"""`impactsite approve`: a safeguarding reviewer's decision on every warning, then the review of the
+exact current text, optionally signed with the reviewer's SSH key.
+
+The checks run as if the file were being published (a draft is approved for what it will be). Any
+error refuses the approval: errors are never waived. Each warning is shown; one already accepted by a
+sound decision for this very text is kept, every other one needs a decision now (`Interaction.decide`:
+the command line asks on a terminal, or takes `--accept RULE:TOKEN` from a script). A decision is
+recorded in `waivers:` with the warning's token, so new text that raises the same rule needs a new
+one. The library never prints or prompts: the command line supplies the interaction.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 import os
 import pathlib
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
-from generator import safety
-from generator.build import load_site
-from generator.content.model import Story
-from generator.content.visible import visible_text
+from generator.build import Site, load_site, run_checks
+from generator.content.model import Page, Review, Source, Story, Waiver
+from generator.content.parse import read_source
+from generator.content.publication import decide
 from generator.errors import ContentError, UsageError
-from generator.findings import Finding, error
-from generator.safety.registry import SiteContext, StoryContext
-from generator.safety.signoff import text_hash
+from generator.findings import Finding, Severity, error, sort_findings
+from generator.safety import signoff, sshsig, waivers
 
-_SIGNOFF_RULES = {"SIGNOFF-MISSING", "SIGNOFF-STALE", "SIGNOFF-SELF"}
-
-
-def review_block(reviewer: str, day: dt.date, digest: str) -> str:
-    return f'review:\n  reviewer: {reviewer}\n  date: {day.isoformat()}\n  text_hash: "{digest}"\n'
+# What approve itself puts right by writing new review and waivers blocks.
+RESOLVED_HERE = {r.id for r in signoff.RULES + waivers.RULES} - {"SIGNOFF-SIGNERS"}
 
 
-def replace_review(text: str, story: Story, block: str) -> str:
-    """Put `block` in place of any existing review in the front matter, keeping everything else as written."""
+@dataclass(frozen=True)
+class Interaction:
+    """How approve talks to the reviewer: `shown` for a warning a sound decision already accepted,
+    `decide` for one that needs a decision now (a reason to accept it, or None to refuse)."""
+
+    decide: Callable[[str, Finding], str | None]
+    shown: Callable[[str, Finding, Waiver], None] = lambda path, finding, waiver: None
+
+
+REFUSE_ALL = Interaction(decide=lambda path, finding: None)
+
+
+@dataclass(frozen=True)
+class _Item:
+    path: str
+    file: pathlib.Path
+    source: Source
+    author: str | None
+    waivers: tuple[Waiver, ...]
+    kind: str  # "story" or "page", for messages
+
+
+def review_block(review: Review) -> str:
+    text = f'review:\n  reviewer: {review.reviewer}\n  date: {review.date.isoformat()}\n  text_hash: "{review.text_hash}"\n'
+    if review.signature:
+        text += "  signature: |\n" + _indent(review.signature, 4)
+    return text
+
+
+def waivers_block(decisions: list[Waiver]) -> str:
+    if not decisions:
+        return ""
+    lines = ["waivers:"]
+    for w in decisions:
+        lines += [
+            f"  - rule: {w.rule}",
+            f"    tokens: [{', '.join(w.tokens)}]",
+            f"    reviewer: {w.reviewer}",
+        ]
+        if w.date is not None:
+            lines.append(f"    date: {w.date.isoformat()}")
+        lines.append(f"    reason: {json.dumps(w.reason, ensure_ascii=False)}")  # a JSON string is YAML
+        if w.signature:
+            lines.append("    signature: |")
+            lines.append(_indent(w.signature, 6).rstrip("\n"))
+    return "\n".join(lines) + "\n"
+
+
+def _indent(text: str, n: int) -> str:
+    return "".join(" " * n + line + "\n" for line in text.strip().splitlines())
+
+
+def replace_block(text: str, source: Source, key: str, block: str) -> str:
+    """Put `block` in place of the top-level front-matter entry `key` (or before the closing fence),
+    keeping everything else as written. An empty block removes the entry."""
     lines = text.split("\n")
-    fm_end = story.source.body_line - 2  # index of the closing --- line
-    start = end = None
-    if ("review",) in story.source.front.key_marks:
-        start = story.source.front.key_marks[("review",)][0] - 1
+    fm_end = source.body_line - 2  # index of the closing --- line
+    if (key,) in source.front.key_marks:
+        start = source.front.key_marks[(key,)][0] - 1
         end = start + 1
         while end < fm_end and (lines[end].startswith((" ", "\t", "-")) or not lines[end].strip()):
             end += 1
-    if start is None:
+    else:
         start = end = fm_end
-    new = lines[:start] + block.rstrip("\n").split("\n") + lines[end:]
-    return "\n".join(new)
+    new = block.rstrip("\n").split("\n") if block else []
+    return "\n".join(lines[:start] + new + lines[end:])
 
 
-def approve(root: pathlib.Path, files: list[pathlib.Path], reviewer: str, at: dt.datetime) -> list[str]:
-    """Approve each file, or raise ContentError listing why none could be approved."""
+def replace_review(text: str, story: Story, block: str) -> str:
+    return replace_block(text, story.source, "review", block)
+
+
+def _as_published(site: Site, story: Story, at: dt.datetime) -> Site:
+    """The site with `story` decided as if its status were published: a draft is approved for what
+    it will be, with every publication rule applied."""
+    pub = decide(dataclasses.replace(story, status="published"), at, site.config.tz)
+    return dataclasses.replace(site, stories=(story,), pages=(), publications={story.path: pub})
+
+
+def _only_page(site: Site, page: Page) -> Site:
+    return dataclasses.replace(site, stories=(), pages=(page,), publications={})
+
+
+def _item(
+    root: pathlib.Path, site: Site, f: pathlib.Path, at: dt.datetime
+) -> tuple[_Item, Site] | list[Finding]:
+    resolved = f.resolve()
+    try:
+        rel = resolved.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"{f} is not inside the site at {root}") from None
+    story = next((s for s in site.stories if s.path == rel), None)
+    if story is not None:
+        return _Item(rel, resolved, story.source, story.author, story.waivers, "story"), _as_published(
+            site, story, at
+        )
+    page = next((p for p in site.pages if p.path == rel), None)
+    if page is not None:
+        return _Item(rel, resolved, page.source, page.author, page.waivers, "page"), _only_page(site, page)
+    parse_errors = [p for p in site.findings if p.path == rel]
+    if parse_errors:
+        return parse_errors
+    raise UsageError(f"{f} is not a story or a page (they live in content/stories/ and content/pages/)")
+
+
+def approve(
+    root: pathlib.Path,
+    files: list[pathlib.Path],
+    reviewer: str,
+    at: dt.datetime,
+    interaction: Interaction = REFUSE_ALL,
+    key: pathlib.Path | None = None,
+) -> list[str]:
+    """Record the reviewer's decisions and review in each file, or raise ContentError saying why
+    none was approved (one refused file means none is written)."""
     if not re.fullmatch(r"[\w.@-]+", reviewer):
         raise UsageError("--reviewer must be a staff handle (letters, digits, . _ - @), e.g. safeguarding-01")
     site = load_site(root, at)
-    by_path = {s.path: s for s in site.stories}
-    # Site-wide errors first: without the denylist key, say, the stories cannot be fully checked,
-    # so a review now would vouch for checks that never ran.
-    problems: list[Finding] = [
-        f
-        for f in safety.check_site(SiteContext(site.config, at, site.stories, site.publications, site.extras))
-        if f.is_error
-    ]
-    todo: list[tuple[Story, pathlib.Path]] = []
+    config = site.config
+    if config.safety.signed_reviews and key is None:
+        raise UsageError(
+            "this site requires signed reviews: add --sign with your SSH key, e.g. --sign ~/.ssh/id_ed25519 "
+            f"(its public half must be listed for {reviewer} in {config.safety.allowed_signers})"
+        )
+    problems: list[Finding] = []
+    refused: list[Finding] = []
+    todo: list[tuple[_Item, list[Waiver]]] = []
+    day = at.astimezone(config.tz).date()
     for f in files:
-        resolved = f.resolve()
-        try:
-            rel = resolved.relative_to(root.resolve()).as_posix()
-        except ValueError:
-            raise UsageError(f"{f} is not inside the site at {root}") from None
-        story = by_path.get(rel)
-        if story is None:
-            parse_errors = [p for p in site.findings if p.path == rel]
-            if parse_errors:
-                problems += parse_errors
-                continue
-            raise UsageError(f"{f} is not a story (stories live in content/stories/*.md)")
-        if story.author.strip().lower() == reviewer.strip().lower():
+        got = _item(root, site, f, at)
+        if isinstance(got, list):
+            problems += got
+            continue
+        item, alone = got
+        if waivers.same_person(item.author, reviewer):
             problems.append(
                 error(
-                    rel,
-                    *story.source.where(("author",)),
+                    item.path,
+                    *item.source.where(("author",)),
                     "SIGNOFF-SELF",
-                    f"{reviewer} wrote this story and cannot approve it",
+                    f"{reviewer} wrote this {item.kind} and cannot approve it",
                     "ask another safeguarding reviewer",
                 )
             )
             continue
-        ctx = StoryContext(
-            site.config, at, site.publications[rel], visible_text(story.source.body), site.extras
-        )
-        found, _ = safety.check_story(story, ctx)
-        blocking = [p for p in found if p.is_error and p.rule not in _SIGNOFF_RULES]
+        found, accepted = run_checks(alone, at)
+        mine = [x for x in found if x.path == item.path]
+        blocking = [x for x in mine if x.is_error and x.rule not in RESOLVED_HERE]
+        # Site-wide errors too (config, denylist key, signers): a review would vouch for checks that never ran.
+        blocking += [x for x in found if x.is_error and not x.path.startswith("content/")]
         if blocking:
             problems += blocking
             continue
-        todo.append((story, resolved))
+        warnings = [x for x in mine + accepted if x.severity is Severity.WARNING and x.path == item.path]
+        decisions, declined = _decide(item, warnings, reviewer, day, interaction, site)
+        refused += declined
+        todo.append((item, decisions))
     if problems:
-        raise ContentError(problems, "not approved: fix these first, then approve again")
-    done = []
-    day = at.astimezone(site.config.tz).date()
-    for story, path in todo:
-        text = replace_review(
-            story.source.text,
-            story,
-            review_block(reviewer, day, text_hash(story.source, site.config.content_dir)),
+        raise ContentError(sort_findings(problems), "not approved: fix these first, then approve again")
+    if refused:
+        raise ContentError(
+            sort_findings(refused),
+            "not approved: every warning needs a decision; fix the text or accept each warning with a reason",
         )
-        tmp = path.with_name(f".{path.name}.approve-tmp")
+    texts = [(item, _approved_text(item, decisions, reviewer, day, key, site)) for item, decisions in todo]
+    for item, text in texts:
+        tmp = item.file.with_name(f".{item.file.name}.approve-tmp")
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-        done.append(story.path)
-    return done
+        os.replace(tmp, item.file)
+    return [item.path for item, _ in texts]
+
+
+def _decide(
+    item: _Item, warnings: list[Finding], reviewer: str, day: dt.date, interaction: Interaction, site: Site
+) -> tuple[list[Waiver], list[Finding]]:
+    """(the decisions to record, the warnings refused)."""
+    verified = signoff.decision_verifier(site.config, item.path)
+    kept: list[Waiver] = []
+    new: list[Waiver] = []
+    refused: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for finding in sort_findings(warnings):
+        pair = (finding.rule, finding.token)
+        if pair in seen:  # the same text raising the same rule again: one decision covers both
+            continue
+        seen.add(pair)
+        old = next(
+            (
+                w
+                for w in item.waivers
+                if w.rule == finding.rule
+                and finding.token in w.tokens
+                and waivers.sound(w, item.author)
+                and (verified is None or verified(w))
+            ),
+            None,
+        )
+        if old is not None:
+            interaction.shown(item.path, finding, old)
+            if old not in kept:
+                kept.append(old)
+            continue
+        reason = interaction.decide(item.path, finding)
+        if reason is None or len(reason.strip()) < waivers.MIN_REASON:
+            accept = f'--accept {finding.rule}:{finding.token} --reason "why it is acceptable"'
+            refused.append(
+                dataclasses.replace(finding, fix=f"{finding.fix}; or a reviewer accepts it: {accept}")
+            )
+            continue
+        new.append(Waiver(finding.rule, reviewer, reason.strip(), tokens=(finding.token,), date=day))
+    return kept + new, refused
+
+
+def _approved_text(
+    item: _Item, decisions: list[Waiver], reviewer: str, day: dt.date, key: pathlib.Path | None, site: Site
+) -> str:
+    config = site.config
+    if key is not None:
+        decisions = [
+            w
+            if w.signature
+            else dataclasses.replace(w, signature=sshsig.sign(signoff.decision_payload(item.path, w), key))
+            for w in decisions
+        ]
+    text = replace_block(item.source.text, item.source, "waivers", waivers_block(decisions))
+    source = _reread(item.path, text)
+    review = Review(reviewer, day, signoff.text_hash(source, config.content_dir))
+    if key is not None:
+        payload = signoff.review_payload(item.path, review)
+        review = dataclasses.replace(review, signature=sshsig.sign(payload, key))
+        _check_own_signature(site, item, review, payload, reviewer)
+    return replace_block(text, source, "review", review_block(review))
+
+
+def _reread(path: str, text: str) -> Source:
+    source, problems = read_source(path, text.encode("utf-8"))
+    if source is None:  # cannot happen: only whole YAML blocks were written
+        raise ContentError(problems, "approve could not write valid front matter; nothing was written")
+    return source
+
+
+def _check_own_signature(site: Site, item: _Item, review: Review, payload: bytes, reviewer: str) -> None:
+    """Say now, not at the next build, when the key is not one the site accepts for this reviewer."""
+    config = site.config
+    if not signoff.signer_files(config)[0].is_file():
+        if config.safety.signed_reviews:
+            raise UsageError(
+                f"this site requires signed reviews but {config.safety.allowed_signers} does not exist"
+            )
+        return
+    verdict = signoff.check_signature(config, payload, review.signature, reviewer)
+    problem = signoff.signature_problem(verdict, "your signature", reviewer, item.author, config, "")
+    if problem is not None:
+        raise UsageError(
+            f"not approved: {problem[0]}. The key you signed with must be listed for {reviewer} in "
+            f"{config.safety.allowed_signers} (README: Signed reviews)"
+        )

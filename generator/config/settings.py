@@ -128,6 +128,13 @@ class SafetyPolicy:
     consent_warning_days: int = setting(
         30, "warn this many days before a consent expires (0: never warn)", at_least=0
     )
+    signed_reviews: bool = setting(
+        False, "every review and waiver decision must be signed with an allowed reviewer's SSH key"
+    )
+    allowed_signers: str = setting(
+        "safety/allowed_signers", "the reviewers' public keys (README: Signed reviews)"
+    )
+    revoked_signers: str = setting("safety/revoked_signers", "the keys of reviewers who left")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,9 @@ class Review:
     reviewer: str = setting()
     date: dt.date = setting()
     text_hash: str = setting()
+    signature: str | None = setting(
+        None, "an SSH signature of the review, written by impactsite approve --sign"
+    )
 
 
 @dataclass(frozen=True)
@@ -81,11 +84,19 @@ class ImageRef:
 
 @dataclass(frozen=True)
 class Waiver:
+    """A reviewer's recorded decision to accept a warning, bound to the text it accepted."""
+
     noun: ClassVar[str] = "a waiver"
     rule: str = setting()
     reviewer: str = setting()
     reason: str = setting()
     index: int = 0
+    # The Finding.token of each warning accepted: new text raising the same rule needs a new decision.
+    tokens: tuple[str, ...] = setting((), "which warnings were accepted; written by impactsite approve")
+    date: dt.date | None = setting(None)
+    signature: str | None = setting(
+        None, "an SSH signature of the decision, written by impactsite approve --sign"
+    )
 
 
 @dataclass(frozen=True)
@@ -173,6 +184,9 @@ class Page:
     slug: str = setting("")  # the file name when left out (content/parse.py)
     nav_order: int | None = setting(None)
     noindex: bool = setting(False)
+    author: str | None = setting(None, "your staff handle")
+    review: Review | None = setting(None)  # written by impactsite approve, as on a story
+    waivers: tuple[Waiver, ...] = setting(())
     internal_notes: str | None = setting(None)
 
     @property

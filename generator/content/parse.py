@@ -268,4 +268,7 @@ def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:
     findings += slug_findings
     if findings:
         return None, findings
-    return replace(PAGE.build(data, source=source), slug=slug), []
+    page = PAGE.build(data, source=source)
+    return replace(
+        page, slug=slug, waivers=tuple(replace(w, index=i) for i, w in enumerate(page.waivers))
+    ), []

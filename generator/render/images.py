@@ -37,6 +37,11 @@ MAX_PIXELS = 50_000_000
 SOURCE_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")  # JPEG includes MPO (phone photos)
 # Pictures that do not show a real person: a survivor's photo consent does not apply to them.
 NOT_A_PHOTO_OF_ANYONE = ("stock", "illustration")
+# What readers are told under a picture of nobody in the story, when the writer gave no caption.
+STANDARD_CAPTIONS = {
+    "stock": "Stock photo posed by a model.",
+    "illustration": "Illustration, not the survivor.",
+}
 # The story column is at most 42rem wide, inside 1rem of padding on small screens.
 SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
 _EXT = {"webp": "webp", "jpeg": "jpg", "png": "png"}
@@ -285,7 +290,7 @@ def image_view(p: Processed, ref: ImageRef) -> ImageView:
         height=largest.height,
         srcset=srcset(fallback),
         sizes=SIZES,
-        caption=(ref.caption or "").strip() or None,
+        caption=(ref.caption or "").strip() or STANDARD_CAPTIONS.get(ref.treatment),
         sources=(("image/webp", srcset(modern)),) if modern else (),
     )
 

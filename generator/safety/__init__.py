@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from generator.config.settings import SiteConfig
 from generator.content.model import Story
-from generator.findings import Finding, Severity
+from generator.findings import Finding
 from generator.safety import (
     consent,
     consistency,
@@ -110,30 +110,21 @@ def check_story(
 ) -> tuple[list[Finding], list[Finding]]:
     """Run every story rule that applies; return (findings, waived warnings)."""
     findings: list[Finding] = []
-    waived: list[Finding] = []
     publishing = ctx.publication.publishing
     ctx = analyse_story(story, ctx)
     minor = story.has_minor_survivor
     for rule in rules:
-        if rule.scope == "site" or (rule.scope == PUBLISHING and not publishing):
+        if rule.scope not in (ANY, PUBLISHING) or (rule.scope == PUBLISHING and not publishing):
             continue
         severity = rule.severity_for(minor)
         for hit in rule.check(story, ctx):
-            finding = hit if isinstance(hit, Finding) else locate(rule, story.source, hit, severity)
-            if finding.severity is Severity.WARNING and _waived(story, finding.rule):
-                waived.append(finding)
-            else:
-                findings.append(finding)
+            findings.append(hit if isinstance(hit, Finding) else locate(rule, story.source, hit, severity))
+    # A warning is a decision: accepted ones are set aside; any still open stops a story being published.
+    verified = signoff.decision_verifier(ctx.config, story.path)
+    findings, waived = waivers.apply_waivers(findings, story.waivers, story.author, verified)
+    if publishing:
+        findings += waivers.decisions_needed(story.source, findings, rules)
     return findings, waived
-
-
-def _waived(story: Story, rule_id: str) -> bool:
-    w = story.waived(rule_id)
-    return (
-        w is not None
-        and w.reviewer.strip().lower() != story.author.strip().lower()
-        and len(w.reason.strip()) >= 10
-    )
 
 
 def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:

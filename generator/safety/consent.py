@@ -97,6 +97,7 @@ def consent_expiring(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 f"consent {c.id} expires on {c.expires.isoformat()} (in {left} days); the story will then be taken down",
                 "renew consent with the survivor and update expires, or plan the takedown",
                 path=("consent", c.index, "expires"),
+                subject=f"{c.id} {c.expires.isoformat()}",  # a decision holds until the date changes, not for a day
             )
 
 

@@ -9,16 +9,28 @@ anos", "15 taong gulang".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from generator.content.model import Story
-from generator.safety.detect.tokens import NUMBER, PUNCT, WORD, Token, tokenize
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "1 People and names"
-# Words after which a number is an age, in the five languages, besides the vocabularies' age words.
-_WAS = frozenset("was is turned tenía tenia tiene cumplió avait a eu tinha tem fez era é est ay".split())
-_WHEN = frozenset("when cuando quand quando nang noong".split())
+_N = r"(?:1[0-7]|[1-9])"
+# An age, not a duration ("3 years there"): each language's own way of saying how old someone is.
+_AGE = re.compile(
+    rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b|\b{_N}-year-old\b|\baged\s+{_N}\b"
+    rf"|\b(?:was|turned)\s+{_N}\b(?=\s*(?:[,.;)]|when|and|at|$))"
+    rf"|\b(?:a|avait|aura|âgée?\s+de|fêté\s+ses)\s+{_N}\s+ans\b"
+    rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+{_N}\s+años\b"
+    rf"|\b(?:tinha|tem|fez|completou)\s+{_N}\s+anos\b"
+    rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+{_N}\s+(?:años|anos|ans)\b"
+    rf"|\b{_N}\s+(?:taong\s+gulang|anyos)\b"
+    rf"|[A-Z][\w'’-]+\s*[,(]\s*{_N}\s*[,)]",
+    re.IGNORECASE,
+)
+_PRONOUNS = re.compile(r"\b(?:she|he|her|him|ella|él|elle|il|ela|ele|siya|niya)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n\s*\n")
 
 
 @story_rule(
@@ -36,16 +48,16 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     adults = [p for p in story.survivors if p.minor is False]
     if not adults:
         return
-    site = ctx.extras.get("site_knowledge")
-    age_words = site.vocab["age_words"] if site is not None else frozenset({"aged", "years", "year-old"})
-    tokens = tokenize(ctx.visible).items
+    text = ctx.visible
+    ages = list(_ages(text))
+    if not ages:
+        return
     single = len(story.survivors) == 1
     for p in adults:
-        names = {w.casefold() for w in p.name.split()}
-        for i in _ages(tokens, age_words):
-            lo, hi = _sentence(tokens, i)
-            said = any(t.kind == WORD and t.low in names for t in tokens[lo:hi])
-            if said or (single and any(t.kind == WORD and t.low in _PRONOUNS for t in tokens[lo:hi])):
+        name = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p.name.split()) + r")\b", re.IGNORECASE)
+        for at in ages:
+            sentence = _sentence(text, at)
+            if name.search(sentence) or (single and _PRONOUNS.search(sentence)):
                 yield Hit(
                     f'the text gives an age under 18 for "{p.name}", declared minor: false: '
                     "a survivor who was a child at the time of the events is a minor",
@@ -56,40 +68,26 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 break
 
 
-_PRONOUNS = frozenset("she he her him ella él elle il lui ela ele siya niya kanya".split())
+_SMALL_NUMBER = re.compile(r"(?<![\d.,])(?:1[0-7]|[1-9])(?![\d]|[.,]\d)")
 
 
-def _ages(tokens: tuple[Token, ...], age_words: object) -> Iterator[int]:
-    """Indices of numbers under 18 that the text gives as an age."""
-    for i, t in enumerate(tokens):
-        if t.kind != NUMBER or not t.text.isdigit() or not 1 <= int(t.text) <= 17:
-            continue
-        before = [x.low for x in tokens[max(0, i - 2) : i] if x.kind == WORD]
-        after = [x.low for x in tokens[i + 1 : i + 4] if x.kind in (WORD, PUNCT)]
-        if any(w in age_words for w in before[-1:] + after[:2]) or (  # type: ignore[operator]
-            before
-            and before[-1] in _WAS
-            and after
-            and (after[0] in _WHEN or after[0] in ("years", "años", "anos", "ans", "taong"))
-        ):
-            yield i
-        elif 1 < i < len(tokens) - 1 and tokens[i - 1].text in ",(" and tokens[i + 1].text in ",)":
-            if tokens[i - 2].kind == WORD and tokens[i - 2].cap:
-                yield i  # "Asha, 16," or "Asha (16)"
+def _ages(text: str) -> Iterator[int]:
+    """Where the text gives an age under 18: the age expressions are tried only around small numbers."""
+    for m in _SMALL_NUMBER.finditer(text):
+        lo = max(0, m.start() - 24)
+        found = _AGE.search(text, lo, min(len(text), m.end() + 24))
+        if found is not None and found.start() <= m.start() < found.end():
+            yield m.start()
 
 
-def _sentence(tokens: tuple[Token, ...], i: int) -> tuple[int, int]:
-    lo = i
-    while (
-        lo > 0
-        and not (tokens[lo - 1].kind == PUNCT and tokens[lo - 1].text in ".!?")
-        and not tokens[lo].starts
-    ):
-        lo -= 1
-    hi = i
-    while hi < len(tokens) and not (tokens[hi].kind == PUNCT and tokens[hi].text in ".!?"):
-        hi += 1
-    return lo, hi
+def _sentence(text: str, at: int) -> str:
+    """The sentence around offset `at`."""
+    start = max(
+        text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at), text.rfind("\n\n", 0, at)
+    )
+    start = start + 1 if start >= 0 else 0
+    end = _SENTENCE_END.search(text, at)
+    return text[start : end.start() + 1 if end else len(text)]
 
 
 RULES = rules_in(globals())

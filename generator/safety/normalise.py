@@ -28,8 +28,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.safety.lookalikes import TABLE
+from generator.safety.lookalikes import FORMAT, TABLE
 
+_FORMAT = frozenset(FORMAT)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -44,10 +45,12 @@ class Normalised:
     """Normalised text and, for each of its characters, the offset it came from in the original."""
 
     text: str
-    origins: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    origins: tuple[int, ...] | None  # len(text) + 1 entries, the last len(original); None: unchanged
 
     def origin(self, i: int) -> int:
         """Offset in the original text of character `i` of the normalised text (clamped)."""
+        if self.origins is None:
+            return max(0, min(i, len(self.text)))
         if i <= 0:
             return self.origins[0] if self.origins else 0
         return self.origins[min(i, len(self.origins) - 1)]
@@ -61,25 +64,33 @@ class Normalised:
 
 def _width_at(n: Normalised, i: int) -> int:
     """How many original characters produced normalised character i (at least 1)."""
+    if n.origins is None:
+        return 1
     here = n.origins[i]
     nxt = n.origins[i + 1] if i + 1 < len(n.origins) else here + 1
     return max(1, nxt - here)
 
 
 def is_invisible(ch: str) -> bool:
-    return unicodedata.category(ch) == "Cf" or ch in _INVISIBLE_EXTRA
+    return ch in _FORMAT or ch in _INVISIBLE_EXTRA
 
 
 def normalise(text: str) -> Normalised:
     """`text` as the checks read it (see the module's docstring), with offsets back into `text`."""
-    if text.isascii() and "&" not in text and "%" not in text:
-        return Normalised(text, tuple(range(len(text) + 1)))  # the common case: nothing to do
+    if "&" not in text and "%" not in text and (text.isascii() or _plain(text)):
+        return Normalised(text, None)  # the common case: nothing to do
     chars: list[str] = []
     origins: list[int] = []
     for piece, at in _decoded(text):
         _push_nfkc(piece, at, chars, origins)
     folded = _fold_lookalikes("".join(chars))
     return Normalised(folded, tuple(origins) + (len(text),))
+
+
+def _plain(text: str) -> bool:
+    """No invisible character, no look-alike letter, and already in NFKC (curly quotes and accented
+    letters are plain): a search and a check in C, instead of a loop over every character."""
+    return _SUSPECT.isdisjoint(text) and unicodedata.is_normalized("NFKC", text)
 
 
 def normalised_text(text: str) -> str:
@@ -195,3 +206,12 @@ def _ascii_letter(ch: str, glyphs: list[dict[str, str]] | None) -> str | None:
 
 
 LOOKALIKES: Mapping[str, str] = MappingProxyType(TABLE)
+
+
+def format_characters() -> str:
+    """Every character of Unicode category Cf (generated into lookalikes.py as FORMAT)."""
+    return "".join(chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf")
+
+
+# Every character normalise() would remove or fold: read-only data, built once at import.
+_SUSPECT = frozenset(FORMAT) | _INVISIBLE_EXTRA | frozenset(TABLE)

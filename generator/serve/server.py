@@ -4,42 +4,42 @@ The site is held in memory (the dev server never writes output/), so it can only
 the last good build made: no path can reach a file outside it. A save starts a rebuild once the
 files have been quiet for a moment (a burst of saves gives one rebuild). A broken edit keeps the
 last good build on screen with the error shown over it; fixing the edit reloads the page clean.
-livereload (tornado) provides the server and the browser side of reloading.
+The HTTP side (pages, the reload socket, Host and Origin checks) is generator/serve/http.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import html
-import mimetypes
 import os
 import pathlib
-import posixpath
-import re
 import threading
 import time
-import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from generator.build import make
 from generator.cache.store import Caches
 from generator.errors import ContentError, ImpactsiteError
+from generator.serve.http import Snapshot
+from generator.serve.preview import make_preview
 
 Log = Callable[[str], None]
-_CSP_META = re.compile(rb'<meta http-equiv="Content-Security-Policy"[^>]*>\s*', re.IGNORECASE)
 
 
 class SiteState:
     """The last good build (path → bytes) and the current error, if the latest rebuild failed."""
 
-    def __init__(self, root: pathlib.Path, at: dt.datetime | dt.date | None, log: Log) -> None:
+    def __init__(
+        self, root: pathlib.Path, at: dt.datetime | dt.date | None, log: Log, *, as_published: bool = False
+    ) -> None:
         self.root = root
         self.at = at
         self.log = log
+        self.as_published = as_published  # False: unpublished stories are shown as previews (preview.py)
         self.files: dict[str, bytes] = {}
         self.error: str | None = None
+        self.blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site publishing)
         self.lock = threading.Lock()
         self.builds = 0
         # Kept between rebuilds: only what an edit touched is redone. Saved to disk after the first
@@ -62,7 +62,12 @@ class SiteState:
     def rebuild(self) -> bool:
         started = time.monotonic()
         try:
-            made = make(self.root, self.moment(), caches=self.caches)
+            if self.as_published:
+                files, blocked = make(self.root, self.moment(), caches=self.caches).files, None
+            else:
+                real_now = dt.datetime.now(dt.UTC) if self.at is not None else None
+                shown = make_preview(self.root, self.moment(), self.caches, real_now, self.files)
+                files, blocked = shown.files, shown.problems
         except ContentError as exc:
             text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
             with self.lock:
@@ -82,83 +87,20 @@ class SiteState:
             )
             return False
         with self.lock:
-            self.files = made.files
+            self.files = files
             self.error = None
+            self.blocked = blocked
             self.builds += 1
 
-        self.log(f"rebuilt {len(made.files)} files in {time.monotonic() - started:.2f}s")
+        self.log(f"rebuilt {len(files)} files in {time.monotonic() - started:.2f}s")
+        if blocked:
+            self.log(f"{blocked[0]}\n{blocked[1]}")
         return True
 
-
-def resolve(files: dict[str, bytes], raw_path: str) -> tuple[str | None, bool]:
-    """Map a URL path to a key of `files`: (key or None, whether to redirect to add a slash)."""
-    path = urllib.parse.unquote(raw_path.split("?", 1)[0])
-    if "\x00" in path or "\\" in path:
-        return None, False
-    norm = posixpath.normpath("/" + path.lstrip("/"))
-    if any(part == ".." for part in path.split("/")):
-        return None, False
-    rel = norm.lstrip("/")
-    if rel in files:
-        return rel, False
-    index = (rel + "/index.html").lstrip("/")
-    if index in files:
-        return index, not path.endswith("/")
-    return None, False
-
-
-def error_overlay(message: str) -> bytes:
-    return (
-        '<div role="alert" style="position:sticky;top:0;z-index:1000;background:#7a1010;color:#fff;'
-        'padding:1rem;font:15px/1.5 system-ui,sans-serif;box-shadow:0 2px 8px #0006">'
-        "<strong>The last edit could not be built. You are seeing the last good build.</strong>"
-        f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;font:13px/1.45 monospace">{html.escape(message)}</pre></div>'
-    ).encode()
-
-
-class App:
-    """The WSGI application livereload wraps (it injects its script before </head>)."""
-
-    def __init__(self, state: SiteState) -> None:
-        self.state = state
-
-    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-            start_response("405 Method Not Allowed", [("Content-Type", "text/plain; charset=utf-8")])
-            return [b"The development server only serves pages.\n"]
-        with self.state.lock:
-            files = self.state.files
-            error = self.state.error
-        key, add_slash = resolve(files, environ.get("PATH_INFO", "/"))
-        if add_slash:
-            start_response("301 Moved Permanently", [("Location", environ.get("PATH_INFO", "/") + "/")])
-            return [b""]
-        status = "200 OK"
-        if key is None:
-            status = "404 Not Found"
-            key = "404.html" if "404.html" in files else None
-        if key is None:
-            body = b"<!doctype html><html><head><title>impactsite</title></head><body></body></html>"
-            key = "error.html"
-            status = "500 Internal Server Error" if error else status
-        else:
-            body = files[key]
-        ctype = mimetypes.guess_type(key)[0] or "application/octet-stream"
-        if ctype == "text/html":
-            # Dev only: the page's meta CSP would block livereload's inline snippet.
-            body = _CSP_META.sub(b"", body)
-            if error:
-                body = re.sub(rb"(<body[^>]*>)", lambda m: m.group(1) + error_overlay(error), body, count=1)
-        headers = [
-            (
-                "Content-Type",
-                ctype
-                + ("; charset=utf-8" if ctype.startswith("text/") or ctype.endswith(("xml", "json")) else ""),
-            ),
-            ("Cache-Control", "no-store"),
-        ]
-        start_response(status, headers)
-        return [body]
+    def snapshot(self) -> Snapshot:
+        """The files to serve and what to show over them (for generator/serve/http.py)."""
+        with self.lock:
+            return Snapshot(self.files, self.error, self.blocked)
 
 
 class SiteWatcher:
@@ -309,17 +251,18 @@ def serve(
     at: dt.datetime | dt.date | None = None,
     open_browser: bool = False,
     log: Log = print,
+    as_published: bool = False,
 ) -> None:
-    """Serve the site until interrupted."""
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler
+    """Serve the site until interrupted (the HTTP side is generator/serve/http.py)."""
+    import webbrowser
 
-    state = SiteState(root, at, log)
+    from generator.serve import http
+
+    state = SiteState(root, at, log, as_published=as_published)
     state.rebuild()
     watcher = SiteWatcher(state)
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # our watcher already debounces bursts of saves
-    server = Server(app=App(state), watcher=watcher)  # type: ignore[arg-type]
     log(f"Serving {root} on http://{host}:{port}/ (Ctrl+C to stop)")
-    server.serve(
-        port=port, host=host, debug=False, open_url_delay=1 if open_browser else None, restart_delay=0
-    )
+    if not as_published:
+        log(f"Every story, published or not, is listed at http://{host}:{port}/_impactsite/")
+    opened = (lambda: webbrowser.open(f"http://{host}:{port}/")) if open_browser else None
+    http.run(state, watcher, host=host, port=port, log=log, opened=opened)

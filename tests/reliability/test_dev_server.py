@@ -213,7 +213,6 @@ TRAVERSALS = [
     "/.impactsite/lock",
     "/assets/../../site.yaml",
     "/index.html%00.yaml",
-    "/stories/draft/",
     "/etc/passwd",
 ]
 
@@ -224,6 +223,15 @@ def test_serve_answers_only_from_the_build_it_holds(shared: tuple[Server, pathli
     status, body = server.get(path)
     assert status in (400, 404)
     assert b"base_url" not in body and b"root:" not in body and b"Not Ready Yet" not in body
+
+
+def test_a_draft_is_served_only_as_a_labelled_noindex_preview(shared: tuple[Server, pathlib.Path]) -> None:
+    server, _ = shared
+    status, body = server.get("/stories/draft/")
+    assert status == 200 and b"Preview \xe2\x80\x94 not published." in body and b"status: draft" in body
+    assert b'<meta name="robots" content="noindex">' in body
+    status, body = server.get("/stories/")
+    assert b"/stories/draft/" not in body  # the listings are what build would publish
 
 
 def test_serve_never_reads_files_from_disk_for_a_request(
@@ -302,6 +310,7 @@ def test_a_rebuild_that_fails_in_an_unexpected_way_keeps_the_server_and_the_last
         raise FileNotFoundError(2, "No such file or directory", str(site / ABOUT))
 
     monkeypatch.setattr(generator.serve.server, "make", broken)
+    monkeypatch.setattr(generator.serve.server, "make_preview", broken)  # serve's default: previews
     assert not state.rebuild()
     assert state.files is good
     assert (

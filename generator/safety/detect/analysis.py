@@ -12,19 +12,20 @@ programmes, sponsors and media contacts, known places, the site's countries), bu
 
 from __future__ import annotations
 
+import collections
 import pathlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.content.model import Person
 from generator.safety.detect import explain, numbers
 from generator.safety.detect import textscan as ts
-from generator.safety.detect.fields import BODY, LABEL, NAME, Field
+from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
 from generator.safety.detect.knowledge import COUNTRY, LANGUAGES, LEVELS, Knowledge, load_knowledge
 from generator.safety.detect.scanbase import Found
-from generator.safety.detect.tokens import WORD, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary
-from generator.safety.normalise import normalise
+from generator.safety.normalise import Normalised, normalise
 
 # What the identifier detectors still report (names, places and institutions are explain.py's).
 _IDENTIFIERS = frozenset(
@@ -91,37 +92,56 @@ class Document:
     location: str = ""
 
 
-def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tuple[tuple[Field, Found], ...]:
-    """Every finding of every text detector in every field, on the writer's own text."""
-    names_ctx = _name_context(fields, doc, site)
-    out: list[tuple[Field, Found]] = []
-    for f in fields:
-        if f.text:
-            out += [(f, found) for found in _analyse_field(f, names_ctx, site)]
-    return tuple(out)
+@dataclass(frozen=True)
+class Prepared:
+    """A field as every detector reads it: normalised once."""
+
+    field: Field
+    norm: Normalised
+    text: str  # the normalised text (a slug read as a title)
+    label: bool  # a title or label, where every word may be capitalised
 
 
-def _analyse_field(f: Field, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
+def prepare(f: Field) -> Prepared:
     norm = normalise(f.text)
     text = norm.text
     if f.kind == NAME:  # a slug or file name: lowercase words, read as a title would be
         text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
-    found = [x for x in ts.scan(text, f.kind, site.settings, site.vocab) if x.rule in _IDENTIFIERS]
+    return Prepared(f, norm, text, f.kind in (LABEL, NAME))
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tuple[tuple[Field, Found], ...]:
+    """Every finding of every text detector in every field, on the writer's own text."""
+    prepared = [prepare(f) for f in fields if f.text]
+    names_ctx = _name_context(prepared, doc, site)
+    out: list[tuple[Field, Found]] = []
+    for p in prepared:
+        out += [(p.field, found) for found in _analyse_field(p, names_ctx, site)]
+    return tuple(out)
+
+
+def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
+    found = [x for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab) if x.rule in _IDENTIFIERS]
     claimed = [(x.start, x.end) for x in found]
-    tokens = tokenize(text, label=f.kind in (LABEL, NAME))
-    for x in explain.find_names(tokens, ctx):
+    for x in explain.find_names_in(p.text, ctx, label=p.label):
         if not any(s < x.end and x.start < e for s, e in claimed):
             found.append(x)
-    found += numbers.find_numbers(tokens, site.vocab, claimed)
-    found += numbers.find_links(tokens, site.hosts, claimed)
+    found += numbers.find_numbers(p.text, site.vocab, claimed)
+    found += numbers.find_links(p.text, site.hosts, claimed)
     placed = []
     for x in sorted(found, key=lambda x: (x.start, x.end)):
-        s, e = norm.span(x.start, x.end)
-        placed.append(Found(x.rule, s, e, f.text[s:e], x.what, x.level))
+        s, e = p.norm.span(x.start, x.end)
+        placed.append(Found(x.rule, s, e, p.field.text[s:e], x.what, x.level))
     return placed
 
 
-def _name_context(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> explain.NameContext:
+def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowledge) -> explain.NameContext:
+    """What explains names in this document: its people and location, the languages it is written in
+    (counted from each language's most frequent words), the countries it names, and the words it
+    also writes in lowercase."""
     know = site.knowledge
     lowercase: set[str] = set()
     scores = [0] * len(LANGUAGES)
@@ -130,22 +150,29 @@ def _name_context(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -
         c = country_of(doc.location, know)
         if c:
             countries.add(c)
-    for f in fields:
-        if f.kind not in (BODY, "prose"):
+    top = know.function_words
+    bits = know.function_word_languages
+    counts: dict[int, int] = {}
+    for p in prepared:
+        if p.field.kind not in (BODY, PROSE):
             continue
-        for t in tokenize(normalise(f.text).text).items:
-            if t.kind != WORD:
-                continue
-            if not t.cap:
-                lowercase.add(t.low)
-                z = know.zipf(t.low)
-                for i, v in enumerate(z):
-                    if v >= 5.0:
-                        scores[i] += 1
-            elif not t.initial:
-                place = know.place(t.low)
-                if place is not None and place.level == COUNTRY and place.country:
-                    countries.add(place.country)
+        for word, n in collections.Counter(_WORD_RE.findall(p.text)).items():
+            if word.islower():
+                low = word.replace("’", "'")
+                lowercase.add(low)
+                b = bits.get(low)
+                if b:
+                    counts[b] = counts.get(b, 0) + n
+            elif word[0].isupper():
+                folded = word.lower()
+                if folded in know.places:
+                    place = know.place(folded)
+                    if place is not None and place.level == COUNTRY and place.country:
+                        countries.add(place.country)
+    for b, n in counts.items():
+        for i in range(len(LANGUAGES)):
+            if b & (1 << i):
+                scores[i] += n
     best = max(range(len(LANGUAGES)), key=lambda i: scores[i])
     languages = tuple(sorted({i for i, s in enumerate(scores) if s and s >= 0.7 * scores[best]} | {best}))
     english = best == 0
@@ -164,6 +191,7 @@ def _name_context(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -
         english,
         frozenset(lowercase),
         frozenset(countries),
+        function_words=frozenset().union(*(top[i] for i in languages)) if top else frozenset(),
     )
 
 

@@ -22,11 +22,13 @@ Rosa", "sa kanyang inang si Lorna"), an institution when its head word makes it 
 from __future__ import annotations
 
 from collections.abc import Iterator
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from generator.safety.detect.knowledge import CITY, COUNTRY, STATE, TOWN, Knowledge, fold
+from generator.safety.detect.knowledge import CITY, COUNTRY, STATE, TOWN, Knowledge, Place, fold
 from generator.safety.detect.scanbase import Found
-from generator.safety.detect.tokens import LINK, NUMBER, PUNCT, WORD, Token, Tokens
+from generator.safety.detect.tokens import LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary
 
 UNDECLARED = "UNDECLARED-NAME"
@@ -38,18 +40,6 @@ PLACE = "PLACE-PRECISION"
 DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
 _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 
-# Vocabulary sections whose words say what a name is (a title, an organisation word…): such a word
-# is never itself the name, even when people are also called that ("May", "Rose").
-_KNOWN_WORDS = (
-    "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
-    "place_words_before", "place_words_after", "landmark_words", "kinship", "kinship_modifiers",
-    "connectors", "articles", "currencies", "platform_words", "quantity_words", "age_words",
-    "person_words", "possessives", "weekdays", "copulas",
-)  # fmt: skip
-# Sections of public names: a word of one explains itself unless people are also called that
-# ("Mary", "Durga", "Victoria"), where only the whole phrase does ("Virgin Mary", "Durga Puja").
-_PUBLIC_WORDS = ("festivals", "public_bodies", "laws", "platforms", "regions")
-_ALWAYS_KNOWN = ("peoples", "religions")  # "Christian", "Indian": adjectives first
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
                    "law_words", "currencies")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
@@ -81,6 +71,226 @@ class NameContext:
     english: bool = True  # the text is (mostly) English: a capital mid-sentence says less
     lowercase: frozenset[str] = frozenset()  # words the document also writes in lowercase
     countries: frozenset[str] = frozenset()  # ISO codes of the countries the text is about
+    # Lookups already made for this document (the same names come back sentence after sentence).
+    memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, hash=False)
+    function_words: frozenset[str] = frozenset()  # the most frequent words of the text's languages
+
+    def place(self, name: str) -> Place | None:
+        key = ("place", name)
+        if key not in self.memo:
+            self.memo[key] = self.knowledge.place(name, self.countries)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def given(self, word: str) -> bool:
+        key = ("given", word)
+        if key not in self.memo:
+            self.memo[key] = self.knowledge.is_given_name(word)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+    def frequency(self, word: str, english_only: bool = False) -> float:
+        key = ("en" if english_only else "freq", word)
+        if key not in self.memo:
+            self.memo[key] = self.knowledge.frequency(word, (0,) if english_only else self.languages)
+        return self.memo[key]  # type: ignore[no-any-return]
+
+
+# A capitalised word (letters joined by apostrophes and hyphens, a possessive kept).
+_CAP = re.compile(r"[^\W\d_][\w’'\-]*")
+_OPENERS = " \t\"“‘'«([¿¡*_>#•+|"
+
+
+def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[Found]:
+    """Every unexplained name in `text`, reading only what the capitals need.
+
+    A story has a thousand words and thirty or so capitalised runs, most of them plainly explained
+    (a declared pseudonym, a city, "The" opening a sentence). Each run is first judged on its own
+    words; only a run that is not plainly explained, or whose neighbours could change the verdict (a
+    kinship word, a title, a place word, a landmark, a number after a school's name), is read again
+    with its sentence split into tokens, by `find_names`."""
+    out: list[Found] = []
+    caps = [m for m in _CAP.finditer(text) if m.group()[0].isupper()]
+    vocab = ctx.vocab
+    connectors = vocab["connectors"]
+    k = 0
+    while k < len(caps):
+        first = k
+        last = k
+        while last + 1 < len(caps) and _joins(text, caps[last], caps[last + 1], connectors):
+            if text[caps[last].end() : caps[last + 1].start()] != " " and _plain_opener(
+                text, caps[last], ctx, label
+            ):
+                break  # "Estudiaba en la Secundaria…": the sentence's first word is not part of a name
+            last += 1
+        k = last + 1
+        words = [_low(m.group()) for m in caps[first : last + 1]]
+        start, end = caps[first].start(), caps[last].end()
+        opens = label or _opens(text, start)
+        if len(words) == 1 and opens and words[0] in ctx.function_words:
+            continue  # "The", "She", "When" opening a sentence: most capitals are these
+        if not _needs_context(text, start, end, words, opens, ctx):
+            continue
+        lo, hi = _window(text, start, end)
+        window = tokenize(text[lo:hi], label=label)
+        items = window.items
+        i = next((n for n, t in enumerate(items) if t.start + lo == start), None)
+        if i is None:
+            continue
+        low = [t.low for t in items]
+        while i < len(items) and items[i].start + lo < end:  # every run the tokens make of this stretch
+            if items[i].kind != WORD or not items[i].cap:
+                i += 1
+                continue
+            j = _run_end(items, i, vocab)
+            for f in _judge(window, low, i, j, ctx):
+                out.append(Found(f.rule, f.start + lo, f.end + lo, f.text, f.what, f.level))
+            i = j
+    return out
+
+
+def _plain_opener(text: str, m: re.Match[str], ctx: NameContext, label: bool) -> bool:
+    """A word that opens its sentence and is a frequent word of the text's languages."""
+    if label or not _opens(text, m.start()):
+        return False
+    w = _low(m.group())
+    return w in ctx.function_words or (not ctx.given(w) and ctx.frequency(w) >= 3.0)
+
+
+def _low(word: str) -> str:
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        return low[:-2]
+    return low[:-1] if low.endswith("s'") else low
+
+
+def _joins(text: str, a: re.Match[str], b: re.Match[str], connectors: Lexicon) -> bool:
+    """True when capitalised words a and b belong to one run: a space between them, or small words
+    ("Bay of Bengal", "Côte d'Ivoire"), or an initial's full stop ("A. Rao"); never across a sentence."""
+    gap = text[a.end() : b.start()]
+    if a.group().endswith(("'s", "’s")):
+        return False
+    if gap == " ":
+        return True
+    if gap == ". " and len(a.group()) == 1:
+        return True
+    parts = gap.split()
+    return (
+        0 < len(parts) <= 2
+        and gap.startswith(" ")
+        and gap.endswith(" ")
+        and all(p.lower() in connectors for p in parts)
+    )
+
+
+def _opens(text: str, start: int) -> bool:
+    """True when the word at `start` opens a sentence, a paragraph, a heading, a list item or a quotation."""
+    k = start - 1
+    while k >= 0 and text[k] in _OPENERS:
+        k -= 1
+    if k < 0:
+        return True
+    c = text[k]
+    if c == "\n":
+        line = text[text.rfind("\n", 0, k) + 1 : k].strip()
+        head = text[k + 1 : start].lstrip()
+        return not line or head[:1] in ("#", "-", "*", "+", "•", ">", "|") or head[:1].isdigit()
+    if c in ".!?…":
+        word = text[max(0, text.rfind(" ", 0, k) + 1) : k].lower().strip("(\"'")
+        return not (len(word) == 1 or word in _ABBREVIATIONS_AT)
+    return c in ":;—–" or (c == "-" and k > 0 and text[k - 1] in " \n")
+
+
+_ABBREVIATIONS_AT = frozenset(
+    "mr mrs ms dr prof st sr jr no nr vs fr rev gen col capt sgt insp smt sra sta mme mlle".split()
+)
+
+
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch around a run to split into tokens: back to the start of its sentence (at most 160
+    characters) and forward 120, cut at spaces: as far as a kinship word or a title can be from a name."""
+    lo = max(0, start - 160)
+    for mark in (". ", "! ", "? ", "\n\n"):
+        at = text.rfind(mark, lo, start)
+        if at >= 0:
+            lo = max(lo, at + len(mark))
+    if lo > 0 and not text[lo - 1].isspace():
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else start
+    hi = min(len(text), end + 120)
+    if hi < len(text):
+        space = text.rfind(" ", end, hi)
+        hi = space if space > end else hi
+    return lo, hi
+
+
+def _needs_context(text: str, start: int, end: int, words: list[str], opens: bool, ctx: NameContext) -> bool:
+    """False when a run is plainly explained whatever surrounds it: every word declared, known, a
+    place the site may name or a common word that is no one's name, and nothing before or after it
+    (a title, a kinship word, a place word, a landmark, a number) that could make it a person, a
+    relative, a school or a village."""
+    vocab = ctx.vocab
+    for w in words:
+        if w in ctx.declared.person_phrases or w in ctx.declared.phrases or w in ctx.declared.places:
+            if ctx.declared.relatives.single or ctx.declared.relatives.phrases:
+                return True
+            continue
+        if w in vocab.known:
+            if w in vocab.signals:  # a title, a kinship word, a school's or a village's word
+                return True
+            continue
+        if ctx.given(w):
+            return True
+        if w in vocab.public:
+            continue
+        place = ctx.place(w)
+        if place is not None:
+            if place.level > ctx.precision:
+                return True
+            continue
+        if w in ctx.lowercase:
+            continue
+        z = ctx.frequency(w)
+        if z < (3.0 if opens else 3.3) or not ctx.english:
+            return True
+    nxt = _word_after(text, end)
+    prev = _word_before(text, start)
+    return bool(
+        (
+            nxt
+            and (
+                nxt in vocab["place_words_after"]
+                or nxt in vocab["landmark_words"]
+                or nxt in vocab["kinship"]
+                or nxt[0].isdigit()
+            )
+        )
+        or (
+            prev
+            and (
+                prev in vocab["titles"]
+                or prev in vocab["person_markers"]
+                or prev in vocab["kinship"]
+                or prev in vocab["place_words_before"]
+                or prev in vocab["naming_phrases"]
+                or prev in vocab["possessives"]
+            )
+        )
+        or text[end : end + 1] == ","
+        and nxt in vocab["possessives"]
+    )
+
+
+_NEXT_WORD = re.compile(r"[\s,:]*([^\W_][\w’'\-]*)")
+_PREV_WORD = re.compile(r"([^\W_][\w’'\-]*)[\s,:]*$")
+
+
+def _word_after(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    return _low(m.group(1)) if m else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return _low(m.group(1)) if m else ""
 
 
 def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
@@ -88,11 +298,15 @@ def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
     items = tokens.items
     low = [t.low for t in items]
     out: list[Found] = []
+    common = ctx.function_words
     i = 0
     while i < len(items):
         t = items[i]
         if t.kind != WORD or not t.cap:
             i += 1
+            continue
+        if t.initial and t.low in common and not (i + 1 < len(items) and items[i + 1].cap):
+            i += 1  # "The", "She", "When" opening a sentence: most capitals are these
             continue
         j = _run_end(items, i, ctx.vocab)
         out += _judge(tokens, low, i, j, ctx)
@@ -105,26 +319,27 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
     ("Bay of Bengal", "de Souza") or by an initial's full stop ("A. Rao"); a possessive ends it."""
     connectors = vocab["connectors"]
     j = i + 1
-    if items[i].possessive:
+    if _ends_name(items[i]):
         return j
     while j < len(items):
         t = items[j]
         if t.kind == WORD and t.cap and not _gap(items, j):
             j += 1
-            if t.possessive:
+            if _ends_name(t):
                 break
             continue
-        if (
-            t.kind == WORD
-            and not t.cap
-            and t.low in connectors
-            and j + 1 < len(items)
-            and items[j + 1].kind == WORD
-            and items[j + 1].cap
-            and not _gap(items, j + 1)
-        ):
-            j += 1
-            continue
+        if t.kind == WORD and not t.cap and t.low in connectors and not (j - 1 == i and items[i].starts):
+            nxt = j + 1
+            if (
+                nxt < len(items)
+                and items[nxt].kind == WORD
+                and not items[nxt].cap
+                and items[nxt].low in connectors
+            ):
+                nxt += 1  # "Día de las Madres": two small words
+            if nxt < len(items) and items[nxt].kind == WORD and items[nxt].cap and not _gap(items, nxt):
+                j = nxt
+                continue
         if t.kind == PUNCT and t.text == "." and len(items[j - 1].text) == 1 and j + 1 < len(items):
             nxt = items[j + 1]
             if nxt.kind == WORD and nxt.cap:
@@ -134,6 +349,11 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
     while j > i + 1 and items[j - 1].kind == WORD and not items[j - 1].cap:
         j -= 1
     return j
+
+
+def _ends_name(t: Token) -> bool:
+    """ "Ramesh's" ends a name; "Girls'" in "Government Girls' School" does not."""
+    return t.possessive and t.text.endswith(("'s", "’s"))
 
 
 def _gap(items: tuple[Token, ...], j: int) -> bool:
@@ -152,8 +372,8 @@ def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> 
     )
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
         for k in words_idx:
-            if classes[k] in (COMMON, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
-                classes[k] = NAME_LIKE
+            if classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
+                classes[k] = NAME_LIKE  # "Sra. Mercado", "Mr Singh"
     institution = _institution(items, low, i, j, classes, ctx)
     if institution is not None and _all_common_in_title(items, i, j, classes):
         institution = None  # "Back to Fashion School" in a Title Case title: words, not a name
@@ -212,14 +432,15 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
         n = lexicon.match(sub, 0)
         if n > best[0]:
             best = (n, cls)
-    for section in _PUBLIC_PHRASES:
-        n = ctx.vocab[section].match(sub, 0)
-        if n > 1 and n > best[0]:
-            best = (n, KNOWN)
+    if len(sub) > 1:
+        for section in _PUBLIC_PHRASES:
+            n = ctx.vocab[section].match(sub, 0)
+            if n > 1 and n > best[0]:
+                best = (n, KNOWN)
     for n in range(min(ctx.knowledge.longest_place, len(sub)), 1, -1):
         if n <= best[0]:
             break
-        place = ctx.knowledge.place(" ".join(sub[:n]), ctx.countries)
+        place = ctx.place(" ".join(sub[:n]))
         if place is not None:
             best = (n, COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE)
             break
@@ -234,23 +455,28 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         return DECLARED
     if w in ctx.declared.places:
         return COARSE_PLACE
-    if w in vocab.months or any(w in vocab[s] for s in _KNOWN_WORDS + _ALWAYS_KNOWN):
+    if w in vocab.known:
         return KNOWN
-    if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part on its own
+    if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
         parts = [p for p in w.split("-") if p]
-        if parts and all(p in ctx.lowercase or know.frequency(p, ctx.languages) >= 3.0 for p in parts):
+        if parts and all(
+            p in vocab.known
+            or p in ctx.lowercase
+            or (ctx.frequency(p) >= 3.5 and not ctx.given(p) and ctx.place(p) is None)
+            for p in parts
+        ):
             return COMMON
-    given = know.is_given_name(w)
-    if not given and any(w in vocab[s] for s in _PUBLIC_WORDS):
+    given = ctx.given(w)
+    if not given and w in vocab.public:
         return KNOWN
-    place = know.place(w, ctx.countries)
+    place = ctx.place(w)
     located = _locative_before(items, low, i, vocab) or _followed_by_place(items, j)
     if place is not None and place.level <= STATE:
         return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
     if place is not None and (located or not given):
         if place.level <= ctx.precision:
             return COARSE_PLACE
-        if located or know.frequency(w, ctx.languages) < 3.0:
+        if located or ctx.frequency(w) < 3.0:
             return FINE_PLACE
     if given:
         if w in ctx.lowercase or (t.initial and know.more_word_than_name(w, ctx.languages)):
@@ -260,12 +486,19 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         return COMMON if know.frequency(w) >= 4.0 else UNKNOWN  # "TV", "OK"; an unknown acronym stays unknown
     if w in ctx.lowercase:
         return COMMON
-    z = know.frequency(w, ctx.languages)
+    z = ctx.frequency(w)
     if t.initial:
         return COMMON if z >= 3.0 else UNKNOWN
     if ctx.english or _official(low, i, j, vocab):
         return COMMON if z >= 3.3 else UNKNOWN
-    return COMMON if know.frequency(w, (0,)) >= 4.0 else UNKNOWN  # an English word in a French text
+    # Outside English a capital mid-sentence means a name, but a name of what? A frequent word of the
+    # language in a name of several words names an event, a body or a campaign ("Día Mundial", "Marcha
+    # das Margaridas"); alone it must be very frequent ("Couronne"). An English word in a Filipino or
+    # French text is read as English ("World Day against Trafficking").
+    words = sum(1 for m in range(i, j) if items[m].kind == WORD)
+    if z >= (4.0 if words > 1 else 4.5) or ctx.frequency(w, english_only=True) >= 3.3:
+        return COMMON
+    return UNKNOWN
 
 
 def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -430,7 +663,40 @@ def _institution(
     if words_idx == [last] and (heads.match(low, last) or first_heads.match(low, last)):
         if j < len(items) and items[j].kind == NUMBER and not _year(items[j].text):
             return i, j + 1
+    head = _head_before(items, low, i, vocab)
+    if head is not None and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx):
+        return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None
+
+
+def _head_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> int | None:
+    """A lowercase institution word just before the run, the way French, Spanish, Portuguese and
+    Filipino name places ("collège Jean-Moulin", "salon de massage Zen Lotus", "salón de fiestas
+    llamado Jardín Las Palmas", "lycée professionnel Marie-Curie"): small words, a naming word and one
+    other word may stand between."""
+    heads = vocab["institution_words"]
+    first_heads = vocab["institution_words_before"]
+    joining = vocab["connectors"].single | vocab["articles"].single | _naming_words(vocab)
+    free = 1
+    k = i - 1
+    while k >= 0 and i - k <= 5 and items[k].kind == WORD and not items[k].cap:
+        w = low[k]
+        if w in heads or w in first_heads:
+            return k
+        if w in joining:
+            k -= 1
+            continue
+        if free and w not in _PREPOSITIONS and w not in vocab["locatives"]:
+            free -= 1
+            k -= 1
+            continue
+        break
+    return None
+
+
+def _naming_words(vocab: Vocabulary) -> frozenset[str]:
+    naming = vocab["naming_phrases"]
+    return frozenset(naming.single) | frozenset(w for phrase in naming.phrases for w in phrase)
 
 
 def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict[int, int]) -> bool:
@@ -496,10 +762,18 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     k = i - 1
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
         k -= 1
+    if k >= 0 and items[k].kind == PUNCT and items[k].text == "." and k > 0 and low[k - 1] in before:
+        k -= 1  # "Brgy. San Roque", "Col. Guerrero"
     if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
-        place = ctx.knowledge.place(" ".join(low[i:j]), ctx.countries)
-        return place is None or place.level >= CITY
+        return True  # "her village, Rampur", "la colonia Guerrero": whatever else the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]
+    if (
+        len(words_idx) >= 2
+        and (vocab["place_words_before"].match(low, i) or low[i] in vocab["address_words"])
+        and not vocab["landmark_words"].match(low, i)  # "Plaza Independencia" is where the march went
+    ):
+        # "Rua das Flores", "Jardim Ângela", "Colonia Guerrero", "Barangay San Roque" (in Title Case too)
+        return ctx.place(" ".join(low[i:j])) is None
     title = all(items[m].initial for m in words_idx) and all(items[m].cap for m in words_idx)
     if title and all(
         low[m] in ctx.lowercase or ctx.knowledge.frequency(low[m], ctx.languages) >= 3.0 for m in words_idx

@@ -26,7 +26,7 @@ from stdnum.mx import rfc as _rfc
 
 from generator.safety.detect import checkdigits as cd
 
-ID, CASE, PLATE = "id", "case", "plate"
+ID, CASE, PLATE, ANY_ID = "id", "case", "plate", "any id"  # ANY_ID: a vocabulary's id_words
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,23 @@ def keys_of(entries: list[str] | set[str] | frozenset[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# id_words that are not labels of a number of their own: a phone's name (the phone detectors read the
+# number), and "number"/"no" themselves (the markers between a label and its number).
+_NOT_ID_LABELS = re.compile(
+    r"phone|cell|celular|telefone|téléphone|telepono|portable|whatsapp|mobile|contact|^cp\b|^numero$|^número$"
+    r"|^numéro$|^number$|^no$|^num$"
+)
+
+
+def _id_words(vocab: Vocabulary) -> list[str]:
+    """The vocabularies' id_words that label an ID number, without the names of laws ("RA 9208",
+    "Section 370" are citations) and of phones."""
+    laws = vocab["law_words"]
+    return [
+        w for w in _entries(vocab["id_words"]) if not _NOT_ID_LABELS.search(w) and not laws.phrase_in(w)
+    ]
+
+
 def compile_words(vocab: Vocabulary) -> IdWords:
     digits = {w: d for w, d in vocab.number_words.items() if -3 <= d <= 99}
     months = dict(vocab.months)
@@ -74,7 +91,7 @@ def compile_words(vocab: Vocabulary) -> IdWords:
         birthday_verbs=starts_of(verbs, _WHOLE_WORDS, re.IGNORECASE),
         figurative=frozenset(vocab["figurative_birth_subjects"].single),
         people=frozenset(vocab["person_words"].single | vocab["child_words"].single),
-        id_words=tuple(_entries(vocab["id_words"])),
+        id_words=tuple(_id_words(vocab)),
         quantities=frozenset(vocab["quantity_words"].single | vocab["currencies"].single) | COUNT_NOUNS,
     )
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 import gzip
 import math
 import pathlib
+import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
@@ -33,8 +34,13 @@ LEVEL_WORDS = {COUNTRY: "a country", STATE: "a state or province", CITY: "a city
                LOCALITY: "a village, neighbourhood, street or landmark"}  # fmt: skip
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def fold(text: str) -> str:
     """The form names are compared in: case folded, accents removed, punctuation as single spaces."""
+    if text.isascii():
+        return _NOT_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     out = []
     for ch in decomposed:
@@ -65,6 +71,9 @@ class Knowledge:
         str, str
     ]  # folded name (one or more words) → "level,population,country" entries, "|"-separated
     longest_place: int
+    function_words: tuple[frozenset[str], ...] = ()  # per LANGUAGES: its hundred most frequent words
+    # The same the other way round: a frequent word → the bits of the LANGUAGES it is frequent in.
+    function_word_languages: Mapping[str, int] = field(default_factory=dict)
 
     def zipf(self, word: str) -> tuple[float, ...]:
         row = self.words.get(fold(word))
@@ -115,7 +124,20 @@ def load_knowledge(folder: pathlib.Path = DATA) -> Knowledge:
     places = _table(folder / "places.tsv.gz")
     longest = max(k.count(" ") for k in places) + 1
     names = MappingProxyType({k: int(v) for k, v in given.items()})
-    return Knowledge(MappingProxyType(words), names, MappingProxyType(places), longest)
+    top = _table(folder / "function-words.tsv.gz")
+    function_words = tuple(frozenset(top.get(lang, "").split()) for lang in LANGUAGES)
+    bits: dict[str, int] = {}
+    for i, group in enumerate(function_words):
+        for w in group:
+            bits[w] = bits.get(w, 0) | (1 << i)
+    return Knowledge(
+        MappingProxyType(words),
+        names,
+        MappingProxyType(places),
+        longest,
+        function_words,
+        MappingProxyType(bits),
+    )
 
 
 def _table(path: pathlib.Path) -> dict[str, str]:
@@ -132,6 +154,7 @@ def build_data(folder: pathlib.Path = DATA) -> None:
     _write(folder / "words.tsv.gz", _word_lines())
     _write(folder / "given-names.tsv.gz", _given_name_lines())
     _write(folder / "places.tsv.gz", _place_lines())
+    _write(folder / "function-words.tsv.gz", _function_word_lines())
 
 
 def _write(path: pathlib.Path, lines: list[str]) -> None:
@@ -154,6 +177,13 @@ def _word_lines() -> list[str]:
             row = table.setdefault(key, [0] * len(LANGUAGES))
             row[i] = max(row[i], round(z * 10))
     return [key + "\t" + "\t".join(str(v) if v else "" for v in row) for key, row in sorted(table.items())]
+
+
+def _function_word_lines() -> list[str]:
+    """Each language's hundred most frequent words, to tell which languages a text is written in."""
+    import wordfreq
+
+    return [lang + "\t" + " ".join(fold(w) for w in wordfreq.top_n_list(lang, 100)) for lang in LANGUAGES]
 
 
 def _given_name_lines() -> list[str]:
@@ -230,7 +260,8 @@ def _place_lines() -> list[str]:
         place = Place(level, population, city["countrycode"])
         add(city["name"], place)
         for alt in city.get("alternatenames") or ():
-            if alt and _latin(alt):
+            # Airport and station codes ("BRU", "NGO") are listed as alternate names: not how people write.
+            if alt and _latin(alt) and not (len(alt) <= 4 and alt.isupper()):
                 add(alt, place)
     lines = []
     for key, places in sorted(every.items()):

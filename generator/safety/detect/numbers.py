@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 from generator.safety.detect.scan_contacts import link_host
 from generator.safety.detect.scanbase import Found
-from generator.safety.detect.tokens import LINK, NUMBER, PUNCT, WORD, Token, Tokens
 from generator.safety.detect.vocab import Vocabulary
 
 UNEXPLAINED_NUMBER = "UNEXPLAINED-NUMBER"
@@ -37,73 +36,83 @@ _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|e|er|ère|o|a|º|ª|km|kg|m|cm|h|am|pm|min|s)", re.IGNORECASE)
 
 
-def find_numbers(tokens: Tokens, vocab: Vocabulary, claimed: list[tuple[int, int]]) -> list[Found]:
-    """Long numbers and codes nobody explained (outside the spans identifier detectors claimed)."""
-    items = tokens.items
-    low = [t.low for t in items]
+_DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
+_WORDS_OF = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|[%‰$€£₹₱¥]|r\$")
+
+
+def find_numbers(text: str, vocab: Vocabulary, claimed: list[tuple[int, int]]) -> list[Found]:
+    """Long numbers and codes nobody explained (outside the spans identifier detectors claimed).
+    Read at the digits only: a story's digits are few, its words many."""
     out: list[Found] = []
-    for k, t in enumerate(items):
-        if t.kind not in (NUMBER, WORD) or _inside(t, claimed):
+    last_code_end = -1
+    for m in _DIGITS.finditer(text):
+        s, e = m.span()
+        if s < last_code_end or any(a <= s < b or a < e <= b for a, b in claimed):
             continue
-        if t.kind == WORD:
-            code = _code_at(tokens, k)
-            if code is not None and not _code_explained(code, low, k, vocab):
-                out.append(
-                    Found(
-                        UNEXPLAINED_NUMBER, t.start, t.start + len(code), code, "a code of letters and digits"
-                    )
-                )
+        code = _code_around(text, s, e)
+        if code is not None:
+            cs, ce = code
+            last_code_end = ce
+            if not _code_explained(text[cs:ce], _before_words(text, cs), vocab):
+                out.append(Found(UNEXPLAINED_NUMBER, cs, ce, text[cs:ce], "a code of letters and digits"))
             continue
-        digits = sum(c.isdigit() for c in t.text)
-        if digits < 5 or _explained_number(t, items, low, k, vocab):
+        number = m.group()
+        if sum(c.isdigit() for c in number) < 5 or _explained_number(text, s, e, vocab):
             continue
-        out.append(Found(UNEXPLAINED_NUMBER, t.start, t.end, t.text, "a long number"))
+        out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     return out
 
 
-def _inside(t: Token, claimed: list[tuple[int, int]]) -> bool:
-    return any(s <= t.start < e or s < t.end <= e for s, e in claimed)
-
-
-def _code_at(tokens: Tokens, k: int) -> str | None:
-    """A code starting at word k ("MH12AB1234", "GOMR090512MDF"): letters and digits run together."""
-    t = tokens.items[k]
-    m = _CODE.match(tokens.text, t.start)
-    if m is None or m.end() <= t.end:
+def _code_around(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The span of a code of letters and digits run together around digits s..e ("MH12AB1234")."""
+    lo = s
+    while lo > 0 and (text[lo - 1].isalnum() or (text[lo - 1] == "-" and lo > 1 and text[lo - 2].isalnum())):
+        lo -= 1
+    hi = e
+    while hi < len(text) and (
+        text[hi].isalnum() or (text[hi] == "-" and hi + 1 < len(text) and text[hi + 1].isalnum())
+    ):
+        hi += 1
+    code = text[lo:hi]
+    if lo == s and hi == e or not any(c.isalpha() for c in code):
         return None
-    code = m.group(0)
-    if len(code) < 6 or sum(c.isdigit() for c in code) < 2 or _ORDINAL.fullmatch(code):
+    if len(code) < 6 or sum(c.isdigit() for c in code) < 2 or _ORDINAL.fullmatch(code) or not code.isascii():
         return None
-    return code
+    return lo, hi
 
 
-def _code_explained(code: str, low: list[str], k: int, vocab: Vocabulary) -> bool:
+def _before_words(text: str, at: int, n: int = 4) -> list[str]:
+    return [w.lower() for w in _WORDS_OF.findall(text, max(0, at - 60), at)][-n:]
+
+
+def _after_words(text: str, at: int, n: int = 3) -> list[str]:
+    return [w.lower() for w in _WORDS_OF.findall(text, at, min(len(text), at + 40))][:n]
+
+
+def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
     lowered = code.casefold()
     return any(
         lowered in vocab[s] for s in ("public_bodies", "laws", "regions", "platforms", "not_names")
-    ) or (k > 0 and low[k - 1] in vocab["law_words"])
+    ) or (bool(before) and before[-1] in vocab["law_words"])
 
 
-def _explained_number(t: Token, items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
+def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     """A year, an amount, a count, a percentage, a time or a law's number."""
-    text = t.text
-    if _YEAR.fullmatch(text) or re.fullmatch(r"(?:1[89]|20)\d\d[-–/](?:1[89]|20)?\d\d", text):
+    number = text[s:e]
+    if _YEAR.fullmatch(number) or re.fullmatch(r"(?:1[89]|20)\d\d[-–/](?:1[89]|20)?\d\d", number):
         return True
-    if ":" in text and sum(c.isdigit() for c in text) <= 4:
+    if ":" in number and sum(c.isdigit() for c in number) <= 4:
         return True
-    before = [low[m] for m in range(max(0, k - 4), k) if items[m].kind in (WORD, PUNCT)]
-    after = [low[m] for m in range(k + 1, min(len(items), k + 4)) if items[m].kind in (WORD, PUNCT)]
-    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or (
-        after[:1] and after[0] in ("%", "‰")
-    ):
+    before = _before_words(text, s)
+    after = _after_words(text, e)
+    near = text[max(0, s - 4) : s] + text[e : e + 3]
+    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or any(c in near for c in "%‰$€£₹₱¥"):
         return True
     if after and (after[0] in vocab["quantity_words"] or vocab["quantity_words"].match(after, 0)):
-        return _grouped(text)
+        return _grouped(number)
     if any(w in vocab["law_words"] or w in vocab["laws"] for w in before):
         return True  # "Section 370", "Lei 13.344/2016", "Republic Act No. 9208"
-    if any(vocab["comparatives"].match(before, i) for i in range(len(before))) and _grouped(text):
-        return True  # "more than 2,000"
-    return False
+    return any(vocab["comparatives"].match(before, i) for i in range(len(before))) and _grouped(number)
 
 
 def _grouped(text: str) -> bool:
@@ -111,18 +120,40 @@ def _grouped(text: str) -> bool:
     return bool(re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+(?:[.,]\d+)?|\d{1,6}(?:[.,]\d+)?", text))
 
 
-def find_links(tokens: Tokens, allowed_hosts: tuple[str, ...], claimed: list[tuple[int, int]]) -> list[Found]:
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]"
+    r"|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)"
+    r"(?:/[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?])?\b",
+    re.IGNORECASE,
+)
+
+
+_LINK_HINTS = ("://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".in", ".ph", ".mx", ".br", ".ca", ".fr",
+               ".uk", ".io", ".me", ".be", ".ly", ".gl", ".co", ".info", ".tv", ".COM", ".ORG")  # fmt: skip
+_LINKISH = re.compile(
+    r"://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.I
+)
+
+
+def find_links(text: str, allowed_hosts: tuple[str, ...], claimed: list[tuple[int, int]]) -> list[Found]:
     """Links to anywhere the site does not know (e-mail addresses are the identifier detectors')."""
     out: list[Found] = []
-    for t in tokens.items:
-        if t.kind != LINK or "@" in t.text or _inside(t, claimed):
+    if not any(hint in text for hint in _LINK_HINTS) or not _LINKISH.search(text):
+        return out
+    for m in _LINK.finditer(text):
+        s, e = m.span()
+        if (
+            (s and text[s - 1] == "@")
+            or "@" in m.group()
+            or any(a <= s < b or a < e <= b for a, b in claimed)
+        ):
             continue
-        url = t.text if "://" in t.text else "https://" + t.text
+        url = m.group() if "://" in m.group() else "https://" + m.group()
         host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
         if link_host(host) is not None:
             continue  # a platform's, a file host's or a map's: the identifier detectors' own (or allowed)
         if host and not _host_allowed(host, allowed_hosts):
-            out.append(Found(UNEXPLAINED_LINK, t.start, t.end, t.text, "a link to another site"))
+            out.append(Found(UNEXPLAINED_LINK, s, e, m.group(), "a link to another site"))
     return out
 
 

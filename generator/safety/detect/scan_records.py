@@ -73,7 +73,7 @@ def _labels(id_words: tuple[str, ...]) -> tuple[Starts, dict[str, fmt.Label]]:
     labels = {" ".join(lab.text.lower().split()): lab for lab in fmt.LABELS}
     for w in id_words:  # the table's own labels say more ("case no" is a case number, not an ID)
         if w.split()[0] not in labels:
-            labels[w] = fmt.Label(w, fmt.ID, "an ID number")
+            labels[w] = fmt.Label(w, fmt.ANY_ID, "an ID number")
     return starts_of(labels, r"(?<![\w’'\-])(?:{})(?!\w)"), labels
 
 
@@ -129,6 +129,8 @@ def _is_number_for(m: re.Match[str], label: fmt.Label) -> bool:
         return any(c.isalpha() for c in value) and 4 <= sum(c.isalnum() for c in value) <= 10
     if label.kind == fmt.CASE:
         return digits >= 3 or (digits >= 1 and any(c in value for c in "/-.")) or (marked and digits >= 2)
+    if label.kind == fmt.ANY_ID:  # "conta 1500 voluntários" is a count; "account no. 1234" a number
+        return digits >= 4 and (marked or digits >= 6 or any(c.isalpha() or c in "/-." for c in value))
     return digits >= 4
 
 

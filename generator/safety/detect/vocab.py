@@ -33,11 +33,23 @@ LIST_SECTIONS = (
     "comparatives", "copulas", "connectors", "articles",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words")
+# Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
+KNOWN_SECTIONS = (
+    "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
+    "place_words_before", "place_words_after", "landmark_words", "kinship", "kinship_modifiers",
+    "connectors", "articles", "currencies", "platform_words", "quantity_words", "age_words",
+    "person_words", "possessives", "weekdays", "copulas", "peoples", "religions",
+)  # fmt: skip
+# Sections of public names: a word of one explains itself unless people are also called that.
+PUBLIC_SECTIONS = ("festivals", "public_bodies", "laws", "platforms", "regions")
 
 
 def words(text: str) -> tuple[str, ...]:
-    """The lowercase words of a vocabulary entry or of a piece of text, the way the detectors split them."""
-    return tuple(_WORD.findall(text.casefold().replace("’", "'")))
+    """The lowercase words of a vocabulary entry, split exactly as the tokenizer splits text (an elided
+    article is a word of its own, "d'"; full stops and other punctuation are not words)."""
+    from generator.safety.detect.tokens import PUNCT, tokenize
+
+    return tuple(t.low for t in tokenize(text.replace("’", "'")).items if t.kind != PUNCT)
 
 
 @dataclass(frozen=True)
@@ -47,6 +59,7 @@ class Lexicon:
     single: frozenset[str] = frozenset()
     phrases: frozenset[tuple[str, ...]] = frozenset()
     longest: int = 1
+    starts: frozenset[str] = frozenset()  # first words of the phrases
 
     @staticmethod
     def of(entries: Iterable[str]) -> Lexicon:
@@ -59,13 +72,17 @@ class Lexicon:
             elif w:
                 phrases.add(w)
         longest = max((len(p) for p in phrases), default=1)
-        return Lexicon(frozenset(single), frozenset(phrases), longest)
+        return Lexicon(frozenset(single), frozenset(phrases), longest, frozenset(p[0] for p in phrases))
 
     def __contains__(self, word: object) -> bool:
         return word in self.single
 
     def match(self, low: list[str], i: int) -> int:
         """How many words of `low` starting at i form an entry (the longest), 0 if none."""
+        if i >= len(low):
+            return 0
+        if low[i] not in self.starts:
+            return 1 if low[i] in self.single else 0
         for n in range(min(self.longest, len(low) - i), 1, -1):
             if tuple(low[i : i + n]) in self.phrases:
                 return n
@@ -86,6 +103,9 @@ class Vocabulary:
     months: Mapping[str, int]
     number_words: Mapping[str, int]
     by_language: Mapping[str, Mapping[str, Lexicon]] = field(default_factory=dict)
+    known: frozenset[str] = frozenset()  # the single words of KNOWN_SECTIONS, and the month names
+    public: frozenset[str] = frozenset()  # the single words of PUBLIC_SECTIONS
+    signals: frozenset[str] = frozenset()  # words that change what the name next to them is
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
@@ -151,12 +171,20 @@ def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, 
         lang: MappingProxyType({k: Lexicon.of(v) for k, v in sections.items()})
         for lang, sections in per_language.items()
     }
+    known = frozenset(months).union(*(lists[s].single for s in KNOWN_SECTIONS))
+    public = frozenset().union(*(lists[s].single for s in PUBLIC_SECTIONS))
+    signal_sections = ("titles", "kinship", "institution_words", "institution_words_before", "place_words_after",
+                       "place_words_before", "person_markers")  # fmt: skip
+    signals = frozenset().union(*(lists[s].single for s in signal_sections))
     vocab = Vocabulary(
         tuple(languages),
         MappingProxyType(lists),
         MappingProxyType(months),
         MappingProxyType(numbers),
         MappingProxyType(by_language),
+        known,
+        public,
+        signals,
     )
     return vocab, findings
 
