@@ -13,7 +13,10 @@ add labels of the general kind ("an ID number").
 
 A label's kind says how much of a number it takes: an ID needs four digits or more, a case number
 three or a separator ("FIR 12/2024"), a plate letters and digits together (it may come a few words
-after its label: "the plate of the van was ABC-1234").
+after its label: "the plate of the van was ABC-1234", as may an ID that cannot be a count: "su
+pasaporte mexicano, número G12345678"). A vocabulary's id_words (ANY_ID) need a number that cannot be
+a count either: a "no."/"nº" before it, six digits, letters or a separator ("conta 1500 voluntários"
+is a count).
 """
 
 from __future__ import annotations

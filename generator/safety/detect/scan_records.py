@@ -53,11 +53,11 @@ _FILLER = (
     r"is|was|are|were|reads?|reading|es|era|fue|est|était|é|foi|ay|ng|ni|de|del|do|da|du|des|of|the|her|his"
     r"|their|su|sus|son|sa|ses|seu|sua|dela|dele|niya|nya|ko|mo|ang|card|carte|cartão|tarjeta"
 )
-_GAP = rf"(?P<gap>\.?(?:[ \t:#=,()\-–—]|(?i:{_MARKER})|(?i:\b(?:{_FILLER})\b))*)"
+_GAP = rf"(?P<gap>\.?(?:[ \t:#=,()\-–—]|(?i:(?:{_MARKER})(?![^\W\d_]))|(?i:\b(?:{_FILLER})\b))*)"
 # A number: groups of capitals and digits joined by one space, dot, slash or hyphen.
 _VALUE = r"(?P<v>[A-Z0-9]+(?![^\W\d_])(?:(?:[ ./\-]|\. )[A-Z0-9]+(?![^\W\d_]))*)"
 _LABEL_VALUE = re.compile(_GAP + _VALUE)
-# For plates, a few more words may come first ("the plate of the van was ABC-1234").
+# For plates and unmistakable IDs, a few more words may come first ("the plate of the van was ABC-1234").
 _FEW_WORDS = re.compile(r"(?:[ \t,:]+[^\W\d_]+(?:[’'\-][^\W\d_]+)*){1,4}[ \t,:]+")  # words, no digits
 _MARKER_IN_GAP = re.compile(rf"(?i:{_MARKER}|:|#)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
