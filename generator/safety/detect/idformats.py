@@ -56,6 +56,7 @@ _MX_STATES = (
     "AS|BC|BS|CC|CL|CM|CS|CH|DF|DG|GT|GR|HG|JC|MC|MN|MS|NT|NL|OC|PL|QT|QR|SP|SL|SR|TC|TS|TL|VZ|YN|ZS|NE"
 )
 
+ANY_NUMBER = "an ID or card number"  # sixteen digits in fours: a PhilSys number, a card number
 SHAPES: tuple[Shape, ...] = (
     # India
     Shape(
@@ -86,7 +87,7 @@ SHAPES: tuple[Shape, ...] = (
     Shape("cnj", r"\d{7}-\d{2}\.\d{4}\.\d\.\d{2}\.\d{4}", "a court case number", cd.cnj_valid),
     Shape("mercosul", r"[A-Z]{3}\d[A-Z]\d{2}", "a licence plate number"),
     # The Philippines
-    Shape("philsys", r"\d{4}-\d{4}-\d{4}-\d{4}|\d{4} \d{4} \d{4} \d{4}", "an ID or card number"),
+    Shape("philsys", r"\d{4}-\d{4}-\d{4}-\d{4}|\d{4} \d{4} \d{4} \d{4}", ANY_NUMBER),
     Shape("sss", r"\d{2}-\d{7}-\d", "an SSS number"),
     Shape("umid", r"\d{4}-\d{7}-\d", "a UMID number"),
     # Canada, France, the US, the UK

@@ -149,7 +149,7 @@ def labelled_numbers(t: Text, words: IdWords) -> Iterator[Found]:
 
 def numbers(t: Text, words: IdWords) -> list[Found]:
     """ID numbers by shape and by label; where a label and a shape overlap ("plaque AB-123-CD"), one
-    finding covering both, named by the shape (which says more)."""
+    finding covering both, named by the shape when it says more ("PhilSys: 1234-5678-…" by the label)."""
     if not t.digits:
         return []
     shaped = list(shaped_numbers(t))
@@ -158,7 +158,8 @@ def numbers(t: Text, words: IdWords) -> list[Found]:
         over = [s for s in shaped if s.start < f.end and f.start < s.end]
         if over:
             end = max(f.end, *(s.end for s in over))
-            f = Found(NUMBER, f.start, end, t.text[f.start : end], over[0].what)
+            what = f.what if over[0].what == fmt.ANY_NUMBER else over[0].what
+            f = Found(NUMBER, f.start, end, t.text[f.start : end], what)
             shaped = [s for s in shaped if s not in over]
         out.append(f)
     return out + shaped
