@@ -8,9 +8,11 @@ a writer in each language writes. The CLI-level tests (location, message, fix) a
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 import pytest
+from sitekit import BODY, story_findings, story_md
 
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.checkdigits import cnj_valid, cpf_valid, curp_valid, nir_valid, sin_valid
@@ -363,3 +365,48 @@ def test_the_vocabulary_is_an_argument() -> None:
     assert problems == []
     text = "She repeated it: nine eight three zero zero, four one seven six two."
     assert ts.scan(text, "body", SETTINGS, vocab) == ts.scan(text, "body", SETTINGS)
+
+
+# ---------------------------------------------------------------- issue 12, through the CLI's check
+
+# Issue 12's identifier misses, each as a writer put it in a story: every one stops the story with
+# its error, at the detail's line, and the message never repeats it.
+ISSUE_12_MISSES = [
+    ("ID-NUMBER", "Her CURP, GOMR090512MDFRRN07, was on the shelter's intake form.", "GOMR090512MDFRRN07"),
+    ("ID-NUMBER", "Her PhilSys number is 1234-5678-9012-3456.", "1234-5678-9012-3456"),
+    ("ID-NUMBER", "His SIN, 130 692 544, was on the pay slip.", "130 692 544"),
+    ("ID-NUMBER", "The van had licence plate ABC 1234.", "ABC 1234"),
+    ("ID-BIRTHDATE", "She turned 15 on 9 August, the week she was rescued.", "9 August"),
+    ("ID-BIRTHDATE", "Nació el 12 de mayo de 2009 en Oaxaca.", "12 de mayo"),
+    ("ID-BIRTHDATE", "Elle est née le 3 mars 2010 à Lyon.", "3 mars"),
+    ("ID-PHONE", "She repeated his number: nine eight three zero zero four one seven six two.", "nine eight"),
+    ("ID-EMAIL", "Write to her at priti.das2009 (at) gmail (dot) com.", "gmail"),
+    ("ID-SOCIAL", "Her friends tagged her, @mona_dances, in every video.", "@mona_dances"),
+    ("ID-SOCIAL", "On TikTok she is dancingmona, and she posts every day.", "dancingmona"),
+    ("ID-SOCIAL", "The recruiter filmed her: https://www.youtube.com/watch?v=dQw4w9WgXcQ", "dQw4w9WgXcQ"),
+    ("ID-SOCIAL", "Her statement is in https://drive.google.com/file/d/1AbCdEf/view", "1AbCdEf"),
+    ("ID-ADDRESS", "The phone was last seen at 22.5726, 88.3639.", "22.5726"),
+    ("ID-ADDRESS", "The room is at 7JWV+P2 Kolkata.", "7JWV+P2"),
+    ("ID-ADDRESS", "Ela morava na Rua Augusta, 1500, apto 32.", "Rua Augusta"),
+    ("ID-ADDRESS", "Vivía en Calle 5 de Mayo 123, Col. Centro.", "Calle 5 de Mayo"),
+    ("ID-POSTCODE", "Elle vivait au 12 rue des Lilas, 69003 Lyon.", "69003"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "extra", "value"), ISSUE_12_MISSES, ids=[m[1][:40] for m in ISSUE_12_MISSES]
+)
+def test_issue_12_misses_stop_the_story(tmp_path: pathlib.Path, rule: str, extra: str, value: str) -> None:
+    text = story_md(BODY + "\n" + extra + "\n")
+    found = story_findings(tmp_path, text, rule)
+    line = text.count("\n", 0, text.index(extra)) + 1
+    assert found and all(
+        f.startswith(f"content/stories/story.md:{line}:") and f": {rule}: " in f for f in found
+    )
+    assert not any(value in f for f in found)
+
+
+def test_law_13_344_is_no_phone_number(tmp_path: pathlib.Path) -> None:
+    """Issue 12, item 7: a statute citation read as a phone number was a false alarm."""
+    text = story_md(BODY + "\nLaw 13.344/2016 made trafficking a crime; so does RA 9208, as amended.\n")
+    assert [f for f in story_findings(tmp_path, text) if ": ID-" in f] == []
