@@ -227,6 +227,9 @@ FIRES = [
     ("ID-NUMBER", "es", "Su pasaporte mexicano, número G12345678, quedó con el enganchador.", "G12345678"),
     ("ID-NUMBER", "es", "La matrícula 1234 ABC del coche.", "1234 ABC"),
     ("ID-NUMBER", "en", "The GD Entry No. 1234 was lost.", "GD Entry No. 1234"),
+    ("ID-BIRTHDATE", "en", "D.O.B.: 03-05-2010, as the form says.", "D.O.B.: 03-05-2010"),
+    ("ID-BIRTHDATE", "en", "Her 18th birthday was on 9 August.", "birthday was on 9 August"),
+    ("ID-NUMBER", "pt", "O B.O. nº 1234/2024 foi registrado na delegacia.", "1234/2024"),
 ]
 
 # (rule, language, sentence): the nearest misses, which must stay quiet.
@@ -280,6 +283,7 @@ QUIET = [
     ("ID-BIRTHDATE", "fil", "Ang samahan ay isinilang noong Mayo 4, 2010."),
     ("ID-PHONE", "en", "Twenty two girls and thirty three boys came in twenty nineteen."),
     ("ID-NUMBER", "en", "Her passport was taken by the agent Ramesh in 2019, in case no one came."),
+    ("ID-BIRTHDATE", "en", "She was born. 3 May 2010 was the day she first saw the sea."),
 ]
 
 

@@ -132,7 +132,11 @@ _PLATE = "a licence plate number"
 
 LABELS: tuple[Label, ...] = (
     # case files: police reports, complaints, court and prosecution files
-    *_labels(CASE, _CASE, "FIR|F.I.R.|F.I.R|GD|G.D.|GDE|GD entry|G.D. entry|general diary|general diary entry|NCR|N.C.R."),
+    *_labels(
+        CASE,
+        _CASE,
+        "FIR|F.I.R.|F.I.R|GD|G.D.|GDE|GD entry|G.D. entry|general diary|general diary entry|NCR|N.C.R.",
+    ),
     *_labels(
         CASE, _CASE, "case|criminal case|police case|court case|case file|crime|crime number|crime reference"
     ),

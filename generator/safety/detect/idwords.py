@@ -43,6 +43,17 @@ def _entries(lexicon: Lexicon) -> list[str]:
 
 
 _WHOLE_WORDS = r"(?<![\w.’'\-])(?:{})(?!\w)"
+# Between the words of a vocabulary's phrase: the vocabularies keep words, not the dots and hyphens
+# between them ("d.o.b" is the phrase "d o b", "18th birthday" is "18 th birthday").
+VOCAB_JOINER = r"[\s.\-]*"
+
+
+def _without_short_heads(entries: list[str]) -> list[str]:
+    """The entries, less each phrase that only puts a word of one or two letters before another entry
+    ("a eu", "a fêté", "ha cumplido"): the shorter entry finds the same thing, and a search for every
+    "a" of a text would cost more than all the rest."""
+    known = set(entries)
+    return [e for e in entries if not (" " in e and len(e.split()[0]) <= 2 and e.split(" ", 1)[1] in known)]
 
 
 def keys_of(entries: list[str] | set[str] | frozenset[str]) -> frozenset[str]:
@@ -69,9 +80,7 @@ def _id_words(vocab: Vocabulary) -> list[str]:
     """The vocabularies' id_words that label an ID number, without the names of laws ("RA 9208",
     "Section 370" are citations) and of phones."""
     laws = vocab["law_words"]
-    return [
-        w for w in _entries(vocab["id_words"]) if not _NOT_ID_LABELS.search(w) and not laws.phrase_in(w)
-    ]
+    return [w for w in _entries(vocab["id_words"]) if not _NOT_ID_LABELS.search(w) and not laws.phrase_in(w)]
 
 
 def compile_words(vocab: Vocabulary) -> IdWords:
@@ -87,8 +96,8 @@ def compile_words(vocab: Vocabulary) -> IdWords:
         + "|".join(re.escape(m) + (r"\.?" if len(m) <= 4 else "") for m in month_names)
         + ")",
         months=months,
-        birth=starts_of(births, _WHOLE_WORDS, re.IGNORECASE),
-        birthday_verbs=starts_of(verbs, _WHOLE_WORDS, re.IGNORECASE),
+        birth=starts_of(_without_short_heads(births), _WHOLE_WORDS, re.IGNORECASE, VOCAB_JOINER),
+        birthday_verbs=starts_of(_without_short_heads(verbs), _WHOLE_WORDS, re.IGNORECASE, VOCAB_JOINER),
         figurative=frozenset(vocab["figurative_birth_subjects"].single),
         people=frozenset(vocab["person_words"].single | vocab["child_words"].single),
         id_words=tuple(_id_words(vocab)),

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from generator.safety.detect import idformats as fmt
-from generator.safety.detect.idwords import IdWords
+from generator.safety.detect.idwords import VOCAB_JOINER, IdWords
 from generator.safety.detect.lexicon import MONTH_PATTERN, MONTHS
 from generator.safety.detect.scanbase import (
     BIRTHDATE,
@@ -69,12 +69,19 @@ _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 @functools.lru_cache(maxsize=8)
 def _labels(id_words: tuple[str, ...]) -> tuple[Starts, dict[str, fmt.Label]]:
     """Every label (the table's and the vocabularies' id_words), to be found in the lowercased text, and
-    each label by its lowercase words."""
-    labels = {" ".join(lab.text.lower().split()): lab for lab in fmt.LABELS}
-    for w in id_words:  # the table's own labels say more ("case no" is a case number, not an ID)
-        if w.split()[0] not in labels:
-            labels[w] = fmt.Label(w, fmt.ANY_ID, "an ID number")
-    return starts_of(labels, r"(?<![\w’'\-])(?:{})(?!\w)"), labels
+    each label by its words (_label_key)."""
+    labels = {_label_key(lab.text): lab for lab in fmt.LABELS}
+    firsts = {key.split()[0] for key in labels}
+    extra = [w for w in id_words if w.split()[0] not in firsts]  # the table says more ("case no": a case)
+    for w in extra:
+        labels.setdefault(_label_key(w), fmt.Label(w, fmt.ANY_ID, "an ID number"))
+    entries = [lab.text.lower() for lab in fmt.LABELS] + extra
+    return starts_of(entries, r"(?<![\w’'\-])(?:{})(?!\w)", joiner=VOCAB_JOINER), labels
+
+
+def _label_key(text: str) -> str:
+    """A label as its words: "F.I.R." and "f i r", "B.O." and "b o" are one label."""
+    return " ".join(w for w in re.split(r"[\s.\-]+", text.lower()) if w)
 
 
 def _written_as_label(written: str, label: fmt.Label) -> bool:
@@ -82,11 +89,12 @@ def _written_as_label(written: str, label: fmt.Label) -> bool:
     bread, but "GD entry" may be "GD Entry"); a short id word of the vocabularies must not be all
     lowercase."""
     written = " ".join(written.split())
-    if len(written) != len(label.text) or any(
-        c.isupper() and not w.isupper() for c, w in zip(label.text, written)
+    if label.text != label.text.lower() and (
+        len(written) != len(label.text)
+        or any(c.isupper() and not w.isupper() for c, w in zip(label.text, written))
     ):
         return False
-    return not (len(label.text) <= 3 and written.islower())
+    return not (len(_label_key(label.text).replace(" ", "")) <= 3 and written.islower())
 
 
 def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Match[str] | None:
@@ -138,7 +146,9 @@ def labelled_numbers(t: Text, words: IdWords) -> Iterator[Found]:
     """A number right after the name of a document, a case file or a plate."""
     starts, labels = _labels(words.id_words)
     for m in near_words(t, starts):
-        label = labels[" ".join(m.group(0).lower().split())]
+        label = labels.get(_label_key(m.group(0)))
+        if label is None:
+            continue
         if not _written_as_label(t.text[m.start() : m.end()], label):
             continue
         v = _value_after(t, m.end(), label, words)
@@ -190,7 +200,7 @@ def _birth_pattern(words: IdWords) -> re.Pattern[str]:
     mars 2010", "nació en un pueblo el 12 de mayo de 2009"); a year alone only after "date of birth"."""
     date = rf"(?:{_word_date(words.month_pattern)}|{_NUM_DATE})"
     return re.compile(
-        rf"(?P<gap>(?:[\s,:\-–]+(?![\d(])[^\s.!?;:\d]+){{0,6}}?)[\s,:\-–]+(?P<date>{date}|{_YEAR_P}(?![\d/\-]))",
+        rf"\.?(?P<gap>(?:[\s,:\-–]+(?![\d(])[^\s.!?;:\d]+){{0,6}}?)[\s,:\-–]+(?P<date>{date}|{_YEAR_P}(?![\d/\-]))",
         re.IGNORECASE,
     )
 
@@ -256,6 +266,8 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
         m = after_birth.match(t.text, b.end())
         if m is None or _figurative(t, b.start(), words):
             continue
+        if m.group(0).startswith(".") and "." not in b.group(0) and len(b.group(0)) > 3:
+            continue  # "she was born. 3 May…": a full stop after a word, not after "D.O.B"
         if _YEAR.fullmatch(m.group("date")) and not _EXPLICIT_BIRTH_LABEL.search(b.group(0)):
             continue  # "born in 2010": an age, not a birth date (the jigsaw rule counts it)
         yield Found(BIRTHDATE, b.start(), m.end(), t.text[b.start() : m.end()], "a date of birth")

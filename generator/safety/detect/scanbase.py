@@ -275,13 +275,15 @@ class Starts:
     keys: frozenset[str]
 
 
-def starts_of(entries: Iterable[str], template: str = "{}", flags: int = 0) -> Starts:
-    """A Starts for `entries` (lowercase words or phrases, spaces matching any whitespace), each used in
-    `template` where "{}" stands for the alternation of entries, longest first."""
+def starts_of(entries: Iterable[str], template: str = "{}", flags: int = 0, joiner: str = r"\s+") -> Starts:
+    """A Starts for `entries` (lowercase words or phrases), each used in `template` where "{}" stands
+    for the alternation of entries, longest first; the words of a phrase are joined by `joiner` (any
+    whitespace; a vocabulary's phrases, which lost their dots and hyphens, also by those or nothing:
+    "d o b" is "D.O.B.", "18 th birthday" is "18th birthday")."""
 
     def compiled(group: list[str]) -> re.Pattern[str]:
         ordered = sorted(group, key=lambda e: (-len(e), e))
-        alternation = "|".join(re.escape(e).replace(r"\ ", r"\s+") for e in ordered)
+        alternation = "|".join(re.escape(e).replace(r"\ ", joiner) for e in ordered)
         return re.compile(template.replace("{}", alternation), flags)
 
     groups: dict[str, list[str]] = {}
