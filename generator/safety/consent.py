@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from generator.content.model import Story
 from generator.content.publication import consent_start
+from generator.safety.redact import person_label
 from generator.safety.registry import ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "3 Consent"
@@ -25,7 +26,7 @@ def consent_missing(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     for p in story.survivors:
         if not p.consent:
             yield Hit(
-                f'survivor "{p.name}" has no consent recorded',
+                f"survivor {person_label(p.name, p.name_type)} has no consent recorded",
                 "add `consent: <id>` to this person and a matching entry under consent:",
                 path=("people", p.index),
             )
@@ -49,13 +50,13 @@ def consent_minor(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         where = ("consent", c.index, "given_by")
         if "survivor" not in c.given_by:
             yield Hit(
-                f'consent {c.id} for "{p.name}" lacks the child\'s own assent',
+                f"consent {c.id} for {person_label(p.name, p.name_type)} lacks the child's own assent",
                 "add survivor to given_by once the child has agreed",
                 path=where,
             )
         if not {"guardian", "welfare_authority"} & set(c.given_by):
             yield Hit(
-                f'consent {c.id} for "{p.name}", a minor, needs a guardian or welfare authority',
+                f"consent {c.id} for {person_label(p.name, p.name_type)}, a minor, needs a guardian or welfare authority",
                 "add guardian or welfare_authority to given_by",
                 path=where,
             )
@@ -66,13 +67,13 @@ def consent_minor(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             bad = [q for q in ([named] if named else guardians) if q is not None and q.accused]
             if bad:
                 yield Hit(
-                    f'the guardian who consented for "{p.name}" ({bad[0].name}) is accused',
+                    f"the guardian who consented for {person_label(p.name, p.name_type)} ({bad[0].name}) is accused",
                     "consent must come from a welfare authority (e.g. the Child Welfare Committee): use welfare_authority",
                     path=where,
                 )
             elif accused and named is None and "welfare_authority" not in c.given_by:
                 yield Hit(
-                    f'a relative of "{p.name}" is accused, so a guardian\'s consent cannot be relied on',
+                    f"a relative of {person_label(p.name, p.name_type)} is accused, so a guardian's consent cannot be relied on",
                     "get consent from a welfare authority (given_by: [survivor, welfare_authority]), or name the guardian who consented with `guardian: <name>`",
                     path=where,
                 )

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import Story
+from generator.safety.redact import person_label
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "1 People and names"
@@ -59,7 +60,7 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             sentence = _sentence(text, at)
             if name.search(sentence) or (single and _PRONOUNS.search(sentence)):
                 yield Hit(
-                    f'the text gives an age under 18 for "{p.name}", declared minor: false: '
+                    f"the text gives an age under 18 for {person_label(p.name, p.name_type)}, declared minor: false: "
                     "a survivor who was a child at the time of the events is a minor",
                     "set minor: true for this person (and check their consent: a child's needs assent and "
                     "a guardian or welfare authority)",

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from generator.content.model import Story
 from generator.content.visible import typed_markers
+from generator.safety.redact import person_label, redact_hint
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
 FAMILY = "2 Pseudonyms"
@@ -32,15 +33,21 @@ def undeclared_marker(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         person = declared.get(m.name) or declared.get(word)
         if person is not None:
             yield Hit(
-                f'"{m.name}*" is marked as a pseudonym but "{person.name}" is declared with name_type: {person.name_type}',
+                f"a name ({person_label(person.name, person.name_type)}) is marked as a pseudonym but is "
+                f"declared with name_type: {person.name_type}",
                 "remove the asterisk (the generator marks pseudonyms itself) or correct name_type in people",
                 offset=m.offset,
+                subject=m.name,
             )
         else:
             yield Hit(
-                f'"{word}*" is marked as a pseudonym but is not declared in people',
-                f"add {word} to people with role, name_type: pseudonym and consent, then remove the asterisk (the generator adds it)",
+                f'a name ("{redact_hint(word)}") is marked as a pseudonym but is not declared in people: it may be a '
+                "real name dressed up as a changed one",
+                "if it is a changed name, add it to people with role, name_type: pseudonym and consent, then remove "
+                "the asterisk (the generator adds it); if it is a real name, describe the person instead",
                 offset=m.name_offset + m.name.rfind(word),
+                length=len(word),
+                subject=word,
             )
 
 

@@ -41,3 +41,9 @@ def _digits(value: str) -> str:
         else:
             out.append(c)
     return "".join(out)
+
+
+def person_label(name: str, name_type: str) -> str:
+    """How a message may refer to a declared person: a pseudonym as written (it was chosen to be
+    printed), any other name only as a hint."""
+    return f'"{name}"' if name_type == "pseudonym" else f'"{redact_hint(name)}"'

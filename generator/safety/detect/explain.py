@@ -21,8 +21,8 @@ Rosa", "sa kanyang inang si Lorna"), an institution when its head word makes it 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -341,8 +341,8 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
                 j = nxt
                 continue
         if t.kind == PUNCT and t.text == "." and len(items[j - 1].text) == 1 and j + 1 < len(items):
-            nxt = items[j + 1]
-            if nxt.kind == WORD and nxt.cap:
+            after = items[j + 1]
+            if after.kind == WORD and after.cap:
                 j += 1
                 continue
         break
@@ -379,7 +379,7 @@ def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> 
         institution = None  # "Back to Fashion School" in a Title Case title: words, not a name
     if institution is not None:
         start, end = institution
-        return [_found(tokens, INSTITUTION, start, end, "a named school, workplace or shelter")]
+        return [_found(tokens, INSTITUTION, start, end, "a school, workplace or shelter")]
     out: list[Found] = []
     for start, end in _unexplained_spans(classes, words_idx):
         if kin_inside or _kin_attached(items, low, i, j, vocab):
@@ -487,8 +487,8 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
     if w in ctx.lowercase:
         return COMMON
     z = ctx.frequency(w)
-    if t.initial:
-        return COMMON if z >= 3.0 else UNKNOWN
+    if t.initial:  # a capital says nothing here: a common word of the text, or a very common one of any
+        return COMMON if z >= 3.0 or know.frequency(w) >= 4.5 else UNKNOWN
     if ctx.english or _official(low, i, j, vocab):
         return COMMON if z >= 3.3 else UNKNOWN
     # Outside English a capital mid-sentence means a name, but a name of what? A frequent word of the
@@ -656,7 +656,7 @@ def _institution(
     if n:
         rest = [k for k in words_idx if k >= i + n]
         nxt = j if not rest else None
-        if rest and any(classes.get(k) != KNOWN for k in rest):
+        if rest:  # "Hotel Sonali", "Posada del Sol": whatever the name's words are
             return i, j
         if nxt is not None and j < len(items) and items[j].kind == NUMBER:
             return i, j + 1
