@@ -284,6 +284,8 @@ QUIET = [
     ("ID-PHONE", "en", "Twenty two girls and thirty three boys came in twenty nineteen."),
     ("ID-NUMBER", "en", "Her passport was taken by the agent Ramesh in 2019, in case no one came."),
     ("ID-BIRTHDATE", "en", "She was born. 3 May 2010 was the day she first saw the sea."),
+    ("ID-BIRTHDATE", "pt", "O grupo de poupança que ela ajudou a criar nasceu em 8 de março de 2025."),
+    ("ID-BIRTHDATE", "fil", "Ang grupo na itinatag niya ay isinilang noong Mayo 4, 2010."),
 ]
 
 
@@ -311,6 +313,15 @@ def test_every_class_is_tested_in_every_language() -> None:
 
 
 @pytest.mark.parametrize("text", [t for _, _, t, _ in FIRES])
+def test_a_figurative_birth_date_is_no_exact_date_either() -> None:
+    """What a group was born on is not a date tied to a person: no DATE-EXACT warning for it."""
+    assert ts.scan("The savings group was born on 8 March 2025.", "body", SETTINGS) == ()
+    assert ts.scan("The network turned 5 on 9 August 2024.", "body", SETTINGS) == ()
+    assert [
+        f.rule for f in ts.scan("The girl who joined our group was born on 3 May 2010.", "body", SETTINGS)
+    ] == ["ID-BIRTHDATE"]
+
+
 def test_a_finding_never_carries_the_value_in_its_description(text: str) -> None:
     for f in ts.scan(text, "body", SETTINGS):
         assert f.text not in f.what and not re.search(r"\d\d", f.what), f

@@ -19,6 +19,7 @@ from generator.safety.detect.lexicon import MONTH_PATTERN, MONTHS
 from generator.safety.detect.scanbase import (
     BIRTHDATE,
     DATE,
+    EXPLAINED,
     NUMBER,
     NUMERIC_DATE,
     Found,
@@ -222,6 +223,25 @@ _EXPLICIT_BIRTH_LABEL = re.compile(
 _CLAUSE_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 _AND = frozenset({"and", "but", "y", "pero", "et", "mais", "e", "mas", "at", "ngunit"})
+_RELATIVE = frozenset(
+    {
+        "who",
+        "which",
+        "that",
+        "whom",
+        "qui",
+        "que",
+        "dont",
+        "quien",
+        "quienes",
+        "cuyo",
+        "cuya",
+        "quem",
+        "cujo",
+        "cuja",
+        "na",
+    }
+)
 
 
 def _clause_start(t: Text, at: int) -> int:
@@ -231,8 +251,14 @@ def _clause_start(t: Text, at: int) -> int:
 def _figurative(t: Text, at: int, words: IdWords) -> bool:
     """True when what is born (or turns an age) is a group, a project or the like: the nearest of the last
     four words before the birth word that is a subject says ("the savings group was born", "el proyecto
-    nació", "Ang samahan ay isinilang"; but "she joined the group and was born…" is a person's)."""
-    for w in reversed(_CLAUSE_WORDS.findall(t.low, _clause_start(t, at), at)[-4:]):
+    nació", "Ang samahan ay isinilang"; but "she joined the group and was born…" is a person's). A
+    relative clause between them is passed over: "o grupo que ela ajudou a criar nasceu…" is the
+    group's, "the girl who joined our programme was born…" the girl's."""
+    before = _CLAUSE_WORDS.findall(t.low, _clause_start(t, at), at)
+    relative = [i for i, w in enumerate(before[-8:]) if w in _RELATIVE]
+    if relative:
+        before = before[: len(before) - len(before[-8:]) + relative[-1]]
+    for w in reversed(before[-4:]):
         if w in words.people or w in _AND:
             return False  # a person is the subject, or another clause begins ("she joined the group and…")
         if w in words.figurative:
@@ -264,7 +290,10 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
     after_birth = _birth_pattern(words)
     for b in near_words(t, words.birth):
         m = after_birth.match(t.text, b.end())
-        if m is None or _figurative(t, b.start(), words):
+        if m is None:
+            continue
+        if _figurative(t, b.start(), words):  # "the savings group was born on 8 March": not a person's date
+            yield Found(EXPLAINED, b.start(), m.end(), t.text[b.start() : m.end()], "a figurative birth")
             continue
         if m.group(0).startswith(".") and "." not in b.group(0) and len(b.group(0)) > 3:
             continue  # "she was born. 3 May…": a full stop after a word, not after "D.O.B"
@@ -273,11 +302,15 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
         yield Found(BIRTHDATE, b.start(), m.end(), t.text[b.start() : m.end()], "a date of birth")
     for b in near_words(t, words.birthday_verbs):
         age = _AGE.match(t.text, b.end())
-        if age is None or _ANNIVERSARY.match(t.text, age.end()) or _figurative(t, b.start(), words):
+        if age is None or _ANNIVERSARY.match(t.text, age.end()):
             continue  # "turned away", "fez questão": no age; "celebrated 10 years of work": an anniversary
         date = _date_near_age(t, b.start(), age.end(), words)
-        if date is not None:
-            start, end = min(b.start(), date[0]), max(age.end(), date[1])
+        if date is None:
+            continue
+        start, end = min(b.start(), date[0]), max(age.end(), date[1])
+        if _figurative(t, b.start(), words):  # "the network turned 5 on 9 August"
+            yield Found(EXPLAINED, start, end, t.text[start:end], "a figurative birthday")
+        else:
             yield Found(BIRTHDATE, start, end, t.text[start:end], "a date of birth")
 
 

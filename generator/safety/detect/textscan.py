@@ -30,6 +30,7 @@ from generator.safety.detect.scanbase import (
     BIRTHDATE,
     DATE,
     EMAIL,
+    EXPLAINED,
     INSTITUTION,
     NUMBER,
     PHONE,
@@ -89,4 +90,4 @@ def _scan(text: str, kind: str, settings: Settings, words: IdWords) -> tuple[Fou
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
-    return tuple(sorted(kept, key=lambda f: f.start))
+    return tuple(sorted((f for f in kept if f.rule != EXPLAINED), key=lambda f: f.start))
