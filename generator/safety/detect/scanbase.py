@@ -267,15 +267,38 @@ def word_starts(low: str, word: str) -> Iterator[int]:
 _ASCII_START = re.compile(r"[a-z]+")
 
 
-@dataclass(frozen=True, eq=False)
 class Starts:
     """A pattern whose every match starts with one of a list of words, split by that first word: at a
-    word's start only the few alternatives that begin with it are tried, not the whole list."""
+    word's start only the few alternatives that begin with it are tried, not the whole list. Each
+    part is compiled when a text first needs it (most first words never occur in a build)."""
 
-    pattern: re.Pattern[str]  # every alternative (the plain search, and the fallback)
-    # the ASCII letters a first word begins with ("" when it begins otherwise) → (first word, pattern)
-    by_key: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
-    keys: frozenset[str]
+    def __init__(self, groups: dict[str, list[str]], template: str, flags: int, joiner: str) -> None:
+        self._groups, self._template, self._flags, self._joiner = groups, template, flags, joiner
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        by_key: dict[str, list[str]] = {}
+        for word in sorted(groups):
+            key = _ASCII_START.match(word)
+            by_key.setdefault(key.group(0) if key else "", []).append(word)
+        # the ASCII letters a first word begins with ("" when it begins otherwise) → the first words
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        self.keys = frozenset(by_key) - {""}
+
+    def _compile(self, entries: list[str]) -> re.Pattern[str]:
+        ordered = sorted(entries, key=lambda e: (-len(e), e))
+        alternation = "|".join(re.escape(e).replace(r"\ ", self._joiner) for e in ordered)
+        return re.compile(self._template.replace("{}", alternation), self._flags)
+
+    def for_word(self, word: str) -> re.Pattern[str]:
+        """The pattern of the entries that start with `word`."""
+        pattern = self._compiled.get(word)
+        if pattern is None:
+            pattern = self._compiled[word] = self._compile(self._groups[word])
+        return pattern
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Every alternative in one pattern: the plain search (tests, and the rare fallback)."""
+        return self._compile([e for group in self._groups.values() for e in group])
 
 
 def starts_of(entries: Iterable[str], template: str = "{}", flags: int = 0, joiner: str = r"\s+") -> Starts:
@@ -283,21 +306,10 @@ def starts_of(entries: Iterable[str], template: str = "{}", flags: int = 0, join
     for the alternation of entries, longest first; the words of a phrase are joined by `joiner` (any
     whitespace; a vocabulary's phrases, which lost their dots and hyphens, also by those or nothing:
     "d o b" is "D.O.B.", "18 th birthday" is "18th birthday")."""
-
-    def compiled(group: list[str]) -> re.Pattern[str]:
-        ordered = sorted(group, key=lambda e: (-len(e), e))
-        alternation = "|".join(re.escape(e).replace(r"\ ", joiner) for e in ordered)
-        return re.compile(template.replace("{}", alternation), flags)
-
     groups: dict[str, list[str]] = {}
     for entry in {" ".join(e.lower().split()) for e in entries if e.strip()}:
         groups.setdefault(entry.split()[0], []).append(entry)
-    by_key: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for word, group in sorted(groups.items()):
-        key = _ASCII_START.match(word)
-        by_key.setdefault(key.group(0) if key else "", []).append((word, compiled(group)))
-    everything = compiled([e for g in groups.values() for e in g])
-    return Starts(everything, {k: tuple(v) for k, v in by_key.items()}, frozenset(by_key) - {""})
+    return Starts(groups, template, flags, joiner)
 
 
 def near_words(t: Text, starts: Starts, *, cased: bool = False) -> Iterator[re.Match[str]]:
@@ -316,9 +328,12 @@ def near_words(t: Text, starts: Starts, *, cased: bool = False) -> Iterator[re.M
     low = t.low
     tries: dict[int, list[re.Pattern[str]]] = {}
     for key in (*present, "") if "" in starts.by_key else present:
-        for word, pattern in starts.by_key[key]:
-            for at in word_starts(low, word):
-                tries.setdefault(at, []).append(pattern)
+        for word in starts.by_key[key]:
+            positions = list(word_starts(low, word))
+            if positions:
+                pattern = starts.for_word(word)
+                for at in positions:
+                    tries.setdefault(at, []).append(pattern)
     text = t.text if cased else low
     taken = -1
     for at in sorted(tries):
