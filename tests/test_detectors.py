@@ -235,8 +235,7 @@ def test_alt_text_captions_tags_and_file_names_are_checked(tmp_path: pathlib.Pat
     path = "content/stories/call-9830041762.md"
     assert (
         f"{loc(text, 'alt: Hands of a girl outside |27/3', path)}: ID-ADDRESS: a street address in the alt text of the "
-        "image: an address, even a partial one, shows where a survivor lived or was found"
-        in found
+        "image: an address, even a partial one, shows where a survivor lived or was found" in found
     )
     assert (
         f"{loc(text, 'caption: Photo sent from |priti09', path)}: ID-EMAIL: an e-mail address (p…@g…) in the caption of the image: "
