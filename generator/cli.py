@@ -21,6 +21,7 @@ from generator import __version__
 from generator.config.settings import find_site, load_config
 from generator.errors import ContentError, ImpactsiteError, UsageError
 from generator.findings import Finding, sort_findings
+from generator.output.state import BuildReport
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,6 +182,22 @@ def main(site_dir: pathlib.Path | None, debug: bool) -> None:
 
 
 @main.command()
+@click.argument(
+    "directory", required=False, default=".", type=click.Path(file_okay=True, path_type=pathlib.Path)
+)
+@handle_errors
+def init(directory: pathlib.Path) -> None:
+    """Start a new site in DIRECTORY (default: here) from the starter that comes with impactsite."""
+    from generator.commands.init import init_site
+
+    written = init_site(directory)
+    click.echo(f"Wrote a new site into {directory.resolve()} ({len(written)} files).")
+    where = "" if directory == pathlib.Path(".") else f"cd {directory} && "
+    click.echo("Next: " + where + "impactsite serve   (then open http://127.0.0.1:8000/)")
+    click.echo("Read README.md there for what to change first.")
+
+
+@main.command()
 @site_option
 @at_option
 @strict_option
@@ -194,12 +211,21 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
     report = answer_if_current(root, at, strict)  # cheap: the pipeline is imported only when needed
     if report is None:
         from generator.build import build as run_build
+        from generator.output.takedown import RemovalPublished
 
         reporter = Reporter()
         try:
             report = run_build(root, at, strict=strict, progress=reporter)
+        except RemovalPublished as stopped:
+            reporter.close()
+            report_removal(root, stopped)
+            click.get_current_context().exit(1)
         finally:
             reporter.close()
+    for note in report.notes:
+        click.echo(note, err=True)
+    if report.work and click.get_current_context().find_root().params.get("debug"):
+        click.echo(f"steps: {report.work}", err=True)
     print_findings(report.warnings)
     for path, reason in report.excluded:
         click.echo(f"left out: {path} ({reason})", err=True)
@@ -214,13 +240,7 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
             f"Built {len(report.published)} stories, {report.files} files into {root / 'output'} "
             f"in {report.seconds:.1f}s ({len(report.warnings)} warning(s), {len(report.waived)} waived)."
         )
-    if report.takedown:
-        click.echo(
-            f"Taken down since the last build ({len(report.takedown)}); purge these from CDN and search caches "
-            f"(listed in .impactsite/takedown.txt):"
-        )
-        for url in report.takedown:
-            click.echo(f"  {url}")
+    print_takedown(report)
     if report.next_change:
         when, why = report.next_change
         click.echo(
@@ -228,6 +248,37 @@ def build(site_dir: pathlib.Path | None, at_text: str | None, strict: bool) -> N
         )
     else:
         click.echo("Next change by itself: none scheduled.")
+
+
+def print_takedown(report: BuildReport) -> None:
+    if report.takedown:
+        click.echo(
+            f"Taken down since the last build ({len(report.takedown)}); purge these from CDN and search caches "
+            f"(listed in .impactsite/takedown.txt):"
+        )
+        for url in report.takedown:
+            click.echo(f"  {url}")
+    if report.takedown and report.changed:
+        click.echo(f"Changed because of it ({len(report.changed)}); purge these too (also in takedown.txt):")
+        for url in report.changed:
+            click.echo(f"  {url}")
+
+
+def report_removal(root: pathlib.Path, stopped: Any) -> None:
+    """Errors stopped the build, but what had to come down was published: say both, plainly."""
+    report = stopped.report
+    print_findings(stopped.findings)
+    n_err = sum(f.is_error for f in stopped.findings)
+    for note in report.notes:
+        click.echo(note, err=True)
+    click.secho(
+        f"Stopped: {n_err} error(s). Nothing new or changed was published, but what must come down was: "
+        f"{root / 'output'} now holds the previous build without it. Deploy output/ now "
+        '(.impactsite/outcome.json says "removal-only"), then fix the errors and build again.',
+        fg="red",
+        err=True,
+    )
+    print_takedown(report)
 
 
 @main.command()

@@ -70,10 +70,12 @@ def test_a_build_writes_every_page_and_the_state_beside_output(tmp_path: pathlib
     } <= set(files)
     assert "/stories/b-back-at-school/" in files["stories/a-new-trade/index.html"].decode()  # related
     assert sorted(p.name for p in (root / ".impactsite").iterdir()) == [
-        "cache",
         "last-build.json",
         "lock",
         "next-change.json",
+        "outcome.json",
+        "store.key",
+        "store.sqlite",
         "takedown.txt",
         "up-to-date.json",
     ]
@@ -92,7 +94,20 @@ def test_withdrawn_consent_removes_the_story_from_every_file_and_lists_it_for_ta
     files = tree(root / "output")
     assert mentions(files, "b-back-at-school", "Back at School", "Rina") == []
     assert report.takedown == (f"{BASE}/stories/b-back-at-school/",)
-    assert (root / ".impactsite" / "takedown.txt").read_text() == f"{BASE}/stories/b-back-at-school/\n"
+    # Every address whose content changed because of the removal is listed after it, for CDN purges:
+    # the home page, the lists, its tags and region, the other story's related card, feed, sitemap.
+    listed = (root / ".impactsite" / "takedown.txt").read_text().splitlines()
+    assert listed[0] == f"{BASE}/stories/b-back-at-school/"
+    assert {
+        f"{BASE}/",
+        f"{BASE}/stories/",
+        f"{BASE}/stories/a-new-trade/",
+        f"{BASE}/tags/aftercare/",
+        f"{BASE}/regions/south-asia/",
+        f"{BASE}/feed.xml",
+        f"{BASE}/sitemap.xml",
+    } <= set(listed[1:])
+    assert report.changed == tuple(listed[1:])
     assert report.excluded == ((B, "consent C-1 was withdrawn"),)
     assert "/stories/a-new-trade/" in files["tags/aftercare/index.html"].decode()
 
@@ -159,7 +174,12 @@ def test_a_failing_build_leaves_the_previous_output_byte_identical(tmp_path: pat
         f"{B}:2:12: FRONT-MATTER: a colon inside a value confuses YAML"
     ]
     assert tree(root / "output") == before
-    assert tree(root / ".impactsite") == state
+    # The reports are unchanged; only the store (results to reuse, never published by themselves) grew.
+    assert without_store(tree(root / ".impactsite")) == without_store(state)
+
+
+def without_store(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {p: d for p, d in files.items() if not p.startswith(("store.", "spare-output/"))}
 
 
 def test_a_first_build_that_fails_creates_no_output(tmp_path: pathlib.Path) -> None:
@@ -167,7 +187,8 @@ def test_a_first_build_that_fails_creates_no_output(tmp_path: pathlib.Path) -> N
     with pytest.raises(ContentError):
         build(root, AT)
     assert not (root / "output").exists()
-    assert [p.name for p in (root / ".impactsite").iterdir()] == ["lock"]  # the whole build holds the lock
+    # The whole build holds the lock; what it computed is kept in the store for the next build.
+    assert sorted(p.name for p in (root / ".impactsite").iterdir()) == ["lock", "store.key", "store.sqlite"]
 
 
 def test_two_builds_with_the_same_at_are_byte_identical_wherever_the_site_lives(

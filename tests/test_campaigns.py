@@ -169,21 +169,49 @@ def test_a_file_name_that_cannot_be_an_id_is_reported(tmp_path: pathlib.Path) ->
 # --- the banner ---------------------------------------------------------------------------------
 
 
-def test_the_banner_states_sponsor_match_cap_and_an_absolute_deadline(tmp_path: pathlib.Path) -> None:
+def test_the_banner_states_sponsor_match_cap_and_the_deadline_in_donors_words(tmp_path: pathlib.Path) -> None:
     page = built(campaign_site(tmp_path), AT)["index.html"]
     words = text_of(banner(page))
+    # Wide screens read the long sentence, phones the short one (CSS shows one of each pair).
     assert words == (
-        "The Spring Match Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light "
-        "Foundation. Every £1 you give becomes £2. The match ends at 11:59 pm BST (UTC+01:00) on 31 March 2027 . "
-        "Matched so far 39% £9,840 of £25,000 matched as of 5:00 pm GMT (UTC+00:00) on 18 November 2026 . "
-        "Double your gift now"
+        "The Spring Match: Every £1 you give is doubled by the Harbour Light Foundation, up to £25,000 "
+        "(gifts of £5 or more). Gifts doubled up to £25,000. Ends 31 March 2027 at 11:59 pm, UK time. "
+        "How the match works Double your gift now Give now"
     )
-    assert "2:1" not in page and "1:1" not in page
+    assert "2:1" not in page and "1:1" not in page and "BST" not in page and "UTC+" not in page
     assert f'data-match-end="{int(END.timestamp() * 1000)}"' in page
-    assert '<time datetime="2027-03-31T23:59:00+01:00">' in page
-    assert '<progress id="match-spring-match-progress" max="25000" value="9840">39%</progress>' in page
+    assert '<time class="match-ends" datetime="2027-03-31T23:59:00+01:00">' in page
+    assert 'href="/campaigns/spring-match/"' in page
     assert 'href="https://example.org/donate/spring?utm_campaign=spring-match"' in page
     assert re.search(r'<script src="/assets/match\.[0-9a-f]{10}\.js" defer></script>', page)
+
+
+def test_the_campaign_page_has_the_match_its_progress_and_its_reason(tmp_path: pathlib.Path) -> None:
+    page = built(campaign_site(tmp_path), AT)["campaigns/spring-match/index.html"]
+    words = text_of(page)
+    assert (
+        "Every gift of £5 or more is doubled, up to £25,000 in total, thanks to the Harbour Light Foundation. "
+        "Every £1 you give becomes £2." in words
+    )
+    assert "Ends 31 March 2027 at 11:59 pm, UK time ." in words
+    assert "£9,840 of £25,000 matched as of 5:00 pm on 18 November 2026, UK time ." in words
+    assert '<progress id="progress-spring-match" max="25000" value="9840">39%</progress>' in page
+    assert "From 1 November 2026 to 31 March 2027" in words
+    assert '<meta name="robots" content="noindex">' not in page
+
+
+def test_a_deadline_at_midnight_is_the_end_of_the_day_before(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN.replace("end: 2027-03-31T23:59:00+01:00", "end: 2027-04-01T00:00:00+01:00")
+    words = text_of(banner(built(campaign_site(tmp_path, text), AT)["index.html"]))
+    assert "Ends at the end of 31 March 2027, UK time." in words and "midnight" not in words
+
+
+def test_an_ended_campaigns_page_says_so_and_claims_no_match(tmp_path: pathlib.Path) -> None:
+    pages = built(campaign_site(tmp_path, NO_PROGRESS), END + SECOND)
+    page = pages["campaigns/spring-match/index.html"]
+    assert "The Spring Match ended on 31 March 2027. Gifts are no longer matched" in text_of(page)
+    assert "is doubled" not in page and "data-match-end" not in page
+    assert '<meta name="robots" content="noindex">' in page
 
 
 def test_the_banner_shows_only_inside_its_window(tmp_path: pathlib.Path) -> None:
@@ -213,7 +241,7 @@ def test_at_the_cap_the_banner_gives_way_to_an_ordinary_donate_prompt(tmp_path: 
     root = campaign_site(tmp_path, CAMPAIGN.replace("matched: 9840", "matched: 25000"))
     prompt = banner(built(root, AT)["index.html"])
     assert text_of(prompt) == (
-        "Help more survivors rebuild their lives The Spring Match has reached its £25,000 limit, so new gifts are no "
+        "The Spring Match has reached its £25,000 limit, so new gifts are no "
         "longer matched. Every gift still helps survivors rebuild their lives. Donate"
     )
     assert "doubled" not in prompt and "data-match-end" not in prompt and "<progress" not in prompt
@@ -285,3 +313,75 @@ def test_the_build_reports_the_campaign_start_and_end_as_its_next_change(tmp_pat
         "next_change_at": "2027-03-31T23:59:00+01:00",
         "reason": f'{FILE}: campaign "The Spring Match" ends (its banner comes down)',
     }
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("cap: 25000", "cap: .nan", "cap must be an amount of money, not nan"),
+        ("cap: 25000", "cap: .inf", "cap must be an amount of money, not inf"),
+        ("cap: 25000", "cap: -.inf", "cap must be an amount of money, not -inf"),
+        ("cap: 25000", "cap: 1.0e+308", "cap is more than 1,000,000,000, which looks like a typing mistake"),
+        (
+            "cap: 25000",
+            "cap: 1000000001",
+            "cap is more than 1,000,000,000, which looks like a typing mistake",
+        ),
+        ("min_gift: 5", "min_gift: .nan", "min_gift must be an amount of money, not nan"),
+        ("min_gift: 5", "min_gift: 0.001", "min_gift has more than two decimal places (0.001)"),
+        ("matched: 9840", "matched: .inf", "progress.matched must be an amount of money, not inf"),
+    ],
+)
+def test_amounts_are_finite_and_sensible(
+    tmp_path: pathlib.Path, field: str, value: str, message: str
+) -> None:
+    text = CAMPAIGN.replace(field, value)
+    errors = campaign_errors(tmp_path, text)
+    assert len(errors) == 1, errors
+    key = value.split(":")[0]
+    assert errors[0].startswith(f"{loc(text, key + ': |', FILE)}: CAMPAIGN: {message}"), errors[0]
+
+
+def test_amounts_at_the_limits_are_accepted(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN.replace("cap: 25000", "cap: 1000000000").replace("min_gift: 5", "min_gift: 2.50")
+    assert campaign_errors(tmp_path, text) == []
+
+
+def test_a_huge_multiplier_and_a_minimum_above_the_cap_are_refused(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN.replace("multiplier: 2", "multiplier: 1000").replace("min_gift: 5", "min_gift: 30000")
+    assert campaign_errors(tmp_path, text) == [
+        (
+            f"{loc(text, 'multiplier: |1000', FILE)}: CAMPAIGN: multiplier is 1000; a match multiplies a gift by at most 10\n"
+            "  fix: write multiplier: 2 for a match that doubles every gift, 3 to triple it"
+        ),
+        (
+            f"{loc(text, 'min_gift: |30000', FILE)}: CAMPAIGN: min_gift is more than the cap, so no gift could ever be matched\n"
+            "  fix: write the smallest gift that is matched, e.g. min_gift: 5"
+        ),
+    ]
+
+
+def test_a_nan_cap_never_reaches_a_page_through_the_cli(tmp_path: pathlib.Path) -> None:
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    root = campaign_site(tmp_path, CAMPAIGN.replace("cap: 25000", "cap: .nan"))
+    result = CliRunner().invoke(main, ["build", "--site", str(root), "--at", "2026-11-20T00:00:00Z"])
+    assert result.exit_code == 1
+    assert f"{FILE}:4:6: CAMPAIGN: cap must be an amount of money, not nan" in result.stderr
+    assert not (root / "output").exists()
+
+
+def test_a_campaign_story_that_does_not_exist_is_a_located_error(tmp_path: pathlib.Path) -> None:
+    text = CAMPAIGN + "story: stroy\n"
+    root = make_site(tmp_path / "site", {STORY: story_md(), FILE: text})
+    errors = [f.format() for f in check_site(root) if f.rule == "CAMPAIGN"]
+    assert errors == [
+        (
+            f'{loc(text, "story: |stroy", FILE)}: CAMPAIGN: there is no story content/stories/stroy.md (did you mean "story"?)\n'
+            "  fix: write the file name of a story, without .md, or remove story:"
+        )
+    ]
+    fine = make_site(tmp_path / "fine", {STORY: story_md(), FILE: CAMPAIGN + "story: story\n"})
+    assert [f for f in check_site(fine) if f.rule == "CAMPAIGN"] == []

@@ -34,7 +34,7 @@ def test_build_succeeds_with_exit_0_and_says_what_it_did(approved: pathlib.Path)
     result = run("build", "--site", str(approved), "--at", AT)
     assert result.exit_code == 0, result.output
     assert re.fullmatch(
-        rf"Built 1 stories, 15 files into {re.escape(str(approved / 'output'))} in \d+\.\ds \(0 warning\(s\), 0 waived\)\.\n"
+        rf"Built 1 stories, 18 files into {re.escape(str(approved / 'output'))} in \d+\.\ds \(0 warning\(s\), 0 waived\)\.\n"
         r"Next change by itself: 2028-03-01T00:00:00\+00:00 \(content/stories/story\.md: consent C-1 expires\); "
         r"rebuild then \(see \.impactsite/next-change\.json\)\.\n",
         result.stdout,

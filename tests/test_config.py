@@ -221,5 +221,5 @@ def test_a_removed_setting_is_an_unknown_field(tmp_path: pathlib.Path) -> None:
     text = SITE_YAML + "  nonprofit_status: UK charity\n"
     assert config_errors(tmp_path, text) == [
         'site.yaml:5:3: CONFIG: unknown field "nonprofit_status" in organisation\n'
-        + "  fix: allowed: logo, name, same_as, url"
+        + "  fix: allowed: address, charity_number, company_number, logo, name, registered_in, same_as, social, url"
     ]

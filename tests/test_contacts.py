@@ -56,9 +56,9 @@ def test_every_page_shows_the_same_contact_from_the_one_file(tmp_path: pathlib.P
     build(root, AT)
     files = {p: d.decode("utf-8", "replace") for p, d in tree(root / "output").items()}
     footer = (
-        'Journalists: contact Nadia Brennan, Head of Media Relations, at <a href="mailto:press@safepassage.example">'
-        'press@safepassage.example</a> or <a href="tel:+442079460958">+44 20 7946 0958</a>, or see our '
-        '<a href="/media/">media page</a>.'
+        '<p>Nadia Brennan, Head of Media Relations<br><a href="mailto:press@safepassage.example">'
+        'press@safepassage.example</a><br><a href="tel:+442079460958">+44 20 7946 0958</a></p>\n'
+        '      <p><a href="/media/">Our media page</a></p>'
     )
     pages = [p for p in files if p.endswith(".html")]
     assert all(footer in files[p] for p in pages), [p for p in pages if footer not in files[p]]

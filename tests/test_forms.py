@@ -304,7 +304,7 @@ def test_thank_you_pages_are_separate_noindex_and_left_out_of_sitemap_and_feed(
         and "<li>We will e-mail you within two working days.</li>" in page
     )
     assert (
-        '<a class="button" href="/downloads/guide.pdf" download>Your fundraising guide (PDF, 3 KB)</a>'
+        '<p class="download"><a href="/downloads/guide.pdf" download>Your fundraising guide (PDF, 3 KB)</a></p>'
         in page
     )
     assert files["downloads/guide.pdf"] == PDF.decode()

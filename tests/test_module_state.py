@@ -1,5 +1,6 @@
-"""No module-level mutable state in config/, content/ and the Markdown renderer (issue 15): no caches
-kept between calls (lru_cache, weak dictionaries) and no mutable containers a call could change."""
+"""No module-level mutable state in config/, content/, the Markdown renderer and the engine (cache/,
+render/, donor/, output/, serve/, the pipeline) (issue 15): no caches kept between calls (lru_cache,
+weak dictionaries) and no mutable containers a call could change."""
 
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ from typing import Any
 
 import pytest
 
+import generator.cache
 import generator.config
 import generator.content
+import generator.output
+import generator.serve
 
 MUTABLE = (
     dict,
@@ -27,8 +31,24 @@ MUTABLE = (
 
 
 def modules() -> list[str]:
-    names = ["generator.render.markdown", "generator.render.sanitize"]
-    for package in (generator.config, generator.content):
+    names = ["generator.build", "generator.checks", "generator.workers", "generator.donor.site"]
+    names += [
+        f"generator.render.{m}"
+        for m in (
+            "markdown",
+            "sanitize",
+            "bodies",
+            "site",
+            "pages",
+            "output",
+            "keys",
+            "links",
+            "values",
+            "related",
+            "policy",
+        )
+    ]
+    for package in (generator.cache, generator.config, generator.content, generator.output, generator.serve):
         names += [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
     return sorted(names)
 

@@ -10,8 +10,10 @@ import pytest
 from sitekit import tree
 
 from generator.errors import OutputError
+from generator.output import staging as staging_mod
 from generator.output import writer as output
-from generator.output.writer import MARKER, build_lock, publish, recover
+from generator.output.staging import publish
+from generator.output.writer import MARKER, build_lock, recover
 
 
 @pytest.fixture
@@ -68,7 +70,7 @@ def test_the_spare_is_corrected_into_exactly_the_new_build(
             written.append(pathlib.Path(str(path)).name)
         return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(output, "open", spy, raising=False)
+    monkeypatch.setattr(staging_mod, "open", spy, raising=False)
     new = {"index.html": b"three", "same.css": b"css", "link.html": b"page", "deep/er/x.html": b"x"}
     publish(root, out, state, new)
     assert tree(out) == {MARKER: output.MARKER_TEXT.encode(), **new}
@@ -116,12 +118,15 @@ def test_a_failed_write_leaves_the_previous_output_untouched(
     publish(root, out, state, {"index.html": b"old"})
     before = tree(out)
 
-    def disk_full(staging: pathlib.Path, files: object) -> None:
-        staging.mkdir(parents=True)
-        (staging / "partial.html").write_bytes(b"x")
-        raise OSError(errno.ENOSPC, "No space left on device")
+    real_open = open
 
-    monkeypatch.setattr(output, "write_tree", disk_full)
+    def disk_full(path: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "w" in mode:
+            real_open(path, mode).close()  # the file is made, then the disk fills
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_open(path, mode, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(staging_mod, "open", disk_full, raising=False)
     with pytest.raises(OutputError) as exc:
         publish(root, out, state, {"index.html": b"new"})
     assert (

@@ -10,7 +10,8 @@ import pathlib
 from sitekit import AT, BODY, approve_story, make_site, story_md, tree
 
 from generator.build import build
-from generator.cache.store import Caches
+from generator.cache.steps import Steps
+from generator.cache.store import Store
 from generator.content.parse import read_source
 from generator.findings import Finding, Severity
 from generator.serve.marks import Mark, place, with_markers
@@ -36,7 +37,7 @@ def site(tmp_path: pathlib.Path) -> pathlib.Path:
 
 
 def preview(root: pathlib.Path, at: dt.datetime = AT, now: dt.datetime | None = None):
-    return make_preview(root, at, Caches(root / ".impactsite" / "cache", in_memory=True), now)
+    return make_preview(root, at, Steps(Store.memory(), in_memory=True), now)
 
 
 def test_a_draft_is_a_preview_and_a_published_story_is_not(tmp_path: pathlib.Path) -> None:
@@ -91,7 +92,7 @@ def test_a_story_that_no_longer_reads_keeps_its_last_page_under_the_problem(tmp_
     before = preview(root)
     path = root / DRAFT
     path.write_text(path.read_text().replace("status: draft", "status: [draft", 1))
-    made = make_preview(root, AT, Caches(root / ".impactsite/cache", in_memory=True), None, before.files)
+    made = make_preview(root, AT, Steps(Store.memory(), in_memory=True), None, before.files)
     assert made.problems is not None
     heading, text = made.problems
     assert heading.startswith("A file could not be read") and "content/stories/market.md" in text

@@ -87,10 +87,13 @@ def test_without_social_consent_no_card_shows_the_summary(tmp_path: pathlib.Path
     private = pages(tmp_path / "web-only", consent=[consent(scope=["web", "feed"])])[
         "stories/story/index.html"
     ]
-    for key in ("og:description", "twitter:description", "description", "og:image"):
+    for key in ("og:description", "twitter:description", "description"):
         assert meta(private, key) is None, key
     assert "description" not in json_ld(private)[0] and "image" not in json_ld(private)[0]
-    assert meta(private, "twitter:card") == "summary"
+    # Link previews show the site's own card (made from its logo), never a picture from the story.
+    assert re.fullmatch(
+        r"https://[^/]+/assets/social-card\.[0-9a-f]{10}\.png", meta(private, "og:image") or ""
+    )
     assert summary in private  # the page itself still shows it: consent covers the web
 
 

@@ -1,46 +1,50 @@
-"""Results reused between builds and between `serve`'s rebuilds, each keyed on everything it depends on.
+"""The one store: every result a build can reuse, and the record of what is published, in one file.
 
-A cached result can never skip a rule that now applies: every key covers the generator's own code,
-the libraries, the denylist key's check and every input besides the stories (`site_fingerprint`),
-plus what the result itself reads. A missing, stale or corrupt entry is simply computed again.
+`.impactsite/store.sqlite` (SQLite: one file, transactions, the standard library) holds
 
-| what | key | kept |
-|---|---|---|
-| parsed stories and pages | file name, its bytes, the site's zone | in memory (serve) |
-| a story's findings | site fingerprint, the file's text, its publication, the day at `at` | memory and `.impactsite/cache/results.json` |
-| rendered bodies | see bodies.py | memory and `.impactsite/cache/bodies.json` |
-| rendered pages | the template and everything passed to it (hash and equality of values) | in memory (serve) |
-| clean output files | the scan's own fingerprint (denylist, protected names), the file's bytes | memory and results.json |
+- `entries`: step results, each under `Store.key(kind, *inputs)`: the one key function, which
+  covers the step's inputs, the generator's code and the versions of every library that shapes
+  output (keys.py). Small entries are read all at once when the store opens; large ones (rendered
+  bodies, pictures, source snapshots) one by one when a step asks.
+- `state`: named records (what output/ holds, what was published, the up-to-date answer).
 
-The persisted file is JSON (it can never run code), written atomically, and only after a build
-succeeded; entries the build did not use are dropped so it never grows without bound.
+Every value carries a keyed BLAKE2 MAC over its key and bytes. The key is per site: 32 random bytes
+in `.impactsite/store.key` (created with permissions 0600), or `IMPACTSITE_STORE_KEY` when set (CI
+should set it from a secret, so that a cache restored from elsewhere cannot be forged). An entry
+whose MAC does not match is never used: a build can only reuse what a build of this site wrote, so
+no entry can make a build publish what a cold build would not.
+
+A store that cannot be read (corrupt, locked, another format) is set aside with a note and the
+build runs cold; nothing about the store can stop a build. `Store.commit` is the one writer: one
+transaction with everything a build adds, and, after a successful build, without what it did not use.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import functools
 import hashlib
-import json
+import hmac
 import os
 import pathlib
-import time
-from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any
+import secrets
+import sqlite3
+from collections.abc import Iterable
 
-from generator.findings import Finding
-from generator.output.state import finding_from_json, finding_to_json
+from generator.cache.keys import code_fingerprint
+from generator.cache.secret import site_secret
 
-if TYPE_CHECKING:
-    from generator.render.theme import Theme
-
-FORMAT = "impactsite-results/2"  # 2: findings carry length and token
-_MISSING = object()
-Checked = tuple[list[Finding], list[Finding]]
+FILE = "store.sqlite"
+FORMAT = "impactsite-store/1"
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS small (key TEXT PRIMARY KEY, value BLOB, mac BLOB)",
+    "CREATE TABLE IF NOT EXISTS large (key TEXT PRIMARY KEY, value BLOB, mac BLOB)",
+    "CREATE TABLE IF NOT EXISTS state (name TEXT PRIMARY KEY, value BLOB, mac BLOB)",
+)
 
 
 def digest(*parts: str | bytes) -> str:
+    """A digest of several texts or byte strings (each length-prefixed, so no two lists collide)."""
     h = hashlib.blake2b(digest_size=20)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
@@ -49,273 +53,241 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def _hex_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+class Store:
+    """Reusable results, authenticated. `Store.memory()` keeps them for this process only."""
 
+    def __init__(
+        self, path: pathlib.Path | None, secret: bytes | None, *, readonly: bool, notes: list[str]
+    ) -> None:
+        self.path = path
+        self.readonly = readonly or secret is None
+        self.notes = notes
+        self.code = code_fingerprint()
+        self._base = hashlib.blake2b(digest_size=20)
+        self._base.update(len(self.code).to_bytes(8, "little") + self.code.encode())
+        self._secret = secret or secrets.token_bytes(32)
+        self._small: dict[str, tuple[bytes, bytes]] = {}  # as read, verified on first use
+        self._verified: dict[str, bytes] = {}
+        self._new: dict[str, tuple[bytes, bool]] = {}  # key → (value, large)
+        self._state_new: dict[str, bytes] = {}
+        self._used: set[str] = set()
+        self._forged = 0
+        self._db: sqlite3.Connection | None = None
+        if path is not None and secret is not None:
+            self._open(path)
 
-class FileDigests:
-    """Content hashes and contents of files, reused only while a file's size, times and inode are
-    unchanged (within one process: a new process reads everything once)."""
+    @classmethod
+    def open(cls, state_dir: pathlib.Path, *, readonly: bool = False) -> Store:
+        notes: list[str] = []
+        path = state_dir / FILE
+        if readonly and not path.exists():
+            return cls(None, None, readonly=True, notes=notes)
+        secret = site_secret(state_dir, create=not readonly, notes=notes)
+        return cls(path, secret, readonly=readonly, notes=notes)
 
-    def __init__(self, keep_contents: bool = False) -> None:
-        self._known: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
-        self._contents: dict[str, tuple[tuple[int, int, int, int], bytes]] = {}
-        self.keep_contents = keep_contents
+    @classmethod
+    def memory(cls) -> Store:
+        return cls(None, None, readonly=False, notes=[])
 
-    def read(self, path: str) -> bytes:
-        """The file's bytes; within one process (serve), reused while its size, times and inode are
-        unchanged. A file changed in the last two seconds is always read: two saves inside one tick
-        of the file system's clock can leave the same size and times."""
-        st = os.stat(path)
-        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        known = self._contents.get(path)
-        if known is not None and known[0] == stamp and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
-            return known[1]
-        with open(path, "rb") as fh:
-            data = fh.read()
-        if self.keep_contents:
-            self._contents[path] = (stamp, data)
-        return data
+    # --- the one key function -----------------------------------------------------------------------
+    def key(self, kind: str, *parts: str | bytes) -> str:
+        """The key of a step's result: its kind, everything it read, the code and the libraries."""
+        h = self._base.copy()
+        for part in (kind, *parts):
+            data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+            h.update(len(data).to_bytes(8, "little"))
+            h.update(data)
+        return kind + ":" + h.hexdigest()
 
-    def of(self, path: str | pathlib.Path) -> bytes:
-        key = str(path)
-        try:
-            st = os.stat(key)
-        except OSError:
-            return b"\0missing"
-        known = self._known.get(key)
-        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        if known is not None and known[0] == stamp and time.time_ns() - st.st_mtime_ns > 2_000_000_000:
-            return known[1]  # see read(): a file changed in the last two seconds is always hashed
-        try:
-            with open(key, "rb") as fh:
-                value = hashlib.blake2b(fh.read(), digest_size=20).digest()
-        except OSError:
-            return b"\0unreadable"
-        self._known[key] = (stamp, value)
+    # --- reading ----------------------------------------------------------------------------------------
+    def _mac(self, key: str, value: bytes) -> bytes:
+        return hashlib.blake2b(
+            len(key).to_bytes(4, "little") + key.encode() + value, key=self._secret, digest_size=32
+        ).digest()
+
+    def _check(self, key: str, value: bytes, mac: bytes) -> bytes | None:
+        if hmac.compare_digest(self._mac(key, value), mac):
+            return value
+        self._forged += 1
+        return None
+
+    def get(self, key: str) -> bytes | None:
+        """The value stored under `key`, if it is authentic; marks it as used by this build."""
+        new = self._new.get(key)
+        if new is not None:
+            self._used.add(key)
+            return new[0]
+        value = self._verified.get(key)
+        if value is None:
+            row = self._small.get(key)
+            if row is not None:
+                value = self._check(key, *row)
+            elif self._db is not None:
+                value = self._large(key)
+            if value is None:
+                return None
+            if row is not None:
+                self._verified[key] = value
+        self._used.add(key)
         return value
 
-
-class Caches:
-    def __init__(
-        self,
-        folder: pathlib.Path | None = None,
-        *,
-        in_memory: bool = False,
-        save_once: bool = False,
-        output_dir: pathlib.Path | None = None,
-    ) -> None:
-        self.folder = folder  # None: nothing read from or written to disk
-        # serve: keep parsed files, pages and per-page results for the next rebuild. A one-off build
-        # would only pay for them in memory (a gigabyte at 10,000 stories).
-        self.in_memory = in_memory
-        self.save_once = save_once  # serve: write the file after the first build only, not after every save
-        self.files = FileDigests(keep_contents=in_memory)
-        self.parsed: dict[tuple[str, bytes, str], Any] = {}
-        self.checks: dict[str, Checked] = {}
-        self.bodies: dict[str, tuple[str, tuple[str, ...]]] = {}
-        self.pages: dict[Hashable, str] = {}
-        self._next_checks: dict[str, Checked] = {}
-        self._next_pages: dict[Hashable, str] = {}
-        self._next_derived: dict[tuple[str, Hashable], Any] = {}
-        self._scanned: set[str] = set()
-        self._theme: tuple[str, Theme] | None = None
-        self.derived: dict[tuple[str, Hashable], Any] = {}
-        self.clean: dict[str, set[str]] = {}  # scan fingerprint → digests of files found clean
-        self.output_dir = output_dir  # where the previous build's pages can be read back (build only)
-        self.site_key = ""  # set by make(): the site's fingerprint without the stories
-        self._pages_before: dict[str, tuple[str, str]] = {}
-        self._pages_now: dict[str, tuple[str, str]] = {}
-        self._csp_before = ""
-        self._csp_now = ""
-        if folder is not None:
-            self._load(folder / "results.json")
-            if output_dir is not None:
-                self._load_page_record()
-
-    # --- the theme (its Jinja environment compiles each template once) -------------------------
-    def theme(self, site_root: pathlib.Path) -> Theme:
-        from generator.render.theme import (  # Jinja: not for up-to-date builds
-            Theme,
-            theme_dirs,
-            theme_fingerprint,
-        )
-
-        fingerprint = theme_fingerprint(theme_dirs(site_root), self.files.of)
-        if self._theme is None or self._theme[0] != fingerprint:
-            theme = Theme(site_root)
-            theme._fingerprint = fingerprint
-            self._theme = (fingerprint, theme)
-        return self._theme[1]
-
-    # --- parse ----------------------------------------------------------------------------------
-    def parse(self, rel: str, raw: bytes, zone: str, compute: Callable[[], Any]) -> Any:
-        if not self.in_memory:
-            return compute()
-        key = (rel, raw, zone)
-        found = self.parsed.get(key)
-        if found is None:
-            found = self.parsed[key] = compute()
-        return found
-
-    def forget_parsed_except(self, keep: set[tuple[str, bytes, str]]) -> None:
-        for key in set(self.parsed) - keep:
-            del self.parsed[key]
-
-    # --- checks ---------------------------------------------------------------------------------
-    @staticmethod
-    def check_key(
-        site: str, path: str, text: str, state: str, channels: frozenset[str], reason: str, day: dt.date
-    ) -> str:
-        return digest("checks", site, path, text, state, ",".join(sorted(channels)), reason, day.isoformat())
-
-    def checked(self, key: str) -> Checked | None:
-        return self._reuse(self.checks, self._next_checks, key)
-
-    def remember_checks(self, key: str, result: Checked) -> None:
-        self._next_checks[key] = result
-
-    # --- pages ----------------------------------------------------------------------------------
-    def page(self, key: Hashable, render: Callable[[], str]) -> str:
-        if not self.in_memory:
-            return render()
+    def _large(self, key: str) -> bytes | None:
+        assert self._db is not None
         try:
-            found = self._reuse(self.pages, self._next_pages, key)
-        except TypeError:  # something passed to the template cannot be hashed: no reuse, just render
-            return render()
-        if found is None:
-            found = self._next_pages[key] = render()
-        return found
-
-    # --- pages of the previous build, read back from output/ (build) -----------------------------
-    def previous_page(self, path: str, inputs: str) -> str | None:
-        """The page the previous build rendered at `path` from the same inputs, read back from
-        output/ without the CSP <meta> it added; None unless the file is exactly that render
-        (its digest, recorded with the inputs', is checked)."""
-        if self.output_dir is None:
+            row = self._db.execute("SELECT value, mac FROM large WHERE key = ?", (key,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
             return None
-        found = self._pages_before.get(path)
-        if found is None or found[0] != inputs or not self._csp_before:
+        return None if row is None else self._check(key, bytes(row[0]), bytes(row[1]))
+
+    def put(self, key: str, value: bytes, *, large: bool = False) -> None:
+        self._new[key] = (value, large)
+        self._used.add(key)
+
+    def keep(self, keys: Iterable[str]) -> None:
+        """Mark entries as used by this build without reading them (they stay after pruning)."""
+        self._used.update(keys)
+
+    def get_state(self, name: str) -> bytes | None:
+        if name in self._state_new:
+            return self._state_new[name]
+        if self._db is None:
             return None
         try:
-            with open(self.output_dir / path, "rb") as fh:
-                text = fh.read().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
+            row = self._db.execute("SELECT value, mac FROM state WHERE name = ?", (name,)).fetchone()
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
             return None
-        text = text.replace(self._csp_before, "", 1)
-        return text if _hex_digest(text.encode("utf-8")) == found[1] else None
+        return None if row is None else self._check("state/" + name, bytes(row[0]), bytes(row[1]))
 
-    def rendered(self, path: str, inputs: str, html: str) -> None:
-        self._pages_now[path] = (inputs, _hex_digest(html.encode("utf-8")))
+    def put_state(self, name: str, value: bytes) -> None:
+        self._state_new[name] = value
 
-    def note_csp_tag(self, tag: str) -> None:
-        self._csp_now = tag
-
-    def forget_page_record(self) -> None:
-        if self.folder is not None:
-            with contextlib.suppress(OSError):
-                (self.folder / "pages.json").unlink()
-
-    def save_page_record(self) -> None:
-        """After the build's output is published: what each page was rendered from."""
-        if self.folder is None:
+    # --- the one writer -----------------------------------------------------------------------------------
+    def commit(self, *, prune: bool) -> None:
+        """Write what this build added in one transaction; with `prune`, drop what it did not use."""
+        self._note_forged()
+        if self._db is None or self.readonly:
+            self._forget_new()
             return
-        data = {
-            "format": FORMAT,
-            "csp": self._csp_now,
-            "pages": {k: list(v) for k, v in sorted(self._pages_now.items())},
-        }
-        _write_json(self.folder / "pages.json", data)
-
-    def _load_page_record(self) -> None:
-        assert self.folder is not None
+        db = self._db
         try:
-            data = json.loads((self.folder / "pages.json").read_text(encoding="utf-8"))
-            if data.get("format") == FORMAT:
-                self._csp_before = str(data["csp"])
-                self._pages_before = {str(k): (str(v[0]), str(v[1])) for k, v in data["pages"].items()}
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            self._csp_before, self._pages_before = "", {}
+            with db:
+                db.executemany(
+                    "INSERT OR REPLACE INTO small VALUES (?, ?, ?)",
+                    [(k, v, self._mac(k, v)) for k, (v, large) in self._new.items() if not large],
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO large VALUES (?, ?, ?)",
+                    [(k, v, self._mac(k, v)) for k, (v, large) in self._new.items() if large],
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO state VALUES (?, ?, ?)",
+                    [(n, v, self._mac("state/" + n, v)) for n, v in self._state_new.items()],
+                )
+                if prune:
+                    db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+                    db.execute("DELETE FROM used")
+                    db.executemany("INSERT OR IGNORE INTO used VALUES (?)", [(k,) for k in self._used])
+                    for table in ("small", "large"):
+                        db.execute(f"DELETE FROM {table} WHERE key NOT IN (SELECT key FROM used)")
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
+            return
+        for k, (v, large) in self._new.items():
+            if not large:
+                self._small[k] = (v, self._mac(k, v))
+                self._verified[k] = v
+        if prune:
+            self._small = {k: v for k, v in self._small.items() if k in self._used}
+            self._verified = {k: v for k, v in self._verified.items() if k in self._used}
+        self._forget_new()
 
-    # --- anything else computed from one page or value (security hashes, confirmation checks) -----
-    def derive(self, namespace: str, key: Hashable, compute: Callable[[], Any]) -> Any:
-        if not self.in_memory:
-            return compute()
-        full = (namespace, key)
+    def _forget_new(self) -> None:
+        self._new.clear()
+        self._state_new.clear()
+        self._used = set()
+
+    def discard(self) -> None:
+        """Forget what this build added (it failed): the next build starts from what was stored."""
+        self._note_forged()
+        self._forget_new()
+
+    def forget(self, keys: Iterable[str]) -> None:
+        """Remove entries now (content that came down must not linger in the store)."""
+        keys = list(keys)
+        for k in keys:
+            self._small.pop(k, None)
+            self._verified.pop(k, None)
+            self._new.pop(k, None)
+            self._used.discard(k)
+        if self._db is None or self.readonly or not keys:
+            return
         try:
-            found = self._reuse(self.derived, self._next_derived, full, _MISSING)
-        except TypeError:
-            return compute()
-        if found is _MISSING:
-            found = self._next_derived[full] = compute()
-        return found
+            with self._db:
+                for table in ("small", "large"):
+                    self._db.executemany(f"DELETE FROM {table} WHERE key = ?", [(k,) for k in keys])
+        except sqlite3.DatabaseError as exc:
+            self._broken(exc)
 
-    @staticmethod
-    def _reuse(old: dict[Any, Any], new: dict[Any, Any], key: Any, missing: Any = None) -> Any:
-        """Entries used by this build move to the next generation; finish() drops the rest. A
-        failed build keeps both, so serve's next rebuild still finds everything."""
-        found = new.get(key, _MISSING)
-        if found is _MISSING:
-            found = old.get(key, _MISSING)
-            if found is _MISSING:
-                return missing
-            new[key] = found
-        return found
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
 
-    # --- output scan ----------------------------------------------------------------------------
-    def is_clean(self, scan: str, data: bytes) -> bool:
-        """Whether these bytes passed this scan before. Each file asked about is remembered: if the
-        build succeeds, every one of them passed."""
-        found = self.derive(
-            "blake2b", data, functools.partial(_hex_digest, data)
-        )  # computed once per bytes object
-        self._scanned.add(found)
-        return found in self.clean.get(scan, ())
-
-    # --- after a successful build ---------------------------------------------------------------
-    def finish(self, scan: str) -> None:
-        """After a successful build: keep only what it used (bounded memory), record the files its
-        output scan passed, and persist."""
-        self.checks, self._next_checks = self._next_checks, {}
-        self.pages, self._next_pages = self._next_pages, {}
-        self.derived, self._next_derived = self._next_derived, {}
-        self.clean = {scan: self._scanned}
-        self._scanned = set()
-        if self.folder is not None:
-            self._save(self.folder / "results.json")
-            if self.save_once:
-                self.folder = None
-
-    def _load(self, path: pathlib.Path) -> None:
+    # --- opening, and what happens when the file is not what it should be ------------------------------
+    def _open(self, path: pathlib.Path) -> None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT:
+            if self.readonly:
+                db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5, check_same_thread=False)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+                db.execute("PRAGMA journal_mode=DELETE")
+                db.execute("PRAGMA synchronous=OFF")  # a cache: a lost write costs time, never a wrong result
+                for statement in _SCHEMA:
+                    db.execute(statement)
+            row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+            if row is None and not self.readonly:
+                with db:
+                    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+            elif row is None or row[0] != FORMAT:
+                db.close()
+                self._set_aside(path, "it is from another version of impactsite")
+                if not self.readonly:
+                    self._open(path)
                 return
-            self.checks = {
-                str(k): ([finding_from_json(f) for f in v[0]], [finding_from_json(f) for f in v[1]])
-                for k, v in data["checks"].items()
+            self._small = {
+                str(k): (bytes(v), bytes(m)) for k, v, m in db.execute("SELECT key, value, mac FROM small")
             }
-            self.clean = {str(k): {str(d) for d in v} for k, v in data["clean"].items()}
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
-            self.checks, self.clean = {}, {}  # corrupt: start afresh, never trust part of it
+            self._db = db
+        except sqlite3.DatabaseError as exc:
+            self._set_aside(path, f"it could not be read ({exc})")
+            if not self.readonly:
+                with contextlib.suppress(sqlite3.DatabaseError, OSError):
+                    self._db = sqlite3.connect(path, timeout=30, check_same_thread=False)
+                    for statement in _SCHEMA:
+                        self._db.execute(statement)
+                    with self._db:
+                        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
 
-    def _save(self, path: pathlib.Path) -> None:
-        data = {
-            "format": FORMAT,
-            "checks": {
-                k: [[finding_to_json(f) for f in v[0]], [finding_to_json(f) for f in v[1]]]
-                for k, v in sorted(self.checks.items())
-            },
-            "clean": {k: sorted(v) for k, v in self.clean.items()},
-        }
-        _write_json(path, data)
+    def _set_aside(self, path: pathlib.Path, why: str) -> None:
+        self.notes.append(f"note: {path} was ignored because {why}; this build starts without it")
+        self._small = {}
+        if not self.readonly:
+            for suffix in ("", "-journal"):
+                with contextlib.suppress(OSError):
+                    os.unlink(str(path) + suffix)
 
+    def _broken(self, exc: sqlite3.DatabaseError) -> None:
+        self.notes.append(f"note: the store could not be used ({exc}); results are not reused or kept")
+        self.close()
 
-def _write_json(path: pathlib.Path, data: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a cache that cannot be written (full disk) costs time next build, never the build
+    def _note_forged(self) -> None:
+        if self._forged:
+            self.notes.append(
+                f"note: {self._forged} stored result(s) failed their authenticity check and were ignored "
+                "(was .impactsite/ copied from another site or altered?); they were made again"
+            )
+            self._forged = 0

@@ -26,50 +26,24 @@ import dataclasses
 import datetime as dt
 import hashlib
 import hmac
-import importlib.metadata
 import json
 import os
 import pathlib
-import platform
 import time
 from dataclasses import dataclass
 from typing import Any
 
-from generator.cache.store import FileDigests
+from generator.cache.files import FileDigests
+from generator.cache.keys import PACKAGE_DIR, library_versions, walk
 from generator.config.settings import SiteConfig, load_config
-from generator.output.state import BuildReport, report_from_json, write_state
+from generator.errors import ContentError
+from generator.output.state import BuildReport, atomic_write, report_from_json, write_state
 from generator.output.writer import build_lock
+from generator.render.themedir import DEFAULT_THEME  # theme.DEFAULT_THEME, without importing Jinja
 from generator.safety.denylist_store import KEY_ENV, key_from_env
 
 RECORD = "up-to-date.json"
-FORMAT = "impactsite-up-to-date/1"
-PACKAGE_DIR = pathlib.Path(__file__).resolve().parents[1]
-DEFAULT_THEME = PACKAGE_DIR.parent / "templates"  # theme.DEFAULT_THEME, without importing Jinja
-# Libraries whose version can change the bytes a build writes or what the checks find.
-LIBRARIES = ("markdown", "nh3", "jinja2", "markupsafe", "pillow", "phonenumbers", "pyyaml")
-
-
-def _library_versions() -> str:
-    out = [platform.python_implementation(), platform.python_version()]
-    for name in LIBRARIES:
-        try:
-            out.append(f"{name}={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            out.append(f"{name}=none")
-    return " ".join(out)
-
-
-def _walk(top: pathlib.Path) -> list[tuple[str, str]]:
-    """(path, path relative to `top`) of every file under `top` (links to files included, as the
-    build reads them), in a stable order. Plain strings: a Path per file costs more than hashing it."""
-    found: list[tuple[str, str]] = []
-    base = str(top)
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-        rel = os.path.relpath(dirpath, base).replace(os.sep, "/")
-        prefix = "" if rel == "." else rel + "/"
-        found += [(os.path.join(dirpath, name), prefix + name) for name in sorted(filenames)]
-    return found
+FORMAT = "impactsite-up-to-date/2"
 
 
 def fingerprint(
@@ -93,7 +67,7 @@ def fingerprint(
         h.update(data)
 
     add("format", FORMAT.encode())
-    add("libraries", _library_versions().encode())
+    add("libraries", library_versions().encode())
     add("strict", b"1" if strict else b"0")
     key = key_from_env()
     # A keyed hash of a fixed text: it changes with the key but reveals nothing about it.
@@ -104,7 +78,7 @@ def fingerprint(
         tops.append(("default-theme", DEFAULT_THEME))
     tops += [(name, root / name) for name in ("content", "templates", "safety")]
     for label, top in tops:
-        for path, rel in _walk(top):
+        for path, rel in walk(top):
             if not stories and os.path.dirname(path) == story_dir and path.lower().endswith(".md"):
                 continue
             add(f"{label}/{rel}", files.of(path))
@@ -133,7 +107,10 @@ def output_listing(output: pathlib.Path) -> dict[str, list[int]]:
                     stack.append(pathlib.Path(entry.path))
                 else:
                     st = entry.stat(follow_symlinks=False)
-                    listing[os.path.relpath(entry.path, output)] = [st.st_size, st.st_mtime_ns]
+                    listing[os.path.relpath(entry.path, output).replace(os.sep, "/")] = [
+                        st.st_size,
+                        st.st_mtime_ns,
+                    ]
     return listing
 
 
@@ -184,13 +161,8 @@ def save(state_dir: pathlib.Path, record: Record) -> None:
         "report": record.report,
         "output": record.output,
     }
-    tmp = state_dir / f".{RECORD}.{os.getpid()}.tmp"
-    try:
-        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, state_dir / RECORD)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    with contextlib.suppress(OSError):
+        atomic_write(state_dir / RECORD, json.dumps(data, separators=(",", ":")))
 
 
 def intact(output: pathlib.Path, recorded: dict[str, list[int]]) -> bool:
@@ -201,14 +173,16 @@ def intact(output: pathlib.Path, recorded: dict[str, list[int]]) -> bool:
         return False
 
 
-def answer(root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool) -> BuildReport | None:
+def answer(
+    root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool, inputs: str | None = None
+) -> BuildReport | None:
     """The recorded report if output/ is already what a build would make now; None otherwise.
-    The caller holds the build lock."""
+    The caller holds the build lock; `inputs` is the fingerprint when it already has it."""
     started = time.monotonic()
     record = load(config.state_dir)
     if (
         record is None
-        or not record.holds(fingerprint(root, config, strict), at)
+        or not record.holds(inputs if inputs is not None else fingerprint(root, config, strict), at)
         or not intact(config.output_dir, record.output)
     ):
         return None
@@ -219,6 +193,11 @@ def answer(root: pathlib.Path, config: SiteConfig, at: dt.datetime, strict: bool
 
 def answer_if_current(root: pathlib.Path, at: dt.datetime, strict: bool) -> BuildReport | None:
     """`answer` under the build lock: what the CLI asks before it imports the pipeline at all."""
-    config = load_config(root)
+    try:
+        config = load_config(root)
+    except ContentError:
+        return None  # the build reports it (and still publishes any removal)
+    if not (config.state_dir / RECORD).is_file():
+        return None  # no record: no need to wait for the lock to learn that
     with build_lock(config.state_dir):
         return answer(root, config, at, strict)

@@ -108,6 +108,9 @@ def rules_markdown() -> str:
         "Errors block the build and cannot be waived. A warning blocks publishing until a safeguarding",
         "reviewer (not the author) has accepted it with a reason in `impactsite approve`, which records the",
         "decision in `waivers:` bound to the text it accepted; drafts show warnings without stopping.",
+        'A rule marked "an error on a child\'s story" is a warning elsewhere (default deny: what nobody',
+        "explained about a child is never a judgement call). How the text rules read a story, in which",
+        "languages, and how a charity adds one: [docs/detectors.md](detectors.md).",
         "",
     ]
     family = None
@@ -122,7 +125,7 @@ def rules_markdown() -> str:
             "decisions": "stories and pages being published, after every other rule",
         }[r.scope]
         lines += [
-            f"### {r.id} ({r.severity.value})",
+            f"### {r.id} ({r.severity.value}{', an error on a child' + chr(39) + 's story' if r.minor_error else ''})",
             "",
             f"**Protects against:** {r.title}. **Applies to:** {scope}.",
             "",

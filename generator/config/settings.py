@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import pathlib
+import urllib.parse
 import zoneinfo
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
+from generator.config.branding import Branding
 from generator.config.declare import Group, setting
 from generator.config.forms import FormsSettings
 from generator.config.schema import validate
@@ -66,10 +68,27 @@ class Organisation:
         help="the charity's name, shown on every page and in the JSON-LD", example="Safe Passage Trust"
     )
     url: str = setting("", "the charity's main website; the site's own address when left out")
-    logo: str = setting("", "the logo's path under content/ (not used yet: the theme will show it)")
+    logo: str = setting("", "not used: the logo is theme.logo")
     same_as: tuple[str, ...] = setting(
         (), "the charity's own pages elsewhere (social accounts); in the JSON-LD, and allowed in stories"
     )
+    charity_number: str = setting(
+        "", "the registered charity number, shown in the footer", example='"1234567"'
+    )
+    registered_in: str = setting("", "where the charity is registered, e.g. England and Wales")
+    company_number: str = setting("", "its company number, if it is also a company", example='"01234567"')
+    address: tuple[str, ...] = setting(
+        (), "its postal address, line by line, for the footer", allow_single=True
+    )
+    social: tuple[NavItem, ...] = setting((), "its social accounts, linked in the footer")
+
+    @property
+    def registration(self) -> str:
+        """ "Registered charity in England and Wales no. 1234567", or "" without a number."""
+        if not self.charity_number:
+            return ""
+        where = f" in {self.registered_in}" if self.registered_in else ""
+        return f"Registered charity{where} no. {self.charity_number}"
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,8 @@ class SiteConfig:
     donate_url: str = setting("", "where the donate buttons go")
     tracking: Tracking = setting(Tracking(), "the campaign parameters added to donate links")
     navigation: tuple[NavItem, ...] = setting((), "the menu, in order")
+    footer_navigation: tuple[NavItem, ...] = setting((), "the footer's links (the menu when left out)")
+    theme: Branding = setting(Branding(), "the logo and colours (README: Start your own site)")
     stories_per_page: int = setting(10, "stories on each page of the story list", at_least=1)
     related_stories: int = setting(3, "related stories under each story", at_least=1)
     feed_entries: int = setting(20, "stories in the Atom feed", at_least=1)
@@ -177,6 +198,17 @@ class SiteConfig:
 
     def absolute(self, url: str) -> str:
         return self.base_url.rstrip("/") + url
+
+    @property
+    def base_path(self) -> str:
+        """The path the site is published under: "" at a domain's root, "/impact" for
+        https://org.github.io/impact (a GitHub Pages project site)."""
+        return urllib.parse.urlsplit(self.base_url).path.rstrip("/")
+
+    def path(self, url: str) -> str:
+        """A site address as a browser asks for it: "/stories/x/" → "/impact/stories/x/". The one
+        place internal links get the base path; anything not starting at the site's root is unchanged."""
+        return self.base_path + url if url.startswith("/") and not url.startswith("//") else url
 
     @property
     def content_dir(self) -> pathlib.Path:

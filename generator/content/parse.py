@@ -245,6 +245,11 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
     findings += slug_findings
     if findings:
         return None, findings
+    return story_from(source, slug, data, tz), []
+
+
+def story_from(source: Source, slug: str, data: dict[str, Any], tz: dt.tzinfo) -> Story:
+    """The Story for front matter that passed the schema (also used to rebuild a stored one)."""
     story = STORY.build(data, source=source, data=data)
     images = ((replace(story.image, path=("image",)),) if story.image else ()) + tuple(
         replace(img, path=("images", i)) for i, img in enumerate(story.images)
@@ -258,7 +263,7 @@ def parse_story(source: Source, stem: str, tz: dt.tzinfo) -> tuple[Story | None,
         consent=tuple(replace(c, index=i) for i, c in enumerate(story.consent)),
         waivers=tuple(replace(w, index=i) for i, w in enumerate(story.waivers)),
         images=images,
-    ), []
+    )
 
 
 def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:

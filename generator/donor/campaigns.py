@@ -10,17 +10,23 @@ rebuild then.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
+import math
 import pathlib
 import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from generator.config.schema import BOOL, DATETIME, INT, NUMBER, TEXT, Field, Schema, list_of, obj
 from generator.config.settings import SiteConfig, parse_timezone
 from generator.content.datafiles import DataFile, data_files, read_data_file
 from generator.findings import Finding
 from generator.render.views import human_date
+
+if TYPE_CHECKING:
+    from generator.render.site import SiteRenderer
 
 RULE = "CAMPAIGN"
 
@@ -49,8 +55,40 @@ CAMPAIGN = Schema(
             list_of(TEXT, allow_single=True), help='which pages show the banner, e.g. ["/", "/stories/*"]'
         ),
         "countdown": Field(BOOL, help="show a countdown (updated once a minute, hidden from screen readers)"),
+        "timezone_label": Field(
+            TEXT, help='how donors name the deadline\'s zone, e.g. "UK time" (from timezone when left out)'
+        ),
+        "summary": Field(
+            TEXT, help="one or two sentences for the campaign's own page: what the gifts pay for"
+        ),
+        "story": Field(TEXT, help="the file name of a published story to show on the campaign's page"),
+        "faq": Field(
+            list_of(
+                obj(
+                    {"question": Field(TEXT, required=True), "answer": Field(TEXT, required=True)},
+                    "a question",
+                )
+            ),
+            help="questions and answers for the campaign's page",
+        ),
     },
 )
+# How donors name a time zone ("Ends 31 March at 11:59 pm, UK time"); other zones use their city.
+ZONE_LABELS = {
+    "Europe/London": "UK time",
+    "Europe/Dublin": "Irish time",
+    "Asia/Kolkata": "India time",
+    "Asia/Calcutta": "India time",
+    "America/New_York": "Eastern time",
+    "America/Toronto": "Eastern time",
+    "America/Chicago": "Central time",
+    "America/Denver": "Mountain time",
+    "America/Los_Angeles": "Pacific time",
+    "America/Vancouver": "Pacific time",
+    "Australia/Sydney": "Sydney time",
+    "Pacific/Auckland": "New Zealand time",
+    "UTC": "UTC",
+}
 
 # Symbols donors recognise; any other ISO 4217 code is written after the amount ("1,000 XOF").
 CURRENCIES = {
@@ -71,6 +109,10 @@ CURRENCIES = {
     "USD": "US$",
     "ZAR": "R ",
 }
+# The largest amount a campaign may name (a match of a billion in any currency is a typing mistake),
+# and the largest multiplier: both keep the banner's words and sums sensible.
+MAX_AMOUNT = 1_000_000_000
+MAX_MULTIPLIER = 10
 MULTIPLIED = {2: "doubled", 3: "tripled", 4: "quadrupled"}
 NUMBER_WORDS = {5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 BUTTON = {2: "Double your gift now", 3: "Triple your gift now"}
@@ -101,6 +143,15 @@ class Campaign:
     progress: Progress | None = None
     pages: tuple[str, ...] = ("*",)
     countdown: bool = False
+    timezone_label: str = ""
+    summary: str = ""
+    story: str = ""  # a story's slug, shown on the campaign page
+    faq: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def url(self) -> str:
+        """The campaign's own page."""
+        return f"/campaigns/{self.id}/"
 
     def running(self, at: dt.datetime) -> bool:
         return self.start <= at < self.end
@@ -140,10 +191,39 @@ class BannerView:
     button: str
     progress: ProgressView | None = None
     countdown: bool = False
+    short: str = ""  # the banner's one sentence: "Every £1 you give is doubled by …, up to £25,000."
+    short_phone: str = ""  # the same on a phone: "Gifts doubled up to £25,000."
+    ends: str = ""  # "Ends 31 March at 11:59 pm, UK time"
+    page_url: str = ""  # the campaign's own page
+
+
+@dataclass(frozen=True)
+class CampaignPage:
+    """What templates/campaign.html sees. `state` is upcoming, running, reached (cap) or ended."""
+
+    id: str
+    url: str
+    name: str
+    state: str
+    sponsor: str
+    summary: str
+    lead: str
+    example: str
+    cap: str
+    window: str  # "From 1 November 2026 to 31 March 2027"
+    ends: str
+    deadline_iso: str
+    deadline_reason: str
+    end_ms: int
+    donate_url: str
+    button: str
+    progress: ProgressView | None
+    faq: tuple[tuple[str, str], ...]
+    story_slug: str
 
 
 def load_campaigns(
-    root: pathlib.Path, config: SiteConfig, at: dt.datetime
+    root: pathlib.Path, config: SiteConfig, at: dt.datetime, story_slugs: frozenset[str] | None = None
 ) -> tuple[tuple[Campaign, ...], list[Finding]]:
     """Every campaign file, checked whole; a campaign with any problem is left out (and reported)."""
     rels, findings = data_files(root, "campaigns", RULE)
@@ -151,16 +231,84 @@ def load_campaigns(
     for rel in rels:
         file, problems = read_data_file(root, rel, CAMPAIGN.kind, RULE)
         if file is not None and not problems:
-            problems = _check_values(file, at)
+            problems = _check_values(file, at) + _check_story(file, story_slugs)
         findings += problems
         if file is not None and not problems:
             campaigns.append(_build(file))
     return tuple(campaigns), findings
 
 
+def _amount_problem(file: DataFile, where: tuple[str, ...], value: float, example: str) -> Finding | None:
+    """A located error if `value` is not an amount a donor could be shown: .nan, .inf, 1e308, 0.001."""
+    name = ".".join(where)
+    fix = f"write the amount as a plain number in the currency, e.g. {where[-1]}: {example}"
+    if not math.isfinite(value):
+        return file.finding(where, f"{name} must be an amount of money, not {value!r}", fix)
+    if abs(value) > MAX_AMOUNT:
+        return file.finding(
+            where, f"{name} is more than {MAX_AMOUNT:,}, which looks like a typing mistake", fix
+        )
+    if round(value, 2) != value:
+        return file.finding(
+            where, f"{name} has more than two decimal places ({value!r})", f"round it, e.g. {value:.2f}"
+        )
+    return None
+
+
+def _check_story(file: DataFile, slugs: frozenset[str] | None) -> list[Finding]:
+    """`story:` names a story file: a typo (a story of a close name exists) is an error. A story that
+    is gone is not: deleting or withdrawing a story must never stop the build that takes it down, so
+    the campaign page is then shown without one."""
+    name = (file.data.get("story") or "").strip().removesuffix(".md")
+    if not name or slugs is None or name in slugs:
+        return []
+    close = difflib.get_close_matches(name, sorted(slugs), n=1)
+    if not close:
+        return []
+    return [
+        file.finding(
+            ("story",),
+            f'there is no story content/stories/{name}.md (did you mean "{close[0]}"?)',
+            "write the file name of a story, without .md, or remove story:",
+        )
+    ]
+
+
 def _check_values(file: DataFile, at: dt.datetime) -> list[Finding]:
     d = file.data
     out: list[Finding] = []
+    amounts: list[tuple[tuple[str, ...], float | None, str]] = [
+        (("cap",), d["cap"], "25000"),
+        (("min_gift",), d.get("min_gift"), "5"),
+    ]
+    progress_amounts = d.get("progress") or {}
+    amounts += [
+        (("progress", "matched"), progress_amounts.get("matched"), "6150"),
+        (("progress", "goal"), progress_amounts.get("goal"), "25000"),
+    ]
+    bad = [
+        p
+        for where, value, ex in amounts
+        if value is not None and (p := _amount_problem(file, where, value, ex))
+    ]
+    if bad:
+        return bad  # the comparisons below mean nothing for such numbers
+    if d["multiplier"] > MAX_MULTIPLIER:
+        out.append(
+            file.finding(
+                ("multiplier",),
+                f"multiplier is {d['multiplier']}; a match multiplies a gift by at most {MAX_MULTIPLIER}",
+                "write multiplier: 2 for a match that doubles every gift, 3 to triple it",
+            )
+        )
+    if d.get("min_gift") is not None and d["min_gift"] > d["cap"] > 0:
+        out.append(
+            file.finding(
+                ("min_gift",),
+                "min_gift is more than the cap, so no gift could ever be matched",
+                "write the smallest gift that is matched, e.g. min_gift: 5",
+            )
+        )
     if d["end"] <= d["start"]:
         out.append(
             file.finding(
@@ -304,6 +452,10 @@ def _build(file: DataFile) -> Campaign:
         progress=progress,
         pages=tuple([pages] if isinstance(pages, str) else pages),
         countdown=bool(d.get("countdown")),
+        timezone_label=(d.get("timezone_label") or "").strip(),
+        summary=(d.get("summary") or "").strip(),
+        story=(d.get("story") or "").strip().removesuffix(".md"),
+        faq=tuple((q["question"].strip(), q["answer"].strip()) for q in d.get("faq") or ()),
     )
 
 
@@ -343,6 +495,91 @@ def moment_text(moment: dt.datetime, zone: dt.tzinfo | None) -> str:
     return f"{clock} {zone_text} on {human_date(moment.date())}"
 
 
+def zone_label(campaign: Campaign, config: SiteConfig) -> str:
+    """How donors name the deadline's zone: the campaign's own label, a known one, or "<City> time"."""
+    if campaign.timezone_label:
+        return campaign.timezone_label
+    name = campaign.timezone or config.timezone
+    if name in ZONE_LABELS:
+        return ZONE_LABELS[name]
+    if "/" in name:
+        return name.rsplit("/", 1)[1].replace("_", " ") + " time"
+    return f"UTC{name}" if name[:1] in "+-" else name
+
+
+def clock(moment: dt.datetime) -> str:
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+
+
+def deadline_words(end: dt.datetime, zone: dt.tzinfo, label: str, at: dt.datetime) -> str:
+    """ "Ends 31 March at 11:59 pm, UK time": the deadline as donors say it. The year is given when
+    it is not this year; a deadline at midnight is "the end of" the day before (never "midnight")."""
+    local = end.astimezone(zone)
+    this_year = at.astimezone(zone).year
+    if local.hour == 0 and local.minute == 0:
+        day = local.date() - dt.timedelta(days=1)
+        return f"Ends at the end of {_day(day, this_year)}, {label}"
+    return f"Ends {_day(local.date(), this_year)} at {clock(local)}, {label}"
+
+
+def _day(d: dt.date, this_year: int) -> str:
+    return f"{d.day} {d.strftime('%B')}" + ("" if d.year == this_year else f" {d.year}")
+
+
+def _zone(campaign: Campaign, config: SiteConfig) -> dt.tzinfo:
+    return parse_timezone(campaign.timezone) if campaign.timezone else config.tz
+
+
+def short_sentence(c: Campaign) -> str:
+    """ "Every £1 you give is doubled by the Harbour Light Foundation, up to £25,000." """
+    by = f" by {c.sponsor}" if c.sponsor else ""
+    floor = f" (gifts of {money(c.min_gift, c.currency)} or more)" if c.min_gift else ""
+    return f"Every {money(1, c.currency)} you give is {multiplied(c.multiplier)}{by}, up to {money(c.cap, c.currency)}{floor}."
+
+
+def page_view(c: Campaign, config: SiteConfig, at: dt.datetime, donate_url: str) -> CampaignPage:
+    """The campaign's own page at `at`: what it is while it runs, and honest words before and after."""
+    zone = _zone(c, config)
+    label = zone_label(c, config)
+    state = (
+        "upcoming" if at < c.start else "ended" if at >= c.end else "reached" if c.cap_reached else "running"
+    )
+    view = banner(c, config, at, donate_url) if state in ("running", "reached") else None
+    start_local, end_local = c.start.astimezone(zone), c.end.astimezone(zone)
+    window = f"From {human_date(start_local.date())} to {human_date(end_local.date())}"
+    lead = view.lead if view is not None else ""
+    if state == "upcoming":
+        lead = (
+            f"From {human_date(start_local.date())} at {clock(start_local)}, {label}, "
+            + short_sentence(c)[0].lower()
+            + short_sentence(c)[1:]
+        )
+    elif state == "ended":
+        lead = f"{c.name} ended on {human_date(end_local.date())}. Gifts are no longer matched, and every gift still helps."
+    return CampaignPage(
+        id=c.id,
+        url=c.url,
+        name=c.name,
+        state=state,
+        sponsor=c.sponsor,
+        summary=c.summary,
+        lead=lead,
+        example=view.example if view is not None and state == "running" else "",
+        cap=money(c.cap, c.currency),
+        window=window,
+        ends=deadline_words(c.end, zone, label, at),
+        deadline_iso=c.end.isoformat(),
+        deadline_reason=c.deadline_reason,
+        end_ms=int(c.end.timestamp() * 1000),
+        donate_url=donate_url,
+        button=view.button if view is not None else "Donate",
+        progress=view.progress if view is not None and state == "running" else None,
+        faq=c.faq,
+        story_slug=c.story,
+    )
+
+
 def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: str) -> BannerView | None:
     """The banner at `at`, or None outside the campaign's window. `donate_url` already carries tracking."""
     if not campaign.running(at):
@@ -369,6 +606,7 @@ def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: 
             end_ms,
             donate_url,
             "Donate",
+            page_url=c.url,
         )
     word = multiplied(c.multiplier)
     floor = f" of {money(c.min_gift, c.currency)} or more" if c.min_gift else ""
@@ -382,9 +620,9 @@ def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: 
         goal = p.goal if p.goal is not None else c.cap
         percent = int(min(100, max(0, p.matched * 100 // goal)))
         text = f"{money(p.matched, c.currency)} of {money(goal, c.currency)} matched"
-        progress = ProgressView(
-            _number(p.matched), _number(goal), percent, text, moment_text(p.as_of, zone), p.as_of.isoformat()
-        )
+        counted = p.as_of.astimezone(zone or dt.UTC)
+        as_of = f"{clock(counted)} on {human_date(counted.date())}, {zone_label(c, config)}"
+        progress = ProgressView(_number(p.matched), _number(goal), percent, text, as_of, p.as_of.isoformat())
     return BannerView(
         c.id,
         "match",
@@ -399,6 +637,10 @@ def banner(campaign: Campaign, config: SiteConfig, at: dt.datetime, donate_url: 
         BUTTON.get(c.multiplier, "Give now"),
         progress,
         c.countdown,
+        short=short_sentence(c),
+        short_phone=f"Gifts {word} up to {money(c.cap, c.currency)}.",
+        ends=deadline_words(end, zone or dt.UTC, zone_label(c, config), at),
+        page_url=c.url,
     )
 
 
@@ -415,3 +657,21 @@ def changes(campaigns: Sequence[Campaign], at: dt.datetime) -> list[tuple[dt.dat
         if c.end > at:
             out.append((c.end, f'{c.path}: campaign "{c.name}" ends (its banner comes down)'))
     return out
+
+
+def add_campaign_pages(
+    r: SiteRenderer, campaigns: Sequence[Campaign], config: SiteConfig, at: dt.datetime
+) -> None:
+    """A page per campaign at /campaigns/<id>/: the match in words, its dates and progress, one
+    story, a donate button and the questions donors ask. An ended campaign's page stays, says so
+    in its first sentence and is left out of search (noindex, not in the sitemap)."""
+    from generator.render.site import tracked
+    from generator.render.views import PageMeta
+
+    stories = r.story_views
+    for c in sorted(campaigns, key=lambda c: c.id):
+        view = page_view(c, config, at, tracked(c.donate_url, config, campaign=c.id))
+        story = stories.get(view.story_slug) if view.story_slug else None
+        description = c.summary or (short_sentence(c) if view.state == "running" else view.lead)
+        meta = PageMeta(c.url, c.name, description, noindex=view.state == "ended")
+        r.page("campaign.html", meta, c.path, campaign=view, story=story)

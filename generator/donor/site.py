@@ -1,48 +1,41 @@
-"""The pages that raise money, gathered and checked with the site, rendered as SiteRenderer hooks:
+"""The pages that raise money, gathered and checked with the site, handed to the render stage as values:
 
 - match-gift banners (campaigns.py) on the pages each campaign names, inside its window;
 - media contacts (contacts.py) on the press page, in every page's footer and in JSON-LD;
 - the fundraiser sign-up and press forms (forms.py, form_adapters.py) with separate thank-you pages
-  and the fundraising guide, plus the check that no confirmation sentence is shown anywhere else
-  (confirmations.py);
-- redirect pages and `_redirects` for renamed stories (redirects.py);
-- the Content-Security-Policy and other headers (security.py): `_headers` and a <meta> in every page.
+  and the fundraising guide, plus the confirmation sentences that may appear only on their
+  thank-you pages (confirmations.py, checked on every page by the file checks);
+- redirect pages and `_redirects` for renamed stories (redirects.py).
 
 `load_donor` runs with the other sources (so `impactsite check` reports every problem, located);
-`Donor.context` is what templates see (`donor`), and `Donor.hooks` add pages and files once the
-stories and plain pages are rendered.
+`Donor.context` is what templates see (`donor`), `Donor.extras()` the pages and files it adds.
+Data flows one way: the donor stage never calls the renderer, and returns no second SiteConfig
+(`checking_config` is what the safety rules read, made explicitly by the pipeline).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
-import pathlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup
 
 from generator.config.forms import FormSpec, FormsSettings, Platform
 from generator.config.settings import SiteConfig
-from generator.content.model import Page, Story
-from generator.content.publication import Publication
 from generator.donor import campaigns as campaigns_mod
 from generator.donor import confirmations
 from generator.donor.campaigns import BannerView, Campaign
-from generator.donor.contacts import Contact, load_contacts
-from generator.donor.form_adapters import GuideView, form_markup, form_origin, read_guide
-from generator.donor.redirects import Redirect, check_aliases, redirects_file, redirects_for
-from generator.errors import ContentError
-from generator.findings import Finding, error
-from generator.render import csp as security
+from generator.donor.contacts import Contact
+from generator.donor.form_adapters import GuideView, form_markup, form_origin
+from generator.donor.impact import Impact
+from generator.donor.redirects import Redirect, redirects_file
+from generator.render.links import json_ld, tracked
+from generator.render.values import Extra
 from generator.render.views import Link, PageMeta
-
-if TYPE_CHECKING:
-    from generator.render.site import SiteRenderer
 
 
 @dataclass(frozen=True)
@@ -66,6 +59,7 @@ class Donor:
     contacts: tuple[Contact, ...] = ()
     redirects: tuple[Redirect, ...] = ()
     guides: Mapping[str, tuple[GuideView, bytes]] = field(default_factory=dict)  # form key → guide
+    impact: Impact | None = None  # content/data/impact.yaml, for the home page
 
     @property
     def forms(self) -> FormsSettings | None:
@@ -101,7 +95,10 @@ class Donor:
                 guide = self.guides.get(form.key, (None, b""))[0]
                 if form.is_form:
                     markup = form_markup(
-                        form, settings.provider, self._thank_you_action(form), settings.privacy_page
+                        form,
+                        settings.provider,
+                        self._thank_you_action(form),
+                        self.config.path(settings.privacy_page),
                     )
                     out[form.page] = SectionView(
                         form.key,
@@ -133,7 +130,7 @@ class Donor:
         assert form.thank_you is not None and self.forms is not None
         if self.forms.provider == "formspree":
             return self.config.absolute(form.thank_you.path)  # Formspree sends people back from its own site
-        return form.thank_you.path
+        return self.config.path(form.thank_you.path)
 
     # --- what the build adds ---------------------------------------------------------------------
 
@@ -141,18 +138,16 @@ class Donor:
         """When the output changes by itself because of a campaign."""
         return campaigns_mod.changes(self.campaigns, self.at)
 
-    @property
-    def hooks(self) -> tuple[Callable[[SiteRenderer], None], ...]:
-        return (self.add_pages, self.finish)
-
-    def add_pages(self, r: SiteRenderer) -> None:
-        """Thank-you pages, the guide file and the redirect pages."""
+    def extras(self) -> list[Extra]:
+        """Thank-you pages, the guides, the redirect pages and `_redirects`: values the render
+        stage turns into files (the donor never calls the renderer, the renderer never calls back)."""
+        out = self._campaign_pages()
         settings = self.forms
         if settings is not None:
             for form in settings.forms:
                 guide = self.guides.get(form.key)
                 if guide is not None:
-                    r.files.add(guide[0].url.lstrip("/"), guide[1], "content" + guide[0].url)
+                    out.append(Extra(guide[0].url.lstrip("/"), "content" + guide[0].url, data=guide[1]))
                 if not form.is_form or form.thank_you is None:
                     continue
                 ty = form.thank_you
@@ -160,49 +155,50 @@ class Donor:
                     "Back to " + ("our media page" if form.key == "press" else "fundraising with us"),
                     form.page,
                 )
-                r.page(
-                    "thank_you.html",
-                    PageMeta(ty.path, ty.heading, noindex=True),
-                    "site.yaml",
-                    thank_you=ty,
-                    guide=guide[0] if guide else None,
-                    back=back,
-                )
+                ctx: dict[str, Any] = {"thank_you": ty, "guide": guide[0] if guide else None, "back": back}
+                meta = PageMeta(ty.path, ty.heading, noindex=True)
+                out.append(Extra(_file(ty.path), "site.yaml", "thank_you.html", meta, ctx))
         for rd in self.redirects:
-            page = r.theme.render(
-                "redirect.html", site=self.config, redirect=rd, canonical=self.config.absolute(rd.target)
-            )
-            r.files.add(rd.file, page, rd.owner)
-
-    def finish(self, r: SiteRenderer) -> None:
-        """Checks on the rendered pages, then the security headers. Runs after every page is rendered."""
-        files = r.files
-        html = sorted(p for p in files.data if p.endswith(".html"))
-        findings = confirmations.misplaced(
-            files.data, files.owners, self._phrases(), r.theme.dirs, self.config.root, memo=r.derive
-        )
-        # Each step is reused for an identical page (serve: most pages, after an edit).
-        texts = [
-            r.derive("utf-8-text", files.data[p], functools.partial(bytes.decode, files.data[p], "utf-8"))
-            for p in html
-        ]
-        policy, problems = security.policy_for(
-            texts,
-            self._form_origins(),
-            inline=lambda page: r.derive("inline-code", page, lambda: security.inline_code(page)),
-        )
-        for i, found in sorted(problems.items()):
-            for p in found:
-                findings.append(error(f"output/{html[i]}", p.line, p.column, "CSP", p.message, p.fix))
-        r.note_csp_tag(security.meta_tag(policy))
-        for path, text in zip(html, texts):
-            final = r.derive("csp-meta", (text, policy), functools.partial(security.with_meta, text, policy))
-            files.rewrite(path, r.derive("utf-8", final, functools.partial(str.encode, final)))
-        files.add("_headers", security.headers_file(policy), "site.yaml")
+            rd_ctx: dict[str, Any] = {
+                "redirect": rd,
+                "canonical": self.config.absolute(rd.target),
+            }
+            out.append(Extra(rd.file, rd.owner, "redirect.html", context=rd_ctx))
         if self.redirects:
-            files.add("_redirects", redirects_file(self.redirects), "content/stories")
-        if findings:
-            raise ContentError(files.clashes + findings)
+            at_path = [
+                dataclasses.replace(
+                    rd, source=self.config.path(rd.source), target=self.config.path(rd.target)
+                )
+                for rd in self.redirects
+            ]
+            out.append(Extra("_redirects", "content/stories", data=redirects_file(at_path)))
+        return out
+
+    def _campaign_pages(self) -> list[Extra]:
+        """A page per campaign at /campaigns/<id>/: the match in words, its dates and progress, one
+        story, a donate button and the questions donors ask. An ended campaign's page stays, says
+        so in its first sentence and is left out of search (noindex, not in the sitemap)."""
+        out = []
+        for c in sorted(self.campaigns, key=lambda c: c.id):
+            view = campaigns_mod.page_view(
+                c, self.config, self.at, _tracked(c.donate_url, self.config, campaign=c.id)
+            )
+            description = c.summary or (
+                campaigns_mod.short_sentence(c) if view.state == "running" else view.lead
+            )
+            meta = PageMeta(c.url, c.name, description, noindex=view.state == "ended")
+            story = view.story_slug or ""
+            out.append(
+                Extra(_file(c.url), c.path, "campaign.html", meta, {"campaign": view}, story_slug=story)
+            )
+        return out
+
+    def phrases(self) -> list[confirmations.Phrase]:
+        """The confirmation sentences, each with the pages it may appear on (a per-page check)."""
+        return self._phrases()
+
+    def form_origins(self) -> list[str]:
+        return self._form_origins()
 
     def _phrases(self) -> list[confirmations.Phrase]:
         settings = self.forms
@@ -254,8 +250,6 @@ class DonorView:
         return self._sections.get(url)
 
     def json_ld(self, url: str) -> tuple[Markup, ...]:
-        from generator.render.site import json_ld
-
         if url != self._donor.media_url or not self._donor.contacts:
             return ()
         c = self._donor.config
@@ -272,6 +266,13 @@ class DonorView:
         )
 
     @property
+    def impact(self) -> Impact | None:
+        return self._donor.impact
+
+    def campaign_url(self, campaign_id: str) -> str:
+        return next((c.url for c in self._donor.campaigns if c.id == campaign_id), "")
+
+    @property
     def press_contact(self) -> Contact | None:
         return self._donor.contacts[0] if self._donor.contacts else None
 
@@ -285,86 +286,4 @@ def _file(url: str) -> str:
 
 
 def _tracked(url: str, config: SiteConfig, **overrides: str) -> str:
-    from generator.render.site import tracked
-
     return tracked(url, config, **overrides)
-
-
-def load_donor(
-    root: pathlib.Path,
-    config: SiteConfig,
-    stories: Sequence[Story],
-    pages: Sequence[Page],
-    publications: Mapping[str, Publication],
-    at: dt.datetime,
-) -> tuple[Donor, list[Finding]]:
-    """Campaigns, contacts, forms and aliases, checked whole; returns what the build needs and every problem.
-
-    The media contacts' own numbers are added to `safety.allowed_phones`, so a story may quote the press
-    office's number without tripping the phone-number rule (the contacts file is the one place to list them)."""
-    findings: list[Finding] = []
-    campaigns, problems = campaigns_mod.load_campaigns(root, config, at)
-    findings += problems
-    contacts, problems = load_contacts(root, config)
-    findings += problems
-    guides, problems = _check_forms(config, pages)
-    findings += problems
-    findings += check_aliases(stories)
-    live = [s for s in stories if publications[s.path].live]
-    redirects = redirects_for(live) if not any(f.rule == "ALIAS" for f in findings) else ()
-    phones = tuple(
-        c.phone_e164 for c in contacts if c.phone_e164 and c.phone_e164 not in config.safety.allowed_phones
-    )
-    if phones:
-        config = dataclasses.replace(
-            config,
-            safety=dataclasses.replace(config.safety, allowed_phones=config.safety.allowed_phones + phones),
-        )
-    return Donor(config, at, campaigns, contacts, redirects, guides), findings
-
-
-def _check_forms(
-    config: SiteConfig, pages: Sequence[Page]
-) -> tuple[dict[str, tuple[GuideView, bytes]], list[Finding]]:
-    """What only the whole site can tell: the form pages exist, the guide is a real file."""
-    settings = config.forms
-    if settings is None:
-        return {}, []
-    findings: list[Finding] = []
-    guides: dict[str, tuple[GuideView, bytes]] = {}
-    urls = {p.url for p in pages}
-
-    def add(path: tuple[str | int, ...], message: str, fix: str) -> None:
-        line, col = config.located.where(("forms",) + path) if config.located else (1, 1)
-        findings.append(error("site.yaml", line, col, "CONFIG", message, fix))
-
-    if settings.forms and settings.privacy_page not in urls:
-        add(
-            ("privacy_page",) if "privacy_page" in (config.raw.get("forms") or {}) else ("provider",),
-            f"the privacy page {settings.privacy_page} does not exist, and every form links to it",
-            "write content/pages/privacy.md, or set forms.privacy_page to your privacy page's address",
-        )
-    for form in settings.forms:
-        if form.page not in urls:
-            add(
-                (form.key, "page"),
-                f"there is no page at {form.page} to show forms.{form.key} on",
-                f"write content/pages/{form.page.strip('/').replace('/', '-') or 'index'}.md, or correct the address",
-            )
-        if form.thank_you is not None and form.thank_you.path in urls:
-            add(
-                (form.key, "thank_you", "path"),
-                f"{form.thank_you.path} is already the address of a page in content/pages/",
-                "give the thank-you page its own address",
-            )
-        if form.guide is not None:
-            view, data, problem = read_guide(config.content_dir, form.guide)
-            if view is None:
-                add(
-                    (form.key, "guide", "file"),
-                    problem,
-                    "put the guide in content/downloads/ and write its path here",
-                )
-            else:
-                guides[form.key] = (view, data)
-    return guides, findings

@@ -6,6 +6,7 @@ importing the checks, Markdown, Jinja or Pillow.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.config.settings import SiteConfig
-from generator.findings import Finding, Severity
+from generator.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,15 @@ class BuildReport:
     next_change: tuple[dt.datetime, str] | None = None
     seconds: float = 0.0
     up_to_date: bool = False  # True: nothing had changed, output/ was left as it was
+    changed: tuple[str, ...] = ()  # addresses whose content changed in a build that took something down
+    removal_only: bool = False  # errors stopped the build; only what must come down was published
+    notes: tuple[str, ...] = ()  # things the reader should know (a store that was ignored, …)
+    work: str = ""  # which steps ran and which were reused (shown with --debug)
+
+    @property
+    def purge(self) -> tuple[str, ...]:
+        """Every address a CDN or search engine should drop or fetch again."""
+        return tuple(self.takedown) + tuple(u for u in self.changed if u not in self.takedown)
 
     @property
     def errors(self) -> list[Finding]:
@@ -63,31 +73,32 @@ def report_from_json(d: dict[str, Any], at: dt.datetime) -> BuildReport:
     )
 
 
-def finding_to_json(f: Finding) -> list[Any]:
-    return [f.path, f.line, f.column, f.rule, f.severity.value, f.message, f.fix, f.length, f.token]
+from generator.content.records import finding_from_json, finding_to_json
 
 
-def finding_from_json(v: list[Any]) -> Finding:
-    length, token = (int(v[7]), str(v[8])) if len(v) > 8 else (0, "")
-    return Finding(
-        str(v[0]), int(v[1]), int(v[2]), str(v[3]), Severity(v[4]), str(v[5]), str(v[6]), length, token
-    )
-
-
-def takedown_since_last(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
-    """URLs live in the previous build (its record, and what output/ holds now) that this build drops."""
-    last = config.state_dir / "last-build.json"
+def previous_urls(state_dir: pathlib.Path, out: pathlib.Path, *, look: bool = True) -> set[str]:
+    """The addresses of the previous build: its record, and (`look`) what output/ holds now."""
+    last = state_dir / "last-build.json"
     try:
         previous = set(json.loads(last.read_text(encoding="utf-8")).get("urls", []))
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         previous = set()
-    out = config.output_dir
-    if out.is_dir():
+    if look and out.is_dir():
         for p in out.rglob("*"):
             rel = p.relative_to(out).as_posix()
             if rel.endswith(".html") or rel.startswith("images/"):
                 previous.add("/" + rel.removesuffix("index.html"))
-    gone = sorted(previous - set(urls))
+    return previous
+
+
+def url_of(path: str) -> str:
+    """The address of an output file."""
+    return "/" + path.removesuffix("index.html")
+
+
+def takedown_since_last(config: SiteConfig, urls: list[str]) -> tuple[str, ...]:
+    """URLs live in the previous build that this build drops."""
+    gone = sorted(previous_urls(config.state_dir, config.output_dir) - set(urls))
     return tuple(config.absolute(u) for u in gone)
 
 
@@ -97,6 +108,7 @@ def write_state(
     urls: list[str] | None,
     takedown: tuple[str, ...],
     nxt: tuple[dt.datetime, str] | None,
+    outcome: dict[str, object] | None = None,
 ) -> None:
     """Reports kept outside output/: the URL list (for the next takedown diff), the takedown list
     and when the output will next change by itself."""
@@ -110,6 +122,7 @@ def write_state(
     # The takedown list first and the URL record last, each replaced atomically: a build killed in
     # between then leaves the old record, and the next build lists the same takedowns again.
     atomic_write(state / "takedown.txt", "".join(u + "\n" for u in takedown))
+    atomic_write(state / "outcome.json", json.dumps(outcome or {"outcome": "published"}, indent=1) + "\n")
     atomic_write(state / "next-change.json", json.dumps(manifest, indent=1) + "\n")
     if urls is not None:  # None: an up-to-date build, whose URLs are the recorded ones
         atomic_write(
@@ -117,7 +130,13 @@ def write_state(
         )
 
 
-def atomic_write(path: pathlib.Path, text: str) -> None:
+def atomic_write(path: pathlib.Path, text: str | bytes) -> None:
+    """The one writer of files in .impactsite/: a temporary file, then an atomic rename."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

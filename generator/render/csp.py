@@ -220,10 +220,11 @@ def with_meta(page: str, policy: Policy) -> str:
     return page[: m.end()] + tag + page[m.end() :]
 
 
-def headers_file(policy: Policy, asset_prefix: str = "/assets/") -> str:
+def headers_file(policy: Policy, base_path: str = "") -> str:
     """`_headers` for Netlify and Cloudflare Pages: every page gets the security headers; fingerprinted
-    assets can be cached for a year (their names change whenever their content does)."""
-    lines = ["/*", f"  Content-Security-Policy: {policy.header()}"]
+    assets can be cached for a year (their names change whenever their content does). `base_path`
+    ("/impact") is the path the site is published under."""
+    lines = [f"{base_path}/*", f"  Content-Security-Policy: {policy.header()}"]
     lines += [f"  {name}: {value}" for name, value in HEADERS]
-    lines += ["", f"{asset_prefix}*", "  Cache-Control: public, max-age=31536000, immutable", ""]
+    lines += ["", f"{base_path}/assets/*", "  Cache-Control: public, max-age=31536000, immutable", ""]
     return "\n".join(lines)

@@ -6,8 +6,8 @@ copied pixel by pixel into a new picture that has no history, then encoded afres
 IPTC, ICC profiles, comments, text chunks, embedded thumbnails and bytes after the end marker are
 all left behind, and `image_format.verify_outputs` re-reads every published file to prove it.
 
-`process` is a pure function of (bytes, settings), so it can run in parallel; `ImageStore` adds the
-cache in `.impactsite/cache/images/`, verified on every read and never trusted blindly.
+`process` is a pure function of (bytes, settings), so it can run in parallel; `ImageStore` keeps
+results in the build's store (authenticated like every entry) and verifies each one on every read.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import difflib
 import hashlib
 import io
 import json
-import os
 import pathlib
 import re
 import warnings
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from PIL import Image, ImageCms, ImageOps, features
 
@@ -299,10 +299,10 @@ class ImageStore:
     """Processes a build's images once each, through a cache that is verified on every read."""
 
     def __init__(
-        self, content_dir: pathlib.Path, cache_dir: pathlib.Path | None, settings: Settings | None = None
+        self, content_dir: pathlib.Path, cache: BlobCache | None, settings: Settings | None = None
     ) -> None:
         self.content_dir = content_dir
-        self.cache_dir = cache_dir
+        self.cache = cache  # the build's store (cache/store.py), or None for no reuse
         self.settings = settings or Settings()
         self.fingerprint = self.settings.fingerprint()
         self.files: dict[str, tuple[bytes, str]] = {}  # output path → (bytes, owner)
@@ -355,47 +355,25 @@ class ImageStore:
         self._write_cache(key, processed)
         return processed
 
-    def _entry(self, key: str) -> pathlib.Path | None:
-        return self.cache_dir / f"{key}.img" if self.cache_dir is not None else None
-
     def _read_cache(self, key: str) -> Processed | None:
-        path = self._entry(key)
-        if path is None:
-            return None
-        try:
-            raw = path.read_bytes()
-        except OSError:
+        raw = self.cache.get(key) if self.cache is not None else None
+        if raw is None:
             return None
         try:
             return decode_entry(raw)
         except (ValueError, KeyError, TypeError):
-            path.unlink(missing_ok=True)  # corrupt: never trusted, made again
-            return None
+            return None  # never trusted: made again (and stored again)
 
     def _write_cache(self, key: str, p: Processed) -> None:
-        path = self._entry(key)
-        if path is None:
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{key}.{os.getpid()}.tmp")
-            tmp.write_bytes(encode_entry(p))
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        if self.cache is not None:
+            self.cache.put(key, encode_entry(p))
 
-    def prune(self) -> None:
-        """Drop cache entries this build did not use: a removed picture does not linger in the cache."""
-        if self.cache_dir is None or not self.cache_dir.is_dir():
-            return
-        try:
-            for entry in self.cache_dir.glob("*.img"):
-                if entry.stem not in self.used:
-                    entry.unlink(missing_ok=True)
-            for leftover in self.cache_dir.glob(".*.tmp"):  # from a build killed mid-write
-                leftover.unlink(missing_ok=True)
-        except OSError:
-            pass  # a cache that cannot be tidied (read-only disk) is not a reason to fail the build
+
+class BlobCache(Protocol):
+    """Bytes by key (the store: authenticated, written once per build)."""
+
+    def get(self, key: str) -> bytes | None: ...
+    def put(self, key: str, data: bytes) -> None: ...
 
 
 def encode_entry(p: Processed) -> bytes:

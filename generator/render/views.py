@@ -112,6 +112,17 @@ class FrozenMap(dict[str, object]):
 
 
 @dataclass(frozen=True)
+class TermView:
+    """A topic or region on the Topics and Regions pages: its name, how many stories, and the
+    newest of its stories that has a picture that may be published (None: a placeholder)."""
+
+    title: str
+    url: str
+    count: int
+    image: ImageView | None = None
+
+
+@dataclass(frozen=True)
 class Pagination:
     page: int
     pages: int

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import html
 import pathlib
@@ -24,9 +23,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from generator import safety
-from generator.build import Site, load_site, protected_names, render_site, run_checks, scan_fingerprint
-from generator.cache import uptodate
-from generator.cache.store import Caches
+from generator.build import Site, check_all, load_site, render_files
+from generator.cache.files import FileDigests
+from generator.cache.steps import Steps
+from generator.checks import site_fingerprint
 from generator.commands.check_files import REVIEW_RULES
 from generator.content.model import Story
 from generator.content.publication import EMBARGOED, ENDED, HIDDEN, INVALID, LIVE, Publication, decide
@@ -34,7 +34,6 @@ from generator.content.story_schema import CHANNELS
 from generator.content.visible import visible_text
 from generator.findings import Finding, sort_findings
 from generator.render.markdown import MarkdownRenderer
-from generator.safety.output_scan import scan_output
 from generator.safety.registry import StoryContext
 from generator.serve import marks as marks_mod
 from generator.serve.marks import Mark
@@ -95,18 +94,18 @@ class PreviewMade:
 def make_preview(
     root: pathlib.Path,
     at: dt.datetime,
-    caches: Caches,
+    steps: Steps,
     now: dt.datetime | None = None,
     previous: dict[str, bytes] | None = None,
+    inputs: FileDigests | None = None,
 ) -> PreviewMade:
     """The site as `build` would publish it, plus a labelled preview of every other story.
     `now` is the real clock when `at` was set by `serve --at`: a story live at `at` but not yet
     live now is labelled as a preview too. `previous` is the last files served: a story that no
     longer parses keeps its last page there, under the problem, instead of vanishing."""
-    site = load_site(root, at, caches=caches)
-    site_key = uptodate.fingerprint(root, site.config, False, stories=False, files=caches.files)
-    caches.site_key = site_key
-    findings, _ = run_checks(site, at, caches=caches, site_key=site_key)
+    site = load_site(root, at, steps=steps, files=inputs)
+    site_key = site_fingerprint(root, site.config, site.files)
+    findings, _ = check_all(site, at, steps, site_key)
     by_path: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_path[f.path].append(f)
@@ -121,15 +120,9 @@ def make_preview(
         for s in site.stories
     }
     published = dataclasses.replace(site, publications=shown)
-    files = render_site(published, caches=caches, prune=False)
+    files, file_findings = render_files(published, at, steps, site_key)
     problems = [f for f in findings if f.is_error and f.path not in story_paths]
-    names = protected_names(site.stories)
-    problems += scan_output(
-        files,
-        site.extras.get("denylist"),
-        names,
-        known_clean=functools.partial(caches.is_clean, scan_fingerprint(site_key, names)),
-    )
+    problems += [f for f in file_findings if f.is_error]  # the output scan and the other file checks
     notices: dict[str, Notice] = {}
     forced: dict[str, Publication] = {}
     for story in site.stories:
@@ -149,10 +142,10 @@ def make_preview(
     if notices:
         everything = dataclasses.replace(site, publications={**shown, **forced})
         previews = Previews(notices)
-        rendered = render_site(everything, caches=caches, context={"preview": previews})
+        rendered, _ = render_files(everything, at, steps, site_key, context={"preview": previews})
         notices = _mark_bodies(site, rendered, notices)
         previews = Previews(notices)  # with the marks that could be placed in the text
-        rendered = render_site(everything, caches=caches, context={"preview": previews})
+        rendered, _ = render_files(everything, at, steps, site_key, context={"preview": previews})
         for story in site.stories:
             if story.url in notices:
                 page = "stories/" + story.slug + "/index.html"
@@ -169,7 +162,6 @@ def make_preview(
         if previous and page in previous and page not in files:
             files[page] = previous[page]
     files[INDEX] = index_page(site, shown, notices).encode()
-    caches.finish(scan_fingerprint(site_key, names))
     if not problems:
         return PreviewMade(files, None, notices)
     heading = UNREADABLE if all(f.path in unread for f in problems) else WHOLE_SITE

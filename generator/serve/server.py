@@ -10,7 +10,6 @@ The HTTP side (pages, the reload socket, Host and Origin checks) is generator/se
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import pathlib
 import threading
@@ -19,8 +18,11 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.build import make
-from generator.cache.store import Caches
+from generator.cache.files import FileDigests
+from generator.cache.steps import Steps
+from generator.cache.store import Store
 from generator.errors import ContentError, ImpactsiteError
+from generator.render.output import MemorySink
 from generator.serve.http import Snapshot
 from generator.serve.preview import make_preview
 
@@ -42,9 +44,11 @@ class SiteState:
         self.blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site publishing)
         self.lock = threading.Lock()
         self.builds = 0
-        # Kept between rebuilds: only what an edit touched is redone. Saved to disk after the first
-        # build only (writing it after every save would cost more than the edit's rebuild).
-        self.caches = Caches(root / ".impactsite" / "cache", in_memory=True, save_once=True)
+        # Kept between rebuilds: every step's result in memory, so a save re-runs only the steps whose
+        # inputs it changed (the same steps as `build`); nothing is written to disk.
+        self.steps = Steps(Store.memory(), in_memory=True)
+        self.inputs = FileDigests(keep_contents=True)  # files read again only when their stamp changes
+        self.digests: dict[str, str] = {}
 
     def moment(self) -> dt.datetime:
         if isinstance(self.at, dt.datetime):
@@ -53,33 +57,34 @@ class SiteState:
             return dt.datetime(self.at.year, self.at.month, self.at.day, tzinfo=dt.UTC)
         return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
-    def tidy(self) -> None:
-        """Collect the last rebuild's garbage, then set what survives (caches, the site) aside so
-        the collector stops walking it during rebuilds. Run once the browser has been told to reload."""
-        gc.collect()
-        gc.freeze()
-
     def rebuild(self) -> bool:
         started = time.monotonic()
         try:
             if self.as_published:
-                files, blocked = make(self.root, self.moment(), caches=self.caches).files, None
+                sink = MemorySink(self.files, self.digests)
+                made = make(self.root, self.moment(), steps=self.steps, sink=sink, files=self.inputs)
+                files, blocked = made.files, None
+                self.digests = dict(made.produced.digests)
             else:
                 real_now = dt.datetime.now(dt.UTC) if self.at is not None else None
-                shown = make_preview(self.root, self.moment(), self.caches, real_now, self.files)
+                shown = make_preview(self.root, self.moment(), self.steps, real_now, self.files, self.inputs)
                 files, blocked = shown.files, shown.problems
+            self.steps.finish(success=True)
         except ContentError as exc:
+            self.steps.finish(success=False)
             text = "\n".join(f.format() for f in exc.findings if f.is_error) or str(exc)
             with self.lock:
                 self.error = text
             self.log(f"build failed; still serving the last good build:\n{text}")
             return False
         except ImpactsiteError as exc:
+            self.steps.finish(success=False)
             with self.lock:
                 self.error = str(exc)
             self.log(f"build failed: {exc}")
             return False
         except Exception as exc:  # noqa: BLE001 - a bug or a file vanishing mid-save must not stop the server
+            self.steps.finish(success=False)
             with self.lock:
                 self.error = f"Internal error: {type(exc).__name__}: {exc}"
             self.log(
@@ -178,13 +183,6 @@ class SiteWatcher:
         ioloop.PeriodicCallback(callback, self.interval * 1000).start()
         return True
 
-    def _tidy_later(self) -> None:
-        from tornado import ioloop
-
-        loop = ioloop.IOLoop.current(instance=False)
-        if loop is not None:
-            loop.call_later(0.25, self.state.tidy)  # after the reload message has gone out
-
     def _observe(self, notify: Callable[[], None]) -> Any:
         """Start reporting changes under content/ and templates/ and to site.yaml; None if unavailable."""
         try:
@@ -236,7 +234,6 @@ class SiteWatcher:
             self.pending = None
             self.state.log("changed: " + ", ".join(os.path.relpath(c, self.state.root) for c in changed[:5]))
             self.state.rebuild()
-            self._tidy_later()
             self.filepath = changed[0] if changed else "*"
             return self.filepath, None
         self.pending = None

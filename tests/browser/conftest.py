@@ -87,6 +87,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(root, config.output_dir, config.base_url.rstrip("/"))
 
 
+@pytest.fixture(scope="session")
+def init_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """A fresh `impactsite init` site, built as a new charity would build it (the starter's own clock)."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+    from generator.config.settings import load_config
+
+    root = tmp_path_factory.mktemp("init") / "site"
+    result = CliRunner().invoke(main, ["init", str(root)])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["build", "--site", str(root), "--at", AT.isoformat()])
+    assert result.exit_code == 0, result.output
+    config = load_config(root)
+    return BuiltSite(root, config.output_dir, config.base_url.rstrip("/"))
+
+
+@pytest.fixture(scope="session")
+def init_server(init_site: BuiltSite) -> Iterator[str]:
+    with serving(init_site.output) as origin:
+        yield origin
+
+
+@pytest.fixture(scope="session")
+def init_pages(init_site: BuiltSite) -> list[str]:
+    return [*init_site.sitemap_paths(), "/404.html"]
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Static hosting as Netlify or GitHub Pages do it: /x/ is /x/index.html, a miss gets 404.html."""
 

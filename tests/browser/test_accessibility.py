@@ -39,6 +39,25 @@ def describe_violations(path: str, viewport: str, violations: list[dict[str, Any
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_every_page_of_a_fresh_init_site_has_no_axe_violations(
+    browsing_at, init_server: str, init_pages: list[str], viewport: str
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    session = browsing_at(init_server, **VIEWPORTS[viewport])
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    reports = []
+    for path in init_pages:
+        page = session.open(path)
+        results = axe.run(page, options=options).response
+        if results["violations"]:
+            reports.append(describe_violations(path, viewport, results["violations"]))
+    assert len(init_pages) > 10
+    assert not reports, f"axe-core ({', '.join(AXE_TAGS)}) found violations:\n" + "\n".join(reports)
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_every_page_has_no_axe_violations(browsing, site_pages: list[str], viewport: str) -> None:
     from axe_playwright_python.sync_playwright import Axe
 

@@ -21,6 +21,11 @@ from collections.abc import Callable
 from typing import Any
 
 import generator.build
+import generator.cache.store
+import generator.checks
+import generator.content.discover
+import generator.output.publish
+import generator.output.staging
 import generator.output.writer
 import generator.render.images
 import generator.render.markdown
@@ -72,27 +77,27 @@ def _open_for_writing(*args: Any, **kwargs: Any) -> bool:
 # In pipeline order. Each comment says what has happened when the process freezes.
 POINTS: dict[str, Callable[[], None]] = {
     # one source parsed, the others not yet
-    "parse": lambda: stop_before(generator.build, "parse_story", nth=2),
+    "parse": lambda: stop_before(generator.content.discover, "parse_story", nth=2),
     # the safety rules have run on one story
     "check": lambda: stop_before(generator.safety, "check_story", nth=2),
-    # one story's Markdown rendered
-    "render": lambda: stop_before(generator.render.markdown.MarkdownRenderer, "render", nth=2),
+    # the Markdown of the one body that changed about to be rendered (the others are reused)
+    "render": lambda: stop_before(generator.render.markdown.MarkdownRenderer, "render", nth=1),
     # inside image processing: the new picture decoded and its first variant encoded
     "image": lambda: stop_before(generator.render.images, "_encode", nth=2),
-    # the processed picture written to the cache's temporary file, not yet renamed into place
-    "image-cache": lambda: stop_before(os, "replace", when=lambda src, dst, **k: str(dst).endswith(".img")),
+    # every result (the processed picture among them) computed; the store's one write about to start
+    "image-cache": lambda: stop_before(generator.cache.store.Store, "commit"),
     # every page rendered; the output scan about to start
-    "scan": lambda: stop_before(generator.build, "scan_output"),
-    # the build lock taken; about to write the staging folder
-    "staging": lambda: stop_before(generator.output.writer, "write_tree"),
+    "scan": lambda: stop_before(generator.checks, "scan_output"),
+    # the build lock taken; about to write the first file into the staging folder
+    "staging": lambda: stop_before(generator.output.staging.Staging, "put"),
     # ten files of the new build written to the staging folder, the rest not
-    "staging-half": lambda: setattr(generator.output.writer, "open", _stopping_open(10)),
+    "staging-half": lambda: setattr(generator.output.staging, "open", _stopping_open(10)),
     # the whole new build staged; the swap about to happen
     "swap": lambda: stop_before(generator.output.writer, "exchange"),
     # the swap done; the previous build (now in the staging folder) not yet deleted
     "swapped": lambda: stop_after(generator.output.writer, "exchange"),
     # output/ replaced; last-build.json, takedown.txt and next-change.json not yet written
-    "state": lambda: stop_before(generator.build, "_write_state"),
+    "state": lambda: stop_before(generator.output.publish, "write_state"),
     # output/ replaced and takedown.txt written; last-build.json not yet
     "state-half": lambda: stop_before(
         os, "replace", when=lambda src, dst, **k: os.path.basename(str(dst)) == "last-build.json"
@@ -105,7 +110,7 @@ POINTS: dict[str, Callable[[], None]] = {
 
 
 def _stopping_open(nth: int) -> Callable[..., Any]:
-    """`open` for generator/output.py only (a module global shadows the builtin): freeze at the nth write."""
+    """`open` for generator/output/staging.py only (a module global shadows the builtin): freeze at the nth write."""
     calls = 0
 
     def opener(*args: Any, **kwargs: Any) -> Any:

@@ -31,6 +31,7 @@ from reliability_kit import (
 from sitekit import AT, approve_story, tree
 
 import generator.build
+import generator.output.publish
 from generator.build import build
 from generator.cli import main
 from generator.output import writer as output
@@ -123,7 +124,7 @@ def test_a_second_build_that_cannot_wait_longer_stops_with_a_clear_message(
     try:
         wait_until_stopped(first, log)
         monkeypatch.setattr(
-            generator.build, "build_lock", functools.partial(output.build_lock, wait_seconds=0.3)
+            generator.output.publish, "build_lock", functools.partial(output.build_lock, wait_seconds=0.3)
         )
         result = CliRunner().invoke(main, build_args(site))
     finally:

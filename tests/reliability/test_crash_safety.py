@@ -42,13 +42,12 @@ BEFORE_THE_SWAP = [
     "check",
     "render",
     "image",
-    "image-cache",
     "scan",
     "staging",
     "staging-half",
     "swap",
 ]
-AFTER_THE_SWAP = ["swapped", "state"]
+AFTER_THE_SWAP = ["swapped", "image-cache", "state"]  # image-cache: the store's one write, after the swap
 
 pytestmark = pytest.mark.skipif(not pathlib.Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
 
@@ -124,7 +123,7 @@ def test_a_build_killed_at_any_stage_leaves_one_whole_build_in_output(
 
 def test_several_kills_in_a_row_then_a_build(versions: Versions, tmp_path: pathlib.Path) -> None:
     root = copy_site(versions.site, tmp_path / "site")
-    for point in ("image-cache", "staging-half"):
+    for point in ("image", "staging-half"):
         log = tmp_path / f"{point}.log"
         proc = start_stopping_build(root, point, log=log)
         wait_until_stopped(proc, log)
@@ -184,17 +183,20 @@ def test_a_plain_build_killed_after_a_delay_leaves_one_whole_build(
     next_build_succeeds(root, versions)
 
 
-def test_a_kill_while_caching_a_picture_leaves_no_temporary_file_for_good(
+def test_a_kill_before_the_store_is_written_costs_only_time(
     versions: Versions, tmp_path: pathlib.Path
 ) -> None:
+    """The store is written in one SQLite transaction after the swap: a build killed before it
+    leaves the previous store, and the next build (which finds the new output already in place)
+    is a correct one."""
     root = copy_site(versions.site, tmp_path / "site")
     log = tmp_path / "build.log"
     proc = start_stopping_build(root, "image-cache", log=log)
     wait_until_stopped(proc, log)
     kill(proc)
     build(root, AT)
-    cache = root / ".impactsite" / "cache" / "images"
-    assert [p.name for p in cache.iterdir() if p.suffix != ".img"] == []
+    assert tree(root / "output") == versions.v2
+    assert not (root / ".impactsite" / "store.sqlite-journal").exists()
 
 
 def test_a_kill_while_writing_the_build_state_never_loses_the_takedown_list(

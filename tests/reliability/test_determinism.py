@@ -139,7 +139,7 @@ def test_warm_caches_give_the_same_bytes_as_cold_ones(
 ) -> None:
     root = example_site(tmp_path / "site")
     build(root, AT)
-    assert (root / ".impactsite" / "cache").is_dir()
+    assert (root / ".impactsite" / "store.sqlite").is_file()
     shutil.rmtree(root / "output")
     build(root, AT)  # every picture and body from the cache
     assert tree(root / "output") == reference

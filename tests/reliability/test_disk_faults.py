@@ -24,6 +24,7 @@ from sitekit import AT, tree
 
 from generator.build import build
 from generator.cli import main
+from generator.output import staging
 from generator.output import writer as output
 
 FULL = "Error: could not write the new build (the disk is full); the previous output is untouched"
@@ -115,16 +116,16 @@ def test_a_write_that_fails_half_way_through_the_build_leaves_the_previous_outpu
         nonlocal writes
         if "w" in mode:
             writes += 1
-            if writes == 8:  # the lock file, then seven files of the new build
+            if writes == 7:  # seven files of the new build (the lock is filelock's own)
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(file))
         return open(file, mode, *args, **kwargs)
 
     monkeypatch.setattr(
-        output, "open", open_until_the_disk_fills, raising=False
+        staging, "open", open_until_the_disk_fills, raising=False
     )  # shadows the builtin there only
     result = invoke(site)
     assert (result.exit_code, last_line(result)) == (1, FULL)
-    assert writes == 8
+    assert writes == 7
     assert tree(site / "output") == before
     assert staging_leftovers(site) == []
 
@@ -134,14 +135,14 @@ def test_a_full_disk_when_saving_the_build_state_is_a_clear_error(
 ) -> None:
     """output/ is already swapped when the state is written; the error says what failed, and the
     next build still lists the withdrawn story for takedown (the record was not advanced)."""
-    real_write_text = pathlib.Path.write_text
+    real_write_bytes = pathlib.Path.write_bytes
 
-    def write_text(self: pathlib.Path, *args: Any, **kwargs: Any) -> int:
+    def write_bytes(self: pathlib.Path, *args: Any, **kwargs: Any) -> int:
         if self.name.startswith(".last-build.json"):  # the temporary file it is written through
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as write() reports it: no file name
-        return real_write_text(self, *args, **kwargs)
+        return real_write_bytes(self, *args, **kwargs)
 
-    monkeypatch.setattr(pathlib.Path, "write_text", write_text)
+    monkeypatch.setattr(pathlib.Path, "write_bytes", write_bytes)
     result = invoke(site)
     assert (result.exit_code, last_line(result)) == (
         1,

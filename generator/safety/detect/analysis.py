@@ -204,6 +204,9 @@ def _people(people: Sequence[Person]) -> tuple[Lexicon, Lexicon]:
             continue
         names.append(p.name)
         names += p.name.split()
+        names += [
+            part for word in p.name.split() if "-" in word for part in word.split("-")
+        ]  # "Rao-Mehta" declares "Rao"
         if p.name_type == "real" and (p.role in ("relative", "accused") or p.accused):
             relatives.append(p.name)
     return Lexicon.of(names), Lexicon.of(relatives)

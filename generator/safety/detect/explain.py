@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.safety.detect.knowledge import CITY, COUNTRY, STATE, TOWN, Knowledge, Place, fold
 from generator.safety.detect.scanbase import Found
-from generator.safety.detect.tokens import LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
+from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary
 
 UNDECLARED = "UNDECLARED-NAME"
@@ -43,6 +43,7 @@ _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
                    "law_words", "currencies")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
+_NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,9 @@ class NameContext:
 
 
 # A capitalised word (letters joined by apostrophes and hyphens, a possessive kept).
-_CAP = re.compile(r"[^\W\d_][\w’'\-]*")
+_CAP = re.compile(
+    r"[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s|(?<=[sS])['’](?![^\W\d_]))?"
+)  # the tokenizer's words
 _OPENERS = " \t\"“‘'«([¿¡*_>#•+|"
 
 
@@ -108,15 +111,19 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     kinship word, a title, a place word, a landmark, a number after a school's name), is read again
     with its sentence split into tokens, by `find_names`."""
     out: list[Found] = []
-    caps = [m for m in _CAP.finditer(text) if m.group()[0].isupper()]
+    caps = _capitals(text)
     vocab = ctx.vocab
     connectors = vocab["connectors"]
     k = 0
+    judged_until = 0  # a run read in a window may reach past the capitals that started it
     while k < len(caps):
+        if caps[k].start() < judged_until:
+            k += 1
+            continue
         first = k
         last = k
         while last + 1 < len(caps) and _joins(text, caps[last], caps[last + 1], connectors):
-            if text[caps[last].end() : caps[last + 1].start()] != " " and _plain_opener(
+            if any(c.isalpha() for c in text[caps[last].end() : caps[last + 1].start()]) and _plain_opener(
                 text, caps[last], ctx, label
             ):
                 break  # "Estudiaba en la Secundaria…": the sentence's first word is not part of a name
@@ -127,7 +134,10 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
         opens = label or _opens(text, start)
         if len(words) == 1 and opens and words[0] in ctx.function_words:
             continue  # "The", "She", "When" opening a sentence: most capitals are these
-        if not _needs_context(text, start, end, words, opens, ctx):
+        acronyms = {
+            _low(m.group()) for m in caps[first : last + 1] if len(m.group()) > 1 and m.group().isupper()
+        }
+        if not _needs_context(text, start, end, words, opens, ctx, acronyms):
             continue
         lo, hi = _window(text, start, end)
         window = tokenize(text[lo:hi], label=label)
@@ -143,11 +153,44 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             j = _run_end(items, i, vocab)
             for f in _judge(window, low, i, j, ctx):
                 out.append(Found(f.rule, f.start + lo, f.end + lo, f.text, f.what, f.level))
+            judged_until = max(judged_until, items[j - 1].end + lo)
             i = j
     return out
 
 
-def _plain_opener(text: str, m: re.Match[str], ctx: NameContext, label: bool) -> bool:
+class _Cap(NamedTuple):
+    """A capitalised word: where it is and how it is written (the duck type of a regex match)."""
+
+    at: int
+    to: int
+    raw: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.to
+
+    def group(self) -> str:
+        return self.raw
+
+
+def _capitals(text: str) -> list[_Cap]:
+    """The capitalised words of `text`, split as the tokenizer splits them (an elided article apart:
+    "s'Sunita" is "s'" and "Sunita")."""
+    out = []
+    for m in _CAP.finditer(text):
+        raw = m.group()
+        if raw[0].isupper():
+            out.append(_Cap(m.start(), m.end(), raw))
+        elif "'" in raw or "’" in raw:
+            elided = _ELISION.match(raw)
+            if elided and elided.end() < len(raw) and raw[elided.end()].isupper():
+                out.append(_Cap(m.start() + elided.end(), m.end(), raw[elided.end() :]))
+    return out
+
+
+def _plain_opener(text: str, m: _Cap, ctx: NameContext, label: bool) -> bool:
     """A word that opens its sentence and is a frequent word of the text's languages."""
     if label or not _opens(text, m.start()):
         return False
@@ -162,21 +205,21 @@ def _low(word: str) -> str:
     return low[:-1] if low.endswith("s'") else low
 
 
-def _joins(text: str, a: re.Match[str], b: re.Match[str], connectors: Lexicon) -> bool:
+def _joins(text: str, a: _Cap, b: _Cap, connectors: Lexicon) -> bool:
     """True when capitalised words a and b belong to one run: a space between them, or small words
     ("Bay of Bengal", "Côte d'Ivoire"), or an initial's full stop ("A. Rao"); never across a sentence."""
     gap = text[a.end() : b.start()]
-    if a.group().endswith(("'s", "’s")):
-        return False
-    if gap == " ":
+    if a.group().endswith(("'s", "’s")) or gap.count("\n") > 1 or ("\n" in gap and _opens(text, b.start())):
+        return False  # a paragraph, a list item or a heading starts a new run; a wrapped line does not
+    if gap.isspace():
         return True
-    if gap == ". " and len(a.group()) == 1:
+    if gap.startswith(".") and gap[1:].isspace() and len(a.group()) == 1:
         return True
     parts = gap.split()
     return (
         0 < len(parts) <= 2
-        and gap.startswith(" ")
-        and gap.endswith(" ")
+        and gap[0].isspace()
+        and gap[-1].isspace()
         and all(p.lower() in connectors for p in parts)
     )
 
@@ -194,24 +237,25 @@ def _opens(text: str, start: int) -> bool:
         head = text[k + 1 : start].lstrip()
         return not line or head[:1] in ("#", "-", "*", "+", "•", ">", "|") or head[:1].isdigit()
     if c in ".!?…":
-        word = text[max(0, text.rfind(" ", 0, k) + 1) : k].lower().strip("(\"'")
-        return not (len(word) == 1 or word in _ABBREVIATIONS_AT)
+        return not (c == "." and _abbreviated(text, k))
     return c in ":;—–" or (c == "-" and k > 0 and text[k - 1] in " \n")
 
 
 _ABBREVIATIONS_AT = frozenset(
-    "mr mrs ms dr prof st sr jr no nr vs fr rev gen col capt sgt insp smt sra sta mme mlle".split()
+    "mr mrs ms dr prof st sr jr no nr vs fr rev gen col capt sgt insp smt sra sta mme mlle brgy vill".split()
 )
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch around a run to split into tokens: back to the start of its sentence (at most 160
-    characters) and forward 120, cut at spaces: as far as a kinship word or a title can be from a name."""
-    lo = max(0, start - 160)
-    for mark in (". ", "! ", "? ", "\n\n"):
-        at = text.rfind(mark, lo, start)
-        if at >= 0:
-            lo = max(lo, at + len(mark))
+    """The stretch around a run to split into tokens: 200 characters back and 120 forward, cut at a
+    paragraph or a space (the run is then judged within its sentence, see _judge)."""
+    lo = max(0, start - 200)
+    at = text.rfind("\n\n", lo, start)
+    if at >= 0:
+        lo = at + 2
+    line = text.rfind("\n", 0, start) + 1
+    if line >= lo - 200:  # from the start of the line, so a heading or a list item is read as one
+        lo = min(lo, line)
     if lo > 0 and not text[lo - 1].isspace():
         space = text.find(" ", lo, start)
         lo = space + 1 if space >= 0 else start
@@ -222,13 +266,22 @@ def _window(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _needs_context(text: str, start: int, end: int, words: list[str], opens: bool, ctx: NameContext) -> bool:
+def _needs_context(
+    text: str, start: int, end: int, words: list[str], opens: bool, ctx: NameContext, acronyms: set[str]
+) -> bool:
     """False when a run is plainly explained whatever surrounds it: every word declared, known, a
     place the site may name or a common word that is no one's name, and nothing before or after it
     (a title, a kinship word, a place word, a landmark, a number) that could make it a person, a
     relative, a school or a village."""
     vocab = ctx.vocab
-    for w in words:
+    core = list(words)
+    while core and (
+        core[0] in vocab["articles"] or (opens and len(core) == len(words) and core[0] in ctx.function_words)
+    ):
+        core.pop(0)  # as _judge_in_sentence reads it: "The School", "A Rua…"
+    if len(core) > 1 and (core[0] in vocab["address_words"] or core[0] in vocab["place_words_before"].starts):
+        return True  # "Rua das Flores", "Barangay San Roque": a street or a neighbourhood by its first word
+    for n, w in enumerate(words):
         if w in ctx.declared.person_phrases or w in ctx.declared.phrases or w in ctx.declared.places:
             if ctx.declared.relatives.single or ctx.declared.relatives.phrases:
                 return True
@@ -246,51 +299,49 @@ def _needs_context(text: str, start: int, end: int, words: list[str], opens: boo
             if place.level > ctx.precision:
                 return True
             continue
+        if w in acronyms:
+            return True  # an acronym: the tokens decide ("KGBV" unknown, "TV" common)
         if w in ctx.lowercase:
             continue
         z = ctx.frequency(w)
-        if z < (3.0 if opens else 3.3) or not ctx.english:
+        if z < (3.0 if opens and n == 0 else 3.3) or not ctx.english:
             return True
-    nxt = _word_after(text, end)
-    prev = _word_before(text, start)
-    return bool(
-        (
-            nxt
-            and (
-                nxt in vocab["place_words_after"]
-                or nxt in vocab["landmark_words"]
-                or nxt in vocab["kinship"]
-                or nxt[0].isdigit()
-            )
-        )
-        or (
-            prev
-            and (
-                prev in vocab["titles"]
-                or prev in vocab["person_markers"]
-                or prev in vocab["kinship"]
-                or prev in vocab["place_words_before"]
-                or prev in vocab["naming_phrases"]
-                or prev in vocab["possessives"]
-            )
-        )
-        or text[end : end + 1] == ","
-        and nxt in vocab["possessives"]
-    )
+    triggers = vocab.triggers
+    if any(w in triggers for w in _words_before(text, start)):
+        return True
+    after = _words_after(text, end)
+    return any(w in triggers or w[:1].isdigit() for w in after)
 
 
-_NEXT_WORD = re.compile(r"[\s,:]*([^\W_][\w’'\-]*)")
-_PREV_WORD = re.compile(r"([^\W_][\w’'\-]*)[\s,:]*$")
+_NEAR_WORD = re.compile(_CAP.pattern + r"|\d+")  # words as the tokenizer splits them
 
 
-def _word_after(text: str, end: int) -> str:
-    m = _NEXT_WORD.match(text, end, min(len(text), end + 40))
-    return _low(m.group(1)) if m else ""
+def _words_before(text: str, start: int) -> list[str]:
+    """The last three words before `start` in its sentence (what a title or a place word could be)."""
+    lo = max(0, start - 60)
+    for mark in (".", "!", "?", "\n\n"):
+        at = text.rfind(mark, lo, start)
+        if at >= 0 and not (mark == "." and _abbreviated(text, at)):
+            lo = max(lo, at + 1)
+    return [_low(w) for w in _NEAR_WORD.findall(text, lo, start)[-3:]]
 
 
-def _word_before(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return _low(m.group(1)) if m else ""
+def _abbreviated(text: str, dot: int) -> bool:
+    """The full stop at `dot` ends an abbreviation or an initial ("Dr.", "Brgy.", "A."), not a sentence."""
+    k = dot
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:dot].lower()
+    return len(word) == 1 or word in _ABBREVIATIONS_AT
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    hi = min(len(text), end + 40)
+    for mark in (".", "!", "?", "\n\n"):
+        at = text.find(mark, end, hi)
+        if at >= 0:
+            hi = at
+    return [_low(w) for w in _NEAR_WORD.findall(text, end, hi)[:2]]
 
 
 def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
@@ -328,7 +379,13 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
             if _ends_name(t):
                 break
             continue
-        if t.kind == WORD and not t.cap and t.low in connectors and not (j - 1 == i and items[i].starts):
+        if (
+            t.kind == WORD
+            and not t.cap
+            and t.low in connectors
+            and not t.starts
+            and not (j - 1 == i and items[i].starts)
+        ):
             nxt = j + 1
             if (
                 nxt < len(items)
@@ -362,8 +419,33 @@ def _gap(items: tuple[Token, ...], j: int) -> bool:
 
 
 def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> list[Found]:
+    """The findings for the run of tokens i..j, read within its own sentence: no title, kinship word,
+    place word or school's name in another sentence or paragraph changes what a name is."""
+    items = tokens.items
+    lo = i
+    while lo > 0 and not items[lo].starts:
+        lo -= 1
+    hi = j
+    while hi < len(items) and not items[hi].starts:
+        hi += 1
+    if lo > 0 or hi < len(items):
+        return _judge_in_sentence(Tokens(tokens.text, items[lo:hi]), low[lo:hi], i - lo, j - lo, ctx)
+    return _judge_in_sentence(tokens, low, i, j, ctx)
+
+
+def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> list[Found]:
     items = tokens.items
     vocab = ctx.vocab
+    while i < j and (
+        items[i].kind == PUNCT
+        or (
+            items[i].kind == WORD
+            and (low[i] in vocab["articles"] or (items[i].initial and low[i] in ctx.function_words))
+        )
+    ):
+        i += 1  # "The School", "La Escuela": an article or an opening word is not part of the name
+    if i >= j:
+        return []
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     titled = _titled(items, low, i, vocab)
@@ -511,7 +593,12 @@ def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary)
     k = i - 1
     if k >= 0 and items[k].kind == PUNCT and items[k].text == ".":
         k -= 1
-    if k >= 0 and items[k].kind == WORD and (low[k] in vocab["titles"] or low[k] in vocab["person_markers"]):
+    if (
+        k >= 0
+        and not items[i].starts  # never across a sentence or a paragraph
+        and items[k].kind == WORD
+        and (low[k] in vocab["titles"] or low[k] in vocab["person_markers"])
+    ):
         return True
     return low[i] in vocab["titles"] and i + 1 < len(items) and items[i + 1].kind in (WORD, PUNCT)
 
@@ -543,18 +630,22 @@ def _kin_attached(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
             if items[k].kind == WORD and low[k] in kin:
                 return True
     k, steps = i - 1, 0
+    named = False  # "her husband's name is Raju": a possessive kinship word names its own
     while k >= 0 and steps < 6:
         t = items[k]
-        if t.kind == WORD and low[k] in kin:
+        if t.kind == WORD and low[k] in kin and (named or not t.possessive):  # "her cousin's friend" is not
             return True
-        if not (t.kind == PUNCT and t.text in _SKIP_TO_KIN) and not (t.kind == WORD and low[k] in skip):
+        named = named or low[k] in _NAME_NOUNS
+        if not (t.kind == PUNCT and t.text in _SKIP_TO_KIN) and not (
+            t.kind == WORD and (low[k] in skip or named)
+        ):
             break
         k -= 1
         steps += 1
     k, steps = j, 0
     while k < len(items) and steps < 8:
         t = items[k]
-        if t.kind == WORD and low[k] in kin:
+        if t.kind == WORD and low[k] in kin and not t.possessive:
             return True
         skippable = (
             (t.kind == PUNCT and (t.text in _SKIP_TO_KIN or t.text == ")"))

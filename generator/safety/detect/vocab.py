@@ -49,7 +49,8 @@ def words(text: str) -> tuple[str, ...]:
     article is a word of its own, "d'"; full stops and other punctuation are not words)."""
     from generator.safety.detect.tokens import PUNCT, tokenize
 
-    return tuple(t.low for t in tokenize(text.replace("’", "'")).items if t.kind != PUNCT)
+    found = tuple(t.low for t in tokenize(text.replace("’", "'")).items if t.kind != PUNCT)
+    return found or ((text.strip().casefold(),) if text.strip() else ())  # a symbol alone: "₹", "$"
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ class Vocabulary:
     known: frozenset[str] = frozenset()  # the single words of KNOWN_SECTIONS, and the month names
     public: frozenset[str] = frozenset()  # the single words of PUBLIC_SECTIONS
     signals: frozenset[str] = frozenset()  # words that change what the name next to them is
+    # Words near a name that could change what it is: titles, kinship, place and school words,
+    # landmarks, locatives, naming words, possessives (single words and the first word of phrases).
+    triggers: frozenset[str] = frozenset()
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
@@ -176,6 +180,8 @@ def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, 
     signal_sections = ("titles", "kinship", "institution_words", "institution_words_before", "place_words_after",
                        "place_words_before", "person_markers")  # fmt: skip
     signals = frozenset().union(*(lists[s].single for s in signal_sections))
+    trigger_sections = signal_sections + ("landmark_words", "locatives", "naming_phrases", "possessives")
+    triggers = frozenset().union(*(lists[s].single | lists[s].starts for s in trigger_sections))
     vocab = Vocabulary(
         tuple(languages),
         MappingProxyType(lists),
@@ -185,6 +191,7 @@ def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, 
         known,
         public,
         signals,
+        triggers,
     )
     return vocab, findings
 

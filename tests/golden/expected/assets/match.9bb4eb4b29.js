@@ -1,9 +1,11 @@
-/* Match banners: hidden once data-match-end (epoch ms) has passed; the optional countdown is
+/* Match banners (and a campaign page's match claims): hidden once data-match-end (epoch ms) has
+   passed, when the notes marked data-match-after are shown instead; the optional countdown is
    aria-hidden, updated at most once a minute and can be hidden (WCAG 2.2.2). No inline code. */
 (function () {
   "use strict";
   var MINUTE = 60000;
   var banners = Array.prototype.slice.call(document.querySelectorAll("[data-match-end]"));
+  var afterwards = Array.prototype.slice.call(document.querySelectorAll("[data-match-after]"));
 
   function plural(n, word) {
     return n + " " + word + (n === 1 ? "" : "s");
@@ -37,6 +39,11 @@
         if (hide) hide.hidden = false;
       }
     });
+    afterwards.forEach(function (note) {
+      var end = Number(note.getAttribute("data-match-after"));
+      if (isFinite(end) && now >= end) note.hidden = false;
+      else if (isFinite(end)) soonest = Math.min(soonest, end - now);
+    });
     if (soonest !== Infinity) {
       // Wake at the next whole minute, or at the deadline if that comes first (never more often).
       window.setTimeout(update, Math.min(soonest, MINUTE - (now % MINUTE)));
@@ -54,5 +61,5 @@
       });
     }
   });
-  if (banners.length) update();
+  if (banners.length || afterwards.length) update();
 })();
