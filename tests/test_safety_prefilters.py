@@ -24,7 +24,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.safety import images, jigsaw, placeholders, private, relatives
-from generator.safety.detect import scan_contacts, scan_places, scanbase
+from generator.safety.detect import (
+    idwords,
+    scan_addresses,
+    scan_contacts,
+    scan_places,
+    scan_records,
+    scanbase,
+)
 
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 # Characters that make the difference somewhere: digits of other scripts, the letters case folding
@@ -147,7 +154,7 @@ def test_may_contain_never_misses_a_case_insensitive_word(text: str) -> None:
 @given(texts("12/3", "4-5", "7a", "3rd", "21st", "2 nd", "5th ", "9 / 1", "٣/٤", "٣rd"))
 def test_search_at_digits_is_search(text: str) -> None:
     t = scanbase.Text(text, "body")
-    for pattern in (scan_places._STREET_NUMBER_HINT, scan_places._ORDINAL):
+    for pattern in (scan_addresses._STREET_NUMBER_HINT, scan_addresses._ORDINAL):
         found, plain = scanbase.search_at_digits(t, pattern), pattern.search(text)
         assert (found and found.span()) == (plain and plain.span())
 
@@ -239,18 +246,135 @@ def test_html_prefilters_hide_no_tag(text: str) -> None:
 # ---------------------------------------------------------------- contacts and places
 
 
-@EXAMPLES
-@given(texts(*scan_contacts._HOST_HINTS, "m", "fb", "t", "wa", "com", "me", "e.g.", "..", ".m"))
-def test_host_hint_is_any_host(text: str) -> None:
-    low = text.lower()
-    assert scan_contacts._has_host(low) == any(h in low for h in scan_contacts._HOST_HINTS)
+def plain_links(low: str) -> list[tuple[int, int, str, str]]:
+    """scan_contacts.find_links as plain code: every run of domain characters, not only those with a dot
+    followed by a letter."""
+    out: list[tuple[int, int, str, str]] = []
+    for run in re.finditer(r"[a-z0-9.\-]+", low):
+        left, right = run.span()
+        if (left > 0 and low[left - 1] == "@") or (out and left < out[-1][1]):
+            continue  # an e-mail address's domain; a part of the last link's path
+        entry = scan_contacts.link_host(low[left:right].strip(".-").removeprefix("www."))
+        path = re.compile(r"/[^\s)\]>\"'<]*").match(low, right)
+        if entry is None or path is None:
+            continue
+        rest = path.group(0).rstrip(".,;:!?")
+        if not rest.strip("/") or not rest.startswith(entry[1]):
+            continue
+        scheme = re.search(r"https?://$", low[max(0, left - 8) : left])
+        out.append(
+            (left - (len(scheme.group(0)) if scheme else 0), right + len(rest), entry[0], rest.strip("/"))
+        )
+    return out
 
 
 @EXAMPLES
-@given(texts("at", " at ", "[at]", "(at)", "{at}", "that", "\u2003at\u2003", "\u00a0at\n", "a", "t"))
-def test_at_words_are_the_at_matches(text: str) -> None:
+@given(
+    texts(
+        *scan_contacts.LINK_HOSTS,
+        "www.",
+        "https://",
+        "/",
+        "/maps",
+        "/@x",
+        "a.b",
+        "e.g.",
+        "..",
+        ".m",
+        "@",
+        "-",
+        "x.com/a.",
+    )
+)
+def test_links_are_found_at_every_host(text: str) -> None:
     low = text.lower()
-    assert spans(scan_contacts._at_words(low)) == spans(scan_contacts._AT_WORD.finditer(low))
+    assert list(scan_contacts.find_links(low)) == plain_links(low)
+
+
+WORDS = idwords.packaged()
+
+
+@EXAMPLES
+@given(
+    texts(
+        "born",
+        "Born",
+        "née",
+        "NÉE",
+        "date of birth",
+        "date  of\nbirth",
+        "d.o.b",
+        "cumpleaños",
+        "kapanganakan",
+        "petsa ng kapanganakan",
+        "a eu",
+        "eu",
+        "n",
+        "s",
+        "turned",
+        "fêté",
+        "nació",
+        "İ",
+    )
+)
+def test_near_words_finds_every_birth_word(text: str) -> None:
+    t = scanbase.Text(text, "body")
+    for starts in (WORDS.birth, WORDS.birthday_verbs):
+        plain = starts.pattern.finditer(t.low if len(t.low) == len(text) else text)
+        assert spans(scanbase.near_words(t, starts)) == spans(plain)
+
+
+@EXAMPLES
+@given(
+    texts(
+        "CPF",
+        "cpf",
+        "SIN",
+        "carpeta de investigación",
+        "carpeta  de\ninvestigación",
+        "sécurité sociale",
+        "s",
+        "c",
+        "F.I.R.",
+        "FIR",
+        "fir no",
+        "boletim de ocorrência",
+        "case",
+        "plaque",
+    )
+)
+def test_near_words_finds_every_label(text: str) -> None:
+    t = scanbase.Text(text, "body")
+    starts, _ = scan_records._labels(WORDS.id_words)
+    plain = starts.pattern.finditer(t.low if len(t.low) == len(text) else text)
+    assert spans(scanbase.near_words(t, starts)) == spans(plain)
+
+
+@EXAMPLES
+@given(
+    texts(
+        "instagram",
+        "Insta: ",
+        "Tik\nTok: ",
+        "on TikTok she is ",
+        "tik tok",
+        "fb",
+        "FB: ",
+        "face:",
+        "snap :",
+        "x:",
+        "mona_22",
+        "dancingmona",
+        " account ",
+        " es ",
+        "@",
+    )
+)
+def test_platform_handles_are_found_at_every_platform_word(text: str) -> None:
+    t = scanbase.Text(text, "body")
+    starts = scan_contacts._PLATFORM_ID
+    found = scanbase.near_words(t, starts, cased=True)
+    assert spans(found) == spans(starts.pattern.finditer(text))
 
 
 PLAIN_ROAD_WORD = re.compile(r"(?<=[ \t])(?:Road|Lane|Street|Sarani|Gali|Bylane|Marg)\b")

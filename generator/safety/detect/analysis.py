@@ -124,7 +124,7 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
 
 
 def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
-    found = [x for x in ts.scan(p.text, p.field.kind, site.settings) if x.rule in _IDENTIFIERS]
+    found = [x for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab) if x.rule in _IDENTIFIERS]
     claimed = [(x.start, x.end) for x in found]
     for x in explain.find_names_in(p.text, ctx, label=p.label):
         if not any(s < x.end and x.start < e for s, e in claimed):

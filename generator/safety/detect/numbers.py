@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from generator.safety.detect.scan_contacts import link_host
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.vocab import Vocabulary
 
@@ -149,6 +150,8 @@ def find_links(text: str, allowed_hosts: tuple[str, ...], claimed: list[tuple[in
             continue
         url = m.group() if "://" in m.group() else "https://" + m.group()
         host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+        if link_host(host) is not None:
+            continue  # a platform's, a file host's or a map's: the identifier detectors' own (or allowed)
         if host and not _host_allowed(host, allowed_hosts):
             out.append(Found(UNEXPLAINED_LINK, s, e, m.group(), "a link to another site"))
     return out

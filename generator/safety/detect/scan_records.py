@@ -1,159 +1,327 @@
-"""Records that point to one person: ID and case numbers, dates of birth and exact dates."""
+"""Records that point to one person: ID, case and plate numbers, dates of birth and exact dates.
+
+ID numbers are found two ways, both from the tables in idformats: by a shape specific enough to speak
+alone (with its check digit where it has one), and by a label — the name of the document, case file
+or plate — followed by a number. Dates of birth are a date in any of the five languages' forms near a
+birth word ("born", "née", "nació", "nasceu", "ipinanganak") or after a birthday verb and an age ("she
+turned 15 on 9 August"), unless what was born is a group or a project.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
+from generator.safety.detect import idformats as fmt
+from generator.safety.detect.idwords import VOCAB_JOINER, IdWords
 from generator.safety.detect.lexicon import MONTH_PATTERN, MONTHS
 from generator.safety.detect.scanbase import (
     BIRTHDATE,
     DATE,
+    EXPLAINED,
     NUMBER,
     NUMERIC_DATE,
     Found,
+    Starts,
     Text,
     around_digits,
-    lowercase_twin,
+    near_words,
+    runs_before,
+    runs_in_groups,
+    runs_next_to_letters,
+    starts_of,
 )
 
-# ---------------------------------------------------------------- ID and case numbers
-
-_STATES = "AN|AP|AR|AS|BR|CG|CH|DD|DL|DN|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR|TS|UK|UA|UP|WB"
-# Shapes of ID numbers: capitals next to digits. One pass; the group that matched says what it is.
-_CODES = re.compile(
-    r"\b(?:(?P<pan>[A-Z]{5}\d{4}[A-Z])|(?P<voter>[A-Z]{3}\d{7})|(?P<passport>[A-Z][1-9]\d{6})"
-    r"|(?P<vehicle>(?:"
-    + _STATES
-    + r")[ \-]?\d{1,2}[ \-]?[A-Z]{1,3}[ \-]?\d{4}|\d{2}[ \-]?BH[ \-]?\d{4}[ \-]?[A-Z]{1,2})"
-    r"|(?P<ni>[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]))\b"
-)
-_CODE_NAMES = {
-    "pan": "a PAN number",
-    "voter": "a voter ID (EPIC) number",
-    "passport": "a passport number",
-    "vehicle": "a vehicle registration number",
-    "ni": "a National Insurance number",
-}
-_CODE_HINT = re.compile(r"[A-Z][ \-]?\d|\d[ \-]?[A-Z]{2}")
-_CASE = "a police or court case number"
-_CASE_WORDS = frozenset(
-    {
-        "fir",
-        "gd",
-        "gde",
-        "diary",
-        "case",
-        "crime",
-        "cr",
-        "complaint",
-        "petition",
-        "docket",
-        "challan",
-        "chargesheet",
-        "charge",
-        "ncr",
-        "f",
-    }
-)
-_NUMBER_WORDS = frozenset({"no", "nos", "number", "num"})
-_CASE_LABEL = (
-    r"\b(?:fir|f\.i\.r\.?|(?:gd|g\.d\.?|general\s+diary)(?:\s+entry)?|gde|(?:police\s+station\s+|p\.?s\.?\s+|sessions\s+"
-    r"|special\s+|spl\.?\s+|pocso\s+|criminal\s+|police\s+)?case|crime|cr|c\.r\.|complaint|petition|diary|docket|challan"
-    r"|charge\s*sheet|chargesheet|ncr|n\.c\.r\.?)\s*(?:no|nos|number|num)\.?\s*(?:[:.#]\s*)?"
-    r"(?P<n>[a-z0-9][a-z0-9/.\-]*\d[a-z0-9/\-]*|\d)"
-    r"|\b(?:fir|f\.i\.r\.?|gd|g\.d\.?|case)\s*[:#]?\s*\d{1,6}\s*(?:/|\s+of\s+)\s*(?:19|20)?\d{2}\b"
-    r"|\b(?:fir|f\.i\.r\.)\s*[:#]?\s*\d{1,6}\b"
-)
-_CASE_NUMBER = re.compile(_CASE_LABEL, re.IGNORECASE)
-_CASE_NUMBER_LOW = lowercase_twin(_CASE_LABEL)
-_ID_WORDS = frozenset(
-    {
-        "aadhaar",
-        "aadhar",
-        "uid",
-        "pan",
-        "passport",
-        "voter",
-        "epic",
-        "ration",
-        "driving",
-        "bank",
-        "account",
-        "ifsc",
-        "uan",
-        "esic",
-        "birth",
-        "admission",
-        "roll",
-        "enrolment",
-        "enrollment",
-        "student",
-        "id",
-        "identity",
-        "registration",
-        "c",
-    }
-)
-_ID_LABEL = (
-    r"\b(?:aadhaa?r|uid|pan|passport|voter\s*(?:id|card)|epic)\s*(?:card\s*)?(?:no|number|num)?\.?\s*[:#]?\s*"
-    r"(?P<n>[a-z0-9][a-z0-9\-/]*\d(?:[ \-]\d[\d\-/]*)*)\b"
-    r"|\b(?:ration\s*card|driving\s*licen[cs]e|bank\s*account|account|a/c|ifsc|uan|esic|birth\s*certificate"
-    r"|admission|roll|enrolment|enrollment|student\s*id|id\s*card|identity\s*card|registration\s*certificate)"
-    r"\s*(?:no|number|num)\.?\s*[:#]?\s*(?P<m>[a-z0-9][a-z0-9\-/]*\d(?:[ \-]\d[\d\-/]*)*)\b"
-)
-_ID_IN_CONTEXT = re.compile(_ID_LABEL, re.IGNORECASE)
-_ID_IN_CONTEXT_LOW = lowercase_twin(_ID_LABEL)
-_STRONG_ID_WORDS = frozenset({"aadhaar", "aadhar", "uid", "pan", "passport", "voter", "epic"})
-_NON_DIGIT = re.compile(r"\D")
+# ---------------------------------------------------------------- ID numbers by their shape
 
 
-def _lowercase_in(text: str, m: re.Match[str], group: str) -> bool:
-    return any(c.islower() for c in text[m.start(group) : m.end(group)])
+def shaped_numbers(t: Text) -> Iterator[Found]:
+    """Numbers whose layout is an ID's (and whose check digit, where it has one, is right)."""
+    runs = sorted({*runs_in_groups(t, 6), *runs_next_to_letters(t)})  # where an ID's digits can be
+    for m in around_digits(t, fmt.SHAPE_PATTERN, 8, 30, runs=runs):
+        shape = fmt.SHAPE_BY_KEY[m.lastgroup or ""]
+        if shape.check is None or shape.check(m.group(0)):
+            yield Found(NUMBER, m.start(), m.end(), m.group(0), shape.what)
 
 
-def numbers(t: Text) -> list[Found]:
-    out: list[Found] = []
+# ---------------------------------------------------------------- ID numbers after their label
+
+# Between a label and its number: punctuation, "no."/"nº"/"número", and the small words of "her CURP
+# is", "su pasaporte es", "o CPF dela é", "le numéro est".
+_MARKER = r"n[º°o]s?\.?|n\.\s?[º°o]\.?|nro\.?|núm\.?|num\.?|número|numéro|numero|number|#"
+_FILLER = (
+    r"is|was|are|were|reads?|reading|es|era|fue|est|était|é|foi|ay|ng|ni|de|del|do|da|du|des|of|the|her|his"
+    r"|their|su|sus|son|sa|ses|seu|sua|dela|dele|niya|nya|ko|mo|ang|card|carte|cartão|tarjeta"
+)
+_GAP = rf"(?P<gap>\.?(?:[ \t:#=,()\-–—]|(?i:(?:{_MARKER})(?![^\W\d_]))|(?i:\b(?:{_FILLER})\b))*)"
+# A number: groups of capitals and digits joined by one space, dot, slash or hyphen.
+_VALUE = r"(?P<v>[A-Z0-9]+(?![^\W\d_])(?:(?:[ ./\-]|\. )[A-Z0-9]+(?![^\W\d_]))*)"
+_LABEL_VALUE = re.compile(_GAP + _VALUE)
+# For plates and unmistakable IDs, a few more words may come first ("the plate of the van was ABC-1234").
+_FEW_WORDS = re.compile(r"(?:[ \t,:]+[^\W\d_]+(?:[’'\-][^\W\d_]+)*){1,4}[ \t,:]+")  # words, no digits
+_MARKER_IN_GAP = re.compile(rf"(?i:{_MARKER}|:|#)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d")
+_LETTER_GROUP = re.compile(r" [A-Z]{2,}$")  # a word in capitals after the number ("… 4567 ON")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+@functools.lru_cache(maxsize=8)
+def _labels(id_words: tuple[str, ...]) -> tuple[Starts, dict[str, fmt.Label]]:
+    """Every label (the table's and the vocabularies' id_words), to be found in the lowercased text, and
+    each label by its words (_label_key)."""
+    labels = {_label_key(lab.text): lab for lab in fmt.LABELS}
+    firsts = {key.split()[0] for key in labels}
+    extra = [w for w in id_words if w.split()[0] not in firsts]  # the table says more ("case no": a case)
+    for w in extra:
+        labels.setdefault(_label_key(w), fmt.Label(w, fmt.ANY_ID, "an ID number"))
+    entries = [lab.text.lower() for lab in fmt.LABELS] + extra
+    return starts_of(entries, r"(?<![\w’'\-])(?:{})(?!\w)", joiner=VOCAB_JOINER), labels
+
+
+def _label_key(text: str) -> str:
+    """A label as its words: "F.I.R." and "f i r", "B.O." and "b o" are one label."""
+    return " ".join(w for w in re.split(r"[\s.\-]+", text.lower()) if w)
+
+
+def _written_as_label(written: str, label: fmt.Label) -> bool:
+    """What the table writes in capitals must be in capitals ("sin" is Spanish for "without", "pan" is
+    bread, but "GD entry" may be "GD Entry"); a short id word of the vocabularies must not be all
+    lowercase."""
+    written = " ".join(written.split())
+    if label.text != label.text.lower() and (
+        len(written) != len(label.text)
+        or any(c.isupper() and not w.isupper() for c, w in zip(label.text, written))
+    ):
+        return False
+    return not (len(_label_key(label.text).replace(" ", "")) <= 3 and written.islower())
+
+
+def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Match[str] | None:
+    """The number after a label: right after it, past "no."/"nº"/"est"/"é"…, or, for a plate or a
+    number that cannot be anything else (letters and five digits, or eight digits), a few words on
+    ("the plate of the van was ABC-1234", "su pasaporte mexicano, número G12345678")."""
+    m = _LABEL_VALUE.match(t.text, end)
+    if (m is None or not m.group("v")) and label.kind != fmt.CASE:
+        few = _FEW_WORDS.match(t.text, end)
+        m = _LABEL_VALUE.match(t.text, few.end()) if few else None
+        if m is not None and label.kind == fmt.ID and not _unmistakable(_value(m, label)):
+            return None
+    if m is None or not _is_number_for(m, label):
+        return None
+    after = _NEXT_WORD.match(t.text, m.end("v"))
+    if after and after.group(1).lower() in words.quantities:
+        return None  # "5000 pesos": an amount
+    return m
+
+
+def _value(m: re.Match[str], label: fmt.Label) -> str:
+    """The number, without a word in capitals after it ("… 4567 ON"), but a plate's letters kept."""
+    return m.group("v") if label.kind == fmt.PLATE else _LETTER_GROUP.sub("", m.group("v"))
+
+
+def _unmistakable(value: str) -> bool:
+    digits = sum(c.isdigit() for c in value)
+    return digits >= 8 or (digits >= 5 and any(c.isalpha() for c in value))
+
+
+def _is_number_for(m: re.Match[str], label: fmt.Label) -> bool:
+    value = _value(m, label)
+    digits = sum(c.isdigit() for c in value)
+    if digits == 0 or _YEAR_RANGE.fullmatch(value):
+        return False
+    marked = _MARKER_IN_GAP.search(m.group("gap")) is not None
+    if _YEAR.fullmatch(value) and not marked:
+        return False  # "the case of 2019": a year
+    if label.kind == fmt.PLATE:
+        return any(c.isalpha() for c in value) and 4 <= sum(c.isalnum() for c in value) <= 10
+    if label.kind == fmt.CASE:
+        return digits >= 3 or (digits >= 1 and any(c in value for c in "/-.")) or (marked and digits >= 2)
+    if label.kind == fmt.ANY_ID:  # "conta 1500 voluntários" is a count; "account no. 1234" a number
+        return digits >= 4 and (marked or digits >= 6 or any(c.isalpha() or c in "/-." for c in value))
+    return digits >= 4
+
+
+def labelled_numbers(t: Text, words: IdWords) -> Iterator[Found]:
+    """A number right after the name of a document, a case file or a plate."""
+    starts, labels = _labels(words.id_words)
+    for m in near_words(t, starts):
+        label = labels.get(_label_key(m.group(0)))
+        if label is None:
+            continue
+        if not _written_as_label(t.text[m.start() : m.end()], label):
+            continue
+        v = _value_after(t, m.end(), label, words)
+        if v is not None:
+            end = v.start("v") + len(_value(v, label))
+            yield Found(NUMBER, m.start(), end, t.text[m.start() : end], label.what)
+
+
+def numbers(t: Text, words: IdWords) -> list[Found]:
+    """ID numbers by shape and by label; where a label and a shape overlap ("plaque AB-123-CD"), one
+    finding covering both, named by the shape when it says more ("PhilSys: 1234-5678-…" by the label)."""
     if not t.digits:
-        return out
-    text = t.text
-    for m in around_digits(t, _CODES, 10, 16):
-        out.append(Found(NUMBER, m.start(), m.end(), m.group(0), _CODE_NAMES[m.lastgroup or "pan"]))
-    if t.has(_CASE_WORDS) and (t.has(_NUMBER_WORDS) or "/" in text or "fir" in t.words or "of" in t.words):
-        for m in around_digits(t, _CASE_NUMBER_LOW, 60, 20, lowercase=True):
-            if m.group("n") and _lowercase_in(text, m, "n"):
-                continue  # "in case no one…": a number is written in capitals and digits
-            value = text[m.start() : m.end()].rstrip(" .-/")
-            out.append(Found(NUMBER, m.start(), m.start() + len(value), value, _CASE))
-    if t.has(_STRONG_ID_WORDS) or (t.has(_ID_WORDS) and t.has(_NUMBER_WORDS)):
-        for m in around_digits(t, _ID_IN_CONTEXT_LOW, 60, 30, lowercase=True):
-            group = "n" if m.group("n") else "m"
-            n = m.group(group) or ""
-            if sum(c.isdigit() for c in n) >= 4 and not _lowercase_in(text, m, group):
-                value = text[m.start() : m.end()].rstrip(" .-/")
-                out.append(Found(NUMBER, m.start(), m.start() + len(value), value, "an ID number"))
-    return out
+        return []
+    shaped = list(shaped_numbers(t))
+    out = []
+    for f in labelled_numbers(t, words):
+        over = [s for s in shaped if s.start < f.end and f.start < s.end]
+        if over:
+            end = max(f.end, *(s.end for s in over))
+            what = f.what if over[0].what == fmt.ANY_NUMBER else over[0].what
+            f = Found(NUMBER, f.start, end, t.text[f.start : end], what)
+            shaped = [s for s in shaped if s not in over]
+        out.append(f)
+    return out + shaped
 
 
-# ---------------------------------------------------------------- dates
+# ---------------------------------------------------------------- dates of birth
 
-_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d"
-_WORD_DATE = (
-    rf"{_DAY}(?:\s+of)?\s+{MONTH_PATTERN}(?:,?\s+{_YEAR})?(?!\w)"
-    rf"|{MONTH_PATTERN}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR})?(?!\w)"
-)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er|º|°|o)?"
+_YEAR_P = r"(?:19|20)\d\d"
 _NUM_DATE = rf"(?<![\d/.\-])(?:{NUMERIC_DATE.pattern})(?![\d/\-]|\.\d)"
+
+
+@functools.lru_cache(maxsize=8)
+def _word_date(month: str) -> str:
+    """A date with a day and a month in any of the five languages' orders, the year optional:
+    "9 August 2010", "9th of August", "August 9, 2010", "3 mars 2010", "12 de mayo de 2009",
+    "2 de abril de 2011", "1º de maio", "Mayo 4, 2010", "ika-4 ng Mayo"."""
+    year = rf"(?:,?\s+(?:de\s+|del\s+)?{_YEAR_P})?"
+    return (
+        rf"(?:ika-?)?{_DAY}(?:\s+(?:of|de|ng))?\s+{month}{year}(?!\w)"
+        rf"|{month}\s+{_DAY}(?!\d){year}(?!\w)"
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _birth_pattern(words: IdWords) -> re.Pattern[str]:
+    """After a birth word: up to six words, then the date ("born in Gaya on 9 August 2010", "née le 3
+    mars 2010", "nació en un pueblo el 12 de mayo de 2009"); a year alone only after "date of birth"."""
+    date = rf"(?:{_word_date(words.month_pattern)}|{_NUM_DATE})"
+    return re.compile(
+        rf"\.?(?P<gap>(?:[\s,:\-–]+(?![\d(])[^\s.!?;:\d]+){{0,6}}?)[\s,:\-–]+(?P<date>{date}|{_YEAR_P}(?![\d/\-]))",
+        re.IGNORECASE,
+    )
+
+
+# An age after a birthday verb: "turned 15", "turned fifteen", "a fêté ses 15 ans", "cumplió quince años".
+_AGE = re.compile(
+    r"(?:\s+(?:her|his|their|ses|sus|su|seus|seu|kanyang|niyang))?"
+    r"\s+(?:\d{1,2}(?:st|nd|rd|th|e|º)?\b|[^\W\d_]+\s+(?:years?|años|anos|ans|taon|taong)\b|[^\W\d_]+teen\b)",
+    re.IGNORECASE,
+)
+# "10 years of work", "15 años de servicio": an anniversary ("anos de idade", "years of age" are ages).
+_ANNIVERSARY = re.compile(
+    r"(?:\s+(?:years?|años|anos|ans|taon))?\s+(?:of|de|da|do|d'|ng)\s+(?!age\b|idade\b|edad\b|âge\b)",
+    re.IGNORECASE,
+)
+_EXPLICIT_BIRTH_LABEL = re.compile(
+    r"of\s+birth|birth\s?date|dob|d\.o\.b|de\s+naissance|de\s+nacimiento|de\s+nascimento|ng\s+kapanganakan"
+)
+_CLAUSE_WORDS = re.compile(r"[^\W\d_][\w’'\-]*")
+_CLAUSE_END = re.compile(r"[.!?;\n]")
+_AND = frozenset({"and", "but", "y", "pero", "et", "mais", "e", "mas", "at", "ngunit"})
+_RELATIVE = frozenset(
+    {
+        "who",
+        "which",
+        "that",
+        "whom",
+        "qui",
+        "que",
+        "dont",
+        "quien",
+        "quienes",
+        "cuyo",
+        "cuya",
+        "quem",
+        "cujo",
+        "cuja",
+        "na",
+    }
+)
+
+
+def _clause_start(t: Text, at: int) -> int:
+    return max(t.text.rfind(c, 0, at) for c in ".!?;\n") + 1
+
+
+def _figurative(t: Text, at: int, words: IdWords) -> bool:
+    """True when what is born (or turns an age) is a group, a project or the like: the nearest of the last
+    four words before the birth word that is a subject says ("the savings group was born", "el proyecto
+    nació", "Ang samahan ay isinilang"; but "she joined the group and was born…" is a person's). A
+    relative clause between them is passed over: "o grupo que ela ajudou a criar nasceu…" is the
+    group's, "the girl who joined our programme was born…" the girl's."""
+    before = _CLAUSE_WORDS.findall(t.low, _clause_start(t, at), at)
+    relative = [i for i, w in enumerate(before[-8:]) if w in _RELATIVE]
+    if relative:
+        before = before[: len(before) - len(before[-8:]) + relative[-1]]
+    for w in reversed(before[-4:]):
+        if w in words.people or w in _AND:
+            return False  # a person is the subject, or another clause begins ("she joined the group and…")
+        if w in words.figurative:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=8)
+def _day_month(words: IdWords) -> re.Pattern[str]:
+    return re.compile(rf"{_word_date(words.month_pattern)}|{_NUM_DATE}", re.IGNORECASE)
+
+
+def _date_near_age(t: Text, verb: int, age_end: int, words: IdWords) -> tuple[int, int] | None:
+    """The day and month of a birthday, in the verb's clause: after the age ("turned 15 on 9 August",
+    "cumplió 15 años el 9 de agosto") or before the verb ("On 9 August she turned 15")."""
+    end = _CLAUSE_END.search(t.text, age_end)
+    stop = min(end.start() if end else len(t.text), age_end + 40)
+    after = _day_month(words).search(t.text, age_end, stop)
+    if after is not None:
+        return after.span()
+    start = max(_clause_start(t, verb), verb - 50)
+    before = list(_day_month(words).finditer(t.text, start, verb))
+    return before[-1].span() if before else None
+
+
+def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
+    if not t.digits:
+        return
+    after_birth = _birth_pattern(words)
+    for b in near_words(t, words.birth):
+        m = after_birth.match(t.text, b.end())
+        if m is None:
+            continue
+        if _figurative(t, b.start(), words):  # "the savings group was born on 8 March": not a person's date
+            yield Found(EXPLAINED, b.start(), m.end(), t.text[b.start() : m.end()], "a figurative birth")
+            continue
+        if m.group(0).startswith(".") and "." not in b.group(0) and len(b.group(0)) > 3:
+            continue  # "she was born. 3 May…": a full stop after a word, not after "D.O.B"
+        if _YEAR.fullmatch(m.group("date")) and not _EXPLICIT_BIRTH_LABEL.search(b.group(0)):
+            continue  # "born in 2010": an age, not a birth date (the jigsaw rule counts it)
+        yield Found(BIRTHDATE, b.start(), m.end(), t.text[b.start() : m.end()], "a date of birth")
+    for b in near_words(t, words.birthday_verbs):
+        age = _AGE.match(t.text, b.end())
+        if age is None or _ANNIVERSARY.match(t.text, age.end()):
+            continue  # "turned away", "fez questão": no age; "celebrated 10 years of work": an anniversary
+        date = _date_near_age(t, b.start(), age.end(), words)
+        if date is None:
+            continue
+        start, end = min(b.start(), date[0]), max(age.end(), date[1])
+        if _figurative(t, b.start(), words):  # "the network turned 5 on 9 August"
+            yield Found(EXPLAINED, start, end, t.text[start:end], "a figurative birthday")
+        else:
+            yield Found(BIRTHDATE, start, end, t.text[start:end], "a date of birth")
+
+
+# ---------------------------------------------------------------- exact dates (DATE-EXACT)
+
+_WORD_DATE = (
+    rf"{_DAY}(?:\s+of)?\s+{MONTH_PATTERN}(?:,?\s+{_YEAR_P})?(?!\w)"
+    rf"|{MONTH_PATTERN}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR_P})?(?!\w)"
+)
 _WORD_DATE_RE = re.compile(_WORD_DATE)
 _NUM_DATE_RE = re.compile(_NUM_DATE)
-_NUM_DATE_HINT = re.compile(r"\d[/.\-]\d")
-_BIRTH_WORDS = frozenset({"born", "birth", "dob", "birthday", "birthdate", "d"})
-_BIRTH_RE = re.compile(
-    r"(?i:\b(?:born|date\s+of\s+birth|d\.?\s?o\.?\s?b\b\.?|birth\s?date|birthday))"
-    r"(?P<gap>(?:[\s,:\-–]+(?![\d(])[^\s.!?;:\d]+){0,4}?)[\s,:\-–]+"
-    rf"(?P<date>{_WORD_DATE}|{_NUM_DATE}|{_YEAR}(?![\d/\-]))"
-)
-_YEAR_ONLY = re.compile(_YEAR)
-_BIRTH_LABEL_EXPLICIT = re.compile(r"d\.?\s?o\.?\s?b|of\s+birth|birth\s?date")
 _MONTH_WORDS = frozenset(MONTHS) - {"may", "march", "mar"}  # verbs too: looked for with their capital
 
 
@@ -162,15 +330,9 @@ def dates(t: Text) -> list[Found]:
     if not t.digits:
         return out
     text = t.text
-    if t.has(_BIRTH_WORDS):
-        for m in around_digits(t, _BIRTH_RE, 100, 30):
-            label = text[m.start() : m.start("gap")].lower()
-            if _YEAR_ONLY.fullmatch(m.group("date")) and not _BIRTH_LABEL_EXPLICIT.search(label):
-                continue  # "born in 2010": an age, not a birth date (the jigsaw rule counts it)
-            out.append(Found(BIRTHDATE, m.start(), m.end(), m.group(0), "a date of birth"))
     if t.has(_MONTH_WORDS) or "May" in text or "March" in text or "Mar" in text:
         for m in around_digits(t, _WORD_DATE_RE, 16, 24):
             out.append(Found(DATE, m.start(), m.end(), m.group(0), "an exact date"))
-    for m in around_digits(t, _NUM_DATE_RE, 0, 12):
+    for m in around_digits(t, _NUM_DATE_RE, 0, 12, runs=runs_before(t, "/.-")):
         out.append(Found(DATE, m.start(), m.end(), m.group(0), "an exact date"))
     return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from generator.safety.detect import gazetteer as gz
@@ -28,10 +28,13 @@ EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, P
     "DATE-EXACT",
     "PLACE-PRECISION",
 )
+# Not a finding: a stretch the detectors read and found harmless (the date a group "was born" on), so
+# that no lesser finding claims it. textscan.scan drops these after overlaps are settled.
+EXPLAINED = "explained"
 PRIORITY = {
     r: i
     for i, r in enumerate(
-        (EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, INSTITUTION, DATE, PLACE)
+        (EMAIL, SOCIAL, NUMBER, BIRTHDATE, PHONE, ADDRESS, POSTCODE, EXPLAINED, INSTITUTION, DATE, PLACE)
     )
 }
 
@@ -126,6 +129,75 @@ class Text:
     def has(self, words: frozenset[str] | set[str]) -> bool:
         return not self.words.isdisjoint(words)
 
+    @functools.cached_property
+    def groups(self) -> tuple[tuple[int, int, int], ...]:
+        """Runs of digits at most four characters apart, as (start, end, how many digits): "98300 41762",
+        "WB 02 AK 4411", "2 84 05 75 123 456 25" are one group each. An ID or a phone number is one
+        group with many digits; "15 months" and "in 2019" are groups of two and four."""
+        out: list[tuple[int, int, int]] = []
+        for s, e in self.runs:
+            if out and s - out[-1][1] <= 4:
+                gs, _, n = out[-1]
+                out[-1] = (gs, e, n + e - s)
+            else:
+                out.append((s, e, e - s))
+        return tuple(out)
+
+
+def split_words(text: str) -> frozenset[str]:
+    """The words of a list written as one string ("gmail yahoo hotmail"): long word lists stay short."""
+    return frozenset(text.split())
+
+
+def runs_in_groups(t: Text, digits: int) -> list[tuple[int, int]]:
+    """The runs of digits in groups of at least `digits` digits (see Text.groups)."""
+    big = [(s, e) for s, e, n in t.groups if n >= digits]
+    return [r for r in t.runs if any(s <= r[0] < e for s, e in big)] if big else []
+
+
+def runs_of_length(t: Text, *lengths: int) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in t.runs if e - s in lengths]
+
+
+def runs_before(t: Text, chars: str) -> list[tuple[int, int]]:
+    """Runs followed by one of `chars` and another digit ("22.5726", "12/05"): a decimal, a date."""
+    text, size = t.text, len(t.text)
+    return [(s, e) for s, e in t.runs if e + 1 < size and text[e] in chars and text[e + 1].isdecimal()]
+
+
+def matches_at_runs(
+    t: Text, pattern: re.Pattern[str], runs: list[tuple[int, int]] | None = None, prefix: str = ""
+) -> Iterator[re.Match[str]]:
+    """Matches of a `pattern` that starts with its first digits (or with one of `prefix` right before
+    them: "#45"), tried at each run of digits (or each of `runs`) that no earlier match took."""
+    text = t.text
+    taken = -1
+    for s, _ in t.runs if runs is None else runs:
+        if s < taken:
+            continue
+        at = s - 1 if s and prefix and text[s - 1] in prefix else s
+        m = pattern.match(text, at)
+        if m is not None:
+            taken = m.end()
+            yield m
+
+
+def runs_next_to_letters(t: Text) -> list[tuple[int, int]]:
+    """Runs of digits with a letter right before or after them, or across a hyphen ("ABC1D23", "NW1",
+    "AB-123-CD"): where codes made of letters and digits are."""
+    text, size = t.text, len(t.text)
+    out = []
+    for s, e in t.runs:
+        before = text[s - 1] if s else ""
+        if before == "-" and s > 1:
+            before = text[s - 2]
+        after = text[e] if e < size else ""
+        if after == "-" and e + 1 < size:
+            after = text[e + 1]
+        if before.isalpha() or after.isalpha():
+            out.append((s, e))
+    return out
+
 
 @functools.lru_cache(maxsize=64)
 def text_of(text: str, kind: str) -> Text:
@@ -134,10 +206,16 @@ def text_of(text: str, kind: str) -> Text:
 
 
 def around_digits(
-    t: Text, pattern: re.Pattern[str], before: int, after: int, lowercase: bool = False
+    t: Text,
+    pattern: re.Pattern[str],
+    before: int,
+    after: int,
+    lowercase: bool = False,
+    runs: list[tuple[int, int]] | tuple[tuple[int, int], ...] | None = None,
 ) -> Iterator[re.Match[str]]:
     """Matches of `pattern` that contain digits, found by searching a small window around each run of
-    digits instead of the whole text: one pass over the digits instead of one per pattern.
+    digits instead of the whole text: one pass over the digits instead of one per pattern. With `runs`,
+    only around those (the runs a match's first digits can be in: see runs_in_groups and the like).
 
     A match that reaches the end of its window is searched again without the limit, so a window never
     cuts a match short (the end of a window would otherwise satisfy a trailing word boundary)."""
@@ -147,7 +225,7 @@ def around_digits(
     size = len(text)
     search = pattern.search
     last_end = -1
-    for s, e in t.runs:
+    for s, e in t.runs if runs is None else runs:
         if s < last_end:
             continue
         pos = s - before  # max(0, s - before, last_end), min(size, e + after), without the calls
@@ -184,6 +262,88 @@ def word_starts(low: str, word: str) -> Iterator[int]:
         if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "’'-_"):
             yield at
         at = low.find(word, at + 1)
+
+
+_ASCII_START = re.compile(r"[a-z]+")
+
+
+class Starts:
+    """A pattern whose every match starts with one of a list of words, split by that first word: at a
+    word's start only the few alternatives that begin with it are tried, not the whole list. Each
+    part is compiled when a text first needs it (most first words never occur in a build)."""
+
+    def __init__(self, groups: dict[str, list[str]], template: str, flags: int, joiner: str) -> None:
+        self._groups, self._template, self._flags, self._joiner = groups, template, flags, joiner
+        self._compiled: dict[str, re.Pattern[str]] = {}
+        by_key: dict[str, list[str]] = {}
+        for word in sorted(groups):
+            key = _ASCII_START.match(word)
+            by_key.setdefault(key.group(0) if key else "", []).append(word)
+        # the ASCII letters a first word begins with ("" when it begins otherwise) → the first words
+        self.by_key = {k: tuple(v) for k, v in by_key.items()}
+        self.keys = frozenset(by_key) - {""}
+
+    def _compile(self, entries: list[str]) -> re.Pattern[str]:
+        ordered = sorted(entries, key=lambda e: (-len(e), e))
+        alternation = "|".join(re.escape(e).replace(r"\ ", self._joiner) for e in ordered)
+        return re.compile(self._template.replace("{}", alternation), self._flags)
+
+    def for_word(self, word: str) -> re.Pattern[str]:
+        """The pattern of the entries that start with `word`."""
+        pattern = self._compiled.get(word)
+        if pattern is None:
+            pattern = self._compiled[word] = self._compile(self._groups[word])
+        return pattern
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Every alternative in one pattern: the plain search (tests, and the rare fallback)."""
+        return self._compile([e for group in self._groups.values() for e in group])
+
+
+def starts_of(entries: Iterable[str], template: str = "{}", flags: int = 0, joiner: str = r"\s+") -> Starts:
+    """A Starts for `entries` (lowercase words or phrases), each used in `template` where "{}" stands
+    for the alternation of entries, longest first; the words of a phrase are joined by `joiner` (any
+    whitespace; a vocabulary's phrases, which lost their dots and hyphens, also by those or nothing:
+    "d o b" is "D.O.B.", "18 th birthday" is "18th birthday")."""
+    groups: dict[str, list[str]] = {}
+    for entry in {" ".join(e.lower().split()) for e in entries if e.strip()}:
+        groups.setdefault(entry.split()[0], []).append(entry)
+    return Starts(groups, template, flags, joiner)
+
+
+def near_words(t: Text, starts: Starts, *, cased: bool = False) -> Iterator[re.Match[str]]:
+    """The matches of `starts.pattern`, tried only where one of its first words starts a word of the
+    text, instead of at every character. A first word is looked for only when the text has the ASCII
+    letters it begins with as a word of their own (words_of): "née" only where "n" stands alone. A
+    pattern that ignores case is matched in the lowercased text, a `cased` one in the text itself. On
+    the rare text that lowercasing lengthens, the plain search. tests/test_safety_prefilters.py checks
+    that nothing the plain search finds is missed."""
+    present = t.words & starts.keys
+    if not present and "" not in starts.by_key:
+        return
+    if len(t.low) != len(t.text):
+        yield from starts.pattern.finditer(t.text)
+        return
+    low = t.low
+    tries: dict[int, list[re.Pattern[str]]] = {}
+    for key in (*present, "") if "" in starts.by_key else present:
+        for word in starts.by_key[key]:
+            positions = list(word_starts(low, word))
+            if positions:
+                pattern = starts.for_word(word)
+                for at in positions:
+                    tries.setdefault(at, []).append(pattern)
+    text = t.text if cased else low
+    taken = -1
+    for at in sorted(tries):
+        if at < taken:
+            continue
+        found = [m for m in (pattern.match(text, at) for pattern in tries[at]) if m is not None]
+        if found:  # two first words at one place ("f.i.r", "f.i.r."): the longer match, as the plain search
+            m = max(found, key=lambda m: m.end())
+            taken = m.end()
+            yield m
 
 
 def lowercase_twin(pattern: str) -> re.Pattern[str]:

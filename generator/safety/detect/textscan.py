@@ -1,26 +1,36 @@
-"""Finding identifying details in a piece of text: the engine behind the family 5 rules.
+"""Finding identifiers in a piece of text: what is an error on every story, whatever its context.
 
-`scan(text, kind, settings)` is a pure function of its arguments, cached, so the rules that read its
-result for the same field pay for one scan. The detectors live in scan_contacts (phones, e-mail, social
-media), scan_records (ID and case numbers, dates), scan_places (addresses, postal codes, places) and
-scan_institutions (schools, workplaces, shelters); each is a handful of compiled regular expressions, skipped when a cheap test on the text's
-words says they cannot match. `phonenumbers` confirms phone candidates and a Verhoeff check confirms
-Aadhaar numbers. When two detectors claim overlapping text the more specific wins (an e-mail address is
-not also a handle, a case number is not also a phone number), so each detail is reported once.
+`scan(text, kind, settings, vocab)` is a pure function of its arguments, cached, so the rules that read
+its result for the same field pay for one scan. The detectors live in scan_contacts (phones, e-mail,
+social media and links), scan_records (ID and case numbers, dates of birth, dates) and scan_addresses
+(addresses, postal codes, coordinates, plus codes); each is a few small functions, skipped when a
+cheap test on the text's words or digits says they cannot match. Names, places and institutions are
+explained or reported by detect/explain.py (the old scan_places and scan_institutions are no longer
+run here: analysis.py kept only the identifiers of this scan). The formats of ID numbers are data (idformats), the words of the five
+languages come from the vocabularies (idwords). `phonenumbers` confirms phone candidates and
+python-stdnum the check digits. When two detectors claim overlapping text the more specific wins (an
+e-mail address is not also a handle, a case number is not also a phone number), so each detail is
+reported once.
 """
 
 from __future__ import annotations
 
 import functools
 
-from generator.safety.detect import scan_contacts, scan_institutions, scan_places, scan_records
+from generator.safety.detect import (
+    scan_addresses,
+    scan_contacts,
+    scan_records,
+)
 from generator.safety.detect.checkdigits import verhoeff_digit, verhoeff_valid
+from generator.safety.detect.idwords import IdWords, for_vocabulary
 from generator.safety.detect.scan_contacts import norm_account
 from generator.safety.detect.scanbase import (
     ADDRESS,
     BIRTHDATE,
     DATE,
     EMAIL,
+    EXPLAINED,
     INSTITUTION,
     NUMBER,
     PHONE,
@@ -33,6 +43,7 @@ from generator.safety.detect.scanbase import (
     text_of,
     words_of,
 )
+from generator.safety.detect.vocab import Vocabulary
 
 __all__ = [
     "ADDRESS",
@@ -47,6 +58,7 @@ __all__ = [
     "SOCIAL",
     "Found",
     "Settings",
+    "Vocabulary",
     "norm_account",
     "scan",
     "verhoeff_digit",
@@ -55,22 +67,27 @@ __all__ = [
 ]
 
 
+def scan(text: str, kind: str, settings: Settings, vocab: Vocabulary | None = None) -> tuple[Found, ...]:
+    """Every identifying detail in `text`, one finding per stretch of text, in text order. The words of
+    the languages come from `vocab` (the packaged vocabularies when None)."""
+    return _scan(text, kind, settings, for_vocabulary(vocab))
+
+
 @functools.lru_cache(maxsize=64)
-def scan(text: str, kind: str, settings: Settings) -> tuple[Found, ...]:
-    """Every identifying detail in `text`, one finding per stretch of text, in text order."""
+def _scan(text: str, kind: str, settings: Settings, words: IdWords) -> tuple[Found, ...]:
     t = text_of(text, kind)
     found = (
-        scan_contacts.emails_and_social(t, settings)
-        + scan_records.numbers(t)
-        + scan_contacts.phones(t, settings)
-        + scan_places.addresses(t)
-        + scan_places.postcodes(t)
+        scan_contacts.emails(t, settings)
+        + scan_contacts.social(t, settings)
+        + scan_records.numbers(t, words)
+        + list(scan_records.birthdates(t, words))
+        + scan_contacts.phones(t, settings, words)
+        + scan_addresses.addresses(t, words)
+        + scan_addresses.postcodes(t, words)
         + scan_records.dates(t)
-        + scan_institutions.institutions(t, settings)
-        + scan_places.places(t, settings)
     )
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
-    return tuple(sorted(kept, key=lambda f: f.start))
+    return tuple(sorted((f for f in kept if f.rule != EXPLAINED), key=lambda f: f.start))
