@@ -22,14 +22,14 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.config.settings import load_config  # noqa: E402
-from generator.content.parse import parse_story, read_source  # noqa: E402
-from generator.content.publication import decide  # noqa: E402
-from generator.content.visible import visible_text  # noqa: E402
-from generator.safety import check_story, site_extras  # noqa: E402
-from generator.safety.detect.knowledge import load_knowledge  # noqa: E402
-from generator.safety.detect.vocab import load_vocabulary  # noqa: E402
-from generator.safety.registry import StoryContext  # noqa: E402
+from generator.config.settings import load_config
+from generator.content.parse import parse_story, read_source
+from generator.content.publication import decide
+from generator.content.visible import visible_text
+from generator.safety import check_story, site_extras
+from generator.safety.detect.knowledge import load_knowledge
+from generator.safety.detect.vocab import load_vocabulary
+from generator.safety.registry import StoryContext
 
 AT = dt.datetime(2026, 11, 20, tzinfo=dt.UTC)
 

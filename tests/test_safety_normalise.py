@@ -84,4 +84,6 @@ def test_the_lookalike_table_is_what_the_library_says() -> None:
 
 def test_the_unstable_characters_are_what_this_python_says() -> None:
     """normalise() skips text with none of these; a new Unicode version may add some."""
-    assert list(lookalikes.UNSTABLE) == unstable_characters(), "a new Unicode version: regenerate lookalikes.py"
+    assert list(lookalikes.UNSTABLE) == unstable_characters(), (
+        "a new Unicode version: regenerate lookalikes.py"
+    )

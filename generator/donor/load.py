@@ -49,7 +49,11 @@ def load_donor(
     sources += [(p.path, p.source.body) for p in pages]
     required = [f.guide.file for f in config.forms.forms if f.guide] if config.forms else []
     downloads, problems = collect_downloads(root, linked_addresses(sources), required)
-    refused = {"content/" + f.guide.file for f in config.forms.forms if f.guide and f.key not in guides} if config.forms else set()
+    refused = (
+        {"content/" + f.guide.file for f in config.forms.forms if f.guide and f.key not in guides}
+        if config.forms
+        else set()
+    )
     findings += [p for p in problems if p.path not in refused]  # (a refused guide is reported once, above)
     cleaned = {d.url: d.data for d in downloads}
     guides = {  # the guide as published: its cleaned copy, its size from that copy

@@ -16,8 +16,8 @@ from generator.config.settings import SiteConfig
 from generator.content.model import Person
 from generator.findings import Finding, Severity
 from generator.safety.denylist_store import Matcher
-from generator.safety.detect.fields import Field
 from generator.safety.detect import textscan as ts
+from generator.safety.detect.fields import Field
 from generator.safety.redact import EMAIL, LINK, NUMBER, PHONE, TERM, redact_hint
 
 DENYLIST_FIX = "remove it or replace it with a description"

@@ -6,7 +6,6 @@ draft written the way a writer would, and Debian's Chromium. Run from the reposi
 
 from __future__ import annotations
 
-import os
 import pathlib
 import re
 import shutil
@@ -46,7 +45,18 @@ def main() -> None:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         serve = subprocess.Popen(
-            [sys.executable, "-m", "generator", "serve", "--site", str(site), "--port", str(port), "--at", AT],
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "serve",
+                "--site",
+                str(site),
+                "--port",
+                str(port),
+                "--at",
+                AT,
+            ],
             cwd=ROOT,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -64,13 +74,17 @@ def main() -> None:
             text = path.read_text()
             text = text.replace("author: your-handle ", "author: comms-03    ")
             text = text.replace("location: City, Country ", "location: Pune, India    ")
-            text = text.replace("summary: One sentence for listings and link previews.",
-                                "summary: After two years in aftercare, Asha runs a vegetable stall of her own.")
+            text = text.replace(
+                "summary: One sentence for listings and link previews.",
+                "summary: After two years in aftercare, Asha runs a vegetable stall of her own.",
+            )
             head, _, _ = text.rpartition("---\n")
             path.write_text(head + "---\n\n" + BODY)
             time.sleep(3)
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"])
+                browser = p.chromium.launch(
+                    executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"]
+                )
                 page = browser.new_page(viewport={"width": 1100, "height": 760})
 
                 def shot(name: str, **kwargs: object) -> None:
@@ -84,9 +98,14 @@ def main() -> None:
                 page.locator("a.impactsite-show").first.click()
                 page.evaluate("() => window.scrollBy(0, -120)")
                 shot("3-a-problem-in-the-text.png")
-                path.write_text(path.read_text().replace(" You can reach her on 98765 43210 to order vegetables.", "")
-                                .replace("TODO: add a quote from the programme lead.\n",
-                                         '"She decided every step herself," says the lead of our livelihoods programme.\n'))
+                path.write_text(
+                    path.read_text()
+                    .replace(" You can reach her on 98765 43210 to order vegetables.", "")
+                    .replace(
+                        "TODO: add a quote from the programme lead.\n",
+                        '"She decided every step herself," says the lead of our livelihoods programme.\n',
+                    )
+                )
                 time.sleep(3)
                 page.goto(f"{url}/stories/{SLUG}/")
                 shot("4-fixed-still-a-draft.png")

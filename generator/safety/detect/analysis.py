@@ -102,12 +102,32 @@ class Prepared:
     label: bool  # a title or label, where every word may be capitalised
 
 
-def prepare(f: Field) -> Prepared:
+# In an address: its scheme ("https:", "mailto:") and each host name ("safepassage.example").
+_SCHEME = re.compile(r"\b(?:https?|mailto|ftp):")
+_HOST = re.compile(r"(?<![\w@.-])(?:[\w-]+\.)+[a-z]{2,}(?![\w-])", re.IGNORECASE)
+
+
+def prepare(f: Field, hosts: tuple[str, ...] = ()) -> Prepared:
     norm = normalise(f.text)
     text = norm.text
-    if f.kind == NAME:  # a slug or file name: lowercase words, read as a title would be
+    if f.kind == NAME:  # a slug, a file name or an address: lowercase words, read as a title would be
+        text = _explained_hosts_blank(text, hosts)
         text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
     return Prepared(f, norm, text, f.kind in (LABEL, NAME))
+
+
+def _explained_hosts_blank(text: str, hosts: tuple[str, ...]) -> str:
+    """An address's scheme and the site's own hosts (its address, the organisation's, the allowed link
+    domains) explain themselves: blanked, same length, so what is found keeps its place. Any other host
+    stays to be read, as a name and as a link."""
+
+    def blank(m: re.Match[str]) -> str:
+        host = m.group().casefold().removeprefix("www.")
+        if any(host == h or host.endswith("." + h) for h in hosts):
+            return " " * len(m.group())
+        return m.group()
+
+    return _HOST.sub(blank, _SCHEME.sub(lambda m: " " * len(m.group()), text))
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -115,7 +135,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tuple[tuple[Field, Found], ...]:
     """Every finding of every text detector in every field, on the writer's own text."""
-    prepared = [prepare(f) for f in fields if f.text]
+    prepared = [prepare(f, site.hosts) for f in fields if f.text]
     names_ctx = _name_context(prepared, doc, site)
     out: list[tuple[Field, Found]] = []
     for p in prepared:

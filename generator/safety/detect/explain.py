@@ -242,7 +242,33 @@ def _opens(text: str, start: int) -> bool:
 
 
 _ABBREVIATIONS_AT = frozenset(
-    "mr mrs ms dr prof st sr jr no nr vs fr rev gen col capt sgt insp smt sra sta mme mlle brgy vill".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "no",
+        "nr",
+        "vs",
+        "fr",
+        "rev",
+        "gen",
+        "col",
+        "capt",
+        "sgt",
+        "insp",
+        "smt",
+        "sra",
+        "sta",
+        "mme",
+        "mlle",
+        "brgy",
+        "vill",
+    ]
 )
 
 
@@ -561,14 +587,14 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         if located or ctx.frequency(w) < 3.0:
             return FINE_PLACE
     if given:
-        if w in ctx.lowercase or (t.initial and know.more_word_than_name(w, ctx.languages)):
+        if w in ctx.lowercase or ((t.initial or t.upper) and know.more_word_than_name(w, ctx.languages)):
             return COMMON  # "Hope is the word…", "Will she go back?"
         return NAME_LIKE
     if t.upper:
         return COMMON if know.frequency(w) >= 4.0 else UNKNOWN  # "TV", "OK"; an unknown acronym stays unknown
     if w in ctx.lowercase:
         return COMMON
-    z = ctx.frequency(w)
+    z = max(ctx.frequency(w), know.inflected_frequency(w, ctx.languages))
     if t.initial:  # a capital says nothing here: a common word of the text, or a very common one of any
         return COMMON if z >= 3.0 or know.frequency(w) >= 4.5 else UNKNOWN
     if ctx.english or _official(low, i, j, vocab):
@@ -663,9 +689,7 @@ def _named_by_phrase(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
     """A naming phrase just before the run ("called", "known as", "se llama", "s'appelle")."""
     naming = vocab["naming_phrases"]
     k = i - 1
-    if k >= 0 and items[k].kind == WORD and (low[k] in naming or _phrase_ends(low, k, naming)):
-        return True
-    return False
+    return bool(k >= 0 and items[k].kind == WORD and (low[k] in naming or _phrase_ends(low, k, naming)))
 
 
 def _skippable(vocab: Vocabulary) -> frozenset[str]:
@@ -717,8 +741,37 @@ def _locative_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
 
 # Prepositions that put a place after them, in the five languages ("in Paris", "à Lyon", "en Puebla").
 _PREPOSITIONS = frozenset(
-    "in from to at near into toward towards through via across around outside between within inside throughout "
-    "à au aux en de desde para em no na sa taga".split()
+    [
+        "in",
+        "from",
+        "to",
+        "at",
+        "near",
+        "into",
+        "toward",
+        "towards",
+        "through",
+        "via",
+        "across",
+        "around",
+        "outside",
+        "between",
+        "within",
+        "inside",
+        "throughout",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "de",
+        "desde",
+        "para",
+        "em",
+        "no",
+        "na",
+        "sa",
+        "taga",
+    ]
 )
 
 
@@ -751,9 +804,14 @@ def _institution(
             return i, j
         if nxt is not None and j < len(items) and items[j].kind == NUMBER:
             return i, j + 1
-    if words_idx == [last] and (heads.match(low, last) or first_heads.match(low, last)):
-        if j < len(items) and items[j].kind == NUMBER and not _year(items[j].text):
-            return i, j + 1
+    if (
+        words_idx == [last]
+        and (heads.match(low, last) or first_heads.match(low, last))
+        and j < len(items)
+        and items[j].kind == NUMBER
+        and not _year(items[j].text)
+    ):
+        return i, j + 1
     head = _head_before(items, low, i, vocab)
     if head is not None and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx):
         return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"

@@ -95,6 +95,17 @@ class Knowledge:
         (each step of the name dictionary's scale is a factor of two, so half a zipf step)."""
         return self.frequency(word, languages) - self.given_names.get(fold(word), 0) / 2 >= 1.2
 
+    def inflected_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
+        """How common the word is as a form of a frequent word too rare to be in the table itself
+        ("fundraise": "fundraiser", "fundraising"), half a zipf step less. Only for longer words: a
+        short name plus a letter is too often a word ("Sen", "send")."""
+        w = fold(word)
+        if len(w) < 6:
+            return 0.0
+        stem = w.removesuffix("e")
+        forms = (w + "r", w + "s", w + "d", w + "er", w + "ed", stem + "ing", stem + "ion", stem + "ation")
+        return max((self.frequency(f, languages) for f in forms), default=0.0) - 0.5
+
     def places_named(self, name: str) -> list[Place]:
         """Every place of that name the gazetteer knows (the largest few), coarsest first."""
         row = self.places.get(fold(name))
@@ -284,10 +295,9 @@ def _parts_of_big_cities(cities: list[dict[str, Any]]) -> set[object]:
         if pop >= 1_000_000:
             continue
         for b in big:
-            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop:
-                if _km(c, b) < 12:
-                    out.add(c["geonameid"])
-                    break
+            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop and _km(c, b) < 12:
+                out.add(c["geonameid"])
+                break
     return out
 
 

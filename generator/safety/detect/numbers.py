@@ -131,7 +131,7 @@ _LINK = re.compile(
 _LINK_HINTS = ("://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".in", ".ph", ".mx", ".br", ".ca", ".fr",
                ".uk", ".io", ".me", ".be", ".ly", ".gl", ".co", ".info", ".tv", ".COM", ".ORG")  # fmt: skip
 _LINKISH = re.compile(
-    r"://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.I
+    r"://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.IGNORECASE
 )
 
 
