@@ -33,8 +33,9 @@ def _site(tmp: pathlib.Path, case: pathlib.Path) -> pathlib.Path:
     site.mkdir(parents=True)
     shutil.copy2(PROJECT / "site.yaml", site / "site.yaml")
     shutil.copytree(PROJECT / "content", site / "content", ignore=shutil.ignore_patterns("stories"))
-    if (PROJECT / "templates").is_dir():
-        shutil.copytree(PROJECT / "templates", site / "templates")
+    for folder in ("templates", "safety"):  # safety/: the denylist site.yaml names, which must exist
+        if (PROJECT / folder).is_dir():
+            shutil.copytree(PROJECT / folder, site / folder)
     (site / "content" / "stories").mkdir(exist_ok=True)
     for md in case.glob("*.md"):
         shutil.copy2(md, site / "content" / "stories" / md.name)

@@ -137,7 +137,10 @@ def test_a_leak_from_site_yaml_is_found_in_site_yaml_before_anything_is_rendered
     (root / "site.yaml").write_text(SITE_YAML + "description: In memory of Sunita Devi.\n")
     with pytest.raises(ContentError) as exc:
         build(root, AT)
-    assert [(f.path, f.rule) for f in exc.value.findings] == [("site.yaml", "DENYLIST")]
+    found = {(f.path, f.rule) for f in exc.value.findings}
+    # The denylist stops it; the name is also one nobody declared (default deny reads site.yaml too).
+    assert ("site.yaml", "DENYLIST") in found
+    assert {path for path, _ in found} == {"site.yaml"}
     assert not (root / "output").exists()
 
 

@@ -151,5 +151,5 @@ def test_a_detector_quoting_the_text_it_found_is_printed_with_a_hint(tmp_path: p
         assert result.exit_code == 1
         assert "Sunita" not in result.output and "asha.k" not in result.output
     text = run("check", "--site", str(root), "--at", AT).output
-    assert 'RELATIVE-NAMED: a relative is named ("H… M… S… D…")' in text
-    assert 'fix: write "Her mother" without the name' in text  # a description is not a name: it stays
+    assert ':28:30: RELATIVE-NAMED: a relative is named ("S… D…")' in text  # located at the name itself
+    assert 'fix: describe them instead ("her mother", "an uncle"), without a name' in text

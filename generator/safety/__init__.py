@@ -92,8 +92,13 @@ def site_extras(
     policy = config.safety
     phrases = [org.name, *policy.known_terms, *sponsors, *contacts]
     phrases += [*config.organisations, *config.programmes]
+    # A fundraising platform the site links to is named and addressed in site.yaml on purpose.
+    platforms = [f.platform for f in (config.forms.signup, config.forms.press) if f and f.platform] if config.forms else []
+    phrases += [p.name for p in platforms]
     hosts = [
-        urlsplit(u).hostname or "" for u in (config.base_url, org.url, config.donate_url, *org.same_as) if u
+        urlsplit(u).hostname or ""
+        for u in (config.base_url, org.url, config.donate_url, *org.same_as, *(p.url for p in platforms))
+        if u
     ]
     hosts += [*policy.allowed_email_domains, *policy.allowed_link_domains]
     site = site_knowledge(

@@ -42,11 +42,11 @@ _KIN_FIRST_WORDS = frozenset(k.split("-")[0] for k in KIN_ALL)
 )
 def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A name with a kinship word attached, in any order and in any of the languages the detectors read
-    ("Sunita, her mother", "her elder sister Puja", "Ramesh Oraon's daughter", "su tía Rosa", "sa
-    kanyang inang si Lorna", "the children's uncle, Rodel Manalo, 41"), prints a relative's name, and a
-    relative's name leads straight to the survivor. Relatives are described, never named, not even by a
-    changed name. A person declared as accused and named for real whom the text calls a relative is
-    one too."""
+    ("NAME, her mother", "her elder sister NAME", "NAME's daughter", "su tía NAME", "sa kanyang inang si
+    NAME", "the children's uncle, NAME, 41"), prints a relative's name, and a relative's name leads
+    straight to the survivor. Relatives are described, never named, not even by a changed name. A
+    person declared as accused and named for real whom the text calls a relative is one too. (The
+    examples say NAME: this text is printed in reports, which never show a name.)"""
     yield from hits(
         ctx,
         "RELATIVE-NAMED",

@@ -13,7 +13,7 @@ against what explains it, in this order:
    only where a capital says nothing (English Title Case, a public body's name).
 
 What is left is a finding, named by its context: a relative when a kinship word is attached to it
-in any order ("Sunita, her mother", "her elder sister Puja", "Ramesh Oraon's daughter", "su tía
+in any order ("Asha, her mother", "her elder sister Puja", "Ramesh Oraon's daughter", "su tía
 Rosa", "sa kanyang inang si Lorna"), an institution when its head word makes it one ("… School",
 "Escuela …", "Preparatoria 12"), a place finer than a city when a place word or a landmark does
 ("her village, Bargaon", "behind the Hanuman temple"), otherwise an undeclared name.
@@ -645,7 +645,7 @@ def _unexplained_spans(classes: dict[int, int], words_idx: list[int]) -> Iterato
 
 def _kin_attached(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """A kinship word attached to the run on either side, in any order: "her mother, Sunita",
-    "Sunita, her mother", "Ramesh's daughter", "Rodel Manalo, 41, the children's uncle",
+    "Asha, her mother", "Ramesh's daughter", "Rodel Manalo, 41, the children's uncle",
     "her mother is called Sunita", "su tía Rosa", "sa kanyang inang si Lorna"."""
     kin = vocab["kinship"]
     skip = _skippable(vocab)
