@@ -16,7 +16,7 @@ import collections
 import pathlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.content.model import Person
 from generator.safety.detect import explain, numbers
@@ -45,6 +45,7 @@ class SiteKnowledge:
     countries: frozenset[str]  # ISO codes of the countries the site's stories are set in
     settings: ts.Settings  # the identifier detectors' view of site.yaml
     precision: int
+    fine_places: Lexicon = field(default_factory=Lexicon)  # safety.fine_places: always too fine
 
 
 def site_knowledge(
@@ -71,6 +72,7 @@ def site_knowledge(
         countries,
         settings,
         LEVELS.get(precision, LEVELS["city"]),
+        Lexicon.of(p for p in settings.fine_places if p.strip()),
     )
 
 
@@ -201,7 +203,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     if doc.location:  # the story's own location is checked as a field; in the text it is explained
         parts = [p.strip() for p in doc.location.split(",") if p.strip()]
         places = Lexicon.of(list(site.places.single) + [" ".join(ph) for ph in site.places.phrases] + parts)
-    declared = explain.Declared(person_phrases, relatives, site.phrases, places)
+    declared = explain.Declared(person_phrases, relatives, site.phrases, places, site.fine_places)
     return explain.NameContext(
         know,
         site.vocab,

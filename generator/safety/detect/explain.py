@@ -26,7 +26,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from generator.safety.detect.knowledge import CITY, COUNTRY, STATE, TOWN, Knowledge, Place, fold
+from generator.safety.detect.knowledge import (
+    CITY,
+    COUNTRY,
+    LEVEL_WORDS,
+    LOCALITY,
+    STATE,
+    TOWN,
+    Knowledge,
+    Place,
+    fold,
+)
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary
@@ -60,6 +70,7 @@ class Declared:
         default_factory=Lexicon
     )  # organisation, partners, programmes, sponsors, contacts, known terms
     places: Lexicon = field(default_factory=Lexicon)  # known_places (explained at any precision)
+    fine_places: Lexicon = field(default_factory=Lexicon)  # fine_places (finer than any precision)
 
 
 @dataclass(frozen=True)
@@ -307,6 +318,9 @@ def _needs_context(
         core.pop(0)  # as _judge_in_sentence reads it: "The School", "A Rua…"
     if len(core) > 1 and (core[0] in vocab["address_words"] or core[0] in vocab["place_words_before"].starts):
         return True  # "Rua das Flores", "Barangay San Roque": a street or a neighbourhood by its first word
+    fine = ctx.declared.fine_places
+    if any(w in fine or w in fine.starts or w in _DIRECTIONS for w in words):
+        return True  # a place the site says is too fine, or "South Kolkata": part of a city
     for n, w in enumerate(words):
         if w in ctx.declared.person_phrases or w in ctx.declared.phrases or w in ctx.declared.places:
             if ctx.declared.relatives.single or ctx.declared.relatives.phrases:
@@ -333,7 +347,7 @@ def _needs_context(
         if z < (3.0 if opens and n == 0 else 3.3) or not ctx.english:
             return True
     triggers = vocab.triggers
-    if any(w in triggers for w in _words_before(text, start)):
+    if any(w in triggers or w in _DIRECTIONS for w in _words_before(text, start)):
         return True
     after = _words_after(text, end)
     return any(w in triggers or w[:1].isdigit() for w in after)
@@ -475,9 +489,9 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     titled = _titled(items, low, i, vocab)
-    kin_inside = any(low[k] in vocab["kinship"] for k in words_idx) and any(
-        classes[k] not in _EXPLAINED for k in words_idx
-    )
+    # "Mother Teresa", "Sister Nivedita": a kinship word used as a title says nothing of a relation
+    kin_words = [k for k in words_idx if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx)]
+    kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
         for k in words_idx:
             if classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
@@ -492,8 +506,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     for start, end in _unexplained_spans(classes, words_idx):
         if kin_inside or _kin_attached(items, low, i, j, vocab):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
-        elif _place_context(items, low, i, j, vocab):
-            out.append(_found(tokens, PLACE, start, end, "a village, neighbourhood, street or landmark"))
+        elif _place_context(items, low, i, j, vocab) or _place_word_inside(low, words_idx, vocab):
+            out.append(_found(tokens, PLACE, start, end, LEVEL_WORDS[LOCALITY]))
         else:
             out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
     given_common = [k for k in words_idx if classes.get(k) == COMMON and ctx.knowledge.is_given_name(low[k])]
@@ -532,6 +546,9 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
     """(words, class) of the longest declared, public or place phrase starting at k, within the run."""
     sub = low[k:j]
     best = (0, UNKNOWN)
+    fine = ctx.declared.fine_places.match(sub, 0)
+    if fine:
+        return fine, FINE_PLACE  # the site says so: finer than it may publish, whatever else it is
     for lexicon, cls in (
         (ctx.declared.person_phrases, DECLARED),
         (ctx.declared.phrases, DECLARED),
@@ -561,6 +578,8 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
     vocab, know = ctx.vocab, ctx.knowledge
     if w in ctx.declared.person_phrases or w in ctx.declared.phrases:
         return DECLARED
+    if w in vocab["titles"] and ctx.given(w) and _after_a_name(items, low, k, i, ctx):
+        return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
     if w in vocab.known:
@@ -896,11 +915,167 @@ def _fine_places(
     items = tokens.items
     out = []
     fine = [k for k in range(i, j) if classes.get(k) == FINE_PLACE]
+    part = _city_part(items, low, i, j, classes, ctx)
     if fine:
-        out.append(_found(tokens, PLACE, fine[0], fine[-1] + 1, "a place smaller than a city"))
+        out.append(_found(tokens, PLACE, fine[0], fine[-1] + 1, _fine_what(low[fine[0] : fine[-1] + 1], ctx)))
+    elif part is not None:
+        out.append(_found(tokens, PLACE, part, j, "part of a city"))
+    elif _a_place(low, i, j, classes, ctx) and _settlement_after(items, low, i, j, ctx):
+        out.append(_found(tokens, PLACE, i, j + 1, LEVEL_WORDS[LOCALITY]))  # "Rampur village"
     elif _named_home(items, low, i, j, ctx):
-        out.append(_found(tokens, PLACE, i, j, "a village, neighbourhood, street or landmark"))
+        out.append(_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY]))
     return out
+
+
+def _fine_what(words: list[str], ctx: NameContext) -> str:
+    """What a place too fine for the site is: what the gazetteer says ("a town", or "a city" where only
+    states may be named), or a locality when the site listed it in `fine_places`."""
+    if ctx.declared.fine_places.match(words, 0):
+        return LEVEL_WORDS[LOCALITY]
+    place = ctx.place(" ".join(words)) or ctx.place(words[0])
+    return LEVEL_WORDS[place.level] if place is not None else LEVEL_WORDS[LOCALITY]
+
+
+# Words that put a part of a city before its name ("south Kolkata", "the northern part of Howrah").
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+        "downtown",
+        "uptown",
+    ]
+)
+_PART_WORDS = frozenset(["part", "side", "end", "outskirts", "suburbs"])
+
+
+def _city_part(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> int | None:
+    """Where a part of a city starts when the run names one: a direction before a city the site may
+    name ("south Kolkata", "South Kolkata", "the north of Howrah", "the western part of Pune"). Only
+    where the site allows no more than a city: "north of Kolkata" (without "the") is outside it."""
+    if ctx.precision >= TOWN:
+        return None
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if len(words_idx) >= 2 and low[i] in _DIRECTIONS and ctx.place(" ".join(low[i:j])) is None:
+        return i if _a_city(low, words_idx[1], j, classes, ctx) else None  # "South Kolkata"
+    if not _a_city(low, i, j, classes, ctx):
+        return None
+    k = i - 1
+    if k >= 0 and items[k].kind == WORD and low[k] in _DIRECTIONS:
+        return k  # "south Kolkata"
+    if k >= 0 and items[k].kind == WORD and low[k] == "of":  # "the north of", "the northern part of"
+        k -= 1
+        if k >= 0 and items[k].kind == WORD and low[k] in _PART_WORDS:
+            k -= 1
+        if k >= 1 and items[k].kind == WORD and low[k] in _DIRECTIONS and low[k - 1] == "the":
+            return k
+    return None
+
+
+def _a_place(low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext) -> bool:
+    """Every word of i..j (but "of", "de"…) is a place the site may name."""
+    return all(
+        classes.get(k) == COARSE_PLACE
+        for k in range(i, j)
+        if k in classes and low[k] not in ctx.vocab["connectors"]
+    )
+
+
+def _a_city(low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext) -> bool:
+    """The words i..j name a city the site may name (the gazetteer's, or one the site declared)."""
+    if not _a_place(low, i, j, classes, ctx):
+        return False
+    name = " ".join(low[i:j])
+    place = ctx.place(name)
+    if place is not None:
+        return place.level == CITY
+    return ctx.declared.places.match(low[i:j], 0) == j - i
+
+
+# Place words after a place's name that are not a settlement of that name: "Delhi street food", "the
+# Kolkata area" say where something is, not which street or quarter.
+_NOT_SETTLEMENTS = frozenset(
+    ["street", "road", "lane", "avenue", "alley", "area", "quarter", "estate", "compound"]
+)
+
+
+def _settlement_after(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A settlement word in lowercase right after a place's name ("Rampur village", "Kalighat para"):
+    the village or quarter of that name. Not after an article ("a Kolkata slum" is one of the city's),
+    not in the plural ("Sundarbans villages"), and not one of the most frequent words of any of the
+    languages ("para" is "for" in Spanish, Portuguese and Filipino: stories mix languages)."""
+    if j >= len(items) or items[j].kind != WORD or items[j].cap:
+        return False
+    w = low[j]
+    vocab = ctx.vocab
+    after = vocab["place_words_after"]
+    if (
+        w not in after
+        or w in _NOT_SETTLEMENTS
+        or (w.endswith("s") and w[:-1] in after)
+        or w in ctx.knowledge.function_word_languages
+    ):
+        return False
+    k = i - 1
+    return not (k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"])
+
+
+def _place_word_inside(low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
+    """A run that ends with a place word or opens with one ("Tangra Lane", "Kali Para", "Barangay
+    Maligaya"): a street, a quarter or a village, whatever its other words are."""
+    if len(words_idx) < 2:
+        return False
+    return (
+        low[words_idx[-1]] in vocab["place_words_after"]
+        or vocab["place_words_before"].match(low, words_idx[0]) > 0
+    )
+
+
+def _kin_title(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+    """In English, a kinship word capitalised mid-sentence before a name, with nothing that makes it
+    someone's ("her", "the girl's", "elder"), is a title or a form of address: "Mother Teresa",
+    "Sister Nivedita", "Father Damien". The name is still a name nobody declared."""
+    vocab = ctx.vocab
+    if not ctx.english or items[i].initial or not items[i].cap or items[i].possessive:
+        return False
+    if i + 1 >= len(items) or items[i + 1].kind != WORD or not items[i + 1].cap:
+        return False
+    k = i - 1
+    if k < 0 or items[k].kind != WORD:
+        return k >= 0  # after a comma or a bracket; not at the very start of the text
+    w = low[k]
+    return not (
+        w in vocab["possessives"]
+        or _phrase_ends(low, k, vocab["possessives"])
+        or w in vocab["kinship_modifiers"]
+        or w in vocab["kinship"]
+        or items[k].possessive
+    )
+
+
+def _after_a_name(items: tuple[Token, ...], low: list[str], k: int, i: int, ctx: NameContext) -> bool:
+    """Word k follows a person's name in its run: a declared person's or a given name that is not
+    itself a title ("Asha Begum", not "Juvenile Justice" or "Inspector General")."""
+    m = k - 1
+    if m < i or items[m].kind != WORD or not items[m].cap or low[m] in ctx.vocab["titles"]:
+        return False
+    return low[m] in ctx.declared.person_phrases or ctx.given(low[m])
 
 
 def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:

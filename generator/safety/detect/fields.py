@@ -111,8 +111,11 @@ def _fields(story: Story, ctx: StoryContext) -> Iterator[Field]:
     if isinstance(tags, str):
         yield Field("the tags", _words(tags), NAME, ("tags",), story.source)
     else:
+        # A label never quotes the value it names: line and column point at it, and a tag or an alias
+        # may be the very place or name the finding is about.
         for i, tag in enumerate(story.tags):
-            yield Field(f'the tag "{tag}"', _words(str(tag)), NAME, ("tags", i), story.source)
+            which = f"tag {i + 1}" if len(story.tags) > 1 else "the tag"
+            yield Field(which, _words(str(tag)), NAME, ("tags", i), story.source)
     for n, img in enumerate(story.images, 1):
         which = f"image {n}" if len(story.images) > 1 else "the image"
         if img.alt:
@@ -124,7 +127,8 @@ def _fields(story: Story, ctx: StoryContext) -> Iterator[Field]:
         yield Field("the aliases", _words(aliases), NAME, ("aliases",), story.source)
     else:
         for i, alias in enumerate(story.aliases):
-            yield Field(f'the alias "{alias}"', _words(str(alias)), NAME, ("aliases", i), story.source)
+            which = f"alias {i + 1}" if len(story.aliases) > 1 else "the alias"
+            yield Field(which, _words(str(alias)), NAME, ("aliases", i), story.source)
     stem = story.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     yield Field("the file name", _words(stem), NAME, None, story.source)
     if "slug" in data and story.slug != stem:

@@ -90,10 +90,33 @@ def _after_words(text: str, at: int, n: int = 3) -> list[str]:
 
 
 def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
+    if _compound(code):
+        return True
     lowered = code.casefold()
     return any(
         lowered in vocab[s] for s in ("public_bodies", "laws", "regions", "platforms", "not_names")
     ) or (bool(before) and before[-1] in vocab["law_words"])
+
+
+_SHORT_NUMBER = re.compile(r"\d{1,3}")
+_LOWER_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _compound(code: str) -> bool:
+    """A short number followed by words, joined by hyphens, is a count or an age written as one word
+    ("17-year-old", "3-day", "24-hour", "2nd-floor"; "17-Year-Old" in a title), not a code: a code's
+    letters are capitals, come first or run into its digits ("WB-02-AK-4411", "A083472", "Nag-15")."""
+    first, *words = code.split("-")
+    return (
+        bool(words)
+        and (_SHORT_NUMBER.fullmatch(first) is not None or _short_ordinal(first))
+        and all(_LOWER_WORD.fullmatch(w) for w in words)
+    )
+
+
+def _short_ordinal(part: str) -> bool:
+    digits = len(part) - len(part.lstrip("0123456789"))
+    return digits <= 3 and _ORDINAL.fullmatch(part) is not None
 
 
 def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
