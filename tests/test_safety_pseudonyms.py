@@ -24,8 +24,10 @@ from generator.build import build
 def test_an_undeclared_name_with_a_marker_fires_even_on_a_draft(tmp_path: pathlib.Path) -> None:
     text = story_md("Asha met Priya* at the shelter.\n", status="draft")
     assert story_findings(tmp_path, text) == [
-        f'{loc(text, "|Priya*")}: PSEUDONYM-UNDECLARED: a name ("P…") is marked as a pseudonym but is not declared in people: '
-        "it may be a real name dressed up as a changed one"
+        (
+            f'{loc(text, "|Priya*")}: PSEUDONYM-UNDECLARED: a name ("P…") is marked as a pseudonym but is not declared in people: '
+            "it may be a real name dressed up as a changed one"
+        )
     ]
 
 
@@ -42,8 +44,10 @@ def test_a_marker_on_a_real_name_fires(tmp_path: pathlib.Path) -> None:
 def test_a_possessive_marker_is_still_a_marker(tmp_path: pathlib.Path) -> None:
     text = story_md("Asha stayed at Priya*'s flat.\n")
     assert story_findings(tmp_path, text, "PSEUDONYM-UNDECLARED") == [
-        f'{loc(text, "|Priya*")}: PSEUDONYM-UNDECLARED: a name ("P…") is marked as a pseudonym but is not declared in people: '
-        "it may be a real name dressed up as a changed one"
+        (
+            f'{loc(text, "|Priya*")}: PSEUDONYM-UNDECLARED: a name ("P…") is marked as a pseudonym but is not declared in people: '
+            "it may be a real name dressed up as a changed one"
+        )
     ]
 
 

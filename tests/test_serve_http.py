@@ -10,6 +10,7 @@ import json
 import socket
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from tornado import httpclient, ioloop, websocket
@@ -46,10 +47,12 @@ def server() -> Iterator[int]:
         port = s.getsockname()[1]
     ready = threading.Event()
     loops: list[ioloop.IOLoop] = []
+    servers: list[Any] = []
 
     def serve() -> None:
         asyncio.set_event_loop(asyncio.new_event_loop())
-        application(Fixed(), Guard.for_host("127.0.0.1"), Watcher()).listen(port, address="127.0.0.1")
+        app = application(Fixed(), Guard.for_host("127.0.0.1"), Watcher())
+        servers.append(app.listen(port, address="127.0.0.1"))
         loops.append(ioloop.IOLoop.current())
         ready.set()
         loops[0].start()
@@ -59,7 +62,15 @@ def server() -> Iterator[int]:
     thread.start()
     assert ready.wait(10)
     yield port
-    loops[0].add_callback(loops[0].stop)
+
+    async def shut() -> None:
+        # Every connection closed before the loop stops: none is left for the garbage collector to
+        # find open (pytest turns that ResourceWarning into a failure of whichever test runs then).
+        servers[0].stop()
+        await servers[0].close_all_connections()
+        loops[0].stop()
+
+    loops[0].add_callback(shut)
     thread.join(10)
 
 
@@ -140,6 +151,7 @@ def _socket(port: int, origin: str | None, host: str | None = None) -> str:
         )
         answer = await conn.read_message()
         conn.close()
+        await asyncio.wait_for(conn.read_message(), 10)  # None once the server has closed it too
         return json.loads(str(answer))["command"]
 
     # In a thread of its own: asyncio.run in the main thread would replace (and leave unclosed) the

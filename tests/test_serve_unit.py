@@ -17,8 +17,8 @@ FILES = {
 
 
 def call(state: SiteState, path: str, method: str = "GET") -> tuple[int, dict[str, str], bytes]:
-    files, error, blocked = state.snapshot()
-    answer = respond(files, error, method, path, blocked)
+    snap = state.snapshot()
+    answer = respond(snap.files, snap.error, method, path, snap.blocked, snap.generation)
     return answer.status, dict(answer.headers), answer.body
 
 
@@ -41,11 +41,14 @@ def state_with(
 
 
 def test_pages_keep_their_policy_and_load_the_reload_script_from_a_file() -> None:
-    status, headers, body = call(state_with(FILES), "/stories/a/")
+    state = state_with(FILES)
+    state.generation = 7
+    status, headers, body = call(state, "/stories/a/")
     assert status == 200 and headers["Content-Type"] == "text/html; charset=utf-8"
     # The page's own strict policy stays: the reload client is a file ('self'), not an inline snippet.
     assert b'<meta http-equiv="Content-Security-Policy" content="x">' in body
-    assert b'<script src="/_impactsite/reload.js" defer></script>\n</head>' in body
+    # The rebuild the page was served from: a page that connects after a newer rebuild reloads at once.
+    assert b'<script src="/_impactsite/reload.js" data-generation="7" defer></script>\n</head>' in body
     assert b"<script>" not in body and b"style=" not in body
     assert headers["X-Robots-Tag"] == "noindex"
 

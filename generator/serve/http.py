@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import json
 import mimetypes
 import pathlib
 import posixpath
@@ -32,7 +33,10 @@ from tornado import web
 
 ASSETS = pathlib.Path(__file__).with_name("assets")
 ASSET_PREFIX = "/_impactsite/"  # never a path the site itself can produce (no leading underscore folders)
-RELOAD_SCRIPT = f'<script src="{ASSET_PREFIX}reload.js" defer></script>\n'.encode()
+# The page carries the rebuild it was served from: a page whose reload socket connects after a newer
+# rebuild (a rebuild holds the server's one thread, so a page loading meanwhile connects only after
+# it) is told to reload at once instead of missing that rebuild's message.
+RELOAD_SCRIPT = '<script src="' + ASSET_PREFIX + 'reload.js" data-generation="{}" defer></script>\n'
 OVERLAY_STYLE = f'<link rel="stylesheet" href="{ASSET_PREFIX}preview.css">\n'.encode()
 _HEAD_END = re.compile(rb"</head>", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body[^>]*>", re.IGNORECASE)
@@ -42,6 +46,7 @@ class Snapshot(NamedTuple):
     files: dict[str, bytes]  # the last good build
     error: str | None = None  # the last edit could not be built: shown over the last good build
     blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site being published)
+    generation: int = 0  # which rebuild this is (every rebuild, good or failed, counts)
 
 
 class Served(Protocol):
@@ -146,6 +151,7 @@ def respond(
     method: str,
     raw_path: str,
     blocked: tuple[str, str] | None = None,
+    generation: int = 0,
 ) -> Response:
     """The answer to one GET or HEAD for a page or file of the site (HEAD: the caller drops the body)."""
     if method not in ("GET", "HEAD"):
@@ -166,7 +172,8 @@ def respond(
         body = files[key]
     ctype = mimetypes.guess_type(key)[0] or "application/octet-stream"
     if ctype == "text/html":
-        body = _HEAD_END.sub(lambda m: OVERLAY_STYLE + RELOAD_SCRIPT + m.group(0), body, count=1)
+        head = OVERLAY_STYLE + RELOAD_SCRIPT.format(generation).encode()
+        body = _HEAD_END.sub(lambda m: head + m.group(0), body, count=1)
         overlay = error_overlay(error) if error else error_overlay(blocked[1], blocked[0]) if blocked else b""
         if overlay:
             body = _BODY_START.sub(lambda m: m.group(0) + overlay, body, count=1)
@@ -209,8 +216,9 @@ class PageHandler(_Guarded):
         self.state: Served = kwargs["state"]
 
     def _answer(self, *args: Any) -> None:
-        files, error, blocked = self.state.snapshot()
-        self.send(respond(files, error, self.request.method or "GET", self.request.path, blocked))
+        snap = self.state.snapshot()
+        method = self.request.method or "GET"
+        self.send(respond(snap.files, snap.error, method, self.request.path, snap.blocked, snap.generation))
 
     get = head = post = put = delete = patch = options = _answer
 
@@ -240,6 +248,23 @@ class ReloadSocket(LiveReloadHandler):  # type: ignore[misc]
     """livereload's websocket, opened only by pages of this server."""
 
     guard: Guard = Guard.for_host("127.0.0.1")
+    state: Served | None = None
+
+    def on_message(self, message: Any) -> None:
+        super().on_message(message)
+        shown = self.get_argument("generation", "")
+        try:
+            hello = json.loads(message).get("command") == "hello"
+        except (ValueError, AttributeError):
+            hello = False
+        # Rebuilt since this page was served: reload now, the rebuild's own message went before it.
+        if (
+            self.state is not None
+            and shown.isdigit()
+            and hello
+            and int(shown) < self.state.snapshot().generation
+        ):
+            self.write_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": True})
 
     def check_origin(self, origin: str) -> bool:
         return self.guard.origin_ok(origin)
@@ -256,6 +281,7 @@ def application(state: Served, guard: Guard, watcher: Any) -> web.Application:
     LiveReloadHandler.watcher = watcher
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # our watcher already debounces bursts of saves
     ReloadSocket.guard = guard
+    ReloadSocket.state = state
     return web.Application(
         [
             (r"/livereload", ReloadSocket),

@@ -45,6 +45,7 @@ class SiteState:
         self.blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site publishing)
         self.lock = threading.Lock()
         self.builds = 0
+        self.generation = 0  # every rebuild, good or failed: what a page on screen was served from
         # Kept between rebuilds: every step's result in memory, so a save re-runs only the steps whose
         # inputs it changed (the same steps as `build`); nothing is written to disk.
         self.steps = Steps(Store.memory(), in_memory=True)
@@ -60,6 +61,8 @@ class SiteState:
 
     def rebuild(self) -> bool:
         started = time.monotonic()
+        with self.lock:
+            self.generation += 1
         try:
             if self.as_published:
                 sink = MemorySink(self.files, self.digests)
@@ -106,7 +109,7 @@ class SiteState:
     def snapshot(self) -> Snapshot:
         """The files to serve and what to show over them (for generator/serve/http.py)."""
         with self.lock:
-            return Snapshot(self.files, self.error, self.blocked)
+            return Snapshot(self.files, self.error, self.blocked, self.generation)
 
 
 class SiteWatcher:

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var KEY = "impactsite-scroll:" + location.pathname;
+  var script = document.currentScript;
+  var generation = (script && script.getAttribute("data-generation")) || "";
   try {
     var y = sessionStorage.getItem(KEY);
     if (y !== null) {
@@ -13,7 +15,7 @@
   } catch (e) { /* storage may be off: reloading still works */ }
 
   function connect(delay) {
-    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/livereload");
+    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/livereload?generation=" + encodeURIComponent(generation));
     ws.onopen = function () {
       ws.send(JSON.stringify({ command: "hello", protocols: ["http://livereload.com/protocols/official-7"] }));
     };
