@@ -129,7 +129,20 @@ class Knowledge:
         return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
 
 
+# The tables are read-only packaged data: one process reads them once for as long as the files are
+# the same (a test session or a script that builds many sites; serve keeps them through its steps).
+_LOADED: dict[tuple[tuple[str, int, int], ...], Knowledge] = {}
+
+
 def load_knowledge(folder: pathlib.Path = DATA) -> Knowledge:
+    key = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.glob("*.tsv.gz")))
+    if key not in _LOADED:
+        _LOADED.clear()
+        _LOADED[key] = _read_knowledge(folder)
+    return _LOADED[key]
+
+
+def _read_knowledge(folder: pathlib.Path) -> Knowledge:
     words = _table(folder / "words.tsv.gz")
     given = _table(folder / "given-names.tsv.gz")
     places = _table(folder / "places.tsv.gz")

@@ -131,8 +131,23 @@ def vocabulary_key(site_root: pathlib.Path | None) -> tuple[tuple[str, int, int]
     return tuple(out)
 
 
+_LOADED: dict[tuple[object, ...], tuple[Vocabulary, tuple[Finding, ...]]] = {}
+
+
 def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, list[Finding]]:
-    """The packaged vocabularies plus the site's own (safety/vocab/*.yaml); problems are located."""
+    """The packaged vocabularies plus the site's own (safety/vocab/*.yaml); problems are located. Read
+    once per process for as long as no file changed (by name, size and modification time)."""
+    key = (str(site_root), vocabulary_key(site_root))
+    if key not in _LOADED:
+        if len(_LOADED) > 16:
+            _LOADED.clear()
+        vocab, findings = _read_vocabulary(site_root)
+        _LOADED[key] = (vocab, tuple(findings))
+    vocab, found = _LOADED[key]
+    return vocab, list(found)
+
+
+def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[Finding]]:
     files = sorted(PACKAGED.glob("*.yaml"))
     own = site_root / "safety" / "vocab" if site_root is not None else None
     if own is not None and own.is_dir():
