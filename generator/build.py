@@ -83,6 +83,7 @@ def load_site(
     parsed = parse_sources(story_files, page_files, config.tz, steps, progress)
     publications = {s.path: decide(s, at, config.tz) for s in parsed.stories}
     donor, problems = load_donor(root, config, parsed.stories, parsed.pages, publications, at)
+    checking = checking_config(config, donor)  # site.yaml, with the media contacts' own numbers allowed
     extras = checks.checking_extras(config)
     # What explains a name: read once per process (serve keeps them between rebuilds).
     knowledge = steps.keep_object("safety-knowledge", "packaged", load_knowledge)
@@ -91,17 +92,18 @@ def load_site(
     )
     extras.update(
         safety.site_extras(
-            config,
+            checking,
             parsed.stories,
             sponsors=[c.sponsor for c in donor.campaigns if c.sponsor],
             contacts=[c.name for c in donor.contacts],
+            links=[c.donate_url for c in donor.campaigns],
             knowledge=knowledge,
             vocab=vocab,
         )
     )
     extras["donor"] = donor
     return Site(
-        checking_config(config, donor),
+        checking,
         parsed.stories,
         parsed.pages,
         publications,

@@ -79,12 +79,14 @@ def site_extras(
     *,
     sponsors: Iterable[str] = (),
     contacts: Iterable[str] = (),
+    links: Iterable[str] = (),
     knowledge: Any = None,
     vocab: Any = None,
 ) -> dict[str, Any]:
     """What every check reads besides the file it checks: what explains a name on this site (built once
     per build: the organisation, its partners, programmes, sponsors and media contacts, the places it
-    may name, its countries) and the rules' severities."""
+    may name, its countries, the sites it links to on purpose (`links`: each campaign's donate button))
+    and the rules' severities."""
     from generator.safety.detect.analysis import site_knowledge
     from generator.safety.identifiers import site_settings
 
@@ -93,11 +95,22 @@ def site_extras(
     phrases = [org.name, *policy.known_terms, *sponsors, *contacts]
     phrases += [*config.organisations, *config.programmes]
     # A fundraising platform the site links to is named and addressed in site.yaml on purpose.
-    platforms = [f.platform for f in (config.forms.signup, config.forms.press) if f and f.platform] if config.forms else []
+    platforms = (
+        [f.platform for f in (config.forms.signup, config.forms.press) if f and f.platform]
+        if config.forms
+        else []
+    )
     phrases += [p.name for p in platforms]
     hosts = [
         urlsplit(u).hostname or ""
-        for u in (config.base_url, org.url, config.donate_url, *org.same_as, *(p.url for p in platforms))
+        for u in (
+            config.base_url,
+            org.url,
+            config.donate_url,
+            *org.same_as,
+            *(p.url for p in platforms),
+            *links,
+        )
         if u
     ]
     hosts += [*policy.allowed_email_domains, *policy.allowed_link_domains]

@@ -74,13 +74,22 @@ def _check(doc: Document, config: SiteConfig, extras: dict[str, Any]) -> Iterato
         hint = redact_hint(found.text, _HINTS.get(found.rule, TERM))
         hit = f.hit(
             f"{found.what} ({hint}){f.where()}: it could identify someone, and nobody has checked it",
-            'describe it in general words instead ("a neighbour", "a village in the district"); '
-            "delete any number, address or link that reaches a person",
+            _FIXES.get(
+                found.rule,
+                'describe it in general words instead ("a neighbour", "a village in the district"); '
+                "delete any number, address or link that reaches a person",
+            ),
             found.start,
             length=found.end - found.start,
             subject=found.text,
         )
         yield f.finding(found.rule, severity, hit)
+
+
+_FIXES = {
+    "UNEXPLAINED-LINK": "link only to this site, the organisation's own or a partner's; a partner's site "
+    "the organisation trusts goes in site.yaml under safety: allowed_link_domains",
+}
 
 
 def _site_knowledge(config: SiteConfig) -> Any:
