@@ -422,7 +422,9 @@ def test_an_undeclared_name_is_a_warning(tmp_path: pathlib.Path) -> None:
 
 
 def test_declared_names_places_organisations_and_sentence_starts_are_fine(tmp_path: pathlib.Path) -> None:
-    site = SITE_YAML + "safety:\n  known_terms: [Shakti Vahini]\n"
+    site = (
+        SITE_YAML + "organisations: [Shakti Vahini]\n"
+    )  # a partner: named like a person, declared as what it is
     extra = (
         "## A New Start in Pune\n\nOn a Thursday in March, Asha's bakery opened. Trust comes back slowly, "
         "said Anjali Rao of Example Trust, and Rao's team agrees. Shakti Vahini and the Kolkata Police "

@@ -397,19 +397,21 @@ class Detail:
 def details(story: Story, ctx: StoryContext) -> list[Detail]:
     """The first instance of each kind of quasi-identifier in the story, in file order."""
     first: dict[str, Detail] = {}
-    order: dict[int, int] = {}  # id(field) → its position in the file, to sort details in reading order
+    # A field (by its label and path: the analysis holds its own copies) → its position in the file,
+    # to sort details in reading order.
+    order: dict[tuple[str, object], int] = {}
     kin_seen: dict[str, tuple[Field, int]] = {}
 
     def add(kind: str, quote: str, f: Field, offset: int) -> None:
         old = first.get(kind)
-        if old is None or (order[id(f)], offset) < (order[id(old.field)], old.offset):
+        if old is None or (order[_key(f)], offset) < (order[_key(old.field)], old.offset):
             first[kind] = Detail(kind, " ".join(quote.split()), f, offset)
 
     fields = visible_fields(story, ctx)
     for n, f in enumerate(fields):
-        order[id(f)] = n
+        order[_key(f)] = n
     for f, found in ctx.text:
-        order.setdefault(id(f), len(order))
+        order.setdefault(_key(f), len(order))
         if found.rule == ts.PLACE:
             village = re.search(r"village|gram|gaon|hamlet|dhani", found.what, re.IGNORECASE)
             add("origin village or district" if village else "sub-city place", found.text, f, found.start)
@@ -475,7 +477,11 @@ def details(story: Story, ctx: StoryContext) -> list[Detail]:
     if len(kin_seen) >= 2:
         (f, offset), relatives = next(iter(kin_seen.values())), list(kin_seen)[:3]
         first.setdefault("family details", Detail("family details", ", ".join(relatives), f, offset))
-    return sorted(first.values(), key=lambda d: (order.get(id(d.field), -1), d.offset))
+    return sorted(first.values(), key=lambda d: (order.get(_key(d.field), -1), d.offset))
+
+
+def _key(f: Field) -> tuple[str, object]:
+    return f.label, f.path
 
 
 def _search(
@@ -553,7 +559,9 @@ def jigsaw(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         "remove some of these details (an age range, the city instead of the area, no relationship), or ask a "
         "safeguarding reviewer to record a JIGSAW waiver with a reason"
     )
-    yield where.field.hit(message, fix, where.offset)
+    # The decision is about which kinds of detail add up, wherever they sit: a waiver survives an edit
+    # that moves lines, not one that adds a kind.
+    yield where.field.hit(message, fix, where.offset, subject="|".join(sorted(d.kind for d in found)))
 
 
 RULES = rules_in(globals())

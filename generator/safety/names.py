@@ -79,8 +79,13 @@ def explain_list(ctx: SiteContext) -> Iterator[Finding]:
         for i, entry in enumerate(entries):
             words = entry.split()
             place = know.place(entry, site.countries)
+            # `organisations` and `programmes` say what each entry is: an organisation may be called
+            # like a person ("Shakti Vahini"), but a lone given name is nobody's organisation.
+            declared_kind = path[0] in ("organisations", "programmes")
             person = (
-                1 <= len(words) <= 3 and know.is_given_name(words[0]) and not _organisation_like(entry, site)
+                (len(words) == 1 if declared_kind else 1 <= len(words) <= 3)
+                and know.is_given_name(words[0])
+                and not _organisation_like(entry, site)
             )
             if place is None and not person:
                 continue
