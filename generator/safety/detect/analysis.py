@@ -195,8 +195,13 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         for i in range(len(LANGUAGES)):
             if b & (1 << i):
                 scores[i] += n
+    # Words only one language has among its most frequent: a few of them show a passage written in it
+    # (a quote in Spanish in an English story), whatever the rest of the text is written in.
+    own = [counts.get(1 << i, 0) for i in range(len(LANGUAGES))]
     best = max(range(len(LANGUAGES)), key=lambda i: scores[i])
-    languages = tuple(sorted({i for i, s in enumerate(scores) if s and s >= 0.7 * scores[best]} | {best}))
+    languages = tuple(
+        sorted({i for i, s in enumerate(scores) if s and (s >= 0.7 * scores[best] or own[i] >= 4)} | {best})
+    )
     english = best == 0
     person_phrases, relatives = _people(doc.people)
     places = site.places

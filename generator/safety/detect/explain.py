@@ -589,7 +589,13 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         if parts and all(
             p in vocab.known
             or p in ctx.lowercase
-            or (ctx.frequency(p) >= 3.5 and not ctx.given(p) and ctx.place(p) is None)
+            or (
+                ctx.frequency(p) >= 3.5
+                # "Pag-asa" (hope): a part that is a rare name but a frequent word is a word; "Jean-Pierre"
+                # is not ("jean" and "pierre" are more often names than words).
+                and (not ctx.given(p) or know.more_word_than_name(p, ctx.languages))
+                and ctx.place(p) is None
+            )
             for p in parts
         ):
             return COMMON

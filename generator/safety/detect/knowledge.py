@@ -103,7 +103,11 @@ class Knowledge:
         if len(w) < 6:
             return 0.0
         stem = w.removesuffix("e")
-        forms = (w + "r", w + "s", w + "d", w + "er", w + "ed", stem + "ing", stem + "ion", stem + "ation")
+        forms = [w + "r", w + "s", w + "d", w + "er", w + "ed", stem + "ing", stem + "ion", stem + "ation"]
+        # A Spanish or Portuguese verb with its pronoun joined on ("Escríbenos", "Llámame", "Dígale"):
+        # the written accent is what shows it ("Morales" has none and stays a name).
+        if any(c in "áéíóú" for c in word.casefold()):
+            forms += [w[: -len(c)] for c in _CLITICS if w.endswith(c) and len(w) - len(c) >= 4]
         return max((self.frequency(f, languages) for f in forms), default=0.0) - 0.5
 
     def places_named(self, name: str) -> list[Place]:
@@ -128,6 +132,8 @@ class Knowledge:
         ]
         return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
 
+
+_CLITICS = ("nos", "me", "te", "le", "les", "lo", "la", "los", "las", "se", "selo", "sela", "melo", "mela")
 
 # The tables are read-only packaged data: one process reads them once for as long as the files are
 # the same (a test session or a script that builds many sites; serve keeps them through its steps).
