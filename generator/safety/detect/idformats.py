@@ -200,3 +200,13 @@ LABELS: tuple[Label, ...] = (
     ),
     *_labels(PLATE, _PLATE, "immatriculation|matrícula|matricula|plaka|plaka number"),
 )
+
+# The names of a postal code in the five languages. A code of four to six digits (or a CEP, 01310-100)
+# after one of them, right after or a few words on ("the PIN code 700039", "el código postal de su casa,
+# 09830"), is a postal code whatever the country. Short labels ("CP", "C.P.") take five digits only.
+POSTCODE_LABELS: tuple[str, ...] = (
+    "pin", "pin code", "pincode", "postal code", "post code", "postcode", "zip", "zip code", "zipcode",
+    "code postal", "codes postaux", "código postal", "codigo postal", "códigos postales", "cep",
+    "c.p.", "c. p.", "cp", "código de endereçamento postal",
+)  # fmt: skip
+SHORT_POSTCODE_LABELS = frozenset({"cp", "c.p.", "c. p."})

@@ -1,4 +1,5 @@
-"""Places finer than the site allows (street addresses, postal codes and coordinates: scan_addresses)."""
+"""Places finer than the site allows (street addresses, postal codes and coordinates: scan_addresses),
+and postal codes named by their label a few words before them (`labelled_postcodes`)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,21 @@ import functools
 import re
 
 from generator.safety.detect import gazetteer as gz
+from generator.safety.detect import idformats as fmt
 from generator.safety.detect.lexicon import FUNCTION_WORDS
 from generator.safety.detect.scanbase import (
     PLACE,
     PLACE_LEVELS,
+    POSTCODE,
     Found,
     Settings,
+    Starts,
     Text,
     generic_word,
     is_coarse_place,
     lowercase_twin,
+    near_words,
+    starts_of,
     strip_possessive,
     title_case,
     word_starts,
@@ -273,4 +279,46 @@ def _locality(text: str, k: re.Match[str], settings: Settings) -> list[Found]:
                     gz.LOCALITY,
                 )
             )
+    return out
+
+
+# ---------------------------------------------------------------- postal codes after their label
+
+# After the label: up to four words without digits, inside the sentence ("el código postal DE SU CASA,
+# 09830", "the PIN code OF HER VILLAGE is 700039"), then the code: a CEP (01310-100), three and three
+# digits (700 039) or four to six digits, not part of a longer number, a date or a decimal.
+_POSTCODE_AFTER = (
+    r"(?:[ \t]*[:#,\-–]?[ \t]+(?:(?:n[º°o]\.?|no\.|number|número|numéro)[ \t]+)?"
+    r"(?:[^\W\d_][\w’'\-]*[ \t,:]+){0,4}?)[ \t]*(?P<code>\d{5}-\d{3}|\d{3} \d{3}|\d{4,6})(?![\w/\-]|[.,]\d)"
+)
+_POSTCODE_LABELLED = starts_of(
+    fmt.POSTCODE_LABELS,
+    r"(?<![\w’'\-])(?P<label>{})(?!\w)" + _POSTCODE_AFTER,
+    re.IGNORECASE,
+    r"[\s.\-]*",
+)
+_WORD_AFTER_CODE = re.compile(r"[ \t]+([^\W\d_]+)")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_WORDS_BETWEEN = re.compile(r"[^\W\d_]")
+
+
+def labelled_postcodes(t: Text, quantities: frozenset[str], postcodes: Starts = _POSTCODE_LABELLED) -> list[Found]:
+    """A postal code named by its label, right after it or a few words on ("PIN code 700039", "código
+    postal de su casa, 09830", "CEP da casa dela: 01310-100"); not an amount ("zip 10000 pesos")."""
+    if not t.digits:
+        return []
+    out = []
+    for m in near_words(t, postcodes):
+        code, written = m.group("code"), t.text[m.start("label") : m.end("label")]
+        label = " ".join(written.lower().split())
+        if label in fmt.SHORT_POSTCODE_LABELS and not (code.isdigit() and len(code) == 5):
+            continue
+        if label == "pin" and written.islower():
+            continue  # "a pin": a brooch or a map pin; the label is written "PIN" or "pin code"
+        if _YEAR.fullmatch(code) and _WORDS_BETWEEN.search(t.text, m.end("label"), m.start("code")):
+            continue  # "the postcode changed in 2019": a year
+        after = _WORD_AFTER_CODE.match(t.text, m.end())
+        if after and after.group(1).lower() in quantities:
+            continue
+        out.append(Found(POSTCODE, m.start(), m.end(), t.text[m.start() : m.end()], "a postal code"))
     return out

@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterator
 
 from generator.safety.detect import idformats as fmt
-from generator.safety.detect.idwords import VOCAB_JOINER, IdWords
-from generator.safety.detect.lexicon import MONTH_PATTERN, MONTHS
+from generator.safety.detect.idwords import VOCAB_JOINER, IdWords, keys_of
 from generator.safety.detect.scanbase import (
     BIRTHDATE,
     DATE,
@@ -316,22 +315,55 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
 
 # ---------------------------------------------------------------- exact dates (DATE-EXACT)
 
-_WORD_DATE = (
-    rf"{_DAY}(?:\s+of)?\s+{MONTH_PATTERN}(?:,?\s+{_YEAR_P})?(?!\w)"
-    rf"|{MONTH_PATTERN}\s+{_DAY}(?!\d)(?:,?\s+{_YEAR_P})?(?!\w)"
-)
-_WORD_DATE_RE = re.compile(_WORD_DATE)
+_YEAR_AFTER = rf",?\s+(?:de\s+|del\s+)?{_YEAR_P}(?!\d)"
+
+
+def _cased(name: str) -> str:
+    """A month name as a pattern for its capitalised form only ("May", "Mar", "Set")."""
+    return f"(?:{name[0].upper()}{re.escape(name[1:])})"
+
+
+@functools.lru_cache(maxsize=8)
+def _exact_date(words: IdWords) -> tuple[re.Pattern[str], frozenset[str]]:
+    """A day and a month of any of the vocabularies' languages, in either order, the year optional:
+    "3 March 2019", "le 12 janvier 2025", "el 23 de diciembre de 2024", "4 de julho", "ika-4 ng Mayo",
+    "Disyembre 23, 2024". What makes a month name a month and not a word: a name of four letters or
+    more is one in any case after a day ("12 janvier"), but before a day only with its capital or a
+    year ("Disyembre 23", not "they march 5 miles"); a short one ("may", "mar", "set", "out", "ago")
+    only with its capital ("May 3", "Jan 5"), a dot ("3 dic."), a year ("3 set 2024") or an article
+    before the day ("le 1er mai"), never in "9 out of 10". Also the words to look for first (the ASCII letters the month names start with)."""
+    names = sorted(words.months, key=lambda m: (-len(m), m))
+    long = [m for m in names if len(m) >= 4]
+    short = [m for m in names if len(m) < 4]
+    any_case = "|".join(re.escape(m) for m in long)
+    capital = "|".join(_cased(m) for m in names if m[:1].isalpha())
+    lower_short = "|".join(re.escape(m) for m in short)
+    # after a day: a long name in any case, a capitalised name, or a short one with its dot or a year
+    month_after_day = (
+        rf"(?:(?i:{any_case})\.?|(?:{capital})\.?|(?i:{lower_short})(?:\.|(?={_YEAR_AFTER})))"
+    )
+    # before a day: a capitalised name, or a name in any case when the year follows the day
+    day = rf"{_DAY}(?![\d/.:\-]\d)(?!\d)"
+    pattern = (
+        rf"(?<![\w\-])(?:ika-?)?{_DAY}(?:\s+(?:of|de|ng))?\s+{month_after_day}(?:{_YEAR_AFTER})?(?!\w)"
+        rf"|(?<=\b(?:le|el|au|du)\s){_DAY}\s+(?i:{lower_short})(?!\w)"  # "le 1er mai", "el 3 dic"
+        rf"|(?<![\w\-])(?:(?:{capital})\.?\s+{day}(?:{_YEAR_AFTER})?"
+        rf"|(?i:{any_case}|{lower_short})\.?\s+{day}{_YEAR_AFTER})(?!\w)"
+    )
+    return re.compile(pattern), keys_of(set(names))
+
+
 _NUM_DATE_RE = re.compile(_NUM_DATE)
-_MONTH_WORDS = frozenset(MONTHS) - {"may", "march", "mar"}  # verbs too: looked for with their capital
 
 
-def dates(t: Text) -> list[Found]:
+def dates(t: Text, words: IdWords) -> list[Found]:
+    """Exact dates: a day with a month name of any language, or a day, month and year in figures."""
     out: list[Found] = []
     if not t.digits:
         return out
-    text = t.text
-    if t.has(_MONTH_WORDS) or "May" in text or "March" in text or "Mar" in text:
-        for m in around_digits(t, _WORD_DATE_RE, 16, 24):
+    pattern, keys = _exact_date(words)
+    if t.has(keys):
+        for m in around_digits(t, pattern, 16, 24):
             out.append(Found(DATE, m.start(), m.end(), m.group(0), "an exact date"))
     for m in around_digits(t, _NUM_DATE_RE, 0, 12, runs=runs_before(t, "/.-")):
         out.append(Found(DATE, m.start(), m.end(), m.group(0), "an exact date"))

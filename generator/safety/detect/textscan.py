@@ -20,6 +20,7 @@ import functools
 from generator.safety.detect import (
     scan_addresses,
     scan_contacts,
+    scan_places,
     scan_records,
 )
 from generator.safety.detect.checkdigits import verhoeff_digit, verhoeff_valid
@@ -84,7 +85,8 @@ def _scan(text: str, kind: str, settings: Settings, words: IdWords) -> tuple[Fou
         + scan_contacts.phones(t, settings, words)
         + scan_addresses.addresses(t, words)
         + scan_addresses.postcodes(t, words)
-        + scan_records.dates(t)
+        + scan_places.labelled_postcodes(t, words.quantities)
+        + scan_records.dates(t, words)
     )
     kept: list[Found] = []
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
