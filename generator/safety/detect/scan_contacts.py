@@ -577,11 +577,57 @@ def platform_handles(t: Text, settings: Settings) -> Iterator[Found]:
             yield Found(SOCIAL, m.start(), end, t.text[m.start() : end], "a social media account")
 
 
+# A platform's name on its own (the words that are names only before a colon are left out).
+_PLATFORM_NAME = starts_of(_PLATFORMS - _COLON_ONLY, r"(?<![\w’'\-])(?:{})(?!\w)", re.IGNORECASE)
+# A word shaped like an account's name: letters and digits with a dot or an underscore inside
+# ("mona.danse.mtl", "priti_09", "mona.k.official"), or letters with digits appended ("mona2010").
+_HANDLE_SHAPE = re.compile(
+    r"(?<![\w.@/\-])(?P<h>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d{2,})(?![\w@/\-]|\.\w)"
+)
+_NEAR = 60  # characters either side of the platform's name, within its sentence
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+# The last part of a web address, not of an account ("safepassage.org", "www.example.com").
+_WEB_ENDINGS = split_words(
+    "com org net edu gov int info io co uk in br mx ph ca fr es pt example app html php pdf jpg png"
+)
+
+
+def _handle_shaped(h: str) -> bool:
+    if len(h) < 5 or h.lower().startswith("www."):
+        return False
+    parts = re.split(r"[._]", h)
+    if "." in h and parts[-1].lower() in _WEB_ENDINGS:
+        return False  # a site's address: the link rules read it
+    if not any(sum(c.isalpha() for c in p) >= 3 for p in parts):
+        return False  # "e.g", "a.m", "U.S.A": abbreviations
+    letters = "".join(c for c in h if c.isalpha())
+    return not (letters.isupper() and "." not in h and "_" not in h)  # "COVID19", "G20": not accounts
+
+
+def nearby_handles(t: Text, settings: Settings) -> Iterator[Found]:
+    """A word shaped like an account's name in the same sentence as a platform's name, a few words
+    before or after it, in any language: "Sur TikTok, elle s'appelle mona.danse.mtl", "posta dancinhas
+    como monazinha_2010" after "No TikTok", "the account mona.k.official on Snapchat"."""
+    text = t.text
+    for p in near_words(t, _PLATFORM_NAME):
+        start = max(0, p.start() - _NEAR)
+        ends = [e.start() for e in _SENTENCE_END.finditer(text, start, p.start())]
+        start = ends[-1] + 1 if ends else start
+        stop = min(len(text), p.end() + _NEAR)
+        end = _SENTENCE_END.search(text, p.end(), stop)
+        stop = end.start() if end else stop
+        for m in _HANDLE_SHAPE.finditer(text, start, stop):
+            h = m.group("h")
+            if _handle_shaped(h) and not _is_org_account("@" + h, settings):
+                yield Found(SOCIAL, m.start(), m.end(), h, "a social media account")
+
+
 def social(t: Text, settings: Settings) -> list[Found]:
     out = list(links(t, settings))
     if "@" in t.text:
         out += at_handles(t, settings)
     out += platform_handles(t, settings)
+    out += nearby_handles(t, settings)
     return out
 
 

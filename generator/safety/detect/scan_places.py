@@ -302,7 +302,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _WORDS_BETWEEN = re.compile(r"[^\W\d_]")
 
 
-def labelled_postcodes(t: Text, quantities: frozenset[str], postcodes: Starts = _POSTCODE_LABELLED) -> list[Found]:
+def labelled_postcodes(
+    t: Text, quantities: frozenset[str], postcodes: Starts = _POSTCODE_LABELLED
+) -> list[Found]:
     """A postal code named by its label, right after it or a few words on ("PIN code 700039", "código
     postal de su casa, 09830", "CEP da casa dela: 01310-100"); not an amount ("zip 10000 pesos")."""
     if not t.digits:

@@ -339,9 +339,7 @@ def _exact_date(words: IdWords) -> tuple[re.Pattern[str], frozenset[str]]:
     capital = "|".join(_cased(m) for m in names if m[:1].isalpha())
     lower_short = "|".join(re.escape(m) for m in short)
     # after a day: a long name in any case, a capitalised name, or a short one with its dot or a year
-    month_after_day = (
-        rf"(?:(?i:{any_case})\.?|(?:{capital})\.?|(?i:{lower_short})(?:\.|(?={_YEAR_AFTER})))"
-    )
+    month_after_day = rf"(?:(?i:{any_case})\.?|(?:{capital})\.?|(?i:{lower_short})(?:\.|(?={_YEAR_AFTER})))"
     # before a day: a capitalised name, or a name in any case when the year follows the day
     day = rf"{_DAY}(?![\d/.:\-]\d)(?!\d)"
     pattern = (
