@@ -7,6 +7,7 @@ counterparts (years, months alone, counts, abbreviations, the organisation's sit
 from __future__ import annotations
 
 import pytest
+from test_detector_eval import findings_for
 
 from generator.safety.detect import textscan as ts
 
@@ -94,3 +95,28 @@ def test_no_message_part_holds_more_than_the_detail() -> None:
     """The finding's text is the detail itself (what redact.py hides), never a wider stretch."""
     (found,) = [f for f in ts.scan("Sur TikTok, elle s'appelle lea.danse.qc.", "body", ts.Settings())]
     assert found.text == "lea.danse.qc" and found.what == "a social media account"
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("El 30 de julio, Día Mundial contra la Trata, marchamos por la ciudad.", "es"),
+        ("Noong Hulyo 30, World Day against Trafficking in Persons, nagmartsa kami.", "fil"),
+        ("La loi du 13 avril 2016 protège mieux les victimes.", "fr"),
+        ("The Act of 13 April 2016 changed how shelters are inspected.", "en"),
+    ],
+)
+def test_a_public_days_or_a_laws_date_is_explained(text: str, lang: str) -> None:
+    assert not [f.rule for f in findings_for({"text": text, "lang": lang, "minor": True}) if "DATE" in f.rule]
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Mona left home on 13 April 2016 with her cousin.", "en"),
+        ("On 25 December 2024, Christmas Day, Mona ran away from the house.", "en"),
+        ("Mona salió de casa el 23 de diciembre de 2024.", "es"),
+    ],
+)
+def test_a_date_in_a_childs_life_is_still_stopped(text: str, lang: str) -> None:
+    assert "DATE-EXACT" in [f.rule for f in findings_for({"text": text, "lang": lang, "minor": True})]

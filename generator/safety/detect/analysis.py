@@ -146,7 +146,12 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
 
 
 def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
-    found = [x for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab) if x.rule in _IDENTIFIERS]
+    found = [
+        x
+        for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab)
+        if x.rule in _IDENTIFIERS
+        and not (x.rule == ts.DATE and _public_date(p.text, x.start, x.end, site.vocab))
+    ]
     claimed = [(x.start, x.end) for x in found]
     for x in explain.find_names_in(p.text, ctx, label=p.label):
         if not any(s < x.end and x.start < e for s, e in claimed):
@@ -158,6 +163,61 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         s, e = p.norm.span(x.start, x.end)
         placed.append(Found(x.rule, s, e, p.field.text[s:e], x.what, x.level))
     return placed
+
+
+# Law words that name a statute ("the Act of 13 April 2016", "la loi du…"), not a judgment or a case.
+_NOT_STATUTES = frozenset(
+    [
+        "judgment",
+        "judgement",
+        "verdict",
+        "number",
+        "rule",
+        "rules",
+        "policy",
+        "scheme",
+        "guidelines",
+        "section",
+        "sections",
+        "chapter",
+        "clause",
+        "schedule",
+        "article",
+        "articles",
+        "sec",
+        "art",
+        "no",
+        "s",
+    ]
+)
+_JOINERS = frozenset(["of", "du", "de", "del", "da", "do", "des", "ng", "sa"])
+
+
+def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A date that belongs to a public event or a law, not to a person: a festival or a world day in
+    the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
+    of 13 April 2016", "la loi du 13 avril 2016")."""
+    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
+    his = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
+    hi = min(his) if his else len(text)
+    sentence = [
+        w
+        for w in re.findall(
+            r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[max(lo, start - 80) : min(hi, end + 80)].casefold()
+        )
+    ]
+    festivals = vocab["festivals"]
+    # A day and month next to the day's own name; with a year it dates something in a life
+    # ("on 25 December 2024, Christmas Day, she ran away").
+    if not re.search(r"\d{4}", text[start:end]) and any(
+        festivals.match(sentence, i) for i in range(len(sentence))
+    ):
+        return True
+    before = re.findall(r"[^\W\d_]+", text[max(lo, start - 30) : start].casefold())
+    while before and before[-1] in _JOINERS:
+        before.pop()
+    law = vocab["law_words"]
+    return bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES
 
 
 def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowledge) -> explain.NameContext:
