@@ -153,3 +153,22 @@ def test_a_detector_quoting_the_text_it_found_is_printed_with_a_hint(tmp_path: p
     text = run("check", "--site", str(root), "--at", AT).output
     assert ':28:30: RELATIVE-NAMED: a relative is named ("S… D…")' in text  # located at the name itself
     assert 'fix: describe them instead ("her mother", "an uncle"), without a name' in text
+
+
+def test_a_number_in_a_file_name_is_not_printed_with_its_findings(tmp_path: pathlib.Path) -> None:
+    name = "content/stories/call-9830041762.md"
+    root = make_site(tmp_path / "site", {name: story_md("Asha found work.\n", status="draft")})
+    for fmt in ("text", "json"):
+        result = run("check", "--site", str(root), "--at", AT, "--format", fmt)
+        assert "9830041762" not in result.output
+    # SARIF keeps the file's real address for code scanning to annotate the file (the same name the
+    # pull request's diff already shows); nothing else in it carries the number.
+    sarif = json.loads(run("check", "--site", str(root), "--at", AT, "--format", "sarif").output)
+    for r in sarif["runs"][0]["results"]:
+        for loc in r["locations"]:
+            loc["physicalLocation"]["artifactLocation"].pop("uri")
+    assert "9830041762" not in json.dumps(sarif, ensure_ascii=False)
+    text = run("check", "--site", str(root), "--at", AT).output
+    assert (
+        "content/stories/call-••••••••62.md:1:1: " in text
+    )  # still findable: the folder, the words, the end

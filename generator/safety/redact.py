@@ -333,7 +333,8 @@ class Protector:
 
     def _path(self, path: str) -> str:
         """A file name can hold a protected term too; the folder and the rest of the name stay, so the
-        writer can still find the file."""
+        writer can still find the file. A long number in it (a phone, an ID) keeps its last two digits."""
+        path = _LONG_NUMBER.sub(_masked_number, path)
         if self.matcher is None and not self._patterns:
             return path
         folder, slash, name = path.rpartition("/")
@@ -421,6 +422,19 @@ def remember(protector: Protector) -> None:
 
 def current() -> Protector:
     return _CURRENT
+
+
+# Seven digits or more, maybe split by dashes, dots or underscores: a phone or an ID number, not a year.
+_LONG_NUMBER = re.compile(r"(?<!\d)\d(?:[-._]?\d){6,}(?!\d)")
+
+
+def _masked_number(m: re.Match[str]) -> str:
+    if _DATE_NAME.fullmatch(m.group()):
+        return m.group()  # "2026-03-02": a date a writer names files by
+    return re.sub(r"\d", "•", m.group()[:-2]) + m.group()[-2:]
+
+
+_DATE_NAME = re.compile(r"(?:19|20)\d\d[-._]?[01]\d[-._]?[0-3]\d")
 
 
 def mask_finding(f: Finding) -> Finding:
