@@ -134,3 +134,19 @@ def test_a_save_is_reported_by_the_file_system_not_found_by_polling(
     thread.join(10)
     watcher.observer.stop()
     assert state.builds == 1
+
+
+def test_a_site_published_under_a_path_is_served_under_it() -> None:
+    files = {"index.html": b"<html><head></head><body>home</body></html>", "assets/site.css": b"body{}"}
+    home = respond(files, None, "GET", "/impact/", base="/impact")
+    assert home.status == 200 and b"home" in home.body
+    assert respond(files, None, "GET", "/impact/assets/site.css", base="/impact").body == b"body{}"
+    assert dict(respond(files, None, "GET", "/", base="/impact").headers)["Location"] == "/impact/"
+    assert dict(respond(files, None, "GET", "/impact", base="/impact").headers)["Location"] == "/impact/"
+    assert (
+        respond(files, None, "GET", "/assets/site.css", base="/impact").status == 404
+    )  # not where it is hosted
+    assert respond(files, None, "GET", "/impactx/", base="/impact").status == 404
+    files["stories/a/index.html"] = b"<html><head></head><body>a</body></html>"
+    slash = respond(files, None, "GET", "/impact/stories/a", base="/impact")
+    assert slash.status == 301 and dict(slash.headers)["Location"] == "/impact/stories/a/"

@@ -47,6 +47,7 @@ class Snapshot(NamedTuple):
     error: str | None = None  # the last edit could not be built: shown over the last good build
     blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site being published)
     generation: int = 0  # which rebuild this is (every rebuild, good or failed, counts)
+    base: str = ""  # the path the site is published under ("/impact"), "" at a domain's root
 
 
 class Served(Protocol):
@@ -152,14 +153,22 @@ def respond(
     raw_path: str,
     blocked: tuple[str, str] | None = None,
     generation: int = 0,
+    base: str = "",
 ) -> Response:
-    """The answer to one GET or HEAD for a page or file of the site (HEAD: the caller drops the body)."""
+    """The answer to one GET or HEAD for a page or file of the site (HEAD: the caller drops the body).
+    A site published under a path (`base`, "/impact") is served under it, as it will be hosted: its
+    pages' links and assets carry that path; the server's root sends the browser there."""
     if method not in ("GET", "HEAD"):
         return Response(405, (("Allow", "GET, HEAD"), ("Content-Type", "text/plain; charset=utf-8")),
                         b"The development server only serves pages.\n")  # fmt: skip
+    if base:
+        path_only = raw_path.split("?", 1)[0]
+        if path_only in ("", "/", base):
+            return Response(302, (("Location", base + "/"),), b"")
+        raw_path = raw_path[len(base) :] if path_only.startswith(base + "/") else "/\x00outside"
     key, add_slash = resolve(files, raw_path)
     if add_slash:
-        return Response(301, (("Location", raw_path.split("?", 1)[0] + "/"),), b"")
+        return Response(301, (("Location", base + raw_path.split("?", 1)[0] + "/"),), b"")
     status = 200
     if key is None:
         status = 404
@@ -218,7 +227,8 @@ class PageHandler(_Guarded):
     def _answer(self, *args: Any) -> None:
         snap = self.state.snapshot()
         method = self.request.method or "GET"
-        self.send(respond(snap.files, snap.error, method, self.request.path, snap.blocked, snap.generation))
+        path = self.request.path
+        self.send(respond(snap.files, snap.error, method, path, snap.blocked, snap.generation, snap.base))
 
     get = head = post = put = delete = patch = options = _answer
 

@@ -287,7 +287,7 @@ def index_page(site: Site, shown: dict[str, Publication], notices: dict[str, Not
         why = "" if notice is None else notice.reason
         count = "" if notice is None or not notice.marks else notice.summary
         rows.append(
-            f'<tr><th scope="row"><a href="{html.escape(story.url)}">{html.escape(story.title)}</a></th>'
+            f'<tr><th scope="row"><a href="{html.escape(site.config.path(story.url))}">{html.escape(story.title)}</a></th>'
             f"<td>{state}</td><td>{html.escape(why)} {html.escape(count)}</td>"
             f"<td><code>{html.escape(story.path)}</code></td></tr>"
         )
@@ -302,7 +302,8 @@ def index_page(site: Site, shown: dict[str, Publication], notices: dict[str, Not
         f'<title>{html.escape(title)}</title>\n</head>\n<body class="impactsite-index">\n'
         f'<main id="main">\n<h1>Every story, and whether it is published</h1>\n'
         "<p>Previews are shown only here, by <code>impactsite serve</code>: a build never contains them. "
-        'Open a story to see it as it will look, with its problems marked in the text. <a href="/">The site as published</a>.</p>\n'
+        "Open a story to see it as it will look, with its problems marked in the text. "
+        f'<a href="{html.escape(site.config.path("/"))}">The site as published</a>.</p>\n'
         '<table>\n<thead><tr><th scope="col">Story</th><th scope="col">State</th>'
         '<th scope="col">Why</th><th scope="col">File</th></tr></thead>\n'
         f"<tbody>\n{body}\n</tbody>\n</table>\n</main>\n</body>\n</html>\n"

@@ -21,6 +21,7 @@ from generator.build import make
 from generator.cache.files import FileDigests
 from generator.cache.steps import Steps
 from generator.cache.store import Store
+from generator.config.settings import load_config
 from generator.errors import ContentError, ImpactsiteError
 from generator.render.output import MemorySink
 from generator.safety.redact import mask_finding
@@ -45,6 +46,7 @@ class SiteState:
         self.blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site publishing)
         self.lock = threading.Lock()
         self.builds = 0
+        self.base = ""  # the path the site is published under ("" at a domain's root)
         self.generation = 0  # every rebuild, good or failed: what a page on screen was served from
         # Kept between rebuilds: every step's result in memory, so a save re-runs only the steps whose
         # inputs it changed (the same steps as `build`); nothing is written to disk.
@@ -95,8 +97,13 @@ class SiteState:
                 f"build failed with an internal error (a bug in impactsite): {type(exc).__name__}: {exc}"
             )
             return False
+        try:  # a site published under a path (base_url https://org.example/impact) is served there too
+            base = load_config(self.root).base_path
+        except ImpactsiteError:
+            base = self.base
         with self.lock:
             self.files = files
+            self.base = base
             self.error = None
             self.blocked = blocked
             self.builds += 1
@@ -109,7 +116,7 @@ class SiteState:
     def snapshot(self) -> Snapshot:
         """The files to serve and what to show over them (for generator/serve/http.py)."""
         with self.lock:
-            return Snapshot(self.files, self.error, self.blocked, self.generation)
+            return Snapshot(self.files, self.error, self.blocked, self.generation, self.base)
 
 
 class SiteWatcher:
@@ -262,8 +269,9 @@ def serve(
     state = SiteState(root, at, log, as_published=as_published)
     state.rebuild()
     watcher = SiteWatcher(state)
-    log(f"Serving {root} on http://{host}:{port}/ (Ctrl+C to stop)")
+    home = f"http://{host}:{port}{state.base}/"  # under the site's base path, as it will be hosted
+    log(f"Serving {root} on {home} (Ctrl+C to stop)")
     if not as_published:
-        log(f"Every story, published or not, is listed at http://{host}:{port}/_impactsite/")
-    opened = (lambda: webbrowser.open(f"http://{host}:{port}/")) if open_browser else None
+        log(f"Every story, published or not, is listed at {home}_impactsite/")
+    opened = (lambda: webbrowser.open(home)) if open_browser else None
     http.run(state, watcher, host=host, port=port, log=log, opened=opened)
