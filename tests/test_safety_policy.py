@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from sitekit import consent, make_site, person, story_md, survivor
+from sitekit import STORY, consent, make_site, person, story_md, survivor
 
 from generator.cli import main
 
@@ -122,3 +122,39 @@ def test_no_message_repeats_what_it_found(findings: dict[str, list[dict[str, Any
         for f in found:
             said = f["message"] + " " + f.get("fix", "")
             assert not [p for p in protected if p in said], said
+
+
+AT = "2026-11-20T00:00:00+00:00"
+SAME_STORY = {
+    "en": "Mona lives with her mother, Sunita Devi, in her village, Bargaon, near Gaya. She studies at the "
+    "Government Girls' Middle School. Her mother's number is +91 98300 41762.\n",
+    "fr": "Mona vit avec sa mère, Sunita Devi, dans son village, Bargaon, près de Gaya. Elle étudie au "
+    "Collège Jean Moulin. Le numéro de sa mère est le 06 12 34 56 78.\n",
+}
+
+
+def test_the_same_story_in_english_and_french_stops_with_the_same_four_kinds_of_error(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Issue 12: a named mother, a village, a school and a phone number, written once in each language."""
+    kinds = {}
+    for lang, body in SAME_STORY.items():
+        root = make_site(
+            tmp_path / lang,
+            {
+                STORY: story_md(
+                    body,
+                    people=[survivor("Mona", minor=True)],
+                    consent=[consent(given_by=["survivor", "welfare_authority"])],
+                )
+            },
+        )
+        result = CliRunner().invoke(main, ["check", "--site", str(root), "--at", AT, "--format", "json"])
+        found = json.loads(result.output)["findings"]
+        kinds[lang] = {
+            f["rule"] for f in found if f["severity"] == "error" and f["rule"] != "SIGNOFF-MISSING"
+        }
+        assert not any(
+            v in json.dumps(found, ensure_ascii=False) for v in ("Sunita", "Bargaon", "98300", "Moulin")
+        )
+    assert kinds["en"] == kinds["fr"] == {"RELATIVE-NAMED", "PLACE-PRECISION", "ID-INSTITUTION", "ID-PHONE"}

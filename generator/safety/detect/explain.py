@@ -928,6 +928,8 @@ def _fine_places(
         out.append(_found(tokens, PLACE, part, j, "part of a city"))
     elif _a_place(low, i, j, classes, ctx) and _settlement_after(items, low, i, j, ctx):
         out.append(_found(tokens, PLACE, i, j + 1, LEVEL_WORDS[LOCALITY]))  # "Rampur village"
+    elif _a_place(low, i, j, classes, ctx) and _settlement_before(items, low, i, j, ctx):
+        out.append(_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY]))  # "her village, Bargaon"
     elif _named_home(items, low, i, j, ctx):
         out.append(_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY]))
     return out
@@ -1040,6 +1042,36 @@ def _settlement_after(items: tuple[Token, ...], low: list[str], i: int, j: int, 
         return False
     k = i - 1
     return not (k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"])
+
+
+def _settlement_before(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The text calls the place a settlement just before naming it: "her village, Bargaon", "the
+    village of Bargaon", "son village, Bargaon". A town the gazetteer knows is still the writer's
+    village (the city itself stays explained: "her village, near Gaya" names no village). Only the
+    settlement words (not "area", "road"…), and not after "a" ("a village, Bargaon's neighbour…" is
+    rare; "a Kolkata slum" is the city's)."""
+    vocab = ctx.vocab
+    k = i - 1
+    while k >= 0 and (
+        (items[k].kind == PUNCT and items[k].text in ",:")
+        or low[k] in vocab["connectors"]
+        or low[k] in ("called", "named")
+    ):
+        k -= 1
+    if k < 0 or items[k].kind != WORD or items[k].cap:
+        return False
+    w = low[k]
+    words = vocab["place_words_before"].single | vocab["place_words_after"].single
+    if (
+        w not in words
+        or w in _NOT_SETTLEMENTS
+        or w in vocab["address_words"]
+        or w in ctx.knowledge.function_word_languages
+    ):
+        return False
+    return not (
+        k >= 1 and items[k - 1].kind == WORD and low[k - 1] in ("a", "an", "un", "une", "uma", "una", "isang")
+    )
 
 
 def _place_word_inside(low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
