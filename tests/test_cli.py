@@ -311,3 +311,14 @@ def test_redact_check(tmp_path: pathlib.Path) -> None:
         "safety/denylist.txt:1:1: DENYLIST-KEY: the denylist has 1 entry but "
         "IMPACTSITE_DENYLIST_KEY is not set, so it cannot be checked\n"
     )
+
+
+def test_an_empty_entry_in_a_list_is_a_located_error_not_a_crash(tmp_path: pathlib.Path) -> None:
+    """`consent:` with a lone `-` under it (found by the property test: it raised a TypeError)."""
+    text = story_md("Asha found work.\n").replace("consent:\n", "consent:\n  -\n", 1)
+    root = make_site(tmp_path, {STORY: text})
+    result = run("check", "--site", str(root), "--at", AT)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    line = text.splitlines().index("  -") + 1
+    assert f"content/stories/story.md:{line}:4: FRONT-MATTER: consent[1] is empty\n" in result.output
+    assert "fix: fill in its fields, or delete the line with the lone dash" in result.output

@@ -122,6 +122,13 @@ def _label(path: Path, document: str) -> str:
 def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document: str) -> None:
     label = _label(path, document)
     if kind.fields is not None:
+        if value is None and path and isinstance(path[-1], int):
+            problems.append(
+                Problem(
+                    path, f"{label} is empty", "fill in its fields, or delete the line with the lone dash"
+                )
+            )
+            return  # "- " alone in a list: an entry with nothing in it
         if value is None and path:
             return  # an empty optional group; required-ness is checked by the parent
         if not isinstance(value, dict):
