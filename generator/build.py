@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import pathlib
 import time
 from collections.abc import Callable
@@ -40,7 +39,7 @@ from generator.render.output import FileChecks, MemorySink, NullSink, Produced, 
 from generator.render.pages import ChecksFor, render_site
 from generator.render.theme import Theme
 from generator.safety.detect.knowledge import load_knowledge
-from generator.safety.detect.vocab import load_vocabulary, vocabulary_key
+from generator.safety.detect.vocab import load_vocabulary
 
 Progress = Callable[[str, int, int], None]
 
@@ -85,11 +84,9 @@ def load_site(
     donor, problems = load_donor(root, config, parsed.stories, parsed.pages, publications, at)
     checking = checking_config(config, donor)  # site.yaml, with the media contacts' own numbers allowed
     extras = checks.checking_extras(config)
-    # What explains a name: read once per process (serve keeps them between rebuilds).
-    knowledge = steps.keep_object("safety-knowledge", "packaged", load_knowledge)
-    vocab, vocab_problems = steps.keep_object(
-        "safety-vocabulary", repr(vocabulary_key(root)), functools.partial(load_vocabulary, root)
-    )
+    # What explains a name: each loader reads its files once per process while they are unchanged.
+    knowledge = load_knowledge()
+    vocab, vocab_problems = load_vocabulary(root)
     extras.update(
         safety.site_extras(
             checking,

@@ -90,6 +90,7 @@ class PreviewMade:
     files: dict[str, bytes]
     problems: tuple[str, str] | None  # (heading, text): what stops the whole site (config, a page…)
     previews: dict[str, Notice]  # by URL
+    base: str = ""  # the path the site is published under (site.yaml's base_url)
 
 
 def make_preview(
@@ -164,12 +165,12 @@ def make_preview(
             files[page] = previous[page]
     files[INDEX] = index_page(site, shown, notices).encode()
     if not problems:
-        return PreviewMade(files, None, notices)
+        return PreviewMade(files, None, notices, site.config.base_path)
     heading = UNREADABLE if all(f.path in unread for f in problems) else WHOLE_SITE
     shown_problems = "\n".join(
         mask_finding(f).format() for f in sort_findings(problems)
     )  # never a protected value
-    return PreviewMade(files, (heading, shown_problems), notices)
+    return PreviewMade(files, (heading, shown_problems), notices, site.config.base_path)
 
 
 def _as_published_findings(site: Site, story: Story, at: dt.datetime, found: list[Finding]) -> list[Finding]:

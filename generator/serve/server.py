@@ -21,7 +21,6 @@ from generator.build import make
 from generator.cache.files import FileDigests
 from generator.cache.steps import Steps
 from generator.cache.store import Store
-from generator.config.settings import load_config
 from generator.errors import ContentError, ImpactsiteError
 from generator.render.output import MemorySink
 from generator.safety.redact import mask_finding
@@ -46,7 +45,7 @@ class SiteState:
         self.blocked: tuple[str, str] | None = None  # previews: (heading, what stops the site publishing)
         self.lock = threading.Lock()
         self.builds = 0
-        self.base = ""  # the path the site is published under ("" at a domain's root)
+        self.base = ""  # the path the site is published under ("" at a domain's root): served there too
         self.generation = 0  # every rebuild, good or failed: what a page on screen was served from
         # Kept between rebuilds: every step's result in memory, so a save re-runs only the steps whose
         # inputs it changed (the same steps as `build`); nothing is written to disk.
@@ -69,12 +68,12 @@ class SiteState:
             if self.as_published:
                 sink = MemorySink(self.files, self.digests)
                 made = make(self.root, self.moment(), steps=self.steps, sink=sink, files=self.inputs)
-                files, blocked = made.files, None
+                files, blocked, base = made.files, None, made.site.config.base_path
                 self.digests = dict(made.produced.digests)
             else:
                 real_now = dt.datetime.now(dt.UTC) if self.at is not None else None
                 shown = make_preview(self.root, self.moment(), self.steps, real_now, self.files, self.inputs)
-                files, blocked = shown.files, shown.problems
+                files, blocked, base = shown.files, shown.problems, shown.base
             self.steps.finish(success=True)
         except ContentError as exc:
             self.steps.finish(success=False)
@@ -97,10 +96,6 @@ class SiteState:
                 f"build failed with an internal error (a bug in impactsite): {type(exc).__name__}: {exc}"
             )
             return False
-        try:  # a site published under a path (base_url https://org.example/impact) is served there too
-            base = load_config(self.root).base_path
-        except ImpactsiteError:
-            base = self.base
         with self.lock:
             self.files = files
             self.base = base
