@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import pathlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -66,13 +67,13 @@ def site_knowledge(
     return SiteKnowledge(
         know,
         voc,
-        Lexicon.of(p for p in phrases if p.strip()),
-        Lexicon.of(p for p in places if p.strip()),
+        Lexicon.of(_with_plain(p for p in phrases if p.strip())),
+        Lexicon.of(_with_plain(p for p in places if p.strip())),
         tuple(sorted({h.casefold().removeprefix("www.") for h in hosts if h})),
         countries,
         settings,
         LEVELS.get(precision, LEVELS["city"]),
-        Lexicon.of(p for p in settings.fine_places if p.strip()),
+        Lexicon.of(_with_plain(p for p in settings.fine_places if p.strip())),
     )
 
 
@@ -114,8 +115,12 @@ def prepare(f: Field, hosts: tuple[str, ...] = ()) -> Prepared:
     text = norm.text
     if f.kind == NAME:  # a slug, a file name or an address: lowercase words, read as a title would be
         text = _explained_hosts_blank(text, hosts)
+        text = _POSSESSIVE_S.sub("'s", text)  # "asha-s-story": Asha's story (same length, offsets kept)
         text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
     return Prepared(f, norm, text, f.kind in (LABEL, NAME))
+
+
+_POSSESSIVE_S = re.compile(r"(?<=[^\W\d_]) s(?= |$)")
 
 
 def _explained_hosts_blank(text: str, hosts: tuple[str, ...]) -> str:
@@ -267,7 +272,9 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     places = site.places
     if doc.location:  # the story's own location is checked as a field; in the text it is explained
         parts = [p.strip() for p in doc.location.split(",") if p.strip()]
-        places = Lexicon.of(list(site.places.single) + [" ".join(ph) for ph in site.places.phrases] + parts)
+        places = Lexicon.of(
+            list(site.places.single) + [" ".join(ph) for ph in site.places.phrases] + _with_plain(parts)
+        )
     declared = explain.Declared(person_phrases, relatives, site.phrases, places, site.fine_places)
     return explain.NameContext(
         know,
@@ -296,7 +303,18 @@ def _people(people: Sequence[Person]) -> tuple[Lexicon, Lexicon]:
         ]  # "Rao-Mehta" declares "Rao"
         if p.name_type == "real" and (p.role in ("relative", "accused") or p.accused):
             relatives.append(p.name)
-    return Lexicon.of(names), Lexicon.of(relatives)
+    return Lexicon.of(_with_plain(names)), Lexicon.of(_with_plain(relatives))
+
+
+def _with_plain(names: Iterable[str]) -> list[str]:
+    """The names and, for each written with accents, the same without: "Lucía" or "Cúcuta" declared is
+    "lucia" and "cucuta" in a file name or a slug, where writers drop them."""
+    out = list(names)
+    for name in list(out):
+        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+        if plain != name:
+            out.append(plain)
+    return out
 
 
 __all__ = ["Document", "SiteKnowledge", "analyse", "country_of", "site_knowledge"]

@@ -133,7 +133,13 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             continue
         first = k
         last = k
-        while last + 1 < len(caps) and _joins(text, caps[last], caps[last + 1], connectors):
+        while last + 1 < len(caps) and (
+            _joins(text, caps[last], caps[last + 1], connectors)
+            or _one_place(text, caps[last], caps[last + 1], ctx)
+        ):
+            if _one_place(text, caps[last], caps[last + 1], ctx):
+                last += 1
+                continue
             if any(c.isalpha() for c in text[caps[last].end() : caps[last + 1].start()]) and _plain_opener(
                 text, caps[last], ctx, label
             ):
@@ -161,7 +167,7 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             if items[i].kind != WORD or not items[i].cap:
                 i += 1
                 continue
-            j = _run_end(items, i, vocab)
+            j = _run_end(items, i, vocab, ctx)
             for f in _judge(window, low, i, j, ctx):
                 out.append(Found(f.rule, f.start + lo, f.end + lo, f.text, f.what, f.level))
             judged_until = max(judged_until, items[j - 1].end + lo)
@@ -318,6 +324,9 @@ def _needs_context(
         core.pop(0)  # as _judge_in_sentence reads it: "The School", "A Rua…"
     if len(core) > 1 and (core[0] in vocab["address_words"] or core[0] in vocab["place_words_before"].starts):
         return True  # "Rua das Flores", "Barangay San Roque": a street or a neighbourhood by its first word
+    heads = (vocab["institution_words"], vocab["institution_words_before"])
+    if any(h.match(words, n) > 1 for h in heads for n in range(len(words)) if words[n] in h.starts):
+        return True  # a school's name of several words ("E.E." for a state school)
     fine = ctx.declared.fine_places
     if any(w in fine or w in fine.starts or w in _DIRECTIONS for w in words):
         return True  # a place the site says is too fine, or "South Kolkata": part of a city
@@ -384,6 +393,12 @@ def _words_after(text: str, end: int) -> list[str]:
     return [_low(w) for w in _NEAR_WORD.findall(text, end, hi)[:2]]
 
 
+def _one_place(text: str, a: _Cap, b: _Cap, ctx: NameContext) -> bool:
+    """Two capitalised words joined by one small word into a place's name ("Bosnia and Herzegovina")."""
+    gap = text[a.end() : b.start()]
+    return 3 <= len(gap) <= 6 and gap.strip().isalpha() and ctx.place(a.group() + gap + b.group()) is not None
+
+
 def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
     """Every unexplained name in the text (and every named institution, fine place and relative)."""
     items = tokens.items
@@ -399,24 +414,25 @@ def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
         if t.initial and t.low in common and not (i + 1 < len(items) and items[i + 1].cap):
             i += 1  # "The", "She", "When" opening a sentence: most capitals are these
             continue
-        j = _run_end(items, i, ctx.vocab)
+        j = _run_end(items, i, ctx.vocab, ctx)
         out += _judge(tokens, low, i, j, ctx)
         i = j
     return out
 
 
-def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
+def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary, ctx: NameContext | None = None) -> int:
     """End (exclusive) of the run of capitalised words starting at i: capitals joined by small words
-    ("Bay of Bengal", "de Souza") or by an initial's full stop ("A. Rao"); a possessive ends it."""
+    ("Bay of Bengal", "de Souza") or by an initial's full stop ("A. Rao"); a possessive ends it, unless
+    it opens a place's name ("Cox's Bazar")."""
     connectors = vocab["connectors"]
     j = i + 1
-    if _ends_name(items[i]):
+    if _ends_name(items[i]) and not _place_goes_on(items, i, ctx):
         return j
     while j < len(items):
         t = items[j]
         if t.kind == WORD and t.cap and not _gap(items, j):
             j += 1
-            if _ends_name(t):
+            if _ends_name(t) and not _place_goes_on(items, j - 1, ctx):
                 break
             continue
         if (
@@ -437,6 +453,17 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
             if nxt < len(items) and items[nxt].kind == WORD and items[nxt].cap and not _gap(items, nxt):
                 j = nxt
                 continue
+        if (
+            t.kind == WORD
+            and not t.cap
+            and ctx is not None
+            and j + 1 < len(items)
+            and items[j + 1].kind == WORD
+            and items[j + 1].cap
+            and ctx.place(f"{items[j - 1].text} {t.text} {items[j + 1].text}") is not None
+        ):
+            j += 2  # "Bosnia and Herzegovina", "Trinidad and Tobago": one country
+            continue
         if t.kind == PUNCT and t.text == "." and len(items[j - 1].text) == 1 and j + 1 < len(items):
             after = items[j + 1]
             if after.kind == WORD and after.cap:
@@ -446,6 +473,15 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary) -> int:
     while j > i + 1 and items[j - 1].kind == WORD and not items[j - 1].cap:
         j -= 1
     return j
+
+
+def _place_goes_on(items: tuple[Token, ...], k: int, ctx: NameContext | None) -> bool:
+    """The possessive at k and the capitalised word after it name a place the gazetteer or the site
+    knows ("Cox's Bazar", "St John's Wood")."""
+    if ctx is None or k + 1 >= len(items) or items[k + 1].kind != WORD or not items[k + 1].cap:
+        return False
+    pair = [items[k].low, items[k + 1].low]
+    return bool(ctx.declared.places.match(pair, 0) == 2 or ctx.place(f"{items[k].text} {items[k + 1].text}"))
 
 
 def _ends_name(t: Token) -> bool:
@@ -488,7 +524,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return []
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
-    titled = _titled(items, low, i, vocab)
+    # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
+    titled = _titled(items, low, i, vocab) and vocab["regions"].match(low, i) < 2
     # "Mother Teresa", "Sister Nivedita": a kinship word used as a title says nothing of a relation
     kin_words = [k for k in words_idx if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx)]
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
@@ -599,11 +636,17 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
             for p in parts
         ):
             return COMMON
+    if t.initial and w in ctx.function_words and len(w) <= 3:
+        return COMMON  # "To", "The", "And" in a Title Case title or a slug: never a town of that name
     given = ctx.given(w)
     if not given and w in vocab.public:
         return KNOWN
     place = ctx.place(w)
-    located = _locative_before(items, low, i, vocab) or _followed_by_place(items, j)
+    located = (
+        _locative_before(items, low, i, vocab)
+        or _followed_by_place(items, j)
+        or (place is not None and place.population >= _BIG_CITY and _place_verb_before(items, low, i, vocab))
+    )
     if place is not None and place.level <= STATE:
         return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
     if place is not None and (located or not given):
@@ -621,6 +664,7 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         return COMMON
     z = max(ctx.frequency(w), know.inflected_frequency(w, ctx.languages))
     if t.initial:  # a capital says nothing here: a common word of the text, or a very common one of any
+        z = max(z, know.compound_frequency(w, ctx.languages))  # a tag or a title: "Peacebuilding"
         return COMMON if z >= 3.0 or know.frequency(w) >= 4.5 else UNKNOWN
     if ctx.english or _official(low, i, j, vocab):
         return COMMON if z >= 3.3 else UNKNOWN
@@ -755,6 +799,16 @@ def _phrase_ends(low: list[str], k: int, lexicon: Lexicon) -> bool:
     return False
 
 
+# A city this large named right after "fled" or "left" is the city, even when people are also called that
+# ("fled Aden"); a smaller one ("left Victoria with her aunt") may still be a person.
+_BIG_CITY = 500_000
+
+
+def _place_verb_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A verb that takes a place ("fled", "quitté", "huyó") just before i."""
+    return i > 0 and items[i - 1].kind == WORD and low[i - 1] in vocab["place_verbs"]
+
+
 def _locative_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
     """A locative ("behind", "near", "detrás de", "malapit sa") within four words before i."""
     loc = vocab["locatives"]
@@ -816,6 +870,8 @@ def _institution(
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if not words_idx or all(classes.get(k) == DECLARED for k in words_idx):
         return None
+    if all(low[k] in ctx.function_words and len(low[k]) < 3 for k in words_idx):
+        return None  # "at the centre I met", "my shop and I": a pronoun, not a name
     heads = vocab["institution_words"]
     first_heads = vocab["institution_words_before"]
     last = words_idx[-1]
@@ -1129,10 +1185,18 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
         return True  # "her village, Rampur", "la colonia Guerrero": whatever else the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]
+    # The name after the place word stops at a small word a name would not hold: in a Title Case title
+    # "Village In The North To…" is words, "Barangay San Roque", "Rua das Flores" are names.
+    named = [i]
+    for m in words_idx[1:]:
+        if low[m] in ctx.function_words and low[m] not in vocab["connectors"]:
+            break
+        named.append(m)
     if (
-        len(words_idx) >= 2
+        len(named) >= 2
         and (vocab["place_words_before"].match(low, i) or low[i] in vocab["address_words"])
         and not vocab["landmark_words"].match(low, i)  # "Plaza Independencia" is where the march went
+        and vocab["regions"].match(low, i) < len(words_idx)  # "DR Congo" is a country, not a drive
     ):
         # "Rua das Flores", "Jardim Ângela", "Colonia Guerrero", "Barangay San Roque" (in Title Case too)
         return ctx.place(" ".join(low[i:j])) is None

@@ -104,11 +104,28 @@ class Knowledge:
             return 0.0
         stem = w.removesuffix("e")
         forms = [w + "r", w + "s", w + "d", w + "er", w + "ed", stem + "ing", stem + "ion", stem + "ation"]
+        if w.endswith("s") and not w.endswith("ss"):  # "harvests": a plural of a word, not of a name
+            forms += [
+                f
+                for f in (w[:-1], w[:-3] + "y" if w.endswith("ies") else "")
+                if f and not self.is_given_name(f)
+            ]
         # A Spanish or Portuguese verb with its pronoun joined on ("Escríbenos", "Llámame", "Dígale"):
         # the written accent is what shows it ("Morales" has none and stays a name).
         if any(c in "áéíóú" for c in word.casefold()):
             forms += [w[: -len(c)] for c in _CLITICS if w.endswith(c) and len(w) - len(c) >= 4]
         return max((self.frequency(f, languages) for f in forms), default=0.0) - 0.5
+
+    def compound_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
+        """How common a word written as two very common words joined is ("peacebuilding",
+        "livelihoods"), a whole zipf step below its rarer half; 0 when it is not one."""
+        w = fold(word)
+        best = 0.0
+        for cut in range(4, len(w) - 3):
+            z = min(self.frequency(w[:cut], languages), self.frequency(w[cut:], languages))
+            if z >= 4.0:
+                best = max(best, z - 1.0)
+        return best
 
     def places_named(self, name: str) -> list[Place]:
         """Every place of that name the gazetteer knows (the largest few), coarsest first."""

@@ -1,0 +1,81 @@
+"""False alarms the benchmark corpus found (ordinary charity prose that stopped the build), each next to
+the unsafe sentence the same rule must still stop. Through the CLI's `check`, as a writer meets them."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from sitekit import BODY, SITE_YAML, STORY, check_site, heads, make_site, story_md, survivor
+
+CLEAN = [
+    # the pronoun "I" after a workplace word is not a workplace's name
+    '"At the centre I met women with the same story as me."',
+    '"Every morning I open my shop and I feel proud."',
+    # a big city that is also a given name, right after a verb that takes a place
+    "Her family fled Aden for Idlib, a journey of weeks.",
+    # a country with "and" in its name, opening a sentence; a country's short name that starts like "Dr"
+    "Bosnia and Herzegovina hosts many displaced people.",
+    "The programme has reached 12,500 people across DR Congo.",
+    # a place whose name has a possessive in it
+    "She keeps a photograph of her old house in Cox's Bazar.",
+]
+
+
+def unreviewed(root: pathlib.Path) -> list[str]:
+    """Every finding but the missing review: no warning a reviewer would have to decide on."""
+    return [h for h in heads(check_site(root)) if "SIGNOFF-MISSING" not in h]
+
+
+@pytest.mark.parametrize("sentence", CLEAN)
+def test_ordinary_prose_builds_clean(tmp_path: pathlib.Path, sentence: str) -> None:
+    root = make_site(tmp_path / "site", {STORY: story_md(BODY + "\n" + sentence + "\n")})
+    assert unreviewed(root) == []
+
+
+UNSAFE = [
+    ("She met the girls at Sisler High on Fridays.", "ID-INSTITUTION"),
+    ("She left Maria with her aunt.", "UNDECLARED-NAME"),
+    ("Asha and Herzegovina came to the meeting.", "UNDECLARED-NAME"),
+    ("She grew up in Barangay San Roque with her aunt.", "PLACE-PRECISION"),
+    ("They live on Rua das Flores now.", "PLACE-PRECISION"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "rule"), UNSAFE)
+def test_the_same_rules_still_stop_what_they_are_for(
+    tmp_path: pathlib.Path, sentence: str, rule: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: story_md(BODY + "\n" + sentence + "\n")})
+    assert heads(check_site(root), rule), sentence
+
+
+def test_a_declared_name_written_without_its_accents_in_the_file_name_is_explained(
+    tmp_path: pathlib.Path,
+) -> None:
+    """Writers drop accents in file names: "Lucía" declared explains "lucia" in one; another name does not."""
+    text = story_md("Lucía found work at a bakery.\n", title="Lucía's new start", people=[survivor("Lucía")])
+    root = make_site(tmp_path / "b", {"content/stories/why-lucia-wants-to-become-a-nurse.md": text})
+    assert heads(check_site(root), "UNDECLARED-NAME") == []
+    root = make_site(tmp_path / "c", {"content/stories/why-lucinda-wants-to-become-a-nurse.md": text})
+    assert heads(check_site(root), "UNDECLARED-NAME")
+
+
+def test_a_tag_made_of_two_common_words_and_small_words_in_a_slug_are_words(tmp_path: pathlib.Path) -> None:
+    text = story_md(BODY, tags=["peacebuilding", "livelihoods"])
+    root = make_site(
+        tmp_path / "site",
+        {"content/stories/from-a-village-in-the-north-to-a-new-start-asha-s-story.md": text},
+    )
+    assert unreviewed(root) == []
+
+
+def test_known_places_are_matched_without_their_accents(tmp_path: pathlib.Path) -> None:
+    site = SITE_YAML + "safety:\n  known_places: [Cúcuta]\n"
+    text = story_md(BODY)
+    root = make_site(
+        tmp_path / "site", {"site.yaml": site, "content/stories/now-asha-is-safe-in-cucuta.md": text}
+    )
+    assert unreviewed(root) == []
+    root = make_site(tmp_path / "other", {"content/stories/now-asha-is-safe-in-cucuta.md": text})
+    assert heads(check_site(root), "UNDECLARED-NAME") or heads(check_site(root), "PLACE-PRECISION")
