@@ -272,9 +272,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     places = site.places
     if doc.location:  # the story's own location is checked as a field; in the text it is explained
         parts = [p.strip() for p in doc.location.split(",") if p.strip()]
-        places = Lexicon.of(
-            list(site.places.single) + [" ".join(ph) for ph in site.places.phrases] + _with_plain(parts)
-        )
+        places = site.places | Lexicon.of(_with_plain(parts))
     declared = explain.Declared(person_phrases, relatives, site.phrases, places, site.fine_places)
     return explain.NameContext(
         know,

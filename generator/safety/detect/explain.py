@@ -21,6 +21,7 @@ Rosa", "sa kanyang inang si Lorna"), an institution when its head word makes it 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -127,6 +128,7 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     connectors = vocab["connectors"]
     k = 0
     judged_until = 0  # a run read in a window may reach past the capitals that started it
+    paragraphs: dict[int, tuple[Tokens, list[str], list[int]]] = {}
     while k < len(caps):
         if caps[k].start() < judged_until:
             k += 1
@@ -157,12 +159,14 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
         if not _needs_context(text, start, end, words, opens, ctx, acronyms):
             continue
         lo, hi = _window(text, start, end)
-        window = tokenize(text[lo:hi], label=label)
+        if lo not in paragraphs:  # each paragraph is split into tokens once, when a run in it needs it
+            tokens = tokenize(text[lo:hi], label=label)
+            paragraphs[lo] = (tokens, [t.low for t in tokens.items], [t.start for t in tokens.items])
+        window, low, starts = paragraphs[lo]
         items = window.items
-        i = next((n for n, t in enumerate(items) if t.start + lo == start), None)
-        if i is None:
+        i = bisect.bisect_left(starts, start - lo)
+        if i >= len(items) or items[i].start + lo != start:
             continue
-        low = [t.low for t in items]
         while i < len(items) and items[i].start + lo < end:  # every run the tokens make of this stretch
             if items[i].kind != WORD or not items[i].cap:
                 i += 1
@@ -290,23 +294,12 @@ _ABBREVIATIONS_AT = frozenset(
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch around a run to split into tokens: 200 characters back and 120 forward, cut at a
-    paragraph or a space (the run is then judged within its sentence, see _judge)."""
-    lo = max(0, start - 200)
-    at = text.rfind("\n\n", lo, start)
-    if at >= 0:
-        lo = at + 2
-    line = text.rfind("\n", 0, start) + 1
-    if line >= lo - 200:  # from the start of the line, so a heading or a list item is read as one
-        lo = min(lo, line)
-    if lo > 0 and not text[lo - 1].isspace():
-        space = text.find(" ", lo, start)
-        lo = space + 1 if space >= 0 else start
-    hi = min(len(text), end + 120)
-    if hi < len(text):
-        space = text.rfind(" ", end, hi)
-        hi = space if space > end else hi
-    return lo, hi
+    """The paragraph around a run, to split into tokens (the run is then judged within its sentence,
+    see _judge): every run of a paragraph shares its tokens."""
+    lo = text.rfind("\n\n", 0, start)
+    lo = 0 if lo < 0 else lo + 2
+    hi = text.find("\n\n", end)
+    return lo, len(text) if hi < 0 else hi
 
 
 def _needs_context(
@@ -330,8 +323,18 @@ def _needs_context(
     fine = ctx.declared.fine_places
     if any(w in fine or w in fine.starts or w in _DIRECTIONS for w in words):
         return True  # a place the site says is too fine, or "South Kolkata": part of a city
+    if len(words) == 1 and _plain_alone(words[0], opens, ctx):
+        return False
+    # The site's own names ("Hope Without Borders", a programme): explained word by word, whatever
+    # else one of their words is ("Hope" is also a given name).
+    site_name = ctx.declared.phrases.match(words, 0) == len(words) and len(words) > 1
     for n, w in enumerate(words):
-        if w in ctx.declared.person_phrases or w in ctx.declared.phrases or w in ctx.declared.places:
+        if (
+            site_name
+            or w in ctx.declared.person_phrases
+            or w in ctx.declared.phrases
+            or w in ctx.declared.places
+        ):
             if ctx.declared.relatives.single or ctx.declared.relatives.phrases:
                 return True
             continue
@@ -360,6 +363,25 @@ def _needs_context(
         return True
     after = _words_after(text, end)
     return any(w in triggers or w[:1].isdigit() for w in after)
+
+
+def _plain_alone(w: str, opens: bool, ctx: NameContext) -> bool:
+    """A capitalised word alone that nothing around it can make a name: "I" in English, or a very
+    common word opening a sentence ("Many", "Nobody", "Since") that is no one's name and no place.
+    Within its sentence nothing comes before it, and a word after it cannot turn one word into a
+    school or a village (that takes a run of two)."""
+    if w == "i" and ctx.english:
+        return True
+    return (
+        opens
+        and ctx.knowledge.frequency(w, ctx.languages) >= 4.5
+        and not ctx.given(w)
+        and w not in ctx.vocab.signals
+        and w not in ctx.declared.person_phrases
+        and w not in ctx.declared.fine_places
+        and w not in _DIRECTIONS
+        and ctx.place(w) is None
+    )
 
 
 _NEAR_WORD = re.compile(_CAP.pattern + r"|\d+")  # words as the tokenizer splits them
@@ -906,7 +928,7 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabu
     other word may stand between."""
     heads = vocab["institution_words"]
     first_heads = vocab["institution_words_before"]
-    joining = vocab["connectors"].single | vocab["articles"].single | _naming_words(vocab)
+    joining = vocab["connectors"].single | vocab["articles"].single | vocab.naming
     free = 1
     k = i - 1
     while k >= 0 and i - k <= 5 and items[k].kind == WORD and not items[k].cap:
@@ -922,11 +944,6 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabu
             continue
         break
     return None
-
-
-def _naming_words(vocab: Vocabulary) -> frozenset[str]:
-    naming = vocab["naming_phrases"]
-    return frozenset(naming.single) | frozenset(w for phrase in naming.phrases for w in phrase)
 
 
 def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict[int, int]) -> bool:

@@ -75,6 +75,17 @@ class Lexicon:
         longest = max((len(p) for p in phrases), default=1)
         return Lexicon(frozenset(single), frozenset(phrases), longest, frozenset(p[0] for p in phrases))
 
+    def __or__(self, other: Lexicon) -> Lexicon:
+        """Both lexicons' entries, without splitting any entry into words again."""
+        if not other.single and not other.phrases:
+            return self
+        return Lexicon(
+            self.single | other.single,
+            self.phrases | other.phrases,
+            max(self.longest, other.longest),
+            self.starts | other.starts,
+        )
+
     def __contains__(self, word: object) -> bool:
         return word in self.single
 
@@ -110,6 +121,8 @@ class Vocabulary:
     # Words near a name that could change what it is: titles, kinship, place and school words,
     # landmarks, locatives, naming words, possessives (single words and the first word of phrases).
     triggers: frozenset[str] = frozenset()
+    # Words that join a place word to a name ("llamado", "called", "named"), phrase words included.
+    naming: frozenset[str] = frozenset()
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
@@ -207,6 +220,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
         public,
         signals,
         triggers,
+        frozenset(lists["naming_phrases"].single).union(*lists["naming_phrases"].phrases),
     )
     return vocab, findings
 
