@@ -637,3 +637,20 @@ def plain_mentions(text: str) -> list[tuple[int, str, str]]:
 @given(texts(*RELATIVE_WORDS))
 def test_relationship_mentions_read_only_the_paragraphs_that_matter(text: str) -> None:
     assert list(relatives._relationship_mentions(text)) == plain_mentions(text)
+
+
+# ---------------------------------------------------------------- vocabulary entries
+
+
+@EXAMPLES
+@given(
+    st.lists(st.text(alphabet="abcdeéz'-. ", min_size=1, max_size=8), min_size=1, max_size=4).map(" ".join)
+)
+def test_a_plain_entry_splits_as_the_tokenizer_splits_it(entry: str) -> None:
+    """vocab.words splits an entry of lowercase letters and single spaces itself, without the tokenizer:
+    whatever the entry, the words are the ones the tokenizer would give."""
+    from generator.safety.detect.tokens import PUNCT, tokenize
+    from generator.safety.detect.vocab import words
+
+    tokens = tuple(t.low for t in tokenize(entry.replace("’", "'")).items if t.kind != PUNCT)
+    assert words(entry) == (tokens or ((entry.strip().casefold(),) if entry.strip() else ()))

@@ -35,6 +35,34 @@ _CLOSES = MappingProxyType({"]": "[", ")": "("})
 _RULE_LINE_RE = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")  # `- - -`: a horizontal rule, not a list
 
 
+_FENCE_RE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+def _body(text: str, end: re.Match[str]) -> tuple[str, int]:
+    """The body after the front matter's closing fence, and the line it starts on."""
+    body_start = 4 + end.end() + 1
+    body = text[body_start:] if body_start <= len(text) else ""
+    return body, text[: 4 + end.end()].count(
+        "\n"
+    ) + 2  # the line after the closing fence, even at end of file
+
+
+def split_text(raw: bytes) -> tuple[str, str, int] | None:
+    """The text, body and body line of a file `read_source` read before, without reading its front
+    matter again (a stored story's body is needed far more often than its YAML); None when the
+    bytes do not split (then `read_source` says why)."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    end = _FENCE_RE.search(text[4:]) if text.startswith("---\n") else None
+    if end is None:
+        return None
+    body, body_line = _body(text, end)
+    return text, body, body_line
+
+
 def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
     """Split a Markdown file's bytes into front matter and body, or explain why it cannot be read."""
     if len(raw) > MAX_FILE_BYTES:
@@ -79,7 +107,7 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
                 "put a line with three dashes (---) at the very top, then the fields, then another --- line",
             )
         ]
-    end = re.search(r"^---[ \t]*$", text[4:], re.MULTILINE)
+    end = _FENCE_RE.search(text[4:])
     if end is None:
         return None, [
             error(
@@ -92,9 +120,7 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
             )
         ]
     fm_text = text[4 : 4 + end.start()]
-    body_start = 4 + end.end() + 1
-    body = text[body_start:] if body_start <= len(text) else ""
-    body_line = text[: 4 + end.end()].count("\n") + 2  # the line after the closing fence, even at end of file
+    body, body_line = _body(text, end)
     try:
         front = load_yaml(fm_text, line_offset=1)
     except YamlProblem as p:

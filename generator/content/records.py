@@ -28,7 +28,12 @@ class LazySource(Source):
     def __getattr__(self, name: str) -> Any:
         if name not in ("text", "front", "body", "body_line"):
             raise AttributeError(name)
-        from generator.content.parse import read_source
+        from generator.content.parse import read_source, split_text
+
+        if name != "front" and (parts := split_text(self.__dict__["_raw"])) is not None:
+            for field, value in zip(("text", "body", "body_line"), parts, strict=True):
+                object.__setattr__(self, field, value)
+            return getattr(self, name)  # the front matter stays unread until something asks for it
 
         source, _ = read_source(self.path, self.__dict__["_raw"])
         if source is None:  # the bytes read before: cannot happen unless the parser changed under us

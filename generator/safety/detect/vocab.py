@@ -44,9 +44,16 @@ KNOWN_SECTIONS = (
 PUBLIC_SECTIONS = ("festivals", "public_bodies", "laws", "platforms", "regions")
 
 
+_PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
 def words(text: str) -> tuple[str, ...]:
     """The lowercase words of a vocabulary entry, split exactly as the tokenizer splits text (an elided
     article is a word of its own, "d'"; full stops and other punctuation are not words)."""
+    if _PLAIN.fullmatch(
+        text
+    ):  # most entries: lowercase letters and single spaces, as the tokenizer splits them
+        return tuple(text.split(" "))
     from generator.safety.detect.tokens import PUNCT, tokenize
 
     found = tuple(t.low for t in tokenize(text.replace("’", "'")).items if t.kind != PUNCT)
