@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import os
 import pathlib
@@ -27,7 +28,7 @@ from generator.content.publication import decide
 from generator.errors import ContentError, UsageError
 from generator.findings import Finding, Severity, error, sort_findings
 from generator.safety import signoff, sshsig, waivers
-from generator.safety.links import site_addresses
+from generator.safety.links import Addresses, site_addresses
 
 # What approve itself puts right by writing new review and waivers blocks.
 RESOLVED_HERE = {r.id for r in signoff.RULES + waivers.RULES} - {"SIGNOFF-SIGNERS"}
@@ -105,11 +106,13 @@ def replace_review(text: str, story: Story, block: str) -> str:
     return replace_block(text, story.source, "review", block)
 
 
-def _as_published(site: Site, story: Story, at: dt.datetime) -> Site:
+def _as_published(site: Site, story: Story, at: dt.datetime, whole: Callable[[], Addresses]) -> Site:
     """The site with `story` decided as if its status were published: a draft is approved for what
-    it will be, with every publication rule applied."""
+    it will be, with every publication rule applied. `whole` gives the site's addresses as they are
+    (worked out once for all the files approved: a story already published changes none of them)."""
     pub = decide(dataclasses.replace(story, status="published"), at, site.config.tz)
-    extras = {**site.extras, "site_addresses": site_addresses(site, {story.path: pub})}
+    same = site.publications.get(story.path) == pub
+    extras = {**site.extras, "site_addresses": whole() if same else site_addresses(site, {story.path: pub})}
     return dataclasses.replace(
         site, stories=(story,), pages=(), publications={story.path: pub}, extras=extras
     )
@@ -121,17 +124,22 @@ def _only_page(site: Site, page: Page) -> Site:
 
 
 def _item(
-    root: pathlib.Path, site: Site, f: pathlib.Path, at: dt.datetime
+    root: pathlib.Path,
+    site: Site,
+    f: pathlib.Path,
+    at: dt.datetime,
+    whole: Callable[[], Addresses],
+    stories: dict[str, Story],
 ) -> tuple[_Item, Site] | list[Finding]:
     resolved = f.resolve()
     try:
         rel = resolved.relative_to(root.resolve()).as_posix()
     except ValueError:
         raise UsageError(f"{f} is not inside the site at {root}") from None
-    story = next((s for s in site.stories if s.path == rel), None)
+    story = stories.get(rel)
     if story is not None:
         return _Item(rel, resolved, story.source, story.author, story.waivers, "story"), _as_published(
-            site, story, at
+            site, story, at, whole
         )
     page = next((p for p in site.pages if p.path == rel), None)
     if page is not None:
@@ -165,8 +173,10 @@ def approve(
     refused: list[Finding] = []
     todo: list[tuple[_Item, list[Waiver]]] = []
     day = at.astimezone(config.tz).date()
+    whole = functools.cache(lambda: site_addresses(site))
+    stories = {s.path: s for s in site.stories}
     for f in files:
-        got = _item(root, site, f, at)
+        got = _item(root, site, f, at, whole, stories)
         if isinstance(got, list):
             problems += got
             continue
