@@ -133,13 +133,18 @@ def check_all(
 
 
 def run_checks(
-    site: Site, at: dt.datetime, progress: Progress = _no_progress, steps: Steps | None = None
+    site: Site,
+    at: dt.datetime,
+    progress: Progress = _no_progress,
+    steps: Steps | None = None,
+    site_key: str | None = None,
 ) -> tuple[list[Finding], list[Finding]]:
-    """`check_all` for callers that hold only a Site (approve, the pre-commit check)."""
+    """`check_all` for callers that hold only a Site (approve, the pre-commit check). A caller that
+    checks many cut-down copies of one site passes the same `steps` and `site_key` to each."""
     steps = steps if steps is not None else Steps(Store.memory())
-    return check_all(
-        site, at, steps, checks.site_fingerprint(site.config.root, site.config, site.files), progress
-    )
+    if site_key is None:
+        site_key = checks.site_fingerprint(site.config.root, site.config, site.files)
+    return check_all(site, at, steps, site_key, progress)
 
 
 @dataclass(frozen=True)

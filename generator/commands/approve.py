@@ -21,7 +21,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator import checks
 from generator.build import Site, load_site, run_checks
+from generator.cache.steps import Steps
+from generator.cache.store import Store
 from generator.content.model import Page, Review, Source, Story, Waiver
 from generator.content.parse import read_source
 from generator.content.publication import decide
@@ -174,6 +177,10 @@ def approve(
     todo: list[tuple[_Item, list[Waiver]]] = []
     day = at.astimezone(config.tz).date()
     whole = functools.cache(lambda: site_addresses(site))
+    # One store and one fingerprint of what the checks read besides each story, for all the files:
+    # worked out per file, both walked the whole site each time (quadratic on a large site).
+    steps = Steps(Store.memory())
+    site_key = checks.site_fingerprint(config.root, config, site.files)
     stories = {s.path: s for s in site.stories}
     for f in files:
         got = _item(root, site, f, at, whole, stories)
@@ -192,7 +199,7 @@ def approve(
                 )
             )
             continue
-        found, accepted = run_checks(alone, at)
+        found, accepted = run_checks(alone, at, steps=steps, site_key=site_key)
         mine = [x for x in found if x.path == item.path]
         blocking = [x for x in mine if x.is_error and x.rule not in RESOLVED_HERE]
         # Site-wide errors too (config, denylist key, signers): a review would vouch for checks that never ran.
