@@ -1,5 +1,6 @@
-"""False alarms the benchmark corpus found (ordinary charity prose that stopped the build), each next to
-the unsafe sentence the same rule must still stop. Through the CLI's `check`, as a writer meets them."""
+"""False alarms the benchmark corpus and a red team's safe stories found (ordinary charity prose that
+stopped the build), each next to the unsafe sentence the same rule must still stop. Through `check`,
+as a writer meets them."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ CLEAN = [
     "The programme has reached 12,500 people across DR Congo.",
     # a place whose name has a possessive in it
     "She keeps a photograph of her old house in Cox's Bazar.",
+    # an acronym the text spells out, used again later; a country's acronym with a possessive
+    "Police referred her to the National Referral Mechanism (NRM), the UK's framework. The NRM took weeks.",
+    "She gave a statement to NAPTIP (National Agency for the Prohibition of Trafficking in Persons).",
+    # lakhs, and a statute's article in French
+    "More than 3,00,000 bonded labourers have been released since 1978.",
+    "Ce délit est puni par l'article 225-4-1 du Code pénal.",
 ]
 
 
@@ -35,6 +42,8 @@ def test_ordinary_prose_builds_clean(tmp_path: pathlib.Path, sentence: str) -> N
 
 UNSAFE = [
     ("She met the girls at Sisler High on Fridays.", "ID-INSTITUTION"),
+    ("She studies at KGBV now.", "UNDECLARED-NAME"),  # an acronym nobody spelled out
+    ("She wrote 4821399172 on the form.", "ID-PHONE"),  # a number the site does not list
     ("She left Maria with her aunt.", "UNDECLARED-NAME"),
     ("Asha and Herzegovina came to the meeting.", "UNDECLARED-NAME"),
     ("She grew up in Barangay San Roque with her aunt.", "PLACE-PRECISION"),
@@ -79,3 +88,21 @@ def test_known_places_are_matched_without_their_accents(tmp_path: pathlib.Path) 
     assert unreviewed(root) == []
     root = make_site(tmp_path / "other", {"content/stories/now-asha-is-safe-in-cucuta.md": text})
     assert heads(check_site(root), "UNDECLARED-NAME") or heads(check_site(root), "PLACE-PRECISION")
+
+
+def test_the_sites_own_hotline_is_an_explained_number(tmp_path: pathlib.Path) -> None:
+    site = SITE_YAML + "safety:\n  allowed_phones: ['+44 8000 121 700']\n"
+    text = story_md(BODY + "\nCall the Modern Slavery Helpline on 08000 121 700.\n")
+    root = make_site(tmp_path / "site", {"site.yaml": site, STORY: text})
+    assert unreviewed(root) == []
+
+
+def test_a_declared_name_that_is_a_month_and_an_age_in_a_file_name_is_not_a_date(
+    tmp_path: pathlib.Path,
+) -> None:
+    """ "mai-13-is-back-in-the-classroom": Mai, 13 (Mai is French for May). With a year it is a date."""
+    text = story_md("Mai is back in the classroom.\n", people=[survivor("Mai")])
+    root = make_site(tmp_path / "a", {"content/stories/mai-13-is-back-in-the-classroom.md": text})
+    assert unreviewed(root) == []
+    root = make_site(tmp_path / "b", {"content/stories/mai-13-2024-is-back-in-the-classroom.md": text})
+    assert heads(check_site(root), "DATE-EXACT")

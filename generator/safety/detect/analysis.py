@@ -155,19 +155,31 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         x
         for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab)
         if x.rule in _IDENTIFIERS
-        and not (x.rule == ts.DATE and _public_date(p.text, x.start, x.end, site.vocab))
+        and not (
+            x.rule == ts.DATE
+            and (_public_date(p.text, x.start, x.end, site.vocab) or _name_and_age(x.text, ctx))
+        )
     ]
     claimed = [(x.start, x.end) for x in found]
     for x in explain.find_names_in(p.text, ctx, label=p.label):
         if not any(s < x.end and x.start < e for s, e in claimed):
             found.append(x)
-    found += numbers.find_numbers(p.text, site.vocab, claimed)
+    found += numbers.find_numbers(p.text, site.vocab, claimed, site.settings.allowed_phones)
     found += numbers.find_links(p.text, site.hosts, claimed)
     placed = []
     for x in sorted(found, key=lambda x: (x.start, x.end)):
         s, e = p.norm.span(x.start, x.end)
         placed.append(Found(x.rule, s, e, p.field.text[s:e], x.what, x.level))
     return placed
+
+
+def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
+    """ "Mai 13", "May, 13" with Mai or May a declared person and no year: a name and an age (the
+    file name "mai-13-is-back-in-the-classroom"), not a day of a month."""
+    parts = _WORD_RE.findall(text)
+    return not re.search(r"\b(?:1[89]|20)\d\d\b", text) and any(
+        w.lower() in ctx.declared.person_phrases for w in parts
+    )
 
 
 # Law words that name a statute ("the Act of 13 April 2016", "la loi du…"), not a judgment or a case.
@@ -284,7 +296,48 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         frozenset(lowercase),
         frozenset(countries),
         function_words=frozenset().union(*(top[i] for i in languages)) if top else frozenset(),
+        acronyms=defined_acronyms(p.text for p in prepared if p.field.kind in (BODY, PROSE)),
     )
+
+
+# "the National Referral Mechanism (NRM)", "NAPTIP (National Agency for the Prohibition…)"
+_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z][A-Za-z]{1,9})\s*\)")
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z]{1,9})\s*\(([^()]{5,200})\)")
+_EXPANSION_WORD = re.compile(r"[^\W\d_]+")
+
+
+def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
+    """Acronyms the text spells out where it first uses them, lowercased: each letter is the first
+    letter of a word of the expansion, in order (small words may be skipped). The expansion is read
+    as any other name is; the acronym then says nothing more than it does."""
+    out: set[str] = set()
+    for text in texts:
+        if "(" not in text:
+            continue
+        for m in _ACRONYM_AFTER.finditer(text):
+            words = _EXPANSION_WORD.findall(text, max(0, m.start() - 240), m.start())[-16:]
+            if _spells(m.group(1), list(reversed(words)), backwards=True):
+                out.add(m.group(1).lower())
+        for m in _ACRONYM_BEFORE.finditer(text):
+            if _spells(m.group(1), _EXPANSION_WORD.findall(m.group(2))[:16], backwards=False):
+                out.add(m.group(1).lower())
+    return frozenset(out)
+
+
+def _spells(acronym: str, words: list[str], *, backwards: bool) -> bool:
+    letters = [unicodedata.normalize("NFKD", c)[0] for c in acronym.upper()]
+    if backwards:
+        letters.reverse()
+    n = 0
+    for word in words:
+        if n == len(letters):
+            break
+        initial = unicodedata.normalize("NFKD", word[0].upper())[0]
+        if initial == letters[n]:
+            n += 1
+        elif word[0].isupper() and n:
+            return False  # a capitalised word that is not part of it: another name
+    return n == len(letters) and len(letters) >= 2
 
 
 def _people(people: Sequence[Person]) -> tuple[Lexicon, Lexicon]:

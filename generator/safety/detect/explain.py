@@ -87,6 +87,7 @@ class NameContext:
     # Lookups already made for this document (the same names come back sentence after sentence).
     memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, hash=False)
     function_words: frozenset[str] = frozenset()  # the most frequent words of the text's languages
+    acronyms: frozenset[str] = frozenset()  # acronyms the text spells out ("… Mechanism (NRM)"), lowercased
 
     def place(self, name: str) -> Place | None:
         key = ("place", name)
@@ -351,7 +352,7 @@ def _needs_context(
             if place.level > ctx.precision:
                 return True
             continue
-        if w in acronyms:
+        if w in acronyms and w not in ctx.acronyms:
             return True  # an acronym: the tokens decide ("KGBV" unknown, "TV" common)
         if w in ctx.lowercase:
             continue
@@ -641,7 +642,7 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
-    if w in vocab.known:
+    if w in vocab.known or w in ctx.acronyms:
         return KNOWN
     if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
         parts = [p for p in w.split("-") if p]

@@ -40,9 +40,12 @@ _DIGITS = re.compile(r"\d+(?:[.,:/\-]\d+)*")
 _WORDS_OF = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|[%‰$€£₹₱¥]|r\$")
 
 
-def find_numbers(text: str, vocab: Vocabulary, claimed: list[tuple[int, int]]) -> list[Found]:
+def find_numbers(
+    text: str, vocab: Vocabulary, claimed: list[tuple[int, int]], allowed_phones: tuple[str, ...] = ()
+) -> list[Found]:
     """Long numbers and codes nobody explained (outside the spans identifier detectors claimed).
-    Read at the digits only: a story's digits are few, its words many."""
+    Read at the digits only: a story's digits are few, its words many. A number the site lists in
+    `safety.allowed_phones` (its last ten digits, as there) is explained: the site's own hotline."""
     out: list[Found] = []
     last_code_end = -1
     for m in _DIGITS.finditer(text):
@@ -59,8 +62,20 @@ def find_numbers(text: str, vocab: Vocabulary, claimed: list[tuple[int, int]]) -
         number = m.group()
         if sum(c.isdigit() for c in number) < 5 or _explained_number(text, s, e, vocab):
             continue
+        if allowed_phones and _listed_phone(text, s, allowed_phones):
+            continue
         out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     return out
+
+
+_PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
+
+
+def _listed_phone(text: str, s: int, allowed_phones: tuple[str, ...]) -> bool:
+    """The number written from s on ("08000 121 700", spaces and all) is one the site lists."""
+    run = _PHONE_RUN.match(text, s)
+    digits = "".join(c for c in run.group() if c.isdigit()) if run else ""
+    return any(digits[-10:] == p or digits[-len(p) :] == p for p in allowed_phones if p)
 
 
 def _code_around(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -82,7 +97,10 @@ def _code_around(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 def _before_words(text: str, at: int, n: int = 4) -> list[str]:
-    return [w.lower() for w in _WORDS_OF.findall(text, max(0, at - 60), at)][-n:]
+    return [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, max(0, at - 60), at)][-n:]
+
+
+_ELIDED = re.compile(r"^(?:l|d|qu|n|s|j|c)['’]")  # "l'article", "d'après": the word after the elision
 
 
 def _after_words(text: str, at: int, n: int = 3) -> list[str]:
@@ -140,7 +158,10 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
 
 def _grouped(text: str) -> bool:
     """Written like an amount or a count: thousands separated ("1,100", "2.000", "10 000"), or short."""
-    return bool(re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+(?:[.,]\d+)?|\d{1,6}(?:[.,]\d+)?", text))
+    return bool(
+        re.fullmatch(r"\d{1,3}(?:[,. ]\d{3})+(?:[.,]\d+)?|\d{1,6}(?:[.,]\d+)?", text)
+        or re.fullmatch(r"\d{1,2}(?:,\d\d)+,\d{3}", text)  # lakhs and crores: "3,00,000"
+    )
 
 
 _LINK = re.compile(

@@ -171,7 +171,8 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
             low = raw.lower()
             possessive = False
         cap = raw[0].isupper()
-        upper = cap and kind is WORD and len(raw) > 1 and raw.isupper()
+        stem = raw[: len(low)] if possessive else raw  # "UK's": the acronym without its possessive
+        upper = cap and kind is WORD and len(stem) > 1 and stem.isupper()
         append(Token(kind, start, end, raw, low, cap, upper, initial, possessive, heading, at_start))
         at_start = False
         prev_end = end
