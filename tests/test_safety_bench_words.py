@@ -26,6 +26,21 @@ CLEAN = [
     # lakhs, and a statute's article in French
     "More than 3,00,000 bonded labourers have been released since 1978.",
     "Ce délit est puni par l'article 225-4-1 du Code pénal.",
+    # public bodies whose names hold a given name, a title word or a national adjective
+    "The Royal Canadian Mounted Police arranged her travel.",
+    "In March, a team from the District Child Protection Unit inspected the mill.",
+    "En 2021, agentes de la Policía Nacional la identificaron.",
+    "Agentes del Instituto Nacional de Migración la identificaron.",
+    "The Department of Trade and Industry (DTI) trained the group; the DTI also gave starter kits.",
+    # a feast people are also named after, after a small word; a feast written with its accents
+    "On allume des bougies à Noël, mais pas pour toute une ville.",
+    "He celebrated Tết with other survivors.",
+    # the day and month of an observance, and a statute's date
+    "Every year on February 22, Canada marks National Human Trafficking Awareness Day.",
+    "Elle a parlé du parcours créé par la loi n° 2016-444 du 13 avril 2016.",
+    # a country whose name opens with a place word; a work word before 'for', 'sem', 'con'
+    "Many children work on cocoa farms in Côte d'Ivoire et au Ghana.",
+    "When he asked to go home for Holi, the contractor refused.",
 ]
 
 
@@ -44,6 +59,11 @@ UNSAFE = [
     ("She met the girls at Sisler High on Fridays.", "ID-INSTITUTION"),
     ("She studies at KGBV now.", "UNDECLARED-NAME"),  # an acronym nobody spelled out
     ("She wrote 4821399172 on the form.", "ID-PHONE"),  # a number the site does not list
+    ("Habló con el Policía Xochiltepec.", "UNDECLARED-NAME"),  # a title, then a name
+    ("Estudia en la Escuela Municipal Benito Juárez.", "ID-INSTITUTION"),
+    ("She studies at Quezon National High School.", "ID-INSTITUTION"),
+    ("She studies at the Instituto Miguel Hidalgo.", "ID-INSTITUTION"),
+    ("She was born on 13 April 2011.", "ID-BIRTHDATE"),
     ("She left Maria with her aunt.", "UNDECLARED-NAME"),
     ("Asha and Herzegovina came to the meeting.", "UNDECLARED-NAME"),
     ("She grew up in Barangay San Roque with her aunt.", "PLACE-PRECISION"),

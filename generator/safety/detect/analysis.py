@@ -182,6 +182,13 @@ def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
     )
 
 
+# A day the world or a country observes, named in the sentence ("Anti-Slavery Day", "Día Mundial
+# contra la Trata", "Dia Nacional de Combate…", "Journée mondiale…", "Fête des Lumières"): the date
+# next to it, without a year, is the day's, not a person's.
+_OBSERVANCE = re.compile(r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b")
+_NUMBER_WORDS = frozenset({"n", "no", "nº", "n°", "nr", "num", "número", "numero", "numéro", "blg", "bilang"})
+
+
 # Law words that name a statute ("the Act of 13 April 2016", "la loi du…"), not a judgment or a case.
 _NOT_STATUTES = frozenset(
     [
@@ -226,13 +233,14 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     festivals = vocab["festivals"]
     # A day and month next to the day's own name; with a year it dates something in a life
     # ("on 25 December 2024, Christmas Day, she ran away").
-    if not re.search(r"\d{4}", text[start:end]) and any(
-        festivals.match(sentence, i) for i in range(len(sentence))
+    if not re.search(r"\d{4}", text[start:end]) and (
+        any(festivals.match(sentence, i) for i in range(len(sentence)))
+        or _OBSERVANCE.search(text, max(lo, start - 160), min(hi, end + 160))
     ):
         return True
-    before = re.findall(r"[^\W\d_]+", text[max(lo, start - 30) : start].casefold())
-    while before and before[-1] in _JOINERS:
-        before.pop()
+    before = re.findall(r"[^\W\d_]+", text[max(lo, start - 40) : start].casefold())
+    while before and (before[-1] in _JOINERS or before[-1] in _NUMBER_WORDS):
+        before.pop()  # "la loi n° 2016-444 du 13 avril 2016"
     law = vocab["law_words"]
     return bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES
 
@@ -315,11 +323,11 @@ def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
         if "(" not in text:
             continue
         for m in _ACRONYM_AFTER.finditer(text):
-            words = _EXPANSION_WORD.findall(text, max(0, m.start() - 240), m.start())[-16:]
+            words = _EXPANSION_WORD.findall(text, max(0, m.start() - 320), m.start())[-24:]
             if _spells(m.group(1), list(reversed(words)), backwards=True):
                 out.add(m.group(1).lower())
         for m in _ACRONYM_BEFORE.finditer(text):
-            if _spells(m.group(1), _EXPANSION_WORD.findall(m.group(2))[:16], backwards=False):
+            if _spells(m.group(1), _EXPANSION_WORD.findall(m.group(2))[:24], backwards=False):
                 out.add(m.group(1).lower())
     return frozenset(out)
 
@@ -328,16 +336,19 @@ def _spells(acronym: str, words: list[str], *, backwards: bool) -> bool:
     letters = [unicodedata.normalize("NFKD", c)[0] for c in acronym.upper()]
     if backwards:
         letters.reverse()
-    n = 0
-    for word in words:
+    initials = [unicodedata.normalize("NFKD", w[0].upper())[0] for w in words]
+
+    def match(n: int, m: int) -> bool:  # letters[n:] spelled by words[m:]
         if n == len(letters):
-            break
-        initial = unicodedata.normalize("NFKD", word[0].upper())[0]
-        if initial == letters[n]:
-            n += 1
-        elif word[0].isupper() and n:
-            return False  # a capitalised word that is not part of it: another name
-    return n == len(letters) and len(letters) >= 2
+            return True
+        for k in range(m, len(words)):
+            if initials[k] == letters[n] and match(n + 1, k + 1):
+                return True
+            if words[k][0].isupper() and n:
+                return False  # a capitalised word that is not part of it: another name
+        return False  # (small words are skipped, or stand for a letter: "in" in NAPTIP, not "a" in CEAV)
+
+    return len(letters) >= 2 and match(0, 0)
 
 
 def _people(people: Sequence[Person]) -> tuple[Lexicon, Lexicon]:

@@ -548,7 +548,12 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
-    titled = _titled(items, low, i, vocab) and vocab["regions"].match(low, i) < 2
+    titled = (
+        _titled(items, low, i, vocab)
+        and vocab["regions"].match(low, i) < 2
+        # "Policía Nacional", "Police Department": a body named by its title word, not a person
+        and not (low[i] in vocab["org_words"] and len(words_idx) > 1 and _official(low, i + 1, j, vocab))
+    )
     # "Mother Teresa", "Sister Nivedita": a kinship word used as a title says nothing of a relation
     kin_words = [k for k in words_idx if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx)]
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
@@ -556,6 +561,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         for k in words_idx:
             if classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
                 classes[k] = NAME_LIKE  # "Sra. Mercado", "Mr Singh"
+    if not titled and _official(low, i, j, vocab):  # "Royal Canadian Mounted Police": a word of a body's name
+        for k in words_idx:
+            if classes[k] == NAME_LIKE and ctx.knowledge.more_word_than_name(low[k], ctx.languages):
+                classes[k] = COMMON
     institution = _institution(items, low, i, j, classes, ctx)
     if institution is not None and _all_common_in_title(items, i, j, classes):
         institution = None  # "Back to Fashion School" in a Title Case title: words, not a name
@@ -662,8 +671,17 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
     if t.initial and w in ctx.function_words and len(w) <= 3:
         return COMMON  # "To", "The", "And" in a Title Case title or a slug: never a town of that name
     given = ctx.given(w)
-    if not given and w in vocab.public:
-        return KNOWN
+    if (w in vocab.public or _unaccented(w) in vocab.public) and (
+        not given or _after_small_word(items, low, k, ctx)
+    ):
+        return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
+    if (
+        not given
+        and len(w) > 3
+        and any(w in phrase for phrase in ctx.declared.phrases.phrases)
+        and ctx.place(w) is None
+    ):
+        return DECLARED  # "Travessia" of the declared "Instituto Travessia": the site's own name, short
     place = ctx.place(w)
     located = (
         _locative_before(items, low, i, vocab)
@@ -681,8 +699,8 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         if w in ctx.lowercase or ((t.initial or t.upper) and know.more_word_than_name(w, ctx.languages)):
             return COMMON  # "Hope is the word…", "Will she go back?"
         return NAME_LIKE
-    if t.upper:
-        return COMMON if know.frequency(w) >= 4.0 else UNKNOWN  # "TV", "OK"; an unknown acronym stays unknown
+    if t.upper:  # "TV", "OK", "GP", "CPF"; an acronym nobody uses ("KGBV") stays unknown
+        return COMMON if know.frequency(w) >= 3.5 else UNKNOWN
     if w in ctx.lowercase:
         return COMMON
     z = max(ctx.frequency(w), know.inflected_frequency(w, ctx.languages))
@@ -699,6 +717,23 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
     if z >= (4.0 if words > 1 else 4.5) or ctx.frequency(w, english_only=True) >= 3.3:
         return COMMON
     return UNKNOWN
+
+
+def _unaccented(word: str) -> str:
+    return word if word.isascii() else fold(word)
+
+
+def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """A lowercase small word of the language just before k ("pour", "the", "ng"), not one that
+    marks a person ("si", "kay")."""
+    return (
+        k > 0
+        and items[k - 1].kind == WORD
+        and (not items[k - 1].cap or items[k - 1].initial)  # "Pour Noël, …"
+        and _unaccented(low[k - 1]) in ctx.function_words  # the table is folded: "à" is "a"
+        and low[k - 1] not in ctx.vocab["person_markers"]
+        and low[k - 1] not in ctx.vocab["titles"]
+    )
 
 
 def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -898,13 +933,21 @@ def _institution(
     heads = vocab["institution_words"]
     first_heads = vocab["institution_words_before"]
     last = words_idx[-1]
-    if len(words_idx) >= 2 and _ends_with(low, words_idx, heads) and not _org_after(items, low, j, vocab):
+    if (
+        len(words_idx) >= 2
+        and _ends_with(low, words_idx, heads)
+        and classes.get(last) != DECLARED  # "Sindicato Nacional de Trabajadores del Hogar", declared
+        and not _org_after(items, low, j, vocab)
+    ):
         return i, j
     n = first_heads.match(low, i) or (heads.match(low, i) if not ctx.english else 0)
-    if n:
+    if n and classes.get(i) != DECLARED:  # "Instituto Travessia em Belém": the charity, in a city
         rest = [k for k in words_idx if k >= i + n]
         nxt = j if not rest else None
-        if rest:  # "Hotel Sonali", "Posada del Sol": whatever the name's words are
+        public = low[i] in vocab["org_words"] and (
+            _official(low, i + n, j, vocab) or any(low[k] in vocab["peoples"] for k in rest)
+        )  # "Instituto Nacional de Migración", "Instituto Mexicano del Seguro Social": a public body
+        if rest and not public:  # "Hotel Sonali", "Posada del Sol": whatever the name's words are
             return i, j
         if nxt is not None and j < len(items) and items[j].kind == NUMBER:
             return i, j + 1
@@ -916,35 +959,58 @@ def _institution(
         and not _year(items[j].text)
     ):
         return i, j + 1
-    head = _head_before(items, low, i, vocab)
+    head = _head_before(items, low, i, ctx)
     if head is not None and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx):
         return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None
 
 
-def _head_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> int | None:
+def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> int | None:
     """A lowercase institution word just before the run, the way French, Spanish, Portuguese and
     Filipino name places ("collège Jean-Moulin", "salon de massage Zen Lotus", "salón de fiestas
-    llamado Jardín Las Palmas", "lycée professionnel Marie-Curie"): small words, a naming word and one
-    other word may stand between."""
+    llamado Jardín Las Palmas", "lycée professionnel Marie-Curie", "home for girls Asha Niketan"):
+    articles, "de", a naming phrase and one other word may stand between, but not a word that says
+    the name is something else ("a farm without CNPJ", "home for Holi", "secundaria con el INEA")."""
+    vocab = ctx.vocab
     heads = vocab["institution_words"]
     first_heads = vocab["institution_words_before"]
-    joining = vocab["connectors"].single | vocab["articles"].single | vocab.naming
+    joining = (vocab["connectors"].single | vocab["articles"].single) - _NOT_JOINING
+    naming = vocab["naming_phrases"]
     free = 1
     k = i - 1
-    while k >= 0 and i - k <= 5 and items[k].kind == WORD and not items[k].cap:
+    while k >= 0 and i - k <= 6 and items[k].kind == WORD and not items[k].cap:
         w = low[k]
         if w in heads or w in first_heads:
             return k
+        for lexicon in (heads, first_heads):
+            if _phrase_ends(low, k, lexicon):  # "home for girls", "escola de samba"
+                n = next(
+                    n
+                    for n in range(2, lexicon.longest + 1)
+                    if tuple(low[k - n + 1 : k + 1]) in lexicon.phrases
+                )
+                return k - n + 1
         if w in joining:
             k -= 1
             continue
-        if free and w not in _PREPOSITIONS and w not in vocab["locatives"]:
+        if w in naming or _phrase_ends(low, k, naming):
+            k -= 1  # "llamado", "que se llama": the words of a naming phrase
+            while k >= 0 and low[k] in vocab.naming and low[k] not in heads:
+                k -= 1
+            continue
+        if free and w not in _PREPOSITIONS and w not in vocab["locatives"] and w not in ctx.function_words:
             free -= 1
             k -= 1
             continue
         break
     return None
+
+
+# Small words that join a head word to what it is for, not to its name ("home for Holi", "ferme
+# de…" keeps "de"): a head word before them is not the name's.
+_NOT_JOINING = frozenset(
+    {"for", "para", "pour", "with", "con", "com", "avec", "sem", "sin", "sans", "without"}
+)
 
 
 def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict[int, int]) -> bool:
@@ -1210,8 +1276,12 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         if low[m] in ctx.function_words and low[m] not in vocab["connectors"]:
             break
         named.append(m)
+    n, cls = _phrase(low, i, j, ctx)
+    if cls == COARSE_PLACE and n >= 2:
+        return False  # "Côte d'Ivoire et au Ghana": a country whose name opens with a place word
     if (
         len(named) >= 2
+        and not _official(low, i + 1, j, vocab)  # "District Child Protection Unit", "Bureau of Immigration"
         and (vocab["place_words_before"].match(low, i) or low[i] in vocab["address_words"])
         and not vocab["landmark_words"].match(low, i)  # "Plaza Independencia" is where the march went
         and vocab["regions"].match(low, i) < len(words_idx)  # "DR Congo" is a country, not a drive

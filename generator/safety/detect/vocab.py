@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pathlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -45,6 +46,10 @@ PUBLIC_SECTIONS = ("festivals", "public_bodies", "laws", "platforms", "regions")
 
 
 _PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -212,6 +217,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
     }
     known = frozenset(months).union(*(lists[s].single for s in KNOWN_SECTIONS))
     public = frozenset().union(*(lists[s].single for s in PUBLIC_SECTIONS))
+    public |= {_plain(w) for w in public}  # "Tet" for "Tết", "Noel" for "Noël"
     signal_sections = ("titles", "kinship", "institution_words", "institution_words_before", "place_words_after",
                        "place_words_before", "person_markers")  # fmt: skip
     signals = frozenset().union(*(lists[s].single for s in signal_sections))
