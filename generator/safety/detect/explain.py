@@ -642,6 +642,21 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
 
 
 def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext) -> int:
+    cls = _plain_word_class(items, low, k, i, j, ctx)
+    w = low[k]
+    if (
+        cls == UNKNOWN
+        and len(w) > 3
+        and any(w in phrase for phrase in ctx.declared.phrases.phrases)
+        and ctx.place(w) is None
+    ):
+        return DECLARED  # "Travessia" of the declared "Instituto Travessia": the site's own name, short
+    return cls
+
+
+def _plain_word_class(
+    items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext
+) -> int:
     t = items[k]
     w = low[k]
     vocab, know = ctx.vocab, ctx.knowledge
@@ -675,13 +690,6 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
         not given or _after_small_word(items, low, k, ctx)
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
-    if (
-        not given
-        and len(w) > 3
-        and any(w in phrase for phrase in ctx.declared.phrases.phrases)
-        and ctx.place(w) is None
-    ):
-        return DECLARED  # "Travessia" of the declared "Instituto Travessia": the site's own name, short
     place = ctx.place(w)
     located = (
         _locative_before(items, low, i, vocab)
