@@ -859,10 +859,15 @@ def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, voc
 
 
 def _phrase_ends(low: list[str], k: int, lexicon: Lexicon) -> bool:
+    return _phrase_length(low, k, lexicon) > 0
+
+
+def _phrase_length(low: list[str], k: int, lexicon: Lexicon) -> int:
+    """How many words of a phrase of `lexicon` end at k (the shortest), 0 if none."""
     for n in range(2, lexicon.longest + 1):
         if k - n + 1 >= 0 and tuple(low[k - n + 1 : k + 1]) in lexicon.phrases:
-            return True
-    return False
+            return n
+    return 0
 
 
 # A city this large named right after "fled" or "left" is the city, even when people are also called that
@@ -990,14 +995,9 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         w = low[k]
         if w in heads or w in first_heads:
             return k
-        for lexicon in (heads, first_heads):
-            if _phrase_ends(low, k, lexicon):  # "home for girls", "escola de samba"
-                n = next(
-                    n
-                    for n in range(2, lexicon.longest + 1)
-                    if tuple(low[k - n + 1 : k + 1]) in lexicon.phrases
-                )
-                return k - n + 1
+        n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
+        if n:  # "home for girls", "escola de samba"
+            return k - n + 1
         if w in joining:
             k -= 1
             continue
