@@ -30,6 +30,10 @@ import tempfile
 
 REPO = pathlib.Path(__file__).resolve().parent.parent
 STORIES = REPO / "tests" / "eval" / "safe-stories"
+
+sys.path.insert(0, str(REPO / "bench"))
+from run import copy_site_content
+
 AT = "2026-11-20T00:00:00+00:00"
 KEY = "false-alarms-denylist-key"
 NOT_FALSE_ALARMS = {"SIGNOFF-MISSING", "DECISION-MISSING"}  # no reviewer has looked yet: expected
@@ -38,9 +42,7 @@ NOT_FALSE_ALARMS = {"SIGNOFF-MISSING", "DECISION-MISSING"}  # no reviewer has lo
 def site_for(language: pathlib.Path, root: pathlib.Path) -> None:
     shutil.copyfile(language / "site.yaml", root / "site.yaml")
     shutil.copytree(REPO / "templates", root / "templates")
-    for item in (REPO / "content").iterdir():
-        if item.is_dir() and item.name != "stories":
-            shutil.copytree(item, root / "content" / item.name)
+    copy_site_content(root)  # the example site's pages, campaigns and data files, as the bench does
     # The example press contact writes from the example charity's domain: use this charity's own.
     domain = re.search(r"(?m)^  allowed_email_domains: \[([^],\]]+)", (language / "site.yaml").read_text())
     contacts = root / "content" / "data" / "contacts.yaml"

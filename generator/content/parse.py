@@ -42,9 +42,13 @@ def _body(text: str, end: re.Match[str]) -> tuple[str, int]:
     """The body after the front matter's closing fence, and the line it starts on."""
     body_start = 4 + end.end() + 1
     body = text[body_start:] if body_start <= len(text) else ""
-    return body, text[: 4 + end.end()].count(
-        "\n"
-    ) + 2  # the line after the closing fence, even at end of file
+    # The line after the closing fence, even at end of file.
+    return body, text[: 4 + end.end()].count("\n") + 2
+
+
+def _lines(text: str) -> str:
+    """The text as read: without a byte-order mark, every line ending a plain newline."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def split_text(raw: bytes) -> tuple[str, str, int] | None:
@@ -55,7 +59,7 @@ def split_text(raw: bytes) -> tuple[str, str, int] | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _lines(text)
     end = _FENCE_RE.search(text[4:]) if text.startswith("---\n") else None
     if end is None:
         return None
@@ -91,7 +95,7 @@ def read_source(rel: str, raw: bytes) -> tuple[Source | None, list[Finding]]:
         return None, [
             error(rel, line, col, "FILE", "the file is not UTF-8 text", "save it with UTF-8 encoding")
         ]
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _lines(text)
     if not text.strip():
         return None, [
             error(rel, 1, 1, "FILE", "the file is empty", "add front matter and text, or delete the file")

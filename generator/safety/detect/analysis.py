@@ -25,7 +25,7 @@ from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
 from generator.safety.detect.knowledge import COUNTRY, LANGUAGES, LEVELS, Knowledge, load_knowledge
 from generator.safety.detect.scanbase import Found
-from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary
+from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary, unaccented
 from generator.safety.normalise import Normalised, normalise
 
 # What the identifier detectors still report (names, places and institutions are explain.py's).
@@ -372,11 +372,7 @@ def _with_plain(names: Iterable[str]) -> list[str]:
     """The names and, for each written with accents, the same without: "Lucía" or "Cúcuta" declared is
     "lucia" and "cucuta" in a file name or a slug, where writers drop them."""
     out = list(names)
-    for name in list(out):
-        plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-        if plain != name:
-            out.append(plain)
-    return out
+    return out + [plain for name in out if (plain := unaccented(name)) != name]
 
 
 __all__ = ["Document", "SiteKnowledge", "analyse", "country_of", "site_knowledge"]

@@ -40,7 +40,7 @@ from generator.safety.detect.knowledge import (
 )
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
-from generator.safety.detect.vocab import Lexicon, Vocabulary
+from generator.safety.detect.vocab import Lexicon, Vocabulary, unaccented
 
 UNDECLARED = "UNDECLARED-NAME"
 RELATIVE = "RELATIVE-NAMED"
@@ -136,13 +136,12 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             continue
         first = k
         last = k
-        while last + 1 < len(caps) and (
-            _joins(text, caps[last], caps[last + 1], connectors)
-            or _one_place(text, caps[last], caps[last + 1], ctx)
-        ):
+        while last + 1 < len(caps):
             if _one_place(text, caps[last], caps[last + 1], ctx):
-                last += 1
+                last += 1  # "Bosnia and Herzegovina"
                 continue
+            if not _joins(text, caps[last], caps[last + 1], connectors):
+                break
             if any(c.isalpha() for c in text[caps[last].end() : caps[last + 1].start()]) and _plain_opener(
                 text, caps[last], ctx, label
             ):
@@ -172,7 +171,7 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             if items[i].kind != WORD or not items[i].cap:
                 i += 1
                 continue
-            j = _run_end(items, i, vocab, ctx)
+            j = _run_end(items, i, ctx)
             for f in _judge(window, low, i, j, ctx):
                 out.append(Found(f.rule, f.start + lo, f.end + lo, f.text, f.what, f.level))
             judged_until = max(judged_until, items[j - 1].end + lo)
@@ -437,17 +436,17 @@ def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
         if t.initial and t.low in common and not (i + 1 < len(items) and items[i + 1].cap):
             i += 1  # "The", "She", "When" opening a sentence: most capitals are these
             continue
-        j = _run_end(items, i, ctx.vocab, ctx)
+        j = _run_end(items, i, ctx)
         out += _judge(tokens, low, i, j, ctx)
         i = j
     return out
 
 
-def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary, ctx: NameContext | None = None) -> int:
+def _run_end(items: tuple[Token, ...], i: int, ctx: NameContext) -> int:
     """End (exclusive) of the run of capitalised words starting at i: capitals joined by small words
     ("Bay of Bengal", "de Souza") or by an initial's full stop ("A. Rao"); a possessive ends it, unless
     it opens a place's name ("Cox's Bazar")."""
-    connectors = vocab["connectors"]
+    connectors = ctx.vocab["connectors"]
     j = i + 1
     if _ends_name(items[i]) and not _place_goes_on(items, i, ctx):
         return j
@@ -479,7 +478,6 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary, ctx: NameConte
         if (
             t.kind == WORD
             and not t.cap
-            and ctx is not None
             and j + 1 < len(items)
             and items[j + 1].kind == WORD
             and items[j + 1].cap
@@ -498,10 +496,10 @@ def _run_end(items: tuple[Token, ...], i: int, vocab: Vocabulary, ctx: NameConte
     return j
 
 
-def _place_goes_on(items: tuple[Token, ...], k: int, ctx: NameContext | None) -> bool:
+def _place_goes_on(items: tuple[Token, ...], k: int, ctx: NameContext) -> bool:
     """The possessive at k and the capitalised word after it name a place the gazetteer or the site
     knows ("Cox's Bazar", "St John's Wood")."""
-    if ctx is None or k + 1 >= len(items) or items[k + 1].kind != WORD or not items[k + 1].cap:
+    if k + 1 >= len(items) or items[k + 1].kind != WORD or not items[k + 1].cap:
         return False
     pair = [items[k].low, items[k + 1].low]
     return bool(ctx.declared.places.match(pair, 0) == 2 or ctx.place(f"{items[k].text} {items[k + 1].text}"))
@@ -644,12 +642,7 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
 def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext) -> int:
     cls = _plain_word_class(items, low, k, i, j, ctx)
     w = low[k]
-    if (
-        cls == UNKNOWN
-        and len(w) > 3
-        and any(w in phrase for phrase in ctx.declared.phrases.phrases)
-        and ctx.place(w) is None
-    ):
+    if cls == UNKNOWN and len(w) > 3 and w in ctx.declared.phrases.words and ctx.place(w) is None:
         return DECLARED  # "Travessia" of the declared "Instituto Travessia": the site's own name, short
     return cls
 
@@ -686,7 +679,7 @@ def _plain_word_class(
     if t.initial and w in ctx.function_words and len(w) <= 3:
         return COMMON  # "To", "The", "And" in a Title Case title or a slug: never a town of that name
     given = ctx.given(w)
-    if (w in vocab.public or _unaccented(w) in vocab.public) and (
+    if (w in vocab.public or unaccented(w) in vocab.public) and (
         not given or _after_small_word(items, low, k, ctx)
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
@@ -727,10 +720,6 @@ def _plain_word_class(
     return UNKNOWN
 
 
-def _unaccented(word: str) -> str:
-    return word if word.isascii() else fold(word)
-
-
 def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
     """A lowercase small word of the language just before k ("pour", "the", "ng"), not one that
     marks a person ("si", "kay")."""
@@ -738,7 +727,7 @@ def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
         k > 0
         and items[k - 1].kind == WORD
         and (not items[k - 1].cap or items[k - 1].initial)  # "Pour Noël, …"
-        and _unaccented(low[k - 1]) in ctx.function_words  # the table is folded: "à" is "a"
+        and fold(low[k - 1]) in ctx.function_words  # the table is folded: "à" is "a"
         and low[k - 1] not in ctx.vocab["person_markers"]
         and low[k - 1] not in ctx.vocab["titles"]
     )
@@ -987,7 +976,6 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
     vocab = ctx.vocab
     heads = vocab["institution_words"]
     first_heads = vocab["institution_words_before"]
-    joining = (vocab["connectors"].single | vocab["articles"].single) - _NOT_JOINING
     naming = vocab["naming_phrases"]
     free = 1
     k = i - 1
@@ -998,7 +986,7 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
         if n:  # "home for girls", "escola de samba"
             return k - n + 1
-        if w in joining:
+        if (w in vocab["connectors"] or w in vocab["articles"]) and w not in _NOT_JOINING:
             k -= 1
             continue
         if w in naming or _phrase_ends(low, k, naming):

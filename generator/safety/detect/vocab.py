@@ -8,6 +8,7 @@ shape in its own `safety/vocab/` folder. Everything is lowercase; a phrase is a 
 
 from __future__ import annotations
 
+import functools
 import pathlib
 import re
 import unicodedata
@@ -48,16 +49,15 @@ PUBLIC_SECTIONS = ("festivals", "public_bodies", "laws", "platforms", "regions")
 _PLAIN = re.compile(r"[a-z]+(?: [a-z]+)*")
 
 
-def _plain(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+def unaccented(text: str) -> str:
+    """The text without its accents ("Lucía" → "Lucia", "Tết" → "Tet"), case and punctuation kept."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def words(text: str) -> tuple[str, ...]:
     """The lowercase words of a vocabulary entry, split exactly as the tokenizer splits text (an elided
     article is a word of its own, "d'"; full stops and other punctuation are not words)."""
-    if _PLAIN.fullmatch(
-        text
-    ):  # most entries: lowercase letters and single spaces, as the tokenizer splits them
+    if _PLAIN.fullmatch(text):  # most entries: lowercase letters and single spaces
         return tuple(text.split(" "))
     from generator.safety.detect.tokens import PUNCT, tokenize
 
@@ -86,6 +86,11 @@ class Lexicon:
                 phrases.add(w)
         longest = max((len(p) for p in phrases), default=1)
         return Lexicon(frozenset(single), frozenset(phrases), longest, frozenset(p[0] for p in phrases))
+
+    @functools.cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every phrase (worked out once per lexicon)."""
+        return frozenset(w for phrase in self.phrases for w in phrase)
 
     def __or__(self, other: Lexicon) -> Lexicon:
         """Both lexicons' entries, without splitting any entry into words again."""
@@ -217,7 +222,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
     }
     known = frozenset(months).union(*(lists[s].single for s in KNOWN_SECTIONS))
     public = frozenset().union(*(lists[s].single for s in PUBLIC_SECTIONS))
-    public |= {_plain(w) for w in public}  # "Tet" for "Tết", "Noel" for "Noël"
+    public |= {unaccented(w) for w in public}  # "Tet" for "Tết", "Noel" for "Noël"
     signal_sections = ("titles", "kinship", "institution_words", "institution_words_before", "place_words_after",
                        "place_words_before", "person_markers")  # fmt: skip
     signals = frozenset().union(*(lists[s].single for s in signal_sections))
