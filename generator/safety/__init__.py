@@ -122,6 +122,7 @@ def site_extras(
         hosts=hosts,
         locations=[s.location for s in stories if s.location],
         precision=policy.location_precision,
+        language=config.language,
         knowledge=knowledge,
         vocab=vocab,
     )

@@ -47,6 +47,7 @@ class SiteKnowledge:
     settings: ts.Settings  # the identifier detectors' view of site.yaml
     precision: int
     fine_places: Lexicon = field(default_factory=Lexicon)  # safety.fine_places: always too fine
+    language: int | None = None  # the site's own language (site.yaml `language`), an index into LANGUAGES
 
 
 def site_knowledge(
@@ -58,6 +59,7 @@ def site_knowledge(
     hosts: Iterable[str] = (),
     locations: Iterable[str] = (),
     precision: str = "city",
+    language: str = "",
     knowledge: Knowledge | None = None,
     vocab: Vocabulary | None = None,
 ) -> SiteKnowledge:
@@ -74,7 +76,15 @@ def site_knowledge(
         settings,
         LEVELS.get(precision, LEVELS["city"]),
         Lexicon.of(_with_plain(p for p in settings.fine_places if p.strip())),
+        _language_index(language),
     )
+
+
+def _language_index(code: str) -> int | None:
+    """The index into LANGUAGES of a site's `language` ("fil", "tl", "pt-BR" → its language), or None."""
+    base = code.casefold().replace("_", "-").split("-")[0]
+    base = {"tl": "fil"}.get(base, base)
+    return LANGUAGES.index(base) if base in LANGUAGES else None
 
 
 def country_of(location: str, know: Knowledge) -> str:
@@ -142,12 +152,44 @@ _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tuple[tuple[Field, Found], ...]:
     """Every finding of every text detector in every field, on the writer's own text."""
-    prepared = [prepare(f, site.hosts) for f in fields if f.text]
+    prepared = _accents_restored([prepare(f, site.hosts) for f in fields if f.text])
     names_ctx = _name_context(prepared, doc, site)
     out: list[tuple[Field, Found]] = []
     for p in prepared:
         out += [(p.field, found) for found in _analyse_field(p, names_ctx, site)]
     return tuple(out)
+
+
+def _accents_restored(prepared: list[Prepared]) -> list[Prepared]:
+    """Slugs, tags and file names drop accents ("nina-en-la-frontera" for "Niña en la frontera",
+    "mendicite-forcee"): a word written without them there is read as the document writes it elsewhere,
+    when the document writes it one way only. Same length, so what is found keeps its place."""
+    if not any(p.field.kind == NAME for p in prepared):
+        return prepared
+    written: dict[str, set[str]] = {}
+    for p in prepared:
+        if p.field.kind != NAME:
+            for word in _WORD_RE.findall(p.text):
+                if not word.isascii():
+                    low = word.casefold()
+                    written.setdefault(unaccented(low), set()).add(low)
+    if not written:
+        return prepared
+
+    def restore(m: re.Match[str]) -> str:
+        word = m.group()
+        forms = written.get(word.casefold()) if word.isascii() else None
+        if not forms or len(forms) != 1:
+            return word
+        (form,) = forms
+        if len(form) != len(word):
+            return word
+        return form[:1].upper() + form[1:] if word[:1].isupper() else form
+
+    return [
+        Prepared(p.field, p.norm, _WORD_RE.sub(restore, p.text), p.label) if p.field.kind == NAME else p
+        for p in prepared
+    ]
 
 
 def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
@@ -284,8 +326,14 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     # (a quote in Spanish in an English story), whatever the rest of the text is written in.
     own = [counts.get(1 << i, 0) for i in range(len(LANGUAGES))]
     best = max(range(len(LANGUAGES)), key=lambda i: scores[i])
+    # The site's own language counts too: a short label ("Mga Kuwento") has too few words to tell.
+    site_language = {site.language} if site.language is not None else set()
     languages = tuple(
-        sorted({i for i, s in enumerate(scores) if s and (s >= 0.7 * scores[best] or own[i] >= 4)} | {best})
+        sorted(
+            {i for i, s in enumerate(scores) if s and (s >= 0.7 * scores[best] or own[i] >= 4)}
+            | {best}
+            | site_language
+        )
     )
     english = best == 0
     person_phrases, relatives = _people(doc.people)

@@ -545,19 +545,35 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return []
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if _storm_or_airport(items, low, i, j, vocab):  # "Bagyong Yolanda", "aeroporto do Galeão": public names
+        for k in words_idx:
+            if classes[k] in (NAME_LIKE, UNKNOWN):
+                classes[k] = KNOWN
     # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
     titled = (
         _titled(items, low, i, vocab)
         and vocab["regions"].match(low, i) < 2
-        # "Policía Nacional", "Police Department": a body named by its title word, not a person
-        and not (low[i] in vocab["org_words"] and len(words_idx) > 1 and _official(low, i + 1, j, vocab))
+        # "Policía Nacional", "Police Department", "Policía de Infancia y Adolescencia": a body named by
+        # its title word and the words of what it does, not a person ("el Policía Xochiltepec" is one)
+        and not (
+            low[i] in vocab["org_words"]
+            and len(words_idx) > 1
+            and (_official(low, i + 1, j, vocab) or all(classes[k] in (COMMON, KNOWN) for k in words_idx[1:]))
+        )
+        # "the General Police Inspectorate": a title word before a body's word names the body
+        and not (len(words_idx) > 1 and low[words_idx[1]] in vocab["org_words"] and low[i] in vocab["titles"])
     )
     # "Mother Teresa", "Sister Nivedita": a kinship word used as a title says nothing of a relation
     kin_words = [k for k in words_idx if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx)]
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
         for k in words_idx:
-            if classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE) and low[k] not in vocab["titles"]:
+            if (
+                classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE)
+                and low[k] not in vocab["titles"]
+                and not (low[k] in vocab["connectors"] and not items[k].cap)
+                and not (items[k].upper and len(low[k]) > 2)  # "kang OFW": an acronym, not a person
+            ):
                 classes[k] = NAME_LIKE  # "Sra. Mercado", "Mr Singh"
     if not titled and _official(low, i, j, vocab):  # "Royal Canadian Mounted Police": a word of a body's name
         for k in words_idx:
@@ -701,14 +717,33 @@ def _plain_word_class(
             return COMMON  # "Hope is the word…", "Will she go back?"
         return NAME_LIKE
     if t.upper:  # "TV", "OK", "GP", "CPF"; an acronym nobody uses ("KGBV") stays unknown
-        return COMMON if know.frequency(w) >= 3.5 else UNKNOWN
+        if know.frequency(w) >= 3.0 or (len(w) > 2 and not _where_someone_is(items, low, k, ctx)):
+            return COMMON  # "her WASSCE", "a course of the IEFP", "su CURP": an exam, a body, a document
+        return UNKNOWN
     if w in ctx.lowercase:
         return COMMON
-    z = max(ctx.frequency(w), know.inflected_frequency(w, ctx.languages))
+    if know.demonym(w):
+        return KNOWN  # "Moldovan", "Camerounaises": a country's people
+    z = max(
+        ctx.frequency(w),
+        know.inflected_frequency(w, ctx.languages),
+        know.prefixed_frequency(w, ctx.languages),
+    )
     if t.initial:  # a capital says nothing here: a common word of the text, or a very common one of any
         z = max(z, know.compound_frequency(w, ctx.languages))  # a tag or a title: "Peacebuilding"
-        return COMMON if z >= 3.0 or know.frequency(w) >= 4.5 else UNKNOWN
-    if ctx.english or _official(low, i, j, vocab):
+        if z < 2.5:  # a verb or an adjective opening a title or a sentence: "Reconstrói", "Alertée"
+            z = max(z, know.lemma_frequency(w, ctx.languages))
+        # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
+        # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
+        return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
+    if (
+        ctx.english
+        or _official(low, i, j, vocab)
+        or _official_before(items, low, i, ctx)
+        or _national(low, j, ctx)
+    ):
+        if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
+            z = max(z, know.lemma_frequency(w, ctx.languages))
         return COMMON if z >= 3.3 else UNKNOWN
     # Outside English a capital mid-sentence means a name, but a name of what? A frequent word of the
     # language in a name of several words names an event, a body or a campaign ("Día Mundial", "Marcha
@@ -718,6 +753,34 @@ def _plain_word_class(
     if z >= (4.0 if words > 1 else 4.5) or ctx.frequency(w, english_only=True) >= 3.3:
         return COMMON
     return UNKNOWN
+
+
+# Prepositions that put someone somewhere: "studies at KGBV", "en el KGBV", "sa SNHS", "chez ABC".
+_AT = frozenset(
+    ["at", "in", "inside", "into", "to", "near", "en", "em", "no", "na", "nos", "nas", "num", "numa", "sa", "nasa",
+     "à", "au", "aux", "chez", "dans"]
+)  # fmt: skip
+
+
+def _where_someone_is(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k stands where a place or an institution would ("studies at KGBV", "lives in the ABC"): after
+    a preposition of place, an article between them or not, or right after a word of living or work."""
+    vocab = ctx.vocab
+    nxt = k + 1 if k + 1 < len(items) else None
+    if nxt is not None and (
+        items[nxt].kind == NUMBER  # "CIEP 318", "LAVC 1053 0314": a numbered school, an ID's letters
+        or (
+            items[nxt].kind == WORD
+            and (low[nxt] in vocab["institution_words"] or low[nxt] in vocab["landmark_words"])
+        )
+    ):
+        return True  # "a KGBV hostel"
+    m = k - 1
+    if m >= 0 and items[m].kind == WORD and low[m] in vocab["articles"]:
+        m -= 1
+    if m < 0 or items[m].kind != WORD:
+        return False
+    return low[m] in _AT or low[m] in vocab["residence_words"]
 
 
 def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
@@ -736,6 +799,68 @@ def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
 def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a public body or a law ("Fiscalía Especializada…", "Lei de Tráfico…")."""
     return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
+
+
+def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """The run names a storm or an airport: after a storm word ("Typhoon Haiyan", "el huracán Otis"), in
+    brackets after a storm's name ("Bagyong Yolanda (Haiyan)"), after an airport word ("aeroporto do
+    Galeão") or before one ("Mactan-Cebu International Airport")."""
+    storms, airports = vocab["storm_words"], vocab["airport_words"]
+    if storms.match(low, i) or any(airports.match(low, k) == j - k for k in range(i + 1, j)):
+        return True
+    k = i - 1
+    if (
+        k > 0
+        and items[k].kind == PUNCT
+        and items[k].text == "("
+        and items[k - 1].kind == WORD
+        and items[k - 1].cap
+    ):
+        start = k - 1
+        while start > 0 and items[start - 1].kind == WORD and items[start - 1].cap:
+            start -= 1
+        return bool(storms.match(low, start)) or _ends_before(low, start, storms)
+    while (
+        k >= 0 and items[k].kind == WORD and not items[k].cap and low[k] in vocab["connectors"] and i - k <= 2
+    ):
+        k -= 1  # "aeropuerto de", "aeroporto do"
+    return _ends_before(low, k + 1, storms) or _ends_before(low, k + 1, airports)
+
+
+def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
+    """An entry of the lexicon ends just before word i."""
+    return any(lexicon.match(low, i - n) == n for n in range(1, min(i, 3) + 1))
+
+
+def _official_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+    """The run goes on with the name of a law or a public body that a comma or an "and" cut in two:
+    "Ley General para Prevenir, Sancionar y Erradicar…", "Comisión Mexicana de Ayuda a Refugiados"."""
+    vocab = ctx.vocab
+    if ctx.given(low[i]):
+        return False  # "la Fiscalía, Juana Pérez…": a person after the body
+    small = 0
+    for k in range(i - 1, max(-1, i - 16), -1):
+        t = items[k]
+        if t.kind == PUNCT and t.text == "," and small == 0:
+            continue
+        if t.kind != WORD:
+            return False
+        if t.cap:
+            if low[k] in vocab["org_words"] or low[k] in vocab["law_words"]:
+                return True
+            small = 0
+        elif (low[k] in vocab["connectors"] or fold(low[k]) in ctx.function_words) and small < 2:
+            small += 1
+        else:
+            return False
+    return False
+
+
+def _national(low: list[str], j: int, ctx: NameContext) -> bool:
+    """The run ends with a country's name: a national body named by what it does ("Citoyenneté Canada",
+    "Emploi Québec", "Statistique Canada")."""
+    place = ctx.place(low[j - 1])
+    return place is not None and place.level <= STATE
 
 
 def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
@@ -909,7 +1034,16 @@ _PREPOSITIONS = frozenset(
         "no",
         "na",
         "sa",
+        "nasa",
         "taga",
+        "papuntang",
+        "patungong",
+        "pauwi",
+        "hacia",
+        "hasta",
+        "até",
+        "vers",
+        "depuis",
     ]
 )
 
@@ -940,6 +1074,12 @@ def _institution(
         and _ends_with(low, words_idx, heads)
         and classes.get(last) != DECLARED  # "Sindicato Nacional de Trabajadores del Hogar", declared
         and not _org_after(items, low, j, vocab)
+        # "National Employment Agency", "Centro Nacional de Atención": a body's word names it, and a
+        # word of public office is in its name ("Quezon National High School" is a school all the same)
+        and not (
+            low[last] in vocab["org_words"] and any(low[k] in vocab["org_words"] for k in words_idx[:-1])
+        )
+        and not _body_of(items, low, words_idx, vocab)
     ):
         return i, j
     n = first_heads.match(low, i) or (heads.match(low, i) if not ctx.english else 0)
@@ -947,8 +1087,15 @@ def _institution(
         rest = [k for k in words_idx if k >= i + n]
         nxt = j if not rest else None
         public = low[i] in vocab["org_words"] and (
-            _official(low, i + n, j, vocab) or any(low[k] in vocab["peoples"] for k in rest)
-        )  # "Instituto Nacional de Migración", "Instituto Mexicano del Seguro Social": a public body
+            _official(low, i + n, j, vocab)
+            or any(low[k] in vocab["peoples"] for k in rest)
+            or _what_it_does(items, low, i + n, rest, classes, vocab)
+            or (
+                low[i] in vocab["university_words"]
+                and all(classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in rest)
+            )
+        )  # "Instituto Nacional de Migración", "Instituto Mexicano del Seguro Social": a public body;
+        # "Centre for Combating Trafficking in Persons"; "University of Hong Kong", "Université Laval"
         if rest and not public:  # "Hotel Sonali", "Posada del Sol": whatever the name's words are
             return i, j
         if nxt is not None and j < len(items) and items[j].kind == NUMBER:
@@ -962,9 +1109,46 @@ def _institution(
     ):
         return i, j + 1
     head = _head_before(items, low, i, ctx)
-    if head is not None and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx):
+    if (
+        head is not None
+        and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx)
+        # "pidió refugio a la Comisión Mexicana…": a body's own name, not the shelter's
+        and not (
+            low[i] in vocab["org_words"] and low[i] not in vocab["institution_words"] and len(words_idx) > 1
+        )
+    ):
         return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None
+
+
+def _body_of(items: tuple[Token, ...], low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
+    """A public body's word, then "of" or "de", then the rest: the head word at the end is what the body
+    deals with ("Public Authority of Manpower", "Ministerio de Trabajo"), not a workplace's name."""
+    return any(
+        low[k] in vocab["org_words"]
+        and low[k] not in vocab["institution_words"]
+        and k + 1 < len(items)
+        and low[k + 1] in ("of", "de", "for", "para", "pour", "do", "da", "del", "du", "des")
+        for k in words_idx[:-1]
+    )
+
+
+def _what_it_does(
+    items: tuple[Token, ...],
+    low: list[str],
+    start: int,
+    rest: list[int],
+    classes: dict[int, int],
+    vocab: Vocabulary,
+) -> bool:
+    """After a body's word, a purpose in common words: "Centre for Combating Trafficking", "Centro para
+    la Atención de Víctimas" (two such words at least: "Centre for Hope" may be a shelter's name)."""
+    return (
+        start < len(low)
+        and low[start] in ("for", "para", "pour", "against", "contra", "contre", "on")
+        and sum(classes.get(k) == COMMON for k in rest) >= 2
+        and all(classes.get(k) in (COMMON, KNOWN) for k in rest)
+    )
 
 
 def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> int | None:
@@ -986,7 +1170,11 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
         if n:  # "home for girls", "escola de samba"
             return k - n + 1
-        if (w in vocab["connectors"] or w in vocab["articles"]) and w not in _NOT_JOINING:
+        if (
+            (w in vocab["connectors"] or w in vocab["articles"])
+            and w not in _NOT_JOINING
+            and not (ctx.english and w == "at")  # Filipino "at" is "and"; "church at Christmas" is when
+        ):
             k -= 1
             continue
         if w in naming or _phrase_ends(low, k, naming):
@@ -1014,8 +1202,8 @@ def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict
     anyway (a Title Case title or heading)."""
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     return all(items[k].initial for k in words_idx) and all(
-        classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in words_idx
-    )
+        classes.get(k) in (COMMON, KNOWN, COARSE_PLACE, DECLARED) for k in words_idx
+    )  # "Salma Retour Ecole" in a file name: a declared pseudonym and words
 
 
 def _ends_with(low: list[str], words_idx: list[int], heads: Lexicon) -> bool:

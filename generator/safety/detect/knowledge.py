@@ -12,6 +12,7 @@ Names are looked up folded: case folded, accents removed, apostrophes and hyphen
 
 from __future__ import annotations
 
+import functools
 import gzip
 import math
 import pathlib
@@ -116,6 +117,46 @@ class Knowledge:
             forms += [w[: -len(c)] for c in _CLITICS if w.endswith(c) and len(w) - len(c) >= 4]
         return max((self.frequency(f, languages) for f in forms), default=0.0) - 0.5
 
+    def lemma_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
+        """How common the word's dictionary form is, for an inflected form too rare to be in the table
+        ("Reconstrói": "reconstruir", "Alertée": "alerter", "Nakahingi": "hingi"), half a zipf step less;
+        0 when the word is its own dictionary form. Only for longer words (a short name lemmatises into
+        a word too easily), and never for a given name (the caller asks that first)."""
+        if len(word) < 6:
+            return 0.0
+        best = 0.0
+        for i in languages or range(len(LANGUAGES)):
+            lemma = _lemma(word, _LEMMA_LANGUAGES[i])
+            if lemma and fold(lemma) != fold(word):
+                best = max(best, self.frequency(lemma, (i,)) - 0.5)
+        return best
+
+    def demonym(self, word: str) -> bool:
+        """A word for the people of a country, made from its name ("Moldovan", "Camerounaises",
+        "Nepalese", "bolivianos", "Ghanaian"): the country's name, or it less its last vowel, and an
+        ending the five languages make demonyms with."""
+        w = fold(word)
+        for suffix in _DEMONYM_ENDINGS:
+            stem = w.removesuffix(suffix)
+            if stem == w or len(stem) < 4:
+                continue
+            for name in (stem, stem + "a", stem + "e", stem + "o", stem + "ia"):
+                row = self.places.get(name)
+                if row and any(entry.startswith(f"{COUNTRY},") for entry in row.split("|")):
+                    return True
+        return False
+
+    def prefixed_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
+        """How common a word made of a prefix and a common word is ("Interministerial",
+        "Interinstitucional", "antitrafficking"), a third of a zipf step below the word; 0 when it is not one."""
+        w = fold(word)
+        best = 0.0
+        for prefix in _PREFIXES:
+            rest = w.removeprefix(prefix)
+            if rest != w and len(rest) >= 5:
+                best = max(best, self.frequency(rest, languages) - 0.3)
+        return best
+
     def compound_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
         """How common a word written as two very common words joined is ("peacebuilding",
         "livelihoods"), a whole zipf step below its rarer half; 0 when it is not one."""
@@ -149,6 +190,28 @@ class Knowledge:
         ]
         return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
 
+
+# simplemma's codes for LANGUAGES: Filipino is written in Tagalog's dictionary.
+_LEMMA_LANGUAGES = ("en", "fr", "es", "pt", "tl")
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma(word: str, language: str) -> str:
+    """The dictionary form of a word in one language, from `simplemma` (a maintained lemmatiser for 50
+    languages, Tagalog among them, with no dependencies). Its dictionary for a language is read the
+    first time a word of it is asked for (about half a second), which only an unexplained capitalised
+    word does."""
+    import simplemma
+
+    return simplemma.lemmatize(word.casefold(), lang=language)
+
+
+_DEMONYM_ENDINGS = (
+    "iennes", "ienne", "aises", "oises", "iens", "aise", "oise", "anos", "anas", "enses", "eses", "esas",
+    "inos", "inas", "ians", "ense", "ians", "ian", "ien", "ais", "ois", "ano", "ana", "ese", "esa", "ês",
+    "ino", "ina", "ans", "nos", "nas", "an", "no", "na", "ns", "i", "n",
+)  # fmt: skip
+_PREFIXES = ("inter", "intra", "anti", "multi", "trans", "pluri", "sub", "co", "pre", "pos", "post", "contra")
 
 _CLITICS = ("nos", "me", "te", "le", "les", "lo", "la", "los", "las", "se", "selo", "sela", "melo", "mela")
 

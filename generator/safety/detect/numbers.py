@@ -201,7 +201,17 @@ def find_links(text: str, allowed_hosts: tuple[str, ...], claimed: list[tuple[in
     return out
 
 
+# The second-level names governments publish under, in any country: "gov.ng", "gob.pe", "gouv.sn",
+# "go.ke", "gv.at", "gub.uy", "govt.nz", "admin.ch", "fgov.be".
+GOVERNMENT_LABELS = frozenset(["gov", "gob", "gouv", "go", "gv", "gub", "govt", "admin", "fgov", "gc", "nic"])
+
+
 def _host_allowed(host: str, allowed: tuple[str, ...]) -> bool:
     if any(host == a or host.endswith("." + a) for a in allowed + PUBLIC_HOSTS):
         return True
+    labels = host.split(".")
+    if len(labels) >= 2 and (
+        labels[-1] in ("gov", "int") or (len(labels[-1]) == 2 and labels[-2] in GOVERNMENT_LABELS)
+    ):
+        return True  # a government's own site: "www.gob.pe/mimp", "otsh.mai.gov.pt", "naptip.gov.ng"
     return host.endswith(PUBLIC_SUFFIXES)

@@ -511,7 +511,7 @@ def at_handles(t: Text, settings: Settings) -> Iterator[Found]:
 _PLATFORMS = split_words(
     "instagram insta ig facebook fb tiktok twitter snapchat telegram youtube yt kwai threads "
     "linkedin messenger discord twitch wechat viber imo kik skype onlyfans reddit pinterest tumblr "
-    "sharechat moj snap face x"
+    "sharechat moj snap face x zalo line roblox gamertag ign"  # "ign": a game's in-game name
 ) | {"tik tok"}
 _COLON_ONLY = frozenset({"snap", "face", "x"})
 _ACCOUNT_WORDS = (

@@ -1,0 +1,134 @@
+"""False alarms on safe stories in five languages (a red team's second round), each written into a story
+in its own language, next to the unsafe sentence the same rule must still stop. Through `check`, as a
+writer meets them."""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+from sitekit import STORY, check_site, heads, make_site, story_md, survivor
+
+# A paragraph in each language, so the story is read in it (the detectors count its frequent words).
+OPENING = {
+    "en": "Asha came to the centre in the spring. She was tired, but she was safe, and she wanted to learn.\n",
+    "es": (
+        "Asha llegó al centro en la primavera. Estaba cansada, pero estaba a salvo y quería aprender. "
+        "Con el equipo de la organización encontró un lugar donde dormir y una escuela para su hija.\n"
+    ),
+    "fr": (
+        "Asha est arrivée au centre au printemps. Elle était fatiguée, mais elle était en sécurité et elle "
+        "voulait apprendre. Avec l'équipe de l'association, elle a trouvé un logement et une formation.\n"
+    ),
+    "pt": (
+        "Asha chegou ao centro na primavera. Estava cansada, mas estava segura e queria aprender. Com a "
+        "equipe da organização, encontrou um lugar para morar e um curso para fazer.\n"
+    ),
+    "fil": (
+        "Dumating si Asha sa center noong tag-araw. Pagod siya, pero ligtas na siya at gusto niyang matuto. "
+        "Sa tulong ng aming mga staff, nakahanap siya ng matitirhan at ng trabaho.\n"
+    ),
+}
+
+CLEAN = [
+    # a verb or an adjective, inflected, opening a sentence: its dictionary form is a common word
+    ("fr", "Alertée par une voisine, l'association a prévenu la police."),
+    ("pt", "Reconstrói a vida aos poucos, com o apoio da equipe."),
+    ("fil", "Nakahingi siya ng tulong sa isang kaibigan."),
+    # the name of a law or a body cut by a comma or an "and", and a body named by its title word
+    (
+        "es",
+        (
+            "La Ley General para Prevenir, Sancionar y Erradicar los Delitos en Materia de Trata de Personas "
+            "la protege."
+        ),
+    ),
+    ("es", "Pidió refugio a la Comisión Mexicana de Ayuda a Refugiados (COMAR) en marzo."),
+    ("es", "La Policía de Infancia y Adolescencia abrió una investigación."),
+    ("fr", "Immigration, Réfugiés et Citoyenneté Canada a prolongé son permis."),
+    # storms are named like people; an airport's name says no more than its city
+    ("fil", "Mula nang tumama ang Bagyong Yolanda (Haiyan), lumipat ang pamilya sa Maynila."),
+    ("en", "After Typhoon Haiyan the family moved to Manila."),
+    ("pt", "No aeroporto do Galeão, uma equipe a recebeu."),
+    ("en", "She landed at Mactan-Cebu International Airport in May."),
+    # a big city that is also a given name, after "nasa"; acronyms the language uses
+    ("fil", "Noong nasa Riyadh siya, wala siyang pahinga."),
+    ("fil", "Kung may kakilala kang OFW na nangangailangan ng tulong, tumawag sa amin."),
+    ("fil", "Nagtatrabaho na siya sa isang BPO company sa Cebu."),
+    # an acronym that is not where a place would be: an exam, a document, a body
+    ("en", "She passed her WASSCE and now trains two apprentices."),
+    ("es", "Se dio de alta en el SAT y obtuvo su CURP."),
+    # public bodies: a public word in the name, a body of something, what a centre does, a university
+    ("en", "She checked that the agency was licensed by Moldova's National Employment Agency."),
+    ("en", "Her complaint was heard by Kuwait's Public Authority of Manpower."),
+    ("en", "We referred the case to the Centre for Combating Trafficking in Persons."),
+    ("en", "A study by the University of Hong Kong found the same."),
+    ("en", "The case went to the General Police Inspectorate."),
+    ("pt", "A Comissão Interministerial contra o Tráfico de Pessoas recebeu o relatório."),
+    # a people named after its country; a feast; a government's web site
+    ("en", "She walked to the next town with another Moldovan woman."),
+    ("fr", "Elle a rencontré d'autres Camerounaises dans la même situation."),
+    ("en", "During Dashain the family gathers."),
+    ("en", "Read the [labour department's guidance](https://www.labour.gov.hk/eng/public/)."),
+    ("es", "Consulta la [información de la COMAR](https://www.gob.mx/comar)."),
+]
+
+
+def _story(lang: str, sentence: str, **fields: object) -> str:
+    return story_md(OPENING[lang] + "\n" + sentence + "\n", **fields)
+
+
+def unreviewed(root: pathlib.Path) -> list[str]:
+    """Every finding but the missing review: no warning a reviewer would have to decide on."""
+    return [h for h in heads(check_site(root)) if "SIGNOFF-MISSING" not in h]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), CLEAN)
+def test_ordinary_prose_in_five_languages_builds_clean(
+    tmp_path: pathlib.Path, lang: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _story(lang, sentence)})
+    assert unreviewed(root) == []
+
+
+UNSAFE = [
+    ("es", "Fue a la Fiscalía, Juana Pérez la recibió.", "UNDECLARED-NAME"),  # a person after a body
+    ("es", "Habló con la Fiscalía y Martina Xolalpa.", "UNDECLARED-NAME"),
+    ("es", "Lo detuvo el Policía Xochiltepec en la plaza.", "UNDECLARED-NAME"),  # a title, then a name
+    ("fil", "Si Yolanda ang nag-alaga sa kanya.", "UNDECLARED-NAME"),  # a person, not a storm
+    ("en", "At the airport her aunt Yolanda met her.", "RELATIVE-NAMED"),
+    ("fil", "Kasama niya si Xolalpa sa trabaho.", "UNDECLARED-NAME"),
+    # an acronym where a school or a shelter would be, or before its number
+    ("en", "She studies at the KGBV now.", "UNDECLARED-NAME"),
+    ("en", "She had been sent to a KGBV hostel in Jharkhand.", "UNDECLARED-NAME"),
+    ("pt", "Ela fazia curso de informática no CIEP 318 à noite.", "DECISION-MISSING"),  # a warning to decide
+    # a centre named in one common word may be a shelter's name
+    ("en", "She stayed at the Centre for Hope.", "ID-INSTITUTION"),
+    # "go." is a government's only as a country's second level
+    ("en", "Read [her page](https://go.example.com/p/1).", "UNEXPLAINED-LINK"),
+    # an account's name after "IGN" (a game's in-game name)
+    ("fil", "Sa ML, ang IGN niya ay monalisa_cebu.", "ID-SOCIAL"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "rule"), UNSAFE)
+def test_the_same_rules_still_stop_names_in_five_languages(
+    tmp_path: pathlib.Path, lang: str, sentence: str, rule: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _story(lang, sentence)})
+    assert heads(check_site(root), rule), sentence
+
+
+def test_a_slug_without_its_accents_reads_as_the_story_writes_the_word(tmp_path: pathlib.Path) -> None:
+    """ "una-nina-vuelve-a-la-escuela" is "una niña…": the story writes "niña". A name the story never
+    writes with accents stays a name ("rosa-vuelve…" with no Rosa declared)."""
+    text = _story("es", "Cuando era niña, Asha quería ser maestra.", title="Una niña vuelve a la escuela")
+    root = make_site(tmp_path / "a", {"content/stories/una-nina-vuelve-a-la-escuela.md": text})
+    assert unreviewed(root) == []
+    root = make_site(tmp_path / "b", {"content/stories/rosa-vuelve-a-la-escuela.md": text})
+    found = check_site(root)
+    assert heads(found, "UNDECLARED-NAME") or heads(found, "ID-INSTITUTION")  # "Rosa… Escuela"
+    other = _story("es", "Asha quería ser maestra.", people=[survivor("Asha")])
+    root = make_site(tmp_path / "c", {"content/stories/nina-vuelve-a-la-escuela.md": other})
+    found = check_site(root)  # no "niña" in this story: Nina is a name
+    assert heads(found, "UNDECLARED-NAME") or heads(found, "ID-INSTITUTION")
