@@ -71,6 +71,19 @@ CLEAN = [
     ("en", "During Dashain the family gathers."),
     ("en", "Read the [labour department's guidance](https://www.labour.gov.hk/eng/public/)."),
     ("es", "Consulta la [información de la COMAR](https://www.gob.mx/comar)."),
+    # a county the gazetteer writes with its Welsh name in brackets; a river, a volcano, a festival
+    ("en", "He spent the autumn in rented flats across Carmarthenshire and Pembrokeshire."),
+    ("fr", "Pour le Ngondo, la grande fête au bord du fleuve Wouri, elle a fermé l'atelier."),
+    ("fil", "Tanaw ni Asha ang Bulkang Mayon mula sa dalampasigan."),
+    ("fil", "Sumayaw siya para sa Kagay-an Festival."),
+    ("es", "Dejó la escuela después de que los huracanes Eta e Iota arrasaran con todo."),
+    # a law's name cut by its number, spelled out by its acronym after lowercase words
+    ("es", "La Ley 137-03 sobre Tráfico Ilícito de Migrantes y Trata de Personas la protege."),
+    ("fr", "Elle a demandé l'aide de l'Indemnisation des victimes d'actes criminels (IVAC)."),
+    # a kinship word after a person marker is Mum, not a name; a time word before an exam; a place
+    ("fil", '"Tapos tumawag ako kay Nanay. Umiyak din siya."'),
+    ("fr", "Asha avait quitté l'école avant le CEPE."),
+    ("es", "Trabajó en un restaurante en Ciudad de Guatemala."),
 ]
 
 
@@ -108,6 +121,11 @@ UNSAFE = [
     ("en", "Read [her page](https://go.example.com/p/1).", "UNEXPLAINED-LINK"),
     # an account's name after "IGN" (a game's in-game name)
     ("fil", "Sa ML, ang IGN niya ay monalisa_cebu.", "ID-SOCIAL"),
+    # a storm word does not explain a person after "and"; a name before a festival word's place
+    ("en", "After the typhoon, Rosa and Xolalpa left.", "UNDECLARED-NAME"),
+    ("fil", "Kasama niya si Tita Xolalpa sa pista.", "RELATIVE-NAMED"),
+    ("es", "Trabajó en el restaurante Xochiquetzal en Ciudad de Guatemala.", "ID-INSTITUTION"),
+    ("en", "She studies at Kasturba Gandhi Balika Vidyalaya (KGBV) now.", "ID-INSTITUTION"),
 ]
 
 

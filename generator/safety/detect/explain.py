@@ -573,6 +573,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                 and low[k] not in vocab["titles"]
                 and not (low[k] in vocab["connectors"] and not items[k].cap)
                 and not (items[k].upper and len(low[k]) > 2)  # "kang OFW": an acronym, not a person
+                and low[k] not in vocab["kinship"]  # "tumawag ako kay Nanay": Mum, named by no name
             ):
                 classes[k] = NAME_LIKE  # "Sra. Mercado", "Mr Singh"
     if not titled and _official(low, i, j, vocab):  # "Royal Canadian Mounted Police": a word of a body's name
@@ -739,7 +740,7 @@ def _plain_word_class(
     if (
         ctx.english
         or _official(low, i, j, vocab)
-        or _official_before(items, low, i, ctx)
+        or _official_before(items, low, i, j, ctx)
         or _national(low, j, ctx)
     ):
         if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
@@ -802,20 +803,27 @@ def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
 
 
 def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
-    """The run names a storm or an airport: after a storm word ("Typhoon Haiyan", "el huracán Otis"), in
-    brackets after a storm's name ("Bagyong Yolanda (Haiyan)"), after an airport word ("aeroporto do
-    Galeão") or before one ("Mactan-Cebu International Airport")."""
-    storms, airports = vocab["storm_words"], vocab["airport_words"]
-    if storms.match(low, i) or any(airports.match(low, k) == j - k for k in range(i + 1, j)):
-        return True
+    """The run names a storm, an airport, a river, a mountain or a festival, public names: after a storm
+    word ("Typhoon Haiyan", "el huracán Otis"), in brackets or after "and" following a storm's name
+    ("Bagyong Yolanda (Haiyan)", "los huracanes Eta e Iota"), after an airport word or a word of nature
+    ("aeroporto do Galeão", "le fleuve Wouri", "Bulkang Mayon"), before an airport's or a festival's word
+    ("Mactan-Cebu International Airport", "Kagay-an Festival")."""
+    storms, airports, nature = vocab["storm_words"], vocab["airport_words"], vocab["nature_words"]
+    if storms.match(low, i) or nature.match(low, i):
+        return True  # "Typhoon Haiyan", "Bulkang Mayon", "Mount Apo"
+    festivals = vocab["festival_words"]
+    if any(airports.match(low, k) == j - k or festivals.match(low, k) == j - k for k in range(i + 1, j)):
+        return True  # "Mactan-Cebu International Airport", "Kagay-an Festival"
     k = i - 1
     if (
         k > 0
-        and items[k].kind == PUNCT
-        and items[k].text == "("
+        and (
+            (items[k].kind == PUNCT and items[k].text == "(")
+            or (items[k].kind == WORD and low[k] in ("and", "y", "e", "et", "at", "o", "or", "ou"))
+        )
         and items[k - 1].kind == WORD
         and items[k - 1].cap
-    ):
+    ):  # "Bagyong Yolanda (Haiyan)", "los huracanes Eta e Iota"
         start = k - 1
         while start > 0 and items[start - 1].kind == WORD and items[start - 1].cap:
             start -= 1
@@ -823,8 +831,8 @@ def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, 
     while (
         k >= 0 and items[k].kind == WORD and not items[k].cap and low[k] in vocab["connectors"] and i - k <= 2
     ):
-        k -= 1  # "aeropuerto de", "aeroporto do"
-    return _ends_before(low, k + 1, storms) or _ends_before(low, k + 1, airports)
+        k -= 1  # "aeropuerto de", "aeroporto do", "the river"
+    return any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature))
 
 
 def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -832,16 +840,40 @@ def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
     return any(lexicon.match(low, i - n) == n for n in range(1, min(i, 3) + 1))
 
 
-def _official_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
-    """The run goes on with the name of a law or a public body that a comma or an "and" cut in two:
-    "Ley General para Prevenir, Sancionar y Erradicar…", "Comisión Mexicana de Ayuda a Refugiados"."""
-    vocab = ctx.vocab
+def _official_before(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is part of the name of a law or a public body that a comma, a number or a small word cut:
+    "Ley General para Prevenir, Sancionar y Erradicar…", "Comisión Mexicana de Ayuda a Refugiados",
+    "Ley 137-03 sobre Tráfico Ilícito…", "Prevention and Combating of Trafficking in Persons Act", or
+    one the text spells out as an acronym right after it ("l'Indemnisation des victimes… (IVAC)")."""
     if ctx.given(low[i]):
         return False  # "la Fiscalía, Juana Pérez…": a person after the body
+    k = j
+    while k < min(len(items), j + 10) and items[k].kind == WORD and not items[k].cap:
+        k += 1  # "Indemnisation des victimes d'actes criminels (IVAC)"
+    if (
+        k + 2 < len(items)
+        and items[k].text == "("
+        and items[k + 1].kind == WORD
+        and items[k + 1].upper
+        and items[k + 2].text == ")"
+    ):
+        return True
+    return _official_along(items, low, range(i - 1, max(-1, i - 16), -1), ctx) or _official_along(
+        items, low, range(j, min(len(items), j + 12)), ctx
+    )
+
+
+def _official_along(items: tuple[Token, ...], low: list[str], ks: range, ctx: NameContext) -> bool:
+    """Walking the tokens `ks` (back or on) over capitalised words, numbers, commas and at most two small
+    words in a row, a law's or a body's word comes."""
+    vocab = ctx.vocab
     small = 0
-    for k in range(i - 1, max(-1, i - 16), -1):
+    for k in ks:
         t = items[k]
         if t.kind == PUNCT and t.text == "," and small == 0:
+            continue
+        if t.kind == NUMBER:  # "Ley 137-03", "RA 9208"
+            small = 0
             continue
         if t.kind != WORD:
             return False
@@ -1089,6 +1121,9 @@ def _institution(
         public = low[i] in vocab["org_words"] and (
             _official(low, i + n, j, vocab)
             or any(low[k] in vocab["peoples"] for k in rest)
+            or any(
+                vocab["public_bodies"].match(low, k) > 1 for k in rest
+            )  # "Oficina de las Naciones Unidas…"
             or _what_it_does(items, low, i + n, rest, classes, vocab)
             or (
                 low[i] in vocab["university_words"]
@@ -1111,7 +1146,13 @@ def _institution(
     head = _head_before(items, low, i, ctx)
     if (
         head is not None
-        and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx)
+        # "restaurante en Ciudad de Guatemala": where the place is, in a city the site may name
+        and not (
+            all(classes.get(k) in (DECLARED, COARSE_PLACE, KNOWN) for k in words_idx)
+            and any(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx)
+            and i > 0
+            and low[i - 1] in _AT
+        )
         # "pidió refugio a la Comisión Mexicana…": a body's own name, not the shelter's
         and not (
             low[i] in vocab["org_words"] and low[i] not in vocab["institution_words"] and len(words_idx) > 1
@@ -1182,7 +1223,13 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
             while k >= 0 and low[k] in vocab.naming and low[k] not in heads:
                 k -= 1
             continue
-        if free and w not in _PREPOSITIONS and w not in vocab["locatives"] and w not in ctx.function_words:
+        if (
+            free
+            and w not in _PREPOSITIONS
+            and w not in _NOT_JOINING
+            and w not in vocab["locatives"]
+            and w not in ctx.function_words
+        ):
             free -= 1
             k -= 1
             continue
@@ -1193,8 +1240,11 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
 # Small words that join a head word to what it is for, not to its name ("home for Holi", "ferme
 # de…" keeps "de"): a head word before them is not the name's.
 _NOT_JOINING = frozenset(
-    {"for", "para", "pour", "with", "con", "com", "avec", "sem", "sin", "sans", "without"}
-)
+    {"for", "para", "pour", "with", "con", "com", "avec", "sem", "sin", "sans", "without",
+     # "l'école avant le CEPE", "school after the WASSCE": when, not which
+     "before", "after", "until", "since", "during", "avant", "après", "pendant", "depuis", "antes", "después",
+     "durante", "hasta", "desde", "depois", "até", "bago", "pagkatapos", "habang", "noong"}
+)  # fmt: skip
 
 
 def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict[int, int]) -> bool:

