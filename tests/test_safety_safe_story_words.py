@@ -126,6 +126,10 @@ UNSAFE = [
     ("fil", "Kasama niya si Tita Xolalpa sa pista.", "RELATIVE-NAMED"),
     ("es", "Trabajó en el restaurante Xochiquetzal en Ciudad de Guatemala.", "ID-INSTITUTION"),
     ("en", "She studies at Kasturba Gandhi Balika Vidyalaya (KGBV) now.", "ID-INSTITUTION"),
+    # "que" after a verb opens her clause: the centre did not turn 15
+    ("es", "En el centro descubrieron que cumplió 15 años el 9 de agosto, sola.", "ID-BIRTHDATE"),
+    # digits in threes after a word of calling, in a country the first plans do not cover
+    ("pt", "Quem quiser encomendar pode ligar-lhe diretamente para o 912 845 376.", "ID-PHONE"),
 ]
 
 

@@ -545,6 +545,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return []
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if _team(items, low, i, j, vocab) and NAME_LIKE not in classes.values():
+        return []  # "partido de la Selecta", "tagahanga ng Barangay Ginebra": a team, public
     if _storm_or_airport(items, low, i, j, vocab):  # "Bagyong Yolanda", "aeroporto do Galeão": public names
         for k in words_idx:
             if classes[k] in (NAME_LIKE, UNKNOWN):
@@ -590,7 +592,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     for start, end in _unexplained_spans(classes, words_idx):
         if kin_inside or _kin_attached(items, low, i, j, vocab):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
-        elif _place_context(items, low, i, j, vocab) or _place_word_inside(low, words_idx, vocab):
+        elif _place_context(items, low, i, j, ctx) or _place_word_inside(low, words_idx, vocab):
             out.append(_found(tokens, PLACE, start, end, LEVEL_WORDS[LOCALITY]))
         else:
             out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
@@ -682,6 +684,8 @@ def _plain_word_class(
         parts = [p for p in w.split("-") if p]
         if parts and all(
             p in vocab.known
+            or p in vocab.public  # "TESDA-certified"
+            or p in ctx.acronyms
             or p in ctx.lowercase
             or (
                 ctx.frequency(p) >= 3.5
@@ -695,6 +699,10 @@ def _plain_word_class(
             return COMMON
     if t.initial and w in ctx.function_words and len(w) <= 3:
         return COMMON  # "To", "The", "And" in a Title Case title or a slug: never a town of that name
+    if (
+        t.upper and not t.initial and len(w) >= 3
+    ):  # "le DELF A2": an acronym mid-sentence, not a name in capitals
+        return _acronym_class(items, low, k, ctx)
     given = ctx.given(w)
     if (w in vocab.public or unaccented(w) in vocab.public) and (
         not given or _after_small_word(items, low, k, ctx)
@@ -711,16 +719,18 @@ def _plain_word_class(
     if place is not None and (located or not given):
         if place.level <= ctx.precision:
             return COARSE_PLACE
-        if located or ctx.frequency(w) < 3.0:
+        if located or (
+            ctx.frequency(w) < 3.0
+            # "Aliciada para…" opening a sentence: a form of a common verb before a hamlet of that name
+            and not (t.initial and know.lemma_frequency(w, ctx.languages) >= 3.0)
+        ):
             return FINE_PLACE
     if given:
         if w in ctx.lowercase or ((t.initial or t.upper) and know.more_word_than_name(w, ctx.languages)):
             return COMMON  # "Hope is the word…", "Will she go back?"
         return NAME_LIKE
-    if t.upper:  # "TV", "OK", "GP", "CPF"; an acronym nobody uses ("KGBV") stays unknown
-        if know.frequency(w) >= 3.0 or (len(w) > 2 and not _where_someone_is(items, low, k, ctx)):
-            return COMMON  # "her WASSCE", "a course of the IEFP", "su CURP": an exam, a body, a document
-        return UNKNOWN
+    if t.upper:
+        return _acronym_class(items, low, k, ctx)
     if w in ctx.lowercase:
         return COMMON
     if know.demonym(w):
@@ -769,7 +779,7 @@ def _where_someone_is(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
     vocab = ctx.vocab
     nxt = k + 1 if k + 1 < len(items) else None
     if nxt is not None and (
-        items[nxt].kind == NUMBER  # "CIEP 318", "LAVC 1053 0314": a numbered school, an ID's letters
+        (items[nxt].kind == NUMBER and items[nxt].text[:1].isdigit())  # "CIEP 318", "LAVC 1053 0314"
         or (
             items[nxt].kind == WORD
             and (low[nxt] in vocab["institution_words"] or low[nxt] in vocab["landmark_words"])
@@ -782,6 +792,15 @@ def _where_someone_is(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
     if m < 0 or items[m].kind != WORD:
         return False
     return low[m] in _AT or low[m] in vocab["residence_words"]
+
+
+def _acronym_class(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> int:
+    """ "TV", "OK", "GP", "CPF": common; "her WASSCE", "a course of the IEFP", "su CURP": an exam, a body,
+    a document; an acronym nobody uses where a school or a shelter would stand ("at KGBV") is unknown."""
+    w = low[k]
+    if ctx.knowledge.frequency(w) >= 3.0 or (len(w) > 2 and not _where_someone_is(items, low, k, ctx)):
+        return COMMON
+    return UNKNOWN
 
 
 def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
@@ -802,6 +821,38 @@ def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
 
 
+def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """The run names a sports team: right after a word of games and fans and its "of the" ("cada partido
+    de La Franja", "tagahanga ng Barangay Ginebra"), or just before one ("a Bluebirds home game",
+    "quando os Mambas jogam")."""
+    teams = vocab["team_words"]
+    k = i - 1
+    while (
+        k >= 0
+        and i - k <= 4
+        and items[k].kind == WORD
+        and (not items[k].cap or low[k] in vocab["articles"])  # "de La Franja"
+        and low[k] not in teams
+    ):
+        if low[k] not in vocab["connectors"] and low[k] not in vocab["articles"]:
+            break  # "del partido con Xolalpa": a person the match was with
+        k -= 1  # "de la", "do", "des", "ng"
+    else:
+        if k >= 0 and items[k].kind == WORD and low[k] in teams:
+            return True
+    return (
+        j < len(items)
+        and items[j].kind == WORD
+        and (low[j] in _TEAM_AFTER or (low[j] == "home" and j + 1 < len(items) and low[j + 1] in _TEAM_AFTER))
+    )
+
+
+# After a team's name: its games and fans, or what a team (never one person) does: "the Bluebirds play".
+_TEAM_AFTER = frozenset(
+    ["game", "games", "match", "matches", "fans", "supporters", "play", "jogam", "juegan", "jouent"]
+)
+
+
 def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a storm, an airport, a river, a mountain or a festival, public names: after a storm
     word ("Typhoon Haiyan", "el huracán Otis"), in brackets or after "and" following a storm's name
@@ -809,8 +860,8 @@ def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, 
     ("aeroporto do Galeão", "le fleuve Wouri", "Bulkang Mayon"), before an airport's or a festival's word
     ("Mactan-Cebu International Airport", "Kagay-an Festival")."""
     storms, airports, nature = vocab["storm_words"], vocab["airport_words"], vocab["nature_words"]
-    if storms.match(low, i) or nature.match(low, i):
-        return True  # "Typhoon Haiyan", "Bulkang Mayon", "Mount Apo"
+    if storms.match(low, i) or nature.match(low, i) or vocab["devotion_words"].match(low, i):
+        return True  # "Typhoon Haiyan", "Bulkang Mayon", "Mount Apo", "Our Lady of Peñafrancia"
     festivals = vocab["festival_words"]
     if any(airports.match(low, k) == j - k or festivals.match(low, k) == j - k for k in range(i + 1, j)):
         return True  # "Mactan-Cebu International Airport", "Kagay-an Festival"
@@ -858,6 +909,12 @@ def _official_before(items: tuple[Token, ...], low: list[str], i: int, j: int, c
         and items[k + 2].text == ")"
     ):
         return True
+    return _official_around(items, low, i, j, ctx)
+
+
+def _official_around(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A law's or a body's word before or after the run, across capitalised words, numbers, commas and
+    small words."""
     return _official_along(items, low, range(i - 1, max(-1, i - 16), -1), ctx) or _official_along(
         items, low, range(j, min(len(items), j + 12)), ctx
     )
@@ -983,10 +1040,12 @@ def _skippable(vocab: Vocabulary) -> frozenset[str]:
     return frozenset(out)
 
 
-def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     """A place word before ("village of", "barangay", "colonia") or after ("village", "Nagar"), a
     place word in apposition ("her village, Bargaon"), or a landmark after with a locative before
-    ("behind the Hanuman temple")."""
+    ("behind the Hanuman temple"). A place word after that is a small word of the text's languages is
+    that word ("Aliciada para…": Portuguese "for", not a Bengali neighbourhood)."""
+    vocab = ctx.vocab
     before = vocab["place_words_before"]
     after = vocab["place_words_after"]
     k = i - 1
@@ -998,7 +1057,12 @@ def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, voc
         and (low[k] in before or low[k] in after or _phrase_ends(low, k, before))
     ):
         return True
-    if j < len(items) and items[j].kind == WORD and (low[j] in after or before.match(low, j) > 0):
+    if (
+        j < len(items)
+        and items[j].kind == WORD
+        and (low[j] in after or before.match(low, j) > 0)
+        and fold(low[j]) not in ctx.function_words
+    ):
         return True
     landmark = vocab["landmark_words"].match(low, j) if j < len(items) else 0
     return bool(landmark) and _locative_before(items, low, i, vocab)
@@ -1112,6 +1176,8 @@ def _institution(
             low[last] in vocab["org_words"] and any(low[k] in vocab["org_words"] for k in words_idx[:-1])
         )
         and not _body_of(items, low, words_idx, vocab)
+        # "the Human Trafficking and Exploitation (Scotland) Act", "…Exploitation of Children and…Act"
+        and not _official_around(items, low, i, j, ctx)
     ):
         return i, j
     n = first_heads.match(low, i) or (heads.match(low, i) if not ctx.english else 0)
@@ -1151,7 +1217,7 @@ def _institution(
             all(classes.get(k) in (DECLARED, COARSE_PLACE, KNOWN) for k in words_idx)
             and any(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx)
             and i > 0
-            and low[i - 1] in _AT
+            and (low[i - 1] in _AT or (low[i - 1] in _OF and _big_city(low, i, j, ctx)))
         )
         # "pidió refugio a la Comisión Mexicana…": a body's own name, not the shelter's
         and not (
@@ -1160,6 +1226,16 @@ def _institution(
     ):
         return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None
+
+
+_OF = frozenset(["of", "de", "do", "da", "del", "du"])
+
+
+def _big_city(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The words i..j name a city of half a million people or more ("mercado de Maputo", "taller textil
+    de Buenos Aires": a market or a workshop of a city that has hundreds)."""
+    place = ctx.place(" ".join(low[i:j]))
+    return place is not None and place.level <= CITY and (place.level < CITY or place.population >= _BIG_CITY)
 
 
 def _body_of(items: tuple[Token, ...], low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:

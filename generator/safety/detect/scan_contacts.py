@@ -39,6 +39,9 @@ _PHONE_CANDIDATE = re.compile(
 )
 # The countries whose national formats are read, in the order they are tried (US covers Canada).
 REGIONS = ("IN", "PH", "MX", "BR", "FR", "GB", "US")
+# More countries' numbering plans, tried only after a word of calling ("ligar-lhe para o 912 845 376" in
+# Lisbon): alone, their plans read too many postcodes and references as numbers.
+CALLED_REGIONS = ("PT", "ES", "CO", "PE", "AR", "GT", "BE", "NG", "KE", "BD", "NP")
 _IN_MOBILE = re.compile(
     r"(?:\+?91[ \-]?|0)?[6-9]\d{2}[ \-]?\d{2}[ \-]?\d{5}|(?:\+?91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}"
 )
@@ -61,6 +64,12 @@ _PHONE_CONTEXT = re.compile(
     r"|liga|telefone|contato|appelle|appeler|téléphone|portable|numéro|tawagan|telepono|cp)\W{0,3}(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
+# A word of calling a few words before digits grouped in threes: a phone number, not an amount.
+_CALLING = re.compile(
+    r"(?:call|phone|ring|dial|whatsapp|llama|llamar|llámale|teléfono|celular|número|ligue|ligar|liga|telefone"
+    r"|appelle|appeler|appelez|téléphone|numéro|tawagan|telepono)\W{0,3}(?:\w+\W+){0,4}$",
+    re.IGNORECASE,
+)
 _TOLL_FREE_PREFIXES = ("0800", "0808", "44800", "44808", "1800", "1860", "911800", "91800", "01800", "0180")
 _NANP_TOLL_FREE = ("800", "888", "877", "866", "855", "844", "833")
 _NON_DIGIT = re.compile(r"\D")
@@ -79,7 +88,7 @@ def _public(cand: str, digits: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
-def _first_phone(cand: str, loose: bool) -> tuple[int, int] | None:
+def _first_phone(cand: str, loose: bool, called: bool = False) -> tuple[int, int] | None:
     """Where phonenumbers finds a phone number in `cand`: a valid number of one of REGIONS, or, when
     `loose`, one of a possible length. Parsing is the costly part of the phone check and depends on the
     text alone, so the same number met again (in another field or story, or on the next build of
@@ -90,19 +99,21 @@ def _first_phone(cand: str, loose: bool) -> tuple[int, int] | None:
         else (phonenumbers.Leniency.VALID,)
     )
     for leniency in leniencies:
-        for region in REGIONS:
+        for region in REGIONS + CALLED_REGIONS if called else REGIONS:
             for pm in phonenumbers.PhoneNumberMatcher(cand, region, leniency=leniency):
                 return pm.start, pm.end
     return None
 
 
-def _not_a_phone(t: Text, m: re.Match[str], digits: str, words: IdWords) -> bool:
-    """A year range, an amount, a date, a citation or a helpline, not a person's number."""
+def _not_a_phone(t: Text, m: re.Match[str], digits: str, words: IdWords, context: bool) -> bool:
+    """A year range, an amount, a date, a citation or a helpline, not a person's number. Digits grouped
+    in threes are an amount ("912 845 376" people), unless a word of calling comes just before them
+    ("ligar-lhe diretamente para o 912 845 376")."""
     cand = m.group(0)
     if (
         len(digits) > 15
         or _YEAR_RANGE.fullmatch(cand)
-        or _THOUSANDS.fullmatch(cand)
+        or (_THOUSANDS.fullmatch(cand) and not context)
         or _AADHAAR_SHAPE.fullmatch(cand)
     ):
         return True
@@ -120,12 +131,14 @@ def digit_phones(t: Text, settings: Settings, words: IdWords) -> Iterator[Found]
     for m in around_digits(t, _PHONE_CANDIDATE, 2, 40, runs=runs_in_groups(t, 7)):
         cand = m.group(0)
         digits = _NON_DIGIT.sub("", cand)
-        if _not_a_phone(t, m, digits, words) or digits[-10:] in settings.allowed_phones:
-            continue
         context = _PHONE_CONTEXT.search(text, max(0, m.start() - 40), m.start()) is not None
+        calling = _CALLING.search(text, max(0, m.start() - 50), m.start()) is not None
+        if _not_a_phone(t, m, digits, words, calling) or digits[-10:] in settings.allowed_phones:
+            continue
+        context = context or calling
         if len(digits) < 8 and not context:
             continue
-        span = _first_phone(cand, context or len(digits) >= 10)
+        span = _first_phone(cand, context or len(digits) >= 10, calling)
         if span is None:
             own = _IN_MOBILE.search(cand)
             if own is None or len(_NON_DIGIT.sub("", own.group(0))) < 10:

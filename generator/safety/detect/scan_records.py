@@ -252,11 +252,23 @@ def _figurative(t: Text, at: int, words: IdWords) -> bool:
     four words before the birth word that is a subject says ("the savings group was born", "el proyecto
     nació", "Ang samahan ay isinilang"; but "she joined the group and was born…" is a person's). A
     relative clause between them is passed over: "o grupo que ela ajudou a criar nasceu…" is the
-    group's, "the girl who joined our programme was born…" the girl's."""
+    group's, "the girl who joined our programme was born…" the girl's; after "that" or "que" following a
+    verb, only the new clause counts ("descubrieron que cumplió…" is hers)."""
     before = _CLAUSE_WORDS.findall(t.low, _clause_start(t, at), at)
     relative = [i for i, w in enumerate(before[-8:]) if w in _RELATIVE]
     if relative:
-        before = before[: len(before) - len(before[-8:]) + relative[-1]]
+        cut = len(before) - len(before[-8:]) + relative[-1]
+        # what the relative word follows: a noun ("the girl who"), or one with its "of" ("o grupo de
+        # poupança que"); a verb there ("descubrieron que") makes "que" open a clause of its own
+        head = before[cut - 1 : cut]
+        if cut >= 3 and before[cut - 2] in ("de", "of", "da", "do", "du", "ng", "del"):
+            head.append(before[cut - 3])
+        if any(w in words.figurative or w in words.people for w in head):
+            before = before[:cut]  # "o grupo que ela ajudou a criar nasceu…", "the girl who joined…"
+        else:
+            # "descubrieron que cumplió 15 años…", "staff found that the programme turned 5": "that"
+            # opens a clause of its own, whose subject is what comes after it (here no one named: hers)
+            before = before[cut + 1 :]
     for w in reversed(before[-4:]):
         if w in words.people or w in _AND:
             return False  # a person is the subject, or another clause begins ("she joined the group and…")
