@@ -7,7 +7,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from sitekit import STORY, check_site, heads, make_site, story_md, survivor
+from sitekit import SITE_YAML, STORY, check_site, heads, make_site, story_md, survivor
 
 # A paragraph in each language, so the story is read in it (the detectors count its frequent words).
 OPENING = {
@@ -84,6 +84,12 @@ CLEAN = [
     ("fil", '"Tapos tumawag ako kay Nanay. Umiyak din siya."'),
     ("fr", "Asha avait quitté l'école avant le CEPE."),
     ("es", "Trabajó en un restaurante en Ciudad de Guatemala."),
+    # a team after its games; the province's fields, the city's market; the United Nations' office
+    ("pt", "Não perdeu nenhum jogo do Galo pela televisão."),
+    ("es", "Sigue cada partido de la Selecta con sus amigas."),
+    ("es", "Es el salario del convenio colectivo del campo de Huelva."),
+    ("pt", "Asha vendia bolinhos num mercado de Maputo."),
+    ("es", "Según la Oficina de las Naciones Unidas contra la Droga y el Delito, hay más casos."),
 ]
 
 
@@ -126,6 +132,9 @@ UNSAFE = [
     ("fil", "Kasama niya si Tita Xolalpa sa pista.", "RELATIVE-NAMED"),
     ("es", "Trabajó en el restaurante Xochiquetzal en Ciudad de Guatemala.", "ID-INSTITUTION"),
     ("en", "She studies at Kasturba Gandhi Balika Vidyalaya (KGBV) now.", "ID-INSTITUTION"),
+    # a person after the match's "con"; a neighbourhood named after its place word
+    ("es", "Habló del partido con Xolalpa.", "UNDECLARED-NAME"),
+    ("es", "Vive en la colonia Tlalpan con su tía.", "PLACE-PRECISION"),
     # "que" after a verb opens her clause: the centre did not turn 15
     ("es", "En el centro descubrieron que cumplió 15 años el 9 de agosto, sola.", "ID-BIRTHDATE"),
     # digits in threes after a word of calling, in a country the first plans do not cover
@@ -154,3 +163,13 @@ def test_a_slug_without_its_accents_reads_as_the_story_writes_the_word(tmp_path:
     root = make_site(tmp_path / "c", {"content/stories/nina-vuelve-a-la-escuela.md": other})
     found = check_site(root)  # no "niña" in this story: Nina is a name
     assert heads(found, "UNDECLARED-NAME") or heads(found, "ID-INSTITUTION")
+
+
+def test_a_declared_programme_with_a_comma_in_its_name_is_explained(tmp_path: pathlib.Path) -> None:
+    """ "Bola no Pé, Pé no Chão": the comma ends a run of capitals, not the programme's name."""
+    site = SITE_YAML + 'programmes: ["Bola no Pé, Pé no Chão"]\n'
+    text = _story("pt", "Asha entrou no programa Bola no Pé, Pé no Chão em 2025.")
+    root = make_site(tmp_path / "site", {"site.yaml": site, STORY: text})
+    assert unreviewed(root) == []
+    root = make_site(tmp_path / "other", {STORY: text})
+    assert heads(check_site(root), "UNDECLARED-NAME")

@@ -545,8 +545,14 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return []
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
-    if _team(items, low, i, j, vocab) and NAME_LIKE not in classes.values():
-        return []  # "partido de la Selecta", "tagahanga ng Barangay Ginebra": a team, public
+    if _team(items, low, i, j, vocab) and not any(
+        classes[k] == NAME_LIKE and not ctx.knowledge.more_word_than_name(low[k], ctx.languages)
+        for k in words_idx
+    ):
+        return []  # "partido de la Selecta", "jogo do Galo", "tagahanga ng Barangay Ginebra": a team, public
+    if any(classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE) for k in words_idx):
+        for k in _in_declared_phrase(items, low, words_idx, ctx):
+            classes[k] = DECLARED  # "Bola no Pé, Pé no Chão": the site's programme, its comma and all
     if _storm_or_airport(items, low, i, j, vocab):  # "Bagyong Yolanda", "aeroporto do Galeão": public names
         for k in words_idx:
             if classes[k] in (NAME_LIKE, UNKNOWN):
@@ -592,7 +598,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     for start, end in _unexplained_spans(classes, words_idx):
         if kin_inside or _kin_attached(items, low, i, j, vocab):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
-        elif _place_context(items, low, i, j, ctx) or _place_word_inside(low, words_idx, vocab):
+        elif _place_context(items, low, i, j, ctx) or (
+            _place_word_inside(low, words_idx, vocab)
+            and not all(items[k].initial for k in words_idx)  # "## Building Something Steadier"
+        ):
             out.append(_found(tokens, PLACE, start, end, LEVEL_WORDS[LOCALITY]))
         else:
             out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
@@ -821,6 +830,22 @@ def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
 
 
+def _in_declared_phrase(
+    items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext
+) -> list[int]:
+    """The run's words that belong to a name the site declared, read with the sentence's punctuation left
+    out (a programme's name may hold a comma that ends a run)."""
+    sentence = [k for k in range(len(items)) if items[k].kind == WORD]
+    words = [low[k] for k in sentence]
+    phrases = ctx.declared.phrases
+    covered: set[int] = set()
+    for p in range(len(words)):
+        if words[p] in phrases.starts:
+            n = phrases.match(words, p)
+            covered.update(sentence[p : p + n])
+    return [k for k in words_idx if k in covered]
+
+
 def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a sports team: right after a word of games and fans and its "of the" ("cada partido
     de La Franja", "tagahanga ng Barangay Ginebra"), or just before one ("a Bluebirds home game",
@@ -834,7 +859,7 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
         and (not items[k].cap or low[k] in vocab["articles"])  # "de La Franja"
         and low[k] not in teams
     ):
-        if low[k] not in vocab["connectors"] and low[k] not in vocab["articles"]:
+        if low[k] not in vocab["connectors"] and low[k] not in vocab["articles"] and low[k] not in _ENCLITICS:
             break  # "del partido con Xolalpa": a person the match was with
         k -= 1  # "de la", "do", "des", "ng"
     else:
@@ -847,6 +872,8 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
     )
 
 
+# Filipino words that sit between a verb or a noun and what follows ("Fan din siya ng Gilas…").
+_ENCLITICS = frozenset(["din", "rin", "siya", "niya", "raw", "daw", "pa", "na", "ay"])
 # After a team's name: its games and fans, or what a team (never one person) does: "the Bluebirds play".
 _TEAM_AFTER = frozenset(
     ["game", "games", "match", "matches", "fans", "supporters", "play", "jogam", "juegan", "jouent"]
@@ -1510,6 +1537,8 @@ def _settlement_before(items: tuple[Token, ...], low: list[str], i: int, j: int,
         k -= 1
     if k < 0 or items[k].kind != WORD or items[k].cap:
         return False
+    if low[k + 1] in _OF and _big_city(low, i, j, ctx):
+        return False  # "el campo de Huelva", "um mercado de Maputo": the province's, the city's
     w = low[k]
     words = vocab["place_words_before"].single | vocab["place_words_after"].single
     if (
@@ -1571,6 +1600,8 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     barangay, San Roque", or a landmark near a home ("lived behind the Kali temple")."""
     vocab = ctx.vocab
     before = vocab["place_words_before"]
+    if i > 0 and low[i - 1] in _OF and _big_city(low, i, j, ctx):
+        return False  # "um mercado de Maputo", "el campo de Huelva": the city's, the province's
     k = i - 1
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
         k -= 1
