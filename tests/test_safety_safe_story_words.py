@@ -90,6 +90,9 @@ CLEAN = [
     ("es", "Es el salario del convenio colectivo del campo de Huelva."),
     ("pt", "Asha vendia bolinhos num mercado de Maputo."),
     ("es", "Según la Oficina de las Naciones Unidas contra la Droga y el Delito, hay más casos."),
+    # an office's place after its title; a level of schooling named alone
+    ("en", "The report was gathered by the Children's Commissioner for Wales."),
+    ("fil", "Nakapasa na siya sa ALS at nag-aaral ng Senior High School."),
 ]
 
 
@@ -135,6 +138,8 @@ UNSAFE = [
     # a person after the match's "con"; a neighbourhood named after its place word
     ("es", "Habló del partido con Xolalpa.", "UNDECLARED-NAME"),
     ("es", "Vive en la colonia Tlalpan con su tía.", "PLACE-PRECISION"),
+    ("en", "She studies at Quezon Senior High School.", "ID-INSTITUTION"),
+    ("en", "Mr Singh of Delhi came to the meeting.", "UNDECLARED-NAME"),
     # "que" after a verb opens her clause: the centre did not turn 15
     ("es", "En el centro descubrieron que cumplió 15 años el 9 de agosto, sola.", "ID-BIRTHDATE"),
     # digits in threes after a word of calling, in a country the first plans do not cover

@@ -321,7 +321,8 @@ def _needs_context(
     if any(h.match(words, n) > 1 for h in heads for n in range(len(words)) if words[n] in h.starts):
         return True  # a school's name of several words ("E.E." for a state school)
     fine = ctx.declared.fine_places
-    if any(w in fine or w in fine.starts or w in _DIRECTIONS for w in words):
+    region = len(core) > 1 and vocab["regions"].match(core, 0) == len(core)  # "West Africa", "Middle East"
+    if any(w in fine or w in fine.starts or (w in _DIRECTIONS and not region) for w in words):
         return True  # a place the site says is too fine, or "South Kolkata": part of a city
     if len(words) == 1 and _plain_alone(words[0], opens, ctx):
         return False
@@ -335,8 +336,8 @@ def _needs_context(
             or w in ctx.declared.phrases
             or w in ctx.declared.places
         ):
-            if ctx.declared.relatives.single or ctx.declared.relatives.phrases:
-                return True
+            if w in ctx.declared.relatives.single or w in ctx.declared.relatives.starts:
+                return True  # a declared relative's name: a kinship word near it would name them
             continue
         if w in vocab.known:
             if w in vocab.signals:  # a title, a kinship word, a school's or a village's word
@@ -576,6 +577,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
         for k in words_idx:
+            if (low[k] in _OF or low[k] in ("for", "para", "pour")) and not items[k].cap:
+                break  # "the Commissioner for Wales", "Mr Smith of London": the office's place, not a name
             if (
                 classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE)
                 and low[k] not in vocab["titles"]
@@ -1187,6 +1190,8 @@ def _institution(
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if not words_idx or all(classes.get(k) == DECLARED for k in words_idx):
         return None
+    if len(words_idx) > 1 and vocab["school_levels"].match(low, words_idx[0]) == j - words_idx[0]:
+        return None  # "nag-aaral ng Senior High School": a level of schooling, not a school's name
     if all(low[k] in ctx.function_words and len(low[k]) < 3 for k in words_idx):
         return None  # "at the centre I met", "my shop and I": a pronoun, not a name
     heads = vocab["institution_words"]
