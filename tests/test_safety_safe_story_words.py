@@ -93,6 +93,10 @@ CLEAN = [
     # an office's place after its title; a level of schooling named alone
     ("en", "The report was gathered by the Children's Commissioner for Wales."),
     ("fil", "Nakapasa na siya sa ALS at nag-aaral ng Senior High School."),
+    # a devotion after a title word; a sector's acronym after a workplace word; a federal road
+    ("fil", "Deboto siya ng Señor Santo Niño."),
+    ("fr", "Il est coffreur dans une grande entreprise du BTP."),
+    ("pt", "Ele viajou pela BR-232 até Recife."),
 ]
 
 
@@ -140,6 +144,8 @@ UNSAFE = [
     ("es", "Vive en la colonia Tlalpan con su tía.", "PLACE-PRECISION"),
     ("en", "She studies at Quezon Senior High School.", "ID-INSTITUTION"),
     ("en", "Mr Singh of Delhi came to the meeting.", "UNDECLARED-NAME"),
+    ("fr", "Elle étudie à l'école ABCD.", "ID-INSTITUTION"),
+    ("es", "Lo atendió el señor Xolalpa.", "UNDECLARED-NAME"),
     # "que" after a verb opens her clause: the centre did not turn 15
     ("es", "En el centro descubrieron que cumplió 15 años el 9 de agosto, sola.", "ID-BIRTHDATE"),
     # digits in threes after a word of calling, in a country the first plans do not cover
@@ -177,4 +183,17 @@ def test_a_declared_programme_with_a_comma_in_its_name_is_explained(tmp_path: pa
     root = make_site(tmp_path / "site", {"site.yaml": site, STORY: text})
     assert unreviewed(root) == []
     root = make_site(tmp_path / "other", {STORY: text})
+    assert heads(check_site(root), "UNDECLARED-NAME")
+
+
+def test_in_a_title_a_verb_after_the_declared_name_is_a_word(tmp_path: pathlib.Path) -> None:
+    """ "Após 27 Anos, Dona Asha Recebe Indenização": after the title word and the declared name comes
+    the sentence; a surname there is still a name."""
+    text = _story("pt", "Asha recebeu a indenização.", title="Após 27 anos, Dona Asha Recebe Indenização")
+    root = make_site(tmp_path / "a", {STORY: text})
+    assert unreviewed(root) == []
+    text = _story(
+        "pt", "Asha recebeu a indenização.", title="Após 27 anos, Dona Asha Xolalpa Recebe Indenização"
+    )
+    root = make_site(tmp_path / "b", {STORY: text})
     assert heads(check_site(root), "UNDECLARED-NAME")

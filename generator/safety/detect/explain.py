@@ -554,13 +554,15 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if any(classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE) for k in words_idx):
         for k in _in_declared_phrase(items, low, words_idx, ctx):
             classes[k] = DECLARED  # "Bola no Pé, Pé no Chão": the site's programme, its comma and all
-    if _storm_or_airport(items, low, i, j, vocab):  # "Bagyong Yolanda", "aeroporto do Galeão": public names
+    public_name = _storm_or_airport(items, low, i, j, vocab)
+    if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
         for k in words_idx:
             if classes[k] in (NAME_LIKE, UNKNOWN):
                 classes[k] = KNOWN
     # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
     titled = (
-        _titled(items, low, i, vocab)
+        not public_name
+        and _titled(items, low, i, vocab)
         and vocab["regions"].match(low, i) < 2
         # "Policía Nacional", "Police Department", "Policía de Infancia y Adolescencia": a body named by
         # its title word and the words of what it does, not a person ("el Policía Xochiltepec" is one)
@@ -576,7 +578,17 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     kin_words = [k for k in words_idx if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx)]
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
+        named = False  # the declared name came: in a Title Case title what follows may be the sentence
+        sentence = False  # and a verb said it goes on
         for k in words_idx:
+            if (
+                named
+                and items[k].initial
+                and (sentence or ctx.knowledge.lemma_frequency(low[k], ctx.languages) >= 3.0)
+            ):
+                sentence = True
+                continue  # "Dona Célia Recebe Indenização…": a verb and its object, not a surname
+            named = named or classes[k] == DECLARED
             if (low[k] in _OF or low[k] in ("for", "para", "pour")) and not items[k].cap:
                 break  # "the Commissioner for Wales", "Mr Smith of London": the office's place, not a name
             if (
@@ -1255,6 +1267,8 @@ def _institution(
         and not (
             low[i] in vocab["org_words"] and low[i] not in vocab["institution_words"] and len(words_idx) > 1
         )
+        # "une grande entreprise du BTP", "school supplies ng isang ALS": a sector's or a scheme's acronym
+        and not all(items[k].upper and ctx.knowledge.frequency(low[k]) >= 3.0 for k in words_idx)
     ):
         return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None

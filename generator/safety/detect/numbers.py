@@ -107,8 +107,13 @@ def _after_words(text: str, at: int, n: int = 3) -> list[str]:
     return [w.lower() for w in _WORDS_OF.findall(text, at, min(len(text), at + 40))][:n]
 
 
+# A road's number: a federal or national highway's letters, a hyphen and two to four digits ("BR-232",
+# "NH-44", "MEX-200", "RN-7"): a road across a country, no one's address.
+_ROAD = re.compile(r"(?:BR|NH|SH|AH|MEX|RN|RS|SP|MG|BA|PE|GO|PR|SC|CE|PA|AM|RJ|ES|MT|MS|N|A|E|M|I)-\d{1,4}")
+
+
 def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
-    if _compound(code):
+    if _compound(code) or _ROAD.fullmatch(code):
         return True
     lowered = code.casefold()
     return any(
