@@ -1256,6 +1256,7 @@ def _institution(
     head = _head_before(items, low, i, ctx)
     if (
         head is not None
+        and not all(classes.get(k) in (DECLARED, COARSE_PLACE) for k in words_idx)
         # "restaurante en Ciudad de Guatemala": where the place is, in a city the site may name
         and not (
             all(classes.get(k) in (DECLARED, COARSE_PLACE, KNOWN) for k in words_idx)
