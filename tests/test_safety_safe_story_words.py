@@ -97,6 +97,8 @@ CLEAN = [
     ("fil", "Deboto siya ng Señor Santo Niño."),
     ("fr", "Il est coffreur dans une grande entreprise du BTP."),
     ("pt", "Ele viajou pela BR-232 até Recife."),
+    # a public body whose listed name holds lowercase words
+    ("fr", "Le juge a confié Asha à l'Aide sociale à l'enfance du Département du Nord."),
     # a country after a word that can head an institution's name ("cada" is a Filipino one)
     ("es", "Las fiscalías especializadas registran cada año en el Perú más de mil denuncias."),
 ]

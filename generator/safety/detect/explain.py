@@ -229,7 +229,7 @@ def _low(word: str) -> str:
 def _joins(text: str, a: _Cap, b: _Cap, connectors: Lexicon) -> bool:
     """True when capitalised words a and b belong to one run: a space between them, or small words
     ("Bay of Bengal", "Côte d'Ivoire"), or an initial's full stop ("A. Rao"); never across a sentence."""
-    gap = text[a.end() : b.start()]
+    gap = text[a.end() : b.start()].replace("_", " ")  # the tokenizer drops a lone "_" (emphasis)
     if a.group().endswith(("'s", "’s")) or gap.count("\n") > 1 or ("\n" in gap and _opens(text, b.start())):
         return False  # a paragraph, a list item or a heading starts a new run; a wrapped line does not
     if gap.isspace():
@@ -552,8 +552,15 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     ):
         return []  # "partido de la Selecta", "jogo do Galo", "tagahanga ng Barangay Ginebra": a team, public
     if any(classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE) for k in words_idx):
-        for k in _in_declared_phrase(items, low, words_idx, ctx):
+        for k in _in_declared_phrase(items, low, words_idx, ctx.declared.phrases):
             classes[k] = DECLARED  # "Bola no Pé, Pé no Chão": the site's programme, its comma and all
+        for section in (
+            "public_bodies",
+            "laws",
+        ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all
+            for k in _in_declared_phrase(items, low, words_idx, vocab[section]):
+                if classes[k] in (NAME_LIKE, UNKNOWN):
+                    classes[k] = KNOWN
     public_name = _storm_or_airport(items, low, i, j, vocab)
     if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
         for k in words_idx:
@@ -846,18 +853,19 @@ def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
 
 
 def _in_declared_phrase(
-    items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext
+    items: tuple[Token, ...], low: list[str], words_idx: list[int], phrases: Lexicon
 ) -> list[int]:
-    """The run's words that belong to a name the site declared, read with the sentence's punctuation left
-    out (a programme's name may hold a comma that ends a run)."""
+    """The run's words that belong to a name of several words the site declared or the vocabulary
+    lists, read across the sentence's punctuation and lowercase words (a programme's name may hold a
+    comma that ends a run, a body's name lowercase words)."""
     sentence = [k for k in range(len(items)) if items[k].kind == WORD]
     words = [low[k] for k in sentence]
-    phrases = ctx.declared.phrases
     covered: set[int] = set()
     for p in range(len(words)):
         if words[p] in phrases.starts:
             n = phrases.match(words, p)
-            covered.update(sentence[p : p + n])
+            if n > 1:
+                covered.update(sentence[p : p + n])
     return [k for k in words_idx if k in covered]
 
 

@@ -317,13 +317,17 @@ def near_words(t: Text, starts: Starts, *, cased: bool = False) -> Iterator[re.M
     text, instead of at every character. A first word is looked for only when the text has the ASCII
     letters it begins with as a word of their own (words_of): "née" only where "n" stands alone. A
     pattern that ignores case is matched in the lowercased text, a `cased` one in the text itself. On
-    the rare text that lowercasing lengthens, the plain search. tests/test_safety_prefilters.py checks
+    the rare text that lowercasing lengthens, or that holds a letter the pattern reads as another ("ſ"
+    as "s"), the plain search. tests/test_safety_prefilters.py checks
     that nothing the plain search finds is missed."""
     present = t.words & starts.keys
     if not present and "" not in starts.by_key:
         return
     if len(t.low) != len(t.text):
         yield from starts.pattern.finditer(t.text)
+        return
+    if not t.low.isascii() and ("ſ" in t.low or "\u212a" in t.low):
+        yield from starts.pattern.finditer(t.text if cased else t.low)  # a long s, a Kelvin sign: "s", "k"
         return
     low = t.low
     tries: dict[int, list[re.Pattern[str]]] = {}
