@@ -873,7 +873,7 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
     """The run names a sports team: right after a word of games and fans and its "of the" ("cada partido
     de La Franja", "tagahanga ng Barangay Ginebra"), or just before one ("a Bluebirds home game",
     "quando os Mambas jogam")."""
-    teams = vocab["team_words"]
+    teams, after = vocab["team_words"], vocab["team_words_after"]
     k = i - 1
     while (
         k >= 0
@@ -882,7 +882,11 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
         and (not items[k].cap or low[k] in vocab["articles"])  # "de La Franja"
         and low[k] not in teams
     ):
-        if low[k] not in vocab["connectors"] and low[k] not in vocab["articles"] and low[k] not in _ENCLITICS:
+        if (
+            low[k] not in vocab["connectors"]
+            and low[k] not in vocab["articles"]
+            and low[k] not in vocab["enclitics"]
+        ):
             break  # "del partido con Xolalpa": a person the match was with
         k -= 1  # "de la", "do", "des", "ng"
     else:
@@ -891,16 +895,8 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
     return (
         j < len(items)
         and items[j].kind == WORD
-        and (low[j] in _TEAM_AFTER or (low[j] == "home" and j + 1 < len(items) and low[j + 1] in _TEAM_AFTER))
+        and (low[j] in after or (low[j] == "home" and j + 1 < len(items) and low[j + 1] in after))
     )
-
-
-# Filipino words that sit between a verb or a noun and what follows ("Fan din siya ng Gilas…").
-_ENCLITICS = frozenset(["din", "rin", "siya", "niya", "raw", "daw", "pa", "na", "ay"])
-# After a team's name: its games and fans, or what a team (never one person) does: "the Bluebirds play".
-_TEAM_AFTER = frozenset(
-    ["game", "games", "match", "matches", "fans", "supporters", "play", "jogam", "juegan", "jouent"]
-)
 
 
 def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:

@@ -29,9 +29,10 @@ LIST_SECTIONS = (
     "kinship", "kinship_modifiers", "possessives", "naming_phrases", "person_markers", "titles",
     "weekdays", "birth_words", "birthday_verbs", "figurative_birth_subjects", "age_words", "life_events",
     "place_words_before", "place_words_after", "landmark_words", "storm_words", "airport_words",
-    "nature_words", "festival_words", "devotion_words", "team_words", "school_levels", "university_words", "locatives", "place_verbs",
-    "institution_words", "institution_words_before", "org_words", "law_words", "address_words", "quantity_words", "id_words",
-    "child_words", "platform_words", "peoples", "religions", "festivals", "not_names",
+    "nature_words", "festival_words", "devotion_words", "team_words", "team_words_after",
+    "enclitics", "school_levels", "university_words", "locatives", "place_verbs",
+    "institution_words", "institution_words_before", "org_words", "law_words", "address_words",
+    "quantity_words", "id_words", "child_words", "platform_words", "peoples", "religions", "festivals", "not_names",
     "public_bodies", "laws", "platforms", "regions", "currencies", "person_words", "residence_words",
     "comparatives", "copulas", "connectors", "articles",
 )  # fmt: skip
