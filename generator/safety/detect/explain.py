@@ -552,16 +552,17 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     ):
         return []  # "partido de la Selecta", "jogo do Galo", "tagahanga ng Barangay Ginebra": a team, public
     if any(classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE) for k in words_idx):
-        for k in _in_declared_phrase(items, low, words_idx, ctx.declared.phrases):
+        word_at = [k for k in range(len(items)) if items[k].kind == WORD]  # read once for the three lists
+        for k in _in_listed_phrase(word_at, low, words_idx, ctx.declared.phrases):
             classes[k] = DECLARED  # "Bola no Pé, Pé no Chão": the site's programme, its comma and all
         for section in (
             "public_bodies",
             "laws",
         ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all
-            for k in _in_declared_phrase(items, low, words_idx, vocab[section]):
+            for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
                 if classes[k] in (NAME_LIKE, UNKNOWN):
                     classes[k] = KNOWN
-    public_name = _storm_or_airport(items, low, i, j, vocab)
+    public_name = _public_name(items, low, i, j, vocab)
     if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
         for k in words_idx:
             if classes[k] in (NAME_LIKE, UNKNOWN):
@@ -781,7 +782,7 @@ def _plain_word_class(
     if (
         ctx.english
         or _official(low, i, j, vocab)
-        or _official_before(items, low, i, j, ctx)
+        or _official_name_near(items, low, i, j, ctx)
         or _national(low, j, ctx)
     ):
         if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
@@ -852,13 +853,13 @@ def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
 
 
-def _in_declared_phrase(
-    items: tuple[Token, ...], low: list[str], words_idx: list[int], phrases: Lexicon
+def _in_listed_phrase(
+    word_at: list[int], low: list[str], words_idx: list[int], phrases: Lexicon
 ) -> list[int]:
     """The run's words that belong to a name of several words the site declared or the vocabulary
     lists, read across the sentence's punctuation and lowercase words (a programme's name may hold a
-    comma that ends a run, a body's name lowercase words)."""
-    sentence = [k for k in range(len(items)) if items[k].kind == WORD]
+    comma that ends a run, a body's name lowercase words). `word_at`: the indices of its words."""
+    sentence = word_at
     words = [low[k] for k in sentence]
     covered: set[int] = set()
     for p in range(len(words)):
@@ -899,7 +900,7 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
     )
 
 
-def _storm_or_airport(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a storm, an airport, a river, a mountain or a festival, public names: after a storm
     word ("Typhoon Haiyan", "el huracán Otis"), in brackets or after "and" following a storm's name
     ("Bagyong Yolanda (Haiyan)", "los huracanes Eta e Iota"), after an airport word or a word of nature
@@ -937,7 +938,7 @@ def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
     return any(lexicon.match(low, i - n) == n for n in range(1, min(i, 3) + 1))
 
 
-def _official_before(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+def _official_name_near(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     """The run is part of the name of a law or a public body that a comma, a number or a small word cut:
     "Ley General para Prevenir, Sancionar y Erradicar…", "Comisión Mexicana de Ayuda a Refugiados",
     "Ley 137-03 sobre Tráfico Ilícito…", "Prevention and Combating of Trafficking in Persons Act", or
