@@ -372,7 +372,7 @@ def _plain_alone(w: str, opens: bool, ctx: NameContext) -> bool:
     Within its sentence nothing comes before it, and a word after it cannot turn one word into a
     school or a village (that takes a run of two)."""
     if w == "i" and ctx.english:
-        return True
+        return opens  # mid-sentence, a title before it ("Mr I") could make it an initial: read on
     return (
         opens
         and ctx.knowledge.frequency(w, ctx.languages) >= 4.5
