@@ -179,3 +179,52 @@ def test_a_warning_stops_the_build_until_a_reviewer_accepts_it(tmp_path: pathlib
     assert [f.rule for f in report.waived] == ["CONSENT-EXPIRING"] and report.published == (
         "/stories/story/",
     )
+
+
+def test_consent_dated_after_the_build_stops_it_and_cannot_be_waived(tmp_path: pathlib.Path) -> None:
+    """A consent dated after today (a typo, or a form still to be signed) was not given when the story
+    goes out: an error in `check`, which stops `build`, and `approve` cannot accept it."""
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    text = story_md(consent=[consent(date=dt.date(2026, 11, 28))])
+    root = make_site(tmp_path, {STORY: text})
+    when = AT.isoformat()
+    checked = CliRunner().invoke(main, ["check", "--site", str(root), "--at", when])
+    assert checked.exit_code == 1
+    assert (
+        f"{loc(text, 'date: |2026-11-28')}: CONSENT-FUTURE: consent C-1 is dated 2026-11-28, after today "
+        "(2026-11-20): it was not given when this story is published"
+    ) in checked.output
+    assert (
+        "fix: check the date on the signed record; publish only once consent has been given" in checked.output
+    )
+    with pytest.raises(ContentError):
+        approve_story(root)
+    assert CliRunner().invoke(main, ["build", "--site", str(root), "--at", when]).exit_code == 1
+    # The day the consent is given, the same story is approved and built.
+    approve_story(root, at=dt.datetime(2026, 11, 28, 12, tzinfo=dt.UTC))
+    built = CliRunner().invoke(main, ["build", "--site", str(root), "--at", "2026-11-28T12:00:00+00:00"])
+    assert built.exit_code == 0, built.output
+
+
+def test_every_rule_a_module_defines_is_registered() -> None:
+    """A rule defined below its module's `RULES = rules_in(globals())` line would never run (CONSENT-FUTURE
+    did not, for a day): every Rule object in the safety modules is in ALL_RULES."""
+    import importlib
+    import pkgutil
+
+    from generator import safety
+    from generator.safety.registry import Rule
+
+    registered = {id(r) for r in safety.ALL_RULES}
+    defined = []
+    for info in pkgutil.walk_packages(safety.__path__, "generator.safety."):
+        module = importlib.import_module(info.name)
+        defined += [
+            (info.name, v.id)
+            for v in vars(module).values()
+            if isinstance(v, Rule) and id(v) not in registered
+        ]
+    assert defined == []

@@ -102,9 +102,6 @@ def consent_expiring(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             )
 
 
-RULES = rules_in(globals())
-
-
 @story_rule(
     "CONSENT-FUTURE",
     ERROR,
@@ -124,3 +121,6 @@ def consent_future(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 "check the date on the signed record; publish only once consent has been given",
                 path=("consent", c.index, "date"),
             )
+
+
+RULES = rules_in(globals())
