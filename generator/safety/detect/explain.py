@@ -1009,11 +1009,11 @@ def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary)
         and not items[i].starts  # never across a sentence or a paragraph
         and items[k].kind == WORD
         and (
-            (low[k] in vocab["titles"] and (items[k].cap or len(low[k]) > 3))
+            (low[k] in vocab["titles"] and (items[k].cap or len(low[k]) > 2))
             or low[k] in vocab["person_markers"]
         )
     ):
-        return True  # a title's abbreviation is written with its capital ("Me Durand", not "told me I")
+        return True  # a short title is written with its capital ("Me Durand", not "told me I"); "don" need not
     return low[i] in vocab["titles"] and i + 1 < len(items) and items[i + 1].kind in (WORD, PUNCT)
 
 
