@@ -145,6 +145,8 @@ def write_draft(root: pathlib.Path, body: str = DRAFT_BODY) -> pathlib.Path:
     text = path.read_text()
     text = text.replace("author: your-handle ", "author: comms-03    ")
     text = text.replace("location: City, Country ", "location: Pune, India    ")
+    # `new` dates the consent today; these tests serve the site at AT, which today may be after
+    text = re.sub(r"(?m)^(    date: )\d{4}-\d\d-\d\d", r"\g<1>2026-11-01", text)
     head, _, _ = text.rpartition("---\n")
     path.write_text(head + "---\n\n" + body)
     return path
