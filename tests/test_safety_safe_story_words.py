@@ -7,7 +7,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from sitekit import SITE_YAML, STORY, check_site, heads, make_site, story_md, survivor
+from sitekit import SITE_YAML, STORY, check_site, consent, heads, make_site, story_md, survivor
 
 # A paragraph in each language, so the story is read in it (the detectors count its frequent words).
 OPENING = {
@@ -201,3 +201,42 @@ def test_in_a_title_a_verb_after_the_declared_name_is_a_word(tmp_path: pathlib.P
     )
     root = make_site(tmp_path / "b", {STORY: text})
     assert heads(check_site(root), "UNDECLARED-NAME")
+
+
+CHILD_CONSENT = [consent(given_by=["survivor", "welfare_authority"])]
+CHILD_TOWNS = [
+    # a region named for its chief town (Kédougou: 30,000 people), and a city under 100,000
+    ("fr", "Asha, 13 ans, originaire de Kédougou, est arrivée au centre en mars.", "Sénégal"),
+    ("es", "Asha, de 12 años, llegó de San Juan Ostuncalco con su tía.", "Guatemala"),
+    ("pt", "Asha, de 14 anos, cresceu em Beja e chegou a Lisboa em 2025.", "Portugal"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "country"), CHILD_TOWNS)
+def test_a_childs_story_reads_a_town_where_an_adults_reads_a_region_or_a_city(
+    tmp_path: pathlib.Path, lang: str, sentence: str, country: str
+) -> None:
+    """On a child's story a place must say no more than a city of 100,000 people, and a state named for
+    its chief town is read as the town: with her name and age it narrows her down to a few schools. An
+    adult's story reads the region or the city, and a child's too when a word says the region is meant."""
+    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=country)
+    root = make_site(tmp_path / "child", {STORY: child})
+    assert [h.split(": ")[1] for h in heads(check_site(root), "PLACE-PRECISION")] == ["PLACE-PRECISION"]
+    adult = _story(lang, sentence, location=country)
+    assert unreviewed(make_site(tmp_path / "adult", {STORY: adult})) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence", "country"),
+    [
+        ("fr", "Asha, 13 ans, est originaire de la région de Kédougou.", "Sénégal"),
+        ("en", "Asha, 13, grew up in the Beja district and now lives in Lisbon.", "Portugal"),
+        # a town named by a common word is not what a writer means by the word ("la Frontera": the border)
+        ("es", "Asha, de 12 años, cruzó la Frontera sola en 2025.", "México"),
+    ],
+)
+def test_a_childs_story_may_name_the_region_when_it_says_so(
+    tmp_path: pathlib.Path, lang: str, sentence: str, country: str
+) -> None:
+    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=country)
+    assert unreviewed(make_site(tmp_path / "child", {STORY: child})) == []

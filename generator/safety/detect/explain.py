@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from generator.safety.detect.knowledge import (
+    CHILD_CITY_POPULATION,
     CITY,
     COUNTRY,
     LEVEL_WORDS,
@@ -88,11 +89,15 @@ class NameContext:
     memo: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, hash=False)
     function_words: frozenset[str] = frozenset()  # the most frequent words of the text's languages
     acronyms: frozenset[str] = frozenset()  # acronyms the text spells out ("… Mechanism (NRM)"), lowercased
+    child: bool = False  # the document tells a child's story: places are read at their finest
 
     def place(self, name: str) -> Place | None:
         key = ("place", name)
         if key not in self.memo:
-            self.memo[key] = self.knowledge.place(name, self.countries)
+            place = self.knowledge.place(name, self.countries)
+            if self.child and place is not None and self.frequency(name) < 4.0:
+                place = _as_for_a_child(place)  # "la Frontera" is the border, whatever town has that name
+            self.memo[key] = place
         return self.memo[key]  # type: ignore[no-any-return]
 
     def given(self, word: str) -> bool:
@@ -106,6 +111,17 @@ class NameContext:
         if key not in self.memo:
             self.memo[key] = self.knowledge.frequency(word, (0,) if english_only else self.languages)
         return self.memo[key]  # type: ignore[no-any-return]
+
+
+def _as_for_a_child(place: Place) -> Place:
+    """How precise a place is on a child's story: a city under 100,000 people is a town, and a state or
+    province that shares its name with such a town ("originaire de Kédougou") is read as the town unless
+    a word says the region is meant ("la région de Kédougou": `_region_named`)."""
+    if place.level == STATE and 0 < place.town < CHILD_CITY_POPULATION:
+        return Place(TOWN, place.town, place.country, region=True)
+    if place.level == CITY and place.population < CHILD_CITY_POPULATION:
+        return Place(TOWN, place.population, place.country)
+    return place
 
 
 # A capitalised word (letters joined by apostrophes and hyphens, a possessive kept).
@@ -748,6 +764,8 @@ def _plain_word_class(
     )
     if place is not None and place.level <= STATE:
         return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
+    if place is not None and place.region and _region_named(items, low, i, j, vocab):
+        return COARSE_PLACE  # "la région de Kédougou", "Beja district": the region, not its town
     if place is not None and (located or not given):
         if place.level <= ctx.precision:
             return COARSE_PLACE
@@ -999,6 +1017,15 @@ def _national(low: list[str], j: int, ctx: NameContext) -> bool:
     return place is not None and place.level <= STATE
 
 
+def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """A word for a region just before the run or just after it: "la région de Kédougou", "province of
+    Cebu", "Beja district", "lalawigan ng Bohol"."""
+    regions = vocab["region_words"]
+    if any(items[k].kind == WORD and regions.match(low, k) for k in range(max(0, i - 3), i)):
+        return True
+    return j < len(items) and regions.match(low, j) > 0
+
+
 def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
     """A title or a person marker just before the run, or as its first word ("Mr Das", "si Lorna")."""
     k = i - 1
@@ -1013,7 +1040,9 @@ def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary)
             or low[k] in vocab["person_markers"]
         )
     ):
-        return True  # a short title is written with its capital ("Me Durand", not "told me I"); "don" need not
+        return (
+            True  # a short title is written with its capital ("Me Durand", not "told me I"); "don" need not
+        )
     return low[i] in vocab["titles"] and i + 1 < len(items) and items[i + 1].kind in (WORD, PUNCT)
 
 

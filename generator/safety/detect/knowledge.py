@@ -27,6 +27,9 @@ DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "fr", "es", "pt", "fil")
 MIN_ZIPF = 2.5  # rarer words are not kept: nothing is explained by being that rare
 CITY_POPULATION = 50_000  # a smaller town is named more precisely than "a city"
+# On a child's story a place must be bigger to say no more than "a city": with a name and an age, a
+# town of 60,000 narrows a child down to a few schools (a fresh unsafe set: "de San Juan Ostuncalco").
+CHILD_CITY_POPULATION = 100_000
 WORLD_CITY = 300_000  # a city a story from another country may name without saying which country
 
 COUNTRY, STATE, CITY, TOWN, LOCALITY = 0, 1, 2, 3, 4
@@ -56,6 +59,10 @@ class Place:
     level: int
     population: int
     country: str
+    # A state or province that shares its name with a town of that country ("Kédougou", "Beja"): how
+    # many people live in the town (0 when none does). A child's story reads the name as the town.
+    town: int = 0
+    region: bool = False  # a town read for a child's story whose name is also its state's or province's
 
 
 @dataclass(frozen=True)
@@ -175,8 +182,8 @@ class Knowledge:
             return []
         out = []
         for entry in row.split("|"):
-            level, population, country = entry.split(",")
-            out.append(Place(int(level), int(population), country))
+            level, population, country, *town = entry.split(",")
+            out.append(Place(int(level), int(population), country, int(town[0]) if town else 0))
         return out
 
     def place(self, name: str, countries: frozenset[str] = frozenset()) -> Place | None:
@@ -345,6 +352,7 @@ def _place_lines() -> list[str]:
     import pycountry
 
     every: dict[str, set[Place]] = {}
+    towns: dict[str, dict[str, int]] = {}  # a name → the largest town so named in each country
 
     def add(name: str, place: Place) -> None:
         key = fold(name)
@@ -381,6 +389,9 @@ def _place_lines() -> list[str]:
         level = CITY if population >= CITY_POPULATION and city["geonameid"] not in inside else TOWN
         place = Place(level, population, city["countrycode"])
         add(city["name"], place)
+        # a town by its own name, not by one of its alternate names (Chiapa de Corzo is also "Chiapas")
+        named = towns.setdefault(fold(city["name"]), {})
+        named[place.country] = max(named.get(place.country, 0), population)
         for alt in city.get("alternatenames") or ():
             # Airport and station codes ("BRU", "NGO") are listed as alternate names: not how people write.
             if alt and _latin(alt) and not (len(alt) <= 4 and alt.isupper()):
@@ -391,7 +402,11 @@ def _place_lines() -> list[str]:
         for p in sorted(places, key=lambda p: (p.level, -p.population, p.country)):
             best.setdefault(p.country, p)
         chosen = sorted(best.values(), key=lambda p: (p.level, -p.population, p.country))[:6]
-        lines.append(key + "\t" + "|".join(f"{p.level},{p.population},{p.country}" for p in chosen))
+        entries = []
+        for p in chosen:
+            town = towns.get(key, {}).get(p.country, 0) if p.level == STATE else 0
+            entries.append(f"{p.level},{p.population},{p.country}" + (f",{town}" if town else ""))
+        lines.append(key + "\t" + "|".join(entries))
     return lines
 
 
