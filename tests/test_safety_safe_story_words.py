@@ -101,6 +101,23 @@ CLEAN = [
     ("fr", "Le juge a confié Asha à l'Aide sociale à l'enfance du Département du Nord."),
     # a country after a word that can head an institution's name ("cada" is a Filipino one)
     ("es", "Las fiscalías especializadas registran cada año en el Perú más de mil denuncias."),
+    # a title's word opening a country's name or its people's ("Sri" is an honorific too)
+    ("en", "In 2025 another Sri Lankan worker reached Colombo; Sri Lanka still sends thousands abroad."),
+    # an airport named after a person is as public as one named after its city
+    ("pt", "Aterrou no Aeroporto Humberto Delgado, em Lisboa, em outubro."),
+    # a religion's book; the great regions of a country; a pilgrimage to a famous shrine
+    ("pt", "Aprendia pouco do Corão e passava o dia na rua."),
+    ("es", "Desde el inicio del año en la Sierra, Asha asiste a clases."),
+    ("es", "Fue con su abuela a la peregrinación de Caacupé, como cada año."),
+    # a body's name ending with a word that ends a Manila street's ("Kalayaan Interior")
+    ("es", "Según el Ministerio del Interior, la explotación laboral crece."),
+    # a public body the vocabulary lists, after a preposition where a school's name could stand
+    ("fil", "Ayon sa IACAT, hindi dumaan sa DMW ang kanyang deployment."),
+    # a quotation opening after a colon: its first word opens a sentence
+    ("es", 'Se acuerda bien de la conversación: "Hablaba bajito, desde el baño."'),
+    # a word before a kinship noun describes ("solo parent"); a head word before "no" is where, not which
+    ("fil", "Solo parent si Asha, at dalawa ang anak niya."),
+    ("pt", "Muitos vêm para a colheita do café no Sul de Minas."),
 ]
 
 
@@ -154,6 +171,20 @@ UNSAFE = [
     ("es", "En el centro descubrieron que cumplió 15 años el 9 de agosto, sola.", "ID-BIRTHDATE"),
     # digits in threes after a word of calling, in a country the first plans do not cover
     ("pt", "Quem quiser encomendar pode ligar-lhe diretamente para o 912 845 376.", "ID-PHONE"),
+    ("en", "She spoke to Sri Ramesh Kumar about the job.", "UNDECLARED-NAME"),  # the honorific before a name
+    ("es", 'Me dijo: "Xolalpa me llevó a la finca".', "UNDECLARED-NAME"),  # a surname opening a quotation
+    (
+        "es",
+        "Fue a la fiesta de Xolalpa en mayo.",
+        "UNDECLARED-NAME",
+    ),  # a village's feast names the village
+    (
+        "fil",
+        "Nag-aaral siya sa KGBV tuwing umaga.",
+        "UNDECLARED-NAME",
+    ),  # an acronym nobody lists, where a school would be
+    ("pt", "Trabalhava no bar Estrela Azul todas as noites.", "ID-INSTITUTION"),
+    ("en", "Grace, her aunt, came to the hearing.", "RELATIVE-NAMED"),
 ]
 
 

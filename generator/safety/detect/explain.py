@@ -95,8 +95,17 @@ class NameContext:
         key = ("place", name)
         if key not in self.memo:
             place = self.knowledge.place(name, self.countries)
-            if self.child and place is not None and self.frequency(name) < 4.0:
-                place = _as_for_a_child(place)  # "la Frontera" is the border, whatever town has that name
+            if self.child and place is not None and self.frequency(name) < 4.0:  # "la Frontera": the border
+                child = _as_for_a_child(place)
+                if child.level > self.precision:  # unless the story's own country has a coarser one
+                    local = self.knowledge.place(name, self.countries, local=True)  # PH's San Fernando
+                    if (
+                        local is not None
+                        and local != place
+                        and _as_for_a_child(local).level <= self.precision
+                    ):
+                        child = _as_for_a_child(local)
+                place = child
             self.memo[key] = place
         return self.memo[key]  # type: ignore[no-any-return]
 
@@ -119,7 +128,7 @@ def _as_for_a_child(place: Place) -> Place:
     a word says the region is meant ("la région de Kédougou": `_region_named`)."""
     if place.level == STATE and 0 < place.town < CHILD_CITY_POPULATION:
         return Place(TOWN, place.town, place.country, region=True)
-    if place.level == CITY and place.population < CHILD_CITY_POPULATION:
+    if place.level == CITY and place.population < CHILD_CITY_POPULATION and not place.capital:
         return Place(TOWN, place.population, place.country)
     return place
 
@@ -587,6 +596,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     titled = (
         not public_name
         and _titled(items, low, i, vocab)
+        # "Sri Lanka", "Sri Lankan": a title's word opening a place's name or its people's
+        and not (low[i] in vocab["titles"] and _phrase(low, i, j, ctx)[0] > 1)
         and vocab["regions"].match(low, i) < 2
         # "Policía Nacional", "Police Department", "Policía de Infancia y Adolescencia": a body named by
         # its title word and the words of what it does, not a person ("el Policía Xochiltepec" is one)
@@ -645,7 +656,13 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         else:
             out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
     given_common = [k for k in words_idx if classes.get(k) == COMMON and ctx.knowledge.is_given_name(low[k])]
-    if not out and given_common and _kin_attached(items, low, i, j, vocab):  # "Grace, her aunt, …"
+    if (
+        not out
+        and given_common
+        # "Solo parent si Asha", "Single mothers": a word before a kinship noun describes, not names
+        and not (j < len(items) and items[j].kind == WORD and low[j] in vocab["kinship"])
+        and _kin_attached(items, low, i, j, vocab)
+    ):  # "Grace, her aunt, …"
         out.append(_found(tokens, RELATIVE, given_common[0], given_common[-1] + 1, "a relative's name"))
     if not out:
         out += _declared_relative(tokens, low, i, j, ctx)
@@ -703,7 +720,16 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
         if place is not None:
             best = (n, COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE)
             break
+    if best[0] < 2 and len(sub) > 1 and _demonym(" ".join(sub[:2]), ctx):
+        best = (2, KNOWN)  # "Sri Lankan", "Sierra Leonean": the people of a country of two words
     return best
+
+
+def _demonym(name: str, ctx: NameContext) -> bool:
+    key = ("demonym", name)
+    if key not in ctx.memo:
+        ctx.memo[key] = ctx.knowledge.demonym(name)
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext) -> int:
@@ -848,6 +874,10 @@ def _acronym_class(items: tuple[Token, ...], low: list[str], k: int, ctx: NameCo
     """ "TV", "OK", "GP", "CPF": common; "her WASSCE", "a course of the IEFP", "su CURP": an exam, a body,
     a document; an acronym nobody uses where a school or a shelter would stand ("at KGBV") is unknown."""
     w = low[k]
+    if w in ctx.vocab.public:
+        return (
+            KNOWN  # "dumaan sa DMW", "Ayon sa IACAT": a public body the vocabulary lists, wherever it stands
+        )
     if ctx.knowledge.frequency(w) >= 3.0 or (len(w) > 2 and not _where_someone_is(items, low, k, ctx)):
         return COMMON
     return UNKNOWN
@@ -925,8 +955,10 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     ("aeroporto do Galeão", "le fleuve Wouri", "Bulkang Mayon"), before an airport's or a festival's word
     ("Mactan-Cebu International Airport", "Kagay-an Festival")."""
     storms, airports, nature = vocab["storm_words"], vocab["airport_words"], vocab["nature_words"]
-    if storms.match(low, i) or nature.match(low, i) or vocab["devotion_words"].match(low, i):
-        return True  # "Typhoon Haiyan", "Bulkang Mayon", "Mount Apo", "Our Lady of Peñafrancia"
+    if any(lexicon.match(low, i) for lexicon in (storms, nature, airports, vocab["devotion_words"])):
+        # "Typhoon Haiyan", "Bulkang Mayon", "Mount Apo", "Our Lady of Peñafrancia", "Aeroporto Humberto
+        # Delgado": an airport named after a person is as public as one named after its city
+        return True
     festivals = vocab["festival_words"]
     if any(airports.match(low, k) == j - k or festivals.match(low, k) == j - k for k in range(i + 1, j)):
         return True  # "Mactan-Cebu International Airport", "Kagay-an Festival"
@@ -948,7 +980,10 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
         k >= 0 and items[k].kind == WORD and not items[k].cap and low[k] in vocab["connectors"] and i - k <= 2
     ):
         k -= 1  # "aeropuerto de", "aeroporto do", "the river"
-    return any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature))
+    # "aeropuerto de Barajas", "la peregrinación de Caacupé": a pilgrimage goes to a famous shrine (a
+    # village's feast, "la fiesta de…", is read as any name)
+    devotions = vocab["devotion_words"]
+    return any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature, devotions))
 
 
 def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
@@ -1371,6 +1406,8 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
         if n:  # "home for girls", "escola de samba"
             return k - n + 1
+        if w in _AT:
+            break  # "a colheita do café no Sul de Minas": where the head word is, not its name
         if (
             (w in vocab["connectors"] or w in vocab["articles"])
             and w not in _NOT_JOINING
@@ -1616,9 +1653,8 @@ def _place_word_inside(low: list[str], words_idx: list[int], vocab: Vocabulary) 
     if len(words_idx) < 2:
         return False
     return (
-        low[words_idx[-1]] in vocab["place_words_after"]
-        or vocab["place_words_before"].match(low, words_idx[0]) > 0
-    )
+        low[words_idx[-1]] in vocab["place_words_after"] and low[words_idx[0]] not in vocab["org_words"]
+    ) or vocab["place_words_before"].match(low, words_idx[0]) > 0
 
 
 def _kin_title(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
@@ -1691,7 +1727,12 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         low[m] in ctx.lowercase or ctx.knowledge.frequency(low[m], ctx.languages) >= 3.0 for m in words_idx
     ):
         return False  # "From a Scam Compound…" in a Title Case title: words, not a street
-    if len(words_idx) >= 2 and low[words_idx[-1]] in vocab["place_words_after"]:
+    if (
+        len(words_idx) >= 2
+        and low[words_idx[-1]] in vocab["place_words_after"]
+        # "Ministerio del Interior": a body's name, though "Interior" ends a Manila street's
+        and low[words_idx[0]] not in vocab["org_words"]
+    ):
         return ctx.knowledge.place(" ".join(low[i:j]), ctx.countries) is None  # "First Avenue", "Kali Para"
     landmark = vocab["landmark_words"].match(low, j) if j < len(items) else 0
     if landmark and _locative_before(items, low, i, vocab):

@@ -63,6 +63,7 @@ class Place:
     # many people live in the town (0 when none does). A child's story reads the name as the town.
     town: int = 0
     region: bool = False  # a town read for a child's story whose name is also its state's or province's
+    capital: bool = False  # a country's capital: "a city", however small (São Tomé, Victoria)
 
 
 @dataclass(frozen=True)
@@ -182,19 +183,27 @@ class Knowledge:
             return []
         out = []
         for entry in row.split("|"):
-            level, population, country, *town = entry.split(",")
-            out.append(Place(int(level), int(population), country, int(town[0]) if town else 0))
+            level, population, country, *extra = entry.split(",")
+            if extra == ["capital"]:
+                out.append(Place(int(level), int(population), country, capital=True))
+            else:
+                out.append(Place(int(level), int(population), country, int(extra[0]) if extra else 0))
         return out
 
-    def place(self, name: str, countries: frozenset[str] = frozenset()) -> Place | None:
+    def place(
+        self, name: str, countries: frozenset[str] = frozenset(), *, local: bool = False
+    ) -> Place | None:
         """The place a text most likely means by `name`, the coarsest that fits: one of that name in the
         `countries` the text is about, or anywhere a country, a state, or a city of 300,000 people or
-        more (a town of that name on another continent explains nothing)."""
+        more (a town of that name on another continent explains nothing). With `local`, one in those
+        countries first (a child's story about the Philippines means its San Fernando, not Trinidad's)."""
         fits = [
             p
             for p in self.places_named(name)
             if p.country in countries or p.country == "" or p.level <= STATE or p.population >= WORLD_CITY
         ]
+        if local and any(p.country in countries for p in fits):
+            fits = [p for p in fits if p.country in countries]
         return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
 
 
@@ -218,7 +227,23 @@ _DEMONYM_ENDINGS = (
     "inos", "inas", "ians", "ense", "ians", "ian", "ien", "ais", "ois", "ano", "ana", "ese", "esa", "ês",
     "ino", "ina", "ans", "nos", "nas", "an", "no", "na", "ns", "i", "n",
 )  # fmt: skip
-_PREFIXES = ("inter", "intra", "anti", "multi", "trans", "pluri", "sub", "co", "pre", "pos", "post", "contra")
+_PREFIXES = (
+    "inter",
+    "intra",
+    "anti",
+    "multi",
+    "trans",
+    "pluri",
+    "sub",
+    "co",
+    "pre",
+    "pos",
+    "post",
+    "contra",
+    "micro",
+    "macro",
+    "socio",
+)
 
 _CLITICS = ("nos", "me", "te", "le", "les", "lo", "la", "los", "las", "se", "selo", "sela", "melo", "mela")
 
@@ -384,14 +409,21 @@ def _place_lines() -> list[str]:
         add(continent["name"], Place(COUNTRY, 0, ""))
     cities = list(gc.get_cities().values())
     inside = _parts_of_big_cities(cities)
+    capitals = {(fold(c["capital"]), c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
     for city in cities:
         population = int(city.get("population") or 0)
-        level = CITY if population >= CITY_POPULATION and city["geonameid"] not in inside else TOWN
-        place = Place(level, population, city["countrycode"])
+        capital = (fold(city["name"]), city["countrycode"]) in capitals
+        level = (
+            CITY if capital or (population >= CITY_POPULATION and city["geonameid"] not in inside) else TOWN
+        )
+        place = Place(level, population, city["countrycode"], capital=capital)
         add(city["name"], place)
+        if capital and population < CITY_POPULATION:  # a small capital is "a city" by its own name only
+            place = Place(TOWN, population, city["countrycode"])
         # a town by its own name, not by one of its alternate names (Chiapa de Corzo is also "Chiapas")
-        named = towns.setdefault(fold(city["name"]), {})
-        named[place.country] = max(named.get(place.country, 0), population)
+        if not capital:  # a province named for the country's capital names no small town
+            named = towns.setdefault(fold(city["name"]), {})
+            named[place.country] = max(named.get(place.country, 0), population)
         for alt in city.get("alternatenames") or ():
             # Airport and station codes ("BRU", "NGO") are listed as alternate names: not how people write.
             if alt and _latin(alt) and not (len(alt) <= 4 and alt.isupper()):
@@ -405,7 +437,8 @@ def _place_lines() -> list[str]:
         entries = []
         for p in chosen:
             town = towns.get(key, {}).get(p.country, 0) if p.level == STATE else 0
-            entries.append(f"{p.level},{p.population},{p.country}" + (f",{town}" if town else ""))
+            extra = ",capital" if p.capital else f",{town}" if town else ""
+            entries.append(f"{p.level},{p.population},{p.country}{extra}")
         lines.append(key + "\t" + "|".join(entries))
     return lines
 

@@ -121,6 +121,9 @@ _ELISION = re.compile(
 )
 
 
+_QUOTES = ('"', "“", "«", "‘")
+
+
 def tokenize(text: str, *, label: bool = False) -> Tokens:
     """Split `text` into tokens. With `label`, the text is a title or a short label, in which every
     word may be capitalised (Title Case) as if it opened a sentence.
@@ -146,7 +149,9 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
         raw = m.group()
         if kind is PUNCT:
             if (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end)) or (
-                raw == ":" and text[end : end + 1] in ("\n", "")
+                # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
+                raw == ":"
+                and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
             ):
                 at_start = True
             append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading, False))
