@@ -118,6 +118,17 @@ CLEAN = [
     # a word before a kinship noun describes ("solo parent"); a head word before "no" is where, not which
     ("fil", "Solo parent si Asha, at dalawa ang anak niya."),
     ("pt", "Muitos vêm para a colheita do café no Sul de Minas."),
+    # a body's name saying what it does in two words or more: any dictionary word will do
+    ("en", "Our inspectors and the District Vigilance Committee visited the kiln."),
+    ("es", "La Junta Cantonal de Protección de Derechos la recibió en marzo."),
+    # a listed body whose first word is also an address's ("bureau 12"), after a Filipino "ng"
+    ("fil", "Dumaan sila sa interview ng Bureau of Immigration (BI) sa NAIA."),
+    # a pilgrimage's shrine, a capital however small, and a province's namesake in the story's own
+    # country, on a child's story: see test_a_childs_story_may_name_the_region_when_it_says_so
+    # mobile money, a UN office, a feast
+    ("fr", "Elle envoyait de l'argent par Orange Money chaque mois."),
+    ("en", "In 2023 the UN Special Rapporteur on contemporary forms of slavery visited."),
+    ("en", "She landed in Colombo on a Poya day."),
 ]
 
 
@@ -185,6 +196,8 @@ UNSAFE = [
     ),  # an acronym nobody lists, where a school would be
     ("pt", "Trabalhava no bar Estrela Azul todas as noites.", "ID-INSTITUTION"),
     ("en", "Grace, her aunt, came to the hearing.", "RELATIVE-NAMED"),
+    ("es", "Ahora trabaja en la Fundación Mamani.", "UNDECLARED-NAME"),  # a family's name after a body's word
+    ("en", "Now she works at the Luz Quispe Foundation.", "UNDECLARED-NAME"),
 ]
 
 
@@ -264,6 +277,9 @@ def test_a_childs_story_reads_a_town_where_an_adults_reads_a_region_or_a_city(
         ("en", "Asha, 13, grew up in the Beja district and now lives in Lisbon.", "Portugal"),
         # a town named by a common word is not what a writer means by the word ("la Frontera": the border)
         ("es", "Asha, de 12 años, cruzó la Frontera sola en 2025.", "México"),
+        ("es", "Asha, de 12 años, fue con su abuela a la peregrinación de Caacupé.", "Paraguay"),
+        ("pt", "Asha, de 14 anos, cresceu em São Tomé e hoje vive em Lisboa.", "Portugal"),
+        ("fil", "Si Asha, 13, ay nakakita ng parol sa San Fernando noong Disyembre.", "Pilipinas"),
     ],
 )
 def test_a_childs_story_may_name_the_region_when_it_says_so(

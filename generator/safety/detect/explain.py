@@ -589,8 +589,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                     classes[k] = KNOWN
     public_name = _public_name(items, low, i, j, vocab)
     if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
-        for k in words_idx:
-            if classes[k] in (NAME_LIKE, UNKNOWN):
+        for k in words_idx:  # a town's airport or shrine is where thousands pass, not where she lives
+            if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):
                 classes[k] = KNOWN
     # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
     titled = (
@@ -823,15 +823,21 @@ def _plain_word_class(
         # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
         return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
-    if (
-        ctx.english
-        or _official(low, i, j, vocab)
-        or _official_name_near(items, low, i, j, ctx)
-        or _national(low, j, ctx)
-    ):
+    official = _official(low, i, j, vocab) or _official_name_near(items, low, i, j, ctx)
+    if ctx.english or official or _national(low, j, ctx):
         if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
             z = max(z, know.lemma_frequency(w, ctx.languages))
-        return COMMON if z >= 3.3 else UNKNOWN
+        # In a body's or a law's name that says what it does in two words or more, any dictionary word
+        # will do: "District Vigilance Committee", "Ley de Migración y Extranjería", "Junta Cantonal de
+        # Protección" ("Fundación Mamani" names a family, and stops)
+        caps = [m for m in range(i, j) if items[m].kind == WORD and items[m].cap]
+        heads = (vocab["org_words"], vocab["law_words"])
+        while caps and any(low[caps[0]] in h for h in heads):
+            caps.pop(0)  # the body's own word, first ("Fundación Mamani") or last ("Quispe Foundation")
+        while caps and any(low[caps[-1]] in h for h in heads):
+            caps.pop()
+        several = official and sum(1 for m in caps if not ctx.given(low[m])) > 1
+        return COMMON if z >= 3.3 or (several and z >= 2.5) else UNKNOWN
     # Outside English a capital mid-sentence means a name, but a name of what? A frequent word of the
     # language in a name of several words names an event, a body or a campaign ("Día Mundial", "Marcha
     # das Margaridas"); alone it must be very frequent ("Couronne"). An English word in a Filipino or
@@ -1027,7 +1033,7 @@ def _official_along(items: tuple[Token, ...], low: list[str], ks: range, ctx: Na
     small = 0
     for k in ks:
         t = items[k]
-        if t.kind == PUNCT and t.text == "," and small == 0:
+        if t.kind == PUNCT and t.text == "," and small <= 1:  # "La Ley 21.325, de Migración y Extranjería"
             continue
         if t.kind == NUMBER:  # "Ley 137-03", "RA 9208"
             small = 0
@@ -1711,8 +1717,10 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
             break
         named.append(m)
     n, cls = _phrase(low, i, j, ctx)
-    if cls == COARSE_PLACE and n >= 2:
-        return False  # "Côte d'Ivoire et au Ghana": a country whose name opens with a place word
+    if cls in (COARSE_PLACE, KNOWN) and n >= 2:
+        # "Côte d'Ivoire et au Ghana": a country whose name opens with a place word; "Bureau of
+        # Immigration": a listed body whose first word is also an address's ("bureau 12")
+        return False
     if (
         len(named) >= 2
         and not _official(low, i + 1, j, vocab)  # "District Child Protection Unit", "Bureau of Immigration"

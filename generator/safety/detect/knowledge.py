@@ -200,7 +200,11 @@ class Knowledge:
         fits = [
             p
             for p in self.places_named(name)
-            if p.country in countries or p.country == "" or p.level <= STATE or p.population >= WORLD_CITY
+            if p.country in countries
+            or p.country == ""
+            or p.level <= STATE
+            or p.population >= WORLD_CITY
+            or p.capital  # a country's capital is known the world over, however small
         ]
         if local and any(p.country in countries for p in fits):
             fits = [p for p in fits if p.country in countries]
@@ -391,7 +395,7 @@ def _place_lines() -> list[str]:
             if value:
                 add(value, Place(COUNTRY, 0, country.alpha_2))
                 add(value.split(",")[0], Place(COUNTRY, 0, country.alpha_2))
-        for lang in ("fr", "es", "pt_BR", "pt"):
+        for lang in ("fr", "es", "pt_BR", "pt", "fil"):  # "Pilipinas", "Espanya"
             for translated in _translations("iso3166-1", lang, country.name):
                 add(translated.split(",")[0], Place(COUNTRY, 0, country.alpha_2))
     for info in gc.get_countries().values():
