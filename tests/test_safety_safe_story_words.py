@@ -129,6 +129,27 @@ CLEAN = [
     ("fr", "Elle envoyait de l'argent par Orange Money chaque mois."),
     ("en", "In 2023 the UN Special Rapporteur on contemporary forms of slavery visited."),
     ("en", "She landed in Colombo on a Poya day."),
+    # a law's words are no institution's, whatever another language calls a farm ("exploitation")
+    ("en", "It is an offence under the Human Trafficking and Exploitation (Scotland) Act 2015."),
+    (
+        "fil",
+        "Ayon sa Republic Act No. 11930, o Anti-Online Sexual Abuse or Exploitation of Children (OSAEC) and "
+        "Anti-Child Sexual Abuse or Exploitation Materials (CSAEM) Act, bawal ito.",
+    ),
+    # a law named by its subject; a body spelled out by its acronym; world regions; a river, a dam
+    ("pt", "A Lei do Cibercrime de 2017 permite à Polícia agir."),
+    ("fr", "Il a parlé à la Mutualité sociale agricole (MSA) et à l'inspection du travail."),
+    ("es", "En América Latina y el Caribe, la mayoría de las víctimas son mujeres."),
+    ("en", "They crossed the Moei River by boat; the Akosombo Dam made the lake."),
+    ("es", "A su llegada al aeropuerto El Dorado, Asha fue atendida por Migración Colombia."),
+    # a quotation in a language no dictionary knows opens with a word of it
+    ("fr", "« Mwen te konn travay tankou yon bourik », dit-elle en créole."),
+    # every which day, not which shop; the digits of a government link's address
+    ("fil", "Ang dalawa niyang anak ang tumutulong sa tindahan tuwing Sabado at Linggo."),
+    (
+        "pt",
+        "Leia a [Lei 13.344/2016](https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2016/lei/l13344.htm).",
+    ),
 ]
 
 
@@ -198,6 +219,14 @@ UNSAFE = [
     ("en", "Grace, her aunt, came to the hearing.", "RELATIVE-NAMED"),
     ("es", "Ahora trabaja en la Fundación Mamani.", "UNDECLARED-NAME"),  # a family's name after a body's word
     ("en", "Now she works at the Luz Quispe Foundation.", "UNDECLARED-NAME"),
+    (
+        "pt",
+        "A Lei Xolalpa foi votada em 2019.",
+        "UNDECLARED-NAME",
+    ),  # a law named after a person nobody declared
+    ("fr", "Elle travaillait à l'Exploitation Dupont, une ferme.", "ID-INSTITUTION"),  # the French farm
+    ("fil", "Nagtrabaho siya sa tindahan ni Aling Xolalpa.", "ID-INSTITUTION"),
+    ("en", "Call her on https://wa.me/919876543210 today.", "ID-PHONE"),  # a phone in a link is still a phone
 ]
 
 

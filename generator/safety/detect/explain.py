@@ -41,6 +41,7 @@ from generator.safety.detect.knowledge import (
 )
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
+from generator.safety.detect.vocab import LANGUAGES as VOCAB_LANGUAGES
 from generator.safety.detect.vocab import Lexicon, Vocabulary, unaccented
 
 UNDECLARED = "UNDECLARED-NAME"
@@ -822,7 +823,9 @@ def _plain_word_class(
             z = max(z, know.lemma_frequency(w, ctx.languages))
         # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
-        return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
+        if z >= 2.5 or know.frequency(w) >= 4.5 or _foreign_sentence(items, low, k, ctx):
+            return COMMON
+        return UNKNOWN
     official = _official(low, i, j, vocab) or _official_name_near(items, low, i, j, ctx)
     if ctx.english or official or _national(low, j, ctx):
         if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
@@ -832,11 +835,15 @@ def _plain_word_class(
         # Protección" ("Fundación Mamani" names a family, and stops)
         caps = [m for m in range(i, j) if items[m].kind == WORD and items[m].cap]
         heads = (vocab["org_words"], vocab["law_words"])
+        law = bool(caps) and low[caps[0]] in vocab["law_words"]  # "Lei do Cibercrime": a law's subject
         while caps and any(low[caps[0]] in h for h in heads):
             caps.pop(0)  # the body's own word, first ("Fundación Mamani") or last ("Quispe Foundation")
         while caps and any(low[caps[-1]] in h for h in heads):
             caps.pop()
-        several = official and sum(1 for m in caps if not ctx.given(low[m])) > 1
+        subject = sum(1 for m in caps if not ctx.given(low[m]))
+        several = official and (
+            subject > 1 or (law and subject == len(caps) == 1) or _spelled_after(items, j, ctx)
+        )
         return COMMON if z >= 3.3 or (several and z >= 2.5) else UNKNOWN
     # Outside English a capital mid-sentence means a name, but a name of what? A frequent word of the
     # language in a name of several words names an event, a body or a campaign ("Día Mundial", "Marcha
@@ -968,6 +975,10 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     festivals = vocab["festival_words"]
     if any(airports.match(low, k) == j - k or festivals.match(low, k) == j - k for k in range(i + 1, j)):
         return True  # "Mactan-Cebu International Airport", "Kagay-an Festival"
+    if any(
+        nature.match(low, k) == j - k and low[k] not in vocab["place_words_after"] for k in range(i + 1, j)
+    ):
+        return True  # "the Moei River", "the Akosombo Dam" ("Sunny Hills" is a subdivision's name)
     k = i - 1
     if (
         k > 0
@@ -983,7 +994,13 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
             start -= 1
         return bool(storms.match(low, start)) or _ends_before(low, start, storms)
     while (
-        k >= 0 and items[k].kind == WORD and not items[k].cap and low[k] in vocab["connectors"] and i - k <= 2
+        k >= 0
+        and items[k].kind == WORD
+        and (
+            (not items[k].cap and low[k] in vocab["connectors"])
+            or low[k] in vocab["articles"]  # "aeropuerto El Dorado": the run starts after its article
+        )
+        and i - k <= 2
     ):
         k -= 1  # "aeropuerto de", "aeroporto do", "the river"
     # "aeropuerto de Barajas", "la peregrinación de Caacupé": a pilgrimage goes to a famous shrine (a
@@ -1016,6 +1033,21 @@ def _official_name_near(items: tuple[Token, ...], low: list[str], i: int, j: int
     ):
         return True
     return _official_around(items, low, i, j, ctx)
+
+
+def _spelled_after(items: tuple[Token, ...], j: int, ctx: NameContext) -> bool:
+    """An acronym in brackets after the run (and its lowercase words) spells it out: "la Mutualité sociale
+    agricole (MSA)" (the text's acronyms are checked letter by letter: `analysis.defined_acronyms`)."""
+    k = j
+    while k < min(len(items), j + 10) and items[k].kind == WORD and not items[k].cap:
+        k += 1
+    return (
+        k + 2 < len(items)
+        and items[k].text == "("
+        and items[k + 1].kind == WORD
+        and items[k + 1].low in ctx.acronyms
+        and items[k + 2].text == ")"
+    )
 
 
 def _official_around(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
@@ -1056,6 +1088,65 @@ def _national(low: list[str], j: int, ctx: NameContext) -> bool:
     "Emploi Québec", "Statistique Canada")."""
     place = ctx.place(low[j - 1])
     return place is not None and place.level <= STATE
+
+
+def _foreign_sentence(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k opens a sentence in a language none of the dictionaries know: a quotation in Creole,
+    Guarani or Darija ("Mwen te konn travay…", "Bghit ghir nkhdem…"). Of the next four words, all
+    lowercase, at least three are in no dictionary; a name opening a sentence of the story's own
+    language is followed by its words ("Xolalpa me llevó")."""
+    after = []
+    for m in range(k + 1, min(len(items), k + 12)):
+        t = items[m]
+        if t.kind == PUNCT and t.text in '.!?"”»':
+            break
+        if t.kind == WORD:
+            if t.cap:
+                return False
+            after.append(low[m])
+            if len(after) == 4:
+                break
+    if len(after) < 4:
+        return False
+    return sum(1 for w in after if ctx.knowledge.frequency(w) == 0.0) >= 3
+
+
+def _in_a_law(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
+    """The run goes on into a law's name: capitalised words, an acronym or a place in brackets and small
+    words lead to a law's word ("… Exploitation (Scotland) Act 2015", "… Exploitation of Children
+    (OSAEC) and Anti-Child … (CSAEM) Act")."""
+    for k in range(j, min(len(items), j + 20)):
+        t = items[k]
+        if (
+            t.kind == WORD
+            and t.cap
+            and low[k] in vocab["law_words"]
+            and not (k + 1 < len(items) and items[k + 1].kind == WORD and items[k + 1].cap)  # "Act Now"
+        ):
+            return True
+        if t.kind == PUNCT and t.text in "()":
+            continue
+        if t.kind != WORD or not (
+            t.cap or low[k] in vocab["connectors"] or low[k] in ("and", "or", "at", "o")
+        ):
+            return False
+    return False
+
+
+def _own_words(ctx: NameContext, section: str) -> Lexicon:
+    """A section's words in the languages the text is written in, English (names in English are written
+    everywhere) and any language a charity added: the French "exploitation" (a farm) does not end the
+    name of an English law ("the Human Trafficking and Exploitation (Scotland) Act")."""
+    key = ("own", section)
+    if key not in ctx.memo:
+        known = set(VOCAB_LANGUAGES)
+        own = {VOCAB_LANGUAGES[i] for i in ctx.languages if i < len(VOCAB_LANGUAGES)} | {"en"}
+        lexicon = Lexicon()
+        for lang, sections in ctx.vocab.by_language.items():
+            if (lang in own or lang not in known) and section in sections:
+                lexicon = lexicon | sections[section]
+        ctx.memo[key] = lexicon
+    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -1290,6 +1381,7 @@ def _institution(
     if (
         len(words_idx) >= 2
         and _ends_with(low, words_idx, heads)
+        and not _in_a_law(items, low, i, vocab)  # "the Human Trafficking and Exploitation (Scotland) Act"
         and classes.get(last) != DECLARED  # "Sindicato Nacional de Trabajadores del Hogar", declared
         and not _org_after(items, low, j, vocab)
         # "National Employment Agency", "Centro Nacional de Atención": a body's word names it, and a
@@ -1303,6 +1395,8 @@ def _institution(
     ):
         return i, j
     n = first_heads.match(low, i) or (heads.match(low, i) if not ctx.english else 0)
+    if n and _in_a_law(items, low, i, vocab):
+        n = 0  # "…Sexual Abuse or Exploitation of Children (OSAEC) and … Act": a law's words, not a farm
     if n and classes.get(i) != DECLARED:  # "Instituto Travessia em Belém": the charity, in a city
         rest = [k for k in words_idx if k >= i + n]
         nxt = j if not rest else None
@@ -1446,7 +1540,9 @@ _NOT_JOINING = frozenset(
     {"for", "para", "pour", "with", "con", "com", "avec", "sem", "sin", "sans", "without",
      # "l'école avant le CEPE", "school after the WASSCE": when, not which
      "before", "after", "until", "since", "during", "avant", "après", "pendant", "depuis", "antes", "después",
-     "durante", "hasta", "desde", "depois", "até", "bago", "pagkatapos", "habang", "noong"}
+     "durante", "hasta", "desde", "depois", "até", "bago", "pagkatapos", "habang", "noong",
+     # "sa tindahan tuwing Sabado": every which day, not which shop
+     "tuwing", "every", "cada", "chaque"}
 )  # fmt: skip
 
 

@@ -231,23 +231,8 @@ _DEMONYM_ENDINGS = (
     "inos", "inas", "ians", "ense", "ians", "ian", "ien", "ais", "ois", "ano", "ana", "ese", "esa", "ês",
     "ino", "ina", "ans", "nos", "nas", "an", "no", "na", "ns", "i", "n",
 )  # fmt: skip
-_PREFIXES = (
-    "inter",
-    "intra",
-    "anti",
-    "multi",
-    "trans",
-    "pluri",
-    "sub",
-    "co",
-    "pre",
-    "pos",
-    "post",
-    "contra",
-    "micro",
-    "macro",
-    "socio",
-)
+_PREFIXES = ("inter", "intra", "anti", "multi", "trans", "pluri", "sub", "co", "pre", "pos", "post", "contra",
+             "micro", "macro", "socio", "ciber", "cyber")  # fmt: skip
 
 _CLITICS = ("nos", "me", "te", "le", "les", "lo", "la", "los", "las", "se", "selo", "sela", "melo", "mela")
 
