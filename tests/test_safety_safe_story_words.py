@@ -133,8 +133,10 @@ CLEAN = [
     ("en", "It is an offence under the Human Trafficking and Exploitation (Scotland) Act 2015."),
     (
         "fil",
-        "Ayon sa Republic Act No. 11930, o Anti-Online Sexual Abuse or Exploitation of Children (OSAEC) and "
-        "Anti-Child Sexual Abuse or Exploitation Materials (CSAEM) Act, bawal ito.",
+        (
+            "Ayon sa Republic Act No. 11930, o Anti-Online Sexual Abuse or Exploitation of Children (OSAEC) "
+            "and Anti-Child Sexual Abuse or Exploitation Materials (CSAEM) Act, bawal ito."
+        ),
     ),
     # a law named by its subject; a body spelled out by its acronym; world regions; a river, a dam
     ("pt", "A Lei do Cibercrime de 2017 permite à Polícia agir."),
