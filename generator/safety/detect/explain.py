@@ -352,6 +352,8 @@ def _needs_context(
         return True  # a place the site says is too fine, or "South Kolkata": part of a city
     if len(words) == 1 and _plain_alone(words[0], opens, ctx):
         return False
+    if words == ["i"] and ctx.english and not _title_before(text, start, ctx):
+        return False  # "and I said": the pronoun, unless a title makes it an initial ("Mr I")
     # The site's own names ("Hope Without Borders", a programme): explained word by word, whatever
     # else one of their words is ("Hope" is also a given name).
     site_name = ctx.declared.phrases.match(words, 0) == len(words) and len(words) > 1
@@ -392,13 +394,28 @@ def _needs_context(
     return any(w in triggers or w[:1].isdigit() for w in after)
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def _title_before(text: str, start: int, ctx: NameContext) -> bool:
+    """The word just before `start` is a title or a person marker, as `_titled` reads one ("Mr I",
+    "si I"; not "told me I")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower()
+    vocab = ctx.vocab
+    return (low in vocab["titles"] and (word[0].isupper() or len(low) > 2)) or low in vocab["person_markers"]
+
+
 def _plain_alone(w: str, opens: bool, ctx: NameContext) -> bool:
     """A capitalised word alone that nothing around it can make a name: "I" in English, or a very
     common word opening a sentence ("Many", "Nobody", "Since") that is no one's name and no place.
     Within its sentence nothing comes before it, and a word after it cannot turn one word into a
     school or a village (that takes a run of two)."""
     if w == "i" and ctx.english:
-        return opens  # mid-sentence, a title before it ("Mr I") could make it an initial: read on
+        return opens  # mid-sentence, a title before it ("Mr I") could make it an initial: see _title_before
     return (
         opens
         and ctx.knowledge.frequency(w, ctx.languages) >= 4.5
