@@ -144,14 +144,8 @@ CLEAN = [
     ("es", "En América Latina y el Caribe, la mayoría de las víctimas son mujeres."),
     ("en", "They crossed the Moei River by boat; the Akosombo Dam made the lake."),
     ("es", "A su llegada al aeropuerto El Dorado, Asha fue atendida por Migración Colombia."),
-    # a quotation in a language no dictionary knows opens with a word of it
-    ("fr", "« Mwen te konn travay tankou yon bourik », dit-elle en créole."),
-    # every which day, not which shop; the digits of a government link's address
+    # every which day, not which shop
     ("fil", "Ang dalawa niyang anak ang tumutulong sa tindahan tuwing Sabado at Linggo."),
-    (
-        "pt",
-        "Leia a [Lei 13.344/2016](https://www.planalto.gov.br/ccivil_03/_ato2015-2018/2016/lei/l13344.htm).",
-    ),
 ]
 
 
@@ -229,6 +223,21 @@ UNSAFE = [
     ("fr", "Elle travaillait à l'Exploitation Dupont, une ferme.", "ID-INSTITUTION"),  # the French farm
     ("fil", "Nagtrabaho siya sa tindahan ni Aling Xolalpa.", "ID-INSTITUTION"),
     ("en", "Call her on https://wa.me/919876543210 today.", "ID-PHONE"),  # a phone in a link is still a phone
+    # a public name next to a home is a landmark that finds her door (a red team's cases)
+    ("en", "His grandmother's house is a short walk from the Tsatsadu Falls.", "UNDECLARED-NAME"),
+    ("pt", "Hoje mora com a avó, numa casa ao lado do aeroporto de Maripasoula.", "UNDECLARED-NAME"),
+    (
+        "fr",
+        "Sa mère vend des beignets aux fidèles du pèlerinage de Popenguine, à deux rues de la maison.",
+        "UNDECLARED-NAME",
+    ),
+    ("en", "Asha spent eight months at the DSWD Haven for Women.", "ID-INSTITUTION"),
+    # a case number in a court's link is the case's
+    (
+        "pt",
+        "Leia [a sentença](https://pje.trt5.jus.br/consultaprocessual/detalhe-processo/0000587-41.2025.5.05.0031).",
+        "UNEXPLAINED-NUMBER",
+    ),
 ]
 
 
@@ -299,6 +308,37 @@ def test_a_childs_story_reads_a_town_where_an_adults_reads_a_region_or_a_city(
     assert [h.split(": ")[1] for h in heads(check_site(root), "PLACE-PRECISION")] == ["PLACE-PRECISION"]
     adult = _story(lang, sentence, location=country)
     assert unreviewed(make_site(tmp_path / "adult", {STORY: adult})) == []
+
+
+@pytest.mark.parametrize(
+    ("location", "rule"),
+    [
+        ("Bargaon, India", "UNDECLARED-NAME"),
+        ("Kédougou, Senegal", "PLACE-PRECISION"),
+        ("Palikir, Micronesia", "PLACE-PRECISION"),
+    ],
+)
+def test_a_childs_location_is_checked_in_its_own_field(
+    tmp_path: pathlib.Path, location: str, rule: str
+) -> None:
+    """The story's `location` explains itself in the text, never in its own field: a village, a region's
+    namesake town or a capital of 7,000 people there is an error on a child's story."""
+    text = story_md(
+        "Asha is back at school and loves maths.\n",
+        people=[survivor(minor=True)],
+        consent=CHILD_CONSENT,
+        location=location,
+    )
+    root = make_site(tmp_path / "site", {STORY: text})
+    [found] = heads(check_site(root), rule)
+    assert "in the location" in found
+    text = story_md(
+        "Asha is back at school and loves maths.\n",
+        people=[survivor(minor=True)],
+        consent=CHILD_CONSENT,
+        location="India",
+    )
+    assert unreviewed(make_site(tmp_path / "country", {STORY: text})) == []
 
 
 @pytest.mark.parametrize(

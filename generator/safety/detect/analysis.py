@@ -13,6 +13,7 @@ programmes, sponsors and media contacts, known places, the site's countries), bu
 from __future__ import annotations
 
 import collections
+import dataclasses
 import pathlib
 import re
 import unicodedata
@@ -154,9 +155,15 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
     """Every finding of every text detector in every field, on the writer's own text."""
     prepared = _accents_restored([prepare(f, site.hosts) for f in fields if f.text])
     names_ctx = _name_context(prepared, doc, site)
+    # The story's own location explains itself in the text, but not in its own field: there it is
+    # checked against the site's precision like any place ("Bargaon, India" on a child's story stops).
+    location_ctx = dataclasses.replace(
+        names_ctx, declared=dataclasses.replace(names_ctx.declared, places=site.places), memo={}
+    )
     out: list[tuple[Field, Found]] = []
     for p in prepared:
-        out += [(p.field, found) for found in _analyse_field(p, names_ctx, site)]
+        ctx = location_ctx if p.field.path == ("location",) else names_ctx
+        out += [(p.field, found) for found in _analyse_field(p, ctx, site)]
     return tuple(out)
 
 

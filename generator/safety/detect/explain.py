@@ -30,6 +30,7 @@ from typing import Any, NamedTuple
 from generator.safety.detect.knowledge import (
     CHILD_CITY_POPULATION,
     CITY,
+    CITY_POPULATION,
     COUNTRY,
     LEVEL_WORDS,
     LOCALITY,
@@ -129,7 +130,11 @@ def _as_for_a_child(place: Place) -> Place:
     a word says the region is meant ("la région de Kédougou": `_region_named`)."""
     if place.level == STATE and 0 < place.town < CHILD_CITY_POPULATION:
         return Place(TOWN, place.town, place.country, region=True)
-    if place.level == CITY and place.population < CHILD_CITY_POPULATION and not place.capital:
+    if (
+        place.level == CITY
+        and place.population < CHILD_CITY_POPULATION
+        and not (place.capital and place.population >= CITY_POPULATION)  # São Tomé, not Palikir (7,000)
+    ):
         return Place(TOWN, place.population, place.country)
     return place
 
@@ -587,6 +592,9 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         i += 1  # "The School", "La Escuela": an article or an opening word is not part of the name
     if i >= j:
         return []
+    n = ctx.declared.phrases.match(low, i)
+    if n > 1 and i + n >= j:
+        return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if _team(items, low, i, j, vocab) and not any(
@@ -605,7 +613,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
                 if classes[k] in (NAME_LIKE, UNKNOWN):
                     classes[k] = KNOWN
-    public_name = _public_name(items, low, i, j, vocab)
+    public_name = _public_name(items, low, i, j, vocab) and not _near_a_home(items, low, i, j, vocab)
     if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
         for k in words_idx:  # a town's airport or shrine is where thousands pass, not where she lives
             if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):
@@ -657,14 +665,19 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             if classes[k] == NAME_LIKE and ctx.knowledge.more_word_than_name(low[k], ctx.languages):
                 classes[k] = COMMON
     institution = _institution(items, low, i, j, classes, ctx)
-    if institution is not None and _all_common_in_title(items, i, j, classes):
+    if (
+        institution is not None
+        and _all_common_in_title(items, i, j, classes)
+        # a head word written in lowercase says the heading is no Title Case one: "## Au foyer Les Tilleuls"
+        and not (institution[0] < i and not items[institution[0]].cap)
+    ):
         institution = None  # "Back to Fashion School" in a Title Case title: words, not a name
     if institution is not None:
         start, end = institution
         return [_found(tokens, INSTITUTION, start, end, "a school, workplace or shelter")]
     out: list[Found] = []
     for start, end in _unexplained_spans(classes, words_idx):
-        if kin_inside or _kin_attached(items, low, i, j, vocab):
+        if kin_inside or _kin_attached(items, low, i, j, vocab, ctx.function_words):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
         elif _place_context(items, low, i, j, ctx) or (
             _place_word_inside(low, words_idx, vocab)
@@ -679,7 +692,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         and given_common
         # "Solo parent si Asha", "Single mothers": a word before a kinship noun describes, not names
         and not (j < len(items) and items[j].kind == WORD and low[j] in vocab["kinship"])
-        and _kin_attached(items, low, i, j, vocab)
+        and _kin_attached(items, low, i, j, vocab, ctx.function_words)
     ):  # "Grace, her aunt, …"
         out.append(_found(tokens, RELATIVE, given_common[0], given_common[-1] + 1, "a relative's name"))
     if not out:
@@ -840,9 +853,7 @@ def _plain_word_class(
             z = max(z, know.lemma_frequency(w, ctx.languages))
         # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
-        if z >= 2.5 or know.frequency(w) >= 4.5 or _foreign_sentence(items, low, k, ctx):
-            return COMMON
-        return UNKNOWN
+        return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
     official = _official(low, i, j, vocab) or _official_name_near(items, low, i, j, ctx)
     if ctx.english or official or _national(low, j, ctx):
         if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
@@ -978,6 +989,23 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
     )
 
 
+def _near_a_home(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """The text puts the name next to someone's door: "near", "next to", "a short walk from" just
+    before it ("à côté de l'aéroport de Maripasoula"), or a home's word a few words after it ("the
+    pilgrimage of Popenguine, two streets from the house"). An airport, a waterfall or a shrine is
+    then a landmark that finds her, not a public name."""
+    near = vocab["near_words"]
+    if any(items[m].kind == WORD and near.match(low, m) for m in range(max(0, i - 8), i)):
+        return True
+    home = vocab["home_words"]
+    for m in range(j, min(len(items), j + 12)):
+        if items[m].kind == PUNCT and items[m].text in ".!?":
+            break
+        if items[m].kind == WORD and (low[m] in home or home.match(low, m)):
+            return True
+    return False
+
+
 def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a storm, an airport, a river, a mountain or a festival, public names: after a storm
     word ("Typhoon Haiyan", "el huracán Otis"), in brackets or after "and" following a storm's name
@@ -1107,27 +1135,6 @@ def _national(low: list[str], j: int, ctx: NameContext) -> bool:
     return place is not None and place.level <= STATE
 
 
-def _foreign_sentence(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
-    """Word k opens a sentence in a language none of the dictionaries know: a quotation in Creole,
-    Guarani or Darija ("Mwen te konn travay…", "Bghit ghir nkhdem…"). Of the next four words, all
-    lowercase, at least three are in no dictionary; a name opening a sentence of the story's own
-    language is followed by its words ("Xolalpa me llevó")."""
-    after = []
-    for m in range(k + 1, min(len(items), k + 12)):
-        t = items[m]
-        if t.kind == PUNCT and t.text in '.!?"”»':
-            break
-        if t.kind == WORD:
-            if t.cap:
-                return False
-            after.append(low[m])
-            if len(after) == 4:
-                break
-    if len(after) < 4:
-        return False
-    return sum(1 for w in after if ctx.knowledge.frequency(w) == 0.0) >= 3
-
-
 def _in_a_law(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
     """The run goes on into a law's name: capitalised words, an acronym or a place in brackets and small
     words lead to a law's word ("… Exploitation (Scotland) Act 2015", "… Exploitation of Children
@@ -1209,11 +1216,20 @@ def _unexplained_spans(classes: dict[int, int], words_idx: list[int]) -> Iterato
         yield span[0], span[-1] + 1
 
 
-def _kin_attached(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+def _kin_attached(
+    items: tuple[Token, ...],
+    low: list[str],
+    i: int,
+    j: int,
+    vocab: Vocabulary,
+    common: frozenset[str] = frozenset(),
+) -> bool:
     """A kinship word attached to the run on either side, in any order: "her mother, Sunita",
     "Asha, her mother", "Ramesh's daughter", "Rodel Manalo, 41, the children's uncle",
     "her mother is called Sunita", "su tía Rosa", "sa kanyang inang si Lorna"."""
-    kin = vocab["kinship"]
+    # A kinship word that is one of the text's most frequent words is that word: Filipino "pa" (still)
+    # is not the English "Pa" ("Hulugan pa 'yung isa")
+    kin = frozenset(w for w in vocab["kinship"].single if w not in common) if common else vocab["kinship"]
     skip = _skippable(vocab)
     if _named_by_phrase(items, low, i, vocab):  # "her father, a rickshaw puller called Mithun"
         for k in range(i - 1, max(-1, i - 14), -1):
@@ -1417,16 +1433,25 @@ def _institution(
     if n and classes.get(i) != DECLARED:  # "Instituto Travessia em Belém": the charity, in a city
         rest = [k for k in words_idx if k >= i + n]
         nxt = j if not rest else None
-        public = low[i] in vocab["org_words"] and (
-            _official(low, i + n, j, vocab)
-            or any(low[k] in vocab["peoples"] for k in rest)
-            or any(
-                vocab["public_bodies"].match(low, k) > 1 for k in rest
-            )  # "Oficina de las Naciones Unidas…"
-            or _what_it_does(items, low, i + n, rest, classes, vocab)
+        public = (
+            low[i] in vocab["org_words"]
+            and (
+                _official(low, i + n, j, vocab)
+                or any(low[k] in vocab["peoples"] for k in rest)
+                or any(
+                    vocab["public_bodies"].match(low, k) > 1 for k in rest
+                )  # "Oficina de las Naciones Unidas…"
+                or _what_it_does(items, low, i + n, rest, classes, vocab)
+                or (
+                    low[i] in vocab["university_words"]
+                    and all(classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in rest)
+                )
+            )
             or (
-                low[i] in vocab["university_words"]
-                and all(classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in rest)
+                # "Instituto do Emprego e Formação Profissional (IEFP)": common words its acronym spells out
+                sum(classes.get(k) == COMMON for k in rest) >= 2
+                and all(classes.get(k) in (COMMON, KNOWN) for k in rest)
+                and _spelled_after(items, j, ctx)
             )
         )  # "Instituto Nacional de Migración", "Instituto Mexicano del Seguro Social": a public body;
         # "Centre for Combating Trafficking in Persons"; "University of Hong Kong", "Université Laval"
@@ -1516,7 +1541,12 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
     naming = vocab["naming_phrases"]
     free = 1
     k = i - 1
-    while k >= 0 and i - k <= 6 and items[k].kind == WORD and not items[k].cap:
+    while (
+        k >= 0
+        and i - k <= 6
+        and items[k].kind == WORD
+        and (not items[k].cap or low[k] in vocab["articles"])  # "au foyer Les Tilleuls"
+    ):
         w = low[k]
         if w in heads or w in first_heads:
             return k
@@ -1598,7 +1628,7 @@ def _declared_relative(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     sub = low[i:j]
     if not any(rel.match(sub, k) for k in range(len(sub))):
         return []
-    if not _kin_attached(items, low, i, j, ctx.vocab):
+    if not _kin_attached(items, low, i, j, ctx.vocab, ctx.function_words):
         return []
     return [_found(tokens, RELATIVE, i, j, "a relative's name")]
 
@@ -1843,7 +1873,9 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     ):
         # "Rua das Flores", "Jardim Ângela", "Colonia Guerrero", "Barangay San Roque" (in Title Case too)
         return ctx.place(" ".join(low[i:j])) is None
-    title = all(items[m].initial for m in words_idx) and all(items[m].cap for m in words_idx)
+    title = all(items[m].initial for m in words_idx) and all(
+        items[m].cap or low[m] in vocab["connectors"] or low[m] in vocab["articles"] for m in words_idx
+    )  # "La Réalité du Camp" in a French heading: its small words stay lowercase
     if title and all(
         low[m] in ctx.lowercase or ctx.knowledge.frequency(low[m], ctx.languages) >= 3.0 for m in words_idx
     ):

@@ -48,9 +48,6 @@ def find_numbers(
     `safety.allowed_phones` (its last ten digits, as there) is explained: the site's own hotline."""
     out: list[Found] = []
     last_code_end = -1
-    # The digits of a link's address are the link's: explained with it ("planalto.gov.br/…/l13344.htm"),
-    # or reported with it as a link nobody checked (an identifier in it is still the identifiers')
-    claimed = claimed + link_spans(text)
     for m in _DIGITS.finditer(text):
         s, e = m.span()
         if s < last_code_end or any(a <= s < b or a < e <= b for a, b in claimed):
@@ -185,13 +182,6 @@ _LINK_HINTS = ("://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".in", ".p
 _LINKISH = re.compile(
     r"://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.IGNORECASE
 )
-
-
-def link_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text's links are."""
-    if not any(hint in text for hint in _LINK_HINTS) or not _LINKISH.search(text):
-        return []
-    return [m.span() for m in _LINK.finditer(text)]
 
 
 def find_links(text: str, allowed_hosts: tuple[str, ...], claimed: list[tuple[int, int]]) -> list[Found]:

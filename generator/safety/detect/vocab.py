@@ -34,7 +34,7 @@ LIST_SECTIONS = (
     "institution_words", "institution_words_before", "org_words", "law_words", "address_words",
     "quantity_words", "id_words", "child_words", "platform_words", "peoples", "religions", "festivals", "not_names",
     "public_bodies", "laws", "platforms", "regions", "currencies", "person_words", "residence_words",
-    "comparatives", "copulas", "connectors", "articles",
+    "comparatives", "copulas", "connectors", "articles", "home_words", "near_words",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
