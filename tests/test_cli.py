@@ -322,3 +322,18 @@ def test_an_empty_entry_in_a_list_is_a_located_error_not_a_crash(tmp_path: pathl
     line = text.splitlines().index("  -") + 1
     assert f"content/stories/story.md:{line}:4: FRONT-MATTER: consent[1] is empty\n" in result.output
     assert "fix: fill in its fields, or delete the line with the lone dash" in result.output
+
+
+def test_an_empty_entry_in_a_list_of_texts_is_a_located_error_not_a_crash(tmp_path: pathlib.Path) -> None:
+    """`aliases:` with a lone `-` under it: the property test found `approve` crashing on it
+    (AttributeError on None), and check let it through."""
+    text = story_md("Asha found work.\n").replace("---\n", "---\naliases:\n  -\n", 1)
+    root = make_site(tmp_path, {STORY: text})
+    result = run("check", "--site", str(root), "--at", AT)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "content/stories/story.md:3:4: FRONT-MATTER: aliases[1] is empty\n" in result.output
+    assert "fix: write it after the dash, or delete the line" in result.output
+    approved = run(
+        "approve", "--site", str(root), str(root / STORY), "--reviewer", "safeguarding-01", "--at", AT
+    )
+    assert approved.exit_code == 1 and "Traceback" not in approved.output

@@ -178,6 +178,15 @@ def _check(value: Any, kind: Kind, path: Path, problems: list[Problem], document
             )
             return
         for i, item in enumerate(value):
+            if item is None and kind.item.fields is None:  # "- " alone in a list of texts or dates
+                problems.append(
+                    Problem(
+                        path + (i,),
+                        f"{_label(path + (i,), document)} is empty",
+                        "write it after the dash, or delete the line",
+                    )
+                )
+                continue
             _check(item, kind.item, path + (i,), problems, document)
         return
     if kind.accepts is None:  # pragma: no cover - a kind is a group, a list or a plain value
