@@ -107,7 +107,6 @@ CLEAN = [
     ("pt", "Aterrou no Aeroporto Humberto Delgado, em Lisboa, em outubro."),
     # a religion's book; the great regions of a country; a pilgrimage to a famous shrine
     ("pt", "Aprendia pouco do Corão e passava o dia na rua."),
-    ("es", "Desde el inicio del año en la Sierra, Asha asiste a clases."),
     ("es", "Fue con su abuela a la peregrinación de Caacupé, como cada año."),
     # a body's name ending with a word that ends a Manila street's ("Kalayaan Interior")
     ("es", "Según el Ministerio del Interior, la explotación laboral crece."),
@@ -232,6 +231,10 @@ UNSAFE = [
         "UNDECLARED-NAME",
     ),
     ("en", "Asha spent eight months at the DSWD Haven for Women.", "ID-INSTITUTION"),
+    # a second red team: a club that is also a neighbourhood, a dam that is a workplace, a farm's name
+    ("pt", "A tia dela mora em Benfica, na Zona Norte do Rio.", "UNDECLARED-NAME"),
+    ("en", "His mother has a job in the canteen at the Akosombo Dam.", "UNDECLARED-NAME"),
+    ("en", "She works at Green Valley Flower Farms near the lake.", "ID-INSTITUTION"),
     # a case number in a court's link is the case's
     (
         "pt",
@@ -310,6 +313,26 @@ def test_a_childs_story_reads_a_town_where_an_adults_reads_a_region_or_a_city(
     assert unreviewed(make_site(tmp_path / "adult", {STORY: adult})) == []
 
 
+def test_a_title_in_sentence_case_reads_its_capitals_as_names(tmp_path: pathlib.Path) -> None:
+    """French, Spanish and Portuguese writers title in sentence case: a capital after the title's first
+    word is a name's ("Itzel regresa a Tlaxcala y a la secundaria": a town of 85,000 on a child's
+    story), while a Title Case title reads its capitals as a title's."""
+    child = _story(
+        "es",
+        "Asha volvió a clases en marzo.",
+        title="Asha regresa a Tlaxcala y a la secundaria",
+        people=[survivor(minor=True)],
+        consent=CHILD_CONSENT,
+        location="México",
+    )
+    in_title = [h for h in heads(check_site(make_site(tmp_path / "child", {STORY: child}))) if ":2:" in h]
+    assert in_title and "(warning)" not in in_title[0]  # an error: a child's story
+    titled = _story(
+        "en", "Asha went back to school.", title="Asha Goes Back to Her Studies After Two Hard Years"
+    )
+    assert unreviewed(make_site(tmp_path / "titled", {STORY: titled})) == []
+
+
 @pytest.mark.parametrize(
     ("location", "rule"),
     [
@@ -332,13 +355,14 @@ def test_a_childs_location_is_checked_in_its_own_field(
     root = make_site(tmp_path / "site", {STORY: text})
     [found] = heads(check_site(root), rule)
     assert "in the location" in found
-    text = story_md(
-        "Asha is back at school and loves maths.\n",
-        people=[survivor(minor=True)],
-        consent=CHILD_CONSENT,
-        location="India",
-    )
-    assert unreviewed(make_site(tmp_path / "country", {STORY: text})) == []
+    for n, coarse in enumerate(("India", "Côte d'Ivoire", "Abidjan, Côte d'Ivoire")):
+        text = story_md(
+            "Asha is back at school and loves maths.\n",
+            people=[survivor(minor=True)],
+            consent=CHILD_CONSENT,
+            location=coarse,
+        )
+        assert unreviewed(make_site(tmp_path / f"coarse{n}", {STORY: text})) == [], coarse
 
 
 @pytest.mark.parametrize(

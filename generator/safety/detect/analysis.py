@@ -24,7 +24,7 @@ from generator.content.model import Person
 from generator.safety.detect import explain, numbers
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
-from generator.safety.detect.knowledge import COUNTRY, LANGUAGES, LEVELS, Knowledge, load_knowledge
+from generator.safety.detect.knowledge import COUNTRY, LANGUAGES, LEVELS, STATE, Knowledge, load_knowledge
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary, unaccented
 from generator.safety.normalise import Normalised, normalise
@@ -158,13 +158,24 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
     # The story's own location explains itself in the text, but not in its own field: there it is
     # checked against the site's precision like any place ("Bargaon, India" on a child's story stops).
     location_ctx = dataclasses.replace(
-        names_ctx, declared=dataclasses.replace(names_ctx.declared, places=site.places), memo={}
+        names_ctx, declared=dataclasses.replace(names_ctx.declared, places=_coarse_parts(doc, site)), memo={}
     )
     out: list[tuple[Field, Found]] = []
     for p in prepared:
         ctx = location_ctx if p.field.path == ("location",) else names_ctx
         out += [(p.field, found) for found in _analyse_field(p, ctx, site)]
     return tuple(out)
+
+
+def _coarse_parts(doc: Document, site: SiteKnowledge) -> Lexicon:
+    """The places a location field may name without a second look: the site's known places and the
+    location's own parts that are countries, or states named for no town ("Côte d'Ivoire", "Pará")."""
+    coarse = []
+    for part in (p.strip() for p in doc.location.split(",")):
+        place = site.knowledge.place(part) if part else None
+        if place is not None and (place.level == COUNTRY or (place.level == STATE and not place.town)):
+            coarse.append(part)
+    return site.places | Lexicon.of(_with_plain(coarse)) if coarse else site.places
 
 
 def _accents_restored(prepared: list[Prepared]) -> list[Prepared]:

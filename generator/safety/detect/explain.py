@@ -40,7 +40,8 @@ from generator.safety.detect.knowledge import (
     Place,
     fold,
 )
-from generator.safety.detect.scanbase import Found
+from generator.safety.detect.scanbase import _TITLE_WORD as TITLE_WORD
+from generator.safety.detect.scanbase import Found, title_case
 from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
 from generator.safety.detect.vocab import LANGUAGES as VOCAB_LANGUAGES
 from generator.safety.detect.vocab import Lexicon, Vocabulary, unaccented
@@ -154,6 +155,10 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     words; only a run that is not plainly explained, or whose neighbours could change the verdict (a
     kinship word, a title, a place word, a landmark, a number after a school's name), is read again
     with its sentence split into tokens, by `find_names`."""
+    if label and _sentence_case(text):
+        # A title in sentence case ("Itzel regresa a Tlaxcala y a la secundaria", as French, Spanish and
+        # Portuguese writers title): a capital after its first word is a name's, as in a sentence
+        label = False
     out: list[Found] = []
     caps = _capitals(text)
     vocab = ctx.vocab
@@ -208,6 +213,11 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             judged_until = max(judged_until, items[j - 1].end + lo)
             i = j
     return out
+
+
+def _sentence_case(text: str) -> bool:
+    """A label of three longer words or more, most of them lowercase: written as a sentence."""
+    return len([w for w in TITLE_WORD.findall(text) if len(w) > 3]) >= 3 and not title_case(text)
 
 
 class _Cap(NamedTuple):
@@ -613,7 +623,9 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
                 if classes[k] in (NAME_LIKE, UNKNOWN):
                     classes[k] = KNOWN
-    public_name = _public_name(items, low, i, j, vocab) and not _near_a_home(items, low, i, j, vocab)
+    public_name = _public_name(items, low, i, j, vocab) and not (
+        _a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab)
+    )
     if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
         for k in words_idx:  # a town's airport or shrine is where thousands pass, not where she lives
             if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):
@@ -809,8 +821,10 @@ def _plain_word_class(
     ):  # "le DELF A2": an acronym mid-sentence, not a name in capitals
         return _acronym_class(items, low, k, ctx)
     given = ctx.given(w)
-    if (w in vocab.public or unaccented(w) in vocab.public) and (
-        not given or _after_small_word(items, low, k, ctx)
+    if (
+        (w in vocab.public or unaccented(w) in vocab.public)
+        and (not given or _after_small_word(items, low, k, ctx))
+        and not _lives_in(items, low, i, vocab)
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
@@ -911,6 +925,18 @@ def _where_someone_is(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
     return low[m] in _AT or low[m] in vocab["residence_words"]
 
 
+def _lives_in(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """The run comes right after a word of living or working and a preposition of place: "mora em
+    Benfica", "lives in Sporting": a neighbourhood, whatever club is called that."""
+    k = i - 1
+    while k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"]:
+        k -= 1
+    if k < 1 or items[k].kind != WORD or low[k] not in _AT:
+        return False
+    residence = vocab["residence_words"]
+    return any(items[m].kind == WORD and low[m] in residence for m in range(max(0, k - 3), k))
+
+
 def _acronym_class(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> int:
     """ "TV", "OK", "GP", "CPF": common; "her WASSCE", "a course of the IEFP", "su CURP": an exam, a body,
     a document; an acronym nobody uses where a school or a shelter would stand ("at KGBV") is unknown."""
@@ -989,6 +1015,39 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
     )
 
 
+def _a_landmark(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """A public name small enough to find a door by: an airport that is not an international one, a
+    shrine or a pilgrimage, a waterfall or a dam ("aeroporto de Eirunepé", "Virgen de Juquila", "the
+    Tsatsadu Falls"). A storm, a river, a lake or a mountain is too big to find anyone by."""
+    near = [low[m] for m in range(max(0, i - 3), min(len(low), j + 2)) if items[m].kind == WORD]
+    if any(w in ("international", "internacional", "international") for w in near):
+        return False
+    airports, devotions = vocab["airport_words"], vocab["devotion_words"]
+    if any(w in airports.single or w in airports.starts for w in near):
+        return True
+    if any(devotions.match(low, m) for m in range(max(0, i - 4), j)):
+        return True
+    return any(w in _SMALL_FEATURES for w in near)
+
+
+# Features of nature small enough to be a landmark near a home (the rest are rivers and mountains).
+_SMALL_FEATURES = frozenset(
+    {
+        "falls",
+        "dam",
+        "cascada",
+        "cachoeira",
+        "cascata",
+        "chute",
+        "cascade",
+        "talon",
+        "barrage",
+        "represa",
+        "presa",
+    }
+)
+
+
 def _near_a_home(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The text puts the name next to someone's door: "near", "next to", "a short walk from" just
     before it ("à côté de l'aéroport de Maripasoula"), or a home's word a few words after it ("the
@@ -1003,7 +1062,19 @@ def _near_a_home(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
             break
         if items[m].kind == WORD and (low[m] in home or home.match(low, m)):
             return True
-    return False
+    # where she lives or works, a few words either side in the sentence: "the canteen at the Akosombo
+    # Dam", "…aeroporto de Eirunepé, onde Raimunda trabalha", "el puesto que atiende para los peregrinos…"
+    residence = vocab["residence_words"]
+    lo = i
+    while lo > 0 and i - lo < 10 and not (items[lo - 1].kind == PUNCT and items[lo - 1].text in ".!?"):
+        lo -= 1
+    hi = j
+    while hi < len(items) and hi - j < 10 and not (items[hi].kind == PUNCT and items[hi].text in ".!?"):
+        hi += 1
+    return any(
+        items[m].kind == WORD and (low[m] in residence or residence.match(low, m) > 0)
+        for m in [*range(lo, i), *range(j, hi)]
+    )
 
 
 def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -1413,7 +1484,7 @@ def _institution(
     last = words_idx[-1]
     if (
         len(words_idx) >= 2
-        and _ends_with(low, words_idx, heads)
+        and _ends_with(low, words_idx, heads, vocab.by_language.get("en", {}).get("institution_words"))
         and not _in_a_law(items, low, i, vocab)  # "the Human Trafficking and Exploitation (Scotland) Act"
         and classes.get(last) != DECLARED  # "Sindicato Nacional de Trabajadores del Hogar", declared
         and not _org_after(items, low, j, vocab)
@@ -1433,25 +1504,16 @@ def _institution(
     if n and classes.get(i) != DECLARED:  # "Instituto Travessia em Belém": the charity, in a city
         rest = [k for k in words_idx if k >= i + n]
         nxt = j if not rest else None
-        public = (
-            low[i] in vocab["org_words"]
-            and (
-                _official(low, i + n, j, vocab)
-                or any(low[k] in vocab["peoples"] for k in rest)
-                or any(
-                    vocab["public_bodies"].match(low, k) > 1 for k in rest
-                )  # "Oficina de las Naciones Unidas…"
-                or _what_it_does(items, low, i + n, rest, classes, vocab)
-                or (
-                    low[i] in vocab["university_words"]
-                    and all(classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in rest)
-                )
-            )
+        public = low[i] in vocab["org_words"] and (
+            _official(low, i + n, j, vocab)
+            or any(low[k] in vocab["peoples"] for k in rest)
+            or any(
+                vocab["public_bodies"].match(low, k) > 1 for k in rest
+            )  # "Oficina de las Naciones Unidas…"
+            or _what_it_does(items, low, i + n, rest, classes, vocab)
             or (
-                # "Instituto do Emprego e Formação Profissional (IEFP)": common words its acronym spells out
-                sum(classes.get(k) == COMMON for k in rest) >= 2
-                and all(classes.get(k) in (COMMON, KNOWN) for k in rest)
-                and _spelled_after(items, j, ctx)
+                low[i] in vocab["university_words"]
+                and all(classes.get(k) in (COMMON, KNOWN, COARSE_PLACE) for k in rest)
             )
         )  # "Instituto Nacional de Migración", "Instituto Mexicano del Seguro Social": a public body;
         # "Centre for Combating Trafficking in Persons"; "University of Hong Kong", "Université Laval"
@@ -1602,11 +1664,16 @@ def _all_common_in_title(items: tuple[Token, ...], i: int, j: int, classes: dict
     )  # "Salma Retour Ecole" in a file name: a declared pseudonym and words
 
 
-def _ends_with(low: list[str], words_idx: list[int], heads: Lexicon) -> bool:
+def _ends_with(low: list[str], words_idx: list[int], heads: Lexicon, plurals: Lexicon | None = None) -> bool:
     for n in range(min(heads.longest, len(words_idx) - 1), 0, -1):
         tail = tuple(low[k] for k in words_idx[-n:])
         if (n == 1 and tail[0] in heads) or tail in heads.phrases:
             return True
+        last = tail[-1]  # "Green Valley Flower Farms": an English head word in the plural
+        if plurals is not None and len(last) > 4 and last.endswith("s"):
+            single = (*tail[:-1], last[:-1])
+            if (n == 1 and single[0] in plurals) or single in plurals.phrases:
+                return True
     return False
 
 
