@@ -1020,7 +1020,7 @@ def _a_landmark(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab:
     shrine or a pilgrimage, a waterfall or a dam ("aeroporto de Eirunepé", "Virgen de Juquila", "the
     Tsatsadu Falls"). A storm, a river, a lake or a mountain is too big to find anyone by."""
     near = [low[m] for m in range(max(0, i - 3), min(len(low), j + 2)) if items[m].kind == WORD]
-    if any(w in ("international", "internacional", "international") for w in near):
+    if any(w in ("international", "internacional", "internasyonal") for w in near):
         return False
     airports, devotions = vocab["airport_words"], vocab["devotion_words"]
     if any(w in airports.single or w in airports.starts for w in near):
@@ -1032,27 +1032,17 @@ def _a_landmark(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab:
 
 # Features of nature small enough to be a landmark near a home (the rest are rivers and mountains).
 _SMALL_FEATURES = frozenset(
-    {
-        "falls",
-        "dam",
-        "cascada",
-        "cachoeira",
-        "cascata",
-        "chute",
-        "cascade",
-        "talon",
-        "barrage",
-        "represa",
-        "presa",
-    }
-)
+    {"falls", "dam", "cascada", "cascadas", "cachoeira", "cascata", "chute", "chutes", "cascade", "cascades",
+     "barrage", "represa", "presa"}
+)  # fmt: skip
 
 
 def _near_a_home(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The text puts the name next to someone's door: "near", "next to", "a short walk from" just
-    before it ("à côté de l'aéroport de Maripasoula"), or a home's word a few words after it ("the
-    pilgrimage of Popenguine, two streets from the house"). An airport, a waterfall or a shrine is
-    then a landmark that finds her, not a public name."""
+    before it ("à côté de l'aéroport de Maripasoula"), a home's word a few words after it ("the
+    pilgrimage of Popenguine, two streets from the house"), or a word of living, working or selling
+    within ten words of it in its sentence. An airport, a waterfall or a shrine is then a landmark
+    that finds her, not a public name."""
     near = vocab["near_words"]
     if any(items[m].kind == WORD and near.match(low, m) for m in range(max(0, i - 8), i)):
         return True
