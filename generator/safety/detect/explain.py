@@ -43,7 +43,6 @@ from generator.safety.detect.knowledge import (
 from generator.safety.detect.scanbase import _TITLE_WORD as TITLE_WORD
 from generator.safety.detect.scanbase import Found, title_case
 from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
-from generator.safety.detect.vocab import LANGUAGES as VOCAB_LANGUAGES
 from generator.safety.detect.vocab import Lexicon, Vocabulary, unaccented
 
 UNDECLARED = "UNDECLARED-NAME"
@@ -1127,33 +1126,25 @@ def _official_name_near(items: tuple[Token, ...], low: list[str], i: int, j: int
     one the text spells out as an acronym right after it ("l'Indemnisation des victimes… (IVAC)")."""
     if ctx.given(low[i]):
         return False  # "la Fiscalía, Juana Pérez…": a person after the body
-    k = j
-    while k < min(len(items), j + 10) and items[k].kind == WORD and not items[k].cap:
-        k += 1  # "Indemnisation des victimes d'actes criminels (IVAC)"
-    if (
-        k + 2 < len(items)
-        and items[k].text == "("
-        and items[k + 1].kind == WORD
-        and items[k + 1].upper
-        and items[k + 2].text == ")"
-    ):
-        return True
-    return _official_around(items, low, i, j, ctx)
+    acronym = _acronym_after(items, j)  # "Indemnisation des victimes d'actes criminels (IVAC)"
+    return (acronym is not None and acronym.upper) or _official_around(items, low, i, j, ctx)
 
 
 def _spelled_after(items: tuple[Token, ...], j: int, ctx: NameContext) -> bool:
     """An acronym in brackets after the run (and its lowercase words) spells it out: "la Mutualité sociale
     agricole (MSA)" (the text's acronyms are checked letter by letter: `analysis.defined_acronyms`)."""
+    acronym = _acronym_after(items, j)
+    return acronym is not None and acronym.low in ctx.acronyms
+
+
+def _acronym_after(items: tuple[Token, ...], j: int) -> Token | None:
+    """The word in brackets after the run and its lowercase words, if any: "… sociale agricole (MSA)"."""
     k = j
     while k < min(len(items), j + 10) and items[k].kind == WORD and not items[k].cap:
         k += 1
-    return (
-        k + 2 < len(items)
-        and items[k].text == "("
-        and items[k + 1].kind == WORD
-        and items[k + 1].low in ctx.acronyms
-        and items[k + 2].text == ")"
-    )
+    if k + 2 < len(items) and items[k].text == "(" and items[k + 1].kind == WORD and items[k + 2].text == ")":
+        return items[k + 1]
+    return None
 
 
 def _official_around(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
@@ -1196,11 +1187,11 @@ def _national(low: list[str], j: int, ctx: NameContext) -> bool:
     return place is not None and place.level <= STATE
 
 
-def _in_a_law(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
+def _in_a_law(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
     """The run goes on into a law's name: capitalised words, an acronym or a place in brackets and small
     words lead to a law's word ("… Exploitation (Scotland) Act 2015", "… Exploitation of Children
     (OSAEC) and Anti-Child … (CSAEM) Act")."""
-    for k in range(j, min(len(items), j + 20)):
+    for k in range(i, min(len(items), i + 20)):
         t = items[k]
         if (
             t.kind == WORD
@@ -1216,22 +1207,6 @@ def _in_a_law(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabular
         ):
             return False
     return False
-
-
-def _own_words(ctx: NameContext, section: str) -> Lexicon:
-    """A section's words in the languages the text is written in, English (names in English are written
-    everywhere) and any language a charity added: the French "exploitation" (a farm) does not end the
-    name of an English law ("the Human Trafficking and Exploitation (Scotland) Act")."""
-    key = ("own", section)
-    if key not in ctx.memo:
-        known = set(VOCAB_LANGUAGES)
-        own = {VOCAB_LANGUAGES[i] for i in ctx.languages if i < len(VOCAB_LANGUAGES)} | {"en"}
-        lexicon = Lexicon()
-        for lang, sections in ctx.vocab.by_language.items():
-            if (lang in own or lang not in known) and section in sections:
-                lexicon = lexicon | sections[section]
-        ctx.memo[key] = lexicon
-    return ctx.memo[key]  # type: ignore[no-any-return]
 
 
 def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -1277,6 +1252,18 @@ def _unexplained_spans(classes: dict[int, int], words_idx: list[int]) -> Iterato
         yield span[0], span[-1] + 1
 
 
+class _KinWords:
+    """The kinship words, less those that are one of the text's most frequent words."""
+
+    __slots__ = ("common", "kinship")
+
+    def __init__(self, kinship: Lexicon, common: frozenset[str]) -> None:
+        self.kinship, self.common = kinship, common
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.kinship and word not in self.common
+
+
 def _kin_attached(
     items: tuple[Token, ...],
     low: list[str],
@@ -1290,7 +1277,7 @@ def _kin_attached(
     "her mother is called Sunita", "su tía Rosa", "sa kanyang inang si Lorna"."""
     # A kinship word that is one of the text's most frequent words is that word: Filipino "pa" (still)
     # is not the English "Pa" ("Hulugan pa 'yung isa")
-    kin = frozenset(w for w in vocab["kinship"].single if w not in common) if common else vocab["kinship"]
+    kin = _KinWords(vocab["kinship"], common)
     skip = _skippable(vocab)
     if _named_by_phrase(items, low, i, vocab):  # "her father, a rickshaw puller called Mithun"
         for k in range(i - 1, max(-1, i - 14), -1):
