@@ -299,7 +299,9 @@ def _opens(text: str, start: int) -> bool:
         return not line or head[:1] in ("#", "-", "*", "+", "•", ">", "|") or head[:1].isdigit()
     if c in ".!?…":
         return not (c == "." and _abbreviated(text, k))
-    return c in ":;—–" or (c == "-" and k > 0 and text[k - 1] in " \n")
+    if c == ":":  # as the tokenizer reads it: a colon opens a quotation ('dijo: "Hablaba…'), not a sentence
+        return any(q in text[k + 1 : start] for q in ('"', "“", "«", "‘"))
+    return c == "-" and k > 0 and text[k - 1] in " \n"
 
 
 _ABBREVIATIONS_AT = frozenset(
@@ -366,8 +368,13 @@ def _needs_context(
         return True  # a place the site says is too fine, or "South Kolkata": part of a city
     if len(words) == 1 and _plain_alone(words[0], opens, ctx):
         return False
-    if words == ["i"] and ctx.english and not _title_before(text, start, ctx):
-        return False  # "and I said": the pronoun, unless a title makes it an initial ("Mr I")
+    if (
+        words == ["i"]
+        and ctx.english
+        and not _title_before(text, start, ctx)
+        and not any(w in vocab.triggers and w not in vocab["titles"] for w in _words_before(text, start))
+    ):
+        return False  # "and I said": the pronoun, unless a title ("Mr I") or a place word ("village I") is before it
     # The site's own names ("Hope Without Borders", a programme): explained word by word, whatever
     # else one of their words is ("Hope" is also a given name).
     site_name = ctx.declared.phrases.match(words, 0) == len(words) and len(words) > 1
