@@ -228,3 +228,26 @@ def test_every_rule_a_module_defines_is_registered() -> None:
             if isinstance(v, Rule) and id(v) not in registered
         ]
     assert defined == []
+
+
+# The age a text gives a survivor declared an adult, in digits or in words and in the five languages.
+AGE_SENTENCES = [
+    ("Asha was only fifteen when a placement agency brought her to the city.", True),
+    ("Asha was 16 when a neighbour promised her work.", True),
+    ("Asha tenía apenas quince años cuando la llevaron a la ciudad.", True),
+    ("Asha n'avait que seize ans quand elle est partie.", True),
+    ("Asha tinha dezesseis anos quando saiu de casa.", True),
+    ("Labing-anim na taong gulang pa lamang si Asha nang isama siya sa Maynila.", True),
+    # numbers that are no age of hers
+    ("Asha was one of fifteen women who finished the course.", False),
+    ("Asha trabaja con quince compañeras en el taller.", False),
+    ("Labing-anim na babae ang nagtapos kasama si Asha.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "mismatch"), AGE_SENTENCES)
+def test_an_age_under_18_for_an_adult_survivor_is_read_in_digits_and_in_words(
+    tmp_path: pathlib.Path, sentence: str, mismatch: bool
+) -> None:
+    found = story_findings(tmp_path, story_md(sentence + "\n", people=[survivor(), STAFF]))
+    assert any("MINOR-MISMATCH" in h for h in found) is mismatch, found

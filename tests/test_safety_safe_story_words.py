@@ -145,6 +145,9 @@ CLEAN = [
     ("es", "A su llegada al aeropuerto El Dorado, Asha fue atendida por Migración Colombia."),
     # every which day, not which shop
     ("fil", "Ang dalawa niyang anak ang tumutulong sa tindahan tuwing Sabado at Linggo."),
+    # a grandmother's house is no institution; a listed body's name holds a town's ("L'Union")
+    ("fil", "Umuwi siya sa bahay ni Lola."),
+    ("fr", "Elle bénéficie de la directive 2001/55/CE du Conseil de l'Union européenne."),
 ]
 
 
@@ -241,6 +244,9 @@ UNSAFE = [
         "Leia [a sentença](https://pje.trt5.jus.br/consultaprocessual/detalhe-processo/0000587-41.2025.5.05.0031).",
         "UNEXPLAINED-NUMBER",
     ),
+    # a home named after its head word and an elided "d'", its acronym after it; a kind of shelter
+    ("fr", "Ibrahima vit à la Maison d'Enfants Les Peupliers (MEP) depuis janvier.", "ID-INSTITUTION"),
+    ("fil", "Nakatira siya sa Bahay Tuluyan ni San Jose sa Angeles.", "ID-INSTITUTION"),
 ]
 
 
@@ -382,3 +388,39 @@ def test_a_childs_story_may_name_the_region_when_it_says_so(
 ) -> None:
     child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=country)
     assert unreviewed(make_site(tmp_path / "child", {STORY: child})) == []
+
+
+# A common word opening a heading or a sentence that names a town of the story's own country, used as a
+# name: before a comma, or as the subject of a verb with its object pronoun between them.
+OPENER_TOWNS = [
+    (
+        "fr",
+        "Marseille, France",
+        "## Orange, un nouveau départ\n\nElle a trouvé du travail.",
+        "## Enfin, un nouveau départ\n\nElle a trouvé du travail.",
+    ),
+    (
+        "fr",
+        "Marseille, France",
+        "Orange l'a accueillie sans poser de questions.",
+        "Selon la directrice, tout va bien.",
+    ),
+    ("es", "Córdoba, España", "Cabra la recibió sin hacer preguntas.", "Ahora la recibe una maestra."),
+    (
+        "es",
+        "Córdoba, España",
+        "Cabra, un pueblo tranquilo, la recibió.",
+        "Centro de día: abierto de lunes a viernes.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "unsafe", "clean"), OPENER_TOWNS)
+def test_a_town_named_by_a_common_word_opening_a_sentence_is_read_as_the_town(
+    tmp_path: pathlib.Path, lang: str, location: str, unsafe: str, clean: str
+) -> None:
+    leak = make_site(tmp_path / "leak", {STORY: _story(lang, unsafe, location=location)})
+    found = [h for h in unreviewed(leak) if "PLACE-PRECISION" in h or "DECISION-MISSING" in h]
+    assert found, unreviewed(leak)
+    safe = make_site(tmp_path / "safe", {STORY: _story(lang, clean, location=location)})
+    assert unreviewed(safe) == []

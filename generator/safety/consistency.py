@@ -9,8 +9,9 @@ anos", "15 taong gulang".
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from generator.content.model import Story
 from generator.safety.redact import person_label
@@ -21,12 +22,12 @@ _N = r"(?:1[0-7]|[1-9])"
 # An age, not a duration ("3 years there"): each language's own way of saying how old someone is.
 _AGE = re.compile(
     rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b|\b{_N}-year-old\b|\baged\s+{_N}\b"
-    rf"|\b(?:was|turned)\s+{_N}\b(?=\s*(?:[,.;)]|when|and|at|$))"
-    rf"|\b(?:a|avait|aura|âgée?\s+de|fêté\s+ses)\s+{_N}\s+ans\b"
-    rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+{_N}\s+años\b"
-    rf"|\b(?:tinha|tem|fez|completou)\s+{_N}\s+anos\b"
+    rf"|\b(?:was|turned)\s+(?:only\s+|just\s+|barely\s+)?{_N}\b(?=\s*(?:[,.;)]|when|and|at|$))"
+    rf"|\b(?:a|avait|aura|âgée?\s+de|fêté\s+ses)\s+(?:que\s+|seulement\s+|à\s+peine\s+)?{_N}\s+ans\b"
+    rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+(?:apenas\s+|solo\s+|sólo\s+)?{_N}\s+años\b"
+    rf"|\b(?:tinha|tem|fez|completou)\s+(?:apenas\s+|só\s+|somente\s+)?{_N}\s+anos\b"
     rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+{_N}\s+(?:años|anos|ans)\b"
-    rf"|\b{_N}\s+(?:taong\s+gulang|anyos)\b"
+    rf"|\b{_N}\s+(?:na\s+)?(?:taong\s+gulang|anyos)\b"
     rf"|[A-Z][\w'’-]+\s*[,(]\s*{_N}\s*[,)]",
     re.IGNORECASE,
 )
@@ -43,13 +44,14 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n\s*\n")
     source="UNICEF principle 1 (a child is anyone under 18); POCSO s.2(d); safeguarding TX-01",
 )
 def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
-    """The text gives an age under 18 for a survivor whose front matter says `minor: false`. `minor`
-    means a child at the time of the events, so such a survivor is a minor and every rule for
-    children applies."""
+    """The text gives an age under 18, in digits or in words ("was only fifteen when", "Labing-anim na
+    taong gulang"), for a survivor whose front matter says `minor: false`. `minor` means a child at the
+    time of the events, so such a survivor is a minor and every rule for children applies."""
     adults = [p for p in story.survivors if p.minor is False]
     if not adults:
         return
-    text = ctx.visible
+    site = ctx.extras.get("site_knowledge")
+    text = _digits_for_words(ctx.visible, site.vocab.ages_in_words if site is not None else {})
     ages = list(_ages(text))
     if not ages:
         return
@@ -67,6 +69,22 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                     path=("people", p.index, "minor"),
                 )
                 break
+
+
+def _digits_for_words(text: str, ages: Mapping[str, int]) -> str:
+    """The text with every age written in words written in digits ("was only fifteen when" → "was only
+    15 when", "Labing-anim na taong gulang" → "16 na taong gulang"), so that one reading serves both."""
+    if not ages:
+        return text
+    return _age_words(tuple(sorted(ages))).sub(lambda m: str(ages[m.group().casefold()]), text)
+
+
+@functools.lru_cache(maxsize=8)
+def _age_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 _SMALL_NUMBER = re.compile(r"(?<![\d.,])(?:1[0-7]|[1-9])(?![\d]|[.,]\d)")

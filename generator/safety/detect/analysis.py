@@ -372,6 +372,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         function_words=frozenset().union(*(top[i] for i in languages)) if top else frozenset(),
         acronyms=defined_acronyms(p.text for p in prepared if p.field.kind in (BODY, PROSE)),
         child=any(p.is_survivor and p.minor for p in doc.people),
+        home=(country_of(doc.location, know) or "") if doc.location else "",
     )
 
 

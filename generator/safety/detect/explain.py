@@ -92,6 +92,7 @@ class NameContext:
     function_words: frozenset[str] = frozenset()  # the most frequent words of the text's languages
     acronyms: frozenset[str] = frozenset()  # acronyms the text spells out ("… Mechanism (NRM)"), lowercased
     child: bool = False  # the document tells a child's story: places are read at their finest
+    home: str = ""  # ISO code of the country the story is set in (its `location`), "" when it has none
 
     def place(self, name: str) -> Place | None:
         key = ("place", name)
@@ -281,7 +282,7 @@ def _joins(text: str, a: _Cap, b: _Cap, connectors: Lexicon) -> bool:
         0 < len(parts) <= 2
         and gap[0].isspace()
         and gap[-1].isspace()
-        and all(p.lower() in connectors for p in parts)
+        and all(p.lower().replace("’", "'") in connectors for p in parts)
     )
 
 
@@ -627,7 +628,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             "laws",
         ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all
             for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
-                if classes[k] in (NAME_LIKE, UNKNOWN):
+                if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):  # "l'Union européenne", not L'Union
                     classes[k] = KNOWN
     public_name = _public_name(items, low, i, j, vocab) and not (
         _a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab)
@@ -846,10 +847,14 @@ def _plain_word_class(
     if place is not None and (located or not given):
         if place.level <= ctx.precision:
             return COARSE_PLACE
-        if located or (
-            ctx.frequency(w) < 3.0
-            # "Aliciada para…" opening a sentence: a form of a common verb before a hamlet of that name
-            and not (t.initial and know.lemma_frequency(w, ctx.languages) >= 3.0)
+        if (
+            located
+            or (
+                ctx.frequency(w) < 3.0
+                # "Aliciada para…" opening a sentence: a form of a common verb before a hamlet of that name
+                and not (t.initial and know.lemma_frequency(w, ctx.languages) >= 3.0)
+            )
+            or _town_opens(items, low, k, j, place, ctx)
         ):
             return FINE_PLACE
     if given:
@@ -1387,6 +1392,31 @@ _BIG_CITY = 500_000
 def _place_verb_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
     """A verb that takes a place ("fled", "quitté", "huyó") just before i."""
     return i > 0 and items[i - 1].kind == WORD and low[i - 1] in vocab["place_verbs"]
+
+
+def _town_opens(
+    items: tuple[Token, ...], low: list[str], k: int, j: int, place: Place, ctx: NameContext
+) -> bool:
+    """A common word opening a heading or a sentence alone that names a town of the story's own country,
+    used as a name: before a comma ("## Orange, un nouveau départ", "Kawayan, ang bayang kinalakhan
+    niya"; in English only in a heading, where "Reading, writing…" is rarer), or as the subject of a
+    verb with its object pronoun between them ("Cabra la recibió", "Orange l'a accueillie"), which a
+    common noun does not do without its article in French, Spanish or Portuguese."""
+    t = items[k]
+    if not t.starts or j != k + 1 or place.country != ctx.home or low[k] in ctx.function_words:
+        return False
+    if j < len(items) and items[j].kind == PUNCT and items[j].text in (",", ":"):
+        return t.heading or not ctx.english
+    pronouns = ctx.vocab["object_pronouns"]
+    m = j
+    while m < len(items) and items[m].kind == WORD and low[m] in pronouns and m < j + 3:
+        m += 1
+    return (
+        j < m < len(items)
+        and items[m].kind == WORD
+        and not items[m].cap
+        and ctx.knowledge.verb_form(low[m], ctx.languages)
+    )
 
 
 def _locative_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:

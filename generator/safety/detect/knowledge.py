@@ -139,6 +139,18 @@ class Knowledge:
                 best = max(best, self.frequency(lemma, (i,)) - 0.5)
         return best
 
+    def verb_form(self, word: str, languages: tuple[int, ...] = ()) -> bool:
+        """True for an inflected form of a verb in one of the text's French, Spanish or Portuguese
+        ("recibió": "recibir", "a": "avoir"): simplemma gives a dictionary form that differs from it and
+        ends as those languages' infinitives do. A noun ("escuela", "trabajo") is its own form."""
+        for i in languages or range(len(LANGUAGES)):
+            endings = _INFINITIVES.get(LANGUAGES[i])
+            if endings:
+                lemma = _lemma(word, _LEMMA_LANGUAGES[i])
+                if lemma and fold(lemma) != fold(word) and lemma.endswith(endings):
+                    return True
+        return False
+
     def demonym(self, word: str) -> bool:
         """A word for the people of a country, made from its name ("Moldovan", "Camerounaises",
         "Nepalese", "bolivianos", "Ghanaian"): the country's name, or it less its last vowel, and an
@@ -225,6 +237,9 @@ def _lemma(word: str, language: str) -> str:
 
     return simplemma.lemmatize(word.casefold(), lang=language)
 
+
+# How the infinitives of the Romance languages end ("recibir", "accueillir", "receber", "pôr").
+_INFINITIVES = {"fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir", "or")}
 
 _DEMONYM_ENDINGS = (
     "iennes", "ienne", "aises", "oises", "iens", "aise", "oise", "anos", "anas", "enses", "eses", "esas",

@@ -34,9 +34,9 @@ LIST_SECTIONS = (
     "institution_words", "institution_words_before", "org_words", "law_words", "address_words",
     "quantity_words", "id_words", "child_words", "platform_words", "peoples", "religions", "festivals", "not_names",
     "public_bodies", "laws", "platforms", "regions", "currencies", "person_words", "residence_words",
-    "comparatives", "copulas", "connectors", "articles", "home_words", "near_words",
+    "comparatives", "copulas", "connectors", "articles", "home_words", "near_words", "object_pronouns",
 )  # fmt: skip
-MAP_SECTIONS = ("months", "number_words")
+MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
 KNOWN_SECTIONS = (
     "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
@@ -64,7 +64,12 @@ def words(text: str) -> tuple[str, ...]:
         return tuple(text.split(" "))
     from generator.safety.detect.tokens import PUNCT, tokenize
 
-    found = tuple(t.low for t in tokenize(text.replace("’", "'")).items if t.kind != PUNCT)
+    text = text.replace("’", "'")
+    if text.endswith("'"):  # an elided article alone ("d'", "l'"): split as the tokenizer splits it in
+        before = tuple(t.low for t in tokenize(text + "x").items if t.kind != PUNCT)  # "d'Ivoire"
+        if len(before) > 1 and before[-1] == "x":
+            return before[:-1]
+    found = tuple(t.low for t in tokenize(text).items if t.kind != PUNCT)
     return found or ((text.strip().casefold(),) if text.strip() else ())  # a symbol alone: "₹", "$"
 
 
@@ -143,6 +148,8 @@ class Vocabulary:
     triggers: frozenset[str] = frozenset()
     # Words that join a place word to a name ("llamado", "called", "named"), phrase words included.
     naming: frozenset[str] = frozenset()
+    # A child's age written in words ("fifteen", "quince", "labing-anim"): the number it is.
+    ages_in_words: Mapping[str, int] = field(default_factory=dict)
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
@@ -189,6 +196,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
     per_language: dict[str, dict[str, set[str]]] = {}
     months: dict[str, int] = {}
     numbers: dict[str, int] = {}
+    ages: dict[str, int] = {}
     languages: list[str] = []
     findings: list[Finding] = []
     for path in files:
@@ -204,7 +212,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
             if key in ("language", "name"):
                 continue
             if key in MAP_SECTIONS and isinstance(value, dict):
-                target = months if key == "months" else numbers
+                target = {"months": months, "number_words": numbers, "ages_in_words": ages}[key]
                 for k, v in value.items():
                     if isinstance(v, int):
                         target[str(k).casefold()] = v
@@ -242,6 +250,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
         signals,
         triggers,
         frozenset(lists["naming_phrases"].single).union(*lists["naming_phrases"].phrases),
+        MappingProxyType(ages),
     )
     return vocab, findings
 
