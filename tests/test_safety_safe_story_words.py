@@ -148,6 +148,16 @@ CLEAN = [
     # a grandmother's house is no institution; a listed body's name holds a town's ("L'Union")
     ("fil", "Umuwi siya sa bahay ni Lola."),
     ("fr", "Elle bénéficie de la directive 2001/55/CE du Conseil de l'Union européenne."),
+    # a law's day: after its number's word, or with a verb of law-making; a country's named day
+    ("en", "The referral system was set up under Law No. 241 of 20 October 2005 on preventing trafficking."),
+    ("pt", "Em Moçambique, a Lei n.º 6/2008, de 9 de Julho, pune o tráfico de pessoas."),
+    ("en", "On 15 November 2000, the United Nations General Assembly adopted the Protocol."),
+    ("fr", "Adoptée le 13 juin 2024, la directive renforce la protection des victimes."),
+    ("fil", "Ang batas, na pinirmahan noong Hunyo 23, 2022, ay mas mahigpit."),
+    ("fr", "Le 1er janvier, jour de l'Indépendance, toute la ville mange la soupe joumou."),
+    # listed public bodies and regions, after a head word too; a state's own name in a body's
+    ("fr", "Selon le centre fédéral Myria, l'exploitation recule en Wallonie et en Flandre."),
+    ("pt", "Na fronteira, agentes da Polícia da República de Moçambique (PRM) a receberam."),
 ]
 
 
@@ -247,6 +257,12 @@ UNSAFE = [
     # a home named after its head word and an elided "d'", its acronym after it; a kind of shelter
     ("fr", "Ibrahima vit à la Maison d'Enfants Les Peupliers (MEP) depuis janvier.", "ID-INSTITUTION"),
     ("fil", "Nakatira siya sa Bahay Tuluyan ni San Jose sa Angeles.", "ID-INSTITUTION"),
+    # a law's day that is also hers
+    (
+        "en",
+        "On 15 November 2000, the day the United Nations adopted the Protocol, she was rescued.",
+        "DATE-EXACT",
+    ),
 ]
 
 

@@ -245,8 +245,15 @@ def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
 # A day the world or a country observes, named in the sentence ("Anti-Slavery Day", "Día Mundial
 # contra la Trata", "Dia Nacional de Combate…", "Journée mondiale…", "Fête des Lumières"): the date
 # next to it, without a year, is the day's, not a person's.
-_OBSERVANCE = re.compile(r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b")
-_NUMBER_WORDS = frozenset({"n", "no", "nº", "n°", "nr", "num", "número", "numero", "numéro", "blg", "bilang"})
+_OBSERVANCE = re.compile(
+    r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b"
+    # "le 1er janvier, jour de l'Indépendance", "araw ng Kalayaan": a day named by its capitalised name
+    r"|\b(?:jour|journée|día|dia|araw)\s+(?:de|del|da|do|des|du|ng)\s+(?:l['’]|la\s+|el\s+|a\s+|o\s+|mga\s+)?[A-ZÀ-Ý]"
+)
+# "º" is "o" once the text is normalised (NFKC): "Lei n.º 6/2008" reads "lei n o"
+_NUMBER_WORDS = frozenset(
+    {"n", "no", "nº", "n°", "º", "o", "nr", "num", "número", "numero", "numéro", "blg", "bilang"}
+)
 
 
 # Law words that name a statute ("the Act of 13 April 2016", "la loi du…"), not a judgment or a case.
@@ -281,9 +288,7 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
     of 13 April 2016", "la loi du 13 avril 2016")."""
-    lo = max(text.rfind(c, 0, start) for c in ".!?\n") + 1
-    his = [i for i in (text.find(c, end) for c in ".!?\n") if i >= 0]
-    hi = min(his) if his else len(text)
+    lo, hi = _sentence_span(text, start, end)
     sentence = [
         w
         for w in re.findall(
@@ -302,7 +307,46 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     while before and (before[-1] in _JOINERS or before[-1] in _NUMBER_WORDS):
         before.pop()  # "la loi n° 2016-444 du 13 avril 2016"
     law = vocab["law_words"]
-    return bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES
+    if before and before[-1] in law and before[-1] not in _NOT_STATUTES:
+        return True
+    # The day a law was made: "Adoptée le 13 juin 2024, la directive…", "promulgada el 31 de julio de
+    # 2012", "the Protocol, adopted on 15 November 2000": a verb of law-making and a law's word in the
+    # sentence, and no one's life in it (a pronoun of a person would tie the day to them)
+    return (
+        any(vocab["law_verbs"].match(sentence, i) for i in range(len(sentence)))
+        and any(w in law and w not in _NOT_STATUTES or w in vocab["laws"] for w in sentence)
+        and not any(w in vocab["person_pronouns"] for w in sentence)
+    )
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around start..end: a full stop ends one only before a space, and not after a number's
+    word or an initial ("Law No. 241 of 20 October 2005", "Lei n.º 6/2008, de 9 de Julho")."""
+    lo = 0
+    for m in _STOP.finditer(text, max(0, start - 400), start):
+        if _ends_here(text, m.start()):
+            lo = m.end()
+    for m in _STOP.finditer(text, end):
+        if _ends_here(text, m.start()):
+            return lo, m.start()
+    return lo, len(text)
+
+
+_STOP = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _ends_here(text: str, at: int) -> bool:
+    if text[at] != ".":
+        return True
+    word = re.search(r"([^\W\d_]+)$", text[max(0, at - 12) : at])
+    return not (
+        word and (len(word.group(1)) == 1 or word.group(1).casefold() in _NUMBER_WORDS | _ABBREVIATED)
+    )
+
+
+_ABBREVIATED = frozenset(
+    {"art", "arts", "dr", "mr", "mrs", "ms", "st", "sr", "sra", "jr", "prof", "vol", "pp", "cf"}
+)
 
 
 def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowledge) -> explain.NameContext:

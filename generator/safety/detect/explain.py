@@ -1491,6 +1491,8 @@ def _institution(
         return None
     if len(words_idx) > 1 and vocab["school_levels"].match(low, words_idx[0]) == j - words_idx[0]:
         return None  # "nag-aaral ng Senior High School": a level of schooling, not a school's name
+    if vocab["public_bodies"].match(low, words_idx[0]) == j - words_idx[0]:
+        return None  # "le centre fédéral Myria": a listed public body, whatever word comes before it
     if all(low[k] in ctx.function_words and len(low[k]) < 3 for k in words_idx):
         return None  # "at the centre I met", "my shop and I": a pronoun, not a name
     heads = vocab["institution_words"]

@@ -30,7 +30,23 @@ PUBLIC_SUFFIXES = (
     ".gouv.fr", ".gouv.qc.ca", ".gov.uk", ".gov.bd", ".gov.np", ".go.ke", ".europa.eu", ".int",
     ".un.org", ".unicef.org", ".ilo.org", ".iom.int", ".unodc.org", ".who.int",
 )  # fmt: skip
-PUBLIC_HOSTS = ("un.org", "unicef.org", "ilo.org", "iom.int", "unodc.org", "interpol.int", "unhcr.org")
+PUBLIC_HOSTS = (
+    "un.org",
+    "unicef.org",
+    "ilo.org",
+    "iom.int",
+    "unodc.org",
+    "interpol.int",
+    "unhcr.org",
+    "ohchr.org",
+    "unesco.org",
+    "undp.org",
+    "unwomen.org",
+    "unfpa.org",
+    "wfp.org",
+    "worldbank.org",
+    "osce.org",
+)
 _CODE = re.compile(r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|e|er|ère|o|a|º|ª|km|kg|m|cm|h|am|pm|min|s)", re.IGNORECASE)
