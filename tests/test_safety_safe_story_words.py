@@ -158,6 +158,8 @@ CLEAN = [
     # listed public bodies and regions, after a head word too; a state's own name in a body's
     ("fr", "Selon le centre fédéral Myria, l'exploitation recule en Wallonie et en Flandre."),
     ("pt", "Na fronteira, agentes da Polícia da República de Moçambique (PRM) a receberam."),
+    # an article that is the place's own, after a kinship word
+    ("es", "Miles de familias de La Paz compran miniaturas en la feria de Alasitas."),
 ]
 
 

@@ -604,9 +604,11 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         or (
             items[i].kind == WORD
             and (low[i] in vocab["articles"] or (items[i].initial and low[i] in ctx.function_words))
+            and not (i + 1 < j and items[i].cap and ctx.place(f"{low[i]} {low[i + 1]}") is not None)
         )
     ):
-        i += 1  # "The School", "La Escuela": an article or an opening word is not part of the name
+        i += 1  # "The School", "La Escuela": an article or an opening word is not part of the name, unless
+        # it is the place's own ("La Paz", "Le Havre")
     if i >= j:
         return []
     n = ctx.declared.phrases.match(low, i)
