@@ -148,15 +148,13 @@ CLEAN = [
     # a grandmother's house is no institution; a listed body's name holds a town's ("L'Union")
     ("fil", "Umuwi siya sa bahay ni Lola."),
     ("fr", "Elle bénéficie de la directive 2001/55/CE du Conseil de l'Union européenne."),
-    # a law's day: after its number's word, or with a verb of law-making; a country's named day
+    # a law's day: after its number's word, or right after a verb of law-making
     ("en", "The referral system was set up under Law No. 241 of 20 October 2005 on preventing trafficking."),
     ("pt", "Em Moçambique, a Lei n.º 6/2008, de 9 de Julho, pune o tráfico de pessoas."),
-    ("en", "On 15 November 2000, the United Nations General Assembly adopted the Protocol."),
     ("fr", "Adoptée le 13 juin 2024, la directive renforce la protection des victimes."),
     ("fil", "Ang batas, na pinirmahan noong Hunyo 23, 2022, ay mas mahigpit."),
-    ("fr", "Le 1er janvier, jour de l'Indépendance, toute la ville mange la soupe joumou."),
-    # listed public bodies and regions, after a head word too; a state's own name in a body's
-    ("fr", "Selon le centre fédéral Myria, l'exploitation recule en Wallonie et en Flandre."),
+    # listed public bodies and regions
+    ("fr", "Selon Myria, le rapporteur national, l'exploitation recule en Wallonie et en Flandre."),
     ("pt", "Na fronteira, agentes da Polícia da República de Moçambique (PRM) a receberam."),
     # an article that is the place's own, after a kinship word
     ("es", "Miles de familias de La Paz compran miniaturas en la feria de Alasitas."),
@@ -265,6 +263,16 @@ UNSAFE = [
         "On 15 November 2000, the day the United Nations adopted the Protocol, she was rescued.",
         "DATE-EXACT",
     ),
+    # what a red team hid behind today's explanations: a judgment's day is the case's, a listed body's
+    # name on a hotel is the hotel's, a listed acronym is also a given name
+    ("pt", "O Acórdão n.º 412/2025, de 3 de março de 2025, condenou o patrão.", "DATE-EXACT"),
+    (
+        "es",
+        "La ley, promulgada en 2012, permitió el operativo del 3 de marzo de 2025 que liberó a Asha.",
+        "DATE-EXACT",
+    ),
+    ("fr", "Elle a trouvé du travail à l'hôtel Polaris, près de la gare.", "ID-INSTITUTION"),
+    ("en", "Her sister Greta met her at the bus station.", "RELATIVE-NAMED"),
 ]
 
 

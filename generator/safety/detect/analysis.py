@@ -217,7 +217,10 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         if x.rule in _IDENTIFIERS
         and not (
             x.rule == ts.DATE
-            and (_public_date(p.text, x.start, x.end, site.vocab) or _name_and_age(x.text, ctx))
+            and (
+                _public_date(p.text, x.start, x.end, site.vocab, ctx.declared.person_phrases)
+                or _name_and_age(x.text, ctx)
+            )
         )
     ]
     claimed = [(x.start, x.end) for x in found]
@@ -245,11 +248,7 @@ def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
 # A day the world or a country observes, named in the sentence ("Anti-Slavery Day", "Día Mundial
 # contra la Trata", "Dia Nacional de Combate…", "Journée mondiale…", "Fête des Lumières"): the date
 # next to it, without a year, is the day's, not a person's.
-_OBSERVANCE = re.compile(
-    r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b"
-    # "le 1er janvier, jour de l'Indépendance", "araw ng Kalayaan": a day named by its capitalised name
-    r"|\b(?:jour|journée|día|dia|araw)\s+(?:de|del|da|do|des|du|ng)\s+(?:l['’]|la\s+|el\s+|a\s+|o\s+|mga\s+)?[A-ZÀ-Ý]"
-)
+_OBSERVANCE = re.compile(r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b")
 # "º" is "o" once the text is normalised (NFKC): "Lei n.º 6/2008" reads "lei n o"
 _NUMBER_WORDS = frozenset(
     {"n", "no", "nº", "n°", "º", "o", "nr", "num", "número", "numero", "numéro", "blg", "bilang"}
@@ -261,6 +260,17 @@ _NOT_STATUTES = frozenset(
     [
         "judgment",
         "judgement",
+        "acórdão",
+        "acordao",
+        "sentença",
+        "sentencia",
+        "fallo",
+        "jugement",
+        "arrêt",
+        "decisão",
+        "decisión",
+        "desisyon",
+        "hatol",
         "verdict",
         "number",
         "rule",
@@ -282,9 +292,12 @@ _NOT_STATUTES = frozenset(
     ]
 )
 _JOINERS = frozenset(["of", "du", "de", "del", "da", "do", "des", "ng", "sa"])
+_DATE_LEADS = frozenset(["on", "le", "el", "em", "noong", "en", "in", "au", "the"])
 
 
-def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+def _public_date(
+    text: str, start: int, end: int, vocab: Vocabulary, people: frozenset[str] | Lexicon = frozenset()
+) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
     of 13 April 2016", "la loi du 13 avril 2016")."""
@@ -312,10 +325,14 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     # The day a law was made: "Adoptée le 13 juin 2024, la directive…", "promulgada el 31 de julio de
     # 2012", "the Protocol, adopted on 15 November 2000": a verb of law-making and a law's word in the
     # sentence, and no one's life in it (a pronoun of a person would tie the day to them)
+    made = re.findall(r"[^\W\d_]+", text[max(lo, start - 30) : start].casefold())
+    while made and made[-1] in _JOINERS | _DATE_LEADS:
+        made.pop()  # "adoptée le", "promulgada el", "pinirmahan noong", "signed on"
     return (
-        any(vocab["law_verbs"].match(sentence, i) for i in range(len(sentence)))
+        bool(made)
+        and vocab["law_verbs"].match(made, len(made) - 1) == 1
         and any(w in law and w not in _NOT_STATUTES or w in vocab["laws"] for w in sentence)
-        and not any(w in vocab["person_pronouns"] for w in sentence)
+        and not any(w in vocab["person_pronouns"] or w in people for w in sentence)
     )
 
 

@@ -630,7 +630,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             "laws",
         ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all
             for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
-                if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):  # "l'Union européenne", not L'Union
+                # "l'Union européenne", not L'Union: a town's name inside a listed phrase only when the
+                # phrase's next word follows it directly ("Sa Bantay, bata pa…" is no "bantay bata")
+                together = k + 1 < len(items) and items[k + 1].kind == WORD
+                if classes[k] in (NAME_LIKE, UNKNOWN) or (classes[k] == FINE_PLACE and together):
                     classes[k] = KNOWN
     public_name = _public_name(items, low, i, j, vocab) and not (
         _a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab)
@@ -1493,8 +1496,6 @@ def _institution(
         return None
     if len(words_idx) > 1 and vocab["school_levels"].match(low, words_idx[0]) == j - words_idx[0]:
         return None  # "nag-aaral ng Senior High School": a level of schooling, not a school's name
-    if vocab["public_bodies"].match(low, words_idx[0]) == j - words_idx[0]:
-        return None  # "le centre fédéral Myria": a listed public body, whatever word comes before it
     if all(low[k] in ctx.function_words and len(low[k]) < 3 for k in words_idx):
         return None  # "at the centre I met", "my shop and I": a pronoun, not a name
     heads = vocab["institution_words"]
