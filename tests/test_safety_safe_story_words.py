@@ -156,6 +156,11 @@ CLEAN = [
     # listed public bodies and regions
     ("fr", "Selon Myria, le rapporteur national, l'exploitation recule en Wallonie et en Flandre."),
     ("pt", "Na fronteira, agentes da Polícia da República de Moçambique (PRM) a receberam."),
+    # a public site's address in words, none of them a name
+    (
+        "en",
+        "See [the guidance](https://www.gov.uk/government/publications/human-trafficking-victims-referral-forms).",
+    ),
     # an article that is the place's own, after a kinship word
     ("es", "Miles de familias de La Paz compran miniaturas en la feria de Alasitas."),
 ]
@@ -273,6 +278,12 @@ UNSAFE = [
     ),
     ("fr", "Elle a trouvé du travail à l'hôtel Polaris, près de la gare.", "ID-INSTITUTION"),
     ("en", "Her sister Greta met her at the bus station.", "RELATIVE-NAMED"),
+    # a name in a link's address, on a public body's site too
+    (
+        "en",
+        "Read [her story](https://www.unwomen.org/en/news-stories/feature-story/chhun-sreymom-from-a-shrimp-factory).",
+        "UNDECLARED-NAME",
+    ),
 ]
 
 
@@ -437,6 +448,13 @@ OPENER_TOWNS = [
         "Córdoba, España",
         "Cabra, un pueblo tranquilo, la recibió.",
         "Centro de día: abierto de lunes a viernes.",
+    ),
+    ("es", "Cádiz, España", "Tarifa está a una hora de la ciudad.", "Mañana empieza el curso de cocina."),
+    (
+        "fr",
+        "Paris, France",
+        "Sens est à une heure de train de Paris.",
+        "Ensuite est venu le temps des cours.",
     ),
 ]
 

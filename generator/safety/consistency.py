@@ -28,6 +28,12 @@ _AGE = re.compile(
     rf"|\b(?:tinha|tem|fez|completou)\s+(?:apenas\s+|só\s+|somente\s+)?{_N}\s+anos\b"
     rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+{_N}\s+(?:años|anos|ans)\b"
     rf"|\b{_N}\s+(?:na\s+)?(?:taong\s+gulang|anyos)\b"
+    # "A los quince años", "Aos quinze anos", "à quinze ans" (not "condamné à sept ans de prison"),
+    # "con 15 años" (not "con 15 años de experiencia"), "At fifteen, she…", "at the age of 15", "15 years of age", "sa edad na 15"
+    rf"|\b(?:a\s+los|aos|à)\s+{_N}\s+(?:años|anos|ans)\b(?!\s+(?:de\s+(?!edad|idade)|d['’](?!âge)))"
+    rf"|\b(?:con|com)\s+(?:apenas\s+|solo\s+|sólo\s+|só\s+|somente\s+)?{_N}\s+(?:años|anos)\b(?!\s+de\b)"
+    rf"|\bat\s+(?:only\s+|just\s+)?{_N}\b(?=\s*,)|\bat\s+the\s+age\s+of\s+{_N}\b|\b{_N}\s+years\s+of\s+age\b"
+    rf"|\bedad\s+(?:na\s+)?{_N}\b"
     rf"|[A-Z][\w'’-]+\s*[,(]\s*{_N}\s*[,)]",
     re.IGNORECASE,
 )

@@ -229,6 +229,8 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
             found.append(x)
     found += numbers.find_numbers(p.text, site.vocab, claimed, site.settings.allowed_phones)
     found += numbers.find_links(p.text, site.hosts, claimed)
+    for s, e in numbers.link_spans(p.text):
+        found += explain.names_in_link(p.text, s, e, ctx)
     placed = []
     for x in sorted(found, key=lambda x: (x.start, x.end)):
         s, e = p.norm.span(x.start, x.end)

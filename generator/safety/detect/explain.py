@@ -215,6 +215,45 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     return out
 
 
+_ADDRESS_WORD = re.compile(r"(?<![^/\-_.])[^\W\d_]{3,}(?=[/\-_.?#&=]|$)")
+
+
+def names_in_link(text: str, start: int, end: int, ctx: NameContext) -> list[Found]:
+    """A person's name written into a link's address, on any site ("…/feature-story/chhun-sreymom-from-a-
+    shrimp-factory"): two words side by side in one part of the address that are names or no word of
+    the text's languages, and neither declared nor a place. The address is read whatever the site is:
+    a public body's site explains where the link goes, not what its address says."""
+    host_end = text.find("/", text.find("//", start, end) + 2 if "//" in text[start:end] else start, end)
+    if host_end < 0:
+        return []
+    out: list[Found] = []
+    previous: tuple[int, int] | None = None
+    for m in _ADDRESS_WORD.finditer(text, host_end, end):
+        w = m.group().casefold()
+        if _a_name_in_address(w, ctx):
+            if previous is not None and previous[1] + 1 == m.start() and text[previous[1]] in "-_":
+                out.append(
+                    Found(UNDECLARED, previous[0], m.end(), text[previous[0] : m.end()], "a name in a link")
+                )
+                previous = None
+                continue
+            previous = (m.start(), m.end())
+        else:
+            previous = None
+    return out
+
+
+def _a_name_in_address(w: str, ctx: NameContext) -> bool:
+    if w in ctx.declared.person_phrases or w in ctx.declared.phrases or w in ctx.declared.places:
+        return False
+    if w in ctx.vocab.known or w in ctx.vocab.public or ctx.place(w) is not None:
+        return False
+    z = ctx.knowledge.frequency(w)
+    if ctx.given(w):
+        return not ctx.knowledge.more_word_than_name(w, ctx.languages)
+    return z < 2.0
+
+
 def _sentence_case(text: str) -> bool:
     """A label of three longer words or more, most of them lowercase: written as a sentence."""
     return len([w for w in TITLE_WORD.findall(text) if len(w) > 3]) >= 3 and not title_case(text)
@@ -1405,7 +1444,7 @@ def _town_opens(
     """A common word opening a heading or a sentence alone that names a town of the story's own country,
     used as a name: before a comma ("## Orange, un nouveau départ", "Kawayan, ang bayang kinalakhan
     niya"; in English only in a heading, where "Reading, writing…" is rarer), or as the subject of a
-    verb with its object pronoun between them ("Cabra la recibió", "Orange l'a accueillie"), which a
+    verb, in English with its object pronoun between them ("Reading helps" is English), elsewhere with or without it ("Cabra la recibió", "Orange l'a accueillie"), which a
     common noun does not do without its article in French, Spanish or Portuguese."""
     t = items[k]
     if not t.starts or j != k + 1 or place.country != ctx.home or low[k] in ctx.function_words:
@@ -1417,7 +1456,8 @@ def _town_opens(
     while m < len(items) and items[m].kind == WORD and low[m] in pronouns and m < j + 3:
         m += 1
     return (
-        j < m < len(items)
+        (j < m or not ctx.english)  # "Tarifa queda a una hora", "Sens est à une heure": a verb right after
+        and m < len(items)
         and items[m].kind == WORD
         and not items[m].cap
         and ctx.knowledge.verb_form(low[m], ctx.languages)
@@ -1989,4 +2029,4 @@ def _found(tokens: Tokens, rule: str, start: int, end: int, what: str) -> Found:
 
 # Levels, for messages
 __all__ = ["COUNTRY", "INSTITUTION", "LINK", "PLACE", "RELATIVE", "STATE", "TOWN", "UNDECLARED", "Declared",
-           "NameContext", "find_names", "fold"]  # fmt: skip
+           "NameContext", "find_names", "fold", "names_in_link"]  # fmt: skip

@@ -200,6 +200,17 @@ _LINKISH = re.compile(
 )
 
 
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text's links are (web addresses; not e-mail addresses)."""
+    if not any(hint in text for hint in _LINK_HINTS) or not _LINKISH.search(text):
+        return []
+    return [
+        m.span()
+        for m in _LINK.finditer(text)
+        if "@" not in m.group() and not (m.start() and text[m.start() - 1] == "@")
+    ]
+
+
 def find_links(text: str, allowed_hosts: tuple[str, ...], claimed: list[tuple[int, int]]) -> list[Found]:
     """Links to anywhere the site does not know (e-mail addresses are the identifier detectors')."""
     out: list[Found] = []
