@@ -247,6 +247,8 @@ AGE_SENTENCES = [
     # numbers that are no age of hers
     ("Asha llegó con quince años de experiencia en costura.", False),
     ("Asha a témoigné : il a été condamné à sept ans d'emprisonnement.", False),
+    ("Il y a deux ans, Asha ne pensait pas pouvoir en parler.", False),
+    ("Asha a quinze ans quand elle part.", True),
     ("Asha was one of fifteen women who finished the course.", False),
     ("Asha trabaja con quince compañeras en el taller.", False),
     ("Labing-anim na babae ang nagtapos kasama si Asha.", False),

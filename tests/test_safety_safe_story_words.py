@@ -468,3 +468,32 @@ def test_a_town_named_by_a_common_word_opening_a_sentence_is_read_as_the_town(
     assert found, unreviewed(leak)
     safe = make_site(tmp_path / "safe", {STORY: _story(lang, clean, location=location)})
     assert unreviewed(safe) == []
+
+
+# On a child's story in the country named: a state's own name for its country, and an article that is
+# part of a country's name, are the country, though another story of the site is set where a town has
+# that name (Brazil's República, France's "La Côte"); a square or a town of that name is still a place.
+COUNTRY_NAMES = [
+    ("pt", "Maputo, Moçambique", "Agentes da Polícia da República de Moçambique (PRM) a receberam.", None),
+    (
+        "pt",
+        "Belém, Brasil",
+        "Hoje vende tacacá numa barraca na Praça da República, todas as tardes.",
+        "PLACE-PRECISION",
+    ),
+    ("fr", "Korhogo, Côte d'Ivoire", "La Côte d'Ivoire s'est dotée d'un arsenal juridique solide.", None),
+]
+ELSEWHERE = {"pt": "São Paulo, Brasil", "fr": "Lyon, France"}
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence", "rule"), COUNTRY_NAMES)
+def test_a_countrys_own_names_on_a_childs_story(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str, rule: str | None
+) -> None:
+    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=location)
+    other = _story(lang, "Asha voltou a estudar.", location=ELSEWHERE[lang])
+    found = unreviewed(make_site(tmp_path / "site", {STORY: child, "content/stories/other.md": other}))
+    if rule is None:
+        assert [h for h in found if "story.md" in h] == []
+    else:
+        assert any(rule in h for h in found), found

@@ -23,7 +23,7 @@ _N = r"(?:1[0-7]|[1-9])"
 _AGE = re.compile(
     rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b|\b{_N}-year-old\b|\baged\s+{_N}\b"
     rf"|\b(?:was|turned)\s+(?:only\s+|just\s+|barely\s+)?{_N}\b(?=\s*(?:[,.;)]|when|and|at|$))"
-    rf"|\b(?:a|avait|aura|âgée?\s+de|fêté\s+ses)\s+(?:que\s+|seulement\s+|à\s+peine\s+)?{_N}\s+ans\b"
+    rf"|\b(?:(?<!\by\s)a|avait|aura|âgée?\s+de|fêté\s+ses)\s+(?:que\s+|seulement\s+|à\s+peine\s+)?{_N}\s+ans\b"
     rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+(?:apenas\s+|solo\s+|sólo\s+)?{_N}\s+años\b"
     rf"|\b(?:tinha|tem|fez|completou)\s+(?:apenas\s+|só\s+|somente\s+)?{_N}\s+anos\b"
     rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+{_N}\s+(?:años|anos|ans)\b"

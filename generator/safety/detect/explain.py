@@ -643,7 +643,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         or (
             items[i].kind == WORD
             and (low[i] in vocab["articles"] or (items[i].initial and low[i] in ctx.function_words))
-            and not (i + 1 < j and items[i].cap and ctx.place(f"{low[i]} {low[i + 1]}") is not None)
+            and not (i + 1 < j and items[i].cap and _article_of_place(low, i, j, ctx))
         )
     ):
         i += 1  # "The School", "La Escuela": an article or an opening word is not part of the name, unless
@@ -764,6 +764,14 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     return out
 
 
+def _article_of_place(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The capitalised article at i opens a place's name ("La Paz", "Le Havre"): the place read with it is
+    longer than any read without it ("La Côte d'Ivoire" is Côte d'Ivoire, not a town called La Côte)."""
+    if ctx.place(f"{low[i]} {low[i + 1]}") is None:
+        return False
+    return _phrase(low, i, j, ctx)[0] > max(1, _phrase(low, i + 1, j, ctx)[0])
+
+
 def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> dict[int, int]:
     """The class of every word of the run: phrases first (longest), then word by word."""
     classes: dict[int, int] = {}
@@ -814,6 +822,11 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
         if place is not None:
             best = (n, COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE)
             break
+    if best[0] < 3 and len(sub) > 2 and sub[0] in ctx.vocab["state_words"] and sub[1] in _OF | {"of", "ng"}:
+        for n in range(min(ctx.knowledge.longest_place, len(sub) - 2), 0, -1):
+            country = ctx.place(" ".join(sub[2 : 2 + n]))
+            if country is not None and country.level == COUNTRY:
+                return n + 2, COARSE_PLACE  # "República de Moçambique", "Republic of Moldova": the country
     if best[0] < 2 and len(sub) > 1 and _demonym(" ".join(sub[:2]), ctx):
         best = (2, KNOWN)  # "Sri Lankan", "Sierra Leonean": the people of a country of two words
     return best
