@@ -19,14 +19,16 @@ from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, s
 
 FAMILY = "1 People and names"
 _N = r"(?:1[0-7]|[1-9])"
+# "her two-year-old son": the age of someone else of hers
+_HER_CHILD = r"\s+(?:son|daughter|child|baby|brother|sister|niece|nephew|grandson|granddaughter)s?\b"
 # An age, not a duration ("3 years there"): each language's own way of saying how old someone is.
 _AGE = re.compile(
-    rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b|\b{_N}-year-old\b|\baged\s+{_N}\b"
-    rf"|\b(?:was|turned)\s+(?:only\s+|just\s+|barely\s+)?{_N}\b(?=\s*(?:[,.;)]|when|and|at|$))"
+    rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b(?!{_HER_CHILD})|\b{_N}-year-old\b(?!{_HER_CHILD})|\baged\s+{_N}\b"
+    rf"|\b(?:was|turned)\s+(?:only\s+|just\s+|barely\s+)?{_N}\b(?=\s*(?:[,.;)]|when|and|at|in|$))"
     rf"|\b(?:(?<!\by\s)a|avait|aura|âgée?\s+de|fêté\s+ses)\s+(?:que\s+|seulement\s+|à\s+peine\s+)?{_N}\s+ans\b"
     rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+(?:apenas\s+|solo\s+|sólo\s+)?{_N}\s+años\b"
     rf"|\b(?:tinha|tem|fez|completou)\s+(?:apenas\s+|só\s+|somente\s+)?{_N}\s+anos\b"
-    rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+{_N}\s+(?:años|anos|ans)\b"
+    rf"|\b(?:niña|niño|chica|chico|joven|adolescente|menina|menino|garota|jovem|fille|garçon|jeune)\s+de\s+(?:apenas\s+|solo\s+|só\s+|seulement\s+)?{_N}\s+(?:años|anos|ans)\b"
     rf"|\b{_N}\s+(?:na\s+)?(?:taong\s+gulang|anyos)\b"
     # "A los quince años", "Aos quinze anos", "à quinze ans" (not "condamné à sept ans de prison"),
     # "con 15 años" (not "con 15 años de experiencia"), "At fifteen, she…", "at the age of 15", "15 years of age", "sa edad na 15"
@@ -34,6 +36,13 @@ _AGE = re.compile(
     rf"|\b(?:con|com)\s+(?:apenas\s+|solo\s+|sólo\s+|só\s+|somente\s+)?{_N}\s+(?:años|anos)\b(?!\s+de\b)"
     rf"|\bat\s+(?:only\s+|just\s+)?{_N}\b(?=\s*,)|\bat\s+the\s+age\s+of\s+{_N}\b|\b{_N}\s+years\s+of\s+age\b"
     rf"|\bedad\s+(?:na\s+)?{_N}\b"
+    # more a red team wrote: "à l'âge de quinze ans", "A sus quince años", "menina de apenas quinze anos",
+    # "Kinse pa lang si Lorna", "aged just 15", "venait d'avoir quinze ans", "cumplió los quince",
+    # "quinze ans à peine", "Aos quinze,"
+    rf"|\bà\s+l['’]âge\s+de\s+{_N}\b|\bat\s+the\s+age\s+of\s+{_N}\b|\ba\s+(?:sus|la\s+edad\s+de)\s+{_N}\b"
+    rf"|\b{_N}\s+(?:pa\s+lang|pa\s+lamang)\b|\baged\s+(?:just|only|barely)\s+{_N}\b"
+    rf"|\bd['’]avoir\s+{_N}\s+ans\b|\bcumpli[óo]\s+(?:los\s+)?{_N}\b|\b{_N}\s+ans\s+à\s+peine\b"
+    rf"|\b(?:aos|a\s+los)\s+{_N}\b(?=\s*,)"
     rf"|[A-Z][\w'’-]+\s*[,(]\s*{_N}\s*[,)]",
     re.IGNORECASE,
 )
@@ -88,8 +97,9 @@ def _digits_for_words(text: str, ages: Mapping[str, int]) -> str:
 @functools.lru_cache(maxsize=8)
 def _age_words(words: tuple[str, ...]) -> re.Pattern[str]:
     longest_first = sorted(words, key=len, reverse=True)
+    # "fifteen-year-old" is a word of the age; "tatlumpu't dalawang" (thirty-two) is no "two"
     return re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w-])", re.IGNORECASE
+        r"(?<![\w-])(?<!['’]t\s)(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w])", re.IGNORECASE
     )
 
 

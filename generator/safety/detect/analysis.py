@@ -217,10 +217,7 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         if x.rule in _IDENTIFIERS
         and not (
             x.rule == ts.DATE
-            and (
-                _public_date(p.text, x.start, x.end, site.vocab, ctx.declared.person_phrases)
-                or _name_and_age(x.text, ctx)
-            )
+            and (_public_date(p.text, x.start, x.end, site.vocab) or _name_and_age(x.text, ctx))
         )
     ]
     claimed = [(x.start, x.end) for x in found]
@@ -273,6 +270,20 @@ _NOT_STATUTES = frozenset(
         "decisión",
         "desisyon",
         "hatol",
+        "ordonnance",
+        "décision",
+        "decision",
+        "order",
+        "certificate",
+        "register",
+        "registro",
+        "registo",
+        "acta",
+        "certidão",
+        "certidao",
+        "titre",
+        "plan",
+        "acuerdo",
         "verdict",
         "number",
         "rule",
@@ -294,12 +305,9 @@ _NOT_STATUTES = frozenset(
     ]
 )
 _JOINERS = frozenset(["of", "du", "de", "del", "da", "do", "des", "ng", "sa"])
-_DATE_LEADS = frozenset(["on", "le", "el", "em", "noong", "en", "in", "au", "the"])
 
 
-def _public_date(
-    text: str, start: int, end: int, vocab: Vocabulary, people: frozenset[str] | Lexicon = frozenset()
-) -> bool:
+def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
     of 13 April 2016", "la loi du 13 avril 2016")."""
@@ -322,20 +330,7 @@ def _public_date(
     while before and (before[-1] in _JOINERS or before[-1] in _NUMBER_WORDS):
         before.pop()  # "la loi n° 2016-444 du 13 avril 2016"
     law = vocab["law_words"]
-    if before and before[-1] in law and before[-1] not in _NOT_STATUTES:
-        return True
-    # The day a law was made: "Adoptée le 13 juin 2024, la directive…", "promulgada el 31 de julio de
-    # 2012", "the Protocol, adopted on 15 November 2000": a verb of law-making and a law's word in the
-    # sentence, and no one's life in it (a pronoun of a person would tie the day to them)
-    made = re.findall(r"[^\W\d_]+", text[max(lo, start - 30) : start].casefold())
-    while made and made[-1] in _JOINERS | _DATE_LEADS:
-        made.pop()  # "adoptée le", "promulgada el", "pinirmahan noong", "signed on"
-    return (
-        bool(made)
-        and vocab["law_verbs"].match(made, len(made) - 1) == 1
-        and any(w in law and w not in _NOT_STATUTES or w in vocab["laws"] for w in sentence)
-        and not any(w in vocab["person_pronouns"] or w in people for w in sentence)
-    )
+    return bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

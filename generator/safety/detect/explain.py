@@ -766,9 +766,11 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
 
 def _article_of_place(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     """The capitalised article at i opens a place's name ("La Paz", "Le Havre"): the place read with it is
-    longer than any read without it ("La Côte d'Ivoire" is Côte d'Ivoire, not a town called La Côte)."""
-    if ctx.place(f"{low[i]} {low[i + 1]}") is None:
-        return False
+    longer than any read without it ("La Côte d'Ivoire" is Côte d'Ivoire, not a town called La Côte), and
+    it is the story's own country's or a country."""
+    place = ctx.place(f"{low[i]} {low[i + 1]}")
+    if place is None or (place.country != ctx.home and place.level != COUNTRY):
+        return False  # "La Paz, isang bayan sa Tarlac": Bolivia's La Paz only in a story set in Bolivia
     return _phrase(low, i, j, ctx)[0] > max(1, _phrase(low, i + 1, j, ctx)[0])
 
 

@@ -131,6 +131,9 @@ _ROAD = re.compile(r"(?:BR|NH|SH|AH|MEX|RN|RS|SP|MG|BA|PE|GO|PR|SC|CE|PA|AM|RJ|E
 def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
     if _compound(code) or _ROAD.fullmatch(code):
         return True
+    amount = _AMOUNT.fullmatch(code)
+    if amount and amount.group(1).casefold() in vocab["currencies"] and _grouped(amount.group(2)):
+        return True  # "Q2,000", "KSh1,500": a currency's letters before an amount
     lowered = code.casefold()
     return any(
         lowered in vocab[s] for s in ("public_bodies", "laws", "regions", "platforms", "not_names")
@@ -138,6 +141,7 @@ def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
 
 
 _SHORT_NUMBER = re.compile(r"\d{1,3}")
+_AMOUNT = re.compile(r"([A-Za-z]{1,3})(\d[\d,.]*)")
 _LOWER_WORD = re.compile(r"[A-Za-z][a-z]+")
 
 

@@ -343,7 +343,7 @@ def _philippine_city(name: str) -> bool:
     return place is not None and place.country == "PH"
 
 
-def indian_pins(t: Text) -> Iterator[Found]:
+def indian_pins(t: Text, words: IdWords | None = None) -> Iterator[Found]:
     text = t.text
     for m in around_digits(t, _PIN, 0, 10, runs=runs_of_length(t, 3, 6)):
         before = _PIN_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -353,8 +353,10 @@ def indian_pins(t: Text) -> Iterator[Found]:
         if word and (word in _NOT_PLACE_BEFORE_PIN or word in FUNCTION_WORDS or word in MONTHS):
             continue
         after = _WORD_AFTER.match(text, m.end(), m.end() + 20)
-        if after and after.group(1).lower() in COUNT_NOUNS:
-            continue  # "700000 people": a count
+        if after and (
+            after.group(1).lower() in COUNT_NOUNS or (words is not None and _count_after(t, m.end(), words))
+        ):
+            continue  # "700000 people", "150 000 kwanzas": a count or an amount
         yield Found(POSTCODE, m.start(), m.end(), m.group(0), "an Indian PIN code")
 
 
@@ -362,7 +364,7 @@ def postcodes(t: Text, words: IdWords) -> list[Found]:
     if not t.digits:
         return []
     text = t.text
-    out = list(indian_pins(t))
+    out = list(indian_pins(t, words))
     lettered, five = runs_next_to_letters(t), runs_of_length(t, 5)
     for pattern, what, runs in (
         (_UK_POSTCODE, "a UK postcode", lettered),
