@@ -510,3 +510,23 @@ def test_a_countrys_own_names_on_a_childs_story(
         assert [h for h in found if "story.md" in h] == []
     else:
         assert any(rule in h for h in found), found
+
+
+# A document that tells no survivor's story (an event's report, a law explained): a date in a sentence
+# about no one is the event's; one next to a child, a rescue or a pronoun still needs a decision.
+EVENT_DATES = [
+    ("El sábado 14 de febrero, casi seiscientas personas llenaron el tablado del barrio.\n", False),
+    ("The gala on Saturday 12 April raised £21,640 for the programme.\n", False),
+    ("El 3 de marzo de 2025 la policía rescató a once niñas de un taller.\n", True),
+    ("On 3 March 2025 she told the court what had happened.\n", True),
+]
+
+
+@pytest.mark.parametrize(("body", "flagged"), EVENT_DATES)
+def test_a_date_in_a_story_about_no_survivor_is_the_events(
+    tmp_path: pathlib.Path, body: str, flagged: bool
+) -> None:
+    staff = {"name": "Anjali Rao", "role": "staff", "name_type": "real"}
+    root = make_site(tmp_path / "site", {STORY: story_md(body, people=[staff], consent=[])})
+    found = [h for h in unreviewed(root) if "DATE-EXACT" in h]
+    assert bool(found) is flagged, unreviewed(root)

@@ -217,7 +217,11 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         if x.rule in _IDENTIFIERS
         and not (
             x.rule == ts.DATE
-            and (_public_date(p.text, x.start, x.end, site.vocab) or _name_and_age(x.text, ctx))
+            and (
+                _public_date(p.text, x.start, x.end, site.vocab)
+                or _name_and_age(x.text, ctx)
+                or (not ctx.survivors and not _personal(p.text, x.start, x.end, site.vocab, ctx))
+            )
         )
     ]
     claimed = [(x.start, x.end) for x in found]
@@ -233,6 +237,20 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         s, e = p.norm.span(x.start, x.end)
         placed.append(Found(x.rule, s, e, p.field.text[s:e], x.what, x.level))
     return placed
+
+
+def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """The sentence of a date speaks of a person: a pronoun or a word for one, a child, a relative, a
+    life event ("rescued", "liberada"), or someone the document declares. In a document that tells no
+    survivor's story (an event's report, a law explained, an interview with staff), a date in a sentence
+    about no one is the event's ("El sábado 14 de febrero, casi seiscientas personas…")."""
+    lo, hi = _sentence_span(text, start, end)
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[lo:hi].casefold())
+    sections = ("person_words", "child_words", "life_events", "kinship", "birth_words", "age_words")
+    return any(
+        any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
+        for i in range(len(words))
+    )
 
 
 def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
@@ -431,6 +449,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         acronyms=defined_acronyms(p.text for p in prepared if p.field.kind in (BODY, PROSE)),
         child=any(p.is_survivor and p.minor for p in doc.people),
         home=(country_of(doc.location, know) or "") if doc.location else "",
+        survivors=any(p.is_survivor for p in doc.people),
     )
 
 

@@ -93,6 +93,7 @@ class NameContext:
     acronyms: frozenset[str] = frozenset()  # acronyms the text spells out ("… Mechanism (NRM)"), lowercased
     child: bool = False  # the document tells a child's story: places are read at their finest
     home: str = ""  # ISO code of the country the story is set in (its `location`), "" when it has none
+    survivors: bool = True  # the document declares a survivor (a story about a person, not an event or a law)
 
     def place(self, name: str) -> Place | None:
         key = ("place", name)
