@@ -151,6 +151,10 @@ CLEAN = [
     # a law's day, after its number's word
     ("en", "The referral system was set up under Law No. 241 of 20 October 2005 on preventing trafficking."),
     ("pt", "Em Moçambique, a Lei n.º 6/2008, de 9 de Julho, pune o tráfico de pessoas."),
+    # a song's or a film's title in quotation marks
+    ("fil", 'Mahilig siya sa K-drama at sa kantang "Tadhana" na paulit-ulit niyang pinapatugtog.'),
+    ("pt", 'Gosto de ouvir "Sodade" ao domingo, a fazer o almoço.'),
+    ("fr", "Quand les premières notes de « Birima » ont retenti, la piste était pleine."),
     # listed public bodies and regions
     ("fr", "Selon Myria, le rapporteur national, l'exploitation recule en Wallonie et en Flandre."),
     ("pt", "Na fronteira, agentes da Polícia da República de Moçambique (PRM) a receberam."),
@@ -278,6 +282,13 @@ UNSAFE = [
     ("en", "The warrant, signed on 14 March 2025 under the Modern Slavery Act, let police in.", "DATE-EXACT"),
     ("fr", "Le juge a rendu une ordonnance de placement le 14 mars 2025.", "DATE-EXACT"),
     ("es", "Su padre fue el Rey Momo del Carnaval de Barranquilla en 2023.", "RELATIVE-NAMED"),
+    (
+        "en",
+        "See [the council's news](https://www.leeds.gov.uk/news/funmi.adeyemi-opens-a-bakery).",
+        "UNDECLARED-NAME",
+    ),
+    # a name in quotation marks after a word that is no song's
+    ("en", 'Her younger sister, a girl called "Maria", still lives there.', "UNDECLARED-NAME"),
     # a name in a link's address, on a public body's site too
     (
         "en",
@@ -353,7 +364,9 @@ def test_a_childs_story_reads_a_town_where_an_adults_reads_a_region_or_a_city(
     root = make_site(tmp_path / "child", {STORY: child})
     assert [h.split(": ")[1] for h in heads(check_site(root), "PLACE-PRECISION")] == ["PLACE-PRECISION"]
     adult = _story(lang, sentence, location=country)
-    assert unreviewed(make_site(tmp_path / "adult", {STORY: adult})) == []
+    # ("Asha, de 14 anos" declared an adult is a MINOR-MISMATCH of its own: here only places count)
+    found = unreviewed(make_site(tmp_path / "adult", {STORY: adult}))
+    assert [h for h in found if "MINOR-MISMATCH" not in h] == []
 
 
 def test_a_title_in_sentence_case_reads_its_capitals_as_names(tmp_path: pathlib.Path) -> None:

@@ -43,6 +43,11 @@ _AGE = re.compile(
     rf"|\b{_N}\s+(?:pa\s+lang|pa\s+lamang)\b|\baged\s+(?:just|only|barely)\s+{_N}\b"
     rf"|\bd['’]avoir\s+{_N}\s+ans\b|\bcumpli[óo]\s+(?:los\s+)?{_N}\b|\b{_N}\s+ans\s+à\s+peine\b"
     rf"|\b(?:aos|a\s+los)\s+{_N}\b(?=\s*,)"
+    # a third red team: "n'avait pas encore seize ans", "Daniela, de 15 años entonces", "Labinlimang taon pa
+    # lamang", "before her sixteenth birthday", "aniversário de dezesseis anos", "cumpleaños número 15"
+    rf"|\bn['’]avait\s+pas\s+(?:encore\s+)?{_N}\s+ans\b|[A-Z][\w'’-]+,\s+de\s+{_N}\s+(?:años|anos|ans)\b"
+    rf"|\b{_N}\s+(?:na\s+)?taon\s+(?:pa\s+lang|pa\s+lamang|gulang)\b|\b{_N}(?:th)?\s+birthday\b"
+    rf"|\banivers[aá]rio\s+de\s+{_N}\s+anos\b|\bcumpleaños\s+(?:número\s+)?{_N}\b|\b{_N}(?:e|ème)?\s+anniversaire\b"
     rf"|[A-Z][\w'’-]+\s*[,(]\s*{_N}\s*[,)]",
     re.IGNORECASE,
 )

@@ -240,12 +240,14 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
 
 
 def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
-    """The sentence of a date speaks of a person: a pronoun or a word for one, a child, a relative, a
+    """The paragraph of a date speaks of a person: a pronoun or a word for one, a child, a relative, a
     life event ("rescued", "liberada"), or someone the document declares. In a document that tells no
-    survivor's story (an event's report, a law explained, an interview with staff), a date in a sentence
-    about no one is the event's ("El sábado 14 de febrero, casi seiscientas personas…")."""
-    lo, hi = _sentence_span(text, start, end)
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[lo:hi].casefold())
+    survivor's story (an event's report, a law explained, an interview with staff), a date in a paragraph
+    about no one is the event's ("El sábado 14 de febrero, casi seiscientas personas…"); a rescue's day
+    with the girl in the next sentence is hers."""
+    lo = text.rfind("\n\n", 0, start) + 1
+    hi = text.find("\n\n", end)
+    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[lo : hi if hi >= 0 else len(text)].casefold())
     sections = ("person_words", "child_words", "life_events", "kinship", "birth_words", "age_words")
     return any(
         any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases

@@ -216,13 +216,18 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     return out
 
 
+# "luzia-dos-anjos", "maria_de_la_cruz": a name's particle between its words
+_PARTICLE_GAP = re.compile(
+    r"[-_](?:de|do|dos|da|das|del|della|di|du|van|von|bin|binti|ng|y|e)(?:[-_](?:la|los|las))?[-_]"
+)
 _ADDRESS_WORD = re.compile(r"(?<![^/\-_.])[^\W\d_]{3,}(?=[/\-_.?#&=]|$)")
 
 
 def names_in_link(text: str, start: int, end: int, ctx: NameContext) -> list[Found]:
     """A person's name written into a link's address, on any site ("…/feature-story/chhun-sreymom-from-a-
-    shrimp-factory"): two words side by side in one part of the address that are names or no word of
-    the text's languages, and neither declared nor a place. The address is read whatever the site is:
+    shrimp-factory", "funmi.adeyemi", "luzia-dos-anjos"): two words side by side in one part of the
+    address, or with a name's particle between, that are names or no word of the text's languages, and
+    neither declared nor a place. The address is read whatever the site is:
     a public body's site explains where the link goes, not what its address says."""
     host_end = text.find("/", text.find("//", start, end) + 2 if "//" in text[start:end] else start, end)
     if host_end < 0:
@@ -232,7 +237,8 @@ def names_in_link(text: str, start: int, end: int, ctx: NameContext) -> list[Fou
     for m in _ADDRESS_WORD.finditer(text, host_end, end):
         w = m.group().casefold()
         if _a_name_in_address(w, ctx):
-            if previous is not None and previous[1] + 1 == m.start() and text[previous[1]] in "-_":
+            gap = text[previous[1] : m.start()] if previous is not None else ""
+            if previous is not None and (gap in ("-", "_", ".") or _PARTICLE_GAP.fullmatch(gap)):
                 out.append(
                     Found(UNDECLARED, previous[0], m.end(), text[previous[0] : m.end()], "a name in a link")
                 )
@@ -654,6 +660,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     n = ctx.declared.phrases.match(low, i)
     if n > 1 and i + n >= j:
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
+    if _quoted_title(items, low, i, j, vocab):
+        return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if _team(items, low, i, j, vocab) and not any(
@@ -773,6 +781,39 @@ def _article_of_place(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     if place is None or (place.country != ctx.home and place.level != COUNTRY):
         return False  # "La Paz, isang bayan sa Tarlac": Bolivia's La Paz only in a story set in Bolivia
     return _phrase(low, i, j, ctx)[0] > max(1, _phrase(low, i + 1, j, ctx)[0])
+
+
+_OPEN_QUOTES = frozenset(['"', "“", "«", "‘"])
+_CLOSE_QUOTES = frozenset(['"', "”", "»", "’"])
+
+
+def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """The run is a title in quotation marks, all of it between them, right after a word for a song, a
+    film or a book or for listening to or playing one (`title_words`: "sa kantang", "ouvir", "les notes
+    de", "the song"), small words between."""
+    if (
+        i < 2
+        or j >= len(items)
+        or items[i - 1].text not in _OPEN_QUOTES
+        or items[j].text not in _CLOSE_QUOTES
+    ):
+        return False
+    k = i - 2
+    small = 0
+    while (
+        k >= 0
+        and items[k].kind == WORD
+        and (low[k] in vocab["articles"] or low[k] in _OF or low[k] in ("ng", "of", "to"))
+    ):
+        k -= 1
+        small += 1
+        if small > 2:
+            return False
+    return (
+        k >= 0
+        and items[k].kind == WORD
+        and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
+    )
 
 
 def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> dict[int, int]:
