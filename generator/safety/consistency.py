@@ -93,18 +93,21 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
 
 def _digits_for_words(text: str, ages: Mapping[str, int]) -> str:
     """The text with every age written in words written in digits ("was only fifteen when" → "was only
-    15 when", "Labing-anim na taong gulang" → "16 na taong gulang"), so that one reading serves both."""
-    if not ages:
+    15 when", "fifteen-year-old" → "15-year-old", "Labing-anim na taong gulang" → "16 na taong gulang"),
+    so that one reading serves both. Not "tatlumpu't dalawang" (thirty-two): a part of a larger number.
+    Only the number words the text holds go into the pattern (a pattern of all of them is slow)."""
+    low = text.casefold()
+    present = tuple(sorted(w for w in ages if w in low))
+    if not present:
         return text
-    return _age_words(tuple(sorted(ages))).sub(lambda m: str(ages[m.group().casefold()]), text)
+    return _age_words(present).sub(lambda m: str(ages[m.group().casefold()]), text)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=256)
 def _age_words(words: tuple[str, ...]) -> re.Pattern[str]:
     longest_first = sorted(words, key=len, reverse=True)
-    # "fifteen-year-old" is a word of the age; "tatlumpu't dalawang" (thirty-two) is no "two"
     return re.compile(
-        r"(?<![\w-])(?<!['’]t\s)(?:" + "|".join(map(re.escape, longest_first)) + r")(?![\w])", re.IGNORECASE
+        r"(?<![\w-])(?<!['’]t\s)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)", re.IGNORECASE
     )
 
 
