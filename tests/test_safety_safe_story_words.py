@@ -543,3 +543,36 @@ def test_a_date_in_a_story_about_no_survivor_is_the_events(
     root = make_site(tmp_path / "site", {STORY: story_md(body, people=[staff], consent=[])})
     found = [h for h in unreviewed(root) if "DATE-EXACT" in h]
     assert bool(found) is flagged, unreviewed(root)
+
+
+# A town written into a link's address is the town, on a public body's site too; a country's or a
+# public word's address is not.
+LINK_TOWNS = [
+    (
+        "pt",
+        "Belém, Brasil",
+        "Leia [a notícia](https://www.mpt.mp.br/pgt/noticias/operacao-resgata-trabalhadores-em-limoeiro-do-ajuru).",
+        True,
+    ),
+    (
+        "fr",
+        "Lille, France",
+        "Lire [le communiqué](https://www.nord.gouv.fr/Actualites/communique-a-hazebrouck).",
+        True,
+    ),
+    (
+        "pt",
+        "Belém, Brasil",
+        "Veja [o relatório](https://www.gov.br/trabalho-e-emprego/pt-br/assuntos/inspecao-do-trabalho/relatorio).",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence", "flagged"), LINK_TOWNS)
+def test_a_town_in_a_links_address(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str, flagged: bool
+) -> None:
+    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=location)
+    found = unreviewed(make_site(tmp_path / "site", {STORY: child}))
+    assert any("PLACE-PRECISION" in h for h in found) is flagged, found

@@ -22,6 +22,7 @@ Rosa", "sa kanyang inang si Lorna"), an institution when its head word makes it 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -247,6 +248,43 @@ def names_in_link(text: str, start: int, end: int, ctx: NameContext) -> list[Fou
             previous = (m.start(), m.end())
         else:
             previous = None
+    return out + _towns_in_link(text, host_end, end, ctx)
+
+
+def _towns_in_link(text: str, start: int, end: int, ctx: NameContext) -> list[Found]:
+    """A town of one of the text's countries, finer than the site may name, in a link's address
+    ("…/noticia-operacao-em-limoeiro-do-ajuru", "…/communique-a-hazebrouck"): one to four words of a part
+    of the address, small words between, read as the gazetteer reads a name; not a word of the text's
+    languages ("reading-list")."""
+    words = [(m.start(), m.end(), m.group().casefold()) for m in _ADDRESS_WORD.finditer(text, start, end)]
+    out: list[Found] = []
+    k = 0
+    while k < len(words):
+        for n in range(min(4, len(words) - k), 0, -1):
+            span = words[k : k + n]
+            if any(text[a[1] : b[0]] not in ("-", "_") for a, b in itertools.pairwise(span)):
+                continue
+            name = " ".join(w for _, _, w in span)
+            place = ctx.place(name)
+            if (
+                place is not None
+                and place.level > ctx.precision
+                and place.country in ctx.countries
+                and (n > 1 or ctx.frequency(name) < 3.0)
+            ):
+                out.append(
+                    Found(
+                        PLACE,
+                        span[0][0],
+                        span[-1][1],
+                        text[span[0][0] : span[-1][1]],
+                        LEVEL_WORDS[place.level],
+                    )
+                )
+                k += n
+                break
+        else:
+            k += 1
     return out
 
 
