@@ -345,6 +345,13 @@ def test_in_a_title_a_verb_after_the_declared_name_is_a_word(tmp_path: pathlib.P
 
 
 CHILD_CONSENT = [consent(given_by=["survivor", "welfare_authority"])]
+
+
+def _childs_story(lang: str, sentence: str, location: str) -> str:
+    """The sentence in a story about a child (a minor survivor, with a welfare authority's consent)."""
+    return _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=location)
+
+
 CHILD_TOWNS = [
     # a region named for its chief town (Kédougou: 30,000 people), and a city under 100,000
     ("fr", "Asha, 13 ans, originaire de Kédougou, est arrivée au centre en mars.", "Sénégal"),
@@ -360,7 +367,7 @@ def test_a_childs_story_reads_a_town_where_an_adults_reads_a_region_or_a_city(
     """On a child's story a place must say no more than a city of 100,000 people, and a state named for
     its chief town is read as the town: with her name and age it narrows her down to a few schools. An
     adult's story reads the region or the city, and a child's too when a word says the region is meant."""
-    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=country)
+    child = _childs_story(lang, sentence, country)
     root = make_site(tmp_path / "child", {STORY: child})
     assert [h.split(": ")[1] for h in heads(check_site(root), "PLACE-PRECISION")] == ["PLACE-PRECISION"]
     adult = _story(lang, sentence, location=country)
@@ -436,7 +443,7 @@ def test_a_childs_location_is_checked_in_its_own_field(
 def test_a_childs_story_may_name_the_region_when_it_says_so(
     tmp_path: pathlib.Path, lang: str, sentence: str, country: str
 ) -> None:
-    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=country)
+    child = _childs_story(lang, sentence, country)
     assert unreviewed(make_site(tmp_path / "child", {STORY: child})) == []
 
 
@@ -516,7 +523,7 @@ ELSEWHERE = {
 def test_a_countrys_own_names_on_a_childs_story(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str, rule: str | None
 ) -> None:
-    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=location)
+    child = _childs_story(lang, sentence, location)
     other = _story(lang, "Asha voltou a estudar.", location=ELSEWHERE[lang])
     found = unreviewed(make_site(tmp_path / "site", {STORY: child, "content/stories/other.md": other}))
     if rule is None:
@@ -573,6 +580,6 @@ LINK_TOWNS = [
 def test_a_town_in_a_links_address(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str, flagged: bool
 ) -> None:
-    child = _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=location)
+    child = _childs_story(lang, sentence, location)
     found = unreviewed(make_site(tmp_path / "site", {STORY: child}))
     assert any("PLACE-PRECISION" in h for h in found) is flagged, found

@@ -23,7 +23,8 @@ _N = r"(?:1[0-7]|[1-9])"
 _HER_CHILD = r"\s+(?:son|daughter|child|baby|brother|sister|niece|nephew|grandson|granddaughter)s?\b"
 # An age, not a duration ("3 years there"): each language's own way of saying how old someone is.
 _AGE = re.compile(
-    rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b(?!{_HER_CHILD})|\b{_N}-year-old\b(?!{_HER_CHILD})|\baged\s+{_N}\b"
+    rf"\b{_N}\s*-?\s*(?:years?|yrs?)[\s-]*old\b(?!{_HER_CHILD})|\b{_N}-year-old\b(?!{_HER_CHILD})"
+    rf"|\baged\s+(?:just\s+|only\s+|barely\s+)?{_N}\b"
     rf"|\b(?:was|turned)\s+(?:only\s+|just\s+|barely\s+)?{_N}\b(?=\s*(?:[,.;)]|when|and|at|in|$))"
     rf"|\b(?:(?<!\by\s)a|avait|aura|âgée?\s+de|fêté\s+ses)\s+(?:que\s+|seulement\s+|à\s+peine\s+)?{_N}\s+ans\b"
     rf"|\b(?:tenía|tenia|tiene|cumplió|cumplio)\s+(?:apenas\s+|solo\s+|sólo\s+)?{_N}\s+años\b"
@@ -36,15 +37,14 @@ _AGE = re.compile(
     rf"|\b(?:con|com)\s+(?:apenas\s+|solo\s+|sólo\s+|só\s+|somente\s+)?{_N}\s+(?:años|anos)\b(?!\s+de\b)"
     rf"|\bat\s+(?:only\s+|just\s+)?{_N}\b(?=\s*,)|\bat\s+the\s+age\s+of\s+{_N}\b|\b{_N}\s+years\s+of\s+age\b"
     rf"|\bedad\s+(?:na\s+)?{_N}\b"
-    # more a red team wrote: "à l'âge de quinze ans", "A sus quince años", "menina de apenas quinze anos",
-    # "Kinse pa lang si Lorna", "aged just 15", "venait d'avoir quinze ans", "cumplió los quince",
-    # "quinze ans à peine", "Aos quinze,"
-    rf"|\bà\s+l['’]âge\s+de\s+{_N}\b|\bat\s+the\s+age\s+of\s+{_N}\b|\ba\s+(?:sus|la\s+edad\s+de)\s+{_N}\b"
-    rf"|\b{_N}\s+(?:pa\s+lang|pa\s+lamang)\b|\baged\s+(?:just|only|barely)\s+{_N}\b"
+    # "à l'âge de quinze ans", "A sus quince años", "Kinse pa lang si Lorna", "venait d'avoir quinze ans",
+    # "cumplió los quince", "quinze ans à peine", "Aos quinze,"
+    rf"|\bà\s+l['’]âge\s+de\s+{_N}\b|\ba\s+(?:sus|la\s+edad\s+de)\s+{_N}\b"
+    rf"|\b{_N}\s+(?:pa\s+lang|pa\s+lamang)\b"
     rf"|\bd['’]avoir\s+{_N}\s+ans\b|\bcumpli[óo]\s+(?:los\s+)?{_N}\b|\b{_N}\s+ans\s+à\s+peine\b"
     rf"|\b(?:aos|a\s+los)\s+{_N}\b(?=\s*,)"
-    # a third red team: "n'avait pas encore seize ans", "Daniela, de 15 años entonces", "Labinlimang taon pa
-    # lamang", "before her sixteenth birthday", "aniversário de dezesseis anos", "cumpleaños número 15"
+    # "n'avait pas encore seize ans", "Daniela, de 15 años entonces", "Labinlimang taon pa lamang", "before
+    # her sixteenth birthday", "aniversário de dezesseis anos", "cumpleaños número 15", "16e anniversaire"
     rf"|\bn['’]avait\s+pas\s+(?:encore\s+)?{_N}\s+ans\b|[A-Z][\w'’-]+,\s+de\s+{_N}\s+(?:años|anos|ans)\b"
     rf"|\b{_N}\s+(?:na\s+)?taon\s+(?:pa\s+lang|pa\s+lamang|gulang)\b|\b{_N}(?:th)?\s+birthday\b"
     rf"|\banivers[aá]rio\s+de\s+{_N}\s+anos\b|\bcumpleaños\s+(?:número\s+)?{_N}\b|\b{_N}(?:e|ème)?\s+anniversaire\b"

@@ -229,8 +229,9 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         if not any(s < x.end and x.start < e for s, e in claimed):
             found.append(x)
     found += numbers.find_numbers(p.text, site.vocab, claimed, site.settings.allowed_phones)
-    found += numbers.find_links(p.text, site.hosts, claimed)
-    for s, e in numbers.link_spans(p.text):
+    links = numbers.link_spans(p.text)
+    found += numbers.find_links(p.text, links, site.hosts, claimed)
+    for s, e in links:
         found += explain.names_in_link(p.text, s, e, ctx)
     placed = []
     for x in sorted(found, key=lambda x: (x.start, x.end)):

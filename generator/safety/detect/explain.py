@@ -228,8 +228,8 @@ def names_in_link(text: str, start: int, end: int, ctx: NameContext) -> list[Fou
     """A person's name written into a link's address, on any site ("…/feature-story/chhun-sreymom-from-a-
     shrimp-factory", "funmi.adeyemi", "luzia-dos-anjos"): two words side by side in one part of the
     address, or with a name's particle between, that are names or no word of the text's languages, and
-    neither declared nor a place. The address is read whatever the site is:
-    a public body's site explains where the link goes, not what its address says."""
+    neither declared nor a place; and the towns in it (`_towns_in_link`). The address is read whatever
+    the site is: a public body's site explains where the link goes, not what its address says."""
     host_end = text.find("/", text.find("//", start, end) + 2 if "//" in text[start:end] else start, end)
     if host_end < 0:
         return []
@@ -293,10 +293,9 @@ def _a_name_in_address(w: str, ctx: NameContext) -> bool:
         return False
     if w in ctx.vocab.known or w in ctx.vocab.public or ctx.place(w) is not None:
         return False
-    z = ctx.knowledge.frequency(w)
     if ctx.given(w):
         return not ctx.knowledge.more_word_than_name(w, ctx.languages)
-    return z < 2.0
+    return ctx.knowledge.frequency(w) < 2.0
 
 
 def _sentence_case(text: str) -> bool:
@@ -841,7 +840,7 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     while (
         k >= 0
         and items[k].kind == WORD
-        and (low[k] in vocab["articles"] or low[k] in _OF or low[k] in ("ng", "of", "to"))
+        and (low[k] in vocab["articles"] or low[k] in _OF or low[k] in ("ng", "to"))
     ):
         k -= 1
         small += 1
@@ -904,7 +903,12 @@ def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]
         if place is not None:
             best = (n, COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE)
             break
-    if best[0] < 3 and len(sub) > 2 and sub[0] in ctx.vocab["state_words"] and sub[1] in _OF | {"of", "ng"}:
+    if (
+        best[0] < 3
+        and len(sub) > 2
+        and sub[0] in ctx.vocab["state_words"]
+        and (sub[1] in _OF or sub[1] == "ng")
+    ):
         for n in range(min(ctx.knowledge.longest_place, len(sub) - 2), 0, -1):
             country = ctx.place(" ".join(sub[2 : 2 + n]))
             if country is not None and country.level == COUNTRY:

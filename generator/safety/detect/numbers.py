@@ -205,7 +205,7 @@ _LINKISH = re.compile(
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text's links are (web addresses; not e-mail addresses)."""
+    """Where the text's links are: web addresses, not e-mail addresses (the identifier detectors')."""
     if not any(hint in text for hint in _LINK_HINTS) or not _LINKISH.search(text):
         return []
     return [
@@ -215,25 +215,21 @@ def link_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def find_links(text: str, allowed_hosts: tuple[str, ...], claimed: list[tuple[int, int]]) -> list[Found]:
-    """Links to anywhere the site does not know (e-mail addresses are the identifier detectors')."""
+def find_links(
+    text: str, links: list[tuple[int, int]], allowed_hosts: tuple[str, ...], claimed: list[tuple[int, int]]
+) -> list[Found]:
+    """Links (`link_spans`) to anywhere the site does not know."""
     out: list[Found] = []
-    if not any(hint in text for hint in _LINK_HINTS) or not _LINKISH.search(text):
-        return out
-    for m in _LINK.finditer(text):
-        s, e = m.span()
-        if (
-            (s and text[s - 1] == "@")
-            or "@" in m.group()
-            or any(a <= s < b or a < e <= b for a, b in claimed)
-        ):
+    for s, e in links:
+        if any(a <= s < b or a < e <= b for a, b in claimed):
             continue
-        url = m.group() if "://" in m.group() else "https://" + m.group()
+        link = text[s:e]
+        url = link if "://" in link else "https://" + link
         host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
         if link_host(host) is not None:
             continue  # a platform's, a file host's or a map's: the identifier detectors' own (or allowed)
         if host and not _host_allowed(host, allowed_hosts):
-            out.append(Found(UNEXPLAINED_LINK, s, e, m.group(), "a link to another site"))
+            out.append(Found(UNEXPLAINED_LINK, s, e, link, "a link to another site"))
     return out
 
 
