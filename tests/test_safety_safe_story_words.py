@@ -583,3 +583,34 @@ def test_a_town_in_a_links_address(
     child = _childs_story(lang, sentence, location)
     found = unreviewed(make_site(tmp_path / "site", {STORY: child}))
     assert any("PLACE-PRECISION" in h for h in found) is flagged, found
+
+
+# A place named with the state or country it is in, where the gazetteer knows no place of that name:
+# a town too small for it, not the city of that name elsewhere (Spain's Palma) nor its words ("les
+# Anglais"). Where the gazetteer has one there, or a list of cities is meant, it is what it says.
+PLACED_TOWNS = [
+    ("es", "Tapachula, México", "Asha creció en La Palma, en Chalatenango, donde vive su madre.", "La Palma"),
+    ("es", "Tapachula, México", "Asha creció en Palma, en el norte de Chalatenango.", "Palma"),
+    (
+        "fr",
+        "Paris, France",
+        "Elle a grandi à Les Anglais, dans le sud d'Haïti, près de la mer.",
+        "Les Anglais",
+    ),
+    ("es", "Tapachula, México", "Vivió en La Paz, en Bolivia, y en Los Ángeles, en California.", None),
+    ("fr", "Paris, France", "Elle a grandi aux Cayes, dans le sud d'Haïti, près de la mer.", None),
+    ("en", "London, United Kingdom", "She flew from Manila to Kuala Lumpur, Dubai and at last London.", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence", "town"), PLACED_TOWNS)
+def test_a_place_named_with_a_region_it_is_not_in_is_a_town(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str, town: str | None
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _story(lang, sentence, location=location)})
+    found = [h for h in unreviewed(root) if "DECISION-MISSING" not in h]
+    if town is None:
+        assert found == []
+    else:
+        assert [h.split(": ")[1].split(" ")[0] for h in found] == ["PLACE-PRECISION"], found
+        assert town not in found[0]  # never printed

@@ -24,7 +24,15 @@ from generator.content.model import Person
 from generator.safety.detect import explain, numbers
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
-from generator.safety.detect.knowledge import COUNTRY, LANGUAGES, LEVELS, STATE, Knowledge, load_knowledge
+from generator.safety.detect.knowledge import (
+    COUNTRY,
+    LANGUAGES,
+    LEVELS,
+    STATE,
+    Knowledge,
+    fold,
+    load_knowledge,
+)
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary, unaccented
 from generator.safety.normalise import Normalised, normalise
@@ -149,6 +157,7 @@ def _explained_hosts_blank(text: str, hosts: tuple[str, ...]) -> str:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ELIDED = re.compile(r"[dl]['’](?=[^\W\d_])")
 
 
 def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tuple[tuple[Field, Found], ...]:
@@ -409,8 +418,13 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
                 b = bits.get(low)
                 if b:
                     counts[b] = counts.get(b, 0) + n
-            elif word[0].isupper():
-                folded = word.lower()
+            else:
+                elided = _ELIDED.match(word)  # "d'Haïti": the country after its elided article
+                if elided:
+                    word = word[elided.end() :]
+                if not word[:1].isupper():
+                    continue
+                folded = fold(word)  # "Haïti", "México": the gazetteer's keys have no accents
                 if folded in know.places:
                     place = know.place(folded)
                     if place is not None and place.level == COUNTRY and place.country:

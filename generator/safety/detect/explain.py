@@ -37,6 +37,7 @@ from generator.safety.detect.knowledge import (
     LOCALITY,
     STATE,
     TOWN,
+    WORLD_CITY,
     Knowledge,
     Place,
     fold,
@@ -450,6 +451,12 @@ def _needs_context(
     region = len(core) > 1 and vocab["regions"].match(core, 0) == len(core)  # "West Africa", "Middle East"
     if any(w in fine or w in fine.starts or (w in _DIRECTIONS and not region) for w in words):
         return True  # a place the site says is too fine, or "South Kolkata": part of a city
+    if (
+        text.startswith(",", end)
+        and core
+        and ((core != words and not opens) or ctx.place(" ".join(core)) is not None)
+    ):
+        return True  # "La Palma, en Chalatenango": a region after it may say which place it is
     if len(words) == 1 and _plain_alone(words[0], opens, ctx):
         return False
     if (
@@ -682,6 +689,7 @@ def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> 
 def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> list[Found]:
     items = tokens.items
     vocab = ctx.vocab
+    first = i
     while i < j and (
         items[i].kind == PUNCT
         or (
@@ -807,7 +815,89 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if not out:
         out += _declared_relative(tokens, low, i, j, ctx)
         out += _fine_places(tokens, low, i, j, classes, ctx)
+    if not out:
+        article = i - 1 if first < i and _named_article(items, low, i - 1, vocab) else None
+        out += _placed_elsewhere(tokens, low, i, j, article, classes, ctx)
     return out
+
+
+def _named_article(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
+    """The article at k is capitalised mid-sentence: part of a name ("creció en La Palma")."""
+    return items[k].kind == WORD and items[k].cap and not items[k].initial and low[k] in vocab["articles"]
+
+
+def _placed_elsewhere(
+    tokens: Tokens,
+    low: list[str],
+    i: int,
+    j: int,
+    article: int | None,
+    classes: dict[int, int],
+    ctx: NameContext,
+) -> list[Found]:
+    """A place named with the state or country it is in ("La Palma, en Chalatenango", "Les Anglais, dans
+    le sud d'Haïti", "Palma, in the north of Chalatenango"), when the gazetteer knows no place of that
+    name there: a town too small for it, not the city of that name elsewhere (Spain's Palma) nor the
+    words it is made of. Read only when the run is a place elsewhere or opens with a capitalised
+    article; a run of unexplained words is reported by the names reader already."""
+    items = tokens.items
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if not words_idx or j + 1 >= len(items) or items[j].text != ",":
+        return []
+    if any(classes.get(k) not in (COARSE_PLACE, COMMON, KNOWN) for k in words_idx):
+        return []
+    start = article if article is not None else i
+    name = " ".join(low[start:j])
+    named = ctx.knowledge.places_named(name) + (
+        ctx.knowledge.places_named(" ".join(low[i:j])) if article else []
+    )
+    if article is None and not all(classes.get(k) == COARSE_PLACE for k in words_idx if low[k] not in _OF):
+        return []
+    if any(p.level <= STATE for p in named):
+        return []  # "Honduras, en Guatemala…": a country or a state is in no other one
+    region, small = _region_after(items, low, j + 1, ctx)
+    if region is None or any(p.country == region.country for p in named):
+        return []  # "Palma, en Mallorca", "Les Cayes, dans le sud d'Haïti": the gazetteer's own
+    if not small and article is None and any(p.population >= WORLD_CITY or p.capital for p in named):
+        return []  # "de Kota Kinabalu a Kuala Lumpur, Dubai…": a list of cities, not a city in a region
+    return [_found(tokens, PLACE, start, j, LEVEL_WORDS[TOWN])]
+
+
+def _region_after(
+    items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext
+) -> tuple[Place | None, int]:
+    """The state or country named at k after a few small words ("en", "dans le sud d'", "in the north
+    of", "sa hilagang"), or None; and how many small words came first."""
+    vocab = ctx.vocab
+    small = 0
+    while (
+        k < len(items)
+        and items[k].kind == WORD
+        and not items[k].cap
+        and (
+            low[k] in _PREPOSITIONS
+            or low[k] in _OF
+            or low[k] in vocab["articles"]
+            or low[k] in vocab["compass_words"]
+            or low[k] in ("d'", "of", "ng", "do", "da", "del", "du", "des", "dans", "a", "al", "aux")
+        )
+    ):
+        k += 1
+        small += 1
+        if small > 5:
+            return None, small
+    if k >= len(items) or items[k].kind != WORD or not items[k].cap:
+        return None, small
+    end = k
+    while (
+        end < len(items) and end - k < 4 and items[end].kind == WORD and (items[end].cap or low[end] in _OF)
+    ):
+        end += 1
+    for n in range(end, k, -1):
+        place = ctx.place(" ".join(low[k:n]))
+        if place is not None:
+            return (place if place.level <= STATE else None), small
+    return None, small
 
 
 def _article_of_place(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
