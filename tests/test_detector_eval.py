@@ -134,7 +134,6 @@ KNOWN_FALSE_ALARMS = (
     "Aparecida, padroeira do Brasil",
     "Rosa, lilás e dourado",
     "Glória a Deus",
-    "Isinilang ang samahan ng mga nanay",
     "Pag-asa ang salitang",
 )
 

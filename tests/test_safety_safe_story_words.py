@@ -614,3 +614,54 @@ def test_a_place_named_with_a_region_it_is_not_in_is_a_town(
     else:
         assert [h.split(": ")[1].split(" ")[0] for h in found] == ["PLACE-PRECISION"], found
         assert town not in found[0]  # never printed
+
+
+# On a child's story: the organisation's own event, in a sentence that says "our" and speaks of no one,
+# is the event's date; the same date with the girl in it, a raid during a fair, or her own career's start
+# is hers.
+OUR_EVENTS = [
+    ("fr", "Notre soirée de soutien aura lieu le jeudi 19 novembre 2026, à Paris.", False),
+    ("es", "Nuestra carrera solidaria será el domingo 14 de marzo de 2027 en Bogotá.", False),
+    ("fil", "Gaganapin ang aming fun run sa Linggo, Marso 15, 2027 sa Quezon City.", False),
+    ("en", "Our gala dinner will be held on Friday 19 November 2027 in Leeds.", False),
+    ("en", "Asha spoke at our gala dinner on 19 November 2025.", True),
+    ("fil", "Tumakbo si Asha sa aming fun run noong Marso 15, 2025.", True),
+    ("es", "El 14 de marzo de 2025 hubo una redada durante la feria.", True),
+    ("es", "Empezó su carrera solidaria con nosotros el 14 de marzo de 2025.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "flagged"), OUR_EVENTS)
+def test_the_organisations_own_event_dates_its_sentence(
+    tmp_path: pathlib.Path, lang: str, sentence: str, flagged: bool
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, "Manila, Philippines")})
+    found = [h for h in unreviewed(root) if "DATE-EXACT" in h]
+    assert bool(found) is flagged, unreviewed(root)
+
+
+# Words of other languages a story quotes, and titles without quotation marks, and a group born after
+# its verb: explained; a name in the same places is not.
+QUOTED_WORDS = [
+    ("fr", "Là-bas, il n'en a pas assez. Jërëjëf à tous ceux qui m'ont aidée.", None),
+    ("es", 'Se despidió en quiché: "Maltyox." Gracias.', None),
+    ("pt", "Agora encontrei paz de verdade. Koxukhuru a todas.", None),
+    ("en", 'One of the students came up to say "Arkoun" and asked for advice.', None),
+    ("es", "Vio la película Coco tantas veces que se sabe los diálogos.", None),
+    ("fil", "Napanood niya ang pelikulang Heneral Luna.", None),
+    ("es", "Así nació, el 14 de junio de 2024, el grupo de ahorro de las mujeres.", None),
+    ("fil", "Isinilang ang samahan ng mga balik-manggagawa noong Marso 8, 2023.", None),
+    ("en", "She said Salama to me.", "UNDECLARED-NAME"),
+    ("es", "Vio a Coco en la película.", "UNDECLARED-NAME"),
+    ("es", "Así nació, el 14 de junio de 2012, la pequeña Asha.", "ID-BIRTHDATE"),
+    ("fil", "Isinilang si Asha noong Marso 8, 2012.", "ID-BIRTHDATE"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "rule"), QUOTED_WORDS)
+def test_words_of_other_languages_titles_and_groups_born(
+    tmp_path: pathlib.Path, lang: str, sentence: str, rule: str | None
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _story(lang, sentence)})
+    found = [h.split(": ")[1].split(" ")[0] for h in unreviewed(root) if "DECISION-MISSING" not in h]
+    assert found == ([rule] if rule else []), unreviewed(root)

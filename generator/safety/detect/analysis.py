@@ -34,6 +34,7 @@ from generator.safety.detect.knowledge import (
     load_knowledge,
 )
 from generator.safety.detect.scanbase import Found
+from generator.safety.detect.tokens import WORD, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary, unaccented
 from generator.safety.normalise import Normalised, normalise
 
@@ -230,6 +231,7 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
                 _public_date(p.text, x.start, x.end, site.vocab)
                 or _name_and_age(x.text, ctx)
                 or (not ctx.survivors and not _personal(p.text, x.start, x.end, site.vocab, ctx))
+                or _event_date(p.text, x.start, x.end, site.vocab, ctx)
             )
         )
     ]
@@ -258,8 +260,32 @@ def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.N
     lo = text.rfind("\n\n", 0, start) + 1
     hi = text.find("\n\n", end)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[lo : hi if hi >= 0 else len(text)].casefold())
-    sections = ("person_words", "child_words", "life_events", "kinship", "birth_words", "age_words")
     return any(
+        any(vocab[section].match(words, i) for section in _PERSONAL_SECTIONS)
+        or words[i] in ctx.declared.person_phrases
+        for i in range(len(words))
+    )
+
+
+_PERSONAL_SECTIONS = ("person_words", "child_words", "life_events", "kinship", "birth_words", "age_words")
+
+
+def _event_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """The date's sentence is about one of the organisation's events and about no one: an event's word
+    (`event_words`) and the organisation saying "our" or naming itself (`we_words`, or a declared
+    organisation or programme: "Notre soirée de soutien aura lieu le jeudi 19 novembre 2026", "Nuestra
+    carrera solidaria será el domingo…"), and no word for a person, a child, a relative, a life event or
+    a third person's possessive (`third_person`: "su", "sua"), nor anyone the document declares. "She ran
+    our charity run on 3 May 2025" is hers; "the raid during the fair on 14 March" is no event of ours."""
+    lo, hi = _sentence_span(text, start, end)
+    words = [t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD]
+    events, we = vocab["event_words"], vocab["we_words"]
+    if not any(events.match(words, i) for i in range(len(words))) or not any(
+        we.match(words, i) or ctx.declared.phrases.match(words, i) for i in range(len(words))
+    ):
+        return False
+    sections = (*_PERSONAL_SECTIONS, "third_person")
+    return not any(
         any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
         for i in range(len(words))
     )

@@ -57,7 +57,7 @@ DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
 _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies")  # fmt: skip
+                   "law_words", "currencies", "greetings")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -917,7 +917,16 @@ _CLOSE_QUOTES = frozenset(['"', "”", "»", "’"])
 def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run is a title in quotation marks, all of it between them, right after a word for a song, a
     film or a book or for listening to or playing one (`title_words`: "sa kantang", "ouvir", "les notes
-    de", "the song"), small words between."""
+    de", "the song"), small words between; or, without quotation marks, right after such a word and its
+    article ("la película Coco") or its Filipino linker ("pelikulang")."""
+    if (
+        i >= 2
+        and items[i - 1].kind == WORD
+        and items[i - 2].kind == WORD
+        and low[i - 1] in vocab["title_words"]
+        and (low[i - 2] in vocab["articles"] or low[i - 1].endswith("ng"))
+    ):
+        return True  # "Vio la película Coco", "the film Encanto", "ang pelikulang Heneral Luna": the title
     if (
         i < 2
         or j >= len(items)

@@ -277,6 +277,65 @@ def _figurative(t: Text, at: int, words: IdWords) -> bool:
     return False
 
 
+# Small words between a birth word and what is born after it: articles, markers, "on", "of", "then".
+_BEFORE_SUBJECT = frozenset(
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "the",
+        "a",
+        "an",
+        "o",
+        "os",
+        "as",
+        "um",
+        "uma",
+        "le",
+        "les",
+        "l",
+        "ang",
+        "ng",
+        "mga",
+        "noon",
+        "noong",
+        "nang",
+        "sa",
+        "si",
+        "en",
+        "on",
+        "in",
+        "de",
+        "del",
+        "do",
+        "da",
+        "of",
+        "então",
+        "entonces",
+        "alors",
+        "just",
+        "nang-",
+    ]
+)
+
+
+def _figurative_after(t: Text, at: int, words: IdWords) -> bool:
+    """What is born is named after the birth word, as Filipino and a Spanish inversion put it ("Isinilang
+    ang samahan noong…", "Así nació, el 14 de junio de 2024, el grupo de ahorro"): the first word after it
+    in its clause, past small words, month names and numbers, is a group, a project or the like. A
+    person there ("nació el 14 de junio la pequeña", "isinilang si…") is a person's birth."""
+    end = _CLAUSE_END.search(t.low, at)
+    for m in _CLAUSE_WORDS.finditer(t.low, at, min(end.start() if end else len(t.low), at + 120)):
+        w = m.group()
+        if w in _BEFORE_SUBJECT or w in words.months:
+            continue
+        return w in words.figurative
+    return False
+
+
 @functools.lru_cache(maxsize=8)
 def _day_month(words: IdWords) -> re.Pattern[str]:
     return re.compile(rf"{_word_date(words.month_pattern)}|{_NUM_DATE}", re.IGNORECASE)
@@ -303,7 +362,8 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
         m = after_birth.match(t.text, b.end())
         if m is None:
             continue
-        if _figurative(t, b.start(), words):  # "the savings group was born on 8 March": not a person's date
+        if _figurative(t, b.start(), words) or _figurative_after(t, b.end(), words):
+            # "the savings group was born on 8 March", "Así nació, el 14 de junio, el grupo": no person's date
             yield Found(EXPLAINED, b.start(), m.end(), t.text[b.start() : m.end()], "a figurative birth")
             continue
         if m.group(0).startswith(".") and "." not in b.group(0) and len(b.group(0)) > 3:
