@@ -646,6 +646,8 @@ QUOTED_WORDS = [
     ("fr", "Là-bas, il n'en a pas assez. Jërëjëf à tous ceux qui m'ont aidée.", None),
     ("es", 'Se despidió en quiché: "Maltyox." Gracias.', None),
     ("pt", "Agora encontrei paz de verdade. Koxukhuru a todas.", None),
+    ("en", 'He said it in Vietnamese first: "Cảm ơn các chị." Thank you, sisters.', None),
+    ("es", "Los domingos juega fútbol y es aficionado del Xelajú.", None),
     ("en", 'One of the students came up to say "Arkoun" and asked for advice.', None),
     ("es", "Vio la película Coco tantas veces que se sabe los diálogos.", None),
     ("fil", "Napanood niya ang pelikulang Heneral Luna.", None),
@@ -665,3 +667,47 @@ def test_words_of_other_languages_titles_and_groups_born(
     root = make_site(tmp_path / "site", {STORY: _story(lang, sentence)})
     found = [h.split(": ")[1].split(" ")[0] for h in unreviewed(root) if "DECISION-MISSING" not in h]
     assert found == ([rule] if rule else []), unreviewed(root)
+
+
+# A law's date after the words that made it law, with the law named before them in the sentence; the same
+# words with a person in the sentence, or after no law, date a person's life.
+ENACTED = [
+    (
+        "es",
+        "La Ley General en Materia de Trata de Personas, publicada el 14 de junio de 2012, la protege.",
+        False,
+    ),
+    ("fil", "Ayon sa Republic Act No. 11930 na naging batas noong Hulyo 30, 2022, bawal ito.", False),
+    ("en", "The Modern Slavery Act came into force on 29 October 2015.", False),
+    ("es", "Según la ley, Asha fue adoptada el 14 de junio de 2012.", True),
+    ("en", "Under the Act, the warrant was signed on 3 May 2025.", True),
+    ("es", "Su historia fue publicada el 14 de junio de 2025.", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "flagged"), ENACTED)
+def test_a_laws_date_after_the_words_that_made_it_law(
+    tmp_path: pathlib.Path, lang: str, sentence: str, flagged: bool
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, "Manila, Philippines")})
+    found = [h for h in unreviewed(root) if "DATE-EXACT" in h]
+    assert bool(found) is flagged, unreviewed(root)
+
+
+def test_a_withheld_relative_described_by_a_kinship_word_alone(tmp_path: pathlib.Path) -> None:
+    """'Mama' is what she is called at home, not a name; 'Rosa' withheld is still written like one."""
+    for name, flagged in (("Mama", False), ("Nanay", False), ("Rosa", True)):
+        mother = {"name": name, "role": "relative", "name_type": "withheld", "relation_to": "Asha"}
+        story = _story("en", "Her mother waited at home.", people=[survivor(), mother])
+        found = heads(check_site(make_site(tmp_path / name, {STORY: story})), "PEOPLE-RELATIVE-NAMED")
+        assert bool(found) is flagged, found
+
+
+def test_an_account_with_its_dots_spelled_out(tmp_path: pathlib.Path) -> None:
+    unsafe = "Nag-message si Asha mula sa FB niya (jhessamae dot delosreyes dot 98), at agad siyang sinagot."
+    root = make_site(tmp_path / "leak", {STORY: _childs_story("fil", unsafe, "Manila, Philippines")})
+    found = heads(check_site(root), "ID-SOCIAL")
+    assert found and "jhessamae" not in found[0]
+    clean = "On Facebook we dot every i and cross every t."
+    root = make_site(tmp_path / "safe", {STORY: _childs_story("en", clean, "Manila, Philippines")})
+    assert heads(check_site(root), "ID-SOCIAL") == []

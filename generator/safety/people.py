@@ -21,6 +21,20 @@ def _who(p: Person) -> str:
 _NAMEISH = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*$")
 
 
+def _kinship_word(name: str, ctx: StoryContext) -> bool:
+    """A withheld relative described by a kinship word alone ("Mama", "Nanay", "Tía"): what she is
+    called at home, no name; unless people are also called that more than the word is used ("Lola")."""
+    site = ctx.extras.get("site_knowledge")
+    if site is None:
+        return False
+    words = name.casefold().split()
+    kinship = site.vocab["kinship"]
+    if kinship.match(words, 0) != len(words):
+        return False
+    know = site.knowledge
+    return all(not know.is_given_name(w) or know.more_word_than_name(w) for w in words)
+
+
 @story_rule(
     "PEOPLE-MINOR-REAL",
     ERROR,
@@ -115,6 +129,7 @@ def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             p.name_type == "withheld"
             and _NAMEISH.match(p.name)
             and not p.name.lower().startswith(("her ", "his ", "their ", "the "))
+            and not _kinship_word(p.name, ctx)
         ):
             yield Hit(
                 f"{_who(p)} is withheld but written like a name",

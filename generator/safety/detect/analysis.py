@@ -232,6 +232,7 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
                 or _name_and_age(x.text, ctx)
                 or (not ctx.survivors and not _personal(p.text, x.start, x.end, site.vocab, ctx))
                 or _event_date(p.text, x.start, x.end, site.vocab, ctx)
+                or _enactment_date(p.text, x.start, x.end, site.vocab, ctx)
             )
         )
     ]
@@ -284,10 +285,41 @@ def _event_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain
         we.match(words, i) or ctx.declared.phrases.match(words, i) for i in range(len(words))
     ):
         return False
+    return not _about_someone(words, vocab, ctx)
+
+
+def _about_someone(words: list[str], vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """The words speak of a person: a word for one, a child, a relative, a life event, a third person's
+    possessive, or someone the document declares."""
     sections = (*_PERSONAL_SECTIONS, "third_person")
-    return not any(
+    return any(
         any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
         for i in range(len(words))
+    )
+
+
+# Small words between a law-making word and its date ("came into force ON", "publicada EL", "NOONG").
+_BEFORE_DATE = frozenset(
+    ["on", "the", "in", "el", "la", "le", "em", "no", "a", "noong", "nung", "sa", "de", "du"]
+)
+
+
+def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """A law's date: right after a word of law-making (`enactment_words`: "publicada el", "naging batas
+    noong", "came into force on"), with a statute's word earlier in the sentence ("la Ley General…",
+    "Act No. 11930") and no one in it ("under the law she was adopted on…" is hers)."""
+    lo, _ = _sentence_span(text, start, end)
+    words = [t.low for t in tokenize(text[lo:start]).items if t.kind == WORD]
+    k = len(words)
+    while k > 0 and words[k - 1] in _BEFORE_DATE:
+        k -= 1
+    made = vocab["enactment_words"]
+    n = next((n for n in range(1, made.longest + 1) if k - n >= 0 and made.match(words, k - n) == n), 0)
+    if not n:
+        return False
+    law = vocab["law_words"]
+    return any(law.match(words, i) and words[i] not in _NOT_STATUTES for i in range(k - n)) and not (
+        _about_someone(words, vocab, ctx)
     )
 
 

@@ -721,7 +721,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         for section in (
             "public_bodies",
             "laws",
-        ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all
+            "greetings",
+        ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all; "Cảm ơn": thanks
             for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
                 # "l'Union européenne", not L'Union: a town's name inside a listed phrase only when the
                 # phrase's next word follows it directly ("Sa Bantay, bata pa…" is no "bantay bata")

@@ -633,6 +633,24 @@ def nearby_handles(t: Text, settings: Settings) -> Iterator[Found]:
             h = m.group("h")
             if _handle_shaped(h) and not _is_org_account("@" + h, settings):
                 yield Found(SOCIAL, m.start(), m.end(), h, "a social media account")
+        for m in _SPELLED_HANDLE.finditer(text, start, stop):
+            h = _SPELLED_DOT.sub(".", m.group("h"))
+            # one part no common word ("we dot every i" is prose)
+            rare = any(not p.isalpha() or _frequency(p) < 3.5 for p in re.split(r"[._]", h) if p)
+            if rare and _handle_shaped(h) and not _is_org_account("@" + h, settings):
+                yield Found(SOCIAL, m.start(), m.end(), m.group("h"), "a social media account")
+
+
+# An account's name with its dots spelled out, as writers hide one ("jhessamae dot delosreyes dot 98",
+# "mona [dot] danse"): the same shape once each spelled dot is a dot.
+_SPELLED_DOT = re.compile(
+    r"\s*(?:[(\[]\s*(?:dot|punto|point|ponto|tuldok|underscore)\s*[)\]]|\b(?:dot|tuldok|underscore)\b)\s*",
+    re.IGNORECASE,
+)  # "point", "punto", "ponto" are words of prose too: only in brackets
+_SPELLED_HANDLE = re.compile(
+    r"(?<![\w.@/\-])(?P<h>[A-Za-z][A-Za-z0-9_]*(?:" + _SPELLED_DOT.pattern + r"[A-Za-z0-9_]+)+)",
+    re.IGNORECASE,
+)
 
 
 def social(t: Text, settings: Settings) -> list[Found]:
