@@ -653,6 +653,12 @@ QUOTED_WORDS = [
     ("fil", "Napanood niya ang pelikulang Heneral Luna.", None),
     ("es", "Así nació, el 14 de junio de 2024, el grupo de ahorro de las mujeres.", None),
     ("fil", "Isinilang ang samahan ng mga balik-manggagawa noong Marso 8, 2023.", None),
+    # a Filipino verb opening its sentence; a bay; a club a team word names
+    ("fil", "Natunton ng mga awtoridad ang mga trafficker.", None),
+    ("fil", "Pagdaong ng bangka, naghihintay na ang pulis.", None),
+    ("pt", "Fazemos oficinas ao longo da baía do Guajará com as escolas.", None),
+    ("fil", "Die-hard fan siya ng Barangay Ginebra.", None),
+    ("fil", "Magtibay ng Cebu ang kumuha sa kanya.", "UNDECLARED-NAME"),
     ("en", "She said Salama to me.", "UNDECLARED-NAME"),
     ("es", "Vio a Coco en la película.", "UNDECLARED-NAME"),
     ("es", "Así nació, el 14 de junio de 2012, la pequeña Asha.", "ID-BIRTHDATE"),
@@ -711,3 +717,59 @@ def test_an_account_with_its_dots_spelled_out(tmp_path: pathlib.Path) -> None:
     clean = "On Facebook we dot every i and cross every t."
     root = make_site(tmp_path / "safe", {STORY: _childs_story("en", clean, "Manila, Philippines")})
     assert heads(check_site(root), "ID-SOCIAL") == []
+
+
+# A red team's leaks behind the explanations above (redteam8), each on a child's story: every one must
+# still stop the story.
+BEHIND_EXPLANATIONS = [
+    ("fr", "Abidjan, Côte d'Ivoire", "Un jour, c'est Matondo qui est venu la chercher à l'école."),
+    ("en", "Nakuru, Kenya", "She grew up with her grandmother in Molo, an hour away."),
+    (
+        "en",
+        "Leeds, United Kingdom",
+        "Our fundraising gala will be on 14 February 2026.\nThat night police brought in a girl of twelve.",
+    ),
+    (
+        "fr",
+        "Abidjan, Côte d'Ivoire",
+        (
+            "L'ordonnance de placement, prise en application de l'article 8 de la loi n° 2016-1111, est "
+            "entrée en vigueur le 14 janvier 2026."
+        ),
+    ),
+    (
+        "pt",
+        "Recife, Brasil",
+        (
+            "Com base no artigo 5 da lei de cotas, aprovada em 3 de fevereiro de 2026 na lista da "
+            "universidade, a vaga foi confirmada."
+        ),
+    ),
+    (
+        "en",
+        "Leeds, United Kingdom",
+        "Last month she sang a solo in the show Oakwood Primary put on for parents.",
+    ),
+    ("es", "Cusco, Perú", "Lucía nació el 4 de febrero de 2011 en una comunidad quechua."),
+    ("es", "Tegucigalpa, Honduras", "Creció en Granada, un caserío del departamento de Olancho."),
+    ("es", "Lima, Perú", "Juega en el equipo del Colegio Santa Rosa de Lima los sábados."),
+    ("es", "Iquitos, Perú", "Su familia vive en El Estrecho, y una vez al mes habla con su madre."),
+    ("fil", "Manila, Philippines", "Naglalaro siya sa koponan ng Barangay Malinta tuwing Sabado."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), BEHIND_EXPLANATIONS)
+def test_leaks_hidden_behind_the_new_explanations_still_stop(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h]
+
+
+def test_a_withheld_relative_called_by_a_word_that_is_also_a_name_is_written_like_a_name(
+    tmp_path: pathlib.Path,
+) -> None:
+    for name in ("Ama", "Ina", "Lola"):
+        aunt = {"name": name, "role": "relative", "name_type": "withheld", "relation_to": "Asha"}
+        story = _story("en", "Her aunt met her at the station.", people=[survivor(), aunt])
+        assert heads(check_site(make_site(tmp_path / name, {STORY: story})), "PEOPLE-RELATIVE-NAMED"), name

@@ -23,7 +23,7 @@ _NAMEISH = re.compile(r"^[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)*$")
 
 def _kinship_word(name: str, ctx: StoryContext) -> bool:
     """A withheld relative described by a kinship word alone ("Mama", "Nanay", "Tía"): what she is
-    called at home, no name; unless people are also called that more than the word is used ("Lola")."""
+    called at home, no name; unless people are also called that ("Ama", "Ina", "Lola")."""
     site = ctx.extras.get("site_knowledge")
     if site is None:
         return False
@@ -32,7 +32,7 @@ def _kinship_word(name: str, ctx: StoryContext) -> bool:
     if kinship.match(words, 0) != len(words):
         return False
     know = site.knowledge
-    return all(not know.is_given_name(w) or know.more_word_than_name(w) for w in words)
+    return not any(know.is_given_name(w) for w in words)  # "Ama", "Ina", "Lola" are names too
 
 
 @story_rule(

@@ -272,20 +272,27 @@ _PERSONAL_SECTIONS = ("person_words", "child_words", "life_events", "kinship", "
 
 
 def _event_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
-    """The date's sentence is about one of the organisation's events and about no one: an event's word
-    (`event_words`) and the organisation saying "our" or naming itself (`we_words`, or a declared
-    organisation or programme: "Notre soirée de soutien aura lieu le jeudi 19 novembre 2026", "Nuestra
+    """The date's sentence announces one of the organisation's events and is about no one: an event's
+    word (`event_words`), a word of one to come (`announce_words`: "aura lieu", "será", "gaganapin") and
+    the organisation saying "our" or naming itself (`we_words`, or a declared organisation or programme: "Notre soirée de soutien aura lieu le jeudi 19 novembre 2026", "Nuestra
     carrera solidaria será el domingo…"), and no word for a person, a child, a relative, a life event or
     a third person's possessive (`third_person`: "su", "sua"), nor anyone the document declares. "She ran
     our charity run on 3 May 2025" is hers; "the raid during the fair on 14 March" is no event of ours."""
     lo, hi = _sentence_span(text, start, end)
     words = [t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD]
-    events, we = vocab["event_words"], vocab["we_words"]
-    if not any(events.match(words, i) for i in range(len(words))) or not any(
-        we.match(words, i) or ctx.declared.phrases.match(words, i) for i in range(len(words))
+    paragraph_start = text.rfind("\n\n", 0, start) + 1
+    paragraph_end = text.find("\n\n", end)
+    paragraph = text[paragraph_start : paragraph_end if paragraph_end >= 0 else len(text)]
+    events, we, coming = vocab["event_words"], vocab["we_words"], vocab["announce_words"]
+    if (
+        not any(events.match(words, i) for i in range(len(words)))
+        or not any(we.match(words, i) or ctx.declared.phrases.match(words, i) for i in range(len(words)))
+        or not any(coming.match(words, i) for i in range(len(words)))
     ):
-        return False
-    return not _about_someone(words, vocab, ctx)
+        return False  # "Nuestra carrera solidaria fue el domingo…, y esa misma tarde…": a day past, hers too
+    # no one in its paragraph: "…our fundraising gala, 14 February 2026. That night police brought in a
+    # girl" is the night she came
+    return not _about_someone([t.low for t in tokenize(paragraph).items if t.kind == WORD], vocab, ctx)
 
 
 def _about_someone(words: list[str], vocab: Vocabulary, ctx: explain.NameContext) -> bool:
@@ -318,8 +325,10 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
     if not n:
         return False
     law = vocab["law_words"]
-    return any(law.match(words, i) and words[i] not in _NOT_STATUTES for i in range(k - n)) and not (
-        _about_someone(words, vocab, ctx)
+    return (
+        any(law.match(words, i) and words[i] not in _NOT_STATUTES for i in range(k - n))
+        and not any(w in _NOT_LAWS for w in words[: k - n])
+        and not _about_someone(words, vocab, ctx)
     )
 
 
@@ -393,6 +402,16 @@ _NOT_STATUTES = frozenset(
     ]
 )
 _JOINERS = frozenset(["of", "du", "de", "del", "da", "do", "des", "ng", "sa"])
+# Documents that are not laws, though a law's word may be in their sentence ("L'ordonnance de placement,
+# prise en application de l'article 8 de la loi…, est entrée en vigueur le…" dates her placement).
+_NOT_LAWS = (
+    _NOT_STATUTES
+    - {"section", "sections", "chapter", "clause", "schedule", "article", "articles", "sec", "art", "no", "s",
+       "number", "rule", "rules"}
+) | {"warrant", "mandat", "mandado", "orden", "ordem", "kautusan", "placement", "acolhimento", "contract",
+     "contrato", "contrat", "kontrata", "visa", "permit", "permis", "permiso", "licence", "license", "passport",
+     "passeport", "pasaporte", "passaporte", "custody", "garde", "guarda", "custodia", "adoption", "adopción",
+     "adoção", "application", "solicitud", "pedido", "demande", "complaint", "denuncia", "plainte", "queixa"}  # fmt: skip
 
 
 def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:

@@ -33,6 +33,7 @@ from generator.safety.detect.knowledge import (
     CITY,
     CITY_POPULATION,
     COUNTRY,
+    LANGUAGES,
     LEVEL_WORDS,
     LOCALITY,
     STATE,
@@ -57,7 +58,7 @@ DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
 _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies", "greetings")  # fmt: skip
+                   "law_words", "currencies")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -709,9 +710,13 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
-    if _team(items, low, i, j, vocab) and not any(
-        classes[k] == NAME_LIKE and not ctx.knowledge.more_word_than_name(low[k], ctx.languages)
-        for k in words_idx
+    if (
+        _team(items, low, i, j, vocab)
+        and not _names_a_place_or_body(low, i, j, vocab)
+        and not any(
+            classes[k] == NAME_LIKE and not ctx.knowledge.more_word_than_name(low[k], ctx.languages)
+            for k in words_idx
+        )
     ):
         return []  # "partido de la Selecta", "jogo do Galo", "tagahanga ng Barangay Ginebra": a team, public
     if any(classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE) for k in words_idx):
@@ -723,6 +728,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             "laws",
             "greetings",
         ):  # "l'Aide sociale à l'enfance": a body's name, lowercase and all; "Cảm ơn": thanks
+            if section == "greetings" and not _greeting_here(items, low, words_idx, ctx):
+                continue
             for k in _in_listed_phrase(word_at, low, words_idx, vocab[section]):
                 # "l'Union européenne", not L'Union: a town's name inside a listed phrase only when the
                 # phrase's next word follows it directly ("Sa Bantay, bata pa…" is no "bantay bata")
@@ -822,6 +829,45 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     return out
 
 
+_BODY_WORDS = ("institution_words", "institution_words_before", "org_words", "place_words_before",
+               "place_words_after", "landmark_words", "address_words")  # fmt: skip
+
+
+def _names_a_place_or_body(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """A word of the run makes it a school, a body, a village or a street ("the show Oakwood Primary put
+    on", "el equipo del Colegio Santa Rosa", "koponan ng Barangay Malinta")."""
+    return any(vocab[section].match(low, k) for section in _BODY_WORDS for k in range(i, j))
+
+
+def _greeting_here(items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
+    """A word of thanks or greeting is one where a story quotes one: opening a sentence, a line or a
+    quotation (or in italics), no given name and no place ("in Molo", "c'est Matondo qui…" are a town
+    and a name)."""
+    if not words_idx:
+        return False
+    first = words_idx[0]
+    quoted = first > 0 and items[first - 1].kind == PUNCT and items[first - 1].text in _QUOTE_OPENERS
+    phrase = ctx.vocab["greetings"].match(low, first) > 1  # "Cảm ơn": no one's name, whatever each word is
+    return (items[first].initial or quoted) and not any(
+        (not phrase and ctx.given(low[k])) or ctx.place(low[k]) is not None for k in words_idx
+    )
+
+
+_QUOTE_OPENERS = frozenset(['"', "“", "«", "‘", "*", "_", "¡", "¿"])
+
+
+def _tagalog_predicate(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k opens a Filipino sentence as its verb: a marker comes straight after it (`predicate_markers`:
+    "ng", "ang", "niya") and it is an inflected Tagalog word (`Knowledge.tagalog_verb`)."""
+    return (
+        LANGUAGES.index("fil") in ctx.languages
+        and k + 1 < len(items)
+        and items[k + 1].kind == WORD
+        and low[k + 1] in ctx.vocab["predicate_markers"]
+        and ctx.knowledge.tagalog_verb(low[k])
+    )
+
+
 def _named_article(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
     """The article at k is capitalised mid-sentence: part of a name ("creció en La Palma")."""
     return items[k].kind == WORD and items[k].cap and not items[k].initial and low[k] in vocab["articles"]
@@ -836,9 +882,9 @@ def _placed_elsewhere(
     classes: dict[int, int],
     ctx: NameContext,
 ) -> list[Found]:
-    """A place named with the state or country it is in ("La Palma, en Chalatenango", "Les Anglais, dans
-    le sud d'Haïti", "Palma, in the north of Chalatenango"), when the gazetteer knows no place of that
-    name there: a town too small for it, not the city of that name elsewhere (Spain's Palma) nor the
+    """A place named as a village ("Granada, un caserío del departamento de Olancho": not Spain's city),
+    or with the state or country it is in ("La Palma, en Chalatenango", "Les Anglais, dans le sud
+    d'Haïti", "Palma, in the north of Chalatenango") when the gazetteer knows no place of that name there: a town too small for it, not the city of that name elsewhere (Spain's Palma) nor the
     words it is made of. Read only when the run is a place elsewhere or opens with a capitalised
     article; a run of unexplained words is reported by the names reader already."""
     items = tokens.items
@@ -848,6 +894,19 @@ def _placed_elsewhere(
     if any(classes.get(k) not in (COARSE_PLACE, COMMON, KNOWN) for k in words_idx):
         return []
     start = article if article is not None else i
+    k = j + 1
+    if k < len(items) and items[k].kind == WORD and low[k] in ctx.vocab["articles"]:
+        k += 1
+    before = ctx.vocab["place_words_before"]
+    if (
+        k < len(items)
+        and items[k].kind == WORD
+        and not items[k].cap
+        and (low[k] in before or before.match(low, k))
+        and not any(p.country == ctx.home for p in ctx.knowledge.places_named(" ".join(low[start:j])))
+    ):  # "Granada, un caserío de Olancho" in Honduras; "São Paulo, o setor têxtil" in Brazil is the city
+        # (the story's own country: the site's other stories may be set where a Granada is)
+        return [_found(tokens, PLACE, start, j, LEVEL_WORDS[LOCALITY])]
     name = " ".join(low[start:j])
     named = ctx.knowledge.places_named(name) + (
         ctx.knowledge.places_named(" ".join(low[i:j])) if article else []
@@ -918,14 +977,16 @@ _CLOSE_QUOTES = frozenset(['"', "”", "»", "’"])
 def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run is a title in quotation marks, all of it between them, right after a word for a song, a
     film or a book or for listening to or playing one (`title_words`: "sa kantang", "ouvir", "les notes
-    de", "the song"), small words between; or, without quotation marks, right after such a word and its
-    article ("la película Coco") or its Filipino linker ("pelikulang")."""
+    de", "the song"), small words between; or, without quotation marks, right after a film's, a song's or
+    a book's word (`title_nouns`; not "the show", which a school puts on) and its article ("la película
+    Coco") or its Filipino linker ("pelikulang")."""
     if (
         i >= 2
         and items[i - 1].kind == WORD
         and items[i - 2].kind == WORD
-        and low[i - 1] in vocab["title_words"]
+        and low[i - 1] in vocab["title_nouns"]
         and (low[i - 2] in vocab["articles"] or low[i - 1].endswith("ng"))
+        and not _names_a_place_or_body(low, i, j, vocab)
     ):
         return True  # "Vio la película Coco", "the film Encanto", "ang pelikulang Heneral Luna": the title
     if (
@@ -1071,6 +1132,10 @@ def _plain_word_class(
     ):  # "le DELF A2": an acronym mid-sentence, not a name in capitals
         return _acronym_class(items, low, k, ctx)
     given = ctx.given(w)
+    if (w in vocab["greetings"] or unaccented(w) in vocab["greetings"]) and _greeting_here(
+        items, low, [k], ctx
+    ):
+        return KNOWN  # "« Jërëjëf ! »", '"Maltyox." Gracias.'
     if (
         (w in vocab.public or unaccented(w) in vocab.public)
         and (not given or _after_small_word(items, low, k, ctx))
@@ -1119,6 +1184,8 @@ def _plain_word_class(
         z = max(z, know.compound_frequency(w, ctx.languages))  # a tag or a title: "Peacebuilding"
         if z < 2.5:  # a verb or an adjective opening a title or a sentence: "Reconstrói", "Alertée"
             z = max(z, know.lemma_frequency(w, ctx.languages))
+        if z < 2.5 and _tagalog_predicate(items, low, k, ctx):
+            return COMMON  # "Natunton ng pulis…", "Pagdaong ng bangka…": a verb opening the sentence
         # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
         return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
@@ -1328,6 +1395,8 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     ("aeroporto do Galeão", "le fleuve Wouri", "Bulkang Mayon"), before an airport's or a festival's word
     ("Mactan-Cebu International Airport", "Kagay-an Festival")."""
     storms, airports, nature = vocab["storm_words"], vocab["airport_words"], vocab["nature_words"]
+    if nature.match(low, i) and i > 0 and _named_article(items, low, i - 1, vocab):
+        return False  # "en El Estrecho", "a La Laguna": a town named for a strait or a lagoon
     if any(lexicon.match(low, i) for lexicon in (storms, nature, airports, vocab["devotion_words"])):
         # "Typhoon Haiyan", "Bulkang Mayon", "Mount Apo", "Our Lady of Peñafrancia", "Aeroporto Humberto
         # Delgado": an airport named after a person is as public as one named after its city

@@ -177,6 +177,28 @@ class Knowledge:
                 best = max(best, self.frequency(rest, languages) - 0.3)
         return best
 
+    def tagalog_verb(self, word: str) -> bool:
+        """An inflected Tagalog word: simplemma's dictionary gives it a lowercase root other than itself
+        ("natunton": "tunton"; its dictionary keeps surnames capitalised: "Magtibay"), or a verb's prefix
+        and perhaps a repeated syllable come before a Tagalog word more common in Tagalog than in English
+        ("pagdaong": "daong", "pinalalakas": "lakas"; "marites" is "ma" and English "rites")."""
+        w = fold(word)
+        lemma = _lemma(word.lower(), "tl")
+        if lemma and lemma[:1].isupper():
+            return False  # "Magtibay", "Magsaysay": names its dictionary knows
+        if lemma and fold(lemma) != w:
+            return True
+        fil, en = LANGUAGES.index("fil"), LANGUAGES.index("en")
+        for prefix in _TAGALOG_PREFIXES:
+            rest = w.removeprefix(prefix)
+            if rest == w or len(rest) < 4:
+                continue
+            for root in (rest, rest[2:] if rest[:2] == rest[2:4] else ""):
+                z = self.zipf(root) if len(root) >= 4 else (0.0,) * len(LANGUAGES)
+                if z[fil] >= 3.0 and z[fil] > z[en]:
+                    return True
+        return False
+
     def compound_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
         """How common a word written as two very common words joined is ("peacebuilding",
         "livelihoods"), a whole zipf step below its rarer half; 0 when it is not one."""
@@ -222,6 +244,24 @@ class Knowledge:
             fits = [p for p in fits if p.country in countries]
         return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
 
+
+# A Tagalog verb's prefixes, longest first ("pinag-" before "pina-" before "pa-").
+_TAGALOG_PREFIXES = (
+    "ipinag",
+    "pinag",
+    "ipina",
+    "pina",
+    "ipag",
+    "naka",
+    "maka",
+    "nag",
+    "mag",
+    "pag",
+    "na",
+    "ma",
+    "ka",
+    "pa",
+)
 
 # simplemma's codes for LANGUAGES: Filipino is written in Tagalog's dictionary.
 _LEMMA_LANGUAGES = ("en", "fr", "es", "pt", "tl")

@@ -284,40 +284,43 @@ _BEFORE_SUBJECT = frozenset(
         "la",
         "los",
         "las",
-        "un",
-        "una",
         "the",
-        "a",
-        "an",
-        "o",
-        "os",
-        "as",
-        "um",
-        "uma",
         "le",
         "les",
-        "l",
+        "l'",
         "ang",
         "ng",
         "mga",
         "noon",
         "noong",
-        "nang",
-        "sa",
-        "si",
-        "en",
-        "on",
-        "in",
         "de",
         "del",
         "do",
         "da",
         "of",
-        "então",
+    ]
+)
+# What may open the clause before a birth word whose subject comes after it ("Así nació…", "Isinilang…")
+_OPENERS = frozenset(
+    [
+        "así",
+        "asi",
+        "assim",
+        "ainsi",
+        "thus",
+        "so",
+        "then",
+        "and",
+        "y",
+        "e",
+        "et",
+        "at",
+        "kaya",
+        "doon",
+        "dito",
         "entonces",
+        "então",
         "alors",
-        "just",
-        "nang-",
     ]
 )
 
@@ -327,6 +330,9 @@ def _figurative_after(t: Text, at: int, words: IdWords) -> bool:
     ang samahan noong…", "Así nació, el 14 de junio de 2024, el grupo de ahorro"): the first word after it
     in its clause, past small words, month names and numbers, is a group, a project or the like. A
     person there ("nació el 14 de junio la pequeña", "isinilang si…") is a person's birth."""
+    before = _CLAUSE_WORDS.findall(t.low, _clause_start(t, at), at)[:-1]  # the birth word itself last
+    if len(before) > 2 or any(w not in _OPENERS for w in before):
+        return False  # "Lucía nació el… en una comunidad": a subject before the verb, hers
     end = _CLAUSE_END.search(t.low, at)
     for m in _CLAUSE_WORDS.finditer(t.low, at, min(end.start() if end else len(t.low), at + 120)):
         w = m.group()
