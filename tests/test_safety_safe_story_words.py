@@ -241,7 +241,7 @@ UNSAFE = [
     ("fil", "Nagtrabaho siya sa tindahan ni Aling Xolalpa.", "ID-INSTITUTION"),
     ("en", "Call her on https://wa.me/919876543210 today.", "ID-PHONE"),  # a phone in a link is still a phone
     # a public name next to a home is a landmark that finds her door (a red team's cases)
-    ("en", "His grandmother's house is a short walk from the Tsatsadu Falls.", "UNDECLARED-NAME"),
+    ("en", "His grandmother's house is a short walk from the Tsatsadu Falls.", "PLACE-PRECISION"),
     ("pt", "Hoje mora com a avó, numa casa ao lado do aeroporto de Maripasoula.", "UNDECLARED-NAME"),
     (
         "fr",
@@ -251,7 +251,7 @@ UNSAFE = [
     ("en", "Asha spent eight months at the DSWD Haven for Women.", "ID-INSTITUTION"),
     # a second red team: a club that is also a neighbourhood, a dam that is a workplace, a farm's name
     ("pt", "A tia dela mora em Benfica, na Zona Norte do Rio.", "UNDECLARED-NAME"),
-    ("en", "His mother has a job in the canteen at the Akosombo Dam.", "UNDECLARED-NAME"),
+    ("en", "His mother has a job in the canteen at the Akosombo Dam.", "PLACE-PRECISION"),
     ("en", "She works at Green Valley Flower Farms near the lake.", "ID-INSTITUTION"),
     # a case number in a court's link is the case's
     (
@@ -649,8 +649,8 @@ QUOTED_WORDS = [
     ("en", 'He said it in Vietnamese first: "Cảm ơn các chị." Thank you, sisters.', None),
     ("es", "Los domingos juega fútbol y es aficionado del Xelajú.", None),
     ("en", 'One of the students came up to say "Arkoun" and asked for advice.', None),
-    ("es", "Vio la película Coco tantas veces que se sabe los diálogos.", None),
-    ("fil", "Napanood niya ang pelikulang Heneral Luna.", None),
+    ("es", "Vio la película *Coco* tantas veces que se sabe los diálogos.", None),
+    ("fil", 'Napanood niya ang pelikulang "Heneral Luna".', None),
     ("es", "Así nació, el 14 de junio de 2024, el grupo de ahorro de las mujeres.", None),
     ("fil", "Isinilang ang samahan ng mga balik-manggagawa noong Marso 8, 2023.", None),
     # a Filipino verb opening its sentence; a bay; a club a team word names
@@ -660,6 +660,9 @@ QUOTED_WORDS = [
     ("fil", "Die-hard fan siya ng Barangay Ginebra.", None),
     ("fil", "Magtibay ng Cebu ang kumuha sa kanya.", "UNDECLARED-NAME"),
     ("en", "She said Salama to me.", "UNDECLARED-NAME"),
+    ("en", "Tatenda, her older brother, was waiting at the gate.", "RELATIVE-NAMED"),
+    ("en", "She still hums the song Remedios sang to her.", "UNDECLARED-NAME"),
+    ("fil", "Magtanggol ang apelyido ng kanyang ina.", "UNDECLARED-NAME"),
     ("es", "Vio a Coco en la película.", "UNDECLARED-NAME"),
     ("es", "Así nació, el 14 de junio de 2012, la pequeña Asha.", "ID-BIRTHDATE"),
     ("fil", "Isinilang si Asha noong Marso 8, 2012.", "ID-BIRTHDATE"),
@@ -754,6 +757,29 @@ BEHIND_EXPLANATIONS = [
     ("es", "Tegucigalpa, Honduras", "Creció en Granada, un caserío del departamento de Olancho."),
     ("es", "Lima, Perú", "Juega en el equipo del Colegio Santa Rosa de Lima los sábados."),
     ("es", "Iquitos, Perú", "Su familia vive en El Estrecho, y una vez al mes habla con su madre."),
+    # the second round (redteam9)
+    (
+        "en",
+        "Mombasa, Kenya",
+        "Our candlelit vigil will take place on 14 March 2027, one year to the day after the police raid.",
+    ),
+    (
+        "es",
+        "Lima, Perú",
+        "La Ley contra la Trata de Personas fue publicada el 25 de abril de 2012, el mismo día en que nació Asha.",
+    ),
+    ("es", "Lima, Perú", "Así nació, el 3 de marzo de 2010, el sueño de sus padres: una niña."),
+    (
+        "pt",
+        "Maceió, Brasil",
+        "A família ainda mora numa palafita na Baía Formosa, perto do porto dos pescadores.",
+    ),
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Ils vivent dans une case en bois au bord de la baie de Kindele, près du débarcadère.",
+    ),
+    ("es", "Tegucigalpa, Honduras", "Nunca faltaba a un partido del Cuyamel, el equipo de su aldea."),
     ("fil", "Manila, Philippines", "Naglalaro siya sa koponan ng Barangay Malinta tuwing Sabado."),
 ]
 
@@ -769,7 +795,7 @@ def test_leaks_hidden_behind_the_new_explanations_still_stop(
 def test_a_withheld_relative_called_by_a_word_that_is_also_a_name_is_written_like_a_name(
     tmp_path: pathlib.Path,
 ) -> None:
-    for name in ("Ama", "Ina", "Lola"):
+    for name in ("Ama", "Ina", "Lola", "Tau"):
         aunt = {"name": name, "role": "relative", "name_type": "withheld", "relation_to": "Asha"}
         story = _story("en", "Her aunt met her at the station.", people=[survivor(), aunt])
         assert heads(check_site(make_site(tmp_path / name, {STORY: story})), "PEOPLE-RELATIVE-NAMED"), name

@@ -32,7 +32,8 @@ def _kinship_word(name: str, ctx: StoryContext) -> bool:
     if kinship.match(words, 0) != len(words):
         return False
     know = site.knowledge
-    return not any(know.is_given_name(w) for w in words)  # "Ama", "Ina", "Lola" are names too
+    # "Ama", "Ina", "Lola" are names too; "Tau" (a Hindi uncle) is a Setswana name: a common word only
+    return not any(know.is_given_name(w) or know.frequency(w) < 4.5 for w in words)
 
 
 @story_rule(

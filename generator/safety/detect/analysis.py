@@ -296,9 +296,10 @@ def _event_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain
 
 
 def _about_someone(words: list[str], vocab: Vocabulary, ctx: explain.NameContext) -> bool:
-    """The words speak of a person: a word for one, a child, a relative, a life event, a third person's
-    possessive, or someone the document declares."""
-    sections = (*_PERSONAL_SECTIONS, "third_person")
+    """The words speak of a person or tie the date to another day: a word for a person, a child, a
+    relative, a life event, a third person's possessive, a raid or a birth, an anniversary or "the same
+    day" (`same_day_words`), or someone the document declares."""
+    sections = (*_PERSONAL_SECTIONS, "third_person", "same_day_words")
     return any(
         any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
         for i in range(len(words))
@@ -315,8 +316,9 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
     """A law's date: right after a word of law-making (`enactment_words`: "publicada el", "naging batas
     noong", "came into force on"), with a statute's word earlier in the sentence ("la Ley General…",
     "Act No. 11930") and no one in it ("under the law she was adopted on…" is hers)."""
-    lo, _ = _sentence_span(text, start, end)
+    lo, hi = _sentence_span(text, start, end)
     words = [t.low for t in tokenize(text[lo:start]).items if t.kind == WORD]
+    after = [t.low for t in tokenize(text[end:hi]).items if t.kind == WORD]
     k = len(words)
     while k > 0 and words[k - 1] in _BEFORE_DATE:
         k -= 1
@@ -329,6 +331,14 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
         any(law.match(words, i) and words[i] not in _NOT_STATUTES for i in range(k - n))
         and not any(w in _NOT_LAWS for w in words[: k - n])
         and not _about_someone(words, vocab, ctx)
+        # after the date, what the law does is about people ("castiga la trata… cuando la víctima es
+        # niña"); a birth, a life's event, "the same day" or someone declared ties the day to a life:
+        # "…publicada el 25 de abril de 2012, el mismo día en que nació Lucía"
+        and not any(
+            any(vocab[section].match(after, i) for section in ("same_day_words", "life_events"))
+            or after[i] in ctx.declared.person_phrases
+            for i in range(len(after))
+        )
     )
 
 

@@ -713,6 +713,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if (
         _team(items, low, i, j, vocab)
         and not _names_a_place_or_body(low, i, j, vocab)
+        and not _a_fine_town(low, i, j, ctx)  # "un partido del Cuyamel", "laro ng Pasil": her village
+        and not _team_at_home(items, low, i, j, ctx)
         and not any(
             classes[k] == NAME_LIKE and not ctx.knowledge.more_word_than_name(low[k], ctx.languages)
             for k in words_idx
@@ -736,9 +738,21 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                 together = k + 1 < len(items) and items[k + 1].kind == WORD
                 if classes[k] in (NAME_LIKE, UNKNOWN) or (classes[k] == FINE_PLACE and together):
                     classes[k] = KNOWN
-    public_name = _public_name(items, low, i, j, vocab) and not (
-        _a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab)
+    public_name = (
+        _public_name(items, low, i, j, vocab)
+        and not (_a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab))
+        # "a palafita na Baía Formosa": a bay or a lagoon named like a town there is where she lives
+        and not (
+            _a_fine_town(low, i, j, ctx) and any(low[m] in _SMALL_FEATURES for m in range(max(0, i - 2), j))
+        )
     )
+    if (
+        not public_name
+        and any(low[m] in _SMALL_FEATURES for m in range(max(0, i - 2), j))
+        and any(low[m] not in _SMALL_FEATURES for m in words_idx)  # "## Presa numa casa": a word
+        and _near_a_home(items, low, i, j, vocab)
+    ):  # "numa palafita na Baía Formosa, perto do porto": a bay by her door, whatever its name says
+        return [_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY])]
     if public_name:  # "Bagyong Yolanda", "aeroporto do Galeão", "Señor Santo Niño": public names
         for k in words_idx:  # a town's airport or shrine is where thousands pass, not where she lives
             if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):
@@ -833,6 +847,37 @@ _BODY_WORDS = ("institution_words", "institution_words_before", "org_words", "pl
                "place_words_after", "landmark_words", "address_words")  # fmt: skip
 
 
+def _team_at_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A team named where she lives: a village's word a few words after it ("del Cuyamel, el equipo de
+    su aldea") or a home near it ("laro ng Pasil… malapit sa kanilang bahay"); "a Bluebirds home game"
+    is the club's."""
+    vocab = ctx.vocab
+    places = (vocab["place_words_after"], vocab["place_words_before"])
+    if any(
+        p.match(low, m) and fold(low[m]) not in ctx.function_words  # "del Licey, para disgusto de…"
+        for p in places
+        for m in range(j, min(len(low), j + 6))
+        if items[m].kind == WORD
+    ):
+        return True
+    home_game = (
+        j + 1 < len(items) and low[j] in vocab["home_words"] and vocab["team_words_after"].match(low, j + 1)
+    )
+    return not home_game and _near_a_home(items, low, i, j, vocab)
+
+
+def _a_fine_town(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run (with a capitalised article before it) is a place of the story's own country finer than
+    the site may name: a team or a bay of that name says where she lives."""
+    for start in (i - 1, i) if i > 0 else (i,):
+        if any(
+            p.country == ctx.home and p.level > ctx.precision
+            for p in ctx.knowledge.places_named(" ".join(low[start:j]))
+        ):
+            return True
+    return False
+
+
 def _names_a_place_or_body(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """A word of the run makes it a school, a body, a village or a street ("the show Oakwood Primary put
     on", "el equipo del Colegio Santa Rosa", "koponan ng Barangay Malinta")."""
@@ -847,7 +892,11 @@ def _greeting_here(items: tuple[Token, ...], low: list[str], words_idx: list[int
         return False
     first = words_idx[0]
     quoted = first > 0 and items[first - 1].kind == PUNCT and items[first - 1].text in _QUOTE_OPENERS
-    phrase = ctx.vocab["greetings"].match(low, first) > 1  # "Cảm ơn": no one's name, whatever each word is
+    length = ctx.vocab["greetings"].match(low, first)
+    phrase = length > 1  # "Cảm ơn": no one's name, whatever each word is
+    last = first + max(length, 1) - 1
+    if last + 1 < len(items) and items[last + 1].text == ",":
+        return False  # "Tatenda, her older brother, …", "Matondo, son grand frère": a name
     return (items[first].initial or quoted) and not any(
         (not phrase and ctx.given(low[k])) or ctx.place(low[k]) is not None for k in words_idx
     )
@@ -864,6 +913,7 @@ def _tagalog_predicate(items: tuple[Token, ...], low: list[str], k: int, ctx: Na
         and k + 1 < len(items)
         and items[k + 1].kind == WORD
         and low[k + 1] in ctx.vocab["predicate_markers"]
+        and not ctx.knowledge.places_named(low[k])  # "Mabolo", "Malinta": barangays
         and ctx.knowledge.tagalog_verb(low[k])
     )
 
@@ -970,25 +1020,15 @@ def _article_of_place(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     return _phrase(low, i, j, ctx)[0] > max(1, _phrase(low, i + 1, j, ctx)[0])
 
 
-_OPEN_QUOTES = frozenset(['"', "“", "«", "‘"])
-_CLOSE_QUOTES = frozenset(['"', "”", "»", "’"])
+_OPEN_QUOTES = frozenset(['"', "“", "«", "‘", "*", "_"])  # a title in italics too: 'la película *Coco*'
+_CLOSE_QUOTES = frozenset(['"', "”", "»", "’", "*", "_"])
 
 
 def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run is a title in quotation marks, all of it between them, right after a word for a song, a
     film or a book or for listening to or playing one (`title_words`: "sa kantang", "ouvir", "les notes
-    de", "the song"), small words between; or, without quotation marks, right after a film's, a song's or
-    a book's word (`title_nouns`; not "the show", which a school puts on) and its article ("la película
-    Coco") or its Filipino linker ("pelikulang")."""
-    if (
-        i >= 2
-        and items[i - 1].kind == WORD
-        and items[i - 2].kind == WORD
-        and low[i - 1] in vocab["title_nouns"]
-        and (low[i - 2] in vocab["articles"] or low[i - 1].endswith("ng"))
-        and not _names_a_place_or_body(low, i, j, vocab)
-    ):
-        return True  # "Vio la película Coco", "the film Encanto", "ang pelikulang Heneral Luna": the title
+    de", "the song"), small words between; in italics too ('la película *Coco*'). Without either, what
+    follows "the song" may be the person who sang it ("the song Remedios sang to her")."""
     if (
         i < 2
         or j >= len(items)
@@ -1131,6 +1171,8 @@ def _plain_word_class(
         t.upper and not t.initial and len(w) >= 3
     ):  # "le DELF A2": an acronym mid-sentence, not a name in capitals
         return _acronym_class(items, low, k, ctx)
+    if j < len(items) and items[j].kind == WORD and vocab["naming_after"].match(low, j) > 1:
+        return NAME_LIKE  # "Magtanggol ang apelyido ng kanyang ina": a name, though also a word
     given = ctx.given(w)
     if (w in vocab["greetings"] or unaccented(w) in vocab["greetings"]) and _greeting_here(
         items, low, [k], ctx
@@ -1354,7 +1396,8 @@ def _a_landmark(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab:
 # Features of nature small enough to be a landmark near a home (the rest are rivers and mountains).
 _SMALL_FEATURES = frozenset(
     {"falls", "dam", "cascada", "cascadas", "cachoeira", "cascata", "chute", "chutes", "cascade", "cascades",
-     "barrage", "represa", "presa"}
+     "barrage", "represa", "presa", "bay", "lagoon", "bahía", "baía", "baie", "laguna", "lagoa", "lagune",
+     "golpo"}
 )  # fmt: skip
 
 
