@@ -663,6 +663,8 @@ QUOTED_WORDS = [
     ("en", "Tatenda, her older brother, was waiting at the gate.", "RELATIVE-NAMED"),
     ("en", "She still hums the song Remedios sang to her.", "UNDECLARED-NAME"),
     ("fil", "Magtanggol ang apelyido ng kanyang ina.", "UNDECLARED-NAME"),
+    ("fil", "Tinago ang barangay kung saan siya lumaki.", "UNDECLARED-NAME"),
+    ("fil", "Natunton ang kaso dahil sa isang report.", None),
     ("es", "Vio a Coco en la película.", "UNDECLARED-NAME"),
     ("es", "Así nació, el 14 de junio de 2012, la pequeña Asha.", "ID-BIRTHDATE"),
     ("fil", "Isinilang si Asha noong Marso 8, 2012.", "ID-BIRTHDATE"),
