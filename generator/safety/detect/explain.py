@@ -1004,7 +1004,7 @@ def _region_after(
     ):
         end += 1
     for n in range(end, k, -1):
-        place = ctx.place(" ".join(low[k:n]))
+        place = ctx.knowledge.place(" ".join(low[k:n]), ctx.countries)  # the region, as an adult reads it
         if place is not None:
             return (place if place.level <= STATE else None), small
     return None, small
