@@ -643,9 +643,9 @@ def test_the_organisations_own_event_dates_its_sentence(
 # Words of other languages a story quotes, and titles without quotation marks, and a group born after
 # its verb: explained; a name in the same places is not.
 QUOTED_WORDS = [
-    ("fr", "Là-bas, il n'en a pas assez. Jërëjëf à tous ceux qui m'ont aidée.", None),
+    ("fr", "Là-bas, il n'en a pas assez. *Jërëjëf* à tous ceux qui m'ont aidée.", None),
     ("es", 'Se despidió en quiché: "Maltyox." Gracias.', None),
-    ("pt", "Agora encontrei paz de verdade. Koxukhuru a todas.", None),
+    ("pt", "Agora encontrei paz de verdade. *Koxukhuru* a todas.", None),
     ("en", 'He said it in Vietnamese first: "Cảm ơn các chị." Thank you, sisters.', None),
     ("es", "Los domingos juega fútbol y es aficionado del Xelajú.", None),
     ("en", 'One of the students came up to say "Arkoun" and asked for advice.', None),
@@ -782,6 +782,25 @@ BEHIND_EXPLANATIONS = [
         "Ils vivent dans une case en bois au bord de la baie de Kindele, près du débarcadère.",
     ),
     ("es", "Tegucigalpa, Honduras", "Nunca faltaba a un partido del Cuyamel, el equipo de su aldea."),
+    # the third round (redteam10)
+    ("fil", "Manila, Philippines", "Tumana ang kinalakhan niya, malapit sa ilog."),
+    ("en", "Goma, DR Congo", "Matondo walks her to the school gate every morning."),
+    (
+        "en",
+        "Cebu City, Philippines",
+        "Our vigil will take place in Cebu City on 14 March 2027, when the trial of the two recruiters opens.",
+    ),
+    (
+        "es",
+        "Bogotá, Colombia",
+        "La medida de restablecimiento dictada conforme a la Ley 1098 entró en vigor el 12 de mayo de 2026.",
+    ),
+    ("es", "Lima, Perú", "Así nació, el 3 de marzo de 2012, el centro de su mundo."),
+    (
+        "en",
+        "Cebu City, Philippines",
+        'She sang the song "Sitio Malipayon", about the lane where she grew up.',
+    ),
     ("fil", "Manila, Philippines", "Naglalaro siya sa koponan ng Barangay Malinta tuwing Sabado."),
 ]
 

@@ -421,7 +421,9 @@ _NOT_LAWS = (
 ) | {"warrant", "mandat", "mandado", "orden", "ordem", "kautusan", "placement", "acolhimento", "contract",
      "contrato", "contrat", "kontrata", "visa", "permit", "permis", "permiso", "licence", "license", "passport",
      "passeport", "pasaporte", "passaporte", "custody", "garde", "guarda", "custodia", "adoption", "adopción",
-     "adoção", "application", "solicitud", "pedido", "demande", "complaint", "denuncia", "plainte", "queixa"}  # fmt: skip
+     "adoção", "application", "solicitud", "pedido", "demande", "complaint", "denuncia", "plainte", "queixa",
+     "medida", "medidas", "measure", "mesure", "providência", "restablecimiento", "protection", "protección",
+     "proteção", "resolución", "resolução", "résolution", "dictamen", "auto", "despacho"}  # fmt: skip
 
 
 def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:

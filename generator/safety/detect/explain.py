@@ -885,9 +885,9 @@ def _names_a_place_or_body(low: list[str], i: int, j: int, vocab: Vocabulary) ->
 
 
 def _greeting_here(items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
-    """A word of thanks or greeting is one where a story quotes one: opening a sentence, a line or a
-    quotation (or in italics), no given name and no place ("in Molo", "c'est Matondo qui…" are a town
-    and a name)."""
+    """A word of thanks or greeting is one where a story quotes one: in quotation marks or italics, or
+    alone as its own sentence ("Jërëjëf !"); no given name and no place. Names are greetings in some
+    language too: "Matondo walks her to school", "Karibu (son grand frère)", "in Molo"."""
     if not words_idx:
         return False
     first = words_idx[0]
@@ -897,7 +897,9 @@ def _greeting_here(items: tuple[Token, ...], low: list[str], words_idx: list[int
     last = first + max(length, 1) - 1
     if last + 1 < len(items) and items[last + 1].text == ",":
         return False  # "Tatenda, her older brother, …", "Matondo, son grand frère": a name
-    return (items[first].initial or quoted) and not any(
+    after = items[last + 1].text if last + 1 < len(items) else "."
+    alone = after in ("!", ".", "…", "?", "»", '"', "”", "*", "_")  # "Jërëjëf !", "Añay*", "Maltyox."
+    return (quoted or (items[first].initial and (alone or phrase))) and not any(
         (not phrase and ctx.given(low[k])) or ctx.place(low[k]) is not None for k in words_idx
     )
 
@@ -1051,6 +1053,7 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         k >= 0
         and items[k].kind == WORD
         and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
+        and not _names_a_place_or_body(low, i, j, vocab)  # 'the song "Sitio Malipayon"': her village
     )
 
 

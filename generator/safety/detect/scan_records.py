@@ -301,6 +301,26 @@ _BEFORE_SUBJECT = frozenset(
     ]
 )
 # What may open the clause before a birth word whose subject comes after it ("Así nació…", "Isinilang…")
+_THEIR = frozenset(
+    [
+        "su",
+        "sus",
+        "sa",
+        "son",
+        "ses",
+        "seu",
+        "sua",
+        "seus",
+        "suas",
+        "her",
+        "his",
+        "their",
+        "kanyang",
+        "niyang",
+        "nilang",
+        "kanilang",
+    ]
+)
 _OPENERS = frozenset(
     [
         "así",
@@ -338,7 +358,11 @@ def _figurative_after(t: Text, at: int, words: IdWords) -> bool:
         w = m.group()
         if w in _BEFORE_SUBJECT or w in words.months:
             continue
-        return w in words.figurative
+        if w not in words.figurative:
+            return False
+        # "el centro de su mundo", "the light of her life": someone's, as a person is
+        rest = _CLAUSE_WORDS.findall(t.low, m.end(), min(end.start() if end else len(t.low), m.end() + 40))
+        return not any(r in _THEIR for r in rest[:3])
     return False
 
 
