@@ -261,9 +261,15 @@ def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.N
     lo = text.rfind("\n\n", 0, start) + 1
     hi = text.find("\n\n", end)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[lo : hi if hi >= 0 else len(text)].casefold())
+    return _mentions(words, _PERSONAL_SECTIONS, vocab, ctx)
+
+
+def _mentions(
+    words: list[str], sections: tuple[str, ...], vocab: Vocabulary, ctx: explain.NameContext
+) -> bool:
+    """A word or phrase of one of the vocabulary's sections, or someone the document declares."""
     return any(
-        any(vocab[section].match(words, i) for section in _PERSONAL_SECTIONS)
-        or words[i] in ctx.declared.person_phrases
+        any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
         for i in range(len(words))
     )
 
@@ -299,11 +305,7 @@ def _about_someone(words: list[str], vocab: Vocabulary, ctx: explain.NameContext
     """The words speak of a person or tie the date to another day: a word for a person, a child, a
     relative, a life event, a third person's possessive, a raid or a birth, an anniversary or "the same
     day" (`same_day_words`), or someone the document declares."""
-    sections = (*_PERSONAL_SECTIONS, "third_person", "same_day_words")
-    return any(
-        any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
-        for i in range(len(words))
-    )
+    return _mentions(words, (*_PERSONAL_SECTIONS, "third_person", "same_day_words"), vocab, ctx)
 
 
 # Small words between a law-making word and its date ("came into force ON", "publicada EL", "NOONG").
@@ -334,11 +336,7 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
         # after the date, what the law does is about people ("castiga la trata… cuando la víctima es
         # niña"); a birth, a life's event, "the same day" or someone declared ties the day to a life:
         # "…publicada el 25 de abril de 2012, el mismo día en que nació Lucía"
-        and not any(
-            any(vocab[section].match(after, i) for section in ("same_day_words", "life_events"))
-            or after[i] in ctx.declared.person_phrases
-            for i in range(len(after))
-        )
+        and not _mentions(after, ("same_day_words", "life_events"), vocab, ctx)
     )
 
 

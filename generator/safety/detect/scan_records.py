@@ -300,7 +300,7 @@ _BEFORE_SUBJECT = frozenset(
         "of",
     ]
 )
-# What may open the clause before a birth word whose subject comes after it ("Así nació…", "Isinilang…")
+# A possessive after what is born makes it someone's: "el centro de su mundo" is a child
 _THEIR = frozenset(
     [
         "su",
@@ -321,6 +321,7 @@ _THEIR = frozenset(
         "kanilang",
     ]
 )
+# What may open the clause before a birth word whose subject comes after it ("Así nació…", "Isinilang…")
 _OPENERS = frozenset(
     [
         "así",
