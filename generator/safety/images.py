@@ -13,6 +13,8 @@ from collections.abc import Iterator
 
 from generator.content.model import Story
 from generator.render.images import NOT_A_PHOTO_OF_ANYONE, ImageProblem, load_source_image
+from generator.safety.detect.tokens import WORD, tokenize
+from generator.safety.detect.vocab import load_vocabulary
 from generator.safety.image_metadata import FormatProblem, layout
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
@@ -61,13 +63,6 @@ _FILE_LIKE = re.compile(
     r"\.(?:jpe?g|png|webp|gif|heic|heif|tiff?|bmp|avif)\s*$"  # ends in an image extension
     r"|^(?:img|dsc|dscn|dcim|pxl|mvimg|wp|whatsapp image|screenshot|photo|image)[\s_-]*\d"  # camera names
     r"|^[\w.-]*[_\d][\w.-]*$",  # one "word" with underscores or digits: hands_01, 2024-05-01
-    re.IGNORECASE,
-)
-_ILLUSTRATIVE = re.compile(
-    r"\b(?:illustrat\w*|drawing|artwork|stock\s+(?:photo|image|picture|photograph)s?|posed\s+(?:by|for)|"
-    r"(?:by|is|are)\s+(?:an?\s+)?(?:models?|actors?)|representative\s+(?:photo|image|picture)s?|"
-    r"not\s+(?:the|a|an|our)\s+(?:real\s+|actual\s+)?(?:survivor|person|people|child|children|girl|boy|"
-    r"woman|women|man|men|individual|subject)s?)\b",
     re.IGNORECASE,
 )
 _BODY_IMAGE = re.compile(r"!\[[^\]\n]*\]\s*[(\[]|<\s*img\b", re.IGNORECASE)
@@ -179,12 +174,30 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             else '"Illustration, not the survivor."'
         )
         caption = (ref.caption or "").strip()
-        if caption and not _ILLUSTRATIVE.search(caption):
+        if caption and not _says_no_one_here(caption, ctx):
             yield Hit(
                 f"the caption does not say this is {'a' if ref.treatment == 'stock' else 'an'} {kind}, so readers may take it for the survivor",
                 f"say so in the caption, e.g. {example}",
                 path=(*ref.path, "caption"),
             )
+
+
+def _says_no_one_here(caption: str, ctx: StoryContext) -> bool:
+    """The caption says the picture shows nobody in the story, in any language the site reads: a word
+    of `illustration_words` ("Illustration", "Ilustración", "foto de archivo", "posed by a model"), or a
+    negation a few words before a word for a person ("not the survivor", "no es la persona de esta
+    historia", "hindi ang bata sa kuwento")."""
+    site = ctx.extras.get("site_knowledge")
+    vocab = site.vocab if site is not None else load_vocabulary()[0]
+    low = [t.low for t in tokenize(caption).items if t.kind == WORD]
+    said, negations = vocab["illustration_words"], vocab["negations"]
+    people = vocab["people_nouns"] | vocab["person_words"] | vocab["child_words"]
+    for i in range(len(low)):
+        if said.match(low, i):
+            return True
+        if negations.match(low, i) and any(people.match(low, k) for k in range(i + 1, min(i + 5, len(low)))):
+            return True
+    return False
 
 
 @story_rule(
