@@ -539,6 +539,28 @@ EVENT_DATES = [
     ("The gala on Saturday 12 April raised £21,640 for the programme.\n", False),
     ("El 3 de marzo de 2025 la policía rescató a once niñas de un taller.\n", True),
     ("On 3 March 2025 she told the court what had happened.\n", True),
+    # a crowd's pronoun, an impersonal "il", a word another language lists for a person (devcases2)
+    ("At 8:00 on Sunday 19 October, twenty-three runners set off. The last of them crossed at two.\n", False),
+    ("Il faisait -17 °C au départ, samedi 14 février, mais la course a eu lieu.\n", False),
+    (
+        (
+            "Era la noche del sábado 30 de agosto y el teatro estaba lleno. Las canciones son de Jalisco y "
+            "el público las cantó con el coro. Fue el tercer concierto de la organización en la ciudad.\n"
+        ),
+        False,
+    ),
+    (
+        (
+            "Noong Linggo, Marso 1, tumakbo ang mahigit 1,150 runners. Malamig pa ang hangin at madilim pa "
+            "ang kalsada nang magsimula ang takbo. Ito na ang ikatlong fun run ng aming organisasyon.\n"
+        ),
+        False,
+    ),
+    ("Voici nos chiffres du 1er janvier au 31 décembre 2025, grâce à leur soutien.\n", False),
+    # the same with one person in the paragraph
+    ("Il faisait froid le samedi 14 février quand il est arrivé au centre.\n", True),
+    ("El sábado 30 de agosto, su hijo llegó al albergue.\n", True),
+    ("Noong Linggo, Marso 1, dumating ang kanyang ama sa shelter.\n", True),
 ]
 
 
@@ -657,6 +679,16 @@ QUOTED_WORDS = [
     ("fil", "Tinago ang barangay kung saan siya lumaki.", "UNDECLARED-NAME"),
     ("fil", "Natunton ang kaso dahil sa isang report.", None),
     ("es", "Vio a Coco en la película.", "UNDECLARED-NAME"),
+    # a title in quotation marks or italics with no word for a song or a book before it, and who made it
+    ("es", "El programa incluyó clásicos como «Cielito Lindo» y «Volver, volver».", None),
+    ("fr", "Elle a découvert *Le Petit Prince*, qu'elle a lu trois fois.", None),
+    ("fil", 'Siya ang nag-lead ng "Ang Pasko ay Sumapit" sa Christmas party.', None),
+    ("pt", "Já leu *Reinações de Narizinho*, de Monteiro Lobato, e *O Pequeno Príncipe*.", None),
+    ("pt", "É *Quarto de Despejo*, de Carolina Maria de Jesus, o diário de uma catadora.", None),
+    # a name in quotation marks, a place after "en", a relative after a title
+    ("es", 'Escribió una carta, "Querida Carmen Ruiz", y nunca la envió.', "UNDECLARED-NAME"),
+    ("es", 'Todos en el barrio la llaman "La Morena Ruiz".', "UNDECLARED-NAME"),
+    ("es", "Leyó *Mi Vida*, de su tía Carmen Ruiz.", "RELATIVE-NAMED"),
     ("es", "Así nació, el 14 de junio de 2012, la pequeña Asha.", "ID-BIRTHDATE"),
     ("fil", "Isinilang si Asha noong Marso 8, 2012.", "ID-BIRTHDATE"),
 ]
@@ -681,6 +713,12 @@ ENACTED = [
     ),
     ("fil", "Ayon sa Republic Act No. 11930 na naging batas noong Hulyo 30, 2022, bawal ito.", False),
     ("en", "The Modern Slavery Act came into force on 29 October 2015.", False),
+    (
+        "es",
+        "Los condenó la Ley 263, Ley Integral contra la Trata y Tráfico de Personas, del 31 de julio de 2012.",
+        False,
+    ),
+    ("es", "Su abogada, Rosa Pérez, del 31 de julio de 2012 en adelante la acompañó.", True),
     ("es", "Según la ley, Asha fue adoptada el 14 de junio de 2012.", True),
     ("en", "Under the Act, the warrant was signed on 3 May 2025.", True),
     ("es", "Su historia fue publicada el 14 de junio de 2025.", True),
@@ -718,6 +756,9 @@ def test_an_account_with_its_dots_spelled_out(tmp_path: pathlib.Path) -> None:
 # A red team's leaks behind the explanations above (redteam8), each on a child's story: every one must
 # still stop the story.
 BEHIND_EXPLANATIONS = [
+    # a relative's given name that is also a town, after a locative ("cerca de", "from"): found on main
+    ("es", "Guadalajara, México", "Vive cerca de su tía Carmen."),
+    ("en", "Manila, Philippines", "She got a gift from her aunt Carmen Ruiz."),
     ("fr", "Abidjan, Côte d'Ivoire", "Un jour, c'est Matondo qui est venu la chercher à l'école."),
     ("en", "Nakuru, Kenya", "She grew up with her grandmother in Molo, an hour away."),
     (

@@ -163,7 +163,10 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """A stock photo or an illustration is captioned as such ("Illustration, not the survivor."), so
     readers do not take a model or a drawing for the survivor, and no one mistakes the person in a
     stock photo for someone in the story. Without a caption the generator adds that one; a caption
-    the writer gave must say it too."""
+    the writer gave must say it too, in any language the detectors read: a word of
+    `illustration_words` ("Ilustración", "photo d'illustration", "posed by a model"), or a negation a
+    few words before a word for a person (`negations`, `people_nouns`: "no es la persona de esta
+    historia", "hindi ang bata sa kuwento")."""
     for ref in story.images:
         if ref.treatment not in NOT_A_PHOTO_OF_ANYONE:
             continue

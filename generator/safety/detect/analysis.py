@@ -267,11 +267,37 @@ def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.N
 def _mentions(
     words: list[str], sections: tuple[str, ...], vocab: Vocabulary, ctx: explain.NameContext
 ) -> bool:
-    """A word or phrase of one of the vocabulary's sections, or someone the document declares."""
-    return any(
-        any(vocab[section].match(words, i) for section in sections) or words[i] in ctx.declared.person_phrases
-        for i in range(len(words))
-    )
+    """A word or phrase of one of the vocabulary's sections, in the sense the text's language gives it,
+    or someone the document declares. Not a plural pronoun ("the last of them", "leur soutien": a crowd
+    of runners or donors is nobody in particular) nor an impersonal phrase ("il faisait -17 °C", "il y
+    a"); not a word listed in another language that is a frequent word of the text's own where that does
+    not list it ("son", a son in English, is "they are" in Spanish; "pa", a father, is "still" in
+    Filipino)."""
+    skip, impersonal = vocab["plural_pronouns"], vocab["impersonal"]
+    for i in range(len(words)):
+        if words[i] in ctx.declared.person_phrases:
+            return True
+        if words[i] in skip or impersonal.match(words, i):
+            continue
+        for section in sections:
+            n = vocab[section].match(words, i)
+            if n and (n > 1 or _meant(words[i], section, vocab, ctx)):
+                return True
+    return False
+
+
+def _meant(word: str, section: str, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """The word has its listed sense here: the language the text is mostly written in lists it too, or
+    does not use it often (zipf under 5)."""
+    if not ctx.written_in or ctx.written_in[0] >= len(LANGUAGES):
+        return True
+    main = LANGUAGES[ctx.written_in[0]]
+    if any(word in vocab.by_language.get(lang, {}).get(section, _NO_WORDS) for lang in (main, "common")):
+        return True
+    return ctx.knowledge.zipf(word)[ctx.written_in[0]] < 5.0
+
+
+_NO_WORDS = Lexicon()
 
 
 _PERSONAL_SECTIONS = ("person_words", "child_words", "life_events", "kinship", "birth_words", "age_words")
@@ -447,7 +473,23 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     while before and (before[-1] in _JOINERS or before[-1] in _NUMBER_WORDS):
         before.pop()  # "la loi n° 2016-444 du 13 avril 2016"
     law = vocab["law_words"]
-    return bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES
+    if bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES:
+        return True
+    return _statute_before_comma(text, lo, start, law)
+
+
+def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon) -> bool:
+    """A statute's date after its name and a comma ("Ley 263, Ley Integral contra la Trata y Tráfico de
+    Personas, del 31 de julio de 2012"): the words between the last two commas before "del", "du",
+    "of" open with a law's word."""
+    head = text[lo:start].rstrip()
+    m = re.search(r",\s*(?:del|de|du|of|do|da|ng|noong)?\s*$", head, re.IGNORECASE)
+    if m is None:
+        return False
+    segment = head[: m.start()]
+    segment = segment[segment.rfind(",") + 1 :].strip()
+    words = re.findall(r"[^\W\d_]+", segment.casefold())
+    return bool(words) and segment[:1].isupper() and words[0] in law and words[0] not in _NOT_STATUTES
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -554,6 +596,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         child=any(p.is_survivor and p.minor for p in doc.people),
         home=(country_of(doc.location, know) or "") if doc.location else "",
         survivors=any(p.is_survivor for p in doc.people),
+        written_in=(best, *(i for i in languages if i != best)),
     )
 
 

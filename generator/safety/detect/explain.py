@@ -97,6 +97,9 @@ class NameContext:
     child: bool = False  # the document tells a child's story: places are read at their finest
     home: str = ""  # ISO code of the country the story is set in (its `location`), "" when it has none
     survivors: bool = True  # the document declares a survivor (a story about a person, not an event or a law)
+    written_in: tuple[
+        int, ...
+    ] = ()  # the languages counted in the text (`languages` adds English to every text)
 
     def place(self, name: str) -> Place | None:
         key = ("place", name)
@@ -573,9 +576,14 @@ def _words_after(text: str, end: int) -> list[str]:
 
 
 def _one_place(text: str, a: _Cap, b: _Cap, ctx: NameContext) -> bool:
-    """Two capitalised words joined by one small word into a place's name ("Bosnia and Herzegovina")."""
+    """Two capitalised words joined by one small word into a place's name ("Bosnia and Herzegovina"), an
+    elided one too ("Côte d'Ivoire" opening a title: "Côte" alone is a common word that opens it)."""
     gap = text[a.end() : b.start()]
-    return 3 <= len(gap) <= 6 and gap.strip().isalpha() and ctx.place(a.group() + gap + b.group()) is not None
+    return (
+        3 <= len(gap) <= 6
+        and gap.strip().rstrip("'’").isalpha()
+        and ctx.place(a.group() + gap + b.group()) is not None
+    )
 
 
 def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
@@ -706,8 +714,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     n = ctx.declared.phrases.match(low, i)
     if n > 1 and i + n >= j:
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
-    if _quoted_title(items, low, i, j, vocab):
+    if _quoted_title(items, low, i, j, vocab) or _inside_a_title(items, low, first, j, ctx):
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
+    if _creator_of_title(items, low, first, j, ctx):
+        return []  # "*Quarto de Despejo*, de Carolina Maria de Jesus": who wrote the book
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if (
@@ -825,7 +835,15 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             out.append(_found(tokens, PLACE, start, end, LEVEL_WORDS[LOCALITY]))
         else:
             out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
-    given_common = [k for k in words_idx if classes.get(k) == COMMON and ctx.knowledge.is_given_name(low[k])]
+    # a given name read as a word or as a town ("su tía Carmen": Ciudad del Carmen): after a kinship
+    # word, a name
+    kin_before = first > 0 and items[first - 1].kind == WORD and low[first - 1] in vocab["kinship"]
+    given_common = [
+        k
+        for k in words_idx
+        if (classes.get(k) == COMMON or (classes.get(k) == COARSE_PLACE and kin_before))
+        and ctx.knowledge.is_given_name(low[k])
+    ]
     if (
         not out
         and given_common
@@ -1054,6 +1072,118 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         and items[k].kind == WORD
         and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
         and not _names_a_place_or_body(low, i, j, vocab)  # 'the song "Sitio Malipayon"': her village
+    )
+
+
+# Words before a quotation that make it a place or a name, not a title ('she grew up in "Las Flores"').
+_NOT_BEFORE_TITLE = frozenset(
+    [
+        "in",
+        "at",
+        "from",
+        "en",
+        "à",
+        "au",
+        "aux",
+        "em",
+        "no",
+        "na",
+        "nos",
+        "nas",
+        "sa",
+        "taga",
+        "desde",
+        "near",
+    ]
+)
+
+
+def _quoted_span(items: tuple[Token, ...], i: int, j: int) -> tuple[int, int] | None:
+    """The quotation or italics around tokens i..j: (first word, end) inside the marks, at most eight
+    words, no other mark inside; None when the run is not inside one."""
+    a = i - 1
+    while a >= 0 and i - a <= 9 and items[a].text not in _OPEN_QUOTES:
+        if items[a].kind == PUNCT and items[a].text not in (",", "-", "'", "’", ":", "!", "?"):
+            return None
+        a -= 1
+    b = j
+    while b < len(items) and b - j <= 9 and items[b].text not in _CLOSE_QUOTES:
+        if items[b].kind == PUNCT and items[b].text not in (",", "-", ":", "!", "?"):
+            return None
+        b += 1
+    if a < 0 or b >= len(items) or items[a].text not in _OPEN_QUOTES or items[b].text not in _CLOSE_QUOTES:
+        return None
+    if items[a].text in ("*", "_") and items[b].text != items[a].text:
+        return None
+    if b - a - 1 > 8 or b - a < 3 or not items[a + 1].cap:
+        return None
+    return a + 1, b
+
+
+def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is part of a title in quotation marks or italics, with no word for a song or a book before
+    it ("clásicos como «Cielito Lindo»", "*Le Petit Prince*", '"Ang Pasko ay Sumapit"'): two words or
+    more, one of them a common word of the text's languages that is no given name, the first no given
+    name ("Rosa Flores" in quotation marks is a woman); no kinship word, title, place or school word in
+    it, and no naming word or "in" before it ('they call her "La Negra"', 'en «Las Flores»')."""
+    span = _quoted_span(items, i, j)
+    if span is None:
+        return False
+    a, b = span
+    words = [k for k in range(a, b) if items[k].kind == WORD]
+    vocab = ctx.vocab
+
+    def a_name(w: str) -> bool:
+        return ctx.given(w) and not ctx.knowledge.more_word_than_name(w, ctx.languages)
+
+    if len(words) < 2 or any(a_name(low[k]) or low[k] in ctx.declared.person_phrases for k in words):
+        return False  # 'una carta, "Querida Carmen Ruiz"'; "Cielito Lindo", "Le Petit Prince" are words
+    if any(
+        vocab[section].match(low, k)
+        for section in ("kinship", "titles", "person_markers", *_BODY_WORDS)
+        for k in range(a, b)
+    ):
+        return False
+    before = [low[k] for k in range(max(0, a - 4), a) if items[k].kind == WORD]
+    if before and (
+        before[-1] in _NOT_BEFORE_TITLE
+        or before[-1] in vocab["locatives"]
+        or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
+    ):
+        return False
+    return any(
+        low[k] in ctx.function_words
+        or (not a_name(low[k]) and ctx.frequency(low[k]) >= 3.5 and ctx.place(low[k]) is None)
+        for k in words
+    )
+
+
+_BY = frozenset(["de", "by", "ni", "par", "por", "di", "von", "do", "da"])
+
+
+def _creator_of_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """Who wrote or sang a title, right after it: "*Quarto de Despejo*, de Carolina Maria de Jesus",
+    "« Eloko Oyo » de Fally Ipupa", '"Tadhana" by Up Dharma Down'; no kinship word or title in the run
+    ("*Mi vida*, de su madre Rosa" is her mother)."""
+    by = i - 1
+    while by > 0 and i - by < 4 and items[by].kind == WORD and items[by].cap:
+        by -= 1  # "de Carolina Maria de Jesus": the run may start after the first of the names
+    if by < 2 or low[by] not in _BY or items[by].kind != WORD:
+        return False
+    k = by - 1
+    if items[k].text == ",":
+        k -= 1
+    if k < 1 or items[k].text not in _CLOSE_QUOTES:
+        return False
+    a = k - 1
+    while a >= 0 and items[a].text not in _OPEN_QUOTES:
+        a -= 1
+    if a < 0 or k - a < 2:
+        return False
+    titled = _quoted_title(items, low, a + 1, k, ctx.vocab) or _inside_a_title(items, low, a + 1, k, ctx)
+    vocab = ctx.vocab
+    return titled and not any(
+        vocab[section].match(low, m) for section in ("kinship", "titles") for m in range(by + 1, j)
     )
 
 
