@@ -795,6 +795,9 @@ def test_a_stock_photo_or_illustration_without_a_caption_gets_the_standard_one(
         "Mona na padaria",
         "Mona sa panaderya, hindi pa tapos ang araw",
         "Mona à la boulangerie",
+        # redteam11: what she no longer is, and her name: a photo of her
+        "No longer the frightened girl who arrived in March, Mona at her sewing class",
+        "Ya no es la niña asustada que llegó en marzo, Mona en su clase de costura.",
     ],
 )
 def test_img_stock_caption_fires_on_a_caption_that_does_not_say_so(

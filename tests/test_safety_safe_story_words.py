@@ -31,6 +31,15 @@ OPENING = {
 }
 
 CLEAN = [
+    # a Filipino word with its linker, the hour, a number's tens (devcases2)
+    ("fil", "Alas-diyes pa lang ng umaga, mainit na ang sizzling plate sa carinderia."),
+    ("fil", "Dalawampu't dalawang taong gulang siya nang alukin ng trabaho."),
+    ("fil", "Isang Pilipinang caregiver ang nakakuha ng tulong sa Ontario."),
+    # an example of a kind of festival; a canal; a procession's name
+    ("fr", "Nos ateliers ont lieu en marge de grandes fêtes traditionnelles comme l'Abissa."),
+    ("en", "We run stalls at festivals such as Kadayawan every year."),
+    ("fr", "Les patineurs ont parcouru les 7,8 kilomètres du canal Rideau."),
+    ("en", "They reached the city a few days before Rath Yatra, when the chariots are pulled."),
     # a verb or an adjective, inflected, opening a sentence: its dictionary form is a common word
     ("fr", "Alertée par une voisine, l'association a prévenu la police."),
     ("pt", "Reconstrói a vida aos poucos, com o apoio da equipe."),
@@ -184,6 +193,10 @@ def test_ordinary_prose_in_five_languages_builds_clean(
 
 
 UNSAFE = [
+    # a name with a Filipino linker that is no known word; a person given as an example
+    ("fil", "Bumisita ang Teresang kapitbahay nila sa palengke.", "UNDECLARED-NAME"),
+    ("en", "Girls such as Maria Lopez came to the fiesta.", "UNDECLARED-NAME"),
+    ("en", "She loved festivals, like her aunt Rosa did.", "RELATIVE-NAMED"),
     ("es", "Fue a la Fiscalía, Juana Pérez la recibió.", "UNDECLARED-NAME"),  # a person after a body
     ("es", "Habló con la Fiscalía y Martina Xolalpa.", "UNDECLARED-NAME"),
     ("es", "Lo detuvo el Policía Xochiltepec en la plaza.", "UNDECLARED-NAME"),  # a title, then a name
@@ -541,7 +554,7 @@ EVENT_DATES = [
     ("On 3 March 2025 she told the court what had happened.\n", True),
     # a crowd's pronoun, an impersonal "il", a word another language lists for a person (devcases2)
     ("At 8:00 on Sunday 19 October, twenty-three runners set off. The last of them crossed at two.\n", False),
-    ("Il faisait -17 °C au départ, samedi 14 février, mais la course a eu lieu.\n", False),
+    ("Il neigeait au départ, samedi 14 février, mais la course a eu lieu.\n", False),
     (
         (
             "Era la noche del sábado 30 de agosto y el teatro estaba lleno. Las canciones son de Jalisco y "
@@ -556,7 +569,10 @@ EVENT_DATES = [
         ),
         False,
     ),
-    ("Voici nos chiffres du 1er janvier au 31 décembre 2025, grâce à leur soutien.\n", False),
+    ("Voici nos chiffres du 1er janvier au 31 décembre 2025, grâce à nos donateurs.\n", False),
+    # redteam11: "they" alone may be one child; "il arrive" is "he arrives"
+    ("On 12 March 2025 they walked into our office holding a school bag.\n", True),
+    ("Il arrive à la gare le 12 janvier 2025, seul, par le train de nuit.\n", True),
     # the same with one person in the paragraph
     ("Il faisait froid le samedi 14 février quand il est arrivé au centre.\n", True),
     ("El sábado 30 de agosto, su hijo llegó al albergue.\n", True),
@@ -683,12 +699,23 @@ QUOTED_WORDS = [
     ("es", "El programa incluyó clásicos como «Cielito Lindo» y «Volver, volver».", None),
     ("fr", "Elle a découvert *Le Petit Prince*, qu'elle a lu trois fois.", None),
     ("fil", 'Siya ang nag-lead ng "Ang Pasko ay Sumapit" sa Christmas party.', None),
-    ("pt", "Já leu *Reinações de Narizinho*, de Monteiro Lobato, e *O Pequeno Príncipe*.", None),
-    ("pt", "É *Quarto de Despejo*, de Carolina Maria de Jesus, o diário de uma catadora.", None),
+    ("pt", "Já leu *Reinações de Narizinho* e está no meio de *O Pequeno Príncipe*.", None),
+    ("pt", "É *Quarto de Despejo*, o diário de uma catadora.", None),
     # a name in quotation marks, a place after "en", a relative after a title
     ("es", 'Escribió una carta, "Querida Carmen Ruiz", y nunca la envió.', "UNDECLARED-NAME"),
     ("es", 'Todos en el barrio la llaman "La Morena Ruiz".', "UNDECLARED-NAME"),
     ("es", "Leyó *Mi Vida*, de su tía Carmen Ruiz.", "RELATIVE-NAMED"),
+    # redteam11: a place's word before the quotation marks; the author of a title is never explained
+    (
+        "es",
+        "Ahora vive con su abuela en la colonia «Lomas del Sol», a media hora del centro.",
+        "UNDECLARED-NAME",
+    ),
+    (
+        "pt",
+        "Ela escreveu o poema *Meu nome é coragem*, de Ana Clara Ferreira, e leu em voz alta.",
+        "UNDECLARED-NAME",
+    ),
     ("es", "Así nació, el 14 de junio de 2012, la pequeña Asha.", "ID-BIRTHDATE"),
     ("fil", "Isinilang si Asha noong Marso 8, 2012.", "ID-BIRTHDATE"),
 ]
@@ -719,6 +746,13 @@ ENACTED = [
         False,
     ),
     ("es", "Su abogada, Rosa Pérez, del 31 de julio de 2012 en adelante la acompañó.", True),
+    # redteam11: a citation, not a statute's name, before "noong"; a care plan is no statute
+    (
+        "fil",
+        "Nailigtas siya sa paglabag sa Anti-Trafficking in Persons Act, RA 9208, noong 14 Marso 2024.",
+        True,
+    ),
+    ("pt", "A equipe escreveu o seu PIA, Plano Individual de Atendimento, de 12 de março de 2024.", True),
     ("es", "Según la ley, Asha fue adoptada el 14 de junio de 2012.", True),
     ("en", "Under the Act, the warrant was signed on 3 May 2025.", True),
     ("es", "Su historia fue publicada el 14 de junio de 2025.", True),
@@ -756,6 +790,7 @@ def test_an_account_with_its_dots_spelled_out(tmp_path: pathlib.Path) -> None:
 # A red team's leaks behind the explanations above (redteam8), each on a child's story: every one must
 # still stop the story.
 BEHIND_EXPLANATIONS = [
+    ("fil", "Manila, Philippines", 'Bumalik siya sa kanilang barangay, "Bagong Pag-asa", noong isang buwan.'),
     # a relative's given name that is also a town, after a locative ("cerca de", "from"): found on main
     ("es", "Guadalajara, México", "Vive cerca de su tía Carmen."),
     ("en", "Manila, Philippines", "She got a gift from her aunt Carmen Ruiz."),

@@ -177,7 +177,7 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             else '"Illustration, not the survivor."'
         )
         caption = (ref.caption or "").strip()
-        if caption and not _says_no_one_here(caption, ctx):
+        if caption and not _says_no_one_here(caption, story, ctx):
             yield Hit(
                 f"the caption does not say this is {'a' if ref.treatment == 'stock' else 'an'} {kind}, so readers may take it for the survivor",
                 f"say so in the caption, e.g. {example}",
@@ -185,7 +185,7 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             )
 
 
-def _says_no_one_here(caption: str, ctx: StoryContext) -> bool:
+def _says_no_one_here(caption: str, story: Story, ctx: StoryContext) -> bool:
     """The caption says the picture shows nobody in the story, in any language the site reads: a word
     of `illustration_words` ("Illustration", "Ilustración", "foto de archivo", "posed by a model"), or a
     negation a few words before a word for a person ("not the survivor", "no es la persona de esta
@@ -194,13 +194,23 @@ def _says_no_one_here(caption: str, ctx: StoryContext) -> bool:
     vocab = site.vocab if site is not None else load_vocabulary()[0]
     low = [t.low for t in tokenize(caption).items if t.kind == WORD]
     said, negations = vocab["illustration_words"], vocab["negations"]
-    people = vocab["people_nouns"] | vocab["person_words"] | vocab["child_words"]
-    for i in range(len(low)):
-        if said.match(low, i):
-            return True
-        if negations.match(low, i) and any(people.match(low, k) for k in range(i + 1, min(i + 5, len(low)))):
-            return True
-    return False
+    if any(said.match(low, i) for i in range(len(low))):
+        return True
+    # A denial names nobody and is no "no longer": "No longer the frightened girl…: Priti at her class"
+    # is a photo of her, captioned as one
+    if any(" ".join(low).find(p.name.casefold()) >= 0 for p in story.people) or any(
+        w in _NO_LONGER for w in low
+    ):
+        return False
+    people = vocab["people_nouns"] | vocab["child_words"]
+    return any(
+        negations.match(low, i) and any(people.match(low, k) for k in range(i + 1, min(i + 4, len(low))))
+        for i in range(len(low))
+    )
+
+
+# "no longer", "ya no", "n'est plus", "não é mais", "hindi na": what she was, not who is shown
+_NO_LONGER = frozenset(["longer", "ya", "plus", "mais", "más", "na", "já"])
 
 
 @story_rule(

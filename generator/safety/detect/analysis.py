@@ -268,21 +268,25 @@ def _mentions(
     words: list[str], sections: tuple[str, ...], vocab: Vocabulary, ctx: explain.NameContext
 ) -> bool:
     """A word or phrase of one of the vocabulary's sections, in the sense the text's language gives it,
-    or someone the document declares. Not a plural pronoun ("the last of them", "leur soutien": a crowd
-    of runners or donors is nobody in particular) nor an impersonal phrase ("il faisait -17 °C", "il y
-    a"); not a word listed in another language that is a frequent word of the text's own where that does
-    not list it ("son", a son in English, is "they are" in Spanish; "pa", a father, is "still" in
+    or someone the document declares. Not a part of a crowd ("the last of them", "la plupart d'entre
+    eux") nor an impersonal phrase ("il y a", "il pleuvait"); "they" alone may be one child, unnamed. Not
+    a word listed in another language that is a frequent word of the text's main language where that
+    does not list it ("son", a son in English, is "they are" in Spanish; "pa", a father, is "still" in
     Filipino)."""
-    skip, impersonal = vocab["plural_pronouns"], vocab["impersonal"]
-    for i in range(len(words)):
+    impersonal = vocab["impersonal"]
+    i = 0
+    while i < len(words):
         if words[i] in ctx.declared.person_phrases:
             return True
-        if words[i] in skip or impersonal.match(words, i):
+        skip = impersonal.match(words, i)
+        if skip:
+            i += skip
             continue
         for section in sections:
             n = vocab[section].match(words, i)
             if n and (n > 1 or _meant(words[i], section, vocab, ctx)):
                 return True
+        i += 1
     return False
 
 
@@ -478,18 +482,25 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     return _statute_before_comma(text, lo, start, law)
 
 
+# The words that open a statute's name (not a plan, a measure or an order: "Plano Individual de
+# Atendimento, de 12 de março" is her care plan's date).
+_STATUTES = frozenset(
+    ["ley", "loi", "lei", "law", "act", "decreto", "décret", "decree", "código", "code", "batas"]
+)
+
+
 def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon) -> bool:
     """A statute's date after its name and a comma ("Ley 263, Ley Integral contra la Trata y Tráfico de
-    Personas, del 31 de julio de 2012"): the words between the last two commas before "del", "du",
-    "of" open with a law's word."""
+    Personas, del 31 de julio de 2012"): the words between the last two commas before "del", "de",
+    "du" or "of" open with a statute's word ("RA 9208, noong…" is a day in her life)."""
     head = text[lo:start].rstrip()
-    m = re.search(r",\s*(?:del|de|du|of|do|da|ng|noong)?\s*$", head, re.IGNORECASE)
+    m = re.search(r",\s*(?:del|de|du|of)\s*$", head, re.IGNORECASE)
     if m is None:
         return False
     segment = head[: m.start()]
     segment = segment[segment.rfind(",") + 1 :].strip()
     words = re.findall(r"[^\W\d_]+", segment.casefold())
-    return bool(words) and segment[:1].isupper() and words[0] in law and words[0] not in _NOT_STATUTES
+    return bool(words) and segment[:1].isupper() and words[0] in _STATUTES
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:

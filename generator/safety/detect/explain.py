@@ -461,7 +461,12 @@ def _needs_context(
         and ((core != words and not opens) or ctx.place(" ".join(core)) is not None)
     ):
         return True  # "La Palma, en Chalatenango": a region after it may say which place it is
-    if len(words) == 1 and _plain_alone(words[0], opens, ctx):
+    if (
+        len(words) == 1
+        and _plain_alone(words[0], opens, ctx)
+        # "Act, village": a village's word after it may make even a common word a village's name
+        and not any(w in vocab.triggers for w in _words_after(text, end))
+    ):
         return False
     if (
         words == ["i"]
@@ -716,8 +721,6 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
     if _quoted_title(items, low, i, j, vocab) or _inside_a_title(items, low, first, j, ctx):
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
-    if _creator_of_title(items, low, first, j, ctx):
-        return []  # "*Quarto de Despejo*, de Carolina Maria de Jesus": who wrote the book
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if (
@@ -1125,7 +1128,8 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
     it ("clásicos como «Cielito Lindo»", "*Le Petit Prince*", '"Ang Pasko ay Sumapit"'): two words or
     more, one of them a common word of the text's languages that is no given name, the first no given
     name ("Rosa Flores" in quotation marks is a woman); no kinship word, title, place or school word in
-    it, and no naming word or "in" before it ('they call her "La Negra"', 'en «Las Flores»')."""
+    it, and no naming word, "in", a place's, a home's or a kinship word in the four words before it
+    ('they call her "La Negra"', 'en «Las Flores»', 'la colonia «Lomas del Sol»')."""
     span = _quoted_span(items, i, j)
     if span is None:
         return False
@@ -1149,41 +1153,18 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
         before[-1] in _NOT_BEFORE_TITLE
         or before[-1] in vocab["locatives"]
         or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
+        # 'la colonia «Lomas del Sol»', 'ang kanilang barangay, "Bagong Pag-asa"': a place's word before
+        or any(
+            vocab[section].match(before, k)
+            for section in (*_BODY_WORDS, "home_words", "residence_words", "kinship")
+            for k in range(len(before))
+        )
     ):
         return False
     return any(
         low[k] in ctx.function_words
         or (not a_name(low[k]) and ctx.frequency(low[k]) >= 3.5 and ctx.place(low[k]) is None)
         for k in words
-    )
-
-
-_BY = frozenset(["de", "by", "ni", "par", "por", "di", "von", "do", "da"])
-
-
-def _creator_of_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
-    """Who wrote or sang a title, right after it: "*Quarto de Despejo*, de Carolina Maria de Jesus",
-    "« Eloko Oyo » de Fally Ipupa", '"Tadhana" by Up Dharma Down'; no kinship word or title in the run
-    ("*Mi vida*, de su madre Rosa" is her mother)."""
-    by = i - 1
-    while by > 0 and i - by < 4 and items[by].kind == WORD and items[by].cap:
-        by -= 1  # "de Carolina Maria de Jesus": the run may start after the first of the names
-    if by < 2 or low[by] not in _BY or items[by].kind != WORD:
-        return False
-    k = by - 1
-    if items[k].text == ",":
-        k -= 1
-    if k < 1 or items[k].text not in _CLOSE_QUOTES:
-        return False
-    a = k - 1
-    while a >= 0 and items[a].text not in _OPEN_QUOTES:
-        a -= 1
-    if a < 0 or k - a < 2:
-        return False
-    titled = _quoted_title(items, low, a + 1, k, ctx.vocab) or _inside_a_title(items, low, a + 1, k, ctx)
-    vocab = ctx.vocab
-    return titled and not any(
-        vocab[section].match(low, m) for section in ("kinship", "titles") for m in range(by + 1, j)
     )
 
 
@@ -1267,6 +1248,24 @@ def _word_class(items: tuple[Token, ...], low: list[str], k: int, i: int, j: int
     return cls
 
 
+_FILIPINO = 4  # its index in knowledge.LANGUAGES
+
+
+def _linked_word(w: str, vocab: Vocabulary) -> bool:
+    """A Filipino word with its linker, "-ng" after a vowel or "'t" (at): the word itself is a people's
+    word, a number or another known word ("Pilipinang" is "Pilipina", "Dalawampu't" is "dalawampu")."""
+    for linker in ("ng", "'t"):
+        stem = w[: -len(linker)]
+        if (
+            w.endswith(linker)
+            and len(stem) >= 4
+            and stem[-1] in "aeiou"
+            and (stem in vocab.known or stem in vocab.number_words or stem in vocab.public)
+        ):
+            return True
+    return False
+
+
 def _plain_word_class(
     items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext
 ) -> int:
@@ -1281,6 +1280,8 @@ def _plain_word_class(
         return COARSE_PLACE
     if w in vocab.known or w in ctx.acronyms:
         return KNOWN
+    if _FILIPINO in ctx.languages and _linked_word(w, vocab):
+        return KNOWN  # "Pilipinang caregiver", "Dalawampu't dalawang taon": a known word and its linker
     if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
         parts = [p for p in w.split("-") if p]
         if parts and all(
@@ -1611,7 +1612,31 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     # "aeropuerto de Barajas", "la peregrinación de Caacupé": a pilgrimage goes to a famous shrine (a
     # village's feast, "la fiesta de…", is read as any name)
     devotions = vocab["devotion_words"]
-    return any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature, devotions))
+    if any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature, devotions)):
+        return True
+    return _an_example_of(items, low, i, vocab, (festivals, nature, storms))
+
+
+def _an_example_of(
+    items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, kinds: tuple[Lexicon, ...]
+) -> bool:
+    """The run is given as an example of festivals, rivers or storms, a few words after their word:
+    "de grandes fêtes traditionnelles comme l'Abissa", "festivals such as Kadayawan", "mga pista gaya ng
+    Pahiyas" (`such_as`)."""
+    such = vocab["such_as"]
+    m = i - 1
+    while m >= 0 and items[m].kind == WORD and low[m] in vocab["articles"] and i - m <= 2:
+        m -= 1
+    n = next((n for n in range(3, 0, -1) if m - n + 1 >= 0 and such.match(low, m - n + 1) == n), 0)
+    if not n:
+        return False
+    c = m - n
+    while c >= 0 and m - n - c < 4 and items[c].kind == WORD and not items[c].cap:
+        w = low[c]
+        if any(kind.match(low, c) or (w.endswith("s") and w[:-1] in kind) for kind in kinds):
+            return True
+        c -= 1
+    return False
 
 
 def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
