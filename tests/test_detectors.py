@@ -354,8 +354,8 @@ def test_a_relative_named_in_the_text_is_an_error(tmp_path: pathlib.Path) -> Non
         BODY + "\nHer aunt, Kamala Devi, had arranged the journey. Later her uncle Bikash came too.\n"
     )
     assert one(tmp_path, text, "RELATIVE-NAMED") == [
-        f'{loc(text, "Her aunt, |Kamala")}: RELATIVE-NAMED: a relative is named ("K… D…"): naming the mother names the child',
-        f'{loc(text, "her uncle |Bikash")}: RELATIVE-NAMED: a relative is named ("B…"): naming the mother names the child',
+        f'{loc(text, "Her aunt, |Kamala")}: RELATIVE-NAMED: a relative is named ("K… D…"): naming a relative names the child',
+        f'{loc(text, "her uncle |Bikash")}: RELATIVE-NAMED: a relative is named ("B…"): naming a relative names the child',
     ]
 
 

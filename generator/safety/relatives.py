@@ -1,4 +1,4 @@
-"""Relatives in the text: naming the mother names the child.
+"""Relatives in the text: naming a relative names the child.
 
 RELATIVE-NAMED is an error on every story: a name with a kinship word attached, in any order ("her aunt,
 Kamala Devi", "Kamala, her aunt", "Kamala's daughter"), prints a relative's name, and a relative's name
@@ -50,7 +50,7 @@ def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     yield from hits(
         ctx,
         "RELATIVE-NAMED",
-        'a relative is named ("{hint}"){where}: naming the mother names the child',
+        'a relative is named ("{hint}"){where}: naming a relative names the child',
         'describe them instead ("her mother", "an uncle"), without a name; relatives are never named, '
         "not even with a changed name",
     )
