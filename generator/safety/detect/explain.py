@@ -719,7 +719,9 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     n = ctx.declared.phrases.match(low, i)
     if n > 1 and i + n >= j:
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
-    if _quoted_title(items, low, i, j, vocab) or _inside_a_title(items, low, first, j, ctx):
+    if (
+        _quoted_title(items, low, i, j, vocab) or _inside_a_title(items, low, first, j, ctx)
+    ) and _introduced_as(items, low, i, j, ctx) is None:
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
@@ -857,7 +859,12 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         out.append(_found(tokens, RELATIVE, given_common[0], given_common[-1] + 1, "a relative's name"))
     if not out:
         out += _declared_relative(tokens, low, i, j, ctx)
-        out += _fine_places(tokens, low, i, j, classes, ctx)
+        out += (
+            _article_dropped(tokens, low, first, i, j, ctx)
+            or _family_surname(tokens, low, i, j, classes, ctx)
+            or _introduced_place(tokens, low, i, j, classes, ctx)
+            or _fine_places(tokens, low, i, j, classes, ctx)
+        )
     if not out:
         article = i - 1 if first < i and _named_article(items, low, i - 1, vocab) else None
         out += _placed_elsewhere(tokens, low, i, j, article, classes, ctx)
@@ -2027,6 +2034,14 @@ def _institution(
     ):
         return i, j
     n = first_heads.match(low, i) or (heads.match(low, i) if not ctx.english else 0)
+    if (
+        not n
+        and items[i].cap
+        and not items[i].initial
+        and len(words_idx) >= 2
+        and (_lives_in(items, low, i, vocab) or (i > 0 and low[i - 1] in _AT))
+    ):  # "nakatira sa Bahay ng Pag-asa", "Nasa Bahay ng Pag-asa siya": a named house where she is
+        n = vocab["home_words"].match(low, i)
     if n and _in_a_law(items, low, i, vocab):
         n = 0  # "…Sexual Abuse or Exploitation of Children (OSAEC) and … Act": a law's words, not a farm
     if n and classes.get(i) != DECLARED:  # "Instituto Travessia em Belém": the charity, in a city
@@ -2245,7 +2260,7 @@ def _fine_places(
         out.append(_found(tokens, PLACE, i, j + 1, LEVEL_WORDS[LOCALITY]))  # "Rampur village"
     elif _a_place(low, i, j, classes, ctx) and _settlement_before(items, low, i, j, ctx):
         out.append(_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY]))  # "her village, Bargaon"
-    elif _named_home(items, low, i, j, ctx):
+    elif _named_home(items, low, i, j, ctx):  # "Su aldea, Esperanza, queda…": whoever else is called that
         out.append(_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY]))
     return out
 
@@ -2432,6 +2447,111 @@ def _after_a_name(items: tuple[Token, ...], low: list[str], k: int, i: int, ctx:
     return low[m] in ctx.declared.person_phrases or ctx.given(low[m])
 
 
+def _article_dropped(
+    tokens: Tokens, low: list[str], first: int, i: int, j: int, ctx: NameContext
+) -> list[Found]:
+    """A capitalised article mid-sentence is the name's own ("creció en Las Flores"): when the name read
+    with it is no place, the place read without it ("Flores", a department of Uruguay) is another
+    country's namesake, which explains nothing in a story set elsewhere. Not in English, whose Title
+    Case headings capitalise every "The"."""
+    items = tokens.items
+    if ctx.english or not ctx.home or first >= i or items[first].kind != WORD:
+        return []
+    if not items[first].cap or items[first].initial or low[first] not in ctx.vocab["articles"]:
+        return []
+    words = [low[k] for k in range(i, j) if items[k].kind == WORD]
+    alone = ctx.place(" ".join(words))
+    if alone is None or alone.country in ("", ctx.home) or alone.level == COUNTRY:
+        return []
+    if ctx.place(" ".join([low[first], *words])) is not None:
+        return []  # "Las Vegas", "La Paz": the article's own place
+    return [_found(tokens, PLACE, first, j, LEVEL_WORDS[LOCALITY])]
+
+
+def _family_surname(
+    tokens: Tokens, low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> list[Found]:
+    """A family named by its surname, though the surname is also a frequent word or a famous one ("la
+    familia Ramírez", "the Ramírez family", "vivía con los Ramírez Soto", "chez les Dupont"): a capital
+    mid-sentence on a word the text never writes in lowercase, right after a kinship or family word,
+    right before a family word, or after a plural article the word does not agree with as a plural
+    noun ("los Pumas", "les Bleus" are teams)."""
+    items = tokens.items
+    vocab = ctx.vocab
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if not words_idx or any(classes.get(k) not in (COMMON, NAME_LIKE, UNKNOWN) for k in words_idx):
+        return []  # a declared name, a place, a listed body: explained for what it is
+    if not any(
+        classes.get(k) == COMMON and items[k].cap and not items[k].initial and low[k] not in ctx.lowercase
+        for k in words_idx
+    ):
+        return []
+    b = i - 1
+    word_before = b >= 0 and items[b].kind == WORD and not items[b].cap and not items[b].possessive
+    before = word_before and (low[b] in vocab["kinship"] or low[b] in vocab["family_words"])
+    after = j < len(items) and items[j].kind == WORD and not items[j].cap and low[j] in vocab["family_words"]
+    last = low[words_idx[-1]]
+    plural_noun = last.endswith("s") and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
+    plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
+    if before or after or plural:
+        return [_found(tokens, RELATIVE, i, j, "a family's name")]
+    return []
+
+
+def _introduced_as(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext
+) -> tuple[int, str] | None:
+    """A name the text gives a settlement or an institution just after its word, by a naming phrase or
+    alone in quotation marks: "a neighbourhood everyone calls Little Dhaka", "Son quartier, « Derrière
+    Rails »", 'her old school, "Little Flower"'. Whatever its words are (common ones, a city's), it is
+    that place's own name: (the word's index, PLACE or INSTITUTION), or None."""
+    vocab = ctx.vocab
+    k = i - 1
+    while k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"]:
+        k -= 1  # '"The Little Flower"'
+    quoted = k >= 0 and items[k].text in _OPEN_QUOTES and j < len(items) and items[j].text in _CLOSE_QUOTES
+    k -= 1 if quoted else 0
+    while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
+        k -= 1
+    named = 0
+    if k >= 0 and items[k].kind == WORD:
+        for lexicon in (vocab["naming_phrases"], vocab["naming_by_people"]):
+            named = named or (1 if low[k] in lexicon.single else _phrase_length(low, k, lexicon))
+    if not (quoted or named):
+        return None
+    k -= named
+    while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
+        k -= 1
+    if k < 0 or items[k].kind != WORD or items[k].cap:
+        return None
+    w = low[k]
+    if w in vocab["place_words_before"].single or w in vocab["place_words_after"].single:
+        return (k, PLACE) if w not in ctx.knowledge.function_word_languages else None  # "para" is "for"
+    if w in vocab["institution_words"].single or w in vocab["institution_words_before"].single:
+        return k, INSTITUTION
+    return None
+
+
+def _introduced_place(
+    tokens: Tokens, low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> list[Found]:
+    """A finding for a name introduced as a settlement's or an institution's own (`_introduced_as`),
+    unless it is the site's own programme or a place the site may name as a whole."""
+    items = tokens.items
+    introduced = _introduced_as(items, low, i, j, ctx)
+    if introduced is None:
+        return []
+    words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if all(classes.get(k) == DECLARED for k in words_idx):
+        return []
+    whole = ctx.place(" ".join(low[k] for k in words_idx))
+    if whole is not None and whole.level <= ctx.precision:
+        return []  # "the town known as Iloilo City": the city itself
+    if introduced[1] == INSTITUTION:
+        return [_found(tokens, INSTITUTION, i, j, "a school, workplace or shelter")]
+    return [_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY])]
+
+
 def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     """An explained name that the text places where someone lives: "the village of Rampur", "her
     barangay, San Roque", or a landmark near a home ("lived behind the Kali temple")."""
@@ -2444,6 +2564,15 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         k -= 1
     if k >= 0 and items[k].kind == PUNCT and items[k].text == "." and k > 0 and low[k - 1] in before:
         k -= 1  # "Brgy. San Roque", "Col. Guerrero"
+    if (
+        k > i - 3  # the comma right after: "A comunidade dela, Conceição, fica…", "Ang barangay niya, …"
+        and k > 0
+        and items[k].kind == WORD
+        and low[k] in vocab["possessives"].single
+        and items[k - 1].kind == WORD
+        and low[k - 1] in before
+    ):
+        k -= 1
     if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
         return True  # "her village, Rampur", "la colonia Guerrero": whatever else the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]
