@@ -929,6 +929,8 @@ STILL_EXPLAINED = [
     ("es", "Puebla, México", "Luego viajó a Las Vegas con el equipo."),
     ("es", "Puebla, México", "Vio pasar a los Reyes Magos en enero."),
     ("fil", "Manila, Philippines", "Nakatira siya sa bahay ng kanyang tiya."),
+    # "sa" is French "her", not a possessive after the compound's word
+    ("fil", "Manila, Philippines", "Dinala siya sa isang scam compound sa Myanmar."),
 ]
 
 

@@ -2565,7 +2565,8 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     if k >= 0 and items[k].kind == PUNCT and items[k].text == "." and k > 0 and low[k - 1] in before:
         k -= 1  # "Brgy. San Roque", "Col. Guerrero"
     if (
-        k > i - 3  # the comma right after: "A comunidade dela, Conceição, fica…", "Ang barangay niya, …"
+        k == i - 2  # the comma right after: "A comunidade dela, Conceição, fica…", "Ang barangay niya, …"
+        and items[k + 1].text == ","  # not "compound sa Myanmar" ("sa" is French "her")
         and k > 0
         and items[k].kind == WORD
         and low[k] in vocab["possessives"].single
