@@ -198,9 +198,8 @@ def _says_no_one_here(caption: str, story: Story, ctx: StoryContext) -> bool:
         return True
     # A denial names nobody and is no "no longer": "No longer the frightened girl…: Priti at her class"
     # is a photo of her, captioned as one
-    if any(" ".join(low).find(p.name.casefold()) >= 0 for p in story.people) or any(
-        w in _NO_LONGER for w in low
-    ):
+    text = " ".join(low)
+    if any(p.name.casefold() in text for p in story.people) or any(w in _NO_LONGER for w in low):
         return False
     people = vocab["people_nouns"] | vocab["child_words"]
     return any(

@@ -170,32 +170,29 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
     location_ctx = dataclasses.replace(
         names_ctx, declared=dataclasses.replace(names_ctx.declared, places=_coarse_parts(doc, site)), memo={}
     )
-    title = next((p for p in prepared if p.field.path == ("title",)), None)
+    title = next((_plain_words(p.norm.text) for p in prepared if p.field.path == ("title",)), None)
     out: list[tuple[Field, Found]] = []
     for p in prepared:
-        if (
-            title is not None
-            and p.field.path in (None, ("slug",))
-            and _copied_from(p.field.text, title.field.text)
-        ):
+        if title is not None and p.field.path in (None, ("slug",)) and _copied_from(p.norm.text, title):
             continue  # the title, its words dropped one by one: read with its capitals and commas there
         ctx = location_ctx if p.field.path == ("location",) else names_ctx
         out += [(p.field, found) for found in _analyse_field(p, ctx, site)]
     return tuple(out)
 
 
-def _copied_from(name: str, title: str) -> bool:
-    """A file name or a slug made from the title: its words are the title's, in order, some left out
-    ("loin-des-sites-d-orpaillage-le-chemin-de-l-ecole", "mula-riyadh-hanggang-sari-sari-store" for
-    "Mula Riyadh Hanggang sa Sariling Sari-sari Store"). It says nothing the title does not, and read
+def _copied_from(name: str, title: list[str]) -> bool:
+    """A file name or a slug made from the title (given as its plain words): its words are the title's,
+    in order, some left out ("loin-des-sites-d-orpaillage-le-chemin-de-l-ecole", "mula-riyadh-hanggang-
+    sari-sari-store" for "Mula Riyadh Hanggang sa Sariling Sari-sari Store"). It says nothing the title does not, and read
     without the title's commas and capitals its words run together into names ("…le Chemin de l'École").
     A word the title does not have is read as ever."""
-    words = iter(_plain_words(title))
+    words = iter(title)
     return all(w in words for w in _plain_words(name))  # a subsequence: `in` consumes the iterator
 
 
-def _plain_words(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", unaccented(fold(normalise(text).text)))
+def _plain_words(normalised: str) -> list[str]:
+    """The words of a text already normalised, folded and without accents."""
+    return re.findall(r"[^\W_]+", unaccented(fold(normalised)))
 
 
 def _coarse_parts(doc: Document, site: SiteKnowledge) -> Lexicon:
@@ -242,10 +239,9 @@ def _accents_restored(prepared: list[Prepared]) -> list[Prepared]:
 
 
 def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
-    scanned = ts.scan(p.text, p.field.kind, site.settings, site.vocab)
     found = [
         x
-        for x in scanned
+        for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab)
         if x.rule in _IDENTIFIERS
         and not (
             x.rule == ts.DATE
