@@ -83,15 +83,11 @@ def lighthouse() -> pathlib.Path:
     return cli
 
 
-@pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
-@pytest.mark.parametrize("page", list(PAGES))
-def test_lighthouse_scores_95_or_more(
-    origin: str, page: str, form_factor: str, tmp_path: pathlib.Path
-) -> None:
-    report = tmp_path / "report.json"
+def audit(url: str, form_factor: str, report: pathlib.Path) -> dict:
+    """One Lighthouse run: its JSON report."""
     command = [
         str(lighthouse()),
-        origin + PAGES[page],
+        url,
         "--quiet",
         "--output=json",
         f"--output-path={report}",
@@ -109,13 +105,45 @@ def test_lighthouse_scores_95_or_more(
         check=False,
     )
     assert report.is_file(), run.stderr[-3000:]
-    result = json.loads(report.read_text())
+    result: dict = json.loads(report.read_text())
+    return result
+
+
+def failing(result: dict) -> dict[str, float | None]:
     scores = {c: result["categories"][c]["score"] for c in CATEGORIES}
-    failing = {c: s for c, s in scores.items() if s is None or s < THRESHOLD}
-    details = []
-    for c in failing:
+    return {c: s for c, s in scores.items() if s is None or s < THRESHOLD}
+
+
+def judged_run(url: str, form_factor: str, folder: pathlib.Path) -> tuple[dict, list[float]]:
+    """One run when it passes; when it does not, the median of it and two more.
+
+    The performance score is timed on this machine's CPU, and the suite runs two test workers on two
+    cores, so one run can lose a few points to whatever the other worker is doing (0.94 once in CI
+    on a page that scores 0.99-1.0 on a quiet machine). Lighthouse's documentation advises the median
+    of several runs for that. A failing first run is therefore judged again on the median of three,
+    which passes only when both further runs pass. A real regression fails all three. Accessibility,
+    best practices and SEO are not timed and are judged on the same run.
+    """
+    runs = [audit(url, form_factor, folder / "report-0.json")]
+    if failing(runs[0]):
+        runs += [audit(url, form_factor, folder / f"report-{n}.json") for n in (1, 2)]
+        runs.sort(key=lambda r: r["categories"]["performance"]["score"] or 0)
+    performance = [r["categories"]["performance"]["score"] or 0 for r in runs]
+    return runs[len(runs) // 2], performance
+
+
+@pytest.mark.parametrize("form_factor", ["mobile", "desktop"])
+@pytest.mark.parametrize("page", list(PAGES))
+def test_lighthouse_scores_95_or_more(
+    origin: str, page: str, form_factor: str, tmp_path: pathlib.Path
+) -> None:
+    result, performance = judged_run(origin + PAGES[page], form_factor, tmp_path)
+    bad = failing(result)
+    scores = {c: result["categories"][c]["score"] for c in CATEGORIES}
+    details = [f"  performance in each run: {performance}"]
+    for c in bad:
         for ref in result["categories"][c]["auditRefs"]:
             audit = result["audits"][ref["id"]]
             if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
                 details.append(f"  {c}: {ref['id']} = {audit['score']} ({audit.get('displayValue', '')})")
-    assert not failing, f"{page} [{form_factor}] scores {scores}:\n" + "\n".join(details)
+    assert not bad, f"{page} [{form_factor}] scores {scores}:\n" + "\n".join(details)
