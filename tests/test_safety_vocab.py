@@ -169,3 +169,25 @@ def test_the_new_languages_cover_what_the_detectors_read() -> None:
     assert ("taong", "gulang") in fil["age_words"].phrases
     assert vocab.months["hulyo"] == 7 and vocab.months["août"] == 8 and vocab.months["dezembro"] == 12
     assert vocab.number_words["dalawa"] == 2 and vocab.number_words["meia"] == 6
+
+
+def test_sites_without_words_of_their_own_share_one_reading_and_a_sites_own_words_are_its_own(
+    tmp_path: pathlib.Path,
+) -> None:
+    """The packaged vocabulary is read once per process, whatever the site (every test, every build of
+    `serve`); a site's own file is read for that site only, and again when it changes."""
+    plain_a, plain_b, own = (tmp_path / n for n in ("a", "b", "own"))
+    for root in (plain_a, plain_b, own):
+        root.mkdir()
+    own_file = own / "safety" / "vocab" / "en.yaml"
+    own_file.parent.mkdir(parents=True)
+    own_file.write_text("language: en\nnot_names: [zorblat]\n", encoding="utf-8")
+    a, found = load_vocabulary(plain_a)
+    b, _ = load_vocabulary(plain_b)
+    mine, _ = load_vocabulary(own)
+    assert found == [] and a is b
+    assert "zorblat" in mine.known and "zorblat" not in a.known
+    own_file.write_text("language: en\nnot_names: [zorblat, quimbly]\n", encoding="utf-8")
+    again, _ = load_vocabulary(own)
+    assert "quimbly" in again.known
+    assert load_vocabulary(plain_a)[0] is a

@@ -179,8 +179,11 @@ _LOADED: dict[tuple[object, ...], tuple[Vocabulary, tuple[Finding, ...]]] = {}
 
 def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, list[Finding]]:
     """The packaged vocabularies plus the site's own (safety/vocab/*.yaml); problems are located. Read
-    once per process for as long as no file changed (by name, size and modification time)."""
-    key = (str(site_root), vocabulary_key(site_root))
+    once per process for as long as no file changed (by name, size and modification time). A site
+    without vocabulary files of its own shares the packaged one: nothing in it depends on the site."""
+    files = vocabulary_key(site_root)
+    own = any(not pathlib.Path(name).is_relative_to(PACKAGED) for name, _, _ in files)
+    key = (str(site_root) if own else None, files)
     if key not in _LOADED:
         if len(_LOADED) > 16:
             _LOADED.clear()
