@@ -922,6 +922,36 @@ NAMED_FOR_WHAT_THEY_ARE = [
     ("en", "Dhaka, Bangladesh", "Asha stayed with the Ramírez family.", "RELATIVE-NAMED"),
     ("fr", "Dakar, Sénégal", "Asha vivait chez les Dupont.", "RELATIVE-NAMED"),
     ("es", "Puebla, México", "Asha creció en Las Flores.", "PLACE-PRECISION"),
+    # redteam14: whose home it is, though the word is a plural noun ("flores", "santos") or a region
+    # elsewhere (Uruguay's Flores, the Brazilian city of Santos)
+    ("es", "Oaxaca, México", "Asha vive en la casa de los Flores desde marzo.", "RELATIVE-NAMED"),
+    ("fil", "Quezon City, Philippines", "Nakatira si Asha sa bahay ng mga Santos.", "RELATIVE-NAMED"),
+    ("pt", "Recife, Brasil", "Asha mora na casa dos Santos desde março.", "RELATIVE-NAMED"),
+    # the naming verb some words after the settlement's word
+    (
+        "en",
+        "Ranchi, India",
+        "She grew up in a village the older women still call Green Hill.",
+        "PLACE-PRECISION",
+    ),
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Elle vit dans un quartier que les jeunes du coin appellent Petit Paris.",
+        "PLACE-PRECISION",
+    ),
+    (
+        "pt",
+        "Recife, Brasil",
+        "Ela mora numa comunidade que os moradores antigos chamam de Buraco Quente.",
+        "PLACE-PRECISION",
+    ),
+    (
+        "es",
+        "Puebla, México",
+        "Vive en una colonia que todos en el pueblo llaman La Loma.",
+        "PLACE-PRECISION",
+    ),
 ]
 STILL_EXPLAINED = [
     ("en", "Dhaka, Bangladesh", 'In her village, "Everyone helps everyone," Asha says.'),
@@ -929,6 +959,11 @@ STILL_EXPLAINED = [
     ("es", "Puebla, México", "Luego viajó a Las Vegas con el equipo."),
     ("es", "Puebla, México", "Vio pasar a los Reyes Magos en enero."),
     ("fil", "Manila, Philippines", "Nakatira siya sa bahay ng kanyang tiya."),
+    ("es", "Oaxaca, México", "Vive en una casa de Oaxaca desde marzo."),
+    ("es", "Oaxaca, México", "Las casas de los Altos de Chiapas son de adobe."),
+    ("en", "Ranchi, India", "In her village everyone calls Christmas the big day."),
+    ("en", "Ranchi, India", "The village where she grew up calls Diwali the festival of lights."),
+    ("en", "Ranchi, India", "The school nurse calls Asha every week."),
     # "sa" is French "her", not a possessive after the compound's word
     ("fil", "Manila, Philippines", "Dinala siya sa isang scam compound sa Myanmar."),
 ]

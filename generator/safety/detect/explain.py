@@ -2479,10 +2479,17 @@ def _family_surname(
     items = tokens.items
     vocab = ctx.vocab
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
-    if not words_idx or any(classes.get(k) not in (COMMON, NAME_LIKE, UNKNOWN) for k in words_idx):
+    home = _a_home_of(items, low, i, vocab)
+    # Whose home it is: a family, even when the word is a region elsewhere ("la casa de los Flores" on
+    # a Mexican story: Flores is a department of Uruguay).
+    allowed = (COMMON, NAME_LIKE, UNKNOWN, COARSE_PLACE) if home else (COMMON, NAME_LIKE, UNKNOWN)
+    if not words_idx or any(classes.get(k) not in allowed for k in words_idx):
         return []  # a declared name, a place, a listed body: explained for what it is
     if not any(
-        classes.get(k) == COMMON and items[k].cap and not items[k].initial and low[k] not in ctx.lowercase
+        classes.get(k) in (COMMON, COARSE_PLACE)
+        and items[k].cap
+        and not items[k].initial
+        and low[k] not in ctx.lowercase
         for k in words_idx
     ):
         return []
@@ -2493,9 +2500,23 @@ def _family_surname(
     last = low[words_idx[-1]]
     plural_noun = last.endswith("s") and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
     plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
-    if before or after or plural:
+    if before or after or plural or home:
         return [_found(tokens, RELATIVE, i, j, "a family's name")]
     return []
+
+
+def _a_home_of(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """The run names the family whose home it is, by a plural article: "la casa de los Flores", "sa
+    bahay ng mga Santos", "na casa dos Ferreira". A plural noun there is a family too, though "los
+    Flores" alone could be flowers; "a house of the Salvation Army" has no plural article."""
+    genitives = vocab["family_genitives"]
+    for n in range(1, genitives.longest + 1):
+        k = i - n - 1
+        if k < 0 or any(items[m].kind != WORD or items[m].cap for m in range(k, i)):
+            return False
+        if genitives.match(low[k + 1 : i], 0) == n and vocab["home_words"].match(low, k) == 1:
+            return True
+    return False
 
 
 def _introduced_as(
@@ -2518,17 +2539,53 @@ def _introduced_as(
         for lexicon in (vocab["naming_phrases"], vocab["naming_by_people"]):
             named = named or (1 if low[k] in lexicon.single else _phrase_length(low, k, lexicon))
     if not (quoted or named):
-        return None
+        return _named_by_people_there(items, low, i, j, k, ctx)
     k -= named
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
         k -= 1
     if k < 0 or items[k].kind != WORD or items[k].cap:
         return None
+    return _place_or_institution_word(low, k, ctx)
+
+
+def _place_or_institution_word(low: list[str], k: int, ctx: NameContext) -> tuple[int, str] | None:
+    """(k, PLACE) or (k, INSTITUTION) when the word at k is a settlement's or an institution's."""
+    vocab = ctx.vocab
     w = low[k]
     if w in vocab["place_words_before"].single or w in vocab["place_words_after"].single:
         return (k, PLACE) if w not in ctx.knowledge.function_word_languages else None  # "para" is "for"
     if w in vocab["institution_words"].single or w in vocab["institution_words_before"].single:
         return k, INSTITUTION
+    return None
+
+
+# How many words may stand between a settlement's word and the verb naming it ("una colonia que todos
+# en el pueblo llaman La Loma"): a clause, not a sentence.
+_NAMED_REACH = 7
+
+
+def _named_by_people_there(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, k: int, ctx: NameContext
+) -> tuple[int, str] | None:
+    """A name right after a verb by which people name a place, a few lowercase words after a settlement's
+    or an institution's word: "una colonia que todos en el pueblo llaman La Loma", "a village the
+    older women still call Green Hill". The words between are one clause: no punctuation, no capital.
+    A festival, a month or another known word is what it is ("the village calls Christmas Pasko")."""
+    vocab = ctx.vocab
+    if k < 0 or items[k].kind != WORD:
+        return None
+    verbs = vocab["naming_verbs"]
+    n = 1 if low[k] in verbs.single else _phrase_length(low, k, verbs)
+    if not n or all(
+        low[m] in vocab.known or low[m] in vocab.public for m in range(i, j) if items[m].kind == WORD
+    ):
+        return None
+    for m in range(k - n, max(-1, k - n - _NAMED_REACH), -1):
+        if items[m].kind != WORD or items[m].cap:
+            return None
+        found = _place_or_institution_word(low, m, ctx)
+        if found is not None:
+            return found
     return None
 
 
