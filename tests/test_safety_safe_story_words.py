@@ -952,6 +952,56 @@ NAMED_FOR_WHAT_THEY_ARE = [
         "Vive en una colonia que todos en el pueblo llaman La Loma.",
         "PLACE-PRECISION",
     ),
+    # redteam15 (against 752f853): other homes, relatives before the family, a quoted name, other
+    # tenses, another country's city given as a colonia's name
+    (
+        "en",
+        "Kolkata, India",
+        'Asha now lives in a village that the older women still call "Green Hill".',
+        "PLACE-PRECISION",
+    ),
+    (
+        "es",
+        "Oaxaca, México",
+        "Asha vivía en la casa familiar de los Torres, en las afueras.",
+        "RELATIVE-NAMED",
+    ),
+    ("es", "Oaxaca, México", "Asha vivía en el departamento de los Santos.", "RELATIVE-NAMED"),
+    ("es", "Oaxaca, México", "Asha vivía en la casa de los abuelos, los Santos.", "RELATIVE-NAMED"),
+    ("es", "Oaxaca, México", "Asha pasaba los veranos en las casas de los Santos.", "RELATIVE-NAMED"),
+    (
+        "es",
+        "Oaxaca, México",
+        'Ahora vive en una colonia que las señoras todavía llaman "El Tanque".',
+        "UNDECLARED-NAME",
+    ),
+    (
+        "es",
+        "Monterrey, México",
+        "Ahora vive con su tía en una colonia que todos llaman Buenos Aires.",
+        "PLACE-PRECISION",
+    ),
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Asha vit maintenant dans un quartier que les anciennes ont toujours appelé Colline Verte.",
+        "PLACE-PRECISION",
+    ),
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Asha vit maintenant dans un quartier que les anciennes nommaient Colline Verte.",
+        "PLACE-PRECISION",
+    ),
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Asha vit maintenant dans un quartier que les anciennes appellent « Colline Verte ».",
+        "PLACE-PRECISION",
+    ),
+    ("pt", "Recife, Brasil", "Asha morava no apartamento dos Santos.", "RELATIVE-NAMED"),
+    ("pt", "Recife, Brasil", "Asha morava na casa de seus tios, os Santos.", "RELATIVE-NAMED"),
+    ("fil", "Quezon City, Philippines", "Nakatira si Asha sa bahay ng pamilyang Santos.", "RELATIVE-NAMED"),
 ]
 STILL_EXPLAINED = [
     ("en", "Dhaka, Bangladesh", 'In her village, "Everyone helps everyone," Asha says.'),
@@ -964,6 +1014,24 @@ STILL_EXPLAINED = [
     ("en", "Ranchi, India", "In her village everyone calls Christmas the big day."),
     ("en", "Ranchi, India", "The village where she grew up calls Diwali the festival of lights."),
     ("en", "Ranchi, India", "The school nurse calls Asha every week."),
+    # redteam15: a school or a shelter phoning a public body; English words in Taglish
+    ("es", "Oaxaca, México", "Cuando una niña falta a clases, la escuela llama al Ministerio Público."),
+    (
+        "es",
+        "Oaxaca, México",
+        "Si una alumna denuncia violencia, la escuela llama al Centro de Justicia para las Mujeres.",
+    ),
+    ("pt", "Recife, Brasil", "Quando uma criança falta muitos dias, a escola chama o Conselho Tutelar."),
+    (
+        "pt",
+        "Recife, Brasil",
+        "Quando uma menina precisa de orientação jurídica, o abrigo chama a Defensoria Pública.",
+    ),
+    ("en", "Kolkata, India", "If a girl runs away, the shelter staff call Bachpan Bachao Andolan at once."),
+    ("fil", "Quezon City, Philippines", "Tuwing Pasko may party sa bahay ng mga Sponsor niya."),
+    ("fil", "Quezon City, Philippines", "Tuwing Sabado tumutulong siya sa bahay ng mga Volunteer."),
+    ("es", "Oaxaca, México", "El albergue llama al Sistema DIF cada semana."),
+    ("fil", "Quezon City, Philippines", "Sa shelter, tinatawag nilang Nanay ang mga house parent."),
     # "sa" is French "her", not a possessive after the compound's word
     ("fil", "Manila, Philippines", "Dinala siya sa isang scam compound sa Myanmar."),
 ]

@@ -4,6 +4,7 @@ and what they say cannot be read two ways."""
 from __future__ import annotations
 
 import collections
+import os
 import pathlib
 
 import pytest
@@ -190,4 +191,11 @@ def test_sites_without_words_of_their_own_share_one_reading_and_a_sites_own_word
     own_file.write_text("language: en\nnot_names: [zorblat, quimbly]\n", encoding="utf-8")
     again, _ = load_vocabulary(own)
     assert "quimbly" in again.known
+    # the same size and the old modification time, as `cp -p` or an unpacked archive leave it (redteam15)
+    stat = own_file.stat()
+    own_file.write_text("language: en\nnot_names: [zorblat, quimblx]\n", encoding="utf-8")
+    os.utime(own_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert own_file.stat().st_size == stat.st_size
+    fixed, _ = load_vocabulary(own)
+    assert "quimblx" in fixed.known and "quimbly" not in fixed.known
     assert load_vocabulary(plain_a)[0] is a

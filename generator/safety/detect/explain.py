@@ -2475,14 +2475,18 @@ def _family_surname(
     familia Ramírez", "the Ramírez family", "vivía con los Ramírez Soto", "chez les Dupont"): a capital
     mid-sentence on a word the text never writes in lowercase, right after a kinship or family word,
     right before a family word, or after a plural article the word does not agree with as a plural
-    noun ("los Pumas", "les Bleus" are teams)."""
+    noun ("los Pumas", "les Bleus" are teams). Whose home it is, or the relatives' name after them
+    ("la casa de los Flores", "sus abuelos, los Santos"), is a family whatever the word."""
     items = tokens.items
     vocab = ctx.vocab
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
-    home = _a_home_of(items, low, i, vocab)
-    # Whose home it is: a family, even when the word is a region elsewhere ("la casa de los Flores" on
-    # a Mexican story: Flores is a department of Uruguay).
-    allowed = (COMMON, NAME_LIKE, UNKNOWN, COARSE_PLACE) if home else (COMMON, NAME_LIKE, UNKNOWN)
+    b = i - 1
+    word_before = b >= 0 and items[b].kind == WORD and not items[b].cap and not items[b].possessive
+    before = word_before and (low[b] in vocab["kinship"] or low[b] in vocab["family_words"])
+    whose = _whose_family(items, low, i, ctx)
+    # A family's word, a home or relatives before it: a family, even when the word is a city or a region
+    # elsewhere ("pamilyang Santos": Santos is a Brazilian city; "casa de los Flores" on a Mexican story).
+    allowed = (COMMON, NAME_LIKE, UNKNOWN, COARSE_PLACE) if before or whose else (COMMON, NAME_LIKE, UNKNOWN)
     if not words_idx or any(classes.get(k) not in allowed for k in words_idx):
         return []  # a declared name, a place, a listed body: explained for what it is
     if not any(
@@ -2493,30 +2497,51 @@ def _family_surname(
         for k in words_idx
     ):
         return []
-    b = i - 1
-    word_before = b >= 0 and items[b].kind == WORD and not items[b].cap and not items[b].possessive
-    before = word_before and (low[b] in vocab["kinship"] or low[b] in vocab["family_words"])
     after = j < len(items) and items[j].kind == WORD and not items[j].cap and low[j] in vocab["family_words"]
     last = low[words_idx[-1]]
     plural_noun = last.endswith("s") and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
     plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
-    if before or after or plural or home:
+    if before or after or plural or whose:
         return [_found(tokens, RELATIVE, i, j, "a family's name")]
     return []
 
 
-def _a_home_of(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
-    """The run names the family whose home it is, by a plural article: "la casa de los Flores", "sa
-    bahay ng mga Santos", "na casa dos Ferreira". A plural noun there is a family too, though "los
-    Flores" alone could be flowers; "a house of the Salvation Army" has no plural article."""
+def _whose_family(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+    """The run names a family by a plural article: whose home it is ("la casa de los Flores", "sa bahay
+    ng mga Santos", "na casa dos Ferreira", "el departamento de los Santos"), or the relatives just
+    named ("la casa de sus abuelos, los Santos"). A plural noun there is a family too, though "los
+    Flores" alone could be flowers. An English word in a text in another language is what it is:
+    "sa bahay ng mga Sponsor niya"."""
+    vocab = ctx.vocab
+    if i > 0 and ctx.languages != (0,) and _english_word(low[i], ctx):
+        return False
     genitives = vocab["family_genitives"]
     for n in range(1, genitives.longest + 1):
         k = i - n - 1
         if k < 0 or any(items[m].kind != WORD or items[m].cap for m in range(k, i)):
-            return False
-        if genitives.match(low[k + 1 : i], 0) == n and vocab["home_words"].match(low, k) == 1:
+            break
+        if genitives.match(low[k + 1 : i], 0) == n and (
+            vocab["home_words"].match(low, k) == 1 or _phrase_length(low, k, vocab["home_words"])
+        ):
             return True
-    return False
+    # "sus abuelos, los Santos", "seus tios, os Santos": a plural article after the relatives and a comma
+    return (
+        i >= 3
+        and items[i - 1].kind == WORD
+        and not items[i - 1].cap
+        and low[i - 1] in vocab["family_articles"]
+        and items[i - 2].text == ","
+        and items[i - 3].kind == WORD
+        and low[i - 3] in vocab["kinship"]
+    )
+
+
+def _english_word(word: str, ctx: NameContext) -> bool:
+    """A frequent English word much less frequent in French, Spanish and Portuguese ("Sponsor",
+    "Volunteer" in Taglish, where Filipino counts them as its own), where the surnames of these
+    families are as frequent in Spanish or Portuguese as in English ("Santos", "Flores", "Cruz")."""
+    z = ctx.knowledge.zipf(word)
+    return z[0] >= 3.5 and z[0] > max(z[1:4]) + 0.5
 
 
 def _introduced_as(
@@ -2530,6 +2555,9 @@ def _introduced_as(
     k = i - 1
     while k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"]:
         k -= 1  # '"The Little Flower"'
+    if all(low[m] in vocab.known or low[m] in vocab.public for m in range(i, j) if items[m].kind == WORD):
+        return None  # a festival, a month, a title: what it is ("everyone calls Christmas the big day")
+    quote = k
     quoted = k >= 0 and items[k].text in _OPEN_QUOTES and j < len(items) and items[j].text in _CLOSE_QUOTES
     k -= 1 if quoted else 0
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
@@ -2538,14 +2566,17 @@ def _introduced_as(
     if k >= 0 and items[k].kind == WORD:
         for lexicon in (vocab["naming_phrases"], vocab["naming_by_people"]):
             named = named or (1 if low[k] in lexicon.single else _phrase_length(low, k, lexicon))
+    # the verb of a clause naming it: right before the name, or before its opening quote ('llaman "El
+    # Tanque"'); never before a lowercase article ("la escuela llama al Ministerio" phones it)
+    verb = quote - 1 if quoted else i - 1
     if not (quoted or named):
-        return _named_by_people_there(items, low, i, j, k, ctx)
+        return _named_by_people_there(items, low, i, j, verb, ctx)
     k -= named
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
         k -= 1
-    if k < 0 or items[k].kind != WORD or items[k].cap:
-        return None
-    return _place_or_institution_word(low, k, ctx)
+    right_after = k >= 0 and items[k].kind == WORD and not items[k].cap
+    found = _place_or_institution_word(low, k, ctx) if right_after else None
+    return found or _named_by_people_there(items, low, i, j, verb, ctx)  # "ont toujours appelé"
 
 
 def _place_or_institution_word(low: list[str], k: int, ctx: NameContext) -> tuple[int, str] | None:
@@ -2567,24 +2598,26 @@ _NAMED_REACH = 7
 def _named_by_people_there(
     items: tuple[Token, ...], low: list[str], i: int, j: int, k: int, ctx: NameContext
 ) -> tuple[int, str] | None:
-    """A name right after a verb by which people name a place, a few lowercase words after a settlement's
-    or an institution's word: "una colonia que todos en el pueblo llaman La Loma", "a village the
-    older women still call Green Hill". The words between are one clause: no punctuation, no capital.
-    A festival, a month or another known word is what it is ("the village calls Christmas Pasko")."""
+    """A name right after a verb by which people name a place, in a clause of its own after a settlement's
+    or an institution's word: "una colonia que todos en el pueblo llaman La Loma", "a village the older
+    women still call Green Hill". The clause opens with a relative pronoun, an article, a possessive or
+    a word for people (`clause_openers`), and its words are lowercase with no punctuation: "la escuela
+    llama al Ministerio Público" and "the shelter staff call Bachpan Bachao Andolan" phone someone."""
     vocab = ctx.vocab
-    if k < 0 or items[k].kind != WORD:
+    if k < 0 or items[k].kind != WORD or items[k].cap:
         return None
-    verbs = vocab["naming_verbs"]
-    n = 1 if low[k] in verbs.single else _phrase_length(low, k, verbs)
-    if not n or all(
-        low[m] in vocab.known or low[m] in vocab.public for m in range(i, j) if items[m].kind == WORD
-    ):
+    n = 0
+    for verbs in (vocab["naming_verbs"], vocab["naming_phrases"], vocab["naming_by_people"]):
+        n = n or (1 if low[k] in verbs.single else _phrase_length(low, k, verbs))  # "ont toujours appelé"
+    if not n:
         return None
+    openers = (vocab["clause_openers"], vocab["articles"], vocab["possessives"])
     for m in range(k - n, max(-1, k - n - _NAMED_REACH), -1):
         if items[m].kind != WORD or items[m].cap:
             return None
         found = _place_or_institution_word(low, m, ctx)
-        if found is not None:
+        # "en el pueblo llaman": the village is the subject there; the colonia before it is named
+        if found is not None and m + 1 < k - n + 1 and any(lexicon.match(low, m + 1) for lexicon in openers):
             return found
     return None
 
@@ -2602,8 +2635,9 @@ def _introduced_place(
     if all(classes.get(k) == DECLARED for k in words_idx):
         return []
     whole = ctx.place(" ".join(low[k] for k in words_idx))
-    if whole is not None and whole.level <= ctx.precision:
-        return []  # "the town known as Iloilo City": the city itself
+    if whole is not None and whole.level <= ctx.precision and whole.country in (ctx.home, ""):
+        return []  # "the town known as Iloilo City": the city itself ("una colonia que todos llaman
+        # Buenos Aires" in Monterrey is the colonia)
     if introduced[1] == INSTITUTION:
         return [_found(tokens, INSTITUTION, i, j, "a school, workplace or shelter")]
     return [_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY])]

@@ -9,6 +9,7 @@ shape in its own `safety/vocab/` folder. Everything is lowercase; a phrase is a 
 from __future__ import annotations
 
 import functools
+import hashlib
 import pathlib
 import re
 import unicodedata
@@ -37,7 +38,7 @@ LIST_SECTIONS = (
     "comparatives", "copulas", "connectors", "articles", "home_words", "near_words", "object_pronouns",
     "state_words", "title_words", "compass_words", "greetings", "event_words", "third_person", "we_words", "enactment_words", "predicate_markers", "announce_words", "same_day_words", "naming_after",
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
-    "family_words", "family_articles", "family_genitives", "naming_verbs",
+    "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
@@ -161,16 +162,21 @@ class Vocabulary:
 _EMPTY = Lexicon()
 
 
-def vocabulary_key(site_root: pathlib.Path | None) -> tuple[tuple[str, int, int], ...]:
-    """What the vocabulary depends on: every file's name, size and modification time."""
+def vocabulary_key(site_root: pathlib.Path | None) -> tuple[tuple[str, str], ...]:
+    """What the vocabulary depends on: every file's name and a digest of its bytes. Contents, not
+    modification times: a copy that keeps the old time (`cp -p`, `rsync -t`, an unpacked archive) with
+    the same size must not give the old words (a cached reading never says what a fresh one would not)."""
     files = sorted(PACKAGED.glob("*.yaml"))
     own = site_root / "safety" / "vocab" if site_root is not None else None
     if own is not None and own.is_dir():
         files += sorted(own.glob("*.yaml"))
     out = []
     for f in files:
-        st = f.stat()
-        out.append((str(f), st.st_size, st.st_mtime_ns))
+        try:
+            digest = hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()
+        except OSError as exc:  # read again, and reported, by _read_vocabulary
+            digest = f"unreadable: {exc}"
+        out.append((str(f), digest))
     return tuple(out)
 
 
@@ -179,10 +185,10 @@ _LOADED: dict[tuple[object, ...], tuple[Vocabulary, tuple[Finding, ...]]] = {}
 
 def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, list[Finding]]:
     """The packaged vocabularies plus the site's own (safety/vocab/*.yaml); problems are located. Read
-    once per process for as long as no file changed (by name, size and modification time). A site
-    without vocabulary files of its own shares the packaged one: nothing in it depends on the site."""
+    once per process for as long as no file changed (by name and contents). A site without vocabulary
+    files of its own shares the packaged one: nothing in it depends on the site."""
     files = vocabulary_key(site_root)
-    own = any(not pathlib.Path(name).is_relative_to(PACKAGED) for name, _, _ in files)
+    own = any(not pathlib.Path(name).is_relative_to(PACKAGED) for name, _ in files)
     key = (str(site_root) if own else None, files)
     if key not in _LOADED:
         if len(_LOADED) > 16:
