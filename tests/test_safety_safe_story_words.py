@@ -1124,3 +1124,17 @@ def test_a_file_name_made_from_the_title_is_read_in_the_title(tmp_path: pathlib.
     root = make_site(tmp_path / "c", {"content/stories/le-chemin-de-l-ecole-xolalpa-tzintzun.md": text})
     found = check_site(root)
     assert heads(found, "ID-INSTITUTION") or heads(found, "UNDECLARED-NAME")
+
+
+def test_a_family_named_by_its_surname_is_told_to_be_described_as_a_family(tmp_path: pathlib.Path) -> None:
+    """'her mother' is no rewrite for the family she lives with: the fix offers a family's description,
+    and neither the message nor the fix prints the name."""
+    sentence = "Asha vive con la familia Ramírez desde marzo. Su tía Carmen la visita."
+    root = make_site(tmp_path / "site", {STORY: _childs_story("es", sentence, "Puebla, México")})
+    found = [f for f in check_site(root) if f.rule == "RELATIVE-NAMED"]
+    family = [f.format() for f in found if "a family is named" in f.message]
+    aunt = [f.format() for f in found if "a relative is named" in f.message]
+    assert len(family) == 1 and len(aunt) == 1, [f.format() for f in found]
+    assert "the family she lived with" in family[0] and '"her mother"' not in family[0]
+    assert '"her mother"' in aunt[0]
+    assert not any(name in text for text in family + aunt for name in ("Ramírez", "Carmen"))

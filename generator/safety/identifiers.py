@@ -11,7 +11,7 @@ child's story. No message repeats what it found: it says where, with a hint.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from generator.config.settings import SafetyPolicy, SiteConfig
 from generator.content.model import Story
@@ -43,11 +43,18 @@ def settings_of(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...]) -
     )
 
 
-def hits(ctx: StoryContext, rule: str, message: str, fix: str, kind: str = "term") -> Iterator[Hit]:
-    """A hit for every finding of `rule` in the story's analysis; `message` may use {what}, {where}
-    and {hint} (a redacted hint, never the text itself)."""
+def hits(
+    ctx: StoryContext,
+    rule: str,
+    message: str,
+    fix: str,
+    kind: str = "term",
+    about: Callable[[str], bool] = lambda what: True,
+) -> Iterator[Hit]:
+    """A hit for every finding of `rule` in the story's analysis (those whose `what` is `about`);
+    `message` may use {what}, {where} and {hint} (a redacted hint, never the text itself)."""
     for f, found in ctx.text:
-        if found.rule == rule:
+        if found.rule == rule and about(found.what):
             yield f.hit(
                 message.format(what=found.what, where=f.where(), hint=redact_hint(found.text, kind)),
                 fix.format(what=found.what),

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from generator.content.model import Story
+from generator.safety.detect.explain import FAMILY_NAME
 from generator.safety.detect.fields import visible_fields
 from generator.safety.detect.lexicon import KIN_ALL, KIN_EN, KIN_IN, KIN_SHORT, POSSESSIVES
 from generator.safety.detect.scanbase import lowered, words_of
@@ -53,6 +54,15 @@ def relative_named(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         'a relative is named ("{hint}"){where}: naming a relative names the child',
         'describe them instead ("her mother", "an uncle"), without a name; relatives are never named, '
         "not even with a changed name",
+        about=lambda what: what != FAMILY_NAME,
+    )
+    yield from hits(
+        ctx,
+        "RELATIVE-NAMED",
+        'a family is named ("{hint}"){where}: the name of the family she lives or lived with names the child',
+        'describe them instead ("a foster family", "the family she lived with", "her grandparents"), '
+        "without their name",
+        about=lambda what: what == FAMILY_NAME,
     )
 
 

@@ -52,6 +52,7 @@ UNDECLARED = "UNDECLARED-NAME"
 RELATIVE = "RELATIVE-NAMED"
 INSTITUTION = "ID-INSTITUTION"
 PLACE = "PLACE-PRECISION"
+FAMILY_NAME = "a family's name"  # a RELATIVE finding's `what` for a family named by its surname
 
 # Classes of a single word
 DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
@@ -2502,7 +2503,7 @@ def _family_surname(
     plural_noun = last.endswith("s") and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
     plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
     if before or after or plural or whose:
-        return [_found(tokens, RELATIVE, i, j, "a family's name")]
+        return [_found(tokens, RELATIVE, i, j, FAMILY_NAME)]
     return []
 
 
@@ -2718,5 +2719,5 @@ def _found(tokens: Tokens, rule: str, start: int, end: int, what: str) -> Found:
 
 
 # Levels, for messages
-__all__ = ["COUNTRY", "INSTITUTION", "LINK", "PLACE", "RELATIVE", "STATE", "TOWN", "UNDECLARED", "Declared",
+__all__ = ["COUNTRY", "FAMILY_NAME", "INSTITUTION", "LINK", "PLACE", "RELATIVE", "STATE", "TOWN", "UNDECLARED", "Declared",
            "NameContext", "find_names", "fold", "names_in_link"]  # fmt: skip
