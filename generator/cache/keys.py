@@ -5,7 +5,6 @@ release of nh3, Markdown, Jinja2 or Pillow, or any edit to the generator, makes 
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import importlib.metadata
 import os
@@ -17,10 +16,8 @@ PACKAGE_DIR = pathlib.Path(__file__).resolve().parents[1]
 LIBRARIES = ("markdown", "nh3", "jinja2", "markupsafe", "pillow", "phonenumbers", "pyyaml")
 
 
-@functools.cache
 def library_versions() -> str:
-    """Python and every library that shapes output, with versions, as one line. Read once per
-    process: the libraries a process runs are the ones it imported, whatever is installed later."""
+    """Python and every library that shapes output, with versions, as one line."""
     out = [platform.python_implementation(), platform.python_version()]
     for name in LIBRARIES:
         try:
@@ -49,11 +46,8 @@ def walk(top: pathlib.Path) -> list[tuple[str, str]]:
     return found
 
 
-@functools.cache
 def code_fingerprint() -> str:
-    """One digest of the generator's own source files and the library versions. Worked out once per
-    process, so a long `serve` labels what it stores with the code it started with, which is the
-    code it runs; an edit made while it runs shows at the next start."""
+    """One digest of the generator's own source files and the library versions."""
     h = hashlib.blake2b(digest_size=20)
     h.update(library_versions().encode())
     for path, rel in walk(PACKAGE_DIR):

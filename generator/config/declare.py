@@ -114,14 +114,6 @@ class Group(Generic[T]):
 
     @classmethod
     def of(cls, group: type[T]) -> Group[T]:
-        """The group of a declared dataclass, worked out once per class (type hints are slow to read)."""
-        found = _GROUPS.get(group)
-        if found is None:
-            found = _GROUPS[group] = cls._of(group)
-        return found
-
-    @classmethod
-    def _of(cls, group: type[T]) -> Group[T]:
         hints = typing.get_type_hints(group)
         fields = dataclasses.fields(group)  # type: ignore[arg-type]
         settings = tuple(_declared(f, hints[f.name]) for f in fields if "setting" in f.metadata)
@@ -138,9 +130,6 @@ class Group(Generic[T]):
             if _given(value, d.default):
                 values[d.attribute] = d.convert(value)
         return self.cls(**values)
-
-
-_GROUPS: dict[type[Any], Group[Any]] = {}
 
 
 def _declared(f: dataclasses.Field[Any], tp: Any) -> Declared:

@@ -248,6 +248,11 @@ def find_site(start: pathlib.Path) -> pathlib.Path:
     return root
 
 
+# site.yaml's settings, schema and converters, worked out once (reading type hints is slow: a tenth of
+# a small site's check). A frozen value, like story_schema.STORY: nothing a call can change.
+SITE = Group.of(SiteConfig)
+
+
 def load_config(root: pathlib.Path) -> SiteConfig:
     """Read and validate site.yaml; raise ContentError listing every problem, in the file's order."""
     path = root / CONFIG_FILE
@@ -265,7 +270,7 @@ def load_config(root: pathlib.Path) -> SiteConfig:
         raise ContentError([error(CONFIG_FILE, p.line, p.column, "CONFIG", p.message, p.fix)]) from None
     data = located.data if located.data is not None else {}
     findings = []
-    group = Group.of(SiteConfig)
+    group = SITE
     for problem in validate(data, group.kind):
         line, col = located.where(problem.path, key=problem.at_key)
         findings.append(error(CONFIG_FILE, line, col, "CONFIG", problem.message, problem.fix))
