@@ -1002,6 +1002,13 @@ NAMED_FOR_WHAT_THEY_ARE = [
     ("pt", "Recife, Brasil", "Asha morava no apartamento dos Santos.", "RELATIVE-NAMED"),
     ("pt", "Recife, Brasil", "Asha morava na casa de seus tios, os Santos.", "RELATIVE-NAMED"),
     ("fil", "Quezon City, Philippines", "Nakatira si Asha sa bahay ng pamilyang Santos.", "RELATIVE-NAMED"),
+    # a naming verb of three words: its first word is what makes the plain words after it worth reading
+    (
+        "en",
+        "Kolkata, India",
+        "Asha now lives in a village the older women refer to as Green Hill.",
+        "PLACE-PRECISION",
+    ),
 ]
 STILL_EXPLAINED = [
     ("en", "Dhaka, Bangladesh", 'In her village, "Everyone helps everyone," Asha says.'),

@@ -249,7 +249,8 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
     signal_sections = ("titles", "kinship", "institution_words", "institution_words_before", "place_words_after",
                        "place_words_before", "person_markers")  # fmt: skip
     signals = frozenset().union(*(lists[s].single for s in signal_sections))
-    trigger_sections = signal_sections + ("landmark_words", "locatives", "naming_phrases", "possessives")
+    trigger_sections = signal_sections + ("landmark_words", "locatives", "naming_phrases", "possessives",
+                                          "naming_verbs", "naming_by_people")  # fmt: skip
     triggers = frozenset().union(*(lists[s].single | lists[s].starts for s in trigger_sections))
     vocab = Vocabulary(
         tuple(languages),
