@@ -85,7 +85,11 @@ def lighthouse() -> pathlib.Path:
 
 def audit(url: str, form_factor: str, report: pathlib.Path) -> dict:
     """One Lighthouse run: its JSON report."""
+    # Timed scores assume a machine doing nothing else, and the suite's other worker shares the two
+    # cores: as root (CI), Lighthouse and the Chromium it starts run ahead of it (nice -15).
+    first = ["nice", "-n", "-15"] if os.geteuid() == 0 and shutil.which("nice") else []
     command = [
+        *first,
         str(lighthouse()),
         url,
         "--quiet",
