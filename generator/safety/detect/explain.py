@@ -2514,7 +2514,7 @@ def _whose_family(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCon
     Flores" alone could be flowers. An English word in a text in another language is what it is:
     "sa bahay ng mga Sponsor niya"."""
     vocab = ctx.vocab
-    if i > 0 and ctx.languages != (0,) and _english_word(low[i], ctx):
+    if ctx.languages != (0,) and _english_word(low[i], ctx):
         return False
     genitives = vocab["family_genitives"]
     for n in range(1, genitives.longest + 1):
@@ -2618,7 +2618,7 @@ def _named_by_people_there(
             return None
         found = _place_or_institution_word(low, m, ctx)
         # "en el pueblo llaman": the village is the subject there; the colonia before it is named
-        if found is not None and m + 1 < k - n + 1 and any(lexicon.match(low, m + 1) for lexicon in openers):
+        if found is not None and m < k - n and any(lexicon.match(low, m + 1) for lexicon in openers):
             return found
     return None
 

@@ -166,12 +166,8 @@ def vocabulary_key(site_root: pathlib.Path | None) -> tuple[tuple[str, str], ...
     """What the vocabulary depends on: every file's name and a digest of its bytes. Contents, not
     modification times: a copy that keeps the old time (`cp -p`, `rsync -t`, an unpacked archive) with
     the same size must not give the old words (a cached reading never says what a fresh one would not)."""
-    files = sorted(PACKAGED.glob("*.yaml"))
-    own = site_root / "safety" / "vocab" if site_root is not None else None
-    if own is not None and own.is_dir():
-        files += sorted(own.glob("*.yaml"))
     out = []
-    for f in files:
+    for f in _vocabulary_files(site_root):
         try:
             digest = hashlib.blake2b(f.read_bytes(), digest_size=16).hexdigest()
         except OSError as exc:  # read again, and reported, by _read_vocabulary
@@ -199,11 +195,17 @@ def load_vocabulary(site_root: pathlib.Path | None = None) -> tuple[Vocabulary, 
     return vocab, list(found)
 
 
-def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[Finding]]:
+def _vocabulary_files(site_root: pathlib.Path | None) -> list[pathlib.Path]:
+    """The packaged vocabularies, then the site's own (safety/vocab/*.yaml), each in name order."""
     files = sorted(PACKAGED.glob("*.yaml"))
     own = site_root / "safety" / "vocab" if site_root is not None else None
     if own is not None and own.is_dir():
         files += sorted(own.glob("*.yaml"))
+    return files
+
+
+def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[Finding]]:
+    files = _vocabulary_files(site_root)
     merged: dict[str, set[str]] = {s: set() for s in LIST_SECTIONS}
     per_language: dict[str, dict[str, set[str]]] = {}
     months: dict[str, int] = {}
