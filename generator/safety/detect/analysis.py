@@ -173,7 +173,12 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
     title = next((_plain_words(p.norm.text) for p in prepared if p.field.path == ("title",)), None)
     out: list[tuple[Field, Found]] = []
     for p in prepared:
-        if title is not None and p.field.path in (None, ("slug",)) and _copied_from(p.norm.text, title):
+        if (
+            title is not None
+            and p.field.kind == NAME
+            and p.field.path in (None, ("slug",))
+            and _copied_from(p.norm.text, title)
+        ):
             continue  # the title, its words dropped one by one: read with its capitals and commas there
         ctx = location_ctx if p.field.path == ("location",) else names_ctx
         out += [(p.field, found) for found in _analyse_field(p, ctx, site)]
