@@ -460,6 +460,43 @@ def test_a_childs_story_may_name_the_region_when_it_says_so(
     assert unreviewed(make_site(tmp_path / "child", {STORY: child})) == []
 
 
+# A state the gazetteer spells one letter otherwise (pycountry writes "Amara", "Tigrai"), named as a
+# region by its word (dev set heldout12): larger than any city. A region's word alone explains nothing
+# (Karamoja is a sub-region no gazetteer here knows; red teams named villages "regions"), a district may
+# be smaller than a city, and a barrio or a village is what it says.
+NAMED_REGIONS = [
+    ("en", "Asha, 13, watched young women from the Amhara region leave for the Gulf.", "Ethiopia", None),
+    ("en", "Asha, 13, was placed in care by the Amhara Regional State.", "Ethiopia", None),
+    ("fr", "Asha, 13 ans, vient de la région du Tigray.", "Éthiopie", None),
+    # a region's word makes no region of a name the gazetteer does not know, nor of a part of a state
+    (
+        "en",
+        "Asha, 13, is one of hundreds of children from the Karamoja sub-region.",
+        "Uganda",
+        "UNDECLARED-NAME",
+    ),
+    ("es", "Asha, de 13 años, creció en la región de San Isidro Chacalapa.", "México", "UNDECLARED-NAME"),
+    ("en", "Asha, 13, grew up in the Amhara region of Gondar.", "Ethiopia", "UNDECLARED-NAME"),
+    ("fr", "Asha, 13 ans, vient de la région de Tombouctou.", "Mali", None),
+    ("pt", "Asha, de 13 anos, nasceu na província de Cabo Delgado.", "Moçambique", None),
+    ("en", "Asha, 13, lives in the Bargaon district.", "India", "UNDECLARED-NAME"),
+    ("en", "Asha, 13, grew up in the village of Bargaon.", "India", "PLACE-PRECISION"),
+    ("es", "Asha, de 13 años, vive en el barrio Xolotepec.", "México", "PLACE-PRECISION"),
+    ("fr", "Asha, 13 ans, vient du village de Kalaban.", "Mali", "PLACE-PRECISION"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "country", "rule"), NAMED_REGIONS)
+def test_a_region_is_named_by_its_word_and_a_district_or_village_is_not_a_region(
+    tmp_path: pathlib.Path, lang: str, sentence: str, country: str, rule: str | None
+) -> None:
+    found = unreviewed(make_site(tmp_path / "child", {STORY: _childs_story(lang, sentence, country)}))
+    if rule is None:
+        assert found == [], sentence
+    else:
+        assert any(rule in h for h in found), (sentence, found)
+
+
 # A common word opening a heading or a sentence that names a town of the story's own country, used as a
 # name: before a comma, or as the subject of a verb with its object pronoun between them.
 OPENER_TOWNS = [
@@ -1009,6 +1046,34 @@ NAMED_FOR_WHAT_THEY_ARE = [
         "Asha now lives in a village the older women refer to as Green Hill.",
         "PLACE-PRECISION",
     ),
+    # a street's name after its word and "of", with or without an article (published on main before)
+    ("pt", "Maputo, Moçambique", "Asha mora na rua da Esperança.", "PLACE-PRECISION"),
+    ("pt", "Maputo, Moçambique", "Asha mora na rua das Flores.", "PLACE-PRECISION"),
+    ("fr", "Dakar, Sénégal", "Asha habite rue de la Paix.", "PLACE-PRECISION"),
+    # a name in italics where a place, a relative or a school would stand is no foreign word
+    ("fr", "Dakar, Sénégal", "Asha vit dans le village *Tafraout*.", "UNDECLARED-NAME"),
+    ("fr", "Dakar, Sénégal", "Asha appelle sa fille *Maria*.", "UNDECLARED-NAME"),
+    ("en", "Accra, Ghana", "Asha is now at Sisler High.", "ID-INSTITUTION"),
+]
+# heldout15, a fresh set of safe stories, made a dev set this session: words of another language set in
+# italics and translated, "Si" that is French "if", the declared person or organisation after a place's
+# word, a school level, a table's cells, a region named by its word in a sentence opening with a quote.
+STILL_EXPLAINED_15 = [
+    ("fr", "Rabat, Maroc", "Elle attend toujours. « *Sbr* », dit-elle en souriant. Patience."),
+    (
+        "fr",
+        "Port-au-Prince, Haïti",
+        "« L'an prochain, j'y vais », dit-elle. « *Si Bondye vle.* Si Dieu le veut. »",
+    ),
+    ("fil", "Iloilo, Pilipinas", '> "*Palangga*, sabi ko sa kanya. Mahal. Ilang beses ko inulit."'),
+    ("es", "Potosí, Bolivia", '*"Yachachiq."* Profesor.'),
+    ("es", "Potosí, Bolivia", "| Sin documentos | Ahorro: 6 meses de alquiler |"),
+    ("pt", "Cuiabá, Brasil", "Libertado de uma fazenda, Asha virou agente de prevenção."),
+    ("fr", "Dakar, Sénégal", "Un éducateur de rue de Example Trust à Dakar a rencontré Asha."),
+    ("en", "Accra, Ghana", "Asha is now in Junior High, and her teachers say her maths is the best."),
+    ("es", "Lima, Perú", "Asha creció en un pueblo de la Amazonía."),
+    ("fil", "Riyadh, Saudi Arabia", "May karapatan ang helper sa Minimum Allowable Wage kada buwan."),
+    ("fil", "Riyadh, Saudi Arabia", "Samantala, nag-enroll si Asha sa Caregiving NC II ng TESDA."),
 ]
 STILL_EXPLAINED = [
     ("en", "Dhaka, Bangladesh", 'In her village, "Everyone helps everyone," Asha says.'),
@@ -1052,7 +1117,7 @@ def test_a_name_the_text_says_is_a_place_a_house_or_a_family_is_not_explained_by
     assert heads(check_site(root), rule), sentence
 
 
-@pytest.mark.parametrize(("lang", "location", "sentence"), STILL_EXPLAINED)
+@pytest.mark.parametrize(("lang", "location", "sentence"), STILL_EXPLAINED + STILL_EXPLAINED_15)
 def test_speech_a_places_own_article_and_a_plural_noun_stay_explained(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:

@@ -693,6 +693,8 @@ def _judge(tokens: Tokens, low: list[str], i: int, j: int, ctx: NameContext) -> 
     lo = i
     while lo > 0 and not items[lo].starts:
         lo -= 1
+    while lo > 0 and items[lo - 1].kind == PUNCT and items[lo - 1].text in _OPENING_MARKS:
+        lo -= 1  # '« *Sbr* »': the quotation marks and the italics opening the sentence are its own
     hi = j
     while hi < len(items) and not items[hi].starts:
         hi += 1
@@ -724,6 +726,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         _quoted_title(items, low, i, j, vocab) or _inside_a_title(items, low, first, j, ctx)
     ) and _introduced_as(items, low, i, j, ctx) is None:
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
+    if _foreign_in_italics(items, low, first, j, ctx):
+        return []  # '« *Sbr* », dit-elle. Patience.', '"*Kenbe fèm*": tiens bon': words of another language
     classes = _classes(items, low, i, j, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if (
@@ -773,10 +777,21 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         for k in words_idx:  # a town's airport or shrine is where thousands pass, not where she lives
             if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):
                 classes[k] = KNOWN
+    region_words = vocab["large_region_words"]
+    region_name = [
+        k for k in words_idx if low[k] not in region_words and low[k] not in region_words.starts
+    ]  # "… Regional State"
+    if (
+        len(region_name) == 1
+        and classes[region_name[0]] in (NAME_LIKE, UNKNOWN)
+        and _large_region_named(items, low, i, j, ctx)
+        and _state_spelled_otherwise(low[region_name[0]], ctx)
+    ):  # "the Amhara region" (pycountry: "Amara"), "la région du Tigray" ("Tigrai"): the state
+        classes[region_name[0]] = COARSE_PLACE if ctx.precision >= STATE else FINE_PLACE
     # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
     titled = (
         not public_name
-        and _titled(items, low, i, vocab)
+        and _titled(items, low, i, vocab, _FILIPINO in ctx.languages)
         # "Sri Lanka", "Sri Lankan": a title's word opening a place's name or its people's
         and not (low[i] in vocab["titles"] and _phrase(low, i, j, ctx)[0] > 1)
         and vocab["regions"].match(low, i) < 2
@@ -1399,7 +1414,23 @@ def _plain_word_class(
     words = sum(1 for m in range(i, j) if items[m].kind == WORD)
     if z >= (4.0 if words > 1 else 4.5) or ctx.frequency(w, english_only=True) >= 3.3:
         return COMMON
+    if _english_loanword(w, ctx):
+        return COMMON  # "Minimum Allowable Wage", "Caregiving NC II" in a Filipino text
     return UNKNOWN
+
+
+def _english_loanword(w: str, ctx: NameContext) -> bool:
+    """An English word of six letters or more in a Filipino text, which Filipino writing never uses on
+    its own: English's word table has it, Filipino's does not ("allowable", "caregiving", "remittance").
+    Filipino surnames are in Filipino's table ("Villanueva", "Pangilinan"), whatever English's says."""
+    know = ctx.knowledge
+    return (
+        _FILIPINO in ctx.languages
+        and len(w) >= 6
+        and ctx.frequency(w, english_only=True) >= 2.5
+        and know.zipf(w)[_FILIPINO] == 0
+        and ctx.place(w) is None
+    )
 
 
 # Prepositions that put someone somewhere: "studies at KGBV", "en el KGBV", "sa SNHS", "chez ABC".
@@ -1751,8 +1782,128 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     return j < len(items) and regions.match(low, j) > 0
 
 
-def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
-    """A title or a person marker just before the run, or as its first word ("Mr Das", "si Lorna")."""
+_EMPHASIS = ("*", "_")
+_OPENING_MARKS = frozenset(['"', "“", "«", "‘", "*", "_", "¡", "¿", "("])
+_QUOTE_MARKS = frozenset(['"', "“", "”", "«", "»", "‘", "’", "'"])
+
+
+def _foreign_in_italics(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is all of a short phrase in italics, quotation marks or not, as writers set words of another
+    language they then translate ("*Obrigadu barak*", '« *Sbr* », dit-elle. Patience.', '*"Yachachiq."*
+    Profesor.'): no word of it is anyone's given name, a place, a title, a kinship word or a place's or a
+    school's word, and no such word, no preposition of place and no word of living stands before it
+    ("la aldea *Chuimucubal*", "her sister *Puja*", "vive en *Bargaon*")."""
+    vocab = ctx.vocab
+    a = i - 1
+    while a >= 0 and items[a].kind == PUNCT and items[a].text in _QUOTE_MARKS:
+        a -= 1
+    if a < 0 or items[a].kind != PUNCT or items[a].text not in _EMPHASIS:
+        return False
+    if a > 0 and items[a - 1].kind == PUNCT and items[a - 1].text == items[a].text:
+        return False  # "**bold**" is no foreign word's setting
+    marker = items[a].text
+    b = j
+    while b < len(items) and b - j < 8 and not (items[b].kind == PUNCT and items[b].text == marker):
+        if items[b].kind == PUNCT and items[b].text not in _QUOTE_MARKS and items[b].text not in ".,!?…:;":
+            return False
+        b += 1
+    if b >= len(items) or items[b].text != marker:
+        return False
+    words = [k for k in range(a + 1, b) if items[k].kind == WORD]
+    if not words or len(words) > 6 or any(items[k].kind not in (WORD, PUNCT) for k in range(a + 1, b)):
+        return False
+    if any(
+        (
+            ctx.given(low[k]) and items[k].cap and low[k] not in ctx.function_words
+        )  # "Si" opening "*Si Bondye vle*"
+        or ctx.place(low[k]) is not None
+        or (low[k] in vocab.signals and (low[k] not in vocab["person_markers"] or _FILIPINO in ctx.languages))
+        or low[k] in ctx.declared.person_phrases
+        for k in words
+    ):
+        return False
+    c = a - 1
+    while c >= 0 and items[c].kind == PUNCT and items[c].text in _QUOTE_MARKS:
+        c -= 1
+    return not (
+        c >= 0
+        and items[c].kind == WORD
+        and (low[c] in vocab.triggers or low[c] in _AT or low[c] in vocab["residence_words"])
+    )
+
+
+def _large_region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is named as a region larger than a city by a word of `large_region_words` right after it
+    ("the Karamoja sub-region", "the Amhara Regional State"), or before it with "of" between ("la región
+    de Amhara", "las regiones de O'Higgins", "rehiyon ng Bicol"). A district, a county or a department
+    may be smaller than a city and is not one of these words, and a region of a state or a city is part of
+    it ("the Lupungdih region of Jharkhand"); of a country, it is one of its regions ("the Karamoja
+    sub-region of north-eastern Uganda")."""
+    vocab = ctx.vocab
+    regions = vocab["large_region_words"]
+    if j < len(items) and items[j].kind == WORD and regions.match(low, j):
+        return not _in_a_state(items, low, j + regions.match(low, j), ctx)
+    if any(regions.match(low, m) == j - m for m in range(max(i + 1, j - 2), j)):
+        return not _in_a_state(
+            items, low, j, ctx
+        )  # its own last words: "Amhara Region", "Amhara Regional State"
+    n = regions.match(low, i)
+    if n and i + n < j and low[i + n] in _OF_REGION:
+        return True  # "Región de Murcia"
+    k = i - 1  # "de l'Amhara", "du Tigray" ("du" is an article too)
+    while k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"] and low[k] not in _OF_REGION:
+        k -= 1
+    if k < 1 or items[k].kind != WORD or low[k] not in _OF_REGION:
+        return False
+    return any(items[m].kind == WORD and regions.match(low, m) == k - m for m in range(max(0, k - 3), k))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _state_spelled_otherwise(w: str, ctx: NameContext) -> bool:
+    """A state or province of one of the text's countries is called `w` but for one letter (left out,
+    added or changed): the gazetteer spells "Amara" and "Tigrai" what writers spell "Amhara" and
+    "Tigray". Nothing else: a region's word before a village's name makes no region of it ("la región de
+    San Isidro Chacalapa")."""
+    f = fold(w)
+    if len(f) < 5 or not f.isalpha() or not f.isascii():
+        return False
+    candidates = {f[:n] + f[n + 1 :] for n in range(len(f))}
+    candidates |= {f[:n] + c + f[n + 1 :] for n in range(len(f)) for c in _LETTERS}
+    candidates |= {f[:n] + c + f[n:] for n in range(len(f) + 1) for c in _LETTERS}
+    return any(
+        p.level == STATE and p.country in ctx.countries
+        for c in candidates - {f}
+        for p in ctx.knowledge.places_named(c)
+    )
+
+
+def _in_a_state(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """ "of" at k, then (a compass word or two between) a place smaller than a country: "…region of
+    Jharkhand", "…région de la ville de Kayes"."""
+    if k >= len(items) or low[k] not in _OF_REGION:
+        return False
+    for m in range(k + 1, min(len(items), k + 5)):
+        if items[m].kind != WORD:
+            return False
+        if items[m].cap:
+            place = ctx.place(low[m])
+            return place is None or place.level > COUNTRY
+    return False
+
+
+_OF_REGION = frozenset(["of", "de", "do", "da", "del", "du", "des", "ng", "d'"])
+_OF_STREET = _OF_REGION | {"das", "dos"}
+_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "um", "uma", "isang", "numa", "num"])
+
+
+def _titled(
+    items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, markers: bool = True
+) -> bool:
+    """A title or a person marker just before the run, or as its first word ("Mr Das", "si Lorna").
+    Person markers only in a Filipino text (`markers`): French and Spanish "si" is "if" ("Si Dieu le
+    veut")."""
     k = i - 1
     if k >= 0 and items[k].kind == PUNCT and items[k].text == ".":
         k -= 1
@@ -1762,7 +1913,7 @@ def _titled(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary)
         and items[k].kind == WORD
         and (
             (low[k] in vocab["titles"] and (items[k].cap or len(low[k]) > 2))
-            or low[k] in vocab["person_markers"]
+            or (markers and low[k] in vocab["person_markers"])
         )
     ):
         return (
@@ -2651,6 +2802,18 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     before = vocab["place_words_before"]
     if i > 0 and low[i - 1] in _OF and _big_city(low, i, j, ctx):
         return False  # "um mercado de Maputo", "el campo de Huelva": the city's, the province's
+    if (
+        ctx.declared.person_phrases.match(low, i)
+        >= max(1, sum(1 for m in range(i, j) if items[m].kind == WORD))
+        and i >= 4
+        and items[i - 1].text == ","
+        and low[i - 3] in _INDEFINITE
+    ):
+        return (
+            False  # "Libertado de uma fazenda, Josué virou…": the declared person after a farm, not its name
+        )
+    if ctx.declared.phrases.match(low, i) > 1:
+        return False  # "éducateur de rue de Safe Passage Trust": the organisation, after the street's word
     k = i - 1
     while k >= 0 and items[k].kind == PUNCT and items[k].text in ",:":
         k -= 1
@@ -2668,6 +2831,18 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         k -= 1
     if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
         return True  # "her village, Rampur", "la colonia Guerrero": whatever else the name is
+    m = i - 1  # "rua da Esperança", "rua das Flores"; with an article between, "rue de la Paix"
+    if m >= 1 and low[m] not in _OF_STREET and low[m] in vocab["articles"]:
+        m -= 1
+    if (
+        m >= 1
+        and items[m].kind == WORD
+        and low[m] in _OF_STREET
+        and items[m - 1].kind == WORD
+        and vocab["address_words"].match(low, m - 1) == 1
+        and low[m - 1] in before  # a street's word, not a house's or a number's ("casa", "número", "bis")
+    ):
+        return True  # a street's name after its word and "of", whatever the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]
     # The name after the place word stops at a small word a name would not hold: in a Title Case title
     # "Village In The North To…" is words, "Barangay San Roque", "Rua das Flores" are names.
