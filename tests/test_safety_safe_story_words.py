@@ -1054,11 +1054,23 @@ NAMED_FOR_WHAT_THEY_ARE = [
     ("fr", "Dakar, Sénégal", "Asha vit dans le village *Tafraout*.", "UNDECLARED-NAME"),
     ("fr", "Dakar, Sénégal", "Asha appelle sa fille *Maria*.", "UNDECLARED-NAME"),
     ("en", "Accra, Ghana", "Asha is now at Sisler High.", "ID-INSTITUTION"),
+    # what the explanations above must leave alone: a judge's order, a rescue "under the Act", a shelter's
+    # name, the town without its county, a street
+    (
+        "fr",
+        "Niamey, Niger",
+        "L'ordonnance de placement du 3 mars 2025 a confié Asha à sa tante.",
+        "DATE-EXACT",
+    ),
+    ("en", "Manila, Philippines", "Asha was rescued under the Act on 3 March 2025.", "DATE-EXACT"),
+    ("pt", "Luanda, Angola", "Asha vive no Abrigo da Esperança.", "ID-INSTITUTION"),
+    ("en", "Mombasa, Kenya", "Asha grew up in Kilifi.", "PLACE-PRECISION"),
+    ("en", "Manila, Philippines", "Asha lives on Bureau Street.", "PLACE-PRECISION"),
 ]
-# heldout15, a fresh set of safe stories, made a dev set this session: words of another language set in
+# heldout15, a fresh set of safe stories, made a dev set after it was measured: words of another language set in
 # italics and translated, "Si" that is French "if", the declared person or organisation after a place's
 # word, a school level, a table's cells, a region named by its word in a sentence opening with a quote.
-STILL_EXPLAINED_15 = [
+STILL_EXPLAINED_FRESH = [
     ("fr", "Rabat, Maroc", "Elle attend toujours. « *Sbr* », dit-elle en souriant. Patience."),
     (
         "fr",
@@ -1074,6 +1086,33 @@ STILL_EXPLAINED_15 = [
     ("es", "Lima, Perú", "Asha creció en un pueblo de la Amazonía."),
     ("fil", "Riyadh, Saudi Arabia", "May karapatan ang helper sa Minimum Allowable Wage kada buwan."),
     ("fil", "Riyadh, Saudi Arabia", "Samantala, nag-enroll si Asha sa Caregiving NC II ng TESDA."),
+    # heldout16, made a dev set after it was measured: a numbered ordinance's or an organic law's date,
+    # a national day, "ao abrigo da lei" (under the law), a county named with its town, a state after
+    # "ng", the declared name and then "at" (and), a currency's symbol, a body named "Bureau of…", and a
+    # way home that is no street
+    (
+        "fr",
+        "Niamey, Niger",
+        "Asha est victime au sens de l'ordonnance n° 2010-86 du 16 décembre 2010 relative à la lutte contre la traite.",
+    ),
+    (
+        "fr",
+        "Tunis, Tunisie",
+        "Asha est victime au sens de la loi organique n° 2016-61 du 3 août 2016, relative à la traite.",
+    ),
+    (
+        "fr",
+        "Libreville, Gabon",
+        "Asha a préparé une pièce montée pour la fête de l'Indépendance, le 17 août.",
+    ),
+    ("pt", "Luanda, Angola", "O caso foi investigado ao abrigo do Código Penal angolano."),
+    ("pt", "Maputo, Moçambique", "O homem está a ser julgado ao abrigo da Lei n.º 6/2008."),
+    ("en", "Mombasa, Kenya", "A woman who visited her home area in Kilifi County promised her mother a job."),
+    ("fil", "Zamboanga, Pilipinas", "Ngayon ay 16 na si Asha at Grade 11 sa ilalim ng STEM strand."),
+    ("fil", "Zamboanga, Pilipinas", "Nagtrabaho si Asha sa isang palengke ng Sabah bago siya umuwi."),
+    ("en", "Freetown, Sierra Leone", "A gift of NLe 1,000 pays for a month of an apprenticeship."),
+    ("en", "Lusaka, Zambia", "K1,200 keeps a child in school for a full year."),
+    ("en", "Dhaka, Bangladesh", "He filed a complaint with the Bureau of Manpower, Employment and Training."),
 ]
 STILL_EXPLAINED = [
     ("en", "Dhaka, Bangladesh", 'In her village, "Everyone helps everyone," Asha says.'),
@@ -1117,7 +1156,7 @@ def test_a_name_the_text_says_is_a_place_a_house_or_a_family_is_not_explained_by
     assert heads(check_site(root), rule), sentence
 
 
-@pytest.mark.parametrize(("lang", "location", "sentence"), STILL_EXPLAINED + STILL_EXPLAINED_15)
+@pytest.mark.parametrize(("lang", "location", "sentence"), STILL_EXPLAINED + STILL_EXPLAINED_FRESH)
 def test_speech_a_places_own_article_and_a_plural_noun_stay_explained(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:

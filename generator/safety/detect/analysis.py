@@ -405,7 +405,12 @@ def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
 # A day the world or a country observes, named in the sentence ("Anti-Slavery Day", "Día Mundial
 # contra la Trata", "Dia Nacional de Combate…", "Journée mondiale…", "Fête des Lumières"): the date
 # next to it, without a year, is the day's, not a person's.
-_OBSERVANCE = re.compile(r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b")
+_OBSERVANCE = re.compile(
+    r"\b(?:Day|Día|Dia|Journée|Jour|Araw|Fête|Fiesta|Festa|Festival|Feast)\b"
+    # lowercase before the day's own name: "la fête de l'Indépendance", "el día de la Independencia"
+    r"|\b(?:fête|fiesta|festa|día|dia|jour|journée|araw)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+|de\s+|da\s+|do\s+|ng\s+)?"
+    r"[A-ZÀ-ÖØ-Ý]"
+)
 # "º" is "o" once the text is normalised (NFKC): "Lei n.º 6/2008" reads "lei n o"
 _NUMBER_WORDS = frozenset(
     {"n", "no", "nº", "n°", "º", "o", "nr", "num", "número", "numero", "numéro", "blg", "bilang"}
@@ -497,12 +502,22 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     ):
         return True
     before = re.findall(r"[^\W\d_]+", text[max(lo, start - 40) : start].casefold())
+    numbered = False
     while before and (before[-1] in _JOINERS or before[-1] in _NUMBER_WORDS):
+        numbered = numbered or before[-1] in _NUMBER_WORDS
         before.pop()  # "la loi n° 2016-444 du 13 avril 2016"
     law = vocab["law_words"]
-    if bool(before) and before[-1] in law and before[-1] not in _NOT_STATUTES:
-        return True
+    # the law's word, or the word before an adjective of it ("la loi organique n° 2016-61 du 3 août
+    # 2016"); an ordinance with its number is a statute ("l'ordonnance n° 2010-86 du 16 décembre 2010"),
+    # a judge's order is not ("l'ordonnance de placement du 3 mars")
+    for w in before[-2:] if numbered else before[-1:]:
+        if w in law and (w not in _NOT_STATUTES or (numbered and w in _NUMBERED_STATUTES)):
+            return True
     return _statute_before_comma(text, lo, start, law)
+
+
+# Ordinances and decrees with their number are statutes, whatever an order of that name is otherwise.
+_NUMBERED_STATUTES = frozenset(["ordonnance", "ordinance", "ordenanza", "décret", "decreto", "decree"])
 
 
 # The words that open a statute's name (not a plan, a measure or an order: "Plano Individual de

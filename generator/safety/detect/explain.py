@@ -822,6 +822,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             named = named or classes[k] == DECLARED
             if (low[k] in _OF or low[k] in ("for", "para", "pour")) and not items[k].cap:
                 break  # "the Commissioner for Wales", "Mr Smith of London": the office's place, not a name
+            if named and low[k] in ("and", "at", "y", "e", "et") and not items[k].cap:
+                break  # "si Priti at Grade 11": the declared name, and then something else
             if (
                 classes[k] in (COMMON, KNOWN, FINE_PLACE, COARSE_PLACE)
                 and low[k] not in vocab["titles"]
@@ -1779,6 +1781,10 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     regions = vocab["region_words"]
     if any(items[k].kind == WORD and regions.match(low, k) for k in range(max(0, i - 3), i)):
         return True
+    if any(
+        items[k].kind == WORD and items[k].cap and regions.match(low, k) == j - k for k in range(i + 1, j)
+    ):
+        return True  # its own last word: "Kilifi County", "Beja District"
     return j < len(items) and regions.match(low, j) > 0
 
 
@@ -1895,6 +1901,7 @@ def _in_a_state(items: tuple[Token, ...], low: list[str], k: int, ctx: NameConte
 
 _OF_REGION = frozenset(["of", "de", "do", "da", "del", "du", "des", "ng", "d'"])
 _OF_STREET = _OF_REGION | {"das", "dos"}
+_SHELTERED_UNDER = frozenset(["abrigo", "amparo"])  # Portuguese "ao abrigo de", "ao amparo de": under
 _INDEFINITE = frozenset(["a", "an", "un", "une", "una", "um", "uma", "isang", "numa", "num"])
 
 
@@ -2305,6 +2312,8 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         and (not items[k].cap or low[k] in vocab["articles"])  # "au foyer Les Tilleuls"
     ):
         w = low[k]
+        if w in _SHELTERED_UNDER and k > 0 and low[k - 1] == "ao":
+            return None  # "ao abrigo da Lei n.º 6/2008", "ao abrigo do Código Penal": under the law
         if w in heads or w in first_heads:
             return k
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
@@ -2800,8 +2809,8 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     barangay, San Roque", or a landmark near a home ("lived behind the Kali temple")."""
     vocab = ctx.vocab
     before = vocab["place_words_before"]
-    if i > 0 and low[i - 1] in _OF and _big_city(low, i, j, ctx):
-        return False  # "um mercado de Maputo", "el campo de Huelva": the city's, the province's
+    if i > 0 and (low[i - 1] in _OF or low[i - 1] == "ng") and _big_city(low, i, j, ctx):
+        return False  # "um mercado de Maputo", "el campo de Huelva", "palengke ng Sabah": the city's, the state's
     if (
         ctx.declared.person_phrases.match(low, i)
         >= max(1, sum(1 for m in range(i, j) if items[m].kind == WORD))
@@ -2862,6 +2871,8 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         and (vocab["place_words_before"].match(low, i) or low[i] in vocab["address_words"])
         and not vocab["landmark_words"].match(low, i)  # "Plaza Independencia" is where the march went
         and vocab["regions"].match(low, i) < len(words_idx)  # "DR Congo" is a country, not a drive
+        and not (i > 0 and low[i - 1] in _INDEFINITE)  # "and a Way Home" in a title: no street's name
+        and not _body_of(items, low, words_idx, vocab)  # "the Bureau of Manpower, Employment and Training"
     ):
         # "Rua das Flores", "Jardim Ângela", "Colonia Guerrero", "Barangay San Roque" (in Title Case too)
         return ctx.place(" ".join(low[i:j])) is None
