@@ -1113,6 +1113,7 @@ STILL_EXPLAINED_FRESH = [
     ("en", "Freetown, Sierra Leone", "A gift of NLe 1,000 pays for a month of an apprenticeship."),
     ("en", "Lusaka, Zambia", "K1,200 keeps a child in school for a full year."),
     ("en", "Dhaka, Bangladesh", "He filed a complaint with the Bureau of Manpower, Employment and Training."),
+    ("fr", "Conakry, Guinée", "À la frontière, un poste de la Croix-Rouge les a orientés vers notre équipe."),
 ]
 STILL_EXPLAINED = [
     ("en", "Dhaka, Bangladesh", 'In her village, "Everyone helps everyone," Asha says.'),
