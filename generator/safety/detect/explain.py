@@ -778,12 +778,19 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             if classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE):
                 classes[k] = KNOWN
     region_words = vocab["large_region_words"]
-    region_name = [
-        k for k in words_idx if low[k] not in region_words and low[k] not in region_words.starts
-    ]  # "… Regional State"
+    region_name = []  # the run's words less a region's word or phrase: "Amhara Regional State"
+    k = i
+    while k < j:
+        n = region_words.match(low, k) if items[k].kind == WORD else 0
+        if n:
+            k += n
+            continue
+        if items[k].kind == WORD:
+            region_name.append(k)
+        k += 1
     if (
         len(region_name) == 1
-        and classes[region_name[0]] in (NAME_LIKE, UNKNOWN)
+        and classes[region_name[0]] == UNKNOWN  # "l'état de Marie" is how Marie is
         and _large_region_named(items, low, i, j, ctx)
         and _state_spelled_otherwise(low[region_name[0]], ctx)
     ):  # "the Amhara region" (pycountry: "Amara"), "la région du Tigray" ("Tigrai"): the state
@@ -791,7 +798,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     # "Mr Das" is titled; "DR Congo" is a public name that opens with a title's letters
     titled = (
         not public_name
-        and _titled(items, low, i, vocab, _FILIPINO in ctx.languages)
+        and _titled(items, low, i, vocab, _FILIPINO in ctx.languages or not (i > 0 and items[i - 1].initial))
         # "Sri Lanka", "Sri Lankan": a title's word opening a place's name or its people's
         and not (low[i] in vocab["titles"] and _phrase(low, i, j, ctx)[0] > 1)
         and vocab["regions"].match(low, i) < 2
@@ -1416,8 +1423,9 @@ def _plain_word_class(
     words = sum(1 for m in range(i, j) if items[m].kind == WORD)
     if z >= (4.0 if words > 1 else 4.5) or ctx.frequency(w, english_only=True) >= 3.3:
         return COMMON
-    if _english_loanword(w, ctx):
-        return COMMON  # "Minimum Allowable Wage", "Caregiving NC II" in a Filipino text
+    if words > 1 and _english_loanword(w, ctx):
+        return COMMON  # "Minimum Allowable Wage", "Caregiving NC II" in a Filipino text (alone, "sa
+        # Starlight, isang videoke bar" is the bar's name)
     return UNKNOWN
 
 
@@ -1831,11 +1839,20 @@ def _foreign_in_italics(items: tuple[Token, ...], low: list[str], i: int, j: int
     c = a - 1
     while c >= 0 and items[c].kind == PUNCT and items[c].text in _QUOTE_MARKS:
         c -= 1
-    return not (
-        c >= 0
-        and items[c].kind == WORD
-        and (low[c] in vocab.triggers or low[c] in _AT or low[c] in vocab["residence_words"])
-    )
+    # said on its own: the phrase opens the sentence, a quotation or a line ("« *Sbr* », dit-elle"), not
+    # a name in apposition or after a verb ("Su hermanito, *Toñito*, pregunta", "everyone calls him *Toto*")
+    if not (c < 0 or (items[c].kind == PUNCT and items[c].text in ".!?…:>") or items[a + 1].starts):
+        return False
+    after = range(b + 1, min(len(items), b + 8))
+    return not any(
+        items[m].kind == WORD
+        and (
+            low[m] in vocab.signals
+            or vocab["naming_verbs"].match(low, m)
+            or vocab["naming_phrases"].match(low, m)
+        )
+        for m in after
+    )  # "*Djidji*, comme l'appelle sa grand-mère": a name, and who calls her so
 
 
 def _large_region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
@@ -1909,8 +1926,9 @@ def _titled(
     items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, markers: bool = True
 ) -> bool:
     """A title or a person marker just before the run, or as its first word ("Mr Das", "si Lorna").
-    Person markers only in a Filipino text (`markers`): French and Spanish "si" is "if" ("Si Dieu le
-    veut")."""
+    Person markers count unless `markers` is false: a capitalised marker opening a sentence outside a
+    Filipino text is French or Spanish "if" ("Si Dieu le veut"); "Nasaan si Lovely?" quoted in an
+    English story is Filipino."""
     k = i - 1
     if k >= 0 and items[k].kind == PUNCT and items[k].text == ".":
         k -= 1
@@ -2848,8 +2866,11 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         and items[m].kind == WORD
         and low[m] in _OF_STREET
         and items[m - 1].kind == WORD
-        and vocab["address_words"].match(low, m - 1) == 1
-        and low[m - 1] in before  # a street's word, not a house's or a number's ("casa", "número", "bis")
+        and low[m - 1]
+        in vocab["street_words"]  # not a square's, a zone's or a unit's ("place de la République")
+        and not (
+            m >= 2 and low[m - 2] in _OF_STREET
+        )  # "educadores de rua da Prefeitura": a job, not an address
     ):
         return True  # a street's name after its word and "of", whatever the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]

@@ -148,14 +148,10 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
         kind = _KINDS[m.lastindex or 4]
         raw = m.group()
         if kind is PUNCT:
-            if (
-                raw == "|"
-                or (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end))
-                or (
-                    # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
-                    raw == ":"
-                    and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
-                )
+            if (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end)) or (
+                # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
+                raw == ":"
+                and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
             ):
                 at_start = True
             append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading, False))

@@ -29,7 +29,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*\.?|[$€£₹₱¥]|r\$|us\$|c
 LIST_SECTIONS = (
     "kinship", "kinship_modifiers", "possessives", "naming_phrases", "person_markers", "titles",
     "weekdays", "birth_words", "birthday_verbs", "figurative_birth_subjects", "age_words", "life_events",
-    "place_words_before", "place_words_after", "region_words", "large_region_words", "landmark_words", "storm_words", "airport_words",
+    "place_words_before", "place_words_after", "region_words", "large_region_words", "street_words", "landmark_words", "storm_words", "airport_words",
     "nature_words", "festival_words", "devotion_words", "team_words", "team_words_after",
     "enclitics", "school_levels", "university_words", "locatives", "place_verbs",
     "institution_words", "institution_words_before", "org_words", "law_words", "address_words",
@@ -44,7 +44,7 @@ MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
 KNOWN_SECTIONS = (
     "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
-    "place_words_before", "place_words_after", "region_words", "large_region_words", "landmark_words", "storm_words", "airport_words",
+    "place_words_before", "place_words_after", "region_words", "large_region_words", "street_words", "landmark_words", "storm_words", "airport_words",
     "nature_words", "festival_words", "kinship", "kinship_modifiers", "connectors", "articles", "currencies", "platform_words",
     "quantity_words", "age_words",
     "person_words", "possessives", "weekdays", "copulas", "peoples", "religions",
