@@ -1797,7 +1797,7 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
 
 
 _EMPHASIS = ("*", "_")
-_OPENING_MARKS = frozenset(['"', "“", "«", "‘", "*", "_", "¡", "¿", "("])
+_OPENING_MARKS = _QUOTE_OPENERS | {"("}
 _QUOTE_MARKS = frozenset(['"', "“", "”", "«", "»", "‘", "’", "'"])
 
 
@@ -1916,8 +1916,6 @@ def _in_a_state(items: tuple[Token, ...], low: list[str], k: int, ctx: NameConte
     return False
 
 
-_OF_REGION = frozenset(["of", "de", "do", "da", "del", "du", "des", "ng", "d'"])
-_OF_STREET = _OF_REGION | {"das", "dos"}
 _SHELTERED_UNDER = frozenset(["abrigo", "amparo"])  # Portuguese "ao abrigo de", "ao amparo de": under
 _INDEFINITE = frozenset(["a", "an", "un", "une", "una", "um", "uma", "isang", "numa", "num"])
 
@@ -2272,6 +2270,8 @@ def _institution(
 
 
 _OF = frozenset(["of", "de", "do", "da", "del", "du"])
+_OF_REGION = _OF | {"des", "ng", "d'"}  # "la région du Tigray", "rehiyon ng Bicol"
+_OF_STREET = _OF_REGION | {"das", "dos"}
 
 
 def _big_city(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
