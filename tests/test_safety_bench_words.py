@@ -65,7 +65,9 @@ UNSAFE = [
     ("She studies at the Instituto Miguel Hidalgo.", "ID-INSTITUTION"),
     ("She was born on 13 April 2011.", "ID-BIRTHDATE"),
     ("She left Maria with her aunt.", "UNDECLARED-NAME"),
-    ("Asha and Herzegovina came to the meeting.", "UNDECLARED-NAME"),
+    # the second word of a country's name is no place on its own ("Herzegovina", a historical region,
+    # is listed in vocab/public.yaml; "Futuna" is an island of Wallis and Futuna no list has)
+    ("Asha and Futuna came to the meeting.", "UNDECLARED-NAME"),
     ("She grew up in Barangay San Roque with her aunt.", "PLACE-PRECISION"),
     ("They live on Rua das Flores now.", "PLACE-PRECISION"),
 ]

@@ -462,7 +462,8 @@ def test_a_childs_story_may_name_the_region_when_it_says_so(
 
 # A state the gazetteer spells one letter otherwise (pycountry writes "Amara", "Tigrai"), named as a
 # region by its word (dev set heldout12): larger than any city. A region's word alone explains nothing
-# (Karamoja is a sub-region no gazetteer here knows; red teams named villages "regions"), a district may
+# (red teams named villages "regions": "the Lokiriama sub-region" is a village's name; Karamoja, a real
+# sub-region, is listed in vocab/public.yaml since and explains itself), a district may
 # be smaller than a city, and a barrio or a village is what it says.
 NAMED_REGIONS = [
     ("en", "Asha, 13, watched young women from the Amhara region leave for the Gulf.", "Ethiopia", None),
@@ -471,7 +472,7 @@ NAMED_REGIONS = [
     # a region's word makes no region of a name the gazetteer does not know, nor of a part of a state
     (
         "en",
-        "Asha, 13, is one of hundreds of children from the Karamoja sub-region.",
+        "Asha, 13, is one of hundreds of children from the Lokiriama sub-region.",
         "Uganda",
         "UNDECLARED-NAME",
     ),
@@ -1254,6 +1255,18 @@ def test_a_period_a_team_and_a_declared_name_after_a_village_word_do_not_explain
     assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
 
 
+def test_a_municipality_of_a_big_city_is_finer_than_the_city(tmp_path: pathlib.Path) -> None:
+    """The gazetteer lists Luanda's municipalities as cities of their own (Hoji ya Henda, 642,000
+    people, 7 km from the centre): a held-out leak named one on a child's story and published. A
+    place within 8 km of a city four times its size in the same province is part of that city."""
+    leak = "Hoje vive com a avó no Hoji-ya-Henda e vai à escola todas as manhãs."
+    root = make_site(tmp_path / "a", {STORY: _childs_story("pt", leak, "Luanda, Angola")})
+    assert heads(check_site(root), "PLACE-PRECISION"), leak
+    safe = "Hoje vive com a avó em Luanda e vai à escola todas as manhãs."
+    root = make_site(tmp_path / "b", {STORY: _childs_story("pt", safe, "Luanda, Angola")})
+    assert unreviewed(root) == [], safe
+
+
 def test_a_file_name_made_from_the_title_is_read_in_the_title(tmp_path: pathlib.Path) -> None:
     """A file name whose words are the title's, some left out, says nothing the title does not; read
     alone, its words ran together into a school ("…le Chemin de l'École", "Sari Sari Store"). A word
@@ -1287,3 +1300,96 @@ def test_a_family_named_by_its_surname_is_told_to_be_described_as_a_family(tmp_p
     assert "the family she lived with" in family[0] and '"her mother"' not in family[0]
     assert '"her mother"' in aunt[0]
     assert not any(name in text for text in family + aunt for name in ("Ramírez", "Carmen"))
+
+
+# heldout17's safe stories (measured twice unread, then a dev set): what stopped them, each through a
+# general rule — a kinship word of a language the text is not in, a public name whose article or first
+# word stands before it, a demonym made with "-l-", a national day in lowercase after its date, states
+# in a list or after "a municipality of", a French body's name in sentence case, a participle opening a
+# sentence, a feminine plural, a currency's symbol, and the public names of vocab/public.yaml.
+HELDOUT_17_SAFE = [
+    ("es", "Managua, Nicaragua", "Preparó dulces para los vecinos que le cantaron a la Purísima."),
+    ("es", "San Salvador, El Salvador", "Volvió a casa con un oficio y la Selecta en el corazón."),
+    ("fr", "Lomé, Togo", "Beaucoup de jeunes Togolaises envoyées au Gabon finissent domestiques."),
+    ("fr", "Lomé, Togo", "Le 27 avril, pour la fête de l'indépendance, elle a défilé avec ses camarades."),
+    ("pt", "Bissau, Guiné-Bissau", "Trabalhamos com líderes comunitários das regiões de Gabú e Bafatá."),
+    ("pt", "Bissau, Guiné-Bissau", "A equipa visita escolas em Gabú, Bafatá e Oio."),
+    ("es", "Puebla, México", "Vivía con sus padres en un municipio de Tlaxcala."),
+    ("es", "Puebla, México", "Damos talleres a más de 9.000 estudiantes en Puebla y Tlaxcala."),
+    (
+        "fr",
+        "Montréal, Canada",
+        "Grâce au programme d'Indemnisation des victimes d'actes criminels, elle a pu suivre une thérapie.",
+    ),
+    ("fil", "Zamboanga, Philippines", "RM1,200 kada buwan daw ang sahod sa Sabah, Malaysia."),
+    ("pt", "Belém, Brasil", "Aliciado no Maranhão para roçar pasto, ele trabalhou um ano sem salário."),
+    ("pt", "Manaus, Brasil", "Ela foi ao Festival de Parintins e torceu pelo boi Caprichoso."),
+    (
+        "es",
+        "Mendoza, Argentina",
+        "El Programa Nacional de Rescate y Acompañamiento a las Personas Damnificadas por el Delito de "
+        "Trata allanó la finca.",
+    ),
+    ("en", "Lahore, Pakistan", "She spent the day in a borrowed Lahore Qalandars shirt, playing cricket."),
+    ("en", "Manchester, UK", "Officers from Greater Manchester Police carried out an inspection."),
+    ("fr", "Bangui, Centrafrique", "Elle a grandi au bord du Chari, loin de la capitale."),
+    ("pt", "Bissau, Guiné-Bissau", "Este ano, ela passou o Ramadão em casa pela primeira vez."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELDOUT_17_SAFE)
+def test_public_names_states_and_words_of_heldout17_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert unreviewed(root) == [], sentence
+
+
+def test_a_kinship_word_of_another_language_is_the_texts_own_word(tmp_path: pathlib.Path) -> None:
+    """English "gran" (grandmother) in Spanish is "great": "la Vendimia es la gran fiesta" named no
+    relative. In English it still is one."""
+    text = "«La Vendimia es la gran fiesta de Mendoza, pero detrás de cada racimo hay manos que nadie ve»."
+    root = make_site(tmp_path / "a", {STORY: _childs_story("es", text, "Mendoza, Argentina")})
+    assert not heads(check_site(root), "RELATIVE-NAMED")
+    root = make_site(tmp_path / "b", {STORY: _childs_story("en", "Her gran, Sunita, cooks.", "Leeds, UK")})
+    assert heads(check_site(root), "RELATIVE-NAMED")
+
+
+# A relative's name that is also a state, a city, a word or a public figure's: each published on main
+# (the place, the word or the public name explained it) and stops now.
+NAMED_LIKE_PLACES = [
+    ("en", "Leeds, UK", "Her mother, Georgia, works nights at a laundry."),
+    ("en", "Leeds, UK", "Mary, her grandmother, walks her to school."),
+    ("en", "Leeds, UK", "Her mother is called Mary."),
+    ("en", "Leeds, UK", "Her mother, Faith, cooks for the whole street."),
+    ("es", "Lima, Perú", "Su madre, Victoria, vende fruta en el mercado."),
+    ("es", "Lima, Perú", "Su tío, Pedro Sánchez, fue detenido en marzo."),
+    ("fr", "Paris, France", "Sa mère, Florence, fait des ménages."),
+    ("pt", "Recife, Brasil", "A mãe dela, Vitória, trabalha na feira."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NAMED_LIKE_PLACES)
+def test_a_relative_named_like_a_place_a_word_or_a_public_figure_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert heads(check_site(root), "RELATIVE-NAMED"), sentence
+
+
+# The other side of HELDOUT_17_SAFE: what its rules must not explain.
+HELDOUT_17_STILL_STOP = [
+    ("es", "Puebla, México", "Vivía en el municipio de Tlaxcala con su abuela."),  # the municipality itself
+    ("pt", "Bissau, Guiné-Bissau", "Ela nasceu em Gabú e cresceu lá."),  # the town, on a child's story
+    ("fr", "Paris, France", "Elle travaillait chez les Boucher de la rue."),  # a family
+    ("fr", "Lomé, Togo", "Le 27 avril, jour de son anniversaire, elle a défilé."),  # her birthday
+    ("pt", "Recife, Brasil", "A mãe dela mora em Recife com o pai e a irmã, Natália."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELDOUT_17_STILL_STOP)
+def test_the_heldout17_rules_leave_a_town_a_family_and_a_birthday_found(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence

@@ -410,6 +410,12 @@ _OBSERVANCE = re.compile(
     # lowercase before the day's own name: "la fête de l'Indépendance", "el día de la Independencia"
     r"|\b(?:fête|fiesta|festa|día|dia|jour|journée|araw)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+|de\s+|da\s+|do\s+|ng\s+)?"
     r"[A-ZÀ-ÖØ-Ý]"
+    # a national day written all in lowercase: "pour la fête de l'indépendance", "el día de la independencia"
+    r"|\b(?:fête|fiesta|festa|día|dia|jour|journée|araw|day)\s+(?:nationale\s+|nacional\s+)?"
+    r"(?:de\s+l['’]|de\s+la\s+|de\s+|da\s+|do\s+|du\s+|of\s+|ng\s+)?"
+    r"(?:indépendance|independencia|independência|independence|kalayaan|république|república|republic"
+    r"|révolution|revolución|revolução|libération|liberación|libertação|constitution|constitución"
+    r"|constituição|unité|unidad|unidade)\b"
 )
 # "º" is "o" once the text is normalised (NFKC): "Lei n.º 6/2008" reads "lei n o"
 _NUMBER_WORDS = frozenset(
@@ -625,6 +631,8 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         )
     )
     english = best == 0
+    written_in = (best, *(i for i in languages if i != best))
+    function_words = frozenset().union(*(top[i] for i in languages)) if top else frozenset()
     person_phrases, relatives = _people(doc.people)
     places = site.places
     if doc.location:  # the story's own location is checked as a field; in the text it is explained
@@ -640,12 +648,29 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
         english,
         frozenset(lowercase),
         frozenset(countries),
-        function_words=frozenset().union(*(top[i] for i in languages)) if top else frozenset(),
+        function_words=function_words,
         acronyms=defined_acronyms(p.text for p in prepared if p.field.kind in (BODY, PROSE)),
         child=any(p.is_survivor and p.minor for p in doc.people),
         home=(country_of(doc.location, know) or "") if doc.location else "",
         survivors=any(p.is_survivor for p in doc.people),
-        written_in=(best, *(i for i in languages if i != best)),
+        written_in=written_in,
+        not_kinship=function_words | _other_kinship(site.vocab, know, lowercase, written_in),
+    )
+
+
+def _other_kinship(
+    vocab: Vocabulary, know: Knowledge, lowercase: Iterable[str], written_in: tuple[int, ...]
+) -> frozenset[str]:
+    """The kinship words the text writes that only languages it is not written in list, and that are
+    common words of one it is: English "gran" in a Spanish text is "great" ("la gran fiesta")."""
+    kinship = vocab["kinship"]
+    here = [vocab.by_language.get(LANGUAGES[i], {}).get("kinship") for i in written_in]
+    return frozenset(
+        w
+        for w in lowercase
+        if w in kinship
+        and not any(lex is not None and w in lex for lex in here)
+        and max(know.zipf(w)[i] for i in written_in) >= 4.0
     )
 
 

@@ -58,8 +58,9 @@ FAMILY_NAME = "a family's name"  # a RELATIVE finding's `what` for a family name
 DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
 _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 
+_ARTICLED_PUBLIC = ("festivals", "public_bodies", "laws", "regions", "platforms", "teams", "natural_regions")
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies")  # fmt: skip
+                   "law_words", "currencies", "teams", "public_figures", "natural_regions")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -101,6 +102,10 @@ class NameContext:
     written_in: tuple[
         int, ...
     ] = ()  # the languages counted in the text (`languages` adds English to every text)
+    # Words no kinship word here: the text's most frequent words ("pa", still, in Filipino), and the
+    # kinship words only of languages it is not written in that are common words of one it is (English
+    # "gran" in Spanish: "la Vendimia es la gran fiesta").
+    not_kinship: frozenset[str] = frozenset()
 
     def place(self, name: str) -> Place | None:
         key = ("place", name)
@@ -854,9 +859,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if institution is not None:
         start, end = institution
         return [_found(tokens, INSTITUTION, start, end, "a school, workplace or shelter")]
+    _places_named_as_relatives(items, low, i, j, classes, words_idx, ctx)
     out: list[Found] = []
     for start, end in _unexplained_spans(classes, words_idx):
-        if kin_inside or _kin_attached(items, low, i, j, vocab, ctx.function_words):
+        if kin_inside or _kin_attached(items, low, i, j, vocab, ctx.not_kinship):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
         elif _place_context(items, low, i, j, ctx) or (
             _place_word_inside(low, words_idx, vocab)
@@ -879,7 +885,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         and given_common
         # "Solo parent si Asha", "Single mothers": a word before a kinship noun describes, not names
         and not (j < len(items) and items[j].kind == WORD and low[j] in vocab["kinship"])
-        and _kin_attached(items, low, i, j, vocab, ctx.function_words)
+        and _kin_attached(items, low, i, j, vocab, ctx.not_kinship)
     ):  # "Grace, her aunt, …"
         out.append(_found(tokens, RELATIVE, given_common[0], given_common[-1] + 1, "a relative's name"))
     if not out:
@@ -1205,6 +1211,18 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
     classes: dict[int, int] = {}
     vocab = ctx.vocab
     k = i
+    for back in (1, 2):
+        # "a la Purísima", "la Selecta en el corazón", "pelo boi Caprichoso": a listed public name whose
+        # first words, in lowercase, stand before the run
+        start = i - back
+        if start < 0 or not all(items[m].kind == WORD and not items[m].cap for m in range(start, i)):
+            break
+        n = max(vocab[section].match(low, start) for section in _ARTICLED_PUBLIC) - back
+        if 0 < n <= j - i:
+            for m in range(i, i + n):
+                classes[m] = KNOWN
+            k = i + n
+            break
     while k < j:
         if items[k].kind != WORD:
             k += 1
@@ -1358,8 +1376,12 @@ def _plain_word_class(
     )
     if place is not None and place.level <= STATE:
         return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
-    if place is not None and place.region and _region_named(items, low, i, j, vocab):
-        return COARSE_PLACE  # "la région de Kédougou", "Beja district": the region, not its town
+    if (
+        place is not None
+        and place.region
+        and (_region_named(items, low, i, j, vocab) or _among_states(items, low, k, k + 1, ctx))
+    ):
+        return COARSE_PLACE  # "la région de Kédougou", "Beja district", "Puebla y Tlaxcala": the region
     if place is not None and (located or not given):
         if place.level <= ctx.precision:
             return COARSE_PLACE
@@ -1394,6 +1416,8 @@ def _plain_word_class(
             z = max(z, know.lemma_frequency(w, ctx.languages))
         if z < 2.5 and _tagalog_predicate(items, low, k, ctx):
             return COMMON  # "Natunton ng pulis…", "Pagdaong ng bangka…": a verb opening the sentence
+        if z < 2.5 and _participle_opening(items, low, k, j, ctx):
+            return COMMON  # "Aliciada com presentes…", "Aliciado no Maranhão…": a verb opening the sentence
         # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
         return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
@@ -1426,7 +1450,57 @@ def _plain_word_class(
     if words > 1 and _english_loanword(w, ctx):
         return COMMON  # "Minimum Allowable Wage", "Caregiving NC II" in a Filipino text (alone, "sa
         # Starlight, isang videoke bar" is the bar's name)
+    if words == 1 and _french_body_name(items, low, k, j, ctx):
+        return COMMON  # "le programme d'Indemnisation des victimes d'actes criminels"
     return UNKNOWN
+
+
+_FRENCH = 1  # its index in knowledge.LANGUAGES
+_FR_ARTICLE_BEFORE = frozenset(["l'", "le", "la", "d'", "de", "du", "au", "à"])
+_FR_OF_AFTER = frozenset(["de", "des", "du", "d'", "à", "aux", "pour", "contre"])
+
+
+def _french_body_name(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
+    """French writes a body's or a programme's name with a capital on its first word only ("l'Aide
+    sociale à l'enfance", "le programme d'Indemnisation des victimes"): a common French word after a
+    singular article or "de", then "de", "à" or "pour" and a common lowercase word, names what the body
+    does. Not after "les" ("chez les Boucher de la rue": a family), and not a given name or a place
+    (read before this)."""
+    if _FRENCH not in ctx.written_in or k == 0 or j + 1 >= len(items):
+        return False
+    know = ctx.knowledge
+    nxt = items[j + 1]
+    return (
+        low[k - 1] in _FR_ARTICLE_BEFORE
+        and know.zipf(low[k])[_FRENCH] >= 3.0
+        and items[j].kind == WORD
+        and not items[j].cap
+        and low[j] in _FR_OF_AFTER
+        and nxt.kind == WORD
+        and not nxt.cap
+        and (low[j + 1] in ctx.function_words or know.zipf(low[j + 1])[_FRENCH] >= 3.0)
+    )
+
+
+_PARTICIPLE_ENDINGS = ("ados", "adas", "ada", "idos", "idas", "ida")  # and their singular masculine, "-ado"
+_AFTER_A_PARTICIPLE = frozenset(
+    ["no", "na", "nos", "nas", "em", "com", "por", "pelo", "pela", "pelos", "pelas", "para", "en", "con",
+     "al", "desde", "num", "numa", "ao", "aos", "às", "à"]
+)  # fmt: skip
+
+
+def _participle_opening(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
+    """A Spanish or Portuguese past participle opening a sentence, then a preposition ("Aliciada com
+    presentes", "Aliciado no Maranhão", "Rescatadas en…"): the form of a verb, whatever its frequency. A
+    surname shaped like one is followed by a verb or a comma, not by "no" or "con"."""
+    w = low[k]
+    if j >= len(items) or items[j].kind != WORD or items[j].cap or low[j] not in _AFTER_A_PARTICIPLE:
+        return False
+    for ending in ("ado", *_PARTICIPLE_ENDINGS):
+        if w.endswith(ending) and len(w) - len(ending) >= 3:
+            masculine = w[: -len(ending)] + ("ado" if ending.startswith("a") else "ido")
+            return ctx.knowledge.verb_form(masculine, ctx.languages)
+    return False
 
 
 def _english_loanword(w: str, ctx: NameContext) -> bool:
@@ -1785,9 +1859,19 @@ def _in_a_law(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabular
 
 def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """A word for a region just before the run or just after it: "la région de Kédougou", "province of
-    Cebu", "Beja district", "lalawigan ng Bohol"."""
-    regions = vocab["region_words"]
-    if any(items[k].kind == WORD and regions.match(low, k) for k in range(max(0, i - 3), i)):
+    Cebu", "Beja district", "lalawigan ng Bohol"; before the list the run is in ("regiões de Gabú e
+    Bafatá"); or a place's word with an indefinite article before it ("un municipio de Tlaxcala", "a
+    village of Bohol": the place is in it)."""
+    regions = vocab["region_words"] | vocab["large_region_words"]
+    first = _list_start(items, low, i)
+    if any(items[k].kind == WORD and regions.match(low, k) for k in range(max(0, first - 3), i)):
+        return True
+    if (
+        i >= 3
+        and (low[i - 1] in _OF or low[i - 1] == "ng")
+        and low[i - 3] in _INDEFINITE
+        and any(low[i - 2] in vocab[s] for s in ("place_words_before", "org_words", "large_region_words"))
+    ):
         return True
     if any(
         items[k].kind == WORD and items[k].cap and regions.match(low, k) == j - k for k in range(i + 1, j)
@@ -1796,6 +1880,45 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     return j < len(items) and regions.match(low, j) > 0
 
 
+def _list_start(items: tuple[Token, ...], low: list[str], i: int) -> int:
+    """Where the list of capitalised names the run ends starts ("Gabú, Bafatá e Oio"): i when it is in none."""
+    k, first = i - 1, i
+    while k > 0 and items[k].kind in (WORD, PUNCT):
+        joiner = (items[k].kind == PUNCT and items[k].text == ",") or (
+            items[k].kind == WORD and not items[k].cap and low[k] in _AND_OR
+        )
+        if not joiner or items[k - 1].kind != WORD or not items[k - 1].cap:
+            break
+        k -= 1
+        while k > 0 and items[k - 1].kind == WORD and items[k - 1].cap:
+            k -= 1  # a name of several words: "San Vicente, Santa Ana y La Paz"
+        first = k
+        k -= 1
+    return first
+
+
+def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is one of a list of names ("Puebla y Tlaxcala", "Gabú, Bafatá e Oio") each of which is
+    a state or province of the country the text is about: the list names states, not their towns."""
+    members: list[tuple[int, int]] = []
+    for step in (-1, 1):
+        k = i - 1 if step < 0 else j
+        while 0 <= k < len(items):
+            joiner = (items[k].kind == PUNCT and items[k].text == ",") or (
+                items[k].kind == WORD and not items[k].cap and low[k] in _AND_OR
+            )
+            nxt = k + step
+            if not joiner or not (0 <= nxt < len(items)) or items[nxt].kind != WORD or not items[nxt].cap:
+                break
+            end = nxt
+            while 0 <= end + step < len(items) and items[end + step].kind == WORD and items[end + step].cap:
+                end += step
+            members.append((min(nxt, end), max(nxt, end) + 1))
+            k = end + step
+    return bool(members) and all(_a_state(low, a, b, ctx) for a, b in members)
+
+
+_AND_OR = frozenset(["and", "or", "y", "e", "et", "ou", "o", "at"])
 _EMPHASIS = ("*", "_")
 _OPENING_MARKS = _QUOTE_OPENERS | {"("}
 _QUOTE_MARKS = frozenset(['"', "“", "”", "«", "»", "‘", "’", "'"])
@@ -1943,6 +2066,48 @@ def _titled(
             True  # a short title is written with its capital ("Me Durand", not "told me I"); "don" need not
         )
     return low[i] in vocab["titles"] and i + 1 < len(items) and items[i + 1].kind in (WORD, PUNCT)
+
+
+def _places_named_as_relatives(
+    items: tuple[Token, ...],
+    low: list[str],
+    i: int,
+    j: int,
+    classes: dict[int, int],
+    words_idx: list[int],
+    ctx: NameContext,
+) -> None:
+    """A given name that is also a state or a city is her relative's name when a kinship word is
+    attached to it: "her mother, Georgia,", "Mary, her mother" (Mary is a province of Turkmenistan),
+    "su abuela, Victoria", and a public figure's ("her uncle, Pedro Sánchez,"). So is a word alone,
+    capitalised mid-sentence, that the text never writes in lowercase: "A mãe dela, Vitória, trabalha…"
+    (a city, and "victory"). The place or the word explains it nowhere else. A family's name ("la
+    familia Ramírez") is left to _family_surname."""
+    family = ctx.vocab["family_words"]
+    if (i > 0 and low[i - 1] in family) or (j < len(items) and low[j] in family):
+        return
+    named = [
+        k for k in words_idx if classes[k] in (COARSE_PLACE, KNOWN) and items[k].cap and ctx.given(low[k])
+    ]
+    if len(words_idx) == 1 and not named:
+        k = words_idx[0]
+        if (
+            classes[k] in (COARSE_PLACE, COMMON)
+            and items[k].cap
+            and not items[k].initial
+            and not items[k].upper
+            and low[k] not in ctx.lowercase
+            and low[k] not in ctx.vocab.known
+        ):
+            named = [k]
+    close = (
+        (i > 0 and (items[i - 1].text == "," or low[i - 1] in ctx.vocab["kinship"]))
+        or (j < len(items) and items[j].text == ",")
+        or _named_by_phrase(items, low, i, ctx.vocab)
+    )  # in apposition, after its kinship word or a naming phrase: not "A mãe dela mora em Recife com o pai"
+    if named and close and _kin_attached(items, low, i, j, ctx.vocab, ctx.not_kinship):
+        for k in named:
+            classes[k] = NAME_LIKE
 
 
 def _unexplained_spans(classes: dict[int, int], words_idx: list[int]) -> Iterator[tuple[int, int]]:
@@ -2281,6 +2446,15 @@ def _big_city(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     return place is not None and place.level <= CITY and (place.level < CITY or place.population >= _BIG_CITY)
 
 
+def _a_state(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The words i..j name a state or province of a country the text is about (on a child's story too,
+    where a state that shares its name with a small town is otherwise read as the town)."""
+    return any(
+        p.level == STATE and p.country in ctx.countries
+        for p in ctx.knowledge.places_named(" ".join(low[i:j]))
+    )
+
+
 def _body_of(items: tuple[Token, ...], low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
     """A public body's word, then "of" or "de", then the rest: the head word at the end is what the body
     deals with ("Public Authority of Manpower", "Ministerio de Trabajo"), not a workplace's name."""
@@ -2417,7 +2591,7 @@ def _declared_relative(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     sub = low[i:j]
     if not any(rel.match(sub, k) for k in range(len(sub))):
         return []
-    if not _kin_attached(items, low, i, j, ctx.vocab, ctx.function_words):
+    if not _kin_attached(items, low, i, j, ctx.vocab, ctx.not_kinship):
         return []
     return [_found(tokens, RELATIVE, i, j, "a relative's name")]
 
@@ -2829,6 +3003,8 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     before = vocab["place_words_before"]
     if i > 0 and (low[i - 1] in _OF or low[i - 1] == "ng") and _big_city(low, i, j, ctx):
         return False  # "um mercado de Maputo", "el campo de Huelva", "palengke ng Sabah": the city's, the state's
+    if i >= 3 and low[i - 3] in _INDEFINITE and low[i - 1] in _OF and _a_state(low, i, j, ctx):
+        return False  # "un pueblo de Tlaxcala": one of the state's villages, unnamed
     if (
         ctx.declared.person_phrases.match(low, i)
         >= max(1, sum(1 for m in range(i, j) if items[m].kind == WORD))
