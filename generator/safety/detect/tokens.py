@@ -132,6 +132,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
     expression, and per token only the work its kind needs."""
     out: list[Token] = []
     append = out.append
+    new = tuple.__new__  # a Token made from its eleven values without the generated __new__'s call
     at_start = True  # the next word opens a sentence
     heading = text[:8].lstrip(" \t").startswith("#")  # the first line is a heading
     prev_end = 0
@@ -154,7 +155,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
                 and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
             ):
                 at_start = True
-            append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading, False))
+            append(new(Token, (PUNCT, start, end, raw, raw, False, False, False, False, heading, False)))
             prev_end = end
             continue
         initial = at_start or label or heading
@@ -164,7 +165,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
                 cut = elided.end()
                 article = raw[:cut]
                 art_low = article.lower().replace("’", "'")
-                append(Token(WORD, start, start + cut, article, art_low, article[0].isupper(), False, initial, False, heading, at_start))  # fmt: skip
+                append(new(Token, (WORD, start, start + cut, article, art_low, article[0].isupper(), False, initial, False, heading, at_start)))  # fmt: skip
                 at_start = False
                 initial = label or heading
                 start, raw = start + cut, raw[cut:]
@@ -178,7 +179,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
         cap = raw[0].isupper()
         stem = raw[: len(low)] if possessive else raw  # "UK's": the acronym without its possessive
         upper = cap and kind is WORD and len(stem) > 1 and stem.isupper()
-        append(Token(kind, start, end, raw, low, cap, upper, initial, possessive, heading, at_start))
+        append(new(Token, (kind, start, end, raw, low, cap, upper, initial, possessive, heading, at_start)))
         at_start = False
         prev_end = end
     return Tokens(text, tuple(out))
