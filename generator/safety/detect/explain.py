@@ -326,12 +326,23 @@ class _Cap(NamedTuple):
         return self.raw
 
 
+# _CAP's words, with those that open with a lowercase ASCII letter and have no apostrophe passed over a
+# stretch at a time: none of them is a capital or an elided article before one, and most words of a
+# text are such words. A stretch is such words exactly as _CAP reads them (atomic: no shorter reading
+# of one is tried) and what lies between them, where no word starts; group 1 is any other word, as
+# _CAP reads it.
+_LOWER_WORD = r"(?>[a-z][^\W\d_]*(?:-[^\W\d_]+)*)(?!['’])"
+_CAP_OR_LOWER = re.compile(rf"(?>(?:{_LOWER_WORD}[\W\d_]*)+)|({_CAP.pattern})")
+
+
 def _capitals(text: str) -> list[_Cap]:
     """The capitalised words of `text`, split as the tokenizer splits them (an elided article apart:
     "s'Sunita" is "s'" and "Sunita")."""
     out = []
-    for m in _CAP.finditer(text):
-        raw = m.group()
+    for m in _CAP_OR_LOWER.finditer(text):
+        raw = m.group(1)
+        if raw is None:
+            continue  # lowercase words
         if raw[0].isupper():
             out.append(_Cap(m.start(), m.end(), raw))
         elif "'" in raw or "’" in raw:
