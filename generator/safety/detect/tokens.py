@@ -20,6 +20,9 @@ _TOKEN = re.compile(
     r"|[\w.+\-]*\w@[\w\-]+(?:\.[\w\-]+)+"
     r"|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)"
     r"(?:/[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?])?)"
+    # A lowercase ASCII word that nothing joins to (no apostrophe, hyphen or letter after it): most
+    # words, read as `word` reads them, with none of its work (it is its own lowercase form).
+    r"|(?P<plain>(?-i:(?>[a-z]+))(?![^\W\d_]|['’\-]))"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s|(?<=[sS])['’](?![^\W\d_]))?)"
     r"|(?P<number>\d+(?:[.,:/\-]\d+)*)"
     r"|(?P<punct>[^\w\s])",
@@ -146,8 +149,13 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
             heading = head.startswith("#")
             if heading or _blank_line(text, prev_end, start) or _marker(head):
                 at_start = True
-        kind = _KINDS[m.lastindex or 4]
+        kind = _KINDS[m.lastindex or 5]
         raw = m.group()
+        if kind is _PLAIN:
+            append(new(Token, (WORD, start, end, raw, raw, False, False, at_start or label or heading, False, heading, at_start)))  # fmt: skip
+            at_start = False
+            prev_end = end
+            continue
         if kind is PUNCT:
             if (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end)) or (
                 # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
@@ -185,7 +193,8 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
     return Tokens(text, tuple(out))
 
 
-_KINDS = (PUNCT, LINK, WORD, NUMBER, PUNCT)  # by the number of the group that matched
+_PLAIN = "plain"  # a WORD read without the work other words need (see _TOKEN)
+_KINDS = (PUNCT, LINK, _PLAIN, WORD, NUMBER, PUNCT)  # by the number of the group that matched
 
 
 def _marker(head: str) -> bool:
