@@ -219,7 +219,7 @@ def _accents_restored(prepared: list[Prepared]) -> list[Prepared]:
         return prepared
     written: dict[str, set[str]] = {}
     for p in prepared:
-        if p.field.kind != NAME:
+        if p.field.kind != NAME and not p.text.isascii():  # an ASCII text has no accented word
             for word in _WORD_RE.findall(p.text):
                 if not word.isascii():
                     low = word.casefold()

@@ -331,12 +331,23 @@ class _Cap(NamedTuple):
         return self.raw
 
 
+# _CAP's words, with those that open with a lowercase ASCII letter and have no apostrophe passed over a
+# stretch at a time: none of them is a capital or an elided article before one, and most words of a
+# text are such words. A stretch is such words exactly as _CAP reads them (atomic: no shorter reading
+# of one is tried) and what lies between them, where no word starts; group 1 is any other word, as
+# _CAP reads it.
+_LOWER_WORD = r"(?>[a-z][^\W\d_]*(?:-[^\W\d_]+)*)(?!['’])"
+_CAP_OR_LOWER = re.compile(rf"(?>(?:{_LOWER_WORD}[\W\d_]*)+)|({_CAP.pattern})")
+
+
 def _capitals(text: str) -> list[_Cap]:
     """The capitalised words of `text`, split as the tokenizer splits them (an elided article apart:
     "s'Sunita" is "s'" and "Sunita")."""
     out = []
-    for m in _CAP.finditer(text):
-        raw = m.group()
+    for m in _CAP_OR_LOWER.finditer(text):
+        raw = m.group(1)
+        if raw is None:
+            continue  # lowercase words
         if raw[0].isupper():
             out.append(_Cap(m.start(), m.end(), raw))
         elif "'" in raw or "’" in raw:
@@ -545,7 +556,7 @@ def _plain_alone(w: str, opens: bool, ctx: NameContext) -> bool:
         return opens  # mid-sentence, a title before it ("Mr I") could make it an initial: see _title_before
     return (
         opens
-        and ctx.knowledge.frequency(w, ctx.languages) >= 4.5
+        and ctx.frequency(w) >= 4.5
         and not ctx.given(w)
         and w not in ctx.vocab.signals
         and w not in ctx.declared.person_phrases
@@ -1242,8 +1253,17 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
 
 
 def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]:
-    """(words, class) of the longest declared, public or place phrase starting at k, within the run."""
-    sub = low[k:j]
+    """(words, class) of the longest declared, public or place phrase starting at k, within the run.
+
+    Remembered for the document: it depends on the run's words from k on alone, and a name is read
+    again wherever it comes back (and by several readers of one run)."""
+    key = ("phrase", " ".join(low[k:j]))  # tokens hold no spaces
+    if key not in ctx.memo:
+        ctx.memo[key] = _longest_phrase(low[k:j], ctx)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _longest_phrase(sub: list[str], ctx: NameContext) -> tuple[int, int]:
     best = (0, UNKNOWN)
     fine = ctx.declared.fine_places.match(sub, 0)
     if fine:
@@ -1764,6 +1784,8 @@ def _an_example_of(
 
 def _ends_before(low: list[str], i: int, lexicon: Lexicon) -> bool:
     """An entry of the lexicon ends just before word i."""
+    if i < 1 or low[i - 1] not in lexicon.last_words:
+        return False  # no entry ends with that word (most words are no entry's last)
     return any(lexicon.match(low, i - n) == n for n in range(1, min(i, 3) + 1))
 
 
@@ -3076,9 +3098,7 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     title = all(items[m].initial for m in words_idx) and all(
         items[m].cap or low[m] in vocab["connectors"] or low[m] in vocab["articles"] for m in words_idx
     )  # "La Réalité du Camp" in a French heading: its small words stay lowercase
-    if title and all(
-        low[m] in ctx.lowercase or ctx.knowledge.frequency(low[m], ctx.languages) >= 3.0 for m in words_idx
-    ):
+    if title and all(low[m] in ctx.lowercase or ctx.frequency(low[m]) >= 3.0 for m in words_idx):
         return False  # "From a Scam Compound…" in a Title Case title: words, not a street
     if (
         len(words_idx) >= 2

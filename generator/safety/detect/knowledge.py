@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 DATA = pathlib.Path(__file__).resolve().parent.parent / "data"
 LANGUAGES = ("en", "fr", "es", "pt", "fil")
@@ -41,8 +41,12 @@ LEVEL_WORDS = {COUNTRY: "a country", STATE: "a state or province", CITY: "a city
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The form names are compared in: case folded, accents removed, punctuation as single spaces."""
+    """The form names are compared in: case folded, accents removed, punctuation as single spaces.
+
+    Remembered: a story folds the same few hundred words again and again, and so do the stories of a
+    build (a pure function of its argument)."""
     if text.isascii():
         return _NOT_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
@@ -83,8 +87,19 @@ class Knowledge:
     function_words: tuple[frozenset[str], ...] = ()  # per LANGUAGES: its hundred most frequent words
     # The same the other way round: a frequent word → the bits of the LANGUAGES it is frequent in.
     function_word_languages: Mapping[str, int] = field(default_factory=dict)
+    # Rows already decoded, by the word or name asked for: the same words come back in every sentence
+    # and every story, and decoding is most of what a look-up costs. The tables never change, so an
+    # answer once given holds (cleared when large, so a long `serve` session stays small).
+    _zipfs: dict[str, tuple[float, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _named: dict[str, tuple[Place, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def zipf(self, word: str) -> tuple[float, ...]:
+        z = self._zipfs.get(word)
+        if z is None:
+            z = _remember(self._zipfs, word, self._decoded_zipf(word))
+        return z
+
+    def _decoded_zipf(self, word: str) -> tuple[float, ...]:
         row = self.words.get(fold(word))
         if row is None:
             return (0.0,) * len(LANGUAGES)
@@ -222,6 +237,12 @@ class Knowledge:
 
     def places_named(self, name: str) -> list[Place]:
         """Every place of that name the gazetteer knows (the largest few), coarsest first."""
+        named = self._named.get(name)
+        if named is None:
+            named = _remember(self._named, name, tuple(self._decoded_places(name)))
+        return list(named)
+
+    def _decoded_places(self, name: str) -> list[Place]:
         row = self.places.get(fold(name))
         if row is None:
             return []
@@ -253,6 +274,19 @@ class Knowledge:
         if local and any(p.country in countries for p in fits):
             fits = [p for p in fits if p.country in countries]
         return min(fits, key=lambda p: (p.level, -p.population)) if fits else None
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+_MEMO_LIMIT = 1 << 17  # entries kept per table of answers before it starts again
+
+
+def _remember(answers: dict[_K, _V], key: _K, value: _V) -> _V:
+    """Keep `value` as the answer for `key` and return it (the table is emptied first when full)."""
+    if len(answers) >= _MEMO_LIMIT:
+        answers.clear()
+    answers[key] = value
+    return value
 
 
 # A Tagalog verb's prefixes, longest first ("pinag-" before "pina-" before "pa-").

@@ -20,6 +20,9 @@ _TOKEN = re.compile(
     r"|[\w.+\-]*\w@[\w\-]+(?:\.[\w\-]+)+"
     r"|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)"
     r"(?:/[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?])?)"
+    # A lowercase ASCII word that nothing joins to (no apostrophe, hyphen or letter after it): most
+    # words, read as `word` reads them, with none of its work (it is its own lowercase form).
+    r"|(?P<plain>(?-i:(?>[a-z]+))(?![^\W\d_]|['’\-]))"
     r"|(?P<word>[^\W\d_]+(?:['’\-][^\W\d_]+)*(?:['’]s|(?<=[sS])['’](?![^\W\d_]))?)"
     r"|(?P<number>\d+(?:[.,:/\-]\d+)*)"
     r"|(?P<punct>[^\w\s])",
@@ -132,6 +135,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
     expression, and per token only the work its kind needs."""
     out: list[Token] = []
     append = out.append
+    new = tuple.__new__  # a Token made from its eleven values without the generated __new__'s call
     at_start = True  # the next word opens a sentence
     heading = text[:8].lstrip(" \t").startswith("#")  # the first line is a heading
     prev_end = 0
@@ -145,8 +149,13 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
             heading = head.startswith("#")
             if heading or _blank_line(text, prev_end, start) or _marker(head):
                 at_start = True
-        kind = _KINDS[m.lastindex or 4]
+        kind = _KINDS[m.lastindex or 5]
         raw = m.group()
+        if kind is _PLAIN:
+            append(new(Token, (WORD, start, end, raw, raw, False, False, at_start or label or heading, False, heading, at_start)))  # fmt: skip
+            at_start = False
+            prev_end = end
+            continue
         if kind is PUNCT:
             if (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end)) or (
                 # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
@@ -154,7 +163,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
                 and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
             ):
                 at_start = True
-            append(Token(PUNCT, start, end, raw, raw, False, False, False, False, heading, False))
+            append(new(Token, (PUNCT, start, end, raw, raw, False, False, False, False, heading, False)))
             prev_end = end
             continue
         initial = at_start or label or heading
@@ -164,7 +173,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
                 cut = elided.end()
                 article = raw[:cut]
                 art_low = article.lower().replace("’", "'")
-                append(Token(WORD, start, start + cut, article, art_low, article[0].isupper(), False, initial, False, heading, at_start))  # fmt: skip
+                append(new(Token, (WORD, start, start + cut, article, art_low, article[0].isupper(), False, initial, False, heading, at_start)))  # fmt: skip
                 at_start = False
                 initial = label or heading
                 start, raw = start + cut, raw[cut:]
@@ -178,13 +187,14 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
         cap = raw[0].isupper()
         stem = raw[: len(low)] if possessive else raw  # "UK's": the acronym without its possessive
         upper = cap and kind is WORD and len(stem) > 1 and stem.isupper()
-        append(Token(kind, start, end, raw, low, cap, upper, initial, possessive, heading, at_start))
+        append(new(Token, (kind, start, end, raw, low, cap, upper, initial, possessive, heading, at_start)))
         at_start = False
         prev_end = end
     return Tokens(text, tuple(out))
 
 
-_KINDS = (PUNCT, LINK, WORD, NUMBER, PUNCT)  # by the number of the group that matched
+_PLAIN = "plain"  # a WORD read without the work other words need (see _TOKEN)
+_KINDS = (PUNCT, LINK, _PLAIN, WORD, NUMBER, PUNCT)  # by the number of the group that matched
 
 
 def _marker(head: str) -> bool:

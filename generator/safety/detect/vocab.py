@@ -106,6 +106,11 @@ class Lexicon:
         """Every word of every phrase (worked out once per lexicon)."""
         return frozenset(w for phrase in self.phrases for w in phrase)
 
+    @functools.cached_property
+    def last_words(self) -> frozenset[str]:
+        """The single words and the last word of every phrase: what an entry can end with."""
+        return self.single | frozenset(phrase[-1] for phrase in self.phrases)
+
     def __or__(self, other: Lexicon) -> Lexicon:
         """Both lexicons' entries, without splitting any entry into words again."""
         if not other.single and not other.phrases:
