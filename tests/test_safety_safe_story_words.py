@@ -1327,8 +1327,10 @@ HELDOUT_17_SAFE = [
     (
         "es",
         "Mendoza, Argentina",
-        "El Programa Nacional de Rescate y Acompañamiento a las Personas Damnificadas por el Delito de "
-        "Trata allanó la finca.",
+        (
+            "El Programa Nacional de Rescate y Acompañamiento a las Personas Damnificadas por el Delito de "
+            "Trata allanó la finca."
+        ),
     ),
     ("en", "Lahore, Pakistan", "She spent the day in a borrowed Lahore Qalandars shirt, playing cricket."),
     ("en", "Manchester, UK", "Officers from Greater Manchester Police carried out an inspection."),
