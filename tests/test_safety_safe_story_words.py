@@ -1395,3 +1395,30 @@ def test_the_heldout17_rules_leave_a_town_a_family_and_a_birthday_found(
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
     assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
+def test_an_accused_named_on_a_childs_story_that_speaks_of_an_undeclared_relative_is_a_decision(
+    tmp_path: pathlib.Path,
+) -> None:
+    """heldout18 published a child's story naming the convicted trafficker for real, while another
+    paragraph said "son oncle est venu le chercher": nothing tied the two, and the uncle was the accused.
+    Such a story now waits for a reviewer's decision (ACCUSED-UNPLACED); a relative the story declares
+    (withheld, not accused) is accounted for, and an accused declared withheld is named nowhere."""
+    from sitekit import person
+
+    body = (
+        "Asha avait 10 ans quand son oncle est venu la chercher. Elle a travaillé trois ans au marché.\n\n"
+        "En mai, le tribunal de Libreville a condamné Paul Obiang à dix ans de prison.\n"
+    )
+    people = [survivor(minor=True), person("Paul Obiang", "accused", "real")]
+    story = _story("fr", body, people=people, consent=CHILD_CONSENT, location="Libreville, Gabon")
+    root = make_site(tmp_path / "a", {STORY: story})
+    found = heads(check_site(root), "ACCUSED-UNPLACED")
+    assert found and "Paul" not in found[0] and "Obiang" not in found[0]
+    declared = people + [person("son oncle", "relative", "withheld", relation_to="Asha")]
+    story = _story("fr", body, people=declared, consent=CHILD_CONSENT, location="Libreville, Gabon")
+    root = make_site(tmp_path / "b", {STORY: story})
+    assert not heads(check_site(root), "ACCUSED-UNPLACED")
+    adult = [survivor(), person("Paul Obiang", "accused", "real")]
+    root = make_site(tmp_path / "c", {STORY: _story("fr", body, people=adult, location="Libreville, Gabon")})
+    assert not heads(check_site(root), "ACCUSED-UNPLACED")

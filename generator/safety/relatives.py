@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from generator.content.model import Story
+from generator.content.model import Person, Story
 from generator.safety.detect.explain import FAMILY_NAME
-from generator.safety.detect.fields import visible_fields
+from generator.safety.detect.fields import BODY, visible_fields
 from generator.safety.detect.lexicon import KIN_ALL, KIN_EN, KIN_IN, KIN_SHORT, POSSESSIVES
 from generator.safety.detect.scanbase import lowered, words_of
+from generator.safety.detect.tokens import WORD, tokenize
+from generator.safety.detect.vocab import load_vocabulary
 from generator.safety.identifiers import hits
 from generator.safety.registry import ANY, ERROR, WARNING, Hit, StoryContext, rules_in, story_rule
 
@@ -267,6 +270,64 @@ def relationship(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 "reviewer to record a RELATIONSHIP waiver with a reason",
                 offset,
             )
+
+
+@story_rule(
+    "ACCUSED-UNPLACED",
+    WARNING,
+    family=FAMILY,
+    title="an accused person named on a child's story that speaks of an undeclared relative",
+    source="impactsite policy: an accused relative of a minor survivor is never named (SPEC, People and names)",
+)
+def accused_unplaced(story: Story, ctx: StoryContext) -> Iterator[Hit]:
+    """A child's story names someone accused for real and speaks of a relative of hers the story does
+    not declare ("son oncle est venu le chercher… le tribunal a condamné <the accused>"): if the accused
+    is that relative, the name names the child, and nothing in the story says otherwise. Children are
+    most often trafficked by people they know. A reviewer decides: the accused is no relative (a
+    recorded decision), or the story withholds the name."""
+    if not story.has_minor_survivor:
+        return
+    accused = [
+        p
+        for p in story.people
+        if (p.role == "accused" or p.accused) and p.name_type == "real" and not p.relation_to
+    ]
+    if not accused:
+        return
+    site = ctx.extras.get("site_knowledge")
+    vocab = site.vocab if site is not None else load_vocabulary()[0]
+    kinship, possessives, families = vocab["kinship"], vocab["possessives"], vocab["family_words"]
+    declared = {
+        w
+        for p in story.people
+        if p.name_type == "withheld"
+        for w in re.findall(r"[^\W\d_]+", p.name.casefold())
+    }  # "sa mère", declared and not accused: the story says who she is
+    for f in visible_fields(story, ctx):
+        if f.kind != BODY:
+            continue
+        items = [t for t in tokenize(f.text).items if t.kind == WORD]
+        for a, b in itertools.pairwise(items):
+            if (
+                a.low in possessives
+                and b.low in kinship
+                and b.low not in families  # "leurs familles": families in general, no one relative
+                and b.low not in declared
+            ):
+                who = ", ".join(_person(p) for p in accused)
+                yield f.hit(
+                    f'{who}: someone accused is named on a child\'s story that speaks of "{a.low} {b.low}", a '
+                    "relative it does not declare; if the accused is that relative, the name identifies the child",
+                    "if they are related, withhold the accused's name (name_type: withheld, described as "
+                    '"a relative"); if not, declare the relative (role: relative, name_type: withheld) or ask a '
+                    "reviewer to record the decision in `impactsite approve`",
+                    b.start,
+                )
+                return
+
+
+def _person(p: Person) -> str:
+    return f"person {p.index + 1} in people"
 
 
 RULES = rules_in(globals())
