@@ -410,12 +410,6 @@ _OBSERVANCE = re.compile(
     # lowercase before the day's own name: "la fête de l'Indépendance", "el día de la Independencia"
     r"|\b(?:fête|fiesta|festa|día|dia|jour|journée|araw)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+|de\s+|da\s+|do\s+|ng\s+)?"
     r"[A-ZÀ-ÖØ-Ý]"
-    # a national day written all in lowercase: "pour la fête de l'indépendance", "el día de la independencia"
-    r"|\b(?:fête|fiesta|festa|día|dia|jour|journée|araw|day)\s+(?:nationale\s+|nacional\s+)?"
-    r"(?:de\s+l['’]|de\s+la\s+|de\s+|da\s+|do\s+|du\s+|of\s+|ng\s+)?"
-    r"(?:indépendance|independencia|independência|independence|kalayaan|république|república|republic"
-    r"|révolution|revolución|revolução|libération|liberación|libertação|constitution|constitución"
-    r"|constituição|unité|unidad|unidade)\b"
 )
 # "º" is "o" once the text is normalised (NFKC): "Lei n.º 6/2008" reads "lei n o"
 _NUMBER_WORDS = frozenset(
@@ -661,16 +655,15 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
 def _other_kinship(
     vocab: Vocabulary, know: Knowledge, lowercase: Iterable[str], written_in: tuple[int, ...]
 ) -> frozenset[str]:
-    """The kinship words the text writes that only languages it is not written in list, and that are
-    common words of one it is: English "gran" in a Spanish text is "great" ("la gran fiesta")."""
-    kinship = vocab["kinship"]
-    here = [vocab.by_language.get(LANGUAGES[i], {}).get("kinship") for i in written_in]
+    """The kinship words the text writes that its main language does not list, and that are common
+    words of it: English "gran" in a Spanish text is "great" ("la gran fiesta"), whatever English the
+    title or a quotation adds."""
+    kinship, main = vocab["kinship"], written_in[0]
+    here = vocab.by_language.get(LANGUAGES[main], {}).get("kinship")
     return frozenset(
         w
         for w in lowercase
-        if w in kinship
-        and not any(lex is not None and w in lex for lex in here)
-        and max(know.zipf(w)[i] for i in written_in) >= 4.0
+        if w in kinship and not (here is not None and w in here) and know.zipf(w)[main] >= 4.0
     )
 
 

@@ -60,7 +60,7 @@ _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 
 _ARTICLED_PUBLIC = ("festivals", "public_bodies", "laws", "regions", "platforms", "teams", "natural_regions")
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies", "teams", "public_figures", "natural_regions")  # fmt: skip
+                   "law_words", "currencies", "teams", "natural_regions")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -1228,6 +1228,8 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
         start = i - back
         if start < 0 or not all(items[m].kind == WORD and not items[m].cap for m in range(start, i)):
             break
+        if start > 0 and low[start - 1] in _AT:
+            break  # "creció en la Purísima": a neighbourhood named for the feast, where she lived
         n = max(vocab[section].match(low, start) for section in _ARTICLED_PUBLIC) - back
         if 0 < n <= j - i:
             for m in range(i, i + n):
@@ -1476,7 +1478,7 @@ def _plain_word_class(
 
 
 _FRENCH = 1  # its index in knowledge.LANGUAGES
-_FR_ARTICLE_BEFORE = frozenset(["l'", "le", "la", "d'", "de", "du", "au", "à"])
+_FR_ARTICLE_BEFORE = frozenset(["l'", "le", "la", "d'", "de", "du"])  # not "au Paradis": a place
 _FR_OF_AFTER = frozenset(["de", "des", "du", "d'", "à", "aux", "pour", "contre"])
 
 
@@ -1498,7 +1500,8 @@ def _french_body_name(items: tuple[Token, ...], low: list[str], k: int, j: int, 
         and low[j] in _FR_OF_AFTER
         and nxt.kind == WORD
         and not nxt.cap
-        and (low[j + 1] in ctx.function_words or know.zipf(low[j + 1])[_FRENCH] >= 3.0)
+        and low[j + 1] not in ctx.function_words  # "pour des hommes": not what a body does
+        and know.zipf(low[j + 1])[_FRENCH] >= 3.0
     )
 
 
@@ -1937,7 +1940,14 @@ def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx:
                 end += step
             members.append((min(nxt, end), max(nxt, end) + 1))
             k = end + step
-    return bool(members) and all(_a_state(low, a, b, ctx) for a, b in members)
+    if not members or not all(_a_state(low, a, b, ctx) for a, b in members):
+        return False
+    # one of the others reads as a state or a big city here ("Puebla y Tlaxcala"); "Bafatá e Gabú",
+    # each a state named for its small town, may be the two towns ("nas paragens de Bafatá e Gabú")
+    return any(
+        (place := ctx.place(" ".join(low[a:b]))) is not None and place.level <= ctx.precision
+        for a, b in members
+    )
 
 
 _AND_OR = frozenset(["and", "or", "y", "e", "et", "ou", "o", "at"])
@@ -2122,14 +2132,37 @@ def _places_named_as_relatives(
             and low[k] not in ctx.vocab.known
         ):
             named = [k]
-    close = (
-        (i > 0 and (items[i - 1].text == "," or low[i - 1] in ctx.vocab["kinship"]))
-        or (j < len(items) and items[j].text == ",")
-        or _named_by_phrase(items, low, i, ctx.vocab)
-    )  # in apposition, after its kinship word or a naming phrase: not "A mãe dela mora em Recife com o pai"
-    if named and close and _kin_attached(items, low, i, j, ctx.vocab, ctx.not_kinship):
+    if not named or (i > 0 and low[i - 1] in _AT) or (j < len(items) and low[j] in _OF):
+        return  # "mora em Vitória", "a farmer in Georgia": where; "Chair of the savings group": an office
+    if _kin_in_apposition(items, low, i, j, ctx) or (
+        _named_by_phrase(items, low, i, ctx.vocab)
+        and _kin_attached(items, low, i, j, ctx.vocab, ctx.not_kinship)
+    ):  # "her mother is called Mary"; not "the city known as Dhaka"
         for k in named:
             classes[k] = NAME_LIKE
+
+
+def _kin_in_apposition(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A kinship word right before the run ("her aunt Georgia"), or in apposition with it across one
+    comma, with only possessives and articles between ("her mother, Georgia", "A mãe dela, Vitória",
+    "Mary, her grandmother"): not a kinship word further on ("mora em Vitória, com o pai")."""
+    vocab = ctx.vocab
+    kin, small = _KinWords(vocab["kinship"], ctx.not_kinship), vocab["possessives"] | vocab["articles"]
+    if i > 0 and low[i - 1] in kin:
+        return True
+    if i > 1 and items[i - 1].text == ",":
+        k = i - 2
+        while k >= 0 and items[k].kind == WORD and low[k] in small and low[k] not in kin:
+            k -= 1
+        if k >= 0 and items[k].kind == WORD and low[k] in kin:
+            return True
+    if j < len(items) and items[j].text == ",":
+        k = j + 1
+        while k < len(items) and items[k].kind == WORD and low[k] in small and low[k] not in kin:
+            k += 1
+        if k < len(items) and items[k].kind == WORD and low[k] in kin:
+            return True
+    return False
 
 
 def _unexplained_spans(classes: dict[int, int], words_idx: list[int]) -> Iterator[tuple[int, int]]:

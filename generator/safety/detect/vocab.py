@@ -2,9 +2,10 @@
 
 `generator/safety/vocab/<lang>.yaml` holds what a language uses to name relatives, places,
 institutions, dates and numbers; `common.yaml` what every language shares (public bodies, laws,
-platforms, regions, currencies); `public.yaml` the public names stories mention (teams, public
-figures, festivals, rivers and natural regions, nationality words, public bodies). A site adds a language, or words to one, with files of the same
-shape in its own `safety/vocab/` folder. Everything is lowercase; a phrase is a tuple of words.
+platforms, regions, currencies); `public.yaml` the public names stories mention (teams, festivals,
+rivers and natural regions, nationality words, public bodies). A site adds a language, or words to
+one, with files of the same shape in its own `safety/vocab/` folder. Everything is lowercase; a
+phrase is a tuple of words.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ LIST_SECTIONS = (
     "state_words", "title_words", "compass_words", "greetings", "event_words", "third_person", "we_words", "enactment_words", "predicate_markers", "announce_words", "same_day_words", "naming_after",
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
-    "teams", "public_figures", "natural_regions",
+    "teams", "natural_regions",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
