@@ -1888,7 +1888,7 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     Bafatá"); or a place's word with an indefinite article before it ("un municipio de Tlaxcala", "a
     village of Bohol": the place is in it)."""
     regions = vocab["region_words"] | vocab["large_region_words"]
-    first = _list_start(items, low, i)
+    first = min((start for start, _ in _list_members(items, low, i, j) if start < i), default=i)
     if any(items[k].kind == WORD and regions.match(low, k) for k in range(max(0, first - 3), i)):
         return True
     if (
@@ -1905,26 +1905,10 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     return j < len(items) and regions.match(low, j) > 0
 
 
-def _list_start(items: tuple[Token, ...], low: list[str], i: int) -> int:
-    """Where the list of capitalised names the run ends starts ("Gabú, Bafatá e Oio"): i when it is in none."""
-    k, first = i - 1, i
-    while k > 0 and items[k].kind in (WORD, PUNCT):
-        joiner = (items[k].kind == PUNCT and items[k].text == ",") or (
-            items[k].kind == WORD and not items[k].cap and low[k] in _AND_OR
-        )
-        if not joiner or items[k - 1].kind != WORD or not items[k - 1].cap:
-            break
-        k -= 1
-        while k > 0 and items[k - 1].kind == WORD and items[k - 1].cap:
-            k -= 1  # a name of several words: "San Vicente, Santa Ana y La Paz"
-        first = k
-        k -= 1
-    return first
-
-
-def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
-    """The run is one of a list of names ("Puebla y Tlaxcala", "Gabú, Bafatá e Oio") each of which is
-    a state or province of the country the text is about: the list names states, not their towns."""
+def _list_members(items: tuple[Token, ...], low: list[str], i: int, j: int) -> list[tuple[int, int]]:
+    """The other names of the list of capitalised names the run i..j is in, joined by commas and "and"
+    or "or" ("Puebla y Tlaxcala", "San Vicente, Santa Ana y La Paz"): their token spans, none when it is
+    in no list."""
     members: list[tuple[int, int]] = []
     for step in (-1, 1):
         k = i - 1 if step < 0 else j
@@ -1937,9 +1921,16 @@ def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx:
                 break
             end = nxt
             while 0 <= end + step < len(items) and items[end + step].kind == WORD and items[end + step].cap:
-                end += step
+                end += step  # a name of several words
             members.append((min(nxt, end), max(nxt, end) + 1))
             k = end + step
+    return members
+
+
+def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is one of a list of names ("Puebla y Tlaxcala", "Gabú, Bafatá e Oio") each of which is
+    a state or province of the country the text is about: the list names states, not their towns."""
+    members = _list_members(items, low, i, j)
     if not members or not all(_a_state(low, a, b, ctx) for a, b in members):
         return False
     # one of the others reads as a state or a big city here ("Puebla y Tlaxcala"); "Bafatá e Gabú",
@@ -2147,18 +2138,29 @@ def _kin_in_apposition(items: tuple[Token, ...], low: list[str], i: int, j: int,
     comma, with only possessives and articles between ("her mother, Georgia", "A mãe dela, Vitória",
     "Mary, her grandmother"): not a kinship word further on ("mora em Vitória, com o pai")."""
     vocab = ctx.vocab
-    kin, small = _KinWords(vocab["kinship"], ctx.not_kinship), vocab["possessives"] | vocab["articles"]
+    kin = _KinWords(vocab["kinship"], ctx.not_kinship)
+    possessives, articles = vocab["possessives"], vocab["articles"]
     if i > 0 and low[i - 1] in kin:
         return True
     if i > 1 and items[i - 1].text == ",":
         k = i - 2
-        while k >= 0 and items[k].kind == WORD and low[k] in small and low[k] not in kin:
+        while (
+            k >= 0
+            and items[k].kind == WORD
+            and (low[k] in possessives or low[k] in articles)
+            and low[k] not in kin
+        ):
             k -= 1
         if k >= 0 and items[k].kind == WORD and low[k] in kin:
             return True
     if j < len(items) and items[j].text == ",":
         k = j + 1
-        while k < len(items) and items[k].kind == WORD and low[k] in small and low[k] not in kin:
+        while (
+            k < len(items)
+            and items[k].kind == WORD
+            and (low[k] in possessives or low[k] in articles)
+            and low[k] not in kin
+        ):
             k += 1
         if k < len(items) and items[k].kind == WORD and low[k] in kin:
             return True
