@@ -1385,14 +1385,6 @@ HELDOUT_17_STILL_STOP = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "location", "sentence"), HELDOUT_17_STILL_STOP)
-def test_the_heldout17_rules_leave_a_town_a_family_and_a_birthday_found(
-    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
-) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
-
-
 def test_an_accused_named_on_a_childs_story_that_speaks_of_an_undeclared_relative_is_a_decision(
     tmp_path: pathlib.Path,
 ) -> None:
@@ -1553,8 +1545,8 @@ REDTEAMS_17 = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "location", "sentence"), REDTEAMS_17)
-def test_red_team_17_leaks_through_public_names_and_the_new_rules_stop(
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELDOUT_17_STILL_STOP + REDTEAMS_17)
+def test_what_heldout17s_rules_and_public_names_must_not_explain_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
