@@ -1551,3 +1551,57 @@ def test_what_heldout17s_rules_and_public_names_must_not_explain_still_stops(
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
     assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
+# Red team 17's older holes: each published on main and stops now. Where she lives or grew up ("cresceu
+# no", "nakatira sila sa", "grew up in", "a grandi au"), a team, a devotion, a lake or a place's own word
+# explained her neighbourhood's name; and a surname shaped like a participle opened a sentence.
+OLDER_HOLES_17 = [
+    ("pt", "Rio de Janeiro, Brasil", "Ela cresceu no Flamengo, perto da praia."),  # O17-01
+    ("fil", "Iloilo City, Philippines", "Nakatira sila sa Santo Niño, malapit sa palengke."),  # O17-02
+    (
+        "en",
+        "General Santos, Philippines",
+        "She grew up in Lake Sebu, where her mother weaves cloth.",
+    ),  # O17-03
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle a grandi au Plateau à deux rues de la gare."),  # O17-04
+    (
+        "es",
+        "Lima, Perú",
+        "Su padrastro la entregó a un hombre de la capital. Hurtado con su esposa la llevó a Lima.",
+    ),  # O17-05
+    ("pt", "Lisboa, Portugal", "Ela mora no Benfica com a tia."),
+    ("es", "Lima, Perú", "Delgado la vigilaba día y noche."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), OLDER_HOLES_17)
+def test_where_she_lives_only_a_place_explains_a_name_and_a_surname_opening_a_sentence_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
+# The other side: a large region, the capital or a metropolitan area where she lives, and a participle
+# opening a sentence before its comma, build.
+WHERE_SHE_LIVES_SAFE = [
+    ("es", "Lima, Perú", "Creció en el Altiplano, lejos de todo."),
+    ("es", "Lima, Perú", "Vive en la Capital con su tía."),
+    ("pt", "Recife, Brasil", "Ela mora no Nordeste desde pequena."),
+    ("pt", "Recife, Brasil", "Hoje vive na Região Metropolitana do Recife."),
+    ("fr", "Dakar, Sénégal", "Elle est née en Casamance."),
+    ("fil", "Iloilo City, Philippines", "Lumaki siya sa Visayas."),
+    ("en", "Accra, Ghana", "She grew up in the Middle East and now lives in the north of the country."),
+    ("es", "Lima, Perú", "Rescatada en 2019, hoy vive con su tía."),
+    ("es", "Lima, Perú", "Cansada, se durmió en el bus."),
+    ("pt", "Recife, Brasil", "Resgatada pela polícia em março, ela hoje estuda."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), WHERE_SHE_LIVES_SAFE)
+def test_a_region_where_she_lives_and_a_participle_opening_a_sentence_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert unreviewed(root) == [], sentence

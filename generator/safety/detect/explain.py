@@ -745,9 +745,11 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if _foreign_in_italics(items, low, first, j, ctx):
         return []  # '« *Sbr* », dit-elle. Patience.', '"*Kenbe fèm*": tiens bon': words of another language
     classes = _classes(items, low, i, j, ctx)
+    home = _at_home(items, low, i, j, classes, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if (
-        _team(items, low, i, j, vocab)
+        not home
+        and _team(items, low, i, j, vocab)
         and not _names_a_place_or_body(low, i, j, vocab)
         and not _a_fine_town(low, i, j, ctx)  # "un partido del Cuyamel", "laro ng Pasil": her village
         and not _team_at_home(items, low, i, j, ctx)
@@ -775,7 +777,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                 if classes[k] in (NAME_LIKE, UNKNOWN) or (classes[k] == FINE_PLACE and together):
                     classes[k] = KNOWN
     public_name = (
-        _public_name(items, low, i, j, vocab)
+        not home  # "grew up in Lake Sebu": where she lives is no public name
+        and _public_name(items, low, i, j, vocab)
         and not (_a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab))
         # "a palafita na Baía Formosa": a bay or a lagoon named like a town there is where she lives
         and not (
@@ -1387,9 +1390,13 @@ def _plain_word_class(
     if (
         (w in vocab.public or unaccented(w) in vocab.public)
         and (not given or _after_small_word(items, low, k, ctx))
-        and not _lives_in(items, low, i, vocab)
+        and not (
+            _lives_in(items, low, i, vocab)
+            and (not any(w in vocab[s] for s in _WIDE_WORDS) or _near_after(items, low, j, vocab))
+        )
     ):
-        return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
+        return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that;
+        # where she lives, only a region ("creció en el Altiplano", not "lives in Sporting")
     place = ctx.place(w)
     located = (
         _locative_before(items, low, i, vocab)
@@ -1440,6 +1447,8 @@ def _plain_word_class(
             return COMMON  # "Natunton ng pulis…", "Pagdaong ng bangka…": a verb opening the sentence
         if z < 2.5 and _participle_opening(items, low, k, j, ctx):
             return COMMON  # "Aliciada com presentes…", "Aliciado no Maranhão…": a verb opening the sentence
+        if z >= 2.5 and _surname_like_participle(items, low, k, ctx):
+            return UNKNOWN  # "Hurtado con su esposa la llevó a Lima": a surname, though "hurtado" is a word
         # Any word of the languages' dictionaries (the table keeps none rarer than 2.5) that is no one's
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
         return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
@@ -1526,6 +1535,38 @@ def _participle_opening(items: tuple[Token, ...], low: list[str], k: int, j: int
     return False
 
 
+_SPANISH_AND_PORTUGUESE = (2, 3)  # their indices in knowledge.LANGUAGES
+
+
+def _surname_like_participle(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """A Spanish or Portuguese surname shaped like a past participle opening a sentence ("Hurtado con su
+    esposa la llevó a Lima", "Delgado la vigilaba"), not in lowercase anywhere in the story and not one
+    of the language's most frequent words ("Mercado", "Estado"). A participle opening a sentence opens
+    a phrase that a comma closes ("Rescatada en 2019, vive…", "Cansada, se durmió"); without a comma
+    after it the word is the sentence's subject, a name. And names travel into English text where words
+    do not: a word of that shape that English uses nearly as often as the story's language (within 1.5 on
+    the zipf scale) is a name whatever follows ("Delgado, el fiscal, …")."""
+    w = low[k]
+    if not ctx.written_in or ctx.written_in[0] not in _SPANISH_AND_PORTUGUESE or w in ctx.lowercase:
+        return False
+    if any(items[m].kind == WORD for m in range(k)) or items[k].heading:
+        return False  # a sentence's first word, not a title's or a tag's ("trabalho-forcado")
+    if not w.endswith(_PARTICIPLE_ENDINGS + ("ado", "ido")):
+        return False
+    zipf = ctx.knowledge.zipf(w)
+    own, english = zipf[ctx.written_in[0]], zipf[0]
+    if own >= 4.5:
+        return False
+    if english >= 2.0 and own - english < 1.5:
+        return True
+    m = k + 1
+    while m < len(items) and not (items[m].kind == PUNCT and items[m].text in ".!?;:"):
+        if items[m].kind == PUNCT and items[m].text in (",", "—", "–", "("):
+            return False
+        m += 1
+    return True
+
+
 def _english_loanword(w: str, ctx: NameContext) -> bool:
     """An English word of six letters or more in a Filipino text, which Filipino writing never uses on
     its own: English's word table has it, Filipino's does not ("allowable", "caregiving", "remittance").
@@ -1568,16 +1609,81 @@ def _where_someone_is(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
     return low[m] in _AT or low[m] in vocab["residence_words"]
 
 
-def _lives_in(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+def _lives_in(
+    items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, section: str = "residence_words"
+) -> bool:
     """The run comes right after a word of living or working and a preposition of place: "mora em
-    Benfica", "lives in Sporting": a neighbourhood, whatever club is called that."""
+    Benfica", "lives in Sporting": a neighbourhood, whatever club is called that. A few words may stand
+    between ("nakatira sila sa", "grew up in"); `section`: the words read ("dwelling_words": living and
+    growing up only)."""
     k = i - 1
-    while k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"]:
-        k -= 1
+    while k >= 0 and items[k].kind == WORD and low[k] in vocab["articles"] and low[k] not in _AT:
+        k -= 1  # "in the": the article; "no", "au" are a preposition and an article in one
     if k < 1 or items[k].kind != WORD or low[k] not in _AT:
         return False
-    residence = vocab["residence_words"]
-    return any(items[m].kind == WORD and low[m] in residence for m in range(max(0, k - 3), k))
+    words = vocab[section]
+    for m in range(max(0, k - 4), k):
+        n = words.match(low, m) if items[m].kind == WORD else 0
+        if n and m + n <= k + 1 and all(items[x].kind == WORD for x in range(m, k)):
+            return True
+    return False
+
+
+def _at_home(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> bool:
+    """Where she lives or grew up, only a place explains a name: "cresceu no Flamengo", "nakatira sila
+    sa Santo Niño", "grew up in Lake Sebu", "a grandi au Plateau" name her neighbourhood, whatever club,
+    feast, lake or place word is called that. After a word of living or growing up and a preposition of
+    place (`dwelling_words`), a listed word or name of the run (a team, a festival, a natural feature, a
+    place's own word) or a common word written with a capital is unexplained, unless it is a large region, a compass point or a people's word
+    ("lives in the Middle East", "grew up in the north"); places and declared names are read as ever."""
+    vocab = ctx.vocab
+    if not _lives_in(items, low, i, vocab, "dwelling_words") or any(
+        low[m] == "chez" for m in range(max(0, i - 2), i)
+    ):
+        return False  # "vivait chez les Dupont": a family, which the family's rules read
+    regional: set[int] = set()
+    if _near_after(items, low, j, vocab):
+        regional = set()  # "creció en el Bajío, a dos cuadras del mercado": no region is two blocks from
+        # anything: her colonia
+    else:
+        for k in range(i, j):
+            n = max(vocab[section].match(low, k) for section in _WIDE_WORDS) if items[k].kind == WORD else 0
+            regional.update(range(k, k + n))
+    for k in range(i, j):
+        if classes.get(k) in (KNOWN, COMMON) and items[k].cap and not items[k].initial and k not in regional:
+            classes[k] = UNKNOWN
+    return True
+
+
+def _near_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
+    """A word of nearness follows the run within its sentence, a comma between or not ("…, a dos
+    cuadras del mercado", "…, perto da praia", "… à deux rues de la gare")."""
+    near = vocab["near_words"]
+    window = [_CONTRACTED.get(w, w) for w in low[j : j + 12]]  # "a dos cuadras del": "de"
+    for m in range(min(4, len(window))):
+        if items[j + m].kind == PUNCT and items[j + m].text in ".!?;":
+            return False
+        if items[j + m].kind == WORD and near.match(window, m):
+            return True
+    return False
+
+
+# A preposition and an article written as one word, read as the preposition ("del" is "de el").
+_CONTRACTED = {"del": "de", "du": "de", "des": "de", "do": "de", "da": "de", "al": "a", "ao": "a", "au": "à"}
+
+
+# What a run where she lives may be made of and still say no more than a region ("the Middle East").
+_WIDE_WORDS = (
+    "regions",
+    "large_region_words",
+    "region_words",
+    "compass_words",
+    "peoples",
+    "state_words",
+    "connectors",
+)
 
 
 def _acronym_class(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> int:

@@ -41,7 +41,7 @@ LIST_SECTIONS = (
     "state_words", "title_words", "compass_words", "greetings", "event_words", "third_person", "we_words", "enactment_words", "predicate_markers", "announce_words", "same_day_words", "naming_after",
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
-    "teams", "natural_regions",
+    "teams", "natural_regions", "dwelling_words",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
