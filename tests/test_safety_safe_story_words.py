@@ -1605,3 +1605,46 @@ def test_a_region_where_she_lives_and_a_participle_opening_a_sentence_build(
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
     assert unreviewed(root) == [], sentence
+
+
+# heldout16's safe stories (a dev set): a singer, a footballer, a club told as culture, and a region
+# named by the stem of two provinces. Each stopped on main.
+CULTURE_SAFE = [
+    ("en", "Chicago, USA", "When she can't sleep, she puts on an old Taylor Swift album and draws."),
+    (
+        "en",
+        "Lusaka, Zambia",
+        "On match days he wears a green Chipolopolo shirt, a present from our Lusaka office.",
+    ),
+    ("fr", "Kinshasa, RD Congo", "Elle aime les mathématiques et les chansons de Fally Ipupa."),
+    ("pt", "Lisboa, Portugal", "Sonha ver Cristiano Ronaldo jogar ao vivo antes de ele se retirar."),
+    ("pt", "Lisboa, Portugal", '"Eu ouvia a Cesária Évora no rádio da cozinha e chorava", diz.'),
+    ("fr", "Libreville, Gabon", "« Elle connaissait tous les joueurs des Panthères. »"),
+    ("fr", "N'Djamena, Tchad", "Un garçon du Mayo-Kebbi est retourné à l'école."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), CULTURE_SAFE)
+def test_a_public_figure_or_a_club_told_as_culture_and_a_provinces_stem_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert unreviewed(root) == [], sentence
+
+
+# The other side: a public figure's name for someone in her life, with her, or related to her, stops
+# (red team 17's foster carers and teacher are in REDTEAMS_17).
+CULTURE_STILL_STOPS = [
+    ("en", "Accra, Ghana", "She plays football with Michael Essien every Sunday."),
+    ("en", "Kinshasa, DR Congo", "Her favourite singer is her aunt, Fally Ipupa."),
+    ("en", "Chicago, USA", "Her teacher, Taylor Swift, plays her songs in class."),
+    ("es", "Lima, Perú", "Escucha la radio con Pedro Castillo, su vecino."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), CULTURE_STILL_STOPS)
+def test_a_public_figures_name_for_someone_in_her_life_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence

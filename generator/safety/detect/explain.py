@@ -747,6 +747,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     classes = _classes(items, low, i, j, ctx)
     home = _at_home(items, low, i, j, classes, ctx)
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
+    if not home and _public_figure(items, low, words_idx, ctx):
+        return []  # "les chansons de Fally Ipupa", "an old Taylor Swift album": a singer, a club
     if (
         not home
         and _team(items, low, i, j, vocab)
@@ -1543,7 +1545,7 @@ def _surname_like_participle(items: tuple[Token, ...], low: list[str], k: int, c
     esposa la llevó a Lima", "Delgado la vigilaba"), not in lowercase anywhere in the story and not one
     of the language's most frequent words ("Mercado", "Estado"). A participle opening a sentence opens
     a phrase that a comma closes ("Rescatada en 2019, vive…", "Cansada, se durmió"); without a comma
-    after it the word is the sentence's subject, a name. And names travel into English text where words
+    after it a masculine singular one ("-ado", "-ido", as surnames are) is the sentence's subject, a name. And names travel into English text where words
     do not: a word of that shape that English uses nearly as often as the story's language (within 1.5 on
     the zipf scale) is a name whatever follows ("Delgado, el fiscal, …")."""
     w = low[k]
@@ -1559,6 +1561,8 @@ def _surname_like_participle(items: tuple[Token, ...], low: list[str], k: int, c
         return False
     if english >= 2.0 and own - english < 1.5:
         return True
+    if not w.endswith(("ado", "ido")):
+        return False  # surnames are masculine singular: "Trazida da Guiné-Conacri" opens a story's summary
     m = k + 1
     while m < len(items) and not (items[m].kind == PUNCT and items[m].text in ".!?;:"):
         if items[m].kind == PUNCT and items[m].text in (",", "—", "–", "("):
@@ -1655,6 +1659,47 @@ def _at_home(
         if classes.get(k) in (KNOWN, COMMON) and items[k].cap and not items[k].initial and k not in regional:
             classes[k] = UNKNOWN
     return True
+
+
+_CULTURE = ("title_words", "team_words", "team_words_after", "culture_words")
+
+
+def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
+    """The run is a public figure's or a club's name (`public_figures`, `club_names`), all of it, told as
+    culture: a word of songs, films or sport in its sentence within eight words ("les chansons de Fally
+    Ipupa", "an old Taylor Swift album", "a green Chipolopolo shirt"). Never with a relative, a person
+    in her life or where someone lives in the sentence ("lives with Roberto Carlos", "Her teacher,
+    Michael Essien", "Ibrahim Traoré and his wife, who foster her"), after a title, nor right after a
+    word of company ("plays with Messi")."""
+    if not words_idx or any(items[k].kind != WORD for k in range(words_idx[0], words_idx[-1] + 1)):
+        return False
+    vocab = ctx.vocab
+    first, last = words_idx[0], words_idx[-1]
+    if not any(vocab[s].match(low, first) == len(words_idx) for s in ("public_figures", "club_names")):
+        return False
+    before = first - 1
+    while before >= 0 and items[before].kind == WORD and low[before] in vocab["articles"]:
+        before -= 1
+    if (
+        before >= 0
+        and items[before].kind == WORD
+        and (
+            low[before] in vocab["titles"]
+            or low[before] in vocab["company_words"]
+            or _phrase_ends(low, before, vocab["company_words"])
+        )
+    ):
+        return False
+
+    def said(sections: tuple[str, ...], lo: int, hi: int) -> bool:
+        return any(items[m].kind == WORD and vocab[s].match(low, m) for s in sections for m in range(lo, hi))
+
+    if said(("life_roles", "dwelling_words", "residence_words", "home_words"), 0, len(items)) or any(
+        items[m].kind == WORD and low[m] in vocab["kinship"] and low[m] not in ctx.not_kinship
+        for m in range(len(items))
+    ):
+        return False
+    return said(_CULTURE, max(0, first - 8), first) or said(_CULTURE, last + 1, min(len(items), last + 9))
 
 
 def _near_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:

@@ -41,7 +41,8 @@ LIST_SECTIONS = (
     "state_words", "title_words", "compass_words", "greetings", "event_words", "third_person", "we_words", "enactment_words", "predicate_markers", "announce_words", "same_day_words", "naming_after",
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
-    "teams", "natural_regions", "dwelling_words",
+    "teams", "natural_regions", "dwelling_words", "public_figures", "club_names", "culture_words",
+    "life_roles", "company_words",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
