@@ -1648,3 +1648,35 @@ def test_a_public_figures_name_for_someone_in_her_life_stops(
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
     assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
+# heldout10's Filipino safe stories (a dev set): the peso written "P", and a count whose thousands are
+# separated, before what it counts (a Filipino linker between or not). Each stopped on main.
+COUNTS_AND_PESOS_SAFE = [
+    ("fil", "Iloilo City, Philippines", "Pinangakuan siya ng trabaho sa Maynila: P18,000 kada buwan."),
+    ("fil", "Bacolod, Philippines", "Ngayong taon, 14,300 na estudyante ang dumalo sa prevention sessions."),
+    ("en", "Bacolod, Philippines", "This year 27,400 parents came to the sessions."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), COUNTS_AND_PESOS_SAFE)
+def test_a_peso_amount_and_a_count_of_thousands_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert unreviewed(root) == [], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her passport number is P1234567.",
+        "Her ID is 12,345,678 here.",
+        "Her case number is 27,400 at the court.",
+    ],
+)
+def test_a_passport_an_id_or_a_case_number_written_like_an_amount_still_stops(
+    tmp_path: pathlib.Path, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story("en", sentence, "Manila, Philippines")})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence

@@ -176,9 +176,21 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         return True
     if after and (after[0] in vocab["quantity_words"] or vocab["quantity_words"].match(after, 0)):
         return _grouped(number)
+    if (
+        _SEPARATED.fullmatch(number)
+        and _COUNTED.match(text, e)
+        and not any(w in vocab["id_words"] for w in before)
+    ):
+        return True  # "27,400 parents came", "14,300 na estudyante": thousands, then what they count
     if any(w in vocab["law_words"] or w in vocab["laws"] for w in before):
         return True  # "Section 370", "Lei 13.344/2016", "Republic Act No. 9208"
     return any(vocab["comparatives"].match(before, i) for i in range(len(before))) and _grouped(number)
+
+
+# A number written with its thousands separated ("27,400", "1.436", "3,00,000"), and a lowercase word
+# after it, a Filipino linker between or not: what is counted.
+_SEPARATED = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}")
+_COUNTED = re.compile(r"\s+(?:(?:na|ng)\s+)?[^\W\d_A-Z][^\W\d_]{2,}")
 
 
 def _grouped(text: str) -> bool:
