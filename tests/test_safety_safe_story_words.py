@@ -1680,3 +1680,21 @@ def test_a_passport_an_id_or_a_case_number_written_like_an_amount_still_stops(
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story("en", sentence, "Manila, Philippines")})
     assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
+# heldout15's safe stories (a dev set): the upper or lower part of a country or a state, a legal term
+# named after a person, a highway and a people the gazetteer does not derive. Each stopped on main.
+WORDS_OF_HELDOUT_15_SAFE = [
+    ("fr", "Conakry, Guinée", "Il vient de Haute-Guinée, comme beaucoup d'autres garçons."),
+    ("es", "Lima, Perú", "Declaró una sola vez, en cámara Gesell, sin ver al acusado."),
+    ("es", "Lima, Perú", "Dos días de viaje por la Interoceánica después, llegó a la mina."),
+    ("en", "Dili, Timor-Leste", "She is one of seven Timorese women who came home this year."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), WORDS_OF_HELDOUT_15_SAFE)
+def test_a_part_of_a_country_a_legal_term_a_highway_and_a_people_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert unreviewed(root) == [], sentence

@@ -1361,6 +1361,9 @@ def _plain_word_class(
         return KNOWN  # "Pilipinang caregiver", "Dalawampu't dalawang taon": a known word and its linker
     if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
         parts = [p for p in w.split("-") if p]
+        region = _upper_or_lower(parts, ctx)
+        if region is not None:
+            return region  # "Haute-Guinée", "Alto-Paraná": a part of a country or a state, as coarse
         if parts and all(
             p in vocab.known
             or p in vocab.public  # "TESDA-certified"
@@ -1700,6 +1703,22 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     ):
         return False
     return said(_CULTURE, max(0, first - 8), first) or said(_CULTURE, last + 1, min(len(items), last + 9))
+
+
+_UPPER_LOWER = frozenset(
+    ["haut", "haute", "bas", "basse", "alto", "alta", "baixo", "baixa", "bajo", "baja", "upper", "lower"]
+)
+
+
+def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
+    """The class of "Haute-Guinée", "Basse-Casamance", "Alto-Paraná": the upper or lower part of a
+    country or a state, no finer than it."""
+    if len(parts) < 2 or parts[0] not in _UPPER_LOWER:
+        return None
+    place = ctx.place("-".join(parts[1:])) or ctx.place(" ".join(parts[1:]))
+    if place is None or place.level > STATE:
+        return None
+    return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
 
 
 def _near_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
