@@ -1621,6 +1621,8 @@ CULTURE_SAFE = [
     ("pt", "Lisboa, Portugal", '"Eu ouvia a Cesária Évora no rádio da cozinha e chorava", diz.'),
     ("fr", "Libreville, Gabon", "« Elle connaissait tous les joueurs des Panthères. »"),
     ("fr", "N'Djamena, Tchad", "Un garçon du Mayo-Kebbi est retourné à l'école."),
+    # "filles" is a kinship word, but not hers: no possessive before it and not next to the name
+    ("fr", "Kinshasa, RD Congo", "C'est Fally Ipupa, et les autres filles reprennent le refrain."),
 ]
 
 
@@ -1639,6 +1641,8 @@ CULTURE_STILL_STOPS = [
     ("en", "Kinshasa, DR Congo", "Her favourite singer is her aunt, Fally Ipupa."),
     ("en", "Chicago, USA", "Her teacher, Taylor Swift, plays her songs in class."),
     ("es", "Lima, Perú", "Escucha la radio con Pedro Castillo, su vecino."),
+    ("en", "Kinshasa, DR Congo", "Fally Ipupa, her cousin, sings at weddings."),
+    ("fr", "Kinshasa, RD Congo", "Sa tante, Fally Ipupa, chante le refrain aux mariages."),
 ]
 
 

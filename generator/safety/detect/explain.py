@@ -1670,8 +1670,8 @@ _CULTURE = ("title_words", "team_words", "team_words_after", "culture_words")
 def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
     """The run is a public figure's or a club's name (`public_figures`, `club_names`), all of it, told as
     culture: a word of songs, films or sport in its sentence within eight words ("les chansons de Fally
-    Ipupa", "an old Taylor Swift album", "a green Chipolopolo shirt"). Never with a relative, a person
-    in her life or where someone lives in the sentence ("lives with Roberto Carlos", "Her teacher,
+    Ipupa", "an old Taylor Swift album", "a green Chipolopolo shirt"). Never with a relative (a kinship
+    word after a possessive or within three words), a person in her life or where someone lives in the sentence ("lives with Roberto Carlos", "Her teacher,
     Michael Essien", "Ibrahim Traoré and his wife, who foster her"), after a title, nor right after a
     word of company ("plays with Messi")."""
     if not words_idx or any(items[k].kind != WORD for k in range(words_idx[0], words_idx[-1] + 1)):
@@ -1698,10 +1698,13 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         return any(items[m].kind == WORD and vocab[s].match(low, m) for s in sections for m in range(lo, hi))
 
     if said(("life_roles", "dwelling_words", "residence_words", "home_words"), 0, len(items)) or any(
-        items[m].kind == WORD and low[m] in vocab["kinship"] and low[m] not in ctx.not_kinship
+        items[m].kind == WORD
+        and low[m] in vocab["kinship"]
+        and low[m] not in ctx.not_kinship
+        and (_owned(items, low, m, vocab) or first - 3 <= m <= last + 3)
         for m in range(len(items))
     ):
-        return False
+        return False  # "her aunt", "sa mère", "Fally Ipupa, her cousin" ("les autres filles" are girls)
     return said(_CULTURE, max(0, first - 8), first) or said(_CULTURE, last + 1, min(len(items), last + 9))
 
 
@@ -1719,6 +1722,11 @@ def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
     if place is None or place.level > STATE:
         return None
     return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
+
+
+def _owned(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
+    """A possessive stands right before word k, or one word before ("her aunt", "sa grande sœur")."""
+    return any(m >= 0 and items[m].kind == WORD and low[m] in vocab["possessives"] for m in (k - 1, k - 2))
 
 
 def _near_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
