@@ -1572,6 +1572,8 @@ OLDER_HOLES_17 = [
     ),  # O17-05
     ("pt", "Lisboa, Portugal", "Ela mora no Benfica com a tia."),
     ("es", "Lima, Perú", "Delgado la vigilaba día y noche."),
+    # a landmark is a public name, but no region where she lives
+    ("en", "Mumbai, India", "She grew up near the Victoria Memorial."),
 ]
 
 

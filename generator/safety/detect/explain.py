@@ -58,9 +58,18 @@ FAMILY_NAME = "a family's name"  # a RELATIVE finding's `what` for a family name
 DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
 _EXPLAINED = frozenset({DECLARED, KNOWN, COARSE_PLACE, COMMON})
 
-_ARTICLED_PUBLIC = ("festivals", "public_bodies", "laws", "regions", "platforms", "teams", "natural_regions")
+_ARTICLED_PUBLIC = (
+    "festivals",
+    "public_bodies",
+    "laws",
+    "regions",
+    "platforms",
+    "teams",
+    "natural_regions",
+    "landmarks",
+)
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies", "teams", "natural_regions")  # fmt: skip
+                   "law_words", "currencies", "teams", "natural_regions", "landmarks")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
