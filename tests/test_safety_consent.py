@@ -262,6 +262,12 @@ AGE_SENTENCES = [
     ("Asha was one of fifteen women who finished the course.", False),
     ("Asha trabaja con quince compañeras en el taller.", False),
     ("Labing-anim na babae ang nagtapos kasama si Asha.", False),
+    # heldout19: Spanish and Portuguese give her age with the verb alone, in a paragraph about her
+    ("Asha vivía en la sierra. Cuando llegó a la selva, después de dos días, tenía 16 años.", True),
+    ("Asha morava no interior. Quando chegou à cidade, tinha 15 anos.", True),
+    ("Asha vive en Lima. Su hermana tenía 16 años cuando se fue.", False),
+    ("Asha trabaja en Lima. El programa tiene 12 años.", False),
+    ("Asha trabaja en Lima. Hoy tiene 12 años de experiencia.", False),
 ]
 
 

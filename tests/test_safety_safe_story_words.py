@@ -1922,3 +1922,25 @@ def test_red_team_18s_safe_sentences_build(
 ) -> None:
     root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
     assert unreviewed(root) == [], sentence
+
+
+# heldout19 published the building where a survivor was held, named by common words in a caption
+# ("the fifth-floor dormitory in Blue Harbour Plaza"): a plaza, a tower, residences, a compound are
+# workplaces' and buildings' heads now. A listed landmark stays public, unless she lives or works there.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Illustration based on her description of the fifth-floor dormitory in Blue Harbour Plaza.",
+        "She worked in Royal Palm Residences for a year.",
+        "She worked as a cleaner in the Petronas Towers.",
+    ],
+)
+def test_a_building_named_by_common_words_stops(tmp_path: pathlib.Path, sentence: str) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story("en", sentence, "Phnom Penh, Cambodia")})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
+def test_a_listed_landmark_told_as_news_builds(tmp_path: pathlib.Path) -> None:
+    text = "On the World Day against Trafficking, the Empire State Building lit up in blue."
+    root = make_site(tmp_path / "site", {STORY: _childs_story("en", text, "New York, USA")})
+    assert unreviewed(root) == []

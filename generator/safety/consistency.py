@@ -76,11 +76,16 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     if not ages:
         return
     single = len(story.survivors) == 1
+    kinship = site.vocab["kinship"] if site is not None else frozenset()
     for p in adults:
         name = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p.name.split()) + r")\b", re.IGNORECASE)
         for at in ages:
             sentence = _sentence(text, at)
-            if name.search(sentence) or (single and _PRONOUNS.search(sentence)):
+            if (
+                name.search(sentence)
+                or (single and _PRONOUNS.search(sentence))
+                or (single and _subjectless(text, at, sentence, name, kinship))
+            ):
                 yield Hit(
                     f"the text gives an age under 18 for {person_label(p.name, p.name_type)}, declared minor: false: "
                     "a survivor who was a child at the time of the events is a minor",
@@ -89,6 +94,33 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                     path=("people", p.index, "minor"),
                 )
                 break
+
+
+# Spanish and Portuguese say "she was 16" with the verb alone ("tenía 16 años", "tinha 15 anos").
+_VERB_AGE = re.compile(
+    r"\b(?:tenía|tenia|tiene|cumplió|cumplio|tinha|tem|fez|completou)\s+(?:\w+\s+)?\d", re.IGNORECASE
+)
+_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_YEARS_OF = re.compile(r"\d+\s+(?:años|anos)\s+(?:de|da|do|en|no|na)\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"\b(?:el|la|los|las|un|una|o|os|as|um|uma|este|esta|esse|essa)\s+\w", re.IGNORECASE)
+
+
+def _subjectless(text: str, at: int, sentence: str, name: re.Pattern[str], kinship: object) -> bool:
+    """An age given by a verb with no subject ("Cuando llegó a la selva, tenía 16 años") in a paragraph
+    about the survivor (her name in it), with no relative in the sentence ("su hermana tenía 16 años"):
+    the survivor's age, as the reader understands it."""
+    verb = _VERB_AGE.search(text, max(0, at - 30), at + 3)
+    if verb is None or _YEARS_OF.match(text, at):
+        return False  # "tiene 12 años de historia": how long something has lasted
+    clause = text[max(text.rfind(",", 0, verb.start()), text.rfind(". ", 0, verb.start()), 0) : verb.start()]
+    if _ARTICLE.search(clause):
+        return False  # "El programa tiene 12 años": a subject of its own
+    if any(w.casefold() in kinship for w in _WORDS.findall(sentence)):  # type: ignore[operator]
+        return False
+    lo = text.rfind("\n\n", 0, at)
+    hi = text.find("\n\n", at)
+    paragraph = text[lo + 1 if lo >= 0 else 0 : hi if hi >= 0 else len(text)]
+    return name.search(paragraph) is not None
 
 
 def _digits_for_words(text: str, ages: Mapping[str, int]) -> str:

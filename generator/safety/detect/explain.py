@@ -876,6 +876,13 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     institution = _institution(items, low, i, j, classes, ctx)
     if (
         institution is not None
+        and vocab["landmarks"].match(low, words_idx[0]) == len(words_idx)
+        and not _near_a_home(items, low, i, j, vocab)
+    ):
+        institution = None  # "the Empire State Building lit up": a listed landmark, where she neither
+        # lives nor works ("worked as a cleaner in the Petronas Towers" is her workplace)
+    if (
+        institution is not None
         and _all_common_in_title(items, i, j, classes)
         # a head word written in lowercase says the heading is no Title Case one: "## Au foyer Les Tilleuls"
         and not (institution[0] < i and not items[institution[0]].cap)
