@@ -365,6 +365,18 @@ def _childs_story(lang: str, sentence: str, location: str) -> str:
     return _story(lang, sentence, people=[survivor(minor=True)], consent=CHILD_CONSENT, location=location)
 
 
+def _builds(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    """A child's story holding `sentence` builds with no finding to review."""
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert unreviewed(root) == [], sentence
+
+
+def _stops(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    """A child's story holding `sentence` stops on a finding of its own (not only the missing review)."""
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+
+
 CHILD_TOWNS = [
     # a region named for its chief town (Kédougou: 30,000 people), and a city under 100,000
     ("fr", "Asha, 13 ans, originaire de Kédougou, est arrivée au centre en mars.", "Sénégal"),
@@ -1161,8 +1173,7 @@ def test_a_name_the_text_says_is_a_place_a_house_or_a_family_is_not_explained_by
 def test_speech_a_places_own_article_and_a_plural_noun_stay_explained(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 # Withdrawn before they reached main: red teams (redteam13, redteam14) published each of these through
@@ -1251,8 +1262,7 @@ REDTEAMS_16 = [
 def test_a_period_a_team_and_a_declared_name_after_a_village_word_do_not_explain_a_detail(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+    _stops(tmp_path, lang, location, sentence)
 
 
 def test_a_municipality_of_a_big_city_is_finer_than_the_city(tmp_path: pathlib.Path) -> None:
@@ -1340,8 +1350,7 @@ HELDOUT_17_SAFE = [
 def test_public_names_states_and_words_of_heldout17_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 def test_a_kinship_word_of_another_language_is_the_texts_own_word(tmp_path: pathlib.Path) -> None:
@@ -1549,8 +1558,7 @@ REDTEAMS_17 = [
 def test_what_heldout17s_rules_and_public_names_must_not_explain_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+    _stops(tmp_path, lang, location, sentence)
 
 
 # Red team 17's older holes: each published on main and stops now. Where she lives or grew up ("cresceu
@@ -1577,8 +1585,7 @@ OLDER_HOLES_17 = [
 def test_where_she_lives_only_a_place_explains_a_name_and_a_surname_opening_a_sentence_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+    _stops(tmp_path, lang, location, sentence)
 
 
 # The other side: a region of several words, a compass point or a metropolitan area where she lives,
@@ -1599,8 +1606,7 @@ WHERE_SHE_LIVES_SAFE = [
 def test_a_region_where_she_lives_and_a_participle_opening_a_sentence_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 # heldout16's safe stories (a dev set): a singer, a footballer, a club told as culture. Each stopped on
@@ -1625,8 +1631,7 @@ CULTURE_SAFE = [
 def test_a_public_figure_or_a_club_told_as_culture_builds(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 # The other side: a public figure's name for someone in her life, with her, or related to her, stops
@@ -1645,8 +1650,7 @@ CULTURE_STILL_STOPS = [
 def test_a_public_figures_name_for_someone_in_her_life_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+    _stops(tmp_path, lang, location, sentence)
 
 
 # heldout10's Filipino safe stories (a dev set): the peso written "P", and a count whose thousands are
@@ -1662,8 +1666,7 @@ COUNTS_AND_PESOS_SAFE = [
 def test_a_peso_amount_and_a_count_of_thousands_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 @pytest.mark.parametrize(
@@ -1695,8 +1698,7 @@ WORDS_OF_HELDOUT_15_SAFE = [
 def test_a_part_of_a_country_a_legal_term_a_highway_and_a_people_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 # Red team 18 (white box, against 9728fff): each published a child's story through that commit's
@@ -1894,8 +1896,7 @@ REDTEAMS_18 = [
 def test_red_team_18s_public_figures_clubs_stems_and_homes_stop(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert [h for h in unreviewed(root) if "DECISION-MISSING" not in h], sentence
+    _stops(tmp_path, lang, location, sentence)
 
 
 # Red team 18's controls: participles opening a sentence, a religion or a feast after a word of living
@@ -1920,8 +1921,7 @@ REDTEAM_18_SAFE = [
 def test_red_team_18s_safe_sentences_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
-    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
-    assert unreviewed(root) == [], sentence
+    _builds(tmp_path, lang, location, sentence)
 
 
 # heldout19 published the building where a survivor was held, named by common words in a caption
