@@ -11,7 +11,7 @@ from typing import Any, cast
 from urllib.parse import urlsplit
 
 from generator.config.settings import SiteConfig
-from generator.content.model import Story
+from generator.content.model import Page, Story
 from generator.findings import Finding
 from generator.safety import (
     consent,
@@ -188,7 +188,7 @@ def check_surfaces(site: Any) -> list[Finding]:
     return findings
 
 
-def page_decisions(pages: Iterable[Any], findings: list[Finding], config: SiteConfig) -> list[Finding]:
+def page_decisions(pages: Iterable[Page], findings: list[Finding], config: SiteConfig) -> list[Finding]:
     """A warning is a decision on a plain page too: the warnings a page's reviewer accepted (its
     `waivers`, written by `impactsite approve`) are set aside; any still open stops the build
     (DECISION-MISSING, on the page's title). Findings on other surfaces pass through."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterator, Mapping
 
 from generator.content.model import Story
 from generator.safety.redact import person_label
@@ -76,7 +76,7 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     if not ages:
         return
     single = len(story.survivors) == 1
-    kinship = site.vocab["kinship"] if site is not None else frozenset()
+    kinship: Container[str] = site.vocab["kinship"] if site is not None else frozenset()
     for p in adults:
         name = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p.name.split()) + r")\b", re.IGNORECASE)
         for at in ages:
@@ -105,7 +105,7 @@ _YEARS_OF = re.compile(r"\d+\s+(?:años|anos)\s+(?:de|da|do|en|no|na)\b", re.IGN
 _ARTICLE = re.compile(r"\b(?:el|la|los|las|un|una|o|os|as|um|uma|este|esta|esse|essa)\s+\w", re.IGNORECASE)
 
 
-def _subjectless(text: str, at: int, sentence: str, name: re.Pattern[str], kinship: object) -> bool:
+def _subjectless(text: str, at: int, sentence: str, name: re.Pattern[str], kinship: Container[str]) -> bool:
     """An age given by a verb with no subject ("Cuando llegó a la selva, tenía 16 años") in a paragraph
     about the survivor (her name in it), with no relative in the sentence ("su hermana tenía 16 años"):
     the survivor's age, as the reader understands it."""
@@ -115,7 +115,7 @@ def _subjectless(text: str, at: int, sentence: str, name: re.Pattern[str], kinsh
     clause = text[max(text.rfind(",", 0, verb.start()), text.rfind(". ", 0, verb.start()), 0) : verb.start()]
     if _ARTICLE.search(clause):
         return False  # "El programa tiene 12 años": a subject of its own
-    if any(w.casefold() in kinship for w in _WORDS.findall(sentence)):  # type: ignore[operator]
+    if any(w.casefold() in kinship for w in _WORDS.findall(sentence)):
         return False
     lo = text.rfind("\n\n", 0, at)
     hi = text.find("\n\n", at)
