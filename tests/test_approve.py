@@ -136,7 +136,10 @@ def test_refuses_while_the_denylist_cannot_be_checked(tmp_path: pathlib.Path) ->
         (
             REVIEWER,
             "content/notes.md",
-            "is not a story or a page (they live in content/stories/ and content/pages/)",
+            (
+                "is not a story, a page, a data file, site.yaml or a download (stories live in "
+                "content/stories/, pages in content/pages/, data files in content/campaigns/ and content/data/)"
+            ),
         ),
     ],
 )

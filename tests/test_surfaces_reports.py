@@ -54,8 +54,9 @@ def root(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.Pat
     # A rule that quotes what it found, as detectors did: the writers must still mask it.
     real_check = safety.check_surfaces
 
-    def quoting(site: object) -> list[Finding]:
-        return real_check(site) + [
+    def quoting(site: object) -> tuple[list[Finding], list[Finding]]:
+        found, waived = real_check(site)
+        return found + [
             Finding(
                 STORY,
                 30,
@@ -65,7 +66,7 @@ def root(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.Pat
                 f'"{REAL}" and her mother "Sunita\u00adDevi" from Ra\u200bmpur, +91 98765 43210, meena@gmail.com',
                 f"remove {MOTHER.upper()} and Rampur",
             )
-        ]
+        ], waived
 
     monkeypatch.setattr(safety, "check_surfaces", quoting)
     return root

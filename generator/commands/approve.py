@@ -30,11 +30,12 @@ from generator.content.parse import read_source
 from generator.content.publication import decide
 from generator.errors import ContentError, UsageError
 from generator.findings import Finding, Severity, error, sort_findings
-from generator.safety import signoff, sshsig, waivers
+from generator.safety import decisions_file, signoff, sshsig, waivers
 from generator.safety.links import Addresses, site_addresses
 
 # What approve itself puts right by writing new review and waivers blocks.
 RESOLVED_HERE = {r.id for r in signoff.RULES + waivers.RULES} - {"SIGNOFF-SIGNERS"}
+MISSING = "DECISION-MISSING"  # on other files: their own approval puts it right
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,10 @@ REFUSE_ALL = Interaction(decide=lambda path, finding: None)
 class _Item:
     path: str
     file: pathlib.Path
-    source: Source
+    source: Source | None  # None for a file without front matter: its decisions go to safety/decisions.yaml
     author: str | None
     waivers: tuple[Waiver, ...]
-    kind: str  # "story" or "page", for messages
+    kind: str  # "story", "page" or "file", for messages
 
 
 def review_block(review: Review) -> str:
@@ -126,6 +127,13 @@ def _only_page(site: Site, page: Page) -> Site:
     return dataclasses.replace(site, stories=(), pages=(page,), publications={}, extras=extras)
 
 
+def _only_surfaces(site: Site) -> Site:
+    """The site cut down to what is not a story or a page: data files, site.yaml and downloads are
+    read from the site itself."""
+    extras = {**site.extras, "site_addresses": site_addresses(site)}
+    return dataclasses.replace(site, stories=(), pages=(), publications={}, extras=extras)
+
+
 def _item(
     root: pathlib.Path,
     site: Site,
@@ -133,6 +141,7 @@ def _item(
     at: dt.datetime,
     whole: Callable[[], Addresses],
     stories: dict[str, Story],
+    recorded: dict[str, tuple[Waiver, ...]],
 ) -> tuple[_Item, Site] | list[Finding]:
     resolved = f.resolve()
     try:
@@ -150,7 +159,12 @@ def _item(
     parse_errors = [p for p in site.findings if p.path == rel]
     if parse_errors:
         return parse_errors
-    raise UsageError(f"{f} is not a story or a page (they live in content/stories/ and content/pages/)")
+    if decisions_file.decided_here(rel) and resolved.is_file():
+        return _Item(rel, resolved, None, None, recorded.get(rel, ()), "file"), _only_surfaces(site)
+    raise UsageError(
+        f"{f} is not a story, a page, a data file, site.yaml or a download (stories live in "
+        "content/stories/, pages in content/pages/, data files in content/campaigns/ and content/data/)"
+    )
 
 
 def approve(
@@ -182,13 +196,15 @@ def approve(
     steps = Steps(Store.memory())
     site_key = checks.site_fingerprint(config.root, config, site.files)
     stories = {s.path: s for s in site.stories}
+    recorded, unreadable = decisions_file.read_decisions(root)
+    problems += unreadable  # rewriting a decisions file that cannot be read would lose what it says
     for f in files:
-        got = _item(root, site, f, at, whole, stories)
+        got = _item(root, site, f, at, whole, stories, recorded)
         if isinstance(got, list):
             problems += got
             continue
         item, alone = got
-        if waivers.same_person(item.author, reviewer):
+        if item.source is not None and waivers.same_person(item.author, reviewer):
             problems.append(
                 error(
                     item.path,
@@ -203,7 +219,11 @@ def approve(
         mine = [x for x in found if x.path == item.path]
         blocking = [x for x in mine if x.is_error and x.rule not in RESOLVED_HERE]
         # Site-wide errors too (config, denylist key, signers): a review would vouch for checks that never ran.
-        blocking += [x for x in found if x.is_error and not x.path.startswith("content/")]
+        blocking += [
+            x
+            for x in found
+            if x.is_error and not x.path.startswith("content/") and x.path != item.path and x.rule != MISSING
+        ]
         if blocking:
             problems += blocking
             continue
@@ -218,12 +238,20 @@ def approve(
             sort_findings(refused),
             "not approved: every warning needs a decision; fix the text or accept each warning with a reason",
         )
-    texts = [(item, _approved_text(item, decisions, reviewer, day, key, site)) for item, decisions in todo]
-    for item, text in texts:
-        tmp = item.file.with_name(f".{item.file.name}.approve-tmp")
+    texts: list[tuple[pathlib.Path, str]] = []
+    for item, decisions in todo:
+        if item.source is None:
+            recorded = {**recorded, item.path: tuple(_signed(item.path, decisions, key))}
+        else:
+            texts.append((item.file, _approved_text(item, decisions, reviewer, day, key, site)))
+    if any(item.source is None for item, _ in todo):
+        texts.append((root / decisions_file.DECISIONS_FILE, decisions_file.decisions_text(recorded)))
+    for file, text in texts:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(f".{file.name}.approve-tmp")
         tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, item.file)
-    return [item.path for item, _ in texts]
+        os.replace(tmp, file)
+    return [item.path for item, _ in todo]
 
 
 def _decide(
@@ -271,13 +299,8 @@ def _approved_text(
     item: _Item, decisions: list[Waiver], reviewer: str, day: dt.date, key: pathlib.Path | None, site: Site
 ) -> str:
     config = site.config
-    if key is not None:
-        decisions = [
-            w
-            if w.signature
-            else dataclasses.replace(w, signature=sshsig.sign(signoff.decision_payload(item.path, w), key))
-            for w in decisions
-        ]
+    assert item.source is not None
+    decisions = _signed(item.path, decisions, key)
     text = replace_block(item.source.text, item.source, "waivers", waivers_block(decisions))
     source = _reread(item.path, text)
     review = Review(reviewer, day, signoff.text_hash(source, config.content_dir))
@@ -286,6 +309,18 @@ def _approved_text(
         review = dataclasses.replace(review, signature=sshsig.sign(payload, key))
         _check_own_signature(site, item, review, payload, reviewer)
     return replace_block(text, source, "review", review_block(review))
+
+
+def _signed(path: str, decisions: list[Waiver], key: pathlib.Path | None) -> list[Waiver]:
+    """The decisions, each signed with `key` (when given) unless it already carries a signature."""
+    if key is None:
+        return decisions
+    return [
+        w
+        if w.signature
+        else dataclasses.replace(w, signature=sshsig.sign(signoff.decision_payload(path, w), key))
+        for w in decisions
+    ]
 
 
 def _reread(path: str, text: str) -> Source:

@@ -303,7 +303,10 @@ def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:
     findings += slug_findings
     if findings:
         return None, findings
+    return page_from(source, slug, data), []
+
+
+def page_from(source: Source, slug: str, data: dict[str, Any]) -> Page:
+    """The Page for front matter that passed the schema (also used to rebuild a stored one)."""
     page = PAGE.build(data, source=source)
-    return replace(
-        page, slug=slug, waivers=tuple(replace(w, index=i) for i, w in enumerate(page.waivers))
-    ), []
+    return replace(page, slug=slug, waivers=tuple(replace(w, index=i) for i, w in enumerate(page.waivers)))

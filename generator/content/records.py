@@ -112,27 +112,19 @@ def story_from_json(
 
 
 def page_to_json(result: tuple[Page | None, list[Finding], str]) -> Any:
+    """A page is stored as its whole front matter (author, review and waivers included: a stored
+    page must decide exactly as the file does)."""
     page, findings, body_digest = result
-    record = (
-        None
-        if page is None
-        else [page.slug, page.title, page.summary, page.nav_order, page.noindex, page.internal_notes]
-    )
+    record = None if page is None else [page.slug, _to_json(page.source.front.data)]
     return [record, findings_to_json(findings), body_digest]
 
 
 def page_from_json(data: Any, path: str, raw: bytes) -> tuple[Page | None, list[Finding], str]:
+    from generator.content.parse import page_from
+
     record, findings, body_digest = data
     if record is None:
         return None, findings_from_json(findings), ""
-    slug, title, summary, nav_order, noindex, internal_notes = record
-    page = Page(
-        source=LazySource(path, raw),
-        title=str(title),
-        summary=summary,
-        slug=str(slug),
-        nav_order=nav_order,
-        noindex=bool(noindex),
-        internal_notes=internal_notes,
-    )
+    slug, front = record
+    page = page_from(LazySource(path, raw), str(slug), _from_json(front))
     return page, findings_from_json(findings), str(body_digest)

@@ -16,6 +16,7 @@ from generator.findings import Finding
 from generator.safety import (
     consent,
     consistency,
+    decisions_file,
     denylist,
     downloads,
     identifiers,
@@ -163,11 +164,12 @@ def check_story(
     return findings, waived
 
 
-def check_surfaces(site: Any) -> list[Finding]:
+def check_surfaces(site: Any) -> tuple[list[Finding], list[Finding]]:
     """Every surface that is not a story's own text (pages, data files, site.yaml, links, downloads),
-    through the same detectors and denylist as story bodies; and the protector every report writer
-    masks with (safety/redact.py). `site` is the build's Site: config, stories, pages, publications
-    and extras."""
+    through the same detectors and denylist as story bodies, with the reviewers' decisions on their
+    warnings applied: (findings, warnings a decision accepted). Also registers the protector every
+    report writer masks with (safety/redact.py). `site` is the build's Site: config, stories, pages,
+    publications and extras."""
     ctx = SurfaceContext(site.config, site.stories, site.pages, site.publications, site.extras)
     redact.remember(
         redact.Protector(
@@ -178,32 +180,43 @@ def check_surfaces(site: Any) -> list[Finding]:
             site.config.root,
         )
     )
-    findings = page_decisions(site.pages, surfaces.check_surfaces(ctx), site.config)
+    findings = surfaces.check_surfaces(ctx)
     donor = site.extras.get("donor")
     if donor is not None:  # downloads were read (and cleaned) with the donor data
         findings += downloads.check_downloads(donor.downloads, site.config, site.extras)
     for rule in ALL_RULES:
         if rule.scope == SURFACE:
             findings.extend(cast("Iterable[Finding]", rule.check(ctx)))
-    return findings
+    return file_decisions(site.pages, findings, site.config)
 
 
-def page_decisions(pages: Iterable[Page], findings: list[Finding], config: SiteConfig) -> list[Finding]:
-    """A warning is a decision on a plain page too: the warnings a page's reviewer accepted (its
-    `waivers`, written by `impactsite approve`) are set aside; any still open stops the build
-    (DECISION-MISSING, on the page's title). Findings on other surfaces pass through."""
+def file_decisions(
+    pages: Iterable[Page], findings: list[Finding], config: SiteConfig
+) -> tuple[list[Finding], list[Finding]]:
+    """A warning is a decision on every surface, not only in stories: the warnings a reviewer accepted
+    (a page's own `waivers`; for data files, site.yaml and downloads, safety/decisions.yaml; both
+    written by `impactsite approve`) are set aside; any still open stops the build with one
+    DECISION-MISSING per file. Returns (findings, warnings accepted)."""
     by_path = {page.path: page for page in pages}
-    out: list[Finding] = []
-    on_page: dict[str, list[Finding]] = {}
+    recorded, problems = decisions_file.read_decisions(config.root)
+    out: list[Finding] = list(problems)
+    waived: list[Finding] = []
+    per_file: dict[str, list[Finding]] = {}
     for f in findings:
-        (on_page.setdefault(f.path, []) if f.path in by_path else out).append(f)
-    for path, found in on_page.items():
-        page = by_path[path]
-        still_open, _ = waivers.apply_waivers(
-            found, page.waivers, page.author, signoff.decision_verifier(config, path)
-        )
-        out += still_open + waivers.decisions_needed(page.source, still_open, ALL_RULES, ("title",))
-    return out
+        decided = f.path in by_path or decisions_file.decided_here(f.path)
+        (per_file.setdefault(f.path, []) if decided else out).append(f)
+    for path, found in per_file.items():
+        verified = signoff.decision_verifier(config, path)
+        page = by_path.get(path)
+        if page is not None:
+            still_open, accepted = waivers.apply_waivers(found, page.waivers, page.author, verified)
+            out += still_open + waivers.decisions_needed(page.source, still_open, ALL_RULES, ("title",))
+        else:
+            still_open, accepted = waivers.apply_waivers(found, recorded.get(path, ()), None, verified)
+            first = min(((f.line, f.column) for f in still_open), default=(1, 1))
+            out += still_open + waivers.decisions_needed_at(path, *first, still_open, ALL_RULES)
+        waived += accepted
+    return out, waived
 
 
 def check_site(ctx: SiteContext, rules: tuple[Rule, ...] = ALL_RULES) -> list[Finding]:
@@ -226,6 +239,6 @@ __all__ = [
     "check_site",
     "check_story",
     "check_surfaces",
-    "page_decisions",
+    "file_decisions",
     "site_extras",
 ]

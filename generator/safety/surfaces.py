@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from generator.config.settings import SiteConfig
 from generator.config.yamlload import Located, Path, YamlProblem, load_yaml
@@ -271,6 +272,11 @@ def site_yaml_document(config: SiteConfig) -> Document | None:
             and path[-1] != "file"  # the guide's file is a download, checked as one
             and (path[1:2] == ("privacy_page",) or (len(path) > 2 and path[2] in _FORM_SHOWN))
         )
+        if form and path[-1] == "endpoint":
+            # The server the charity's own form posts to (a host, maybe an IP address and a port) is
+            # set on purpose, like the donate link's; what follows it is read like any address.
+            parts = urlsplit(text.strip())
+            text = parts.path + (f"?{parts.query}" if parts.query else "")
         if top in ("title", "description", "donate_url", "tracking", "navigation") or organisation or form:
             shown.append((path, text))
     return yaml_document(f, shown)

@@ -15,7 +15,17 @@ from typing import Any
 from generator.config.yamlload import Path
 from generator.content.model import Source, Story, Waiver
 from generator.findings import Finding, Severity
-from generator.safety.registry import ANY, ERROR, Hit, Rule, StoryContext, locate, rules_in, story_rule
+from generator.safety.registry import (
+    ANY,
+    ERROR,
+    Hit,
+    Rule,
+    StoryContext,
+    decision_token,
+    locate,
+    rules_in,
+    story_rule,
+)
 
 FAMILY = "Waivers"
 # Scope of a rule that runs after every other rule of a file, on the warnings they left open.
@@ -92,19 +102,36 @@ def decision_missing(path: str, warnings: list[Finding]) -> Iterator[Hit]:
         )
 
 
+def _missing(path: str, still_open: Iterable[Finding], rules: Iterable[Rule]) -> Iterator[tuple[Rule, Hit]]:
+    warnings = [f for f in still_open if f.severity is Severity.WARNING]
+    for rule in rules:
+        if rule.scope == DECISIONS:
+            for hit in rule.check(path, warnings):
+                assert isinstance(hit, Hit)
+                yield rule, hit
+
+
 def decisions_needed(
     source: Source, still_open: Iterable[Finding], rules: Iterable[Rule], where: Path = ("status",)
 ) -> list[Finding]:
     """The DECISION-MISSING error for a file being published whose warnings are still open (if that
     rule is among `rules`), located at `where` in its front matter."""
-    warnings = [f for f in still_open if f.severity is Severity.WARNING]
-    out: list[Finding] = []
-    for rule in rules:
-        if rule.scope == DECISIONS:
-            for hit in rule.check(source.path, warnings):
-                assert isinstance(hit, Hit)
-                out.append(locate(rule, source, Hit(hit.message, hit.fix, path=where, subject=hit.subject)))
-    return out
+    return [
+        locate(rule, source, Hit(hit.message, hit.fix, path=where, subject=hit.subject))
+        for rule, hit in _missing(source.path, still_open, rules)
+    ]
+
+
+def decisions_needed_at(
+    path: str, line: int, column: int, still_open: Iterable[Finding], rules: Iterable[Rule]
+) -> list[Finding]:
+    """The same for a file without front matter (a data file, site.yaml, a download), at a place in it."""
+    return [
+        Finding(
+            path, line, column, rule.id, rule.severity, hit.message, hit.fix, 0, decision_token(rule.id, hit)
+        )
+        for rule, hit in _missing(path, still_open, rules)
+    ]
 
 
 @story_rule(

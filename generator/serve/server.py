@@ -146,7 +146,7 @@ class SiteWatcher:
     def _scan(self) -> dict[str, tuple[int, int]]:
         root = self.state.root
         out: dict[str, tuple[int, int]] = {}
-        for top in ("content", "templates"):
+        for top in ("content", "templates", "safety"):  # safety/: denylist and decisions
             stack = [root / top]
             while stack:
                 d = stack.pop()
@@ -208,7 +208,7 @@ class SiteWatcher:
         observer = Observer()
         handler = Handler()
         try:
-            for top in ("content", "templates"):
+            for top in ("content", "templates", "safety"):
                 if (self.state.root / top).is_dir():
                     observer.schedule(handler, str(self.state.root / top), recursive=True)
             observer.schedule(handler, str(self.state.root), recursive=False)  # site.yaml
