@@ -1944,3 +1944,37 @@ def test_a_listed_landmark_told_as_news_builds(tmp_path: pathlib.Path) -> None:
     text = "On the World Day against Trafficking, the Empire State Building lit up in blue."
     root = make_site(tmp_path / "site", {STORY: _childs_story("en", text, "New York, USA")})
     assert unreviewed(root) == []
+
+
+# A day in history is no one's: heldout19's safe stories stopped on "16 de agosto de 1869", "12 de julho
+# de 1975" and "12 Hunyo 1898". Before 1990 (2000 on a child's story), with no one in the sentence.
+HISTORICAL_DATES = [
+    ("pt", "Recife, Brasil", "A abolição foi assinada em 13 de maio de 1888."),
+    ("pt", "Luanda, Angola", "Em 11 de novembro de 1975 o país tornou-se independente."),
+    ("es", "Lima, Perú", "El 28 de julio de 1821 se proclamó la independencia."),
+    ("es", "Asunción, Paraguay", "La batalla terminó el 16 de agosto de 1869."),
+    ("fr", "Dakar, Sénégal", "L'esclavage fut aboli le 27 avril 1848."),
+    ("fr", "Dakar, Sénégal", "Le 4 avril 1960, le pays devient indépendant."),
+    ("fil", "Iloilo City, Philippines", "Idineklara ang kalayaan noong 12 Hunyo 1898."),
+    ("en", "Accra, Ghana", "On 6 March 1957 the Gold Coast became independent."),
+]
+# ...but a date in a life stays hers, whatever its year.
+DATES_IN_A_LIFE = [
+    ("pt", "Recife, Brasil", "A mãe dela nasceu em 12 de julho de 1975."),
+    ("es", "Lima, Perú", "El 28 de julio de 1998 su abuela llegó a Lima."),
+    ("en", "Accra, Ghana", "Her father left the village on 6 March 1989."),
+    ("fil", "Iloilo City, Philippines", "Ipinanganak ang kanyang ama noong 12 Hunyo 1980."),
+    ("en", "Accra, Ghana", "On 3 May 2006 the mine where she was held closed."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HISTORICAL_DATES)
+def test_a_day_in_history_builds(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), DATES_IN_A_LIFE)
+def test_a_date_in_a_life_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

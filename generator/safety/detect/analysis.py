@@ -256,6 +256,7 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
                 or (not ctx.survivors and not _personal(p.text, x.start, x.end, site.vocab, ctx))
                 or _event_date(p.text, x.start, x.end, site.vocab, ctx)
                 or _enactment_date(p.text, x.start, x.end, site.vocab, ctx)
+                or _historical_date(p.text, x.start, x.end, site.vocab, ctx)
             )
         )
     ]
@@ -391,6 +392,28 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
         # "…publicada el 25 de abril de 2012, el mismo día en que nació Lucía"
         and not _mentions(after, ("same_day_words", "life_events"), vocab, ctx)
     )
+
+
+# The last year that is history for every survivor a story may tell of: before any child's birth,
+# and before an adult survivor's working life. Fixed, so a check never changes with the clock.
+_HISTORY_ENDS = 1990
+_HISTORY_ENDS_FOR_A_CHILD = 2000
+_YEAR_IN_DATE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_AFTER_DATE = re.compile(
+    r",?\s+(?:de\s+|del\s+|ng\s+)?(1[5-9]\d\d|20\d\d)(?!\d)"
+)  # "13 de maio de 1888"
+
+
+def _historical_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """A day in history, not in a life: its year is before any survivor's own story ("la abolición, el 13
+    de mayo de 1888", "Idineklara ang kalayaan noong 12 Hunyo 1898"), 1990 at the latest, 2000 on a
+    child's story, and its sentence speaks of no one (a person, a relative, a birth or a life's event, a
+    third person's possessive or anyone declared: "her mother was born on 12 July 1975" stays hers)."""
+    year = _YEAR_IN_DATE.search(text, start, end) or _YEAR_AFTER_DATE.match(text, end)
+    if year is None or int(year.group(1)) > (_HISTORY_ENDS_FOR_A_CHILD if ctx.child else _HISTORY_ENDS):
+        return False
+    lo, hi = _sentence_span(text, start, end)
+    return not _about_someone([t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD], vocab, ctx)
 
 
 def _name_and_age(text: str, ctx: explain.NameContext) -> bool:
