@@ -1978,3 +1978,40 @@ def test_a_date_in_a_life_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# Red team 18's surnames opening a sentence, each a common word, a street word or a place too: the
+# person's role between commas, then what they did, makes the word their name.
+NAMED_IN_APPOSITION = [
+    ("es", "Lima, Perú", "Amado, el dueño del taller, la obligaba a coser de noche."),
+    ("es", "Lima, Perú", "Parada, la dueña del bar, le quitó el documento."),
+    ("pt", "Recife, Brasil", "Estrada, a dona do bar, ficava com o dinheiro dela."),
+    ("pt", "Recife, Brasil", "Cercado, o dono da casa, trancava a porta à noite."),
+    ("fr", "Dakar, Sénégal", "Marchand, le patron du bar, la forçait à travailler."),
+    ("en", "Leeds, United Kingdom", "Baker, the owner of the bar, took her passport."),
+]
+# ...but a word saying when or how, or a second description, is no one's name.
+APPOSITION_SAFE = [
+    ("es", "Lima, Perú", "Entonces, el dueño del taller, un hombre mayor, la obligaba a coser."),
+    ("es", "Lima, Perú", "Después, la dueña del bar, furiosa, le quitó el documento."),
+    ("es", "Lima, Perú", "Finalmente, la vecina del piso, que era enfermera, llamó a la policía."),
+    ("pt", "Recife, Brasil", "Depois, a dona do bar, que era tia dela, ficava com o dinheiro."),
+    ("pt", "Recife, Brasil", "Assim, a vizinha, preocupada, chamou a polícia."),
+    ("fr", "Dakar, Sénégal", "Ensuite, le patron du bar, furieux, la frappait."),
+    ("en", "Leeds, United Kingdom", "Meanwhile, the owner of the bar, angry, took her passport."),
+    ("en", "Leeds, United Kingdom", "Suddenly, the owner of the bar, a tall man, took her passport."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NAMED_IN_APPOSITION)
+def test_a_word_opening_a_sentence_then_described_as_a_person_is_a_name(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), APPOSITION_SAFE)
+def test_a_word_of_time_or_manner_before_a_described_person_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -1371,6 +1371,8 @@ def _plain_word_class(
         return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
+    if t.initial and w not in ctx.lowercase and _named_in_apposition(items, low, k, ctx):
+        return UNKNOWN  # "Estrada, a dona do bar, ficava…": the owner's name, though "estrada" is a word
     if w in vocab.known or w in ctx.acronyms:
         return KNOWN
     if _FILIPINO in ctx.languages and _linked_word(w, vocab):
@@ -1573,6 +1575,44 @@ def _surname_like_participle(items: tuple[Token, ...], low: list[str], k: int, c
     zipf = ctx.knowledge.zipf(w)
     own, english = zipf[ctx.written_in[0]], zipf[0]
     return own < 4.5 and english >= 2.0 and own - english < 1.5
+
+
+_ADVERB_ENDINGS = ("ly", "mente", "ment")  # "Suddenly", "Finalmente", "Heureusement"
+
+
+def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """A word opening a sentence, then someone's role between commas, then what they did: "Amado, el
+    dueño del taller, la obligaba a coser", "Estrada, a dona do bar, ficava com o dinheiro dela". The
+    word names that person, however common a word it also is. Not when it is one of the language's
+    most frequent words (zipf 5 or more: "Entonces, el dueño…", "Depois, a dona…"), nor when what
+    follows the second comma describes again ("…, un hombre mayor, …") or opens a clause ("…, que…")."""
+    vocab, n, w = ctx.vocab, len(items), low[k]
+    if any(items[m].kind == WORD for m in range(k)) or items[k].heading:
+        return False
+    if w in vocab["sentence_adverbs"] or w.endswith(_ADVERB_ENDINGS):
+        return False  # "Meanwhile, the owner of the bar, …", "Finalmente, la dueña, …"
+    if k + 3 >= n or items[k + 1].text != "," or low[k + 2] not in vocab["articles"]:
+        return False
+    roles = vocab["life_roles"]
+    m, role = k + 3, False
+    while m < n and m <= k + 9 and items[m].kind == WORD:
+        role = role or (m <= k + 5 and bool(roles.match(low, m)))
+        m += 1
+    if not role or m + 1 >= n or items[m].text != ",":
+        return False
+    after = items[m + 1]
+    if after.kind != WORD or after.cap:
+        return False
+    clitic = (  # "la", "le", "a", "o" before the verb ("…, la obligaba"), not before a person ("…, la tía")
+        low[m + 1] in vocab["object_pronouns"]
+        and m + 2 < n
+        and items[m + 2].kind == WORD
+        and not any(vocab[s].match(low, m + 2) for s in ("person_words", "life_roles", "kinship"))
+    )
+    if not clitic and any(vocab[s].match(low, m + 1) for s in ("articles", "clause_openers", "connectors")):
+        return False
+    own = ctx.knowledge.zipf(low[k])[ctx.written_in[0]] if ctx.written_in else ctx.frequency(low[k])
+    return own < 5.0
 
 
 def _english_loanword(w: str, ctx: NameContext) -> bool:
