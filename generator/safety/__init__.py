@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -79,13 +80,14 @@ def site_extras(
     stories: Sequence[Story] = (),
     *,
     sponsors: Iterable[str] = (),
+    campaigns: Iterable[str] = (),
     contacts: Iterable[str] = (),
     links: Iterable[str] = (),
     knowledge: Any = None,
     vocab: Any = None,
 ) -> dict[str, Any]:
     """What every check reads besides the file it checks: what explains a name on this site (built once
-    per build: the organisation, its partners, programmes, sponsors and media contacts, the places it
+    per build: the organisation, its partners, programmes, campaigns, sponsors and media contacts, the places it
     may name, its countries, the sites it links to on purpose (`links`: each campaign's donate button))
     and the rules' severities."""
     from generator.safety.detect.analysis import site_knowledge
@@ -95,6 +97,13 @@ def site_extras(
     policy = config.safety
     phrases = [org.name, *policy.known_terms, *sponsors, *contacts]
     phrases += [*config.organisations, *config.programmes]
+    # The charity's own appeals ("The Spring Match") name themselves on its pages and in its stories,
+    # unless a campaign is named after a person or a place (checked in its file like any text).
+    if knowledge is None:
+        from generator.safety.detect.knowledge import load_knowledge
+
+        knowledge = load_knowledge()
+    phrases += [c for c in campaigns if _names_no_one(c, knowledge)]
     # A fundraising platform the site links to is named and addressed in site.yaml on purpose.
     platforms = (
         [f.platform for f in (config.forms.signup, config.forms.press) if f and f.platform]
@@ -128,6 +137,15 @@ def site_extras(
         vocab=vocab,
     )
     return {"site_knowledge": site, "rule_severities": rule_severities()}
+
+
+def _names_no_one(name: str, knowledge: Any) -> bool:
+    """A campaign's name that is neither a place nor holds a person's name ("The Meena Appeal")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
+    return knowledge.place(name) is None and not any(
+        knowledge.is_given_name(w) and not knowledge.more_word_than_name(w) or knowledge.place(w) is not None
+        for w in words
+    )
 
 
 def analyse_story(story: Story, ctx: StoryContext) -> StoryContext:
