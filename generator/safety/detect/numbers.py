@@ -15,6 +15,7 @@ show or reach a person: a finding. Profiles on social platforms are the identifi
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 from generator.safety.detect.scan_contacts import link_host
@@ -80,11 +81,21 @@ def find_numbers(
             continue
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
+        if _free_line(text, s):
+            continue  # "1-888-373-7888", "800 290 290": a helpline's free number
         out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     return out
 
 
 _PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
+
+
+def _free_line(text: str, s: int) -> bool:
+    """The number written from s on is a free or shared-cost line (scan_contacts.public_line)."""
+    from generator.safety.detect.scan_contacts import public_line
+
+    run = _PHONE_RUN.match(text, s)
+    return run is not None and public_line(run.group().strip(" -.()"))
 
 
 def _listed_phone(text: str, s: int, allowed_phones: tuple[str, ...]) -> bool:
@@ -172,8 +183,10 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     before = _before_words(text, s)
     after = _after_words(text, e)
     near = text[max(0, s - 4) : s] + text[e : e + 3]
-    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or any(c in near for c in "%‰$€£₹₱¥"):
-        return True
+    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or any(
+        c in "%‰" or unicodedata.category(c) == "Sc" for c in near
+    ):
+        return True  # a percentage, or any currency's sign: "₩6,834,000", "₦45,000", "৳12,000"
     if after and (after[0] in vocab["quantity_words"] or vocab["quantity_words"].match(after, 0)):
         return _grouped(number)
     if (

@@ -363,6 +363,26 @@ def indian_pins(t: Text, words: IdWords | None = None) -> Iterator[Found]:
 def postcodes(t: Text, words: IdWords) -> list[Found]:
     if not t.digits:
         return []
+    return [f for f in _postcodes(t, words) if not _in_free_line(t.text, f.start, f.end)]
+
+
+_LINE_AROUND = re.compile(r"[\d+(][\d \-.()]{4,}\d")
+
+
+def _in_free_line(text: str, s: int, e: int) -> bool:
+    """The code is part of a free helpline's number ("Numero Verde Antitratta, 800 290 290")."""
+    from generator.safety.detect.scan_contacts import public_line
+
+    lo = s
+    while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in " -.()+") and s - lo < 8:
+        lo -= 1
+    for m in _LINE_AROUND.finditer(text, lo, min(len(text), e + 12)):
+        if m.start() <= s and e <= m.end() and public_line(m.group().strip(" -.()")):
+            return True
+    return False
+
+
+def _postcodes(t: Text, words: IdWords) -> list[Found]:
     text = t.text
     out = list(indian_pins(t, words))
     lettered, five = runs_next_to_letters(t), runs_of_length(t, 5)

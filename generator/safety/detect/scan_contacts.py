@@ -76,10 +76,38 @@ _NON_DIGIT = re.compile(r"\D")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
+# The countries whose numbering plans say whether a number is a free or shared-cost line: those of
+# the languages the detectors are measured in, and where their speakers work.
+_LINE_REGIONS = (
+    "US", "CA", "GB", "IE", "AU", "NZ", "IN", "PH", "SG", "MY", "ZA", "NG", "KE", "GH", "JM", "TT", "FR", "BE",
+    "CH", "SN", "CI", "CM", "MA", "DZ", "TN", "ES", "MX", "AR", "CO", "PE", "CL", "UY", "PY", "BO", "EC", "VE",
+    "GT", "CR", "PA", "CU", "DO", "PR", "PT", "BR", "AO", "MZ", "IT", "DE", "NL",
+)  # fmt: skip
+_LINE_TYPES = frozenset([phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST])
+
+
+@functools.lru_cache(maxsize=1024)
+def public_line(cand: str) -> bool:
+    """A free or shared-cost line in some country's numbering plan ("1-888-373-7888", "800 290 290",
+    "0800 4141", "900 10 50 90", "13 11 14"): a service's number, never a person's. phonenumbers
+    knows each plan; a mobile or a home number is neither type anywhere."""
+    digits = _NON_DIGIT.sub("", cand)
+    if not 6 <= len(digits) <= 13:
+        return False
+    for region in _LINE_REGIONS:
+        try:
+            number = phonenumbers.parse(cand, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _LINE_TYPES:
+            return True
+    return False
+
+
 def _public(cand: str, digits: str) -> bool:
     """A toll-free or shared-cost helpline (1800…, 0800…, 1-800…, 800 xxx xxxx): a public service, not a
     person. A bare ten digits starting 800 is one only when grouped as one ("800 553 3000")."""
-    if digits.startswith(_TOLL_FREE_PREFIXES):
+    if digits.startswith(_TOLL_FREE_PREFIXES) or public_line(cand):
         return True
     if len(digits) == 11 and digits[0] == "1" and digits[1:4] in _NANP_TOLL_FREE:
         return True
