@@ -2015,3 +2015,65 @@ def test_a_word_of_time_or_manner_before_a_described_person_builds(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# heldout20's safe stories, by family: a helpline's free number in any country's plan (phonenumbers
+# knows each), any currency's sign and the local letters of its franc, a code's short name after the
+# part of it cited, a country whose last words are lowercase.
+HELD_OUT_20_FAMILIES = [
+    (
+        "es",
+        "San Juan, Puerto Rico",
+        "Llama a la Línea Nacional contra la Trata de Personas, 1-888-373-7888, a cualquier hora.",
+    ),
+    (
+        "fil",
+        "Milan, Italy",
+        "Ibinigay sa kanya ang numero ng Numero Verde Antitratta, 800 290 290, libre at bukas.",
+    ),
+    (
+        "en",
+        "Regina, Canada",
+        "The Canadian Human Trafficking Hotline, 1-833-900-1010, is free and confidential.",
+    ),
+    ("es", "Montevideo, Uruguay", "La línea gratuita 0800 4141 atiende todos los días."),
+    ("en", "Busan, South Korea", "He was paid in Korea as ₩6,834,000, along with a ticket home."),
+    ("fr", "Bujumbura, Burundi", "Elle a reçu une subvention de 1 200 000 FBu pour son atelier."),
+    (
+        "es",
+        "Múnich, Alemania",
+        "El § 232b StGB castiga la explotación laboral, y el § 232 StGB la trata de personas.",
+    ),
+    (
+        "es",
+        "Múnich, Alemania",
+        "Obtuvo un permiso conforme al § 25 Abs. 4a AufenthG, que protege a las víctimas.",
+    ),
+    (
+        "en",
+        "Brisbane, Australia",
+        "Division 270 of the Criminal Code Act 1995 (Cth) covers slavery and servitude.",
+    ),
+    ("fr", "Djibouti, Djibouti", "Elle ne montre pas l'Arabie saoudite, où elle a travaillé deux ans."),
+    ("fr", "Djibouti, Djibouti", "Elle est passée par la Guinée équatoriale puis les Émirats arabes unis."),
+]
+# ...and what must still stop next to them.
+HELD_OUT_20_STILL_STOP = [
+    ("es", "San Juan, Puerto Rico", "Su celular era 787-555-0143."),
+    ("en", "Leeds, United Kingdom", "Call her on 07700 900123 after school."),
+    ("en", "Leeds, United Kingdom", "Section 4 Maria told the court what happened."),
+    ("en", "Leeds, United Kingdom", "In chapter 3 Maria Santos appears."),
+    ("en", "Leeds, United Kingdom", "Under Act 12 (Maria) was named."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_20_FAMILIES)
+def test_held_out_20s_families_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_20_STILL_STOP)
+def test_next_to_held_out_20s_families_a_leak_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

@@ -1242,6 +1242,9 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
     """The class of every word of the run: phrases first (longest), then word by word."""
     classes: dict[int, int] = {}
     vocab = ctx.vocab
+    whole = _country_in_lowercase(items, i, j, ctx)
+    if whole is not None:
+        return {m: whole for m in range(i, j)}
     k = i
     for back in (1, 2):
         # "a la Purísima", "la Selecta en el corazón", "pelo boi Caprichoso": a listed public name whose
@@ -1273,6 +1276,20 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
         if items[m].kind == WORD and low[m] in vocab["connectors"] and not items[m].cap:
             classes[m] = KNOWN
     return classes
+
+
+def _country_in_lowercase(items: tuple[Token, ...], i: int, j: int, ctx: NameContext) -> int | None:
+    """The class of a country's or a state's name whose last words are written in lowercase, as French,
+    Spanish and Portuguese write them ("l'Arabie saoudite", "Guinée équatoriale", "Émirats arabes unis"):
+    the run and the one or two lowercase words after it name the place."""
+    for n in (1, 2):
+        end = j + n
+        if end > len(items) or not all(items[m].kind == WORD and not items[m].cap for m in range(j, end)):
+            break
+        place = ctx.place(" ".join(items[m].text for m in range(i, end)))
+        if place is not None and place.level <= STATE:
+            return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
+    return None
 
 
 def _phrase(low: list[str], k: int, j: int, ctx: NameContext) -> tuple[int, int]:
@@ -1375,6 +1392,13 @@ def _plain_word_class(
         return UNKNOWN  # "Estrada, a dona do bar, ficava…": the owner's name, though "estrada" is a word
     if w in vocab.known or w in ctx.acronyms:
         return KNOWN
+    if (
+        i == k
+        and j == i + 1
+        and _code_shaped(items, k, ctx)
+        and _cited_code(items, low, i, vocab, _capped(t.text))
+    ):
+        return KNOWN  # "§ 232b StGB", "art. 18 D.Lgs. 286/1998", "Criminal Code Act 1995 (Cth)"
     if _FILIPINO in ctx.languages and _linked_word(w, vocab):
         return KNOWN  # "Pilipinang caregiver", "Dalawampu't dalawang taon": a known word and its linker
     if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
@@ -1575,6 +1599,51 @@ def _surname_like_participle(items: tuple[Token, ...], low: list[str], k: int, c
     zipf = ctx.knowledge.zipf(w)
     own, english = zipf[ctx.written_in[0]], zipf[0]
     return own < 4.5 and english >= 2.0 and own - english < 1.5
+
+
+def _code_shaped(items: tuple[Token, ...], k: int, ctx: NameContext) -> bool:
+    """Written as a code's short name, not as someone's: capitals inside ("StGB", "AufenthG", "CPF"), an
+    abbreviation's dot ("D.Lgs."), or alone in brackets ("(Cth)"); and no one's given name."""
+    t = items[k]
+    inner = _capped(t.text)
+    dotted = k + 1 < len(items) and items[k + 1].text == "." and k > 0 and items[k - 1].text == "."
+    bracketed = 0 < k < len(items) - 1 and items[k - 1].text == "(" and items[k + 1].text == ")"
+    return (inner or dotted or bracketed) and not ctx.given(t.low)
+
+
+def _capped(text: str) -> bool:
+    """Capitals inside a word as a code has them ("StGB", "AufenthG", "CPF"), not as a surname ("McDonald")."""
+    return sum(c.isupper() for c in text) >= 2 and _SURNAME_CAPS.match(text) is None
+
+
+_SURNAME_CAPS = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)[A-Z]")
+
+
+def _cited_code(
+    items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, capped: bool = False
+) -> bool:
+    """A code's short name right after the number of the part of it cited: "§ 232b StGB", "§ 25 Abs.
+    4a AufenthG", "art. 18 D.Lgs.", "Criminal Code Act 1995 (Cth)". Going back from the name: numbers
+    and short words between them ("Abs."), then the section sign or a word that cites (`citation_words`)."""
+    m, numbered = i - 1, False
+    if m >= 0 and items[m].text == "(":
+        m -= 1
+    while m >= 0 and i - m <= 8:
+        t = items[m]
+        if t.kind == NUMBER or (t.kind == WORD and any(c.isdigit() for c in t.text)):
+            numbered = True
+        elif t.kind == PUNCT and t.text == "§":
+            return numbered
+        elif t.kind == WORD and numbered and vocab["citation_words"].match(low, m) == 1:
+            return True
+        elif not (t.kind == PUNCT and t.text in ".,") and not (
+            t.kind == WORD and len(t.text) <= (4 if numbered else 2)  # "Abs.", the "b" of "232b", "D.Lgs."
+        ):
+            return False
+        m -= 1
+    # A sentence read as ending at an abbreviation's dot ("§ 25 Abs. 4a AufenthG"): a number, then a name
+    # with a code's capitals
+    return m < 0 and numbered and capped
 
 
 _ADVERB_ENDINGS = ("ly", "mente", "ment")  # "Suddenly", "Finalmente", "Heureusement"

@@ -43,6 +43,7 @@ LIST_SECTIONS = (
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
     "teams", "natural_regions", "dwelling_words", "public_figures", "club_names", "culture_words",
     "life_roles", "company_words", "landmarks", "sentence_adverbs",
+    "citation_words",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
