@@ -43,6 +43,9 @@ LIST_SECTIONS = (
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
     "teams", "natural_regions", "dwelling_words", "public_figures", "club_names", "culture_words",
     "life_roles", "company_words", "landmarks",
+    # what the date rules read of a law's date, and where a date's sentence ends
+    "before_date_words", "not_statute_words", "statute_part_words", "not_law_words", "numbered_statute_words",
+    "number_abbreviations", "statute_joiners", "statute_openers", "abbreviations",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
