@@ -1739,9 +1739,11 @@ def _owned(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) 
 
 def _near_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
     """A word of nearness follows the run within its sentence, a comma between or not ("…, a dos
-    cuadras del mercado", "…, perto da praia", "… à deux rues de la gare")."""
+    cuadras del mercado", "…, perto da praia", "… à deux rues de la gare"), a preposition written with
+    its article read as the preposition (`contractions`: "del" is "de")."""
     near = vocab["near_words"]
-    window = [_CONTRACTED.get(w, w) for w in low[j : j + 12]]  # "a dos cuadras del": "de"
+    contracted = vocab.contractions  # "a dos cuadras del": "de"
+    window = [contracted.get(w, w) for w in low[j : j + 12]]
     for m in range(min(4, len(window))):
         if items[j + m].kind == PUNCT and items[j + m].text in ".!?;":
             return False
@@ -1765,10 +1767,6 @@ def _place_word_after(items: tuple[Token, ...], low: list[str], j: int, vocab: V
         ):
             return True
     return False
-
-
-# A preposition and an article written as one word, read as the preposition ("del" is "de el").
-_CONTRACTED = {"del": "de", "du": "de", "des": "de", "do": "de", "da": "de", "al": "a", "ao": "a", "au": "à"}
 
 
 # What a run where she lives may be made of and still say no more than a region ("the Middle East").

@@ -51,6 +51,9 @@ LIST_SECTIONS = (
     "after_participle_words", "under_phrases", "body_name_articles", "body_name_links",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
+# Sections that map a word to another word: a preposition and an article written as one word, to the
+# preposition ("del": "de").
+WORD_MAP_SECTIONS = ("contractions",)
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
 KNOWN_SECTIONS = (
     "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
@@ -178,6 +181,8 @@ class Vocabulary:
     naming: frozenset[str] = frozenset()
     # A child's age written in words ("fifteen", "quince", "labing-anim"): the number it is.
     ages_in_words: Mapping[str, int] = field(default_factory=dict)
+    # A preposition and an article written as one word ("del", "du", "ao"): the preposition it is read as.
+    contractions: Mapping[str, str] = field(default_factory=dict)
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
@@ -235,6 +240,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
     months: dict[str, int] = {}
     numbers: dict[str, int] = {}
     ages: dict[str, int] = {}
+    contractions: dict[str, str] = {}
     languages: list[str] = []
     findings: list[Finding] = []
     for path in files:
@@ -254,6 +260,11 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
                 for k, v in value.items():
                     if isinstance(v, int):
                         target[str(k).casefold()] = v
+                continue
+            if key in WORD_MAP_SECTIONS and isinstance(value, dict):
+                for k, v in value.items():
+                    if isinstance(v, str) and v.strip():
+                        contractions[str(k).casefold().strip()] = v.casefold().strip()
                 continue
             if key not in LIST_SECTIONS or not isinstance(value, list):
                 findings.append(
@@ -290,6 +301,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
         triggers,
         frozenset(lists["naming_phrases"].single).union(*lists["naming_phrases"].phrases),
         MappingProxyType(ages),
+        MappingProxyType(contractions),
     )
     return vocab, findings
 
