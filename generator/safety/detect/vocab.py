@@ -49,6 +49,8 @@ LIST_SECTIONS = (
     # what the name rules read around a name: titles, lists, works and their authors, parts of a country
     "not_before_titles", "indefinite_articles", "list_joiners", "by_words", "upper_lower_words",
     "after_participle_words", "under_phrases", "body_name_articles", "body_name_links",
+    # what the date-of-birth rule reads of a group born after its verb
+    "birth_clause_openers", "third_person_possessives",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections that map a word to another word: a preposition and an article written as one word, to the
