@@ -51,8 +51,8 @@ LIST_SECTIONS = (
     "after_participle_words", "under_phrases", "body_name_articles", "body_name_links",
     # what the date-of-birth rule reads of a group born after its verb
     "birth_clause_openers", "third_person_possessives",
-    # what the caption rule reads of a denial
-    "no_longer_words",
+    # what the caption rule reads of a denial, and the age rule of an age given by its verb alone
+    "no_longer_words", "age_verbs", "subject_determiners",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections that map a word to another word: a preposition and an article written as one word, to the
