@@ -67,7 +67,10 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n\s*\n")
 def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """The text gives an age under 18, in digits or in words ("was only fifteen when", "Labing-anim na
     taong gulang"), for a survivor whose front matter says `minor: false`. `minor` means a child at the
-    time of the events, so such a survivor is a minor and every rule for children applies."""
+    time of the events, so such a survivor is a minor and every rule for children applies. An age given
+    by its verb alone is the only survivor's, in a paragraph that names her and a sentence with no
+    relative (`age_verbs`: "Cuando llegó a la selva, tenía 16 años"), unless a word gives the verb a
+    subject of its own (`subject_determiners`: "El programa tiene 12 años")."""
     adults = [p for p in story.survivors if p.minor is False]
     if not adults:
         return

@@ -166,7 +166,8 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     the writer gave must say it too, in any language the detectors read: a word of
     `illustration_words` ("Ilustración", "photo d'illustration", "posed by a model"), or a negation a
     few words before a word for a person (`negations`, `people_nouns`: "no es la persona de esta
-    historia", "hindi ang bata sa kuwento")."""
+    historia", "hindi ang bata sa kuwento"), not a "no longer" (`no_longer_words`: "No longer the
+    frightened girl…" is a photo of her)."""
     for ref in story.images:
         if ref.treatment not in NOT_A_PHOTO_OF_ANYONE:
             continue

@@ -1,11 +1,12 @@
 """The detectors' vocabularies: per-language data files, merged, with a site's own additions.
 
 `generator/safety/vocab/<lang>.yaml` holds what a language uses to name relatives, places,
-institutions, dates and numbers; `common.yaml` what every language shares (public bodies, laws,
-platforms, regions, currencies); `public.yaml` the public names stories mention (teams, festivals,
-rivers and natural regions, nationality words, public bodies). A site adds a language, or words to
-one, with files of the same shape in its own `safety/vocab/` folder. Everything is lowercase; a
-phrase is a tuple of words.
+institutions, dates and numbers, and the small words the rules read around them (articles,
+prepositions, a law's words, contractions); `common.yaml` what every language shares (public bodies,
+laws, platforms, regions, currencies); `public.yaml` the public names stories mention (teams,
+festivals, rivers and natural regions, nationality words, public bodies). A site adds a language, or
+words to one, with files of the same shape in its own `safety/vocab/` folder. Everything is
+lowercase; a phrase is a tuple of words.
 """
 
 from __future__ import annotations
