@@ -16,6 +16,7 @@ from generator.safety.detect.vocab import (
     LIST_SECTIONS,
     MAP_SECTIONS,
     PACKAGED,
+    WORD_MAP_SECTIONS,
     load_vocabulary,
     words,
 )
@@ -112,8 +113,15 @@ def test_every_section_is_known_and_of_its_kind(path: pathlib.Path) -> None:
     for section, value in data.items():
         if section in ("language", "name"):
             continue
-        assert section in LIST_SECTIONS or section in MAP_SECTIONS, f"{path.name}: unknown section {section}"
-        if section in MAP_SECTIONS:
+        known = section in LIST_SECTIONS or section in MAP_SECTIONS or section in WORD_MAP_SECTIONS
+        assert known, f"{path.name}: unknown section {section}"
+        if section in WORD_MAP_SECTIONS:
+            assert isinstance(value, dict), f"{path.name}: {section} is a map"
+            for key, word in value.items():
+                assert isinstance(key, str) and isinstance(word, str), f"{path.name}: {section}: {key!r}"
+                for w in (key, word):
+                    assert w == w.casefold().strip() and words(w) == (w,), f"{path.name}: {section}: {w!r}"
+        elif section in MAP_SECTIONS:
             assert isinstance(value, dict), f"{path.name}: {section} is a map"
             for key, number in value.items():
                 assert isinstance(key, str) and isinstance(number, int), f"{path.name}: {section}: {key!r}"
@@ -200,3 +208,18 @@ def test_sites_without_words_of_their_own_share_one_reading_and_a_sites_own_word
     fixed, _ = load_vocabulary(own)
     assert "quimblx" in fixed.known and "quimbly" not in fixed.known
     assert load_vocabulary(plain_a)[0] is a
+
+
+def test_a_site_adds_a_contraction_and_words_to_a_section_the_detectors_read(tmp_path: pathlib.Path) -> None:
+    """The word lists the detectors once kept in code are sections like any other: a site's own file adds
+    to them (an Italian "della" read as "di", an Italian "un" before a place word)."""
+    own = tmp_path / "safety" / "vocab" / "it.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("language: it\ncontractions: {della: di}\nindefinite_articles: [uno]\n", encoding="utf-8")
+    vocab, found = load_vocabulary(tmp_path)
+    packaged, _ = load_vocabulary()
+    assert found == []
+    assert vocab.contractions["della"] == "di" and vocab.contractions["del"] == "de"
+    assert "della" not in packaged.contractions
+    assert "uno" in vocab["indefinite_articles"] and "una" in vocab["indefinite_articles"]
+    assert "uno" not in vocab.known  # a section of small words, not a known word of every text

@@ -14,6 +14,7 @@ import re
 from collections.abc import Container, Iterator, Mapping
 
 from generator.content.model import Story
+from generator.safety.detect.vocab import Lexicon, load_vocabulary
 from generator.safety.redact import person_label
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
 
@@ -66,7 +67,10 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|\n\s*\n")
 def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     """The text gives an age under 18, in digits or in words ("was only fifteen when", "Labing-anim na
     taong gulang"), for a survivor whose front matter says `minor: false`. `minor` means a child at the
-    time of the events, so such a survivor is a minor and every rule for children applies."""
+    time of the events, so such a survivor is a minor and every rule for children applies. An age given
+    by its verb alone is the only survivor's, in a paragraph that names her and a sentence with no
+    relative (`age_verbs`: "Cuando llegó a la selva, tenía 16 años"), unless a word gives the verb a
+    subject of its own (`subject_determiners`: "El programa tiene 12 años")."""
     adults = [p for p in story.survivors if p.minor is False]
     if not adults:
         return
@@ -77,6 +81,8 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         return
     single = len(story.survivors) == 1
     kinship: Container[str] = site.vocab["kinship"] if site is not None else frozenset()
+    vocab = site.vocab if site is not None else load_vocabulary()[0]
+    verb_age = _age_patterns(vocab["age_verbs"], vocab["subject_determiners"])
     for p in adults:
         name = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p.name.split()) + r")\b", re.IGNORECASE)
         for at in ages:
@@ -84,7 +90,7 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
             if (
                 name.search(sentence)
                 or (single and _PRONOUNS.search(sentence))
-                or (single and _subjectless(text, at, sentence, name, kinship))
+                or (single and _subjectless(text, at, sentence, name, kinship, verb_age))
             ):
                 yield Hit(
                     f"the text gives an age under 18 for {person_label(p.name, p.name_type)}, declared minor: false: "
@@ -96,24 +102,45 @@ def minor_mismatch(story: Story, ctx: StoryContext) -> Iterator[Hit]:
                 break
 
 
-# Spanish and Portuguese say "she was 16" with the verb alone ("tenía 16 años", "tinha 15 anos").
-_VERB_AGE = re.compile(
-    r"\b(?:tenía|tenia|tiene|cumplió|cumplio|tinha|tem|fez|completou)\s+(?:\w+\s+)?\d", re.IGNORECASE
-)
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 _YEARS_OF = re.compile(r"\d+\s+(?:años|anos)\s+(?:de|da|do|en|no|na)\b", re.IGNORECASE)
-_ARTICLE = re.compile(r"\b(?:el|la|los|las|un|una|o|os|as|um|uma|este|esta|esse|essa)\s+\w", re.IGNORECASE)
 
 
-def _subjectless(text: str, at: int, sentence: str, name: re.Pattern[str], kinship: Container[str]) -> bool:
+@functools.lru_cache(maxsize=8)
+def _age_patterns(verbs: Lexicon, determiners: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Spanish and Portuguese say "she was 16" with the verb alone (`age_verbs`: "tenía 16 años", "tinha 15
+    anos"), unless an article or a demonstrative gives the verb a subject of its own (`subject_determiners`:
+    "El programa tiene 12 años"): the two as patterns, compiled once per vocabulary."""
+    return (
+        re.compile(rf"\b(?:{_alternation(verbs)})\s+(?:\w+\s+)?\d", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alternation(determiners)})\s+\w", re.IGNORECASE),
+    )
+
+
+def _alternation(lexicon: Lexicon) -> str:
+    """The lexicon's entries as a regular expression's alternatives, longest first (nothing matches none)."""
+    entries = sorted(set(lexicon.single) | {" ".join(p) for p in lexicon.phrases}, key=lambda e: (-len(e), e))
+    return "|".join(r"\s+".join(map(re.escape, e.split(" "))) for e in entries) or "(?!)"
+
+
+def _subjectless(
+    text: str,
+    at: int,
+    sentence: str,
+    name: re.Pattern[str],
+    kinship: Container[str],
+    verb_age: tuple[re.Pattern[str], re.Pattern[str]],
+) -> bool:
     """An age given by a verb with no subject ("Cuando llegó a la selva, tenía 16 años") in a paragraph
     about the survivor (her name in it), with no relative in the sentence ("su hermana tenía 16 años"):
-    the survivor's age, as the reader understands it."""
-    verb = _VERB_AGE.search(text, max(0, at - 30), at + 3)
+    the survivor's age, as the reader understands it. `verb_age` is `_age_patterns`' (the verbs, the
+    determiners that give them a subject)."""
+    verbs, determiners = verb_age
+    verb = verbs.search(text, max(0, at - 30), at + 3)
     if verb is None or _YEARS_OF.match(text, at):
         return False  # "tiene 12 años de historia": how long something has lasted
     clause = text[max(text.rfind(",", 0, verb.start()), text.rfind(". ", 0, verb.start()), 0) : verb.start()]
-    if _ARTICLE.search(clause):
+    if determiners.search(clause):
         return False  # "El programa tiene 12 años": a subject of its own
     if any(w.casefold() in kinship for w in _WORDS.findall(sentence)):
         return False

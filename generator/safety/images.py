@@ -166,7 +166,8 @@ def stock_caption(story: Story, ctx: StoryContext) -> Iterator[Hit]:
     the writer gave must say it too, in any language the detectors read: a word of
     `illustration_words` ("Ilustración", "photo d'illustration", "posed by a model"), or a negation a
     few words before a word for a person (`negations`, `people_nouns`: "no es la persona de esta
-    historia", "hindi ang bata sa kuwento")."""
+    historia", "hindi ang bata sa kuwento"), not a "no longer" (`no_longer_words`: "No longer the
+    frightened girl…" is a photo of her)."""
     for ref in story.images:
         if ref.treatment not in NOT_A_PHOTO_OF_ANYONE:
             continue
@@ -189,7 +190,7 @@ def _says_no_one_here(caption: str, story: Story, ctx: StoryContext) -> bool:
     """The caption says the picture shows nobody in the story, in any language the site reads: a word
     of `illustration_words` ("Illustration", "Ilustración", "foto de archivo", "posed by a model"), or a
     negation a few words before a word for a person ("not the survivor", "no es la persona de esta
-    historia", "hindi ang bata sa kuwento")."""
+    historia", "hindi ang bata sa kuwento"), with no word of `no_longer_words` ("no longer", "ya no")."""
     site = ctx.extras.get("site_knowledge")
     vocab = site.vocab if site is not None else load_vocabulary()[0]
     low = [t.low for t in tokenize(caption).items if t.kind == WORD]
@@ -199,17 +200,14 @@ def _says_no_one_here(caption: str, story: Story, ctx: StoryContext) -> bool:
     # A denial names nobody and is no "no longer": "No longer the frightened girl…: Priti at her class"
     # is a photo of her, captioned as one
     text = " ".join(low)
-    if any(p.name.casefold() in text for p in story.people) or any(w in _NO_LONGER for w in low):
+    no_longer = vocab["no_longer_words"]
+    if any(p.name.casefold() in text for p in story.people) or any(w in no_longer for w in low):
         return False
     people = vocab["people_nouns"] | vocab["child_words"]
     return any(
         negations.match(low, i) and any(people.match(low, k) for k in range(i + 1, min(i + 4, len(low))))
         for i in range(len(low))
     )
-
-
-# "no longer", "ya no", "n'est plus", "não é mais", "hindi na": what she was, not who is shown
-_NO_LONGER = frozenset(["longer", "ya", "plus", "mais", "más", "na", "já"])
 
 
 @story_rule(

@@ -338,7 +338,7 @@ def _event_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain
     carrera solidaria será el domingo…"), and no word for a person, a child, a relative, a life event or
     a third person's possessive (`third_person`: "su", "sua"), nor anyone the document declares. "She ran
     our charity run on 3 May 2025" is hers; "the raid during the fair on 14 March" is no event of ours."""
-    lo, hi = _sentence_span(text, start, end)
+    lo, hi = _sentence_span(text, start, end, vocab)
     words = [t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD]
     paragraph_start = text.rfind("\n\n", 0, start) + 1
     paragraph_end = text.find("\n\n", end)
@@ -362,30 +362,37 @@ def _about_someone(words: list[str], vocab: Vocabulary, ctx: explain.NameContext
     return _mentions(words, (*_PERSONAL_SECTIONS, "third_person", "same_day_words"), vocab, ctx)
 
 
-# Small words between a law-making word and its date ("came into force ON", "publicada EL", "NOONG").
-_BEFORE_DATE = frozenset(
-    ["on", "the", "in", "el", "la", "le", "em", "no", "a", "noong", "nung", "sa", "de", "du"]
-)
-
-
 def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
     """A law's date: right after a word of law-making (`enactment_words`: "publicada el", "naging batas
-    noong", "came into force on"), with a statute's word earlier in the sentence ("la Ley General…",
-    "Act No. 11930") and no one in it ("under the law she was adopted on…" is hers)."""
-    lo, hi = _sentence_span(text, start, end)
+    noong", "came into force on") and small words (`before_date_words`), with a statute's word earlier in
+    the sentence ("la Ley General…", "Act No. 11930"; not a judgment's, an order's or a part of a law:
+    `not_statute_words`, `statute_part_words`), no document that is not a law before it (`not_law_words`,
+    `not_statute_words`: "l'ordonnance de placement…") and no one in it ("under the law she was adopted
+    on…" is hers)."""
+    lo, hi = _sentence_span(text, start, end, vocab)
     words = [t.low for t in tokenize(text[lo:start]).items if t.kind == WORD]
     after = [t.low for t in tokenize(text[end:hi]).items if t.kind == WORD]
     k = len(words)
-    while k > 0 and words[k - 1] in _BEFORE_DATE:
+    before_date = vocab["before_date_words"]
+    while k > 0 and words[k - 1] in before_date:
         k -= 1
     made = vocab["enactment_words"]
     n = next((n for n in range(1, made.longest + 1) if k - n >= 0 and made.match(words, k - n) == n), 0)
     if not n:
         return False
     law = vocab["law_words"]
+    # a judgment or an order is no statute (nor a section of one), and no law at all
+    not_statutes, parts, not_laws = (
+        vocab["not_statute_words"],
+        vocab["statute_part_words"],
+        vocab["not_law_words"],
+    )
     return (
-        any(law.match(words, i) and words[i] not in _NOT_STATUTES for i in range(k - n))
-        and not any(w in _NOT_LAWS for w in words[: k - n])
+        any(
+            law.match(words, i) and words[i] not in not_statutes and words[i] not in parts
+            for i in range(k - n)
+        )
+        and not any(w in not_statutes or w in not_laws for w in words[: k - n])
         and not _about_someone(words, vocab, ctx)
         # after the date, what the law does is about people ("castiga la trata… cuando la víctima es
         # niña"); a birth, a life's event, "the same day" or someone declared ties the day to a life:
@@ -412,7 +419,7 @@ def _historical_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: ex
     year = _YEAR_IN_DATE.search(text, start, end) or _YEAR_AFTER_DATE.match(text, end)
     if year is None or int(year.group(1)) > (_HISTORY_ENDS_FOR_A_CHILD if ctx.child else _HISTORY_ENDS):
         return False
-    lo, hi = _sentence_span(text, start, end)
+    lo, hi = _sentence_span(text, start, end, vocab)
     return not _about_someone([t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD], vocab, ctx)
 
 
@@ -434,82 +441,13 @@ _OBSERVANCE = re.compile(
     r"|\b(?:fête|fiesta|festa|día|dia|jour|journée|araw)\s+(?:de\s+l['’]|du\s+|de\s+la\s+|des\s+|de\s+|da\s+|do\s+|ng\s+)?"
     r"[A-ZÀ-ÖØ-Ý]"
 )
-# "º" is "o" once the text is normalised (NFKC): "Lei n.º 6/2008" reads "lei n o"
-_NUMBER_WORDS = frozenset(
-    {"n", "no", "nº", "n°", "º", "o", "nr", "num", "número", "numero", "numéro", "blg", "bilang"}
-)
-
-
-# Law words that name a statute ("the Act of 13 April 2016", "la loi du…"), not a judgment or a case.
-_NOT_STATUTES = frozenset(
-    [
-        "judgment",
-        "judgement",
-        "acórdão",
-        "acordao",
-        "sentença",
-        "sentencia",
-        "fallo",
-        "jugement",
-        "arrêt",
-        "decisão",
-        "decisión",
-        "desisyon",
-        "hatol",
-        "ordonnance",
-        "décision",
-        "decision",
-        "order",
-        "certificate",
-        "register",
-        "registro",
-        "registo",
-        "acta",
-        "certidão",
-        "certidao",
-        "titre",
-        "plan",
-        "acuerdo",
-        "verdict",
-        "number",
-        "rule",
-        "rules",
-        "policy",
-        "scheme",
-        "guidelines",
-        "section",
-        "sections",
-        "chapter",
-        "clause",
-        "schedule",
-        "article",
-        "articles",
-        "sec",
-        "art",
-        "no",
-        "s",
-    ]
-)
-_JOINERS = frozenset(["of", "du", "de", "del", "da", "do", "des", "ng", "sa"])
-# Documents that are not laws, though a law's word may be in their sentence ("L'ordonnance de placement,
-# prise en application de l'article 8 de la loi…, est entrée en vigueur le…" dates her placement).
-_NOT_LAWS = (
-    _NOT_STATUTES
-    - {"section", "sections", "chapter", "clause", "schedule", "article", "articles", "sec", "art", "no", "s",
-       "number", "rule", "rules"}
-) | {"warrant", "mandat", "mandado", "orden", "ordem", "kautusan", "placement", "acolhimento", "contract",
-     "contrato", "contrat", "kontrata", "visa", "permit", "permis", "permiso", "licence", "license", "passport",
-     "passeport", "pasaporte", "passaporte", "custody", "garde", "guarda", "custodia", "adoption", "adopción",
-     "adoção", "application", "solicitud", "pedido", "demande", "complaint", "denuncia", "plainte", "queixa",
-     "medida", "medidas", "measure", "mesure", "providência", "restablecimiento", "protection", "protección",
-     "proteção", "resolución", "resolução", "résolution", "dictamen", "auto", "despacho"}  # fmt: skip
 
 
 def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
     of 13 April 2016", "la loi du 13 avril 2016")."""
-    lo, hi = _sentence_span(text, start, end)
+    lo, hi = _sentence_span(text, start, end, vocab)
     sentence = [
         w
         for w in re.findall(
@@ -526,34 +464,29 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
         return True
     before = re.findall(r"[^\W\d_]+", text[max(lo, start - 40) : start].casefold())
     numbered = False
-    while before and (before[-1] in _JOINERS or before[-1] in _NUMBER_WORDS):
-        numbered = numbered or before[-1] in _NUMBER_WORDS
+    joiners, number = vocab["statute_joiners"], vocab["number_abbreviations"]
+    while before and (before[-1] in joiners or before[-1] in number):
+        numbered = numbered or before[-1] in number
         before.pop()  # "la loi n° 2016-444 du 13 avril 2016"
     law = vocab["law_words"]
+    not_statutes, parts = vocab["not_statute_words"], vocab["statute_part_words"]
     # the law's word, or the word before an adjective of it ("la loi organique n° 2016-61 du 3 août
     # 2016"); an ordinance with its number is a statute ("l'ordonnance n° 2010-86 du 16 décembre 2010"),
     # a judge's order is not ("l'ordonnance de placement du 3 mars")
     for w in before[-2:] if numbered else before[-1:]:
-        if w in law and (w not in _NOT_STATUTES or (numbered and w in _NUMBERED_STATUTES)):
+        if w in law and (
+            (w not in not_statutes and w not in parts) or (numbered and w in vocab["numbered_statute_words"])
+        ):
             return True
-    return _statute_before_comma(text, lo, start, law)
+    return _statute_before_comma(text, lo, start, law, vocab["statute_openers"])
 
 
-# Ordinances and decrees with their number are statutes, whatever an order of that name is otherwise.
-_NUMBERED_STATUTES = frozenset(["ordonnance", "ordinance", "ordenanza", "décret", "decreto", "decree"])
-
-
-# The words that open a statute's name (not a plan, a measure or an order: "Plano Individual de
-# Atendimento, de 12 de março" is her care plan's date).
-_STATUTES = frozenset(
-    ["ley", "loi", "lei", "law", "act", "decreto", "décret", "decree", "código", "code", "batas"]
-)
-
-
-def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon) -> bool:
+def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon, openers: Lexicon) -> bool:
     """A statute's date after its name and a comma ("Ley 263, Ley Integral contra la Trata y Tráfico de
     Personas, del 31 de julio de 2012"): the words between the last two commas before "del", "de",
-    "du" or "of" open with a statute's word ("RA 9208, noong…" is a day in her life)."""
+    "du" or "of" open with a statute's word (`statute_openers`; "RA 9208, noong…" is a day in her life;
+    not a plan, a measure or an order: "Plano Individual de Atendimento, de 12 de março" is her care
+    plan's date)."""
     head = text[lo:start].rstrip()
     m = re.search(r",\s*(?:del|de|du|of)\s*$", head, re.IGNORECASE)
     if m is None:
@@ -561,18 +494,20 @@ def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon) -> bool:
     segment = head[: m.start()]
     segment = segment[segment.rfind(",") + 1 :].strip()
     words = re.findall(r"[^\W\d_]+", segment.casefold())
-    return bool(words) and segment[:1].isupper() and words[0] in _STATUTES
+    return bool(words) and segment[:1].isupper() and words[0] in openers
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+def _sentence_span(text: str, start: int, end: int, vocab: Vocabulary) -> tuple[int, int]:
     """The sentence around start..end: a full stop ends one only before a space, and not after a number's
-    word or an initial ("Law No. 241 of 20 October 2005", "Lei n.º 6/2008, de 9 de Julho")."""
+    word (`number_abbreviations`), an abbreviation (`abbreviations`) or an initial ("Law No. 241 of 20
+    October 2005", "Lei n.º 6/2008, de 9 de Julho")."""
+    not_ending = (vocab["number_abbreviations"], vocab["abbreviations"])
     lo = 0
     for m in _STOP.finditer(text, max(0, start - 400), start):
-        if _ends_here(text, m.start()):
+        if _ends_here(text, m.start(), not_ending):
             lo = m.end()
     for m in _STOP.finditer(text, end):
-        if _ends_here(text, m.start()):
+        if _ends_here(text, m.start(), not_ending):
             return lo, m.start()
     return lo, len(text)
 
@@ -580,18 +515,12 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
 _STOP = re.compile(r"[.!?](?=\s)|\n")
 
 
-def _ends_here(text: str, at: int) -> bool:
+def _ends_here(text: str, at: int, not_ending: tuple[Lexicon, ...]) -> bool:
+    """The mark at `at` ends a sentence: not a full stop after a single letter or a word of `not_ending`."""
     if text[at] != ".":
         return True
     word = re.search(r"([^\W\d_]+)$", text[max(0, at - 12) : at])
-    return not (
-        word and (len(word.group(1)) == 1 or word.group(1).casefold() in _NUMBER_WORDS | _ABBREVIATED)
-    )
-
-
-_ABBREVIATED = frozenset(
-    {"art", "arts", "dr", "mr", "mrs", "ms", "st", "sr", "sra", "jr", "prof", "vol", "pp", "cf"}
-)
+    return not (word and (len(word.group(1)) == 1 or any(word.group(1).casefold() in x for x in not_ending)))
 
 
 def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowledge) -> explain.NameContext:

@@ -1148,29 +1148,6 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     )
 
 
-# Words before a quotation that make it a place or a name, not a title ('she grew up in "Las Flores"').
-_NOT_BEFORE_TITLE = frozenset(
-    [
-        "in",
-        "at",
-        "from",
-        "en",
-        "à",
-        "au",
-        "aux",
-        "em",
-        "no",
-        "na",
-        "nos",
-        "nas",
-        "sa",
-        "taga",
-        "desde",
-        "near",
-    ]
-)
-
-
 def _quoted_span(items: tuple[Token, ...], i: int, j: int) -> tuple[int, int] | None:
     """The quotation or italics around tokens i..j: (first word, end) inside the marks, at most eight
     words, no other mark inside; None when the run is not inside one."""
@@ -1198,8 +1175,8 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
     it ("clásicos como «Cielito Lindo»", "*Le Petit Prince*", '"Ang Pasko ay Sumapit"'): two words or
     more, one of them a common word of the text's languages that is no given name, the first no given
     name ("Rosa Flores" in quotation marks is a woman); no kinship word, title, place or school word in
-    it, and no naming word, "in", a place's, a home's or a kinship word in the four words before it
-    ('they call her "La Negra"', 'en «Las Flores»', 'la colonia «Lomas del Sol»')."""
+    it, and no naming word, "in" (`not_before_titles`), a place's, a home's or a kinship word in the four
+    words before it ('they call her "La Negra"', 'en «Las Flores»', 'la colonia «Lomas del Sol»')."""
     span = _quoted_span(items, i, j)
     if span is None:
         return False
@@ -1220,7 +1197,7 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
         return False
     before = [low[k] for k in range(max(0, a - 4), a) if items[k].kind == WORD]
     if before and (
-        before[-1] in _NOT_BEFORE_TITLE
+        before[-1] in vocab["not_before_titles"]
         or before[-1] in vocab["locatives"]
         or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
         # 'la colonia «Lomas del Sol»', 'ang kanilang barangay, "Bagong Pag-asa"': a place's word before
@@ -1531,26 +1508,24 @@ def _plain_word_class(
 
 
 _FRENCH = 1  # its index in knowledge.LANGUAGES
-_FR_ARTICLE_BEFORE = frozenset(["l'", "le", "la", "d'", "de", "du"])  # not "au Paradis": a place
-_FR_OF_AFTER = frozenset(["de", "des", "du", "d'", "à", "aux", "pour", "contre"])
 
 
 def _french_body_name(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
     """French writes a body's or a programme's name with a capital on its first word only ("l'Aide
     sociale à l'enfance", "le programme d'Indemnisation des victimes"): a common French word after a
     singular article or "de", then "de", "à" or "pour" and a common lowercase word, names what the body
-    does. Not after "les" ("chez les Boucher de la rue": a family), and not a given name or a place
-    (read before this)."""
+    does (`body_name_articles`, `body_name_links`). Not after "les" ("chez les Boucher de la rue": a
+    family) nor "au" ("au Paradis": a place), and not a given name or a place (read before this)."""
     if _FRENCH not in ctx.written_in or k == 0 or j + 1 >= len(items):
         return False
     know = ctx.knowledge
     nxt = items[j + 1]
     return (
-        low[k - 1] in _FR_ARTICLE_BEFORE
+        low[k - 1] in ctx.vocab["body_name_articles"]
         and know.zipf(low[k])[_FRENCH] >= 3.0
         and items[j].kind == WORD
         and not items[j].cap
-        and low[j] in _FR_OF_AFTER
+        and low[j] in ctx.vocab["body_name_links"]
         and nxt.kind == WORD
         and not nxt.cap
         and low[j + 1] not in ctx.function_words  # "pour des hommes": not what a body does
@@ -1559,18 +1534,20 @@ def _french_body_name(items: tuple[Token, ...], low: list[str], k: int, j: int, 
 
 
 _PARTICIPLE_ENDINGS = ("ados", "adas", "ada", "idos", "idas", "ida")  # and their singular masculine, "-ado"
-_AFTER_A_PARTICIPLE = frozenset(
-    ["no", "na", "nos", "nas", "em", "com", "por", "pelo", "pela", "pelos", "pelas", "para", "en", "con",
-     "al", "desde", "num", "numa", "ao", "aos", "às", "à"]
-)  # fmt: skip
 
 
 def _participle_opening(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
-    """A Spanish or Portuguese past participle opening a sentence, then a preposition ("Aliciada com
-    presentes", "Aliciado no Maranhão", "Rescatadas en…"): the form of a verb, whatever its frequency. A
-    surname shaped like one is followed by a verb or a comma, not by "no" or "con"."""
+    """A Spanish or Portuguese past participle opening a sentence, then a preposition
+    (`after_participle_words`: "Aliciada com presentes", "Aliciado no Maranhão", "Rescatadas en…"): the
+    form of a verb, whatever its frequency. A surname shaped like one is followed by a verb or a comma,
+    not by "no" or "con"."""
     w = low[k]
-    if j >= len(items) or items[j].kind != WORD or items[j].cap or low[j] not in _AFTER_A_PARTICIPLE:
+    if (
+        j >= len(items)
+        or items[j].kind != WORD
+        or items[j].cap
+        or low[j] not in ctx.vocab["after_participle_words"]
+    ):
         return False
     for ending in ("ado", *_PARTICIPLE_ENDINGS):
         if w.endswith(ending) and len(w) - len(ending) >= 3:
@@ -1760,7 +1737,7 @@ def _at_home(
         low[m] == "chez" for m in range(max(0, i - 2), i)
     ):
         return False  # "vivait chez les Dupont": a family, which the family's rules read
-    if i > 0 and low[i - 1] in _INDEFINITE:
+    if i > 0 and low[i - 1] in vocab["indefinite_articles"]:
         return False  # "grew up in a Catholic family", "vit dans une famille Peule": words, not a place
     regional: set[int] = set()
     if _near_after(items, low, j, vocab) or _place_word_after(items, low, j, vocab):
@@ -1800,10 +1777,9 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     if not any(vocab[s].match(low, first) == len(words_idx) for s in ("public_figures", "club_names")):
         return False
     before = first - 1
+    by = vocab["by_words"]
     while (
-        before >= 0
-        and items[before].kind == WORD
-        and (low[before] in vocab["articles"] or low[before] in _BY)
+        before >= 0 and items[before].kind == WORD and (low[before] in vocab["articles"] or low[before] in by)
     ):
         before -= 1
     if (
@@ -1824,7 +1800,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         and (
             low[nxt + 1] in vocab["articles"]
             or low[nxt + 1] in vocab["possessives"]
-            or low[nxt + 1] in _INDEFINITE
+            or low[nxt + 1] in vocab["indefinite_articles"]
             or low[nxt + 1] in vocab["clause_openers"]
             or low[nxt + 1] in ("who", "que", "qui", "na", "ang", "el", "la")
         )
@@ -1847,47 +1823,17 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         for m in range(len(items))
     ):
         return False  # "her aunt", "sa mère", "Fally Ipupa, her cousin" ("les autres filles" are girls)
-    governed = before < first - 1 and any(low[m] in _BY for m in range(before + 1, first))
+    governed = before < first - 1 and any(low[m] in by for m in range(before + 1, first))
     listened = before >= 0 and (
         low[before] in vocab["title_words"] or _phrase_ends(low, before, vocab["title_words"])
     )
     return culture(nxt) or (culture(before) and (governed or listened))  # "ouvia a Cesária Évora"
 
 
-# Words between a work and its author or a word of sport and its club: "songs of", "chansons de", "kanta ni".
-_BY = frozenset(
-    [
-        "of",
-        "by",
-        "de",
-        "do",
-        "da",
-        "dos",
-        "das",
-        "del",
-        "du",
-        "des",
-        "d'",
-        "ni",
-        "ng",
-        "nina",
-        "por",
-        "par",
-        "pelo",
-        "pela",
-    ]
-)
-
-
-_UPPER_LOWER = frozenset(
-    ["haut", "haute", "bas", "basse", "alto", "alta", "baixo", "baixa", "bajo", "baja", "upper", "lower"]
-)
-
-
 def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
     """The class of "Haute-Guinée", "Basse-Casamance", "Alto-Paraná": the upper or lower part of a
-    country or a state, no finer than it."""
-    if len(parts) < 2 or parts[0] not in _UPPER_LOWER:
+    country or a state, no finer than it (`upper_lower_words`)."""
+    if len(parts) < 2 or parts[0] not in ctx.vocab["upper_lower_words"]:
         return None
     place = ctx.place("-".join(parts[1:])) or ctx.place(" ".join(parts[1:]))
     if place is None or place.level > STATE:
@@ -1902,9 +1848,11 @@ def _owned(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) 
 
 def _near_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
     """A word of nearness follows the run within its sentence, a comma between or not ("…, a dos
-    cuadras del mercado", "…, perto da praia", "… à deux rues de la gare")."""
+    cuadras del mercado", "…, perto da praia", "… à deux rues de la gare"), a preposition written with
+    its article read as the preposition (`contractions`: "del" is "de")."""
     near = vocab["near_words"]
-    window = [_CONTRACTED.get(w, w) for w in low[j : j + 12]]  # "a dos cuadras del": "de"
+    contracted = vocab.contractions  # "a dos cuadras del": "de"
+    window = [contracted.get(w, w) for w in low[j : j + 12]]
     for m in range(min(4, len(window))):
         if items[j + m].kind == PUNCT and items[j + m].text in ".!?;":
             return False
@@ -1928,10 +1876,6 @@ def _place_word_after(items: tuple[Token, ...], low: list[str], j: int, vocab: V
         ):
             return True
     return False
-
-
-# A preposition and an article written as one word, read as the preposition ("del" is "de el").
-_CONTRACTED = {"del": "de", "du": "de", "des": "de", "do": "de", "da": "de", "al": "a", "ao": "a", "au": "à"}
 
 
 # What a run where she lives may be made of and still say no more than a region ("the Middle East").
@@ -2254,13 +2198,13 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     Bafatá"); or a place's word with an indefinite article before it ("un municipio de Tlaxcala", "a
     village of Bohol": the place is in it)."""
     regions = vocab["region_words"] | vocab["large_region_words"]
-    first = min((start for start, _ in _list_members(items, low, i, j) if start < i), default=i)
+    first = min((start for start, _ in _list_members(items, low, i, j, vocab) if start < i), default=i)
     if any(items[k].kind == WORD and regions.match(low, k) for k in range(max(0, first - 3), i)):
         return True
     if (
         i >= 3
         and (low[i - 1] in _OF or low[i - 1] == "ng")
-        and low[i - 3] in _INDEFINITE
+        and low[i - 3] in vocab["indefinite_articles"]
         and any(low[i - 2] in vocab[s] for s in ("place_words_before", "org_words", "large_region_words"))
     ):
         return True
@@ -2271,16 +2215,19 @@ def _region_named(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     return j < len(items) and regions.match(low, j) > 0
 
 
-def _list_members(items: tuple[Token, ...], low: list[str], i: int, j: int) -> list[tuple[int, int]]:
+def _list_members(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary
+) -> list[tuple[int, int]]:
     """The other names of the list of capitalised names the run i..j is in, joined by commas and "and"
-    or "or" ("Puebla y Tlaxcala", "San Vicente, Santa Ana y La Paz"): their token spans, none when it is
-    in no list."""
+    or "or" (`list_joiners`: "Puebla y Tlaxcala", "San Vicente, Santa Ana y La Paz"): their token spans,
+    none when it is in no list."""
     members: list[tuple[int, int]] = []
+    joiners = vocab["list_joiners"]
     for step in (-1, 1):
         k = i - 1 if step < 0 else j
         while 0 <= k < len(items):
             joiner = (items[k].kind == PUNCT and items[k].text == ",") or (
-                items[k].kind == WORD and not items[k].cap and low[k] in _AND_OR
+                items[k].kind == WORD and not items[k].cap and low[k] in joiners
             )
             nxt = k + step
             if not joiner or not (0 <= nxt < len(items)) or items[nxt].kind != WORD or not items[nxt].cap:
@@ -2296,7 +2243,7 @@ def _list_members(items: tuple[Token, ...], low: list[str], i: int, j: int) -> l
 def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     """The run is one of a list of names ("Puebla y Tlaxcala", "Gabú, Bafatá e Oio") each of which is
     a state or province of the country the text is about: the list names states, not their towns."""
-    members = _list_members(items, low, i, j)
+    members = _list_members(items, low, i, j, ctx.vocab)
     if not members or not all(_a_state(low, a, b, ctx) for a, b in members):
         return False
     # one of the others reads as a state or a big city here ("Puebla y Tlaxcala"); "Bafatá e Gabú",
@@ -2307,7 +2254,6 @@ def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx:
     )
 
 
-_AND_OR = frozenset(["and", "or", "y", "e", "et", "ou", "o", "at"])
 _EMPHASIS = ("*", "_")
 _OPENING_MARKS = _QUOTE_OPENERS | {"("}
 _QUOTE_MARKS = frozenset(['"', "“", "”", "«", "»", "‘", "’", "'"])
@@ -2426,10 +2372,6 @@ def _in_a_state(items: tuple[Token, ...], low: list[str], k: int, ctx: NameConte
             place = ctx.place(low[m])
             return place is None or place.level > COUNTRY
     return False
-
-
-_SHELTERED_UNDER = frozenset(["abrigo", "amparo"])  # Portuguese "ao abrigo de", "ao amparo de": under
-_INDEFINITE = frozenset(["a", "an", "un", "une", "una", "um", "uma", "isang", "numa", "num"])
 
 
 def _titled(
@@ -2918,6 +2860,7 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
     heads = vocab["institution_words"]
     first_heads = vocab["institution_words_before"]
     naming = vocab["naming_phrases"]
+    under = vocab["under_phrases"]
     free = 1
     k = i - 1
     while (
@@ -2927,8 +2870,9 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         and (not items[k].cap or low[k] in vocab["articles"])  # "au foyer Les Tilleuls"
     ):
         w = low[k]
-        if w in _SHELTERED_UNDER and k > 0 and low[k - 1] == "ao":
-            return None  # "ao abrigo da Lei n.º 6/2008", "ao abrigo do Código Penal": under the law
+        if _phrase_ends(low, k, under):
+            # `under_phrases`: "ao abrigo da Lei n.º 6/2008", "ao abrigo do Código Penal": under the law
+            return None
         if w in heads or w in first_heads:
             return k
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
@@ -3426,14 +3370,15 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
     before = vocab["place_words_before"]
     if i > 0 and (low[i - 1] in _OF or low[i - 1] == "ng") and _big_city(low, i, j, ctx):
         return False  # "um mercado de Maputo", "el campo de Huelva", "palengke ng Sabah": the city's, the state's
-    if i >= 3 and low[i - 3] in _INDEFINITE and low[i - 1] in _OF and _a_state(low, i, j, ctx):
+    indefinite = vocab["indefinite_articles"]
+    if i >= 3 and low[i - 3] in indefinite and low[i - 1] in _OF and _a_state(low, i, j, ctx):
         return False  # "un pueblo de Tlaxcala": one of the state's villages, unnamed
     if (
         ctx.declared.person_phrases.match(low, i)
         >= max(1, sum(1 for m in range(i, j) if items[m].kind == WORD))
         and i >= 4
         and items[i - 1].text == ","
-        and low[i - 3] in _INDEFINITE
+        and low[i - 3] in indefinite
     ):
         return (
             False  # "Libertado de uma fazenda, Josué virou…": the declared person after a farm, not its name
@@ -3491,7 +3436,7 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         and (vocab["place_words_before"].match(low, i) or low[i] in vocab["address_words"])
         and not vocab["landmark_words"].match(low, i)  # "Plaza Independencia" is where the march went
         and vocab["regions"].match(low, i) < len(words_idx)  # "DR Congo" is a country, not a drive
-        and not (i > 0 and low[i - 1] in _INDEFINITE)  # "and a Way Home" in a title: no street's name
+        and not (i > 0 and low[i - 1] in indefinite)  # "and a Way Home" in a title: no street's name
         and not _body_of(items, low, words_idx, vocab)  # "the Bureau of Manpower, Employment and Training"
     ):
         # "Rua das Flores", "Jardim Ângela", "Colonia Guerrero", "Barangay San Roque" (in Title Case too)

@@ -4,7 +4,9 @@ The words come from `generator/safety/vocab/*.yaml` (every language at once: sto
 number words (a phone number written in words), months and birth words (a date of birth), birthday
 verbs ("she turned 15 on 9 August"), the subjects that are born only in a figure of speech ("the
 savings group was born on 8 March") and the words for a person that say a subject is not one
-(`person_words`, `child_words`), the words that name an ID (`id_words`) and those that make a number
+(`person_words`, `child_words`), what may open a clause whose subject is born after its verb
+(`birth_clause_openers`: "Así nació… el grupo") and the possessives that make it someone's
+(`third_person_possessives`: "el centro de su mundo"), the words that name an ID (`id_words`) and those that make a number
 a count or an amount (`quantity_words`, `currencies`). A site's own vocabulary files add to them.
 """
 
@@ -32,6 +34,8 @@ class IdWords:
     birthday_verbs: Starts  # "turned", "cumplió", "fez"
     figurative: frozenset[str]  # subjects born only in a figure of speech
     people: frozenset[str]  # words for a person ("she", "girl"): a subject that is really born
+    birth_openers: frozenset[str]  # what may open a clause before a birth word ("así", "then", "kaya")
+    theirs: frozenset[str]  # a third person's possessives ("su", "her", "kanyang"): what is born is someone's
     id_words: tuple[str, ...]  # words that name an identifier, each as written in the vocabulary
     quantities: frozenset[str]  # words after a number that make it a count or an amount ("pesos")
 
@@ -100,6 +104,8 @@ def compile_words(vocab: Vocabulary) -> IdWords:
         birthday_verbs=starts_of(_without_short_heads(verbs), _WHOLE_WORDS, re.IGNORECASE, VOCAB_JOINER),
         figurative=frozenset(vocab["figurative_birth_subjects"].single),
         people=frozenset(vocab["person_words"].single | vocab["child_words"].single),
+        birth_openers=frozenset(vocab["birth_clause_openers"].single),
+        theirs=frozenset(vocab["third_person_possessives"].single),
         id_words=tuple(_id_words(vocab)),
         quantities=frozenset(vocab["quantity_words"].single | vocab["currencies"].single) | COUNT_NOUNS,
     )

@@ -300,59 +300,17 @@ _BEFORE_SUBJECT = frozenset(
         "of",
     ]
 )
-# A possessive after what is born makes it someone's: "el centro de su mundo" is a child
-_THEIR = frozenset(
-    [
-        "su",
-        "sus",
-        "sa",
-        "son",
-        "ses",
-        "seu",
-        "sua",
-        "seus",
-        "suas",
-        "her",
-        "his",
-        "their",
-        "kanyang",
-        "niyang",
-        "nilang",
-        "kanilang",
-    ]
-)
-# What may open the clause before a birth word whose subject comes after it ("Así nació…", "Isinilang…")
-_OPENERS = frozenset(
-    [
-        "así",
-        "asi",
-        "assim",
-        "ainsi",
-        "thus",
-        "so",
-        "then",
-        "and",
-        "y",
-        "e",
-        "et",
-        "at",
-        "kaya",
-        "doon",
-        "dito",
-        "entonces",
-        "então",
-        "alors",
-    ]
-)
 
 
 def _figurative_after(t: Text, at: int, words: IdWords) -> bool:
     """What is born is named after the birth word, as Filipino and a Spanish inversion put it ("Isinilang
-    ang samahan noong…", "Así nació, el 14 de junio de 2024, el grupo de ahorro"): the first word after it
-    in its clause, past small words, month names and numbers, is a group, a project or the like. A
-    person there ("nació el 14 de junio la pequeña", "isinilang si…") is a person's birth."""
+    ang samahan noong…", "Así nació, el 14 de junio de 2024, el grupo de ahorro"; nothing but
+    `birth_clause_openers` before the verb): the first word after it in its clause, past small words,
+    month names and numbers, is a group, a project or the like, and no possessive of a third person
+    follows it (`third_person_possessives`: "el centro de su mundo" is a child). A person there ("nació
+    el 14 de junio la pequeña", "isinilang si…") is a person's birth."""
     before = _CLAUSE_WORDS.findall(t.low, _clause_start(t, at), at)[:-1]  # the birth word itself last
-    if len(before) > 2 or any(w not in _OPENERS for w in before):
+    if len(before) > 2 or any(w not in words.birth_openers for w in before):
         return False  # "Lucía nació el… en una comunidad": a subject before the verb, hers
     end = _CLAUSE_END.search(t.low, at)
     for m in _CLAUSE_WORDS.finditer(t.low, at, min(end.start() if end else len(t.low), at + 120)):
@@ -363,7 +321,7 @@ def _figurative_after(t: Text, at: int, words: IdWords) -> bool:
             return False
         # "el centro de su mundo", "the light of her life": someone's, as a person is
         rest = _CLAUSE_WORDS.findall(t.low, m.end(), min(end.start() if end else len(t.low), m.end() + 40))
-        return not any(r in _THEIR for r in rest[:3])
+        return not any(r in words.theirs for r in rest[:3])
     return False
 
 

@@ -1,11 +1,12 @@
 """The detectors' vocabularies: per-language data files, merged, with a site's own additions.
 
 `generator/safety/vocab/<lang>.yaml` holds what a language uses to name relatives, places,
-institutions, dates and numbers; `common.yaml` what every language shares (public bodies, laws,
-platforms, regions, currencies); `public.yaml` the public names stories mention (teams, festivals,
-rivers and natural regions, nationality words, public bodies). A site adds a language, or words to
-one, with files of the same shape in its own `safety/vocab/` folder. Everything is lowercase; a
-phrase is a tuple of words.
+institutions, dates and numbers, and the small words the rules read around them (articles,
+prepositions, a law's words, contractions); `common.yaml` what every language shares (public bodies,
+laws, platforms, regions, currencies); `public.yaml` the public names stories mention (teams,
+festivals, rivers and natural regions, nationality words, public bodies). A site adds a language, or
+words to one, with files of the same shape in its own `safety/vocab/` folder. Everything is
+lowercase; a phrase is a tuple of words.
 """
 
 from __future__ import annotations
@@ -42,10 +43,22 @@ LIST_SECTIONS = (
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
     "teams", "natural_regions", "dwelling_words", "public_figures", "club_names", "culture_words",
-    "life_roles", "company_words", "landmarks", "sentence_adverbs",
-    "citation_words",
+    "life_roles", "company_words", "landmarks", "sentence_adverbs", "citation_words",
+    # what the date rules read of a law's date, and where a date's sentence ends
+    "before_date_words", "not_statute_words", "statute_part_words", "not_law_words", "numbered_statute_words",
+    "number_abbreviations", "statute_joiners", "statute_openers", "abbreviations",
+    # what the name rules read around a name: titles, lists, works and their authors, parts of a country
+    "not_before_titles", "indefinite_articles", "list_joiners", "by_words", "upper_lower_words",
+    "after_participle_words", "under_phrases", "body_name_articles", "body_name_links",
+    # what the date-of-birth rule reads of a group born after its verb
+    "birth_clause_openers", "third_person_possessives",
+    # what the caption rule reads of a denial, and the age rule of an age given by its verb alone
+    "no_longer_words", "age_verbs", "subject_determiners",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
+# Sections that map a word to another word: a preposition and an article written as one word, to the
+# preposition ("del": "de").
+WORD_MAP_SECTIONS = ("contractions",)
 # Sections whose words say what a name is (a title, an organisation word…): never themselves a name.
 KNOWN_SECTIONS = (
     "not_names", "titles", "org_words", "law_words", "institution_words", "institution_words_before",
@@ -173,6 +186,8 @@ class Vocabulary:
     naming: frozenset[str] = frozenset()
     # A child's age written in words ("fifteen", "quince", "labing-anim"): the number it is.
     ages_in_words: Mapping[str, int] = field(default_factory=dict)
+    # A preposition and an article written as one word ("del", "du", "ao"): the preposition it is read as.
+    contractions: Mapping[str, str] = field(default_factory=dict)
 
     def __getitem__(self, section: str) -> Lexicon:
         return self.lists.get(section, _EMPTY)
@@ -230,6 +245,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
     months: dict[str, int] = {}
     numbers: dict[str, int] = {}
     ages: dict[str, int] = {}
+    contractions: dict[str, str] = {}
     languages: list[str] = []
     findings: list[Finding] = []
     for path in files:
@@ -249,6 +265,11 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
                 for k, v in value.items():
                     if isinstance(v, int):
                         target[str(k).casefold()] = v
+                continue
+            if key in WORD_MAP_SECTIONS and isinstance(value, dict):
+                for k, v in value.items():
+                    if isinstance(v, str) and v.strip():
+                        contractions[str(k).casefold().strip()] = v.casefold().strip()
                 continue
             if key not in LIST_SECTIONS or not isinstance(value, list):
                 findings.append(
@@ -285,6 +306,7 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
         triggers,
         frozenset(lists["naming_phrases"].single).union(*lists["naming_phrases"].phrases),
         MappingProxyType(ages),
+        MappingProxyType(contractions),
     )
     return vocab, findings
 
