@@ -2056,6 +2056,9 @@ HELD_OUT_20_FAMILIES = [
     ),
     ("fr", "Djibouti, Djibouti", "Elle ne montre pas l'Arabie saoudite, où elle a travaillé deux ans."),
     ("fr", "Djibouti, Djibouti", "Elle est passée par la Guinée équatoriale puis les Émirats arabes unis."),
+    # a city where someone went back to, then a relative: not the relative's name
+    ("pt", "São Luís, Brasil", "Quando voltou a São Luís, a esposa lavou a mesma roupa três vezes."),
+    ("es", "Lima, Perú", "Cuando volvió a San Miguel, la esposa lo esperaba en la puerta."),
 ]
 # ...and what must still stop next to them.
 HELD_OUT_20_STILL_STOP = [
@@ -2064,6 +2067,8 @@ HELD_OUT_20_STILL_STOP = [
     ("en", "Leeds, United Kingdom", "Section 4 Maria told the court what happened."),
     ("en", "Leeds, United Kingdom", "In chapter 3 Maria Santos appears."),
     ("en", "Leeds, United Kingdom", "Under Act 12 (Maria) was named."),
+    ("es", "Lima, Perú", "Le escribió a Victoria, su madre, cada semana."),
+    ("pt", "Recife, Brasil", "Ele escreveu a Joana, a esposa, todos os dias."),
 ]
 
 

@@ -2433,12 +2433,33 @@ def _places_named_as_relatives(
             named = [k]
     if not named or (i > 0 and low[i - 1] in _AT) or (j < len(items) and low[j] in _OF):
         return  # "mora em Vitória", "a farmer in Georgia": where; "Chair of the savings group": an office
+    if _journeys_end(items, low, i, ctx) and _city_named(items, i, j, ctx):
+        return  # "Quando voltou a São Luís, a esposa…": where he went back to, then his wife
     if _kin_in_apposition(items, low, i, j, ctx) or (
         _named_by_phrase(items, low, i, ctx.vocab)
         and _kin_attached(items, low, i, j, ctx.vocab, ctx.not_kinship)
     ):  # "her mother is called Mary"; not "the city known as Dhaka"
         for k in named:
             classes[k] = NAME_LIKE
+
+
+# Prepositions of a journey's end: "voltou a São Luís", "volvió a San Miguel", "went back to Santa Maria".
+_TOWARDS = frozenset(["a", "para", "pra", "to", "hacia", "até", "vers", "patungong", "pabalik"])
+
+
+def _journeys_end(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+    """The run is where someone went: a verb of going (`journey_verbs`), then a preposition of its end,
+    "back" or "home" between or not ("voltou a", "went back to"); not "escribió a Rosa, su madre"."""
+    if i < 2 or low[i - 1] not in _TOWARDS:
+        return False
+    verbs = ctx.vocab["journey_verbs"]
+    return any(m >= 0 and items[m].kind == WORD and low[m] in verbs for m in (i - 2, i - 3))
+
+
+def _city_named(items: tuple[Token, ...], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is a city of the gazetteer (a large one) or a state: a place, whatever follows it."""
+    place = ctx.place(" ".join(items[m].text for m in range(i, j)))
+    return place is not None and (place.level <= STATE or place.population >= 100_000)
 
 
 def _kin_in_apposition(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
