@@ -2059,6 +2059,13 @@ HELD_OUT_20_FAMILIES = [
     # a city where someone went back to, then a relative: not the relative's name
     ("pt", "São Luís, Brasil", "Quando voltou a São Luís, a esposa lavou a mesma roupa três vezes."),
     ("es", "Lima, Perú", "Cuando volvió a San Miguel, la esposa lo esperaba en la puerta."),
+    # Taglish: a Tagalog verb made of an English one; a Filipino ordinal
+    ("fil", "Regina, Canada", "Nag-aapply na rin siya ng permanent residence."),
+    (
+        "fil",
+        "Regina, Canada",
+        "Ipinagdiwang nila ang Araw ng Kalayaan, ang ika-128 na anibersaryo ng proklamasyon.",
+    ),
 ]
 # ...and what must still stop next to them.
 HELD_OUT_20_STILL_STOP = [
@@ -2069,6 +2076,7 @@ HELD_OUT_20_STILL_STOP = [
     ("en", "Leeds, United Kingdom", "Under Act 12 (Maria) was named."),
     ("es", "Lima, Perú", "Le escribió a Victoria, su madre, cada semana."),
     ("pt", "Recife, Brasil", "Ele escreveu a Joana, a esposa, todos os dias."),
+    ("fil", "Regina, Canada", "Nag-message si Liza kay Ramon tungkol sa trabaho."),
 ]
 
 

@@ -1379,6 +1379,8 @@ def _plain_word_class(
     if _FILIPINO in ctx.languages and _linked_word(w, vocab):
         return KNOWN  # "Pilipinang caregiver", "Dalawampu't dalawang taon": a known word and its linker
     if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
+        if _FILIPINO in ctx.languages and know.taglish_verb(w):
+            return COMMON  # "Nag-aapply na rin siya…": a Tagalog verb made of an English one
         parts = [p for p in w.split("-") if p]
         region = _upper_or_lower(parts, ctx)
         if region is not None:

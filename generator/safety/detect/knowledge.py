@@ -224,6 +224,22 @@ class Knowledge:
                     return True
         return False
 
+    def taglish_verb(self, word: str) -> bool:
+        """A Tagalog verb made of an English one, as Taglish writes it: a verb's prefix, a hyphen, perhaps
+        the root's first syllable again, then a common English word ("nag-apply", "Nag-aapply",
+        "mag-message", "nagpa-check-up")."""
+        prefix, hyphen, rest = word.partition("-")
+        if not hyphen or prefix.casefold() not in _TAGALOG_PREFIXES or len(rest) < 3 or not rest.islower():
+            return False  # "nag-Santos": a prefix before a name is no verb
+        en = LANGUAGES.index("en")
+        roots = [fold(rest), fold(rest.split("-")[0])]
+        for root in list(roots):
+            if len(root) > 3 and root[0] == root[1]:
+                roots.append(root[1:])  # "aapply": "apply"
+            if len(root) > 5 and root[:2] == root[2:4]:
+                roots.append(root[2:])  # "memessage": "message"
+        return any(len(r) >= 3 and self.zipf(r)[en] >= 3.0 and not self.is_given_name(r) for r in roots)
+
     def compound_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
         """How common a word written as two very common words joined is ("peacebuilding",
         "livelihoods"), a whole zipf step below its rarer half; 0 when it is not one."""

@@ -139,8 +139,12 @@ def _after_words(text: str, at: int, n: int = 3) -> list[str]:
 _ROAD = re.compile(r"(?:BR|NH|SH|AH|MEX|RN|RS|SP|MG|BA|PE|GO|PR|SC|CE|PA|AM|RJ|ES|MT|MS|N|A|E|M|I)-\d{1,4}")
 
 
+# A Filipino ordinal: "ika-128 na anibersaryo", "ika-3 ng Hunyo".
+_ORDINAL_FIL = re.compile(r"ika-?\d{1,4}", re.IGNORECASE)
+
+
 def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
-    if _compound(code) or _ROAD.fullmatch(code):
+    if _compound(code) or _ROAD.fullmatch(code) or _ORDINAL_FIL.fullmatch(code):
         return True
     amount = _AMOUNT.fullmatch(code)
     if amount and amount.group(1).casefold() in vocab["currencies"] and _grouped(amount.group(2)):
