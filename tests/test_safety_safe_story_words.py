@@ -2077,6 +2077,7 @@ HELD_OUT_20_STILL_STOP = [
     ("es", "Lima, Perú", "Le escribió a Victoria, su madre, cada semana."),
     ("pt", "Recife, Brasil", "Ele escreveu a Joana, a esposa, todos os dias."),
     ("fil", "Regina, Canada", "Nag-message si Liza kay Ramon tungkol sa trabaho."),
+    ("es", "Montevideo, Uruguay", "## El 3 de marzo\n\nEse día ella escapó de la casa."),
 ]
 
 

@@ -443,6 +443,25 @@ _OBSERVANCE = re.compile(
 )
 
 
+_HEADING_DATE = re.compile(r"#{1,6}[ \t]+(?:[^\W\d_]{1,3}[ \t]+)?$")
+
+
+def _heading_of_a_day(text: str, start: int, end: int) -> bool:
+    """A heading that is only a day and a month ("## El 23 de setiembre"), and the first sentence under
+    it names the world day or the feast that date is ("Ese día, Día Internacional contra la Trata…")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if not _HEADING_DATE.fullmatch(text, line_start, start) or text[end:line_end].strip(" .:"):
+        return False
+    under = re.search(r"\S", text[line_end:])
+    if under is None:
+        return False
+    first = line_end + under.start()
+    stop = re.search(r"[.!?](?:\s|$)", text[first : first + 300])
+    return _OBSERVANCE.search(text, first, first + (stop.end() if stop else 300)) is not None
+
+
 def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
@@ -460,6 +479,7 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     if not re.search(r"\d{4}", text[start:end]) and (
         any(festivals.match(sentence, i) for i in range(len(sentence)))
         or _OBSERVANCE.search(text, max(lo, start - 160), min(hi, end + 160))
+        or _heading_of_a_day(text, start, end)
     ):
         return True
     before = re.findall(r"[^\W\d_]+", text[max(lo, start - 40) : start].casefold())
