@@ -181,8 +181,42 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
         ):
             continue  # the title, its words dropped one by one: read with its capitals and commas there
         ctx = location_ctx if p.field.path == ("location",) else names_ctx
-        out += [(p.field, found) for found in _analyse_field(p, ctx, site)]
+        found = _analyse_field(p, ctx, site)
+        if p.field.kind == NAME and p.field.path in (None, ("slug",)):
+            found += _names_only_in_the_address(p, prepared, found, ctx)
+        out += [(p.field, f) for f in found]
     return tuple(out)
+
+
+def _names_only_in_the_address(
+    p: Prepared, prepared: Sequence[Prepared], found: list[Found], ctx: explain.NameContext
+) -> list[Found]:
+    """A person's name in a file name or a slug that the story's text never uses ("rowena-bautista.md"
+    over a story about "Liza"): the address is the one place it is written, and every reader sees it.
+    Its capitals are the reader's guess, so a name that is also a common word would pass as a word; a
+    given name the text does not hold, no place and not one of the language's frequent words, is a name."""
+    text_words: set[str] = set()
+    for other in prepared:
+        if other.field.kind != NAME:
+            text_words.update(_plain_words(other.norm.text))
+    main = ctx.written_in[0] if ctx.written_in else 0
+    out: list[Found] = []
+    for m in re.finditer(r"[^\W\d_]+", p.norm.text):
+        w = unaccented(fold(m.group()))
+        if (
+            len(w) < 3
+            or w in text_words
+            or (w.endswith("s") and w[:-1] in text_words)  # "one-mans-courage": the text's "man's"
+            or any(f.start <= m.start() < f.end for f in found)
+            or w in ctx.declared.person_phrases
+            or not ctx.given(w)
+            or ctx.place(w) is not None
+            or ctx.knowledge.zipf(w)[main] >= 4.0
+        ):
+            continue
+        start, end = p.norm.span(m.start(), m.end())
+        out.append(Found(explain.UNDECLARED, start, end, p.field.text[start:end], "a name nobody declared"))
+    return out
 
 
 def _copied_from(name: str, title: list[str]) -> bool:
