@@ -1957,6 +1957,8 @@ HISTORICAL_DATES = [
     ("fr", "Dakar, Sénégal", "Le 4 avril 1960, le pays devient indépendant."),
     ("fil", "Iloilo City, Philippines", "Idineklara ang kalayaan noong 12 Hunyo 1898."),
     ("en", "Accra, Ghana", "On 6 March 1957 the Gold Coast became independent."),
+    # before 1900, whoever the sentence speaks of
+    ("pt", "São Luís, Brasil", "Alguém lembrou que a Lei Áurea foi assinada em 13 de maio de 1888."),
 ]
 # ...but a date in a life stays hers, whatever its year.
 DATES_IN_A_LIFE = [

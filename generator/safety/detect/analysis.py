@@ -439,6 +439,7 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
 # and before an adult survivor's working life. Fixed, so a check never changes with the clock.
 _HISTORY_ENDS = 1990
 _HISTORY_ENDS_FOR_A_CHILD = 2000
+_NO_ONE_ALIVE = 1900  # a day before it is history whoever the sentence speaks of
 _YEAR_IN_DATE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _YEAR_AFTER_DATE = re.compile(
     r",?\s+(?:de\s+|del\s+|ng\s+)?(1[5-9]\d\d|20\d\d)(?!\d)"
@@ -453,6 +454,8 @@ def _historical_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: ex
     year = _YEAR_IN_DATE.search(text, start, end) or _YEAR_AFTER_DATE.match(text, end)
     if year is None or int(year.group(1)) > (_HISTORY_ENDS_FOR_A_CHILD if ctx.child else _HISTORY_ENDS):
         return False
+    if int(year.group(1)) < _NO_ONE_ALIVE:
+        return True  # "Alguém lembrou que a Lei Áurea foi assinada em 13 de maio de 1888"
     lo, hi = _sentence_span(text, start, end, vocab)
     return not _about_someone([t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD], vocab, ctx)
 
