@@ -92,7 +92,6 @@ def load_site(
             checking,
             parsed.stories,
             sponsors=[c.sponsor for c in donor.campaigns if c.sponsor],
-            campaigns=[c.name for c in donor.campaigns],
             contacts=[c.name for c in donor.contacts],
             links=[c.donate_url for c in donor.campaigns],
             knowledge=knowledge,

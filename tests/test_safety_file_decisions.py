@@ -139,3 +139,28 @@ def test_a_page_keeps_its_decisions_through_a_new_approval_and_a_warm_build(tmp_
         built = build(root)
         assert built.exit_code == 0, built.output
         assert "2 waived" in built.output
+
+
+def test_a_campaign_named_after_someone_explains_nothing_in_a_story(tmp_path: pathlib.Path) -> None:
+    """Red team 20: campaign names explained themselves for a while ('The Okafor Schools Appeal' then
+    explained the recruiter 'Okafor' in every story). A campaign's name is checked in its file like any
+    text, and a reviewer decides on it there; it explains nothing anywhere else."""
+    from sitekit import STORY, story_md
+
+    example = (
+        pathlib.Path(__file__).resolve().parent.parent
+        / "generator/commands/starter/examples/match-campaign.yaml"
+    )
+    campaign = example.read_text().replace("The Safe Homes Match", "The Okafor Schools Appeal")
+    root = make_site(
+        tmp_path,
+        {
+            "content/campaigns/okafor-appeal.yaml": campaign,
+            STORY: story_md("The recruiter, a man called Okafor, took her to Lagos.\n"),
+        },
+    )
+    stopped = build(root)
+    assert stopped.exit_code == 1, stopped.output
+    named = [line for line in stopped.output.splitlines() if line.startswith(f"{STORY}:") and "NAME" in line]
+    assert named, stopped.output
+    assert "Okafor" not in stopped.output

@@ -2002,6 +2002,26 @@ APPOSITION_SAFE = [
     ("fr", "Dakar, Sénégal", "Ensuite, le patron du bar, furieux, la frappait."),
     ("en", "Leeds, United Kingdom", "Meanwhile, the owner of the bar, angry, took her passport."),
     ("en", "Leeds, United Kingdom", "Suddenly, the owner of the bar, a tall man, took her passport."),
+    # red team 20's controls: a connective, or a second aside after the role
+    (
+        "en",
+        "Leeds, United Kingdom",
+        "Furthermore, the employer, afraid of an inspection, moved her to another house.",
+    ),
+    (
+        "en",
+        "Leeds, United Kingdom",
+        "Worse, the recruiter, knowing she could not read, made her sign a contract.",
+    ),
+    ("es", "Lima, Perú", "Furioso, el dueño del taller, gritando, la encerró en el cuarto."),
+    ("pt", "Recife, Brasil", "Contudo, o patrão, com medo da polícia, levou-a para outra casa."),
+    ("fr", "Dakar, Sénégal", "Toutefois, le patron, craignant la police, l'a emmenée dans une autre maison."),
+    ("fr", "Dakar, Sénégal", "Là-bas, le patron du bar, toujours ivre, la frappait."),
+    (
+        "fil",
+        "Iloilo City, Philippines",
+        "Gayunpaman, ang amo, takot sa pulis, ay inilipat siya sa ibang bahay.",
+    ),
 ]
 
 
@@ -2047,11 +2067,6 @@ HELD_OUT_20_FAMILIES = [
         "El § 232b StGB castiga la explotación laboral, y el § 232 StGB la trata de personas.",
     ),
     (
-        "es",
-        "Múnich, Alemania",
-        "Obtuvo un permiso conforme al § 25 Abs. 4a AufenthG, que protege a las víctimas.",
-    ),
-    (
         "en",
         "Brisbane, Australia",
         "Division 270 of the Criminal Code Act 1995 (Cth) covers slavery and servitude.",
@@ -2076,6 +2091,11 @@ HELD_OUT_20_STILL_STOP = [
     ("en", "Leeds, United Kingdom", "Section 4 Maria told the court what happened."),
     ("en", "Leeds, United Kingdom", "In chapter 3 Maria Santos appears."),
     ("en", "Leeds, United Kingdom", "Under Act 12 (Maria) was named."),
+    # red team 20: a camel-case nickname after a year is no code; a nickname that is a state's name with
+    # its last word in lowercase is no state; a village called like a district
+    ("en", "Leeds, United Kingdom", "In 2019 JunJun took her to a bar in the city."),
+    ("es", "Lima, Perú", "La reclutadora, a quien todos llamaban Carolina del norte, la llevó a Tijuana."),
+    ("en", "Leeds, United Kingdom", "She grew up in Hope town, a village of forty houses."),
     ("es", "Lima, Perú", "Le escribió a Victoria, su madre, cada semana."),
     ("pt", "Recife, Brasil", "Ele escreveu a Joana, a esposa, todos os dias."),
     ("fil", "Regina, Canada", "Nag-message si Liza kay Ramon tungkol sa trabaho."),

@@ -159,7 +159,10 @@ def _item(
     parse_errors = [p for p in site.findings if p.path == rel]
     if parse_errors:
         return parse_errors
-    if decisions_file.decided_here(rel) and resolved.is_file():
+    donor = site.extras.get("donor")
+    downloads = {d.path for d in donor.downloads} if donor is not None else set()
+    data = rel == "site.yaml" or rel.startswith(("content/campaigns/", "content/data/")) or rel in downloads
+    if data and decisions_file.decided_here(rel) and resolved.is_file():
         return _Item(rel, resolved, None, None, recorded.get(rel, ()), "file"), _only_surfaces(site)
     raise UsageError(
         f"{f} is not a story, a page, a data file, site.yaml or a download (stories live in "

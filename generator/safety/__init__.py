@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -80,14 +79,13 @@ def site_extras(
     stories: Sequence[Story] = (),
     *,
     sponsors: Iterable[str] = (),
-    campaigns: Iterable[str] = (),
     contacts: Iterable[str] = (),
     links: Iterable[str] = (),
     knowledge: Any = None,
     vocab: Any = None,
 ) -> dict[str, Any]:
     """What every check reads besides the file it checks: what explains a name on this site (built once
-    per build: the organisation, its partners, programmes, campaigns, sponsors and media contacts, the places it
+    per build: the organisation, its partners, programmes, sponsors and media contacts, the places it
     may name, its countries, the sites it links to on purpose (`links`: each campaign's donate button))
     and the rules' severities."""
     from generator.safety.detect.analysis import site_knowledge
@@ -97,13 +95,6 @@ def site_extras(
     policy = config.safety
     phrases = [org.name, *policy.known_terms, *sponsors, *contacts]
     phrases += [*config.organisations, *config.programmes]
-    # The charity's own appeals ("The Spring Match") name themselves on its pages and in its stories,
-    # unless a campaign is named after a person or a place (checked in its file like any text).
-    if knowledge is None:
-        from generator.safety.detect.knowledge import load_knowledge
-
-        knowledge = load_knowledge()
-    phrases += [c for c in campaigns if _names_no_one(c, knowledge)]
     # A fundraising platform the site links to is named and addressed in site.yaml on purpose.
     platforms = (
         [f.platform for f in (config.forms.signup, config.forms.press) if f and f.platform]
@@ -137,15 +128,6 @@ def site_extras(
         vocab=vocab,
     )
     return {"site_knowledge": site, "rule_severities": rule_severities()}
-
-
-def _names_no_one(name: str, knowledge: Any) -> bool:
-    """A campaign's name that is neither a place nor holds a person's name ("The Meena Appeal")."""
-    words = [w for w in re.findall(r"[^\W\d_]+", name) if w[:1].isupper()]
-    return knowledge.place(name) is None and not any(
-        knowledge.is_given_name(w) and not knowledge.more_word_than_name(w) or knowledge.place(w) is not None
-        for w in words
-    )
 
 
 def analyse_story(story: Story, ctx: StoryContext) -> StoryContext:
@@ -205,30 +187,31 @@ def check_surfaces(site: Any) -> tuple[list[Finding], list[Finding]]:
     for rule in ALL_RULES:
         if rule.scope == SURFACE:
             findings.extend(cast("Iterable[Finding]", rule.check(ctx)))
-    return file_decisions(site.pages, findings, site.config)
+    return file_decisions((*site.stories, *site.pages), findings, site.config)
 
 
 def file_decisions(
-    pages: Iterable[Page], findings: list[Finding], config: SiteConfig
+    sources: Iterable[Page | Story], findings: list[Finding], config: SiteConfig
 ) -> tuple[list[Finding], list[Finding]]:
-    """A warning is a decision on every surface, not only in stories: the warnings a reviewer accepted
-    (a page's own `waivers`; for data files, site.yaml and downloads, safety/decisions.yaml; both
-    written by `impactsite approve`) are set aside; any still open stops the build with one
-    DECISION-MISSING per file. Returns (findings, warnings accepted)."""
-    by_path = {page.path: page for page in pages}
+    """A warning is a decision on every surface, not only in a story's own text: the warnings a reviewer
+    accepted (a story's or a page's own `waivers`; for every other file (data files, site.yaml,
+    downloads wherever they are), safety/decisions.yaml; all written by `impactsite approve`) are set
+    aside; any still open stops the build with one DECISION-MISSING per file. Returns (findings,
+    warnings accepted)."""
+    by_path = {source.path: source for source in sources}
     recorded, problems = decisions_file.read_decisions(config.root)
     out: list[Finding] = list(problems)
     waived: list[Finding] = []
     per_file: dict[str, list[Finding]] = {}
     for f in findings:
-        decided = f.path in by_path or decisions_file.decided_here(f.path)
-        (per_file.setdefault(f.path, []) if decided else out).append(f)
+        per_file.setdefault(f.path, []).append(f)
     for path, found in per_file.items():
         verified = signoff.decision_verifier(config, path)
-        page = by_path.get(path)
-        if page is not None:
-            still_open, accepted = waivers.apply_waivers(found, page.waivers, page.author, verified)
-            out += still_open + waivers.decisions_needed(page.source, still_open, ALL_RULES, ("title",))
+        source = by_path.get(path)
+        if source is not None:
+            still_open, accepted = waivers.apply_waivers(found, source.waivers, source.author, verified)
+            where = ("title",) if isinstance(source, Page) else ("status",)
+            out += still_open + waivers.decisions_needed(source.source, still_open, ALL_RULES, where)
         else:
             still_open, accepted = waivers.apply_waivers(found, recorded.get(path, ()), None, verified)
             first = min(((f.line, f.column) for f in still_open), default=(1, 1))

@@ -1,5 +1,6 @@
 """safety/decisions.yaml: reviewers' decisions on the warnings of files that have no front matter to
-record them in — data files (content/campaigns/, content/data/), site.yaml and downloads.
+record them in — data files (content/campaigns/, content/data/), site.yaml and downloads (wherever
+they are under content/).
 
 A story or a page keeps its decisions in its own `waivers:`. These files cannot, so `impactsite approve
 FILE` writes them here, one entry per decision, each naming its file. They work exactly like a story's
@@ -22,13 +23,14 @@ from generator.findings import Finding
 
 DECISIONS_FILE = "safety/decisions.yaml"
 RULE = "WAIVER-INVALID"  # a decision that cannot be read counts for nothing, like a story's waiver
-# The files whose decisions live here (a story or a page records its own).
-_FOLDERS = ("content/campaigns/", "content/data/", "content/downloads/")
+# The files whose decisions live here: site.yaml and every file under content/ but the stories and the
+# pages, which record their own (data files, campaigns, downloads wherever they are).
+_OWN_DECISIONS = ("content/stories/", "content/pages/")
 
 
 def decided_here(path: str) -> bool:
     """Whether the decisions on `path`'s warnings are recorded in safety/decisions.yaml."""
-    return path == "site.yaml" or path.startswith(_FOLDERS)
+    return path == "site.yaml" or (path.startswith("content/") and not path.startswith(_OWN_DECISIONS))
 
 
 @dataclass(frozen=True)

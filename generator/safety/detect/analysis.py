@@ -449,14 +449,23 @@ _YEAR_AFTER_DATE = re.compile(
 def _historical_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
     """A day in history, not in a life: its year is before any survivor's own story ("la abolición, el 13
     de mayo de 1888", "Idineklara ang kalayaan noong 12 Hunyo 1898"), 1990 at the latest, 2000 on a
-    child's story, and its sentence speaks of no one (a person, a relative, a birth or a life's event, a
-    third person's possessive or anyone declared: "her mother was born on 12 July 1975" stays hers)."""
+    child's story, and its paragraph speaks of no one (a person, a relative, a birth or a life's event, a
+    third person's possessive or anyone declared: "her mother was born on 12 July 1975" stays hers).
+    Before 1900 it is history whoever the sentence speaks of."""
     year = _YEAR_IN_DATE.search(text, start, end) or _YEAR_AFTER_DATE.match(text, end)
     if year is None or int(year.group(1)) > (_HISTORY_ENDS_FOR_A_CHILD if ctx.child else _HISTORY_ENDS):
         return False
     if int(year.group(1)) < _NO_ONE_ALIVE:
         return True  # "Alguém lembrou que a Lei Áurea foi assinada em 13 de maio de 1888"
-    lo, hi = _sentence_span(text, start, end, vocab)
+    # No one in its paragraph either ("Her mother came to Manila to work in a bar. That was on 14 February
+    # 1988."), nor, under a heading that holds the date, in the paragraph under it ("## 3 March 1986" /
+    # "That is the day Mae was born"); a table is one paragraph, its header included.
+    lo = text.rfind("\n\n", 0, start) + 1
+    hi = text.find("\n\n", end)
+    hi = len(text) if hi < 0 else hi
+    if text[lo:start].lstrip().startswith("#"):
+        after = text.find("\n\n", hi + 2)
+        hi = len(text) if after < 0 else after
     return not _about_someone([t.low for t in tokenize(text[lo:hi]).items if t.kind == WORD], vocab, ctx)
 
 

@@ -1256,7 +1256,7 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
 
 
 def _country_in_lowercase(items: tuple[Token, ...], i: int, j: int, ctx: NameContext) -> int | None:
-    """The class of a country's or a state's name whose last words are written in lowercase, as French,
+    """The class of a country's name whose last words are written in lowercase, as French,
     Spanish and Portuguese write them ("l'Arabie saoudite", "Guinée équatoriale", "Émirats arabes unis"):
     the run and the one or two lowercase words after it name the place."""
     for n in (1, 2):
@@ -1264,8 +1264,8 @@ def _country_in_lowercase(items: tuple[Token, ...], i: int, j: int, ctx: NameCon
         if end > len(items) or not all(items[m].kind == WORD and not items[m].cap for m in range(j, end)):
             break
         place = ctx.place(" ".join(items[m].text for m in range(i, end)))
-        if place is not None and place.level <= STATE:
-            return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
+        if place is not None and place.level == COUNTRY and not ctx.given(items[i].low):
+            return COARSE_PLACE  # not a state ("Carolina del norte", "Hope town": a nickname, a village)
     return None
 
 
@@ -1369,12 +1369,7 @@ def _plain_word_class(
         return UNKNOWN  # "Estrada, a dona do bar, ficava…": the owner's name, though "estrada" is a word
     if w in vocab.known or w in ctx.acronyms:
         return KNOWN
-    if (
-        i == k
-        and j == i + 1
-        and _code_shaped(items, k, ctx)
-        and _cited_code(items, low, i, vocab, _capped(t.text))
-    ):
+    if i == k and j == i + 1 and _code_shaped(items, k, ctx) and _cited_code(items, low, i, vocab):
         return KNOWN  # "§ 232b StGB", "art. 18 D.Lgs. 286/1998", "Criminal Code Act 1995 (Cth)"
     if _FILIPINO in ctx.languages and _linked_word(w, vocab):
         return KNOWN  # "Pilipinang caregiver", "Dalawampu't dalawang taon": a known word and its linker
@@ -1598,9 +1593,7 @@ def _capped(text: str) -> bool:
 _SURNAME_CAPS = re.compile(r"(?:Mc|Mac|O['’]|D['’]|De|Da|Di|Du|La|Le|Van|Von)[A-Z]")
 
 
-def _cited_code(
-    items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, capped: bool = False
-) -> bool:
+def _cited_code(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
     """A code's short name right after the number of the part of it cited: "§ 232b StGB", "§ 25 Abs.
     4a AufenthG", "art. 18 D.Lgs.", "Criminal Code Act 1995 (Cth)". Going back from the name: numbers
     and short words between them ("Abs."), then the section sign or a word that cites (`citation_words`)."""
@@ -1620,9 +1613,7 @@ def _cited_code(
         ):
             return False
         m -= 1
-    # A sentence read as ending at an abbreviation's dot ("§ 25 Abs. 4a AufenthG"): a number, then a name
-    # with a code's capitals
-    return m < 0 and numbered and capped
+    return False
 
 
 _ADVERB_ENDINGS = ("ly", "mente", "ment")  # "Suddenly", "Finalmente", "Heureusement"
@@ -1633,7 +1624,8 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
     dueño del taller, la obligaba a coser", "Estrada, a dona do bar, ficava com o dinheiro dela". The
     word names that person, however common a word it also is. Not when it is one of the language's
     most frequent words (zipf 5 or more: "Entonces, el dueño…", "Depois, a dona…"), nor when what
-    follows the second comma describes again ("…, un hombre mayor, …") or opens a clause ("…, que…")."""
+    follows the second comma describes again ("…, un hombre mayor, …", "…, toujours ivre, …") or opens
+    a clause ("…, que…")."""
     vocab, n, w = ctx.vocab, len(items), low[k]
     if any(items[m].kind == WORD for m in range(k)) or items[k].heading:
         return False
@@ -1659,6 +1651,8 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
     )
     if not clitic and any(vocab[s].match(low, m + 1) for s in ("articles", "clause_openers", "connectors")):
         return False
+    if any(items[x].text == "," for x in range(m + 1, min(n, m + 7))):
+        return False  # "Furioso, el dueño del taller, gritando, la encerró": a second aside, not a name's
     own = ctx.knowledge.zipf(low[k])[ctx.written_in[0]] if ctx.written_in else ctx.frequency(low[k])
     return own < 5.0
 

@@ -187,10 +187,11 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     before = _before_words(text, s)
     after = _after_words(text, e)
     near = text[max(0, s - 4) : s] + text[e : e + 3]
-    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or any(
-        c in "%‰" or unicodedata.category(c) == "Sc" for c in near
-    ):
-        return True  # a percentage, or any currency's sign: "₩6,834,000", "₦45,000", "৳12,000"
+    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or any(c in "%‰$€£₹₱¥" for c in near):
+        return True
+    signs = text[max(0, s - 2) : s].strip()[-1:] + text[e : e + 2].strip()[:1]
+    if any(unicodedata.category(c) == "Sc" for c in signs):
+        return True  # any currency's sign right next to it: "₩6,834,000", "₦45,000", "৳ 12,000"
     if after and (after[0] in vocab["quantity_words"] or vocab["quantity_words"].match(after, 0)):
         return _grouped(number)
     if (

@@ -83,23 +83,32 @@ _LINE_REGIONS = (
     "CH", "SN", "CI", "CM", "MA", "DZ", "TN", "ES", "MX", "AR", "CO", "PE", "CL", "UY", "PY", "BO", "EC", "VE",
     "GT", "CR", "PA", "CU", "DO", "PR", "PT", "BR", "AO", "MZ", "IT", "DE", "NL",
 )  # fmt: skip
-_LINE_TYPES = frozenset([phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST])
+# How free lines are written: the prefix each plan gives them, which no mobile or home number shares
+# ("1-8xx", "0800", "0808", "1800", "800" and "900" with nine digits or more). A prefix alone is not
+# enough (Nigeria's mobiles start 0803, Pakistan's 0300, a shared-cost prefix somewhere): the number
+# must also be a toll-free one in some country's plan.
+_FREE_SHAPE = re.compile(
+    r"(?:\+?1)?8(?:00|33|44|55|66|77|88)\d{7}|0800\d{3,8}|0808\d{6,7}|1800\d{6,8}|[89]00\d{6,8}"
+)
 
 
 @functools.lru_cache(maxsize=1024)
 def public_line(cand: str) -> bool:
-    """A free or shared-cost line in some country's numbering plan ("1-888-373-7888", "800 290 290",
-    "0800 4141", "900 10 50 90", "13 11 14"): a service's number, never a person's. phonenumbers
-    knows each plan; a mobile or a home number is neither type anywhere."""
+    """A free line ("1-888-373-7888", "800 290 290", "0800 4141 414", "900 10 50 90"): a service's number,
+    never a person's. Written with a free line's prefix, and toll-free in some country's plan
+    (phonenumbers knows each)."""
     digits = _NON_DIGIT.sub("", cand)
-    if not 6 <= len(digits) <= 13:
+    if not _FREE_SHAPE.fullmatch(digits):
         return False
     for region in _LINE_REGIONS:
         try:
             number = phonenumbers.parse(cand, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) in _LINE_TYPES:
+        if (
+            phonenumbers.is_valid_number(number)
+            and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+        ):
             return True
     return False
 
