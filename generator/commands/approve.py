@@ -14,7 +14,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import json
 import os
 import pathlib
 import re
@@ -72,17 +71,7 @@ def waivers_block(decisions: list[Waiver]) -> str:
         return ""
     lines = ["waivers:"]
     for w in decisions:
-        lines += [
-            f"  - rule: {w.rule}",
-            f"    tokens: [{', '.join(w.tokens)}]",
-            f"    reviewer: {w.reviewer}",
-        ]
-        if w.date is not None:
-            lines.append(f"    date: {w.date.isoformat()}")
-        lines.append(f"    reason: {json.dumps(w.reason, ensure_ascii=False)}")  # a JSON string is YAML
-        if w.signature:
-            lines.append("    signature: |")
-            lines.append(_indent(w.signature, 6).rstrip("\n"))
+        lines += waivers.waiver_entry(w)
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from generator.config.declare import Group, setting
 from generator.content.datafiles import read_data_file
 from generator.content.model import Waiver
 from generator.findings import Finding
+from generator.safety.waivers import waiver_entry
 
 DECISIONS_FILE = "safety/decisions.yaml"
 RULE = "WAIVER-INVALID"  # a decision that cannot be read counts for nothing, like a story's waiver
@@ -90,18 +91,7 @@ def decisions_text(files: dict[str, tuple[Waiver, ...]]) -> str:
     lines = [HEADER.rstrip("\n"), "decisions:"]
     for rel in sorted(files):
         for w in files[rel]:
-            lines += [
-                f"  - file: {json.dumps(rel, ensure_ascii=False)}",
-                f"    rule: {w.rule}",
-                f"    tokens: [{', '.join(w.tokens)}]",
-                f"    reviewer: {w.reviewer}",
-            ]
-            if w.date is not None:
-                lines.append(f"    date: {w.date.isoformat()}")
-            lines.append(f"    reason: {json.dumps(w.reason, ensure_ascii=False)}")  # a JSON string is YAML
-            if w.signature:
-                lines.append("    signature: |")
-                lines += ["      " + line for line in w.signature.strip().splitlines()]
+            lines += waiver_entry(w, first=f"file: {json.dumps(rel, ensure_ascii=False)}")
     if lines[-1] == "decisions:":
         lines[-1] = "decisions: []"
     return "\n".join(lines) + "\n"

@@ -9,6 +9,7 @@ that stops it (DECISION-MISSING). Both work from Finding values only, for storie
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -70,6 +71,23 @@ def apply_waivers(
         else:
             still.append(f)
     return still, waived
+
+
+def waiver_entry(w: Waiver, *, first: str | None = None) -> list[str]:
+    """One decision as the YAML list item `approve` writes (in a story's `waivers:` and in
+    safety/decisions.yaml, where `first` names its file): a JSON string is YAML, so the reason is
+    written as one."""
+    fields = [f"rule: {w.rule}", f"tokens: [{', '.join(w.tokens)}]", f"reviewer: {w.reviewer}"]
+    if w.date is not None:
+        fields.append(f"date: {w.date.isoformat()}")
+    fields.append(f"reason: {json.dumps(w.reason, ensure_ascii=False)}")
+    if w.signature:
+        fields.append("signature: |")
+    fields = ([first] if first is not None else []) + fields
+    lines = ["  - " + fields[0]] + ["    " + f for f in fields[1:]]
+    if w.signature:
+        lines += ["      " + line for line in w.signature.strip().splitlines()]
+    return lines
 
 
 def decision_rule(

@@ -172,6 +172,7 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
     )
     title = next((_plain_words(p.norm.text) for p in prepared if p.field.path == ("title",)), None)
     out: list[tuple[Field, Found]] = []
+    text_words: set[str] | None = None
     for p in prepared:
         if (
             title is not None
@@ -183,22 +184,20 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
         ctx = location_ctx if p.field.path == ("location",) else names_ctx
         found = _analyse_field(p, ctx, site)
         if p.field.kind == NAME and p.field.path in (None, ("slug",)):
-            found += _names_only_in_the_address(p, prepared, found, ctx)
+            if text_words is None:  # read once per document, and only when it has an address to read
+                text_words = {w for o in prepared if o.field.kind != NAME for w in _plain_words(o.norm.text)}
+            found += _names_only_in_the_address(p, text_words, found, ctx)
         out += [(p.field, f) for f in found]
     return tuple(out)
 
 
 def _names_only_in_the_address(
-    p: Prepared, prepared: Sequence[Prepared], found: list[Found], ctx: explain.NameContext
+    p: Prepared, text_words: set[str], found: list[Found], ctx: explain.NameContext
 ) -> list[Found]:
     """A person's name in a file name or a slug that the story's text never uses ("rowena-bautista.md"
     over a story about "Liza"): the address is the one place it is written, and every reader sees it.
     Its capitals are the reader's guess, so a name that is also a common word would pass as a word; a
     given name the text does not hold, no place and not one of the language's frequent words, is a name."""
-    text_words: set[str] = set()
-    for other in prepared:
-        if other.field.kind != NAME:
-            text_words.update(_plain_words(other.norm.text))
     main = ctx.written_in[0] if ctx.written_in else 0
     out: list[Found] = []
     for m in re.finditer(r"[^\W\d_]+", p.norm.text):
