@@ -2134,3 +2134,86 @@ def test_a_name_only_in_the_file_name(tmp_path: pathlib.Path, stem: str, stops: 
     root = make_site(tmp_path / "site", {f"content/stories/{stem}.md": text})
     found = [h for h in unreviewed(root) if "DECISION-MISSING" not in h]
     assert bool(found) is stops, found
+
+
+# heldout21's safe stories (read as session 16's dev set), by family: a law's date after its number, its
+# long name or its official journal; what a country commemorates; a service's line in the story's own
+# country and an amount in a currency's letters; the people of a large city; a day named before its
+# word; Filipino's linker and "ay"; a full stop that ends no abbreviation.
+HELD_OUT_21_FAMILIES = [
+    ("es", "Malabo, Guinea Ecuatorial", "La Ley Núm. 1/2004, de 14 de septiembre, protege a los migrantes."),
+    ("es", "Sevilla, España", "La reformó la Ley Orgánica 5/2010, de 22 de junio, con un artículo nuevo."),
+    (
+        "fr",
+        "Conakry, Guinée",
+        "Le Code pénal, adopté par la loi L/2016/059/AN du 26 octobre 2016, réprime la traite.",
+    ),
+    (
+        "es",
+        "Monterrey, México",
+        (
+            "La Ley General para Prevenir la Trata fue publicada en el Diario Oficial de la Federación el 14 de "
+            "junio de 2012."
+        ),
+    ),
+    (
+        "es",
+        "Monterrey, México",
+        "Aplicamos la Ley General de los Derechos de Niñas, Niños y Adolescentes, del 4 de diciembre de 2014.",
+    ),
+    ("fr", "Oran, Algérie", "Le 5 juillet, l'Algérie fête son indépendance."),
+    (
+        "fr",
+        "Djibouti, Djibouti",
+        "Le 6 juillet dernier, le pays a fêté le cinquantenaire de son indépendance.",
+    ),
+    ("pt", "Benguela, Angola", "Com Kz 385 000, garantimos o material escolar de um ano."),
+    (
+        "pt",
+        "Lisboa, Portugal",
+        "A linha de apoio à vítima, 116 006, é gratuita; a linha para migrantes é 808 257 257.",
+    ),
+    ("en", "Auckland, New Zealand", "She asked me why Aucklanders love the harbour so much."),
+    ("en", "Auckland, New Zealand", "On Waitangi Day this year, we went to the beach together."),
+    ("fil", "Manama, Bahrain", "Noong Hunyo, Araw ng mga Migranteng Manggagawa, nagtipon kami sa embahada."),
+    ("fil", "Manama, Bahrain", "Sana'y samahan ninyo kami. Maraming salamat po. Pagpalain kayo ng Diyos."),
+    ("pt", "Goiânia, Brasil", "**Quinta-feira, 19h.** Janta simples no hotel: arroz e feijão."),
+    # a song that plays, a book in quotation marks, a player's highlights; "cada" is French's centre
+    # for adults (`institution_words`) but Portuguese's "each"
+    ("es", "Ciudad Juárez, México", "En la radio de una tienda suena «Amor eterno» y le cuento la historia."),
+    ("es", "Sevilla, España", "Me gusta mucho el «Romancero gitano», despacio y con diccionario."),
+    ("en", "Halifax, Canada", "I've watched every Sidney Crosby highlight on my phone."),
+    ("pt", "São Luís, Brasil", "De cada R$ 100, R$ 58 foram para o atendimento direto."),
+]
+# ...and what must still stop next to them.
+HELD_OUT_21_STILL_STOP = [
+    ("fr", "Dakar, Sénégal", "Elle a été libérée le 27 avril, jour de la fête de l'indépendance."),
+    ("fr", "Dakar, Sénégal", "Le 3 mai, elle fête son indépendance loin de lui."),
+    ("en", "Lagos, Nigeria", "On 3 May she won her independence from the man."),
+    ("es", "Lima, Perú", "La Ley 5/2010, del 3 de mayo de 2019, no la protegió cuando escapó."),
+    ("es", "Lima, Perú", "El expediente 45/2019, del 3 de marzo, dice que ella escapó."),
+    ("en", "Lagos, Nigeria", "The law was published when Maria came on 3 May 2015."),
+    ("pt", "Lagos, Nigéria", "Ela ligou para 0803 123 4567 na noite em que fugiu."),
+    ("en", "Auckland, New Zealand", "The Romanos ran the bar where she worked."),
+    ("en", "Auckland, New Zealand", "Anna Day took her passport at the airport."),
+    ("fil", "Bacolod, Philippines", "Rosa'y umalis kahapon kasama ang tiyahin niya."),
+    ("fil", "Bacolod, Philippines", "Umalis si Rosang kaibigan niya noong Lunes."),
+    ("es", "Ciudad Juárez, México", "Trabaja en la tienda «Rosa Blanca» de la colonia."),
+    ("es", "Ciudad Juárez, México", "En la tienda de su tía, «La Esperanza», la hacían trabajar."),
+    ("fr", "Lyon, France", "Elle dort au cada Les Tilleuls depuis mars."),
+    # a short month after a capitalised article opening the sentence was no date at all
+    ("fr", "Dakar, Sénégal", "Le 5 mai, elle a quitté la maison."),
+    ("es", "Lima, Perú", "El 3 dic, ella escapó de la casa."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_21_FAMILIES)
+def test_held_out_21s_families_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_21_STILL_STOP)
+def test_next_to_held_out_21s_families_a_leak_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

@@ -33,8 +33,9 @@ from generator.safety.detect.knowledge import (
     fold,
     load_knowledge,
 )
+from generator.safety.detect.scan_addresses import in_free_line
 from generator.safety.detect.scanbase import Found
-from generator.safety.detect.tokens import WORD, tokenize
+from generator.safety.detect.tokens import WORD, Token, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary, unaccented
 from generator.safety.normalise import Normalised, normalise
 
@@ -42,6 +43,8 @@ from generator.safety.normalise import Normalised, normalise
 _IDENTIFIERS = frozenset(
     {ts.EMAIL, ts.SOCIAL, ts.NUMBER, ts.BIRTHDATE, ts.PHONE, ts.ADDRESS, ts.POSTCODE, ts.DATE}
 )
+
+_LINES = frozenset({ts.PHONE, ts.POSTCODE})  # what a service's line in the story's country is read as
 
 
 @dataclass(frozen=True)
@@ -281,10 +284,11 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         x
         for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab)
         if x.rule in _IDENTIFIERS
+        and not (x.rule in _LINES and in_free_line(p.text, x.start, x.end, ctx.home))
         and not (
             x.rule == ts.DATE
             and (
-                _public_date(p.text, x.start, x.end, site.vocab)
+                _public_date(p.text, x.start, x.end, site.vocab, ctx)
                 or _name_and_age(x.text, ctx)
                 or (not ctx.survivors and not _personal(p.text, x.start, x.end, site.vocab, ctx))
                 or _event_date(p.text, x.start, x.end, site.vocab, ctx)
@@ -297,7 +301,7 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
     for x in explain.find_names_in(p.text, ctx, label=p.label):
         if not any(s < x.end and x.start < e for s, e in claimed):
             found.append(x)
-    found += numbers.find_numbers(p.text, site.vocab, claimed, site.settings.allowed_phones)
+    found += numbers.find_numbers(p.text, site.vocab, claimed, site.settings.allowed_phones, ctx.home)
     links = numbers.link_spans(p.text)
     found += numbers.find_links(p.text, links, site.hosts, claimed)
     for s, e in links:
@@ -403,14 +407,18 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
     `not_statute_words`: "l'ordonnance de placement…") and no one in it ("under the law she was adopted
     on…" is hers)."""
     lo, hi = _sentence_span(text, start, end, vocab)
-    words = [t.low for t in tokenize(text[lo:start]).items if t.kind == WORD]
+    written = [t for t in tokenize(text[lo:start]).items if t.kind == WORD]
+    words = [t.low for t in written]
     after = [t.low for t in tokenize(text[end:hi]).items if t.kind == WORD]
     k = len(words)
     before_date = vocab["before_date_words"]
     while k > 0 and words[k - 1] in before_date:
         k -= 1
     made = vocab["enactment_words"]
-    n = next((n for n in range(1, made.longest + 1) if k - n >= 0 and made.match(words, k - n) == n), 0)
+    n = _ends_with(made, words, k)
+    if not n:
+        k = _before_gazette(written, words, k, vocab)
+        n = _ends_with(made, words, k)
     if not n:
         return False
     law = vocab["law_words"]
@@ -432,6 +440,35 @@ def _enactment_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: exp
         # "…publicada el 25 de abril de 2012, el mismo día en que nació Lucía"
         and not _mentions(after, ("same_day_words", "life_events"), vocab, ctx)
     )
+
+
+def _ends_with(lexicon: Lexicon, words: list[str], k: int) -> int:
+    """The length of an entry of the lexicon that ends right before words[k], or 0."""
+    return next(
+        (n for n in range(1, lexicon.longest + 1) if k - n >= 0 and lexicon.match(words, k - n) == n), 0
+    )
+
+
+def _before_gazette(written: list[Token], words: list[str], k: int, vocab: Vocabulary) -> int:
+    """Where the words before words[k] leave off once an official journal's name and what leads to it
+    are read back over ("publicada EN EL DIARIO OFICIAL DE LA FEDERACIÓN el 14 de junio de 2012",
+    "published IN THE OFFICIAL GAZETTE on…"): capitalised words and the small words of a name
+    (`connectors`), then an article and a word of `published_in_words`. k itself when there is none."""
+    connectors, articles, into = vocab["connectors"], vocab["articles"], vocab["published_in_words"]
+    i = k
+    while i > 0 and k - i < 10 and (written[i - 1].cap or words[i - 1] in connectors or words[i - 1] in into):
+        i -= 1
+    # from there: the word that leads to the journal, an article, then its capitalised name
+    j = i
+    while j < k and not written[j].cap and words[j] in articles and words[j] not in into:
+        j += 1
+    if j < k and words[j] in into and not written[j].cap:
+        j += 1
+        while j < k and not written[j].cap and words[j] in articles:
+            j += 1
+        if j < k and written[j].cap:
+            return i
+    return k
 
 
 # The last year that is history for every survivor a story may tell of: before any child's birth,
@@ -507,7 +544,7 @@ def _heading_of_a_day(text: str, start: int, end: int) -> bool:
     return _OBSERVANCE.search(text, first, first + (stop.end() if stop else 300)) is not None
 
 
-def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+def _public_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
     of 13 April 2016", "la loi du 13 avril 2016")."""
@@ -523,11 +560,18 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     # ("on 25 December 2024, Christmas Day, she ran away").
     if not re.search(r"\d{4}", text[start:end]) and (
         any(festivals.match(sentence, i) for i in range(len(sentence)))
+        or _commemorated(text[lo:hi], vocab, ctx)
         or _OBSERVANCE.search(text, max(lo, start - 160), min(hi, end + 160))
         or _heading_of_a_day(text, start, end)
     ):
         return True
-    before = re.findall(r"[^\W\d_]+", text[max(lo, start - 40) : start].casefold())
+    if _numbered_statute(text, lo, start, end, vocab):
+        return True
+    head = text[max(lo, start - 40) : start]
+    year = _YEAR_IN_DATE.search(text, start, end)
+    if year and any(y != year.group(1) for y in _YEAR_IN_DATE.findall(head)):
+        return False  # "la Ley 5/2010, del 3 de mayo de 2019": the day of something else
+    before = re.findall(r"[^\W\d_]+", head.casefold())
     numbered = False
     joiners, number = vocab["statute_joiners"], vocab["number_abbreviations"]
     while before and (before[-1] in joiners or before[-1] in number):
@@ -543,10 +587,82 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
             (w not in not_statutes and w not in parts) or (numbered and w in vocab["numbered_statute_words"])
         ):
             return True
-    return _statute_before_comma(text, lo, start, law, vocab["statute_openers"])
+    return _statute_before_comma(text, lo, start, vocab["statute_openers"], vocab["connectors"])
 
 
-def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon, openers: Lexicon) -> bool:
+# A statute's number and its joiner, before its date: "5/2010, de", "L/2016/059/AN du", "26.364 del".
+_STATUTE_NUMBER = re.compile(
+    r"(?<![\w./\-])(?P<num>(?:[A-Z]{1,3}[/\-])?\d[\w./\-]*?)\s*,?\s+(?P<join>[^\W\d_]+)\s*$"
+)
+_WRITTEN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _commemorated(sentence: str, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+    """The sentence names what a country commemorates (`commemoration_words`: "la commémoration du 1er
+    février", "Le 5 juillet, l'Algérie fête son indépendance") and speaks of no one: no person, child,
+    life's event or anyone declared ("Elle a été libérée le 27 avril, jour de la fête de l'indépendance"
+    is her day). A possessive before the word is a country's only when the sentence names one or says
+    "the country" (`nation_words`): "elle fête son indépendance" is hers."""
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", sentence)]  # "l'indépendance": two words
+    commemorated, theirs = vocab["commemoration_words"], vocab["possessives"]
+    national = any(vocab["nation_words"].match(words, i) for i in range(len(words))) or any(
+        (place := ctx.place(name.casefold())) is not None and place.level == COUNTRY
+        for name in re.findall(r"(?<!\w)[A-ZÀ-Ý][^\W\d_]{3,}(?:[ \-][A-ZÀ-Ý][^\W\d_]+)?", sentence)
+    )
+    found = False
+    small = vocab["by_words"]  # "de", "of", "ng": "l'anniversaire DE son indépendance"
+    for i in range(len(words)):
+        if commemorated.match(words, i):
+            if i > 0 and words[i - 1] in theirs:
+                if not national:
+                    return False  # "her independence"
+                words[i - 1] = ""  # "son indépendance": the country's, no person
+            k = i - 1
+            while (
+                k > 0 and i - k <= 3 and (not words[k] or words[k] in small or words[k] in vocab["articles"])
+            ):
+                k -= 1
+            if (
+                k >= 0
+                and k < i - 1
+                and (words[k] in vocab["same_day_words"] or words[k] in vocab["birth_words"])
+            ):
+                words[k] = ""  # "l'anniversaire de son indépendance": the nation's anniversary, no birthday
+            found = True
+    return found and not _about_someone(words, vocab, ctx)
+
+
+def _numbered_statute(text: str, lo: int, start: int, end: int, vocab: Vocabulary) -> bool:
+    """A statute's date after its number ("la Ley Orgánica 5/2010, de 22 de junio", "la loi
+    L/2016/059/AN du 26 octobre 2016", "Ley Núm. 1/2004, de 14 de septiembre"): a law's word (not a
+    judgment, an order or a part of a law), up to two capitalised words of its name, a number's word
+    (`number_abbreviations`), the number and a joiner (`statute_joiners`). A year in both the number
+    and the date is the same year ("la Ley 5/2010, del 3 de mayo de 2019" dates something else)."""
+    head = text[max(lo, start - 120) : start]
+    m = _STATUTE_NUMBER.search(head)
+    if m is None or m.group("join").casefold() not in vocab["statute_joiners"]:
+        return False
+    year = _YEAR_IN_DATE.search(text, start, end)
+    if year and any(y != year.group(1) for y in _YEAR_IN_DATE.findall(m.group("num"))):
+        return False
+    before = _WRITTEN_WORD.findall(head[: m.start()])
+    numbered = False
+    while before and before[-1].casefold() in vocab["number_abbreviations"]:
+        numbered = True
+        before.pop()  # "Núm.", "n°"
+    law = vocab["law_words"]
+    for n, w in enumerate(reversed(before[-3:])):
+        low = w.casefold()
+        if low in law:
+            return (low not in vocab["not_statute_words"] and low not in vocab["statute_part_words"]) or (
+                numbered and low in vocab["numbered_statute_words"]
+            )
+        if not w[:1].isupper() or n == 2:
+            return False  # the words of its name are capitalised: "Orgánica", "General"
+    return False
+
+
+def _statute_before_comma(text: str, lo: int, start: int, openers: Lexicon, connectors: Lexicon) -> bool:
     """A statute's date after its name and a comma ("Ley 263, Ley Integral contra la Trata y Tráfico de
     Personas, del 31 de julio de 2012"): the words between the last two commas before "del", "de",
     "du" or "of" open with a statute's word (`statute_openers`; "RA 9208, noong…" is a day in her life;
@@ -559,7 +675,16 @@ def _statute_before_comma(text: str, lo: int, start: int, law: Lexicon, openers:
     segment = head[: m.start()]
     segment = segment[segment.rfind(",") + 1 :].strip()
     words = re.findall(r"[^\W\d_]+", segment.casefold())
-    return bool(words) and segment[:1].isupper() and words[0] in openers
+    if words and segment[:1].isupper() and words[0] in openers:
+        return True
+    # a statute's long name with a comma of its own, read back to its first word: "la Ley General de los
+    # Derechos de Niñas, Niños y Adolescentes, del 4 de diciembre de 2014"
+    for n, w in enumerate(reversed(re.findall(r"[^\W\d_]+|\d+|,", head[: m.start()]))):
+        if w[:1].isupper() and w.casefold() in openers:
+            return True
+        if n >= 16 or not (w[:1].isupper() or w[:1].isdigit() or w == "," or w.casefold() in connectors):
+            return False
+    return False
 
 
 def _sentence_span(text: str, start: int, end: int, vocab: Vocabulary) -> tuple[int, int]:

@@ -789,7 +789,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                     classes[k] = KNOWN
     public_name = (
         not home  # "grew up in Lake Sebu": where she lives is no public name
-        and _public_name(items, low, i, j, vocab)
+        and (_public_name(items, low, i, j, vocab) or _a_named_day(items, low, i, j, ctx))
         and not (_a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab))
         # "a palafita na Baía Formosa": a bay or a lagoon named like a town there is where she lives
         and not (
@@ -1196,21 +1196,30 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
     ):
         return False
     before = [low[k] for k in range(max(0, a - 4), a) if items[k].kind == WORD]
-    if before and (
-        before[-1] in vocab["not_before_titles"]
-        or before[-1] in vocab["locatives"]
-        or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
-        # 'la colonia «Lomas del Sol»', 'ang kanilang barangay, "Bagong Pag-asa"': a place's word before
-        or any(
-            vocab[section].match(before, k)
-            for section in (*_BODY_WORDS, "home_words", "residence_words", "kinship")
-            for k in range(len(before))
+    played = (
+        a > 1
+        and items[a - 2].kind == WORD
+        and (low[a - 2] in vocab["title_words"] or _phrase_ends(low, a - 2, vocab["title_words"]))
+    )
+    if (
+        before
+        and not played
+        and (  # 'una tienda suena «Amor eterno»': what plays is a song
+            before[-1] in vocab["not_before_titles"]
+            or before[-1] in vocab["locatives"]
+            or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
+            # 'la colonia «Lomas del Sol»', 'ang kanilang barangay, "Bagong Pag-asa"': a place's word before
+            or any(
+                vocab[section].match(before, k)
+                for section in (*_BODY_WORDS, "home_words", "residence_words", "kinship")
+                for k in range(len(before))
+            )
         )
     ):
         return False
     return any(
         low[k] in ctx.function_words
-        or (not a_name(low[k]) and ctx.frequency(low[k]) >= 3.5 and ctx.place(low[k]) is None)
+        or (not a_name(low[k]) and ctx.frequency(low[k]) >= 3.0 and ctx.place(low[k]) is None)
         for k in words
     )
 
@@ -1353,6 +1362,21 @@ def _linked_word(w: str, vocab: Vocabulary) -> bool:
     return False
 
 
+def _frequent_linked_word(w: str, ctx: NameContext) -> bool:
+    """A frequent Filipino word with its linker or its "ay" run in ("Migranteng Manggagawa" is
+    "migrante", "Sana'y samahan" is "sana ay"), the word no given name unless it is more a word than a
+    name ("si Rosang", "Rosa'y umalis" are Rosa)."""
+    for linker, least in (("ng", 3.5), ("'y", 4.5)):
+        stem = w[: -len(linker)]
+        if not w.endswith(linker) or len(stem) < 3 or stem[-1] not in "aeiou":
+            continue
+        if ctx.knowledge.zipf(stem)[_FILIPINO] >= least and (
+            not ctx.given(stem) or ctx.knowledge.more_word_than_name(stem, (_FILIPINO,))
+        ):
+            return True
+    return False
+
+
 def _plain_word_class(
     items: tuple[Token, ...], low: list[str], k: int, i: int, j: int, ctx: NameContext
 ) -> int:
@@ -1371,7 +1395,7 @@ def _plain_word_class(
         return KNOWN
     if i == k and j == i + 1 and _code_shaped(items, k, ctx) and _cited_code(items, low, i, vocab):
         return KNOWN  # "§ 232b StGB", "art. 18 D.Lgs. 286/1998", "Criminal Code Act 1995 (Cth)"
-    if _FILIPINO in ctx.languages and _linked_word(w, vocab):
+    if _FILIPINO in ctx.languages and (_linked_word(w, vocab) or _frequent_linked_word(w, ctx)):
         return KNOWN  # "Pilipinang caregiver", "Dalawampu't dalawang taon": a known word and its linker
     if "-" in w and not t.upper:  # "Counter-Trafficking", "Anti-Human": each part a plain word
         if _FILIPINO in ctx.languages and know.taglish_verb(w):
@@ -1452,6 +1476,15 @@ def _plain_word_class(
         return COMMON
     if know.demonym(w):
         return KNOWN  # "Moldovan", "Camerounaises": a country's people
+    people_of = know.place_demonym(w)
+    if (
+        people_of is not None
+        and people_of.level <= min(ctx.precision, CITY)
+        and (people_of.level < CITY or people_of.population >= _BIG_CITY)
+        and not (k > 0 and (low[k - 1] in vocab["articles"] or low[k - 1] in vocab["family_articles"]))
+    ):
+        return KNOWN  # "why Aucklanders love…": the people of a state or a large city ("the Romanos" is a
+        # family)
     z = max(
         ctx.frequency(w),
         know.inflected_frequency(w, ctx.languages),
@@ -2067,6 +2100,20 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     if any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature, devotions)):
         return True
     return _an_example_of(items, low, i, vocab, (festivals, nature, storms))
+
+
+def _a_named_day(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A day a country keeps, named before its word (`observance_words_after`: "Waitangi Day", "Matariki
+    Eve"): the words before it are no one's given name and no town finer than the site's precision
+    ("Anna Day" is a woman, "Bargaon Day" a village's fair)."""
+    words = [k for k in range(i, j) if items[k].kind == WORD]
+    if len(words) < 2 or ctx.vocab["observance_words_after"].match(low, words[-1]) != 1:
+        return False
+    for k in words[:-1]:
+        place = ctx.place(low[k])
+        if ctx.given(low[k]) or (place is not None and place.level > ctx.precision):
+            return False
+    return True
 
 
 def _an_example_of(
@@ -2890,7 +2937,7 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         if _phrase_ends(low, k, under):
             # `under_phrases`: "ao abrigo da Lei n.º 6/2008", "ao abrigo do Código Penal": under the law
             return None
-        if w in heads or w in first_heads:
+        if (w in heads or w in first_heads) and _head_meant(w, ctx):
             return k
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
         if n:  # "home for girls", "escola de samba"
@@ -2921,6 +2968,23 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
             continue
         break
     return None
+
+
+def _head_meant(word: str, ctx: NameContext) -> bool:
+    """An institution's word in the sense of the language the text is written in: listed in that
+    language's vocabulary (or the common one), or no frequent word of it. French lists "cada" (a
+    centre for adults with disabilities); in Portuguese "de cada R$ 100" it is "each"."""
+    if not ctx.written_in or ctx.written_in[0] >= len(LANGUAGES):
+        return True
+    main = LANGUAGES[ctx.written_in[0]]
+    for lang in (main, "common"):
+        sections = ctx.vocab.by_language.get(lang, {})
+        if any(word in sections.get(s, _NO_WORDS) for s in ("institution_words", "institution_words_before")):
+            return True
+    return ctx.knowledge.zipf(word)[ctx.written_in[0]] < 5.0
+
+
+_NO_WORDS = Lexicon()
 
 
 # Small words that join a head word to what it is for, not to its name ("home for Holi", "ferme

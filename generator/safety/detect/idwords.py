@@ -38,6 +38,7 @@ class IdWords:
     theirs: frozenset[str]  # a third person's possessives ("su", "her", "kanyang"): what is born is someone's
     id_words: tuple[str, ...]  # words that name an identifier, each as written in the vocabulary
     quantities: frozenset[str]  # words after a number that make it a count or an amount ("pesos")
+    currencies: frozenset[str]  # a currency's code, sign or name ("kz", "rs", "pesos")
 
 
 def _entries(lexicon: Lexicon) -> list[str]:
@@ -108,6 +109,7 @@ def compile_words(vocab: Vocabulary) -> IdWords:
         theirs=frozenset(vocab["third_person_possessives"].single),
         id_words=tuple(_id_words(vocab)),
         quantities=frozenset(vocab["quantity_words"].single | vocab["currencies"].single) | COUNT_NOUNS,
+        currencies=frozenset(vocab["currencies"].single),
     )
 
 

@@ -191,6 +191,21 @@ class Knowledge:
                     return True
         return False
 
+    def place_demonym(self, word: str) -> Place | None:
+        """The place whose people a plural word names, made from the place's name ("Aucklanders",
+        "Londoners", "Bogotanos", "Tijuanenses"). Plurals only: a surname is often a town's demonym
+        in the singular ("Romano", "Toledano", "Milanese")."""
+        w = fold(word)
+        for suffix in _PLACE_DEMONYM_ENDINGS:
+            stem = w.removesuffix(suffix)
+            if stem == w or len(stem) < 4:
+                continue
+            for name in (stem, stem + "a", stem + "o", stem + "e"):
+                place = self.place(name)
+                if place is not None:
+                    return place
+        return None
+
     def prefixed_frequency(self, word: str, languages: tuple[int, ...] = ()) -> float:
         """How common a word made of a prefix and a common word is ("Interministerial",
         "Interinstitucional", "antitrafficking"), a third of a zipf step below the word; 0 when it is not one."""
@@ -346,6 +361,8 @@ _DEMONYM_ENDINGS = (
     "inos", "inas", "ians", "ense", "ians", "ian", "ien", "ais", "ois", "ano", "ana", "ese", "esa", "ês",
     "ino", "ina", "ans", "nos", "nas", "an", "no", "na", "ns", "i", "n",
 )  # fmt: skip
+_PLACE_DEMONYM_ENDINGS = ("ers", "ites", "enses", "eños", "eñas", "ians", "ans", "inos", "inas", "anos", "anas",
+                          "aises", "oises", "iens", "iennes")  # fmt: skip
 _PREFIXES = ("inter", "intra", "anti", "multi", "trans", "pluri", "sub", "co", "pre", "pos", "post", "contra",
              "micro", "macro", "socio", "ciber", "cyber")  # fmt: skip
 

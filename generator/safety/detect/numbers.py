@@ -58,7 +58,11 @@ _WORDS_OF = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|[%‰$€£₹₱¥]|r\
 
 
 def find_numbers(
-    text: str, vocab: Vocabulary, claimed: list[tuple[int, int]], allowed_phones: tuple[str, ...] = ()
+    text: str,
+    vocab: Vocabulary,
+    claimed: list[tuple[int, int]],
+    allowed_phones: tuple[str, ...] = (),
+    home: str = "",
 ) -> list[Found]:
     """Long numbers and codes nobody explained (outside the spans identifier detectors claimed).
     Read at the digits only: a story's digits are few, its words many. A number the site lists in
@@ -81,7 +85,7 @@ def find_numbers(
             continue
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
-        if _free_line(text, s):
+        if _free_line(text, s, home):
             continue  # "1-888-373-7888", "800 290 290": a helpline's free number
         out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     return out
@@ -90,12 +94,16 @@ def find_numbers(
 _PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
 
 
-def _free_line(text: str, s: int) -> bool:
-    """The number written from s on is a free or shared-cost line (scan_contacts.public_line)."""
-    from generator.safety.detect.scan_contacts import public_line
+def _free_line(text: str, s: int, home: str = "") -> bool:
+    """The number written from s on is a free line (scan_contacts.public_line), or a service's line in
+    the story's own country (scan_contacts.home_line)."""
+    from generator.safety.detect.scan_contacts import home_line, public_line
 
     run = _PHONE_RUN.match(text, s)
-    return run is not None and public_line(run.group().strip(" -.()"))
+    if run is None:
+        return False
+    line = run.group().strip(" -.()")
+    return public_line(line) or home_line(line, home)
 
 
 def _listed_phone(text: str, s: int, allowed_phones: tuple[str, ...]) -> bool:

@@ -352,6 +352,8 @@ def indian_pins(t: Text, words: IdWords | None = None) -> Iterator[Found]:
         word = (before.group("w") or "").lower().rstrip(".")
         if word and (word in _NOT_PLACE_BEFORE_PIN or word in FUNCTION_WORDS or word in MONTHS):
             continue
+        if word and words is not None and word in words.currencies:
+            continue  # "Kz 385 000", "Rs 120 000": an amount in a currency's letters
         after = _WORD_AFTER.match(text, m.end(), m.end() + 20)
         if after and (
             after.group(1).lower() in COUNT_NOUNS or (words is not None and _count_after(t, m.end(), words))
@@ -363,21 +365,23 @@ def indian_pins(t: Text, words: IdWords | None = None) -> Iterator[Found]:
 def postcodes(t: Text, words: IdWords) -> list[Found]:
     if not t.digits:
         return []
-    return [f for f in _postcodes(t, words) if not _in_free_line(t.text, f.start, f.end)]
+    return [f for f in _postcodes(t, words) if not in_free_line(t.text, f.start, f.end)]
 
 
 _LINE_AROUND = re.compile(r"[\d+(][\d \-.()]{4,}\d")
 
 
-def _in_free_line(text: str, s: int, e: int) -> bool:
-    """The code is part of a free helpline's number ("Numero Verde Antitratta, 800 290 290")."""
-    from generator.safety.detect.scan_contacts import public_line
+def in_free_line(text: str, s: int, e: int, home: str = "") -> bool:
+    """The code is part of a free helpline's number ("Numero Verde Antitratta, 800 290 290"), or of a
+    service's line in the story's own country (`home`: scan_contacts.home_line)."""
+    from generator.safety.detect.scan_contacts import home_line, public_line
 
     lo = s
     while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in " -.()+") and s - lo < 8:
         lo -= 1
     for m in _LINE_AROUND.finditer(text, lo, min(len(text), e + 12)):
-        if m.start() <= s and e <= m.end() and public_line(m.group().strip(" -.()")):
+        line = m.group().strip(" -.()")
+        if m.start() <= s and e <= m.end() and (public_line(line) or home_line(line, home)):
             return True
     return False
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 import phonenumbers
+from phonenumbers import shortnumberinfo
 
 from generator.safety.detect.idwords import IdWords
 from generator.safety.detect.lexicon import FUNCTION_WORDS
@@ -111,6 +112,33 @@ def public_line(cand: str) -> bool:
         ):
             return True
     return False
+
+
+_SERVICE_TYPES = (phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST)
+
+
+@functools.lru_cache(maxsize=1024)
+def home_line(cand: str, home: str) -> bool:
+    """A service's line in the story's own country (`home`, an ISO code): a free or shared-cost number of
+    that country's plan ("808 257 257" in Portugal), or a free short number there ("116 006", the
+    European victims' line). Read in the home country's plan only: another plan's shared-cost prefix is
+    someone's mobile elsewhere (Nigeria's 0803)."""
+    if not home:
+        return False
+    digits = _NON_DIGIT.sub("", cand)
+    if len(digits) < 3:
+        return False
+    try:
+        number = phonenumbers.parse(cand if cand.startswith("+") else digits, home)
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.is_valid_number_for_region(number, home):
+        return phonenumbers.number_type(number) in _SERVICE_TYPES
+    return bool(
+        shortnumberinfo.is_valid_short_number_for_region(number, home)
+        and shortnumberinfo.expected_cost_for_region(number, home)
+        == shortnumberinfo.ShortNumberCost.TOLL_FREE
+    )
 
 
 def _public(cand: str, digits: str) -> bool:

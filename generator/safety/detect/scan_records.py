@@ -405,7 +405,7 @@ def _exact_date(words: IdWords) -> tuple[re.Pattern[str], frozenset[str]]:
     day = rf"{_DAY}(?![\d/.:\-]\d)(?!\d)"
     pattern = (
         rf"(?<![\w\-])(?:ika-?)?{_DAY}(?:\s+(?:of|de|ng))?\s+{month_after_day}(?:{_YEAR_AFTER})?(?!\w)"
-        rf"|(?<=\b(?:le|el|au|du)\s){_DAY}\s+(?i:{lower_short})(?!\w)"  # "le 1er mai", "el 3 dic"
+        rf"|(?<=\b(?:[Ll]e|[Ee]l|[Aa]u|[Dd]u)\s){_DAY}\s+(?i:{lower_short})(?!\w)"  # "le 1er mai", "el 3 dic"
         rf"|(?<![\w\-])(?:(?:{capital})\.?\s+{day}(?:{_YEAR_AFTER})?"
         rf"|(?i:{any_case}|{lower_short})\.?\s+{day}{_YEAR_AFTER})(?!\w)"
     )

@@ -226,7 +226,13 @@ def _abbreviation(out: list[Token], raw: str, text: str, end: int) -> bool:
     prev = out[-1]
     if prev.end != end - 1:
         return False
-    if prev.kind == WORD and (prev.low in _ABBREVIATIONS or len(prev.text) == 1):
+    if (
+        prev.kind == WORD
+        and (
+            (prev.low in _ABBREVIATIONS and prev.text != "po")  # "Salamat po.": Filipino's polite word
+            or (len(prev.text) == 1 and not text[prev.start - 1 : prev.start].isdigit())  # "19h." is an hour
+        )
+    ):
         return True
     following = text[end : end + 3].lstrip()
     return bool(following) and following[0].islower()
