@@ -2217,3 +2217,33 @@ def test_next_to_held_out_21s_families_a_leak_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# heldout20's highways and natural features: a highway's name, whoever it is named after, and a
+# feature's name before its word in lowercase, are public; not where someone lives, nor a town's road
+# or lake, nor a given name's.
+HIGHWAYS_AND_FEATURES = [
+    ("en", "Brisbane, Australia", "Work on the Bruce Highway between the two towns was slow."),
+    ("en", "Lusaka, Zambia", "Every year the Bangweulu wetlands draw thousands of birds."),
+    ("es", "Lima, Perú", "La llevaron por la autopista del Sol hasta la frontera."),
+]
+HIGHWAYS_AND_FEATURES_STILL_STOP = [
+    ("en", "Brisbane, Australia", "They live off the Bruce Highway in a shed with her uncle."),
+    ("en", "Lusaka, Zambia", "She grew up by the Bargaon lake with her aunt."),
+    ("en", "Lusaka, Zambia", "They fished on the Maria river near her home."),
+    ("es", "Lima, Perú", "Trabajaba en un bar de la carretera de San Mateo."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HIGHWAYS_AND_FEATURES)
+def test_a_highway_or_a_natural_feature_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HIGHWAYS_AND_FEATURES_STILL_STOP)
+def test_a_highway_or_a_feature_where_she_lives_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

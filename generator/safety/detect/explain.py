@@ -789,7 +789,12 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                     classes[k] = KNOWN
     public_name = (
         not home  # "grew up in Lake Sebu": where she lives is no public name
-        and (_public_name(items, low, i, j, vocab) or _a_named_day(items, low, i, j, ctx))
+        and (
+            _public_name(items, low, i, j, vocab)
+            or _a_named_day(items, low, i, j, ctx)
+            or _a_highway(items, low, i, j, ctx)
+            or _a_feature_after(items, low, i, j, ctx)
+        )
         and not (_a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab))
         # "a palafita na Baía Formosa": a bay or a lagoon named like a town there is where she lives
         and not (
@@ -2114,6 +2119,61 @@ def _a_named_day(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: 
         if ctx.given(low[k]) or (place is not None and place.level > ctx.precision):
             return False
     return True
+
+
+def _a_highway(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A highway's name (`highway_words`, before or after it: "the Stuart Highway", "la autopista del
+    Sol", "rodovia Presidente Dutra"): a road across a country, named after a person or not, where
+    thousands pass. Not a town's name ("la carretera de San Mateo" leads to her village), nor where
+    someone lives (the caller's `home`)."""
+    highways = ctx.vocab["highway_words"]
+    words = [k for k in range(i, j) if items[k].kind == WORD]
+    if len(words) >= 2 and any(highways.match(low, k) == j - k for k in words[1:]):
+        name = [k for k in words if not highways.match(low, k)]
+        end = name[-1] + 1 if name else i
+    else:
+        k = i - 1
+        while (
+            k >= 0
+            and items[k].kind == WORD
+            and not items[k].cap
+            and low[k] in ctx.vocab["connectors"]
+            and i - k <= 2
+        ):
+            k -= 1
+        if not _ends_before(low, k + 1, highways):
+            return False
+        end = j
+    return not _a_fine_town(low, i, end, ctx) and not _lived_by(items, low, ctx)
+
+
+def _a_feature_after(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
+    """A natural feature's name before its word in lowercase ("the Bangweulu wetlands", "le Kouilou
+    fleuve"): not a given name ("the Maria river" may be a woman's), not a town of the story's country
+    finer than the site may name (a village's lake says where she lives), not a place's own word
+    (`place_words_after`: "Sunny hills")."""
+    if j >= len(items) or items[j].kind != WORD or items[j].cap:
+        return False
+    vocab = ctx.vocab
+    if not vocab["nature_words"].match(low, j) or low[j] in vocab["place_words_after"]:
+        return False
+    words = [k for k in range(i, j) if items[k].kind == WORD]
+    return (
+        not any(ctx.given(low[k]) for k in words)
+        and not _a_fine_town(low, i, j, ctx)
+        and not _lived_by(items, low, ctx)
+    )
+
+
+def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> bool:
+    """The sentence says where someone lives, stays or grew up, or what is near a home ("She grew up by
+    the Bargaon lake", "lives off the Stuart Highway"): a feature or a road there locates her."""
+    vocab = ctx.vocab
+    return any(
+        items[m].kind == WORD and (vocab[s].match(low, m) or _phrase_ends(low, m, vocab[s]))
+        for s in ("dwelling_words", "residence_words", "home_words", "near_words")
+        for m in range(len(items))
+    )
 
 
 def _an_example_of(
