@@ -2232,6 +2232,9 @@ HIGHWAYS_AND_FEATURES_STILL_STOP = [
     ("en", "Lusaka, Zambia", "She grew up by the Bargaon lake with her aunt."),
     ("en", "Lusaka, Zambia", "They fished on the Maria river near her home."),
     ("es", "Lima, Perú", "Trabajaba en un bar de la carretera de San Mateo."),
+    # an older hole found on the way: right after a verb of playing, a name read as a team
+    ("en", "Addis Ababa, Ethiopia", "She plays Abebe Kebede every Sunday at the park."),
+    ("pt", "Recife, Brasil", "Ela joga Benedita Araújo no time da escola."),
 ]
 
 
@@ -2244,6 +2247,41 @@ def test_a_highway_or_a_natural_feature_builds(
 
 @pytest.mark.parametrize(("lang", "location", "sentence"), HIGHWAYS_AND_FEATURES_STILL_STOP)
 def test_a_highway_or_a_feature_where_she_lives_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+# heldout22's safe stories (read as session 16's second dev set): a table's cell opens like a line,
+# a day named with a possessive, Ireland's police in the plural, a French ordinal in words.
+HELD_OUT_22_FAMILIES = [
+    (
+        "pt",
+        "Salvador, Brasil",
+        "| Etapa | O que oferecemos |\n|---|---|\n| Acolhimento | Moradia temporária, alimentação |",
+    ),
+    (
+        "fil",
+        "Quezon City, Philippines",
+        "| Hakbang | Ginagawa |\n|---|---|\n| Libreng konsultasyon | Pakikinig, pagtingin sa kontrata |",
+    ),
+    ("en", "Dublin, Ireland", "On St Patrick's Day the site was closed, and he walked along the river."),
+    ("en", "Dublin, Ireland", "If something does not feel right, you can contact the Gardaí."),
+    ("fr", "Port-au-Prince, Haïti", "**Vingt-et-unième jour.** Aujourd'hui, elle a souri."),
+]
+HELD_OUT_22_STILL_STOP = [
+    ("en", "Leeds, United Kingdom", "| Name | Role |\n|---|---|\n| Maria Santos | her aunt |"),
+    ("en", "Dublin, Ireland", "On Ramesh's Day off he drove her to the bar."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_22_FAMILIES)
+def test_held_out_22s_families_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_22_STILL_STOP)
+def test_next_to_held_out_22s_families_a_leak_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)

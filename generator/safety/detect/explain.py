@@ -694,9 +694,12 @@ def _run_end(items: tuple[Token, ...], i: int, ctx: NameContext) -> int:
 
 def _place_goes_on(items: tuple[Token, ...], k: int, ctx: NameContext) -> bool:
     """The possessive at k and the capitalised word after it name a place the gazetteer or the site
-    knows ("Cox's Bazar", "St John's Wood")."""
+    knows ("Cox's Bazar", "St John's Wood"), or a day ("St Patrick's Day", "Mother's Day": the day's
+    word, `observance_words_after`; whether the day is a known one is the run's to say)."""
     if k + 1 >= len(items) or items[k + 1].kind != WORD or not items[k + 1].cap:
         return False
+    if ctx.vocab["observance_words_after"].match([items[k + 1].low], 0):
+        return True
     pair = [items[k].low, items[k + 1].low]
     return bool(ctx.declared.places.match(pair, 0) == 2 or ctx.place(f"{items[k].text} {items[k + 1].text}"))
 
@@ -1409,19 +1412,24 @@ def _plain_word_class(
         region = _upper_or_lower(parts, ctx)
         if region is not None:
             return region  # "Haute-Guinée", "Alto-Paraná": a part of a country or a state, as coarse
-        if parts and all(
-            p in vocab.known
-            or p in vocab.public  # "TESDA-certified"
-            or p in ctx.acronyms
-            or p in ctx.lowercase
-            or (
-                ctx.frequency(p) >= 3.5
-                # "Pag-asa" (hope): a part that is a rare name but a frequent word is a word; "Jean-Pierre"
-                # is not ("jean" and "pierre" are more often names than words).
-                and (not ctx.given(p) or know.more_word_than_name(p, ctx.languages))
-                and ctx.place(p) is None
+        if (
+            parts
+            and all(
+                p in vocab.known
+                or p in vocab.public  # "TESDA-certified"
+                or p in vocab.number_words
+                or (p.endswith("ième") and p[:-4] in ("un", "cinqu", "neuv"))  # "Vingt-et-unième"
+                or p in ctx.acronyms
+                or p in ctx.lowercase
+                or (
+                    ctx.frequency(p) >= 3.5
+                    # "Pag-asa" (hope): a part that is a rare name but a frequent word is a word; "Jean-Pierre"
+                    # is not ("jean" and "pierre" are more often names than words).
+                    and (not ctx.given(p) or know.more_word_than_name(p, ctx.languages))
+                    and ctx.place(p) is None
+                )
+                for p in parts
             )
-            for p in parts
         ):
             return COMMON
     if t.initial and w in ctx.function_words and len(w) <= 3:
@@ -1994,7 +2002,9 @@ def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocab
         k -= 1  # "de la", "do", "des", "ng"
     else:
         if k >= 0 and items[k].kind == WORD and low[k] in teams:
-            return True
+            # the object of a verb of playing, right after it, is whom or what she plays: "She plays
+            # Abebe Kebede every Sunday" (a team is played AT, IN, FOR: "juega en el Olimpia")
+            return not (k == i - 1 and low[k] in vocab["team_verbs"])
     return (
         j < len(items)
         and items[j].kind == WORD

@@ -157,11 +157,15 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
             prev_end = end
             continue
         if kind is PUNCT:
-            if (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end)) or (
-                # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
-                raw == ":"
-                and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
-            ):
+            if (
+                (raw in _SENTENCE_END and not _abbreviation(out, raw, text, end))
+                or (
+                    # a colon ends its line, or opens a quotation: 'la conversación: "Hablaba bajito…"'
+                    raw == ":"
+                    and (text[end : end + 1] in ("\n", "") or text[end : end + 3].lstrip(" ")[:1] in _QUOTES)
+                )
+                or raw == "|"
+            ):  # a table's cell opens like a line: "| Acolhimento | Moradia temporária… |"
                 at_start = True
             append(new(Token, (PUNCT, start, end, raw, raw, False, False, False, False, heading, False)))
             prev_end = end
