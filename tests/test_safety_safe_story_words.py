@@ -2137,9 +2137,10 @@ def test_a_name_only_in_the_file_name(tmp_path: pathlib.Path, stem: str, stops: 
 
 
 # heldout21's safe stories (read as session 16's dev set), by family: a law's date after its number, its
-# long name or its official journal; what a country commemorates; a service's line in the story's own
-# country and an amount in a currency's letters; the people of a large city; a day named before its
-# word; Filipino's linker and "ay"; a full stop that ends no abbreviation.
+# long name or its official journal; a free short number of the story's own country and an amount in a
+# currency's letters; the people of a large city; Filipino's linker and "ay"; a full stop that ends no
+# abbreviation. What a country commemorates, a day named before its word ("Waitangi Day") and the
+# home plan's shared-cost ranges were withdrawn after red team 22 (below).
 HELD_OUT_21_FAMILIES = [
     ("es", "Malabo, Guinea Ecuatorial", "La Ley Núm. 1/2004, de 14 de septiembre, protege a los migrantes."),
     ("es", "Sevilla, España", "La reformó la Ley Orgánica 5/2010, de 22 de junio, con un artículo nuevo."),
@@ -2161,20 +2162,13 @@ HELD_OUT_21_FAMILIES = [
         "Monterrey, México",
         "Aplicamos la Ley General de los Derechos de Niñas, Niños y Adolescentes, del 4 de diciembre de 2014.",
     ),
-    ("fr", "Oran, Algérie", "Le 5 juillet, l'Algérie fête son indépendance."),
-    (
-        "fr",
-        "Djibouti, Djibouti",
-        "Le 6 juillet dernier, le pays a fêté le cinquantenaire de son indépendance.",
-    ),
     ("pt", "Benguela, Angola", "Com Kz 385 000, garantimos o material escolar de um ano."),
     (
         "pt",
         "Lisboa, Portugal",
-        "A linha de apoio à vítima, 116 006, é gratuita; a linha para migrantes é 808 257 257.",
+        "A linha de apoio à vítima, 116 006, é gratuita e funciona todos os dias.",
     ),
     ("en", "Auckland, New Zealand", "She asked me why Aucklanders love the harbour so much."),
-    ("en", "Auckland, New Zealand", "On Waitangi Day this year, we went to the beach together."),
     ("fil", "Manama, Bahrain", "Noong Hunyo, Araw ng mga Migranteng Manggagawa, nagtipon kami sa embahada."),
     ("fil", "Manama, Bahrain", "Sana'y samahan ninyo kami. Maraming salamat po. Pagpalain kayo ng Diyos."),
     ("pt", "Goiânia, Brasil", "**Quinta-feira, 19h.** Janta simples no hotel: arroz e feijão."),
@@ -2284,4 +2278,54 @@ def test_held_out_22s_families_build(tmp_path: pathlib.Path, lang: str, location
 def test_next_to_held_out_22s_families_a_leak_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+# Red team 22 (white box, against f4aaa8f; /work/redteam22, MANIFEST.md): 51 regressions. Each family's
+# shortest sentence stops again: a number in the home plan's shared-cost ranges (withdrawn: only free
+# short numbers count); a place that is also a currency's name before a postcode; a court's date read
+# back over a comma to a law, a gazette's notice about a person, a certificate's date; a raid on a
+# national day (withdrawn); a surname before "Day" (withdrawn); a named eatery in quotes after a verb
+# of playing; a real person with a famous name after a gerund of listening (withdrawn); a given name
+# opening a sentence after "po.".
+RED_TEAM_22 = [
+    ("fr", "Paris, France", "Son ancien patron l'appelle encore au 08 10 45 67 89."),
+    ("es", "Madrid, España", "El dueño del piso la llamaba al 901 234 567 cada noche."),
+    ("es", "Cartagena, Colombia", "Vivía en Cartagena, Bolívar 130001, con su tía."),
+    (
+        "pt",
+        "Campinas, Brasil",
+        "Com base na Lei 8.069, Vara da Infância de Campinas, de 3 de maio de 2024, o caso foi encaminhado.",
+    ),
+    (
+        "en",
+        "Nairobi, Kenya",
+        (
+            "The change-of-name notice under the Registration of Persons Act was published in the Kenya "
+            "Gazette on 14 March 2024."
+        ),
+    ),
+    ("fr", "Dakar, Sénégal", "Le certificat n° 1187 du 3 mars 2012 avait été falsifié par le marabout."),
+    ("fr", "Dakar, Sénégal", "Le 11 novembre, jour de l'armistice, les policiers ont fouillé la cave."),
+    (
+        "en",
+        "Lagos, Nigeria",
+        "Police raided the compound on 27 April, when the nation celebrates independence.",
+    ),
+    ("en", "Nairobi, Kenya", "She was recruited at the Otaika Day fair."),
+    ("en", "Nairobi, Kenya", "She was recruited at Mwangi Day, a family gathering."),
+    ("es", "Lima, Perú", "En la fonda suena «Cocina Doña Chela» cada mañana."),
+    ("es", "Ciudad Juárez, México", "Escuchando a Juan Gabriel gritar en el patio, la niña decidió escapar."),
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "En écoutant Carmen Souza parler au téléphone, la fillette a compris qu'elle serait vendue.",
+    ),
+    ("fil", "Quezon City, Philippines", "Salamat po. Jennylyn ang tunay niyang pangalan."),
+    ("fil", "Quezon City, Philippines", "Hindi po. Rowena ang tunay niyang pangalan, hindi Joy."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_22)
+def test_red_team_22s_leaks_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _stops(tmp_path, lang, location, sentence)

@@ -560,7 +560,6 @@ def _public_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explai
     # ("on 25 December 2024, Christmas Day, she ran away").
     if not re.search(r"\d{4}", text[start:end]) and (
         any(festivals.match(sentence, i) for i in range(len(sentence)))
-        or _commemorated(text[lo:hi], vocab, ctx)
         or _OBSERVANCE.search(text, max(lo, start - 160), min(hi, end + 160))
         or _heading_of_a_day(text, start, end)
     ):
@@ -595,41 +594,6 @@ _STATUTE_NUMBER = re.compile(
     r"(?<![\w./\-])(?P<num>(?:[A-Z]{1,3}[/\-])?\d[\w./\-]*?)\s*,?\s+(?P<join>[^\W\d_]+)\s*$"
 )
 _WRITTEN_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _commemorated(sentence: str, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
-    """The sentence names what a country commemorates (`commemoration_words`: "la commémoration du 1er
-    février", "Le 5 juillet, l'Algérie fête son indépendance") and speaks of no one: no person, child,
-    life's event or anyone declared ("Elle a été libérée le 27 avril, jour de la fête de l'indépendance"
-    is her day). A possessive before the word is a country's only when the sentence names one or says
-    "the country" (`nation_words`): "elle fête son indépendance" is hers."""
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", sentence)]  # "l'indépendance": two words
-    commemorated, theirs = vocab["commemoration_words"], vocab["possessives"]
-    national = any(vocab["nation_words"].match(words, i) for i in range(len(words))) or any(
-        (place := ctx.place(name.casefold())) is not None and place.level == COUNTRY
-        for name in re.findall(r"(?<!\w)[A-ZÀ-Ý][^\W\d_]{3,}(?:[ \-][A-ZÀ-Ý][^\W\d_]+)?", sentence)
-    )
-    found = False
-    small = vocab["by_words"]  # "de", "of", "ng": "l'anniversaire DE son indépendance"
-    for i in range(len(words)):
-        if commemorated.match(words, i):
-            if i > 0 and words[i - 1] in theirs:
-                if not national:
-                    return False  # "her independence"
-                words[i - 1] = ""  # "son indépendance": the country's, no person
-            k = i - 1
-            while (
-                k > 0 and i - k <= 3 and (not words[k] or words[k] in small or words[k] in vocab["articles"])
-            ):
-                k -= 1
-            if (
-                k >= 0
-                and k < i - 1
-                and (words[k] in vocab["same_day_words"] or words[k] in vocab["birth_words"])
-            ):
-                words[k] = ""  # "l'anniversaire de son indépendance": the nation's anniversary, no birthday
-            found = True
-    return found and not _about_someone(words, vocab, ctx)
 
 
 def _numbered_statute(text: str, lo: int, start: int, end: int, vocab: Vocabulary) -> bool:
@@ -682,7 +646,9 @@ def _statute_before_comma(text: str, lo: int, start: int, openers: Lexicon, conn
     for n, w in enumerate(reversed(re.findall(r"[^\W\d_]+|\d+|,", head[: m.start()]))):
         if w[:1].isupper() and w.casefold() in openers:
             return True
-        if n >= 16 or not (w[:1].isupper() or w[:1].isdigit() or w == "," or w.casefold() in connectors):
+        # no number on the way back: "Lei 8.069, Vara da Infância de Campinas, de 3 de maio" is the
+        # court's date
+        if n >= 16 or not (w[:1].isupper() or w == "," or w.casefold() in connectors):
             return False
     return False
 

@@ -794,7 +794,6 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         not home  # "grew up in Lake Sebu": where she lives is no public name
         and (
             _public_name(items, low, i, j, vocab)
-            or _a_named_day(items, low, i, j, ctx)
             or _a_highway(items, low, i, j, ctx)
             or _a_feature_after(items, low, i, j, ctx)
         )
@@ -1153,6 +1152,14 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         and items[k].kind == WORD
         and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
         and not _names_a_place_or_body(low, i, j, vocab)  # 'the song "Sitio Malipayon"': her village
+        # 'suena «Cocina Doña Chela»': a title, a relative's or a body's word inside names a person or
+        # a place, not a song
+        and not any(
+            vocab[section].match(low, m)
+            for section in ("titles", "kinship", "person_markers", *_BODY_WORDS)
+            for m in range(i, j)
+            if items[m].kind == WORD
+        )
     )
 
 
@@ -2115,20 +2122,6 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     if any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature, devotions)):
         return True
     return _an_example_of(items, low, i, vocab, (festivals, nature, storms))
-
-
-def _a_named_day(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
-    """A day a country keeps, named before its word (`observance_words_after`: "Waitangi Day", "Matariki
-    Eve"): the words before it are no one's given name and no town finer than the site's precision
-    ("Anna Day" is a woman, "Bargaon Day" a village's fair)."""
-    words = [k for k in range(i, j) if items[k].kind == WORD]
-    if len(words) < 2 or ctx.vocab["observance_words_after"].match(low, words[-1]) != 1:
-        return False
-    for k in words[:-1]:
-        place = ctx.place(low[k])
-        if ctx.given(low[k]) or (place is not None and place.level > ctx.precision):
-            return False
-    return True
 
 
 def _a_highway(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:

@@ -352,8 +352,9 @@ def indian_pins(t: Text, words: IdWords | None = None) -> Iterator[Found]:
         word = (before.group("w") or "").lower().rstrip(".")
         if word and (word in _NOT_PLACE_BEFORE_PIN or word in FUNCTION_WORDS or word in MONTHS):
             continue
-        if word and words is not None and word in words.currencies:
-            continue  # "Kz 385 000", "Rs 120 000": an amount in a currency's letters
+        if word and words is not None and word in words.currencies and _knowledge().place(word) is None:
+            continue  # "Kz 385 000", "Rs 120 000": an amount in a currency's letters ("Bolívar 130001" is
+            # the Colombian department's postcode)
         after = _WORD_AFTER.match(text, m.end(), m.end() + 20)
         if after and (
             after.group(1).lower() in COUNT_NOUNS or (words is not None and _count_after(t, m.end(), words))

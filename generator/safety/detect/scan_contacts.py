@@ -114,26 +114,20 @@ def public_line(cand: str) -> bool:
     return False
 
 
-_SERVICE_TYPES = (phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.SHARED_COST)
-
-
 @functools.lru_cache(maxsize=1024)
 def home_line(cand: str, home: str) -> bool:
-    """A service's line in the story's own country (`home`, an ISO code): a free or shared-cost number of
-    that country's plan ("808 257 257" in Portugal), or a free short number there ("116 006", the
-    European victims' line). Read in the home country's plan only: another plan's shared-cost prefix is
-    someone's mobile elsewhere (Nigeria's 0803)."""
-    if not home:
-        return False
+    """A free short number of the story's own country (`home`, an ISO code): "116 006", the European
+    victims' line, in Portugal. Six digits at most, free to call there (phonenumbers' short-number
+    tables). Not a shared-cost or toll-free range of a full number plan: red team 22 found a Paris
+    boss's "08 10…", a Peruvian mobile in Madrid's "901…", a Peruvian DNI and a Belo Horizonte CEP
+    in such ranges."""
     digits = _NON_DIGIT.sub("", cand)
-    if len(digits) < 3:
+    if not home or not 3 <= len(digits) <= 6:
         return False
     try:
-        number = phonenumbers.parse(cand if cand.startswith("+") else digits, home)
+        number = phonenumbers.parse(digits, home)
     except phonenumbers.NumberParseException:
         return False
-    if phonenumbers.is_valid_number_for_region(number, home):
-        return phonenumbers.number_type(number) in _SERVICE_TYPES
     return bool(
         shortnumberinfo.is_valid_short_number_for_region(number, home)
         and shortnumberinfo.expected_cost_for_region(number, home)
