@@ -2323,6 +2323,10 @@ RED_TEAM_22 = [
     ),
     ("fil", "Quezon City, Philippines", "Salamat po. Jennylyn ang tunay niyang pangalan."),
     ("fil", "Quezon City, Philippines", "Hindi po. Rowena ang tunay niyang pangalan, hindi Joy."),
+    # an older hole: a real name made of common words, after "her real name is"
+    ("fil", "Quezon City, Philippines", "Ang tunay niyang pangalan ay Ligaya Dalisay."),
+    ("fr", "Dakar, Sénégal", "Son vrai nom est Espérance Joie."),
+    ("en", "Leeds, United Kingdom", "Her real name is Hope Faith, and she is 15."),
 ]
 
 

@@ -1398,6 +1398,8 @@ def _plain_word_class(
     t = items[k]
     w = low[k]
     vocab, know = ctx.vocab, ctx.knowledge
+    if i > 0 and _phrase_ends(low, i - 1, vocab["real_name_phrases"]):
+        return NAME_LIKE  # "Ang tunay niyang pangalan ay Ligaya Dalisay": a real name, whatever its words
     if w in ctx.declared.person_phrases or w in ctx.declared.phrases:
         return DECLARED
     if w in vocab["titles"] and ctx.given(w) and _after_a_name(items, low, k, i, ctx):

@@ -48,7 +48,7 @@ LIST_SECTIONS = (
     "before_date_words", "not_statute_words", "statute_part_words", "not_law_words", "numbered_statute_words",
     "number_abbreviations", "statute_joiners", "statute_openers", "abbreviations", "published_in_words",
     "observance_words_after", "highway_words",
-    "team_verbs",
+    "team_verbs", "real_name_phrases",
     # what the name rules read around a name: titles, lists, works and their authors, parts of a country
     "not_before_titles", "indefinite_articles", "list_joiners", "by_words", "upper_lower_words",
     "after_participle_words", "under_phrases", "body_name_articles", "body_name_links",
