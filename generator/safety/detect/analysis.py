@@ -288,7 +288,7 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
         and not (
             x.rule == ts.DATE
             and (
-                _public_date(p.text, x.start, x.end, site.vocab, ctx)
+                _public_date(p.text, x.start, x.end, site.vocab)
                 or _name_and_age(x.text, ctx)
                 or (not ctx.survivors and not _personal(p.text, x.start, x.end, site.vocab, ctx))
                 or _event_date(p.text, x.start, x.end, site.vocab, ctx)
@@ -352,17 +352,8 @@ def _mentions(
 
 
 def _meant(word: str, section: str, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
-    """The word has its listed sense here: the language the text is mostly written in lists it too, or
-    does not use it often (zipf under 5)."""
-    if not ctx.written_in or ctx.written_in[0] >= len(LANGUAGES):
-        return True
-    main = LANGUAGES[ctx.written_in[0]]
-    if any(word in vocab.by_language.get(lang, {}).get(section, _NO_WORDS) for lang in (main, "common")):
-        return True
-    return ctx.knowledge.zipf(word)[ctx.written_in[0]] < 5.0
-
-
-_NO_WORDS = Lexicon()
+    """The word has its listed sense here (explain.meant_here)."""
+    return explain.meant_here(word, (section,), ctx)
 
 
 _PERSONAL_SECTIONS = ("person_words", "child_words", "life_events", "kinship", "birth_words", "age_words")
@@ -544,7 +535,7 @@ def _heading_of_a_day(text: str, start: int, end: int) -> bool:
     return _OBSERVANCE.search(text, first, first + (stop.end() if stop else 300)) is not None
 
 
-def _public_date(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
+def _public_date(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """A date that belongs to a public event or a law, not to a person: a festival or a world day in
     the same sentence, the date without a year ("el 30 de julio, Día Mundial contra la Trata"), or a statute's date ("the Act
     of 13 April 2016", "la loi du 13 avril 2016")."""

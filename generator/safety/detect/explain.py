@@ -1861,12 +1861,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     def culture(m: int) -> bool:
         return 0 <= m < len(items) and items[m].kind == WORD and any(vocab[s].match(low, m) for s in _CULTURE)
 
-    def said(sections: tuple[str, ...]) -> bool:
-        return any(
-            items[m].kind == WORD and vocab[s].match(low, m) for s in sections for m in range(len(items))
-        )
-
-    if said(("life_roles", "dwelling_words", "residence_words", "home_words")) or any(
+    if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
         items[m].kind == WORD
         and low[m] in vocab["kinship"]
         and low[m] not in ctx.not_kinship
@@ -2173,12 +2168,12 @@ def _a_feature_after(items: tuple[Token, ...], low: list[str], i: int, j: int, c
 def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> bool:
     """The sentence says where someone lives, stays or grew up, or what is near a home ("She grew up by
     the Bargaon lake", "lives off the Stuart Highway"): a feature or a road there locates her."""
-    vocab = ctx.vocab
-    return any(
-        items[m].kind == WORD and (vocab[s].match(low, m) or _phrase_ends(low, m, vocab[s]))
-        for s in ("dwelling_words", "residence_words", "home_words", "near_words")
-        for m in range(len(items))
-    )
+    return _said(items, low, ("dwelling_words", "residence_words", "home_words", "near_words"), ctx.vocab)
+
+
+def _said(items: tuple[Token, ...], low: list[str], sections: tuple[str, ...], vocab: Vocabulary) -> bool:
+    """A word or phrase of one of the sections is anywhere in the tokens (a sentence)."""
+    return any(items[m].kind == WORD and vocab[s].match(low, m) for s in sections for m in range(len(items)))
 
 
 def _an_example_of(
@@ -3002,7 +2997,9 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         if _phrase_ends(low, k, under):
             # `under_phrases`: "ao abrigo da Lei n.º 6/2008", "ao abrigo do Código Penal": under the law
             return None
-        if (w in heads or w in first_heads) and _head_meant(w, ctx):
+        if (w in heads or w in first_heads) and meant_here(
+            w, ("institution_words", "institution_words_before"), ctx
+        ):
             return k
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)
         if n:  # "home for girls", "escola de samba"
@@ -3035,16 +3032,17 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
     return None
 
 
-def _head_meant(word: str, ctx: NameContext) -> bool:
-    """An institution's word in the sense of the language the text is written in: listed in that
-    language's vocabulary (or the common one), or no frequent word of it. French lists "cada" (a
-    centre for adults with disabilities); in Portuguese "de cada R$ 100" it is "each"."""
+def meant_here(word: str, sections: tuple[str, ...], ctx: NameContext) -> bool:
+    """The word has the sense a vocabulary section gives it in the language the text is mostly written
+    in: that language (or the common vocabulary) lists it there too, or does not use it often (zipf
+    under 5). French lists "cada" (a centre for adults) among institutions; in Portuguese "de cada R$
+    100" it is "each". English "son" is a child; French "son" is "his"."""
     if not ctx.written_in or ctx.written_in[0] >= len(LANGUAGES):
         return True
     main = LANGUAGES[ctx.written_in[0]]
     for lang in (main, "common"):
-        sections = ctx.vocab.by_language.get(lang, {})
-        if any(word in sections.get(s, _NO_WORDS) for s in ("institution_words", "institution_words_before")):
+        listed = ctx.vocab.by_language.get(lang, {})
+        if any(word in listed.get(s, _NO_WORDS) for s in sections):
             return True
     return ctx.knowledge.zipf(word)[ctx.written_in[0]] < 5.0
 
