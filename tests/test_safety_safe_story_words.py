@@ -1590,7 +1590,7 @@ def test_where_she_lives_only_a_place_explains_a_name_and_a_surname_opening_a_se
 
 # The other side: a region of several words, a compass point or a metropolitan area where she lives,
 # and a participle opening a sentence before its comma, build. (A region of one word there does not:
-# red team 18's "Lumaki siya sa Caraga" and "sells fish in Panay" are towns too.)
+# red team 18's "sells fish in Panay" is a town too.)
 WHERE_SHE_LIVES_SAFE = [
     ("pt", "Recife, Brasil", "Ela mora no Nordeste desde pequena."),
     ("pt", "Recife, Brasil", "Hoje vive na Região Metropolitana do Recife."),
@@ -1828,8 +1828,9 @@ REDTEAMS_18 = [
     (
         "fil",
         "Davao City, Philippines",
-        "Lumaki siya sa Caraga, kung saan nangingisda ang kanyang ama.",
-    ),  # L18-27-fil-caraga-lumaki
+        "Lumaki siya sa Cateel, kung saan nangingisda ang kanyang ama.",
+    ),  # L18-27-fil-caraga-lumaki, with a town of Davao Oriental: Caraga is also a region of 2.8 million
+    # people (pycountry's "Caraga (Region XIII)"), and the gazetteer does not hold the town
     (
         "en",
         "Iloilo City, Philippines",
@@ -2332,4 +2333,75 @@ RED_TEAM_22 = [
 
 @pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_22)
 def test_red_team_22s_leaks_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+# Digits split by spaces are one number ("700 512 345", a Dubai line, was read as three short numbers and
+# published: an older hole of red team 22). Thousands split by spaces still count what follows them, also
+# after a word that can name an account ("le pays compte 1 250 000 habitants" read as an account number).
+SPACED_NUMBERS_STOP = [
+    ("en", "Dubai, United Arab Emirates", "Her employer's line is 700 512 345."),
+    ("fr", "Paris, France", "Son compte 123 456 789 était vide."),
+    ("es", "Madrid, España", "Su patrón la esperaba en el 612 345 78 al salir."),
+]
+SPACED_COUNTS_BUILD = [
+    ("fr", "Dakar, Sénégal", "Le pays compte 1 250 000 habitants."),
+    ("fr", "Dakar, Sénégal", "Sa page compte 250 000 abonnés."),
+    ("en", "Dubai, United Arab Emirates", "Some 1 250 000 migrants live there."),
+    ("pt", "Maputo, Moçambique", "| Ano | Orçamento |\n|---|---|\n| 2025 | 1 250 000 |"),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), SPACED_NUMBERS_STOP)
+def test_digits_split_by_spaces_are_one_number(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), SPACED_COUNTS_BUILD)
+def test_thousands_split_by_spaces_count_what_follows(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+# Held-out set 25 (read as a dev set after its first measure): a paragraph wrapped over lines is read
+# as one (Markdown shows the break as a space), a currency's letters before its sign, an event's edition,
+# a short number called a free line, a phone's free line after a card's word, a region written with its
+# number in pycountry ("Bicol (Region V)").
+HELD_OUT_25_FAMILIES = [
+    (
+        "pt",
+        "Caxias do Sul, Brasil",
+        "A Lei nº\n13.344, de 6 de outubro de 2016, trata do tráfico de pessoas.",
+    ),
+    ("en", "Accra, Ghana", "A man paid his family GH₵ 800 and promised that the boy would go to school."),
+    ("fr", "Abidjan, Côte d'Ivoire", "Il rêve de jouer « comme les grands frères de la CAN 2024 »."),
+    (
+        "en",
+        "Accra, Ghana",
+        "If you are worried about a child, call the Victim Support Unit toll-free on\n18555 or the police on 191.",
+    ),
+    ("es", "Sevilla, España", "Le entregaron una tarjeta con el teléfono\n900 10 50 90."),
+    ("fil", "Manila, Philippines", "Walang trabaho sa probinsya nila sa Bicol."),
+]
+HELD_OUT_25_STILL_STOP = [
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle vit avec sa mère\nRosa Diallo depuis mars."),
+    ("en", "Accra, Ghana", "Her uncle KOFI 12 took her to the market."),
+    ("en", "Accra, Ghana", "Call her uncle on 18555 after school."),
+    ("es", "Sevilla, España", "Su pasaporte 900105090 estaba caducado."),
+    ("pt", "Caxias do Sul, Brasil", "Ela nasceu em\n6 de outubro de 2016, em Caxias."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_25_FAMILIES)
+def test_held_out_25s_families_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), HELD_OUT_25_STILL_STOP)
+def test_next_to_held_out_25s_families_a_leak_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
     _stops(tmp_path, lang, location, sentence)

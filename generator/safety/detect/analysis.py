@@ -140,7 +140,30 @@ def prepare(f: Field, hosts: tuple[str, ...] = ()) -> Prepared:
         text = _explained_hosts_blank(text, hosts)
         text = _POSSESSIVE_S.sub("'s", text)  # "asha-s-story": Asha's story (same length, offsets kept)
         text = " ".join(w[:1].upper() + w[1:] for w in text.split(" "))
+    elif f.kind in (BODY, PROSE) and "\n" in text:
+        text = soft_breaks_joined(text)
     return Prepared(f, norm, text, f.kind in (LABEL, NAME))
+
+
+# A line that opens a block of its own in Markdown: a heading, a quote, a table row, a list item, a
+# fence, an HTML block, a heading's underline or a rule.
+_BLOCK_START = re.compile(r"[ \t]*(?:[#>|<]|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|```|~~~|[-=_*]{2,}[ \t]*$)")
+_SOFT_BREAK = re.compile(r"(?<=\S)(?<!  )(?<!\\)\n(?=[ \t]*\S)")
+
+
+def soft_breaks_joined(text: str) -> str:
+    """A paragraph wrapped over several lines is read as one: Markdown shows a line break inside a
+    paragraph as a space, so a sentence (or a name, or a number) goes on across it ("la Lei nº
+    13.344, de 6 de outubro de 2016", "her mother / Rosa"). A line that opens a block of its own, and a
+    line after a heading, a table row or a hard break, is not joined. Same length: offsets are kept."""
+    chars = list(text)
+    for m in _SOFT_BREAK.finditer(text):
+        at = m.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        if _BLOCK_START.match(text, at + 1) or text[line_start:at].lstrip(" \t")[:1] in ("#", "|"):
+            continue
+        chars[at] = " "
+    return "".join(chars)
 
 
 _POSSESSIVE_S = re.compile(r"(?<=[^\W\d_]) s(?= |$)")

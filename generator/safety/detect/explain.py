@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -211,6 +212,8 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
         opens = label or _opens(text, start)
         if len(words) == 1 and opens and words[0] in ctx.function_words:
             continue  # "The", "She", "When" opening a sentence: most capitals are these
+        if first == last and (_currency_letters(text, start, end) or _EDITION.match(text, start)):
+            continue  # "GH₵ 800", "US$ 40": a currency's letters; "la CAN 2024": an event's edition
         acronyms = {
             _low(m.group()) for m in caps[first : last + 1] if len(m.group()) > 1 and m.group().isupper()
         }
@@ -235,6 +238,21 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
             judged_until = max(judged_until, items[j - 1].end + lo)
             i = j
     return out
+
+
+# An acronym of three capitals or more and a year: an event's edition ("CAN 2024", "AFCON 2023"), no
+# one's initials.
+_EDITION = re.compile(r"[A-Z]{3,6}[ \u00a0]?(?:19|20)\d\d(?![\w/.,\-]\d|\w)")
+
+
+def _currency_letters(text: str, start: int, end: int) -> bool:
+    """Up to three capitals run into a currency's sign ("GH₵", "US$", "N$"): the currency, no name."""
+    return (
+        end - start <= 3
+        and text[start:end].isupper()
+        and end < len(text)
+        and unicodedata.category(text[end]) == "Sc"
+    )
 
 
 # "luzia-dos-anjos", "maria_de_la_cruz": a name's particle between its words

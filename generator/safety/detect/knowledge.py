@@ -484,13 +484,19 @@ def _umlauts(name: str) -> str:
 
 
 _BRACKETED = re.compile(r"^(?P<name>[^\[]+?)\s*\[(?P<other>[^\]]+?)(?:\s+[A-Z]{2}-[A-Z0-9]+)?\]$")
+_PARENTHESISED = re.compile(r"^(?P<name>[^(]+?)\s*\((?P<other>[^)]+)\)$")
 
 
 def _subdivision_names(name: str) -> list[str]:
     """pycountry writes some subdivisions with their other language's name and code in brackets
     ("Wales [Cymru GB-CYM]", "Carmarthenshire [Sir Gaerfyrddin GB-GFY]"): each name on its own."""
     m = _BRACKETED.match(name)
-    return [m.group("name"), m.group("other")] if m else []
+    if m:
+        return [m.group("name"), m.group("other")]
+    m = _PARENTHESISED.match(name)  # "Bicol (Region V)", "Autonomous Region in Muslim Mindanao (ARMM)"
+    if m:
+        return [m.group("name")] + ([m.group("other")] if m.group("other").isupper() else [])
+    return []
 
 
 def _place_lines() -> list[str]:

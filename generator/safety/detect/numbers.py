@@ -69,6 +69,17 @@ def find_numbers(
     `safety.allowed_phones` (its last ten digits, as there) is explained: the site's own hotline."""
     out: list[Found] = []
     last_code_end = -1
+    for m in _SPACED.finditer(text):
+        s, e = m.span()
+        number = m.group()
+        if sum(c.isdigit() for c in number) < 7 or any(a <= s < b or a < e <= b for a, b in claimed):
+            continue
+        claimed = [*claimed, (s, e)]  # its groups are read as this one number, not one by one
+        if _spaced_explained(text, s, e, vocab) or _free_line(text, s, home):
+            continue
+        if allowed_phones and _listed_phone(text, s, allowed_phones):
+            continue
+        out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     for m in _DIGITS.finditer(text):
         s, e = m.span()
         if s < last_code_end or any(a <= s < b or a < e <= b for a, b in claimed):
@@ -85,13 +96,42 @@ def find_numbers(
             continue
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
-        if _free_line(text, s, home):
-            continue  # "1-888-373-7888", "800 290 290": a helpline's free number
+        if _free_line(text, s, home) or _said_free(text, s, number, vocab):
+            continue  # "1-888-373-7888", "800 290 290", "toll-free on 18555": a helpline's free number
         out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     return out
 
 
 _PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
+
+# Digits in groups split by spaces ("700 512 345", "8734 2210", "1 250 000"): one number, however it is
+# grouped. Seven digits or more: shorter runs are read group by group, as before.
+_SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)")
+_TABLE_ROW = re.compile(r"^[ \t]*\|", re.MULTILINE)
+
+
+def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
+    """A number in space-split groups is explained as any number is (an amount, a count, a law's), as
+    years one after another ("2019 2020 2021"), or as thousands in a table's row ("| Budget | 1 250 000 |"):
+    a table's column says what it counts. Else it may be a phone ("700 512 345" in Dubai) or an ID."""
+    number = text[s:e]
+    groups = number.split()
+    if all(_YEAR.fullmatch(g) for g in groups) or _explained_number(text, s, e, vocab):
+        return True
+    if not SPACED_THOUSANDS.fullmatch(number):
+        return False
+    row = text.rfind("\n", 0, s) + 1
+    return _TABLE_ROW.match(text, row) is not None or counted_after(text, e)
+
+
+# Thousands split by spaces ("1 250 000"), and what they count after them: a plural word ("habitants",
+# "abonnés"), a Filipino linker between or not. "123 456 789 était" is no count.
+SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
+_PLURAL_AFTER = re.compile(r"\s+(?:(?:na|ng)\s+)?[^\W\d_A-Z][^\W\d_]{3,}[sx](?![\w'’\-])")
+
+
+def counted_after(text: str, end: int) -> bool:
+    return _PLURAL_AFTER.match(text, end) is not None
 
 
 def _free_line(text: str, s: int, home: str = "") -> bool:
@@ -104,6 +144,15 @@ def _free_line(text: str, s: int, home: str = "") -> bool:
         return False
     line = run.group().strip(" -.()")
     return public_line(line) or home_line(line, home)
+
+
+def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:
+    """A short number (six digits at most) the text calls a free public line a few words before it
+    ("call the Victim Support Unit toll-free on 18555", "le numéro vert 116 006"): a service's code."""
+    if not number.isdigit() or len(number) > 6:
+        return False
+    before = _before_words(text, s)
+    return any(vocab["free_line_words"].match(before, i) for i in range(len(before)))
 
 
 def _listed_phone(text: str, s: int, allowed_phones: tuple[str, ...]) -> bool:

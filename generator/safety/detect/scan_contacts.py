@@ -66,7 +66,7 @@ _PHONE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 # A word of calling a few words before digits grouped in threes: a phone number, not an amount.
-_CALLING = re.compile(
+CALLING = re.compile(
     r"(?:call|phone|ring|dial|whatsapp|llama|llamar|llámale|teléfono|celular|número|ligue|ligar|liga|telefone"
     r"|appelle|appeler|appelez|téléphone|numéro|tawagan|telepono)\W{0,3}(?:\w+\W+){0,4}$",
     re.IGNORECASE,
@@ -191,7 +191,7 @@ def digit_phones(t: Text, settings: Settings, words: IdWords) -> Iterator[Found]
         cand = m.group(0)
         digits = _NON_DIGIT.sub("", cand)
         context = _PHONE_CONTEXT.search(text, max(0, m.start() - 40), m.start()) is not None
-        calling = _CALLING.search(text, max(0, m.start() - 50), m.start()) is not None
+        calling = CALLING.search(text, max(0, m.start() - 50), m.start()) is not None
         if _not_a_phone(t, m, digits, words, calling) or digits[-10:] in settings.allowed_phones:
             continue
         context = context or calling
