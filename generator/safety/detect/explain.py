@@ -814,6 +814,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             _public_name(items, low, i, j, vocab)
             or _a_highway(items, low, i, j, ctx)
             or _a_feature_after(items, low, i, j, ctx)
+            or _an_articled_feature(items, low, i, j, classes, ctx)
         )
         and not (_a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab))
         # "a palafita na Baía Formosa": a bay or a lagoon named like a town there is where she lives
@@ -2181,6 +2182,62 @@ def _a_feature_after(items: tuple[Token, ...], low: list[str], i: int, j: int, c
         and not _a_fine_town(low, i, j, ctx)
         and not _lived_by(items, low, ctx)
     )
+
+
+_WHERE_SHE_LIVES = ("dwelling_words", "residence_words", "home_words")
+
+
+def _an_articled_feature(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
+) -> bool:
+    """One word no dictionary or gazetteer knows, after a lowercase article that people's names do not
+    take (`feature_articles`: "the Riverina", "junto al Guadalquivir", "con el Aconcagua nevado", "au
+    Saint-Laurent", "entre o Mira"): a river, a mountain, a region, a club. Not after "at" ("at the
+    Kalinda" is a venue), not a given name, not plural ("the Smiths"), not a town of the story's country
+    finer than the site may name, not inside it on a child's story ("en el Pocitos"), not before a
+    place's own word ("the Kibera slum") or a village's a few words on, not near a
+    kinship word ("su tío, el Chueco") and not where someone lives or works (being near it is no home:
+    "pasea junto al Guadalquivir")."""
+    b = i - 1
+    vocab = ctx.vocab
+    words = [k for k in range(i, j) if items[k].kind == WORD]
+    if len(words) != 1 or b < 0 or items[b].kind != WORD or items[b].cap:
+        return False
+    k = words[0]
+    if low[b] not in vocab["feature_articles"] or classes.get(k) != UNKNOWN or ctx.given(low[k]):
+        return False
+    if low[k].endswith("s") and ctx.english:
+        return False
+    before = [m for m in range(max(0, b - 4), b) if items[m].kind == WORD]
+    if before and (low[before[-1]] in vocab["venue_prepositions"] or (ctx.child and low[before[-1]] in _AT)):
+        return False  # on a child's story, "la encontraron en el Pocitos" may be her neighbourhood
+    if any(vocab["kinship"].match(low, m) for m in before):
+        return False
+    if (
+        j < len(items)
+        and items[j].kind == WORD
+        and (vocab["place_words_after"].match(low, j) or vocab["large_region_words"].match(low, j))
+    ):
+        return False  # "the Kibera slum", "the Lokiriama sub-region": the place's word says what it is
+    return (
+        not _a_fine_town(low, i, j, ctx)
+        and not _said(items, low, _WHERE_SHE_LIVES, vocab)
+        and not _a_village_word_after(items, low, j, ctx)  # "del Cuyamel, el equipo de su aldea"
+    )
+
+
+def _a_village_word_after(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
+    """A place's word, singular or plural, a few words after the run ("del Cuyamel, el equipo de su
+    aldea", "pelo Tumbira no campeonato das comunidades"): the name is a place's, or its team's."""
+    vocab = ctx.vocab
+    places = (vocab["place_words_after"], vocab["place_words_before"])
+    for m in range(j, min(len(low), j + 6)):
+        if items[m].kind != WORD or fold(low[m]) in ctx.function_words:
+            continue
+        single = low[m].removesuffix("s")
+        if any(p.match(low, m) or single in p for p in places):
+            return True
+    return False
 
 
 def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> bool:

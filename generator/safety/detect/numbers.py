@@ -94,6 +94,8 @@ def find_numbers(
         number = m.group()
         if sum(c.isdigit() for c in number) < 5 or _explained_number(text, s, e, vocab):
             continue
+        if _SEPARATED.fullmatch(number) and _in_table_row(text, s):
+            continue  # "| Equipos: secador, planchas | 68,000 |": the table's column says what it counts
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
         if _free_line(text, s, home) or _said_free(text, s, number, vocab):
@@ -120,8 +122,11 @@ def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         return True
     if not SPACED_THOUSANDS.fullmatch(number):
         return False
-    row = text.rfind("\n", 0, s) + 1
-    return _TABLE_ROW.match(text, row) is not None or counted_after(text, e)
+    return _in_table_row(text, s) or counted_after(text, e)
+
+
+def _in_table_row(text: str, s: int) -> bool:
+    return _TABLE_ROW.match(text, text.rfind("\n", 0, s) + 1) is not None
 
 
 # Thousands split by spaces ("1 250 000"), and what they count after them: a plural word ("habitants",
@@ -251,6 +256,8 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         return True  # any currency's sign right next to it: "₩6,834,000", "₦45,000", "৳ 12,000"
     if after and (after[0] in vocab["quantity_words"] or vocab["quantity_words"].match(after, 0)):
         return _grouped(number)
+    if _UNIT_LETTERS.match(text, e) and _SEPARATED.fullmatch(number):
+        return True  # "250.000 ECV de dívida", "12,000 KES": thousands, then a currency's or a unit's code
     if (
         _SEPARATED.fullmatch(number)
         and _COUNTED.match(text, e)
@@ -266,6 +273,9 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
 # after it, a Filipino linker between or not: what is counted.
 _SEPARATED = re.compile(r"\d{1,3}(?:[,.]\d{3})+|\d{1,2}(?:,\d\d)+,\d{3}")
 _COUNTED = re.compile(r"\s+(?:(?:na|ng)\s+)?[^\W\d_A-Z][^\W\d_]{2,}")
+
+
+_UNIT_LETTERS = re.compile(r"[ \u00a0\u202f]?[A-Z]{2,4}(?![\w\-])")
 
 
 def _grouped(text: str) -> bool:
