@@ -943,6 +943,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
 
 _BODY_WORDS = ("institution_words", "institution_words_before", "org_words", "place_words_before",
                "place_words_after", "landmark_words", "address_words")  # fmt: skip
+_PERSON_OR_BODY_WORDS = ("titles", "kinship", "person_markers", *_BODY_WORDS)
+_PLACE_OR_HOME_WORDS = (*_BODY_WORDS, "home_words", "residence_words", "kinship")
 
 
 def _team_at_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
@@ -979,7 +981,8 @@ def _a_fine_town(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
 def _names_a_place_or_body(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """A word of the run makes it a school, a body, a village or a street ("the show Oakwood Primary put
     on", "el equipo del Colegio Santa Rosa", "koponan ng Barangay Malinta")."""
-    return any(vocab[section].match(low, k) for section in _BODY_WORDS for k in range(i, j))
+    body_words = vocab.union(_BODY_WORDS)
+    return any(body_words.match(low, k) for k in range(i, j))
 
 
 def _greeting_here(items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
@@ -1155,10 +1158,7 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         # 'suena «Cocina Doña Chela»': a title, a relative's or a body's word inside names a person or
         # a place, not a song
         and not any(
-            vocab[section].match(low, m)
-            for section in ("titles", "kinship", "person_markers", *_BODY_WORDS)
-            for m in range(i, j)
-            if items[m].kind == WORD
+            vocab.union(_PERSON_OR_BODY_WORDS).match(low, m) for m in range(i, j) if items[m].kind == WORD
         )
     )
 
@@ -1204,11 +1204,8 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
 
     if len(words) < 2 or any(a_name(low[k]) or low[k] in ctx.declared.person_phrases for k in words):
         return False  # 'una carta, "Querida Carmen Ruiz"'; "Cielito Lindo", "Le Petit Prince" are words
-    if any(
-        vocab[section].match(low, k)
-        for section in ("kinship", "titles", "person_markers", *_BODY_WORDS)
-        for k in range(a, b)
-    ):
+    person_or_body = vocab.union(_PERSON_OR_BODY_WORDS)
+    if any(person_or_body.match(low, k) for k in range(a, b)):
         return False
     before = [low[k] for k in range(max(0, a - 4), a) if items[k].kind == WORD]
     played = (
@@ -1224,11 +1221,7 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
             or before[-1] in vocab["locatives"]
             or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
             # 'la colonia «Lomas del Sol»', 'ang kanilang barangay, "Bagong Pag-asa"': a place's word before
-            or any(
-                vocab[section].match(before, k)
-                for section in (*_BODY_WORDS, "home_words", "residence_words", "kinship")
-                for k in range(len(before))
-            )
+            or any(vocab.union(_PLACE_OR_HOME_WORDS).match(before, k) for k in range(len(before)))
         )
     ):
         return False
@@ -1255,7 +1248,7 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
             break
         if start > 0 and low[start - 1] in _AT:
             break  # "creció en la Purísima": a neighbourhood named for the feast, where she lived
-        n = max(vocab[section].match(low, start) for section in _ARTICLED_PUBLIC) - back
+        n = vocab.union(_ARTICLED_PUBLIC).match(low, start) - back
         if 0 < n <= j - i:
             for m in range(i, i + n):
                 classes[m] = KNOWN
@@ -1318,10 +1311,9 @@ def _longest_phrase(sub: list[str], ctx: NameContext) -> tuple[int, int]:
         if n > best[0]:
             best = (n, cls)
     if len(sub) > 1:
-        for section in _PUBLIC_PHRASES:
-            n = ctx.vocab[section].match(sub, 0)
-            if n > 1 and n > best[0]:
-                best = (n, KNOWN)
+        n = ctx.vocab.union(_PUBLIC_PHRASES).match(sub, 0)
+        if n > 1 and n > best[0]:
+            best = (n, KNOWN)
     for n in range(min(ctx.knowledge.longest_place, len(sub)), 1, -1):
         if n <= best[0]:
             break
@@ -1702,9 +1694,9 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
         low[m + 1] in vocab["object_pronouns"]
         and m + 2 < n
         and items[m + 2].kind == WORD
-        and not any(vocab[s].match(low, m + 2) for s in ("person_words", "life_roles", "kinship"))
+        and not vocab.union(("person_words", "life_roles", "kinship")).match(low, m + 2)
     )
-    if not clitic and any(vocab[s].match(low, m + 1) for s in ("articles", "clause_openers", "connectors")):
+    if not clitic and vocab.union(("articles", "clause_openers", "connectors")).match(low, m + 1):
         return False
     if any(items[x].text == "," for x in range(m + 1, min(n, m + 7))):
         return False  # "Furioso, el dueño del taller, gritando, la encerró": a second aside, not a name's
@@ -1796,7 +1788,7 @@ def _at_home(
         # anything: her colonia; "cresceu no Guarani, um bairro pequeno": a neighbourhood
     else:
         for k in range(i, j):
-            n = max(vocab[section].match(low, k) for section in _WIDE_WORDS) if items[k].kind == WORD else 0
+            n = vocab.union(_WIDE_WORDS).match(low, k) if items[k].kind == WORD else 0
             if n == 1 and low[k] in vocab["regions"] and low[k] not in vocab["compass_words"]:
                 n = 0  # a region of one word may be a town of that name too ("Lumaki siya sa Caraga")
             regional.update(range(k, k + n))
@@ -1859,7 +1851,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         return False  # "Alan García, the driver, …", "Michael Essien, who …": a person described
 
     def culture(m: int) -> bool:
-        return 0 <= m < len(items) and items[m].kind == WORD and any(vocab[s].match(low, m) for s in _CULTURE)
+        return 0 <= m < len(items) and items[m].kind == WORD and bool(vocab.union(_CULTURE).match(low, m))
 
     if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
         items[m].kind == WORD
@@ -1964,7 +1956,8 @@ def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
 
 def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a public body or a law ("Fiscalía Especializada…", "Lei de Tráfico…")."""
-    return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
+    words = vocab.union(("org_words", "law_words"))
+    return any(low[k] in words for k in range(i, j))
 
 
 def _in_listed_phrase(
@@ -2173,7 +2166,8 @@ def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> boo
 
 def _said(items: tuple[Token, ...], low: list[str], sections: tuple[str, ...], vocab: Vocabulary) -> bool:
     """A word or phrase of one of the sections is anywhere in the tokens (a sentence)."""
-    return any(items[m].kind == WORD and vocab[s].match(low, m) for s in sections for m in range(len(items)))
+    words = vocab.union(sections)
+    return any(items[m].kind == WORD and words.match(low, m) for m in range(len(items)))
 
 
 def _an_example_of(
