@@ -189,7 +189,7 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     judged_until = 0  # a run read in a window may reach past the capitals that started it
     paragraphs: dict[int, tuple[Tokens, list[str], list[int]]] = {}
     while k < len(caps):
-        if caps[k].start() < judged_until:
+        if caps[k].at < judged_until:
             k += 1
             continue
         first = k
@@ -200,20 +200,18 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
                 continue
             if not _joins(text, caps[last], caps[last + 1], connectors):
                 break
-            if any(c.isalpha() for c in text[caps[last].end() : caps[last + 1].start()]) and _plain_opener(
+            if any(c.isalpha() for c in text[caps[last].to : caps[last + 1].at]) and _plain_opener(
                 text, caps[last], ctx, label
             ):
                 break  # "Estudiaba en la Secundaria…": the sentence's first word is not part of a name
             last += 1
         k = last + 1
-        words = [_low(m.group()) for m in caps[first : last + 1]]
-        start, end = caps[first].start(), caps[last].end()
+        words = [_low(m.raw) for m in caps[first : last + 1]]
+        start, end = caps[first].at, caps[last].to
         opens = label or _opens(text, start)
         if len(words) == 1 and opens and words[0] in ctx.function_words:
             continue  # "The", "She", "When" opening a sentence: most capitals are these
-        acronyms = {
-            _low(m.group()) for m in caps[first : last + 1] if len(m.group()) > 1 and m.group().isupper()
-        }
+        acronyms = {_low(m.raw) for m in caps[first : last + 1] if len(m.raw) > 1 and m.raw.isupper()}
         if not _needs_context(text, start, end, words, opens, ctx, acronyms):
             continue
         lo, hi = _window(text, start, end)
@@ -353,12 +351,13 @@ def _capitals(text: str) -> list[_Cap]:
     """The capitalised words of `text`, split as the tokenizer splits them (an elided article apart:
     "s'Sunita" is "s'" and "Sunita")."""
     out = []
+    new = tuple.__new__  # a _Cap made from its values without the generated __new__'s call
     for m in _CAP_OR_LOWER.finditer(text):
         raw = m.group(1)
         if raw is None:
             continue  # lowercase words
         if raw[0].isupper():
-            out.append(_Cap(m.start(), m.end(), raw))
+            out.append(new(_Cap, (*m.span(), raw)))
         elif "'" in raw or "’" in raw:
             elided = _ELISION.match(raw)
             if elided and elided.end() < len(raw) and raw[elided.end()].isupper():
@@ -384,14 +383,14 @@ def _low(word: str) -> str:
 def _joins(text: str, a: _Cap, b: _Cap, connectors: Lexicon) -> bool:
     """True when capitalised words a and b belong to one run: a space between them, or small words
     ("Bay of Bengal", "Côte d'Ivoire"), or an initial's full stop ("A. Rao"); never across a sentence."""
-    gap = text[a.end() : b.start()].replace("_", " ")  # the tokenizer drops a lone "_" (emphasis)
-    if a.group().endswith(("'s", "’s")) or gap.count("\n") > 1 or ("\n" in gap and _opens(text, b.start())):
+    gap = text[a.to : b.at].replace("_", " ")  # the tokenizer drops a lone "_" (emphasis)
+    if a.raw.endswith(("'s", "’s")) or gap.count("\n") > 1 or ("\n" in gap and _opens(text, b.at)):
         return False  # a paragraph, a list item or a heading starts a new run; a wrapped line does not
     if gap.isspace():
         return True
-    if gap.startswith(".") and gap[1:].isspace() and len(a.group()) == 1:
+    if gap.startswith(".") and gap[1:].isspace() and len(a.raw) == 1:
         return True
-    parts = gap.split()
+    parts = gap.split(maxsplit=2)  # a third part is too many: the words of a long gap are not split
     return (
         0 < len(parts) <= 2
         and gap[0].isspace()
@@ -609,12 +608,10 @@ def _words_after(text: str, end: int) -> list[str]:
 def _one_place(text: str, a: _Cap, b: _Cap, ctx: NameContext) -> bool:
     """Two capitalised words joined by one small word into a place's name ("Bosnia and Herzegovina"), an
     elided one too ("Côte d'Ivoire" opening a title: "Côte" alone is a common word that opens it)."""
-    gap = text[a.end() : b.start()]
-    return (
-        3 <= len(gap) <= 6
-        and gap.strip().rstrip("'’").isalpha()
-        and ctx.place(a.group() + gap + b.group()) is not None
-    )
+    if not 3 <= b.at - a.to <= 6:
+        return False  # most capitals are far apart: no gap to copy
+    gap = text[a.to : b.at]
+    return gap.strip().rstrip("'’").isalpha() and ctx.place(a.group() + gap + b.group()) is not None
 
 
 def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
