@@ -90,9 +90,11 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
     """The lowercase words of a vocabulary entry, split exactly as the tokenizer splits text (an elided
-    article is a word of its own, "d'"; full stops and other punctuation are not words)."""
+    article is a word of its own, "d'"; full stops and other punctuation are not words). Remembered: a
+    document's declared names are split again for every document that declares them."""
     if _PLAIN.fullmatch(text):  # most entries: lowercase letters and single spaces
         return tuple(text.split(" "))
     from generator.safety.detect.tokens import PUNCT, tokenize
