@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+import functools
 import pathlib
 import re
 import unicodedata
@@ -184,6 +185,14 @@ def _explained_hosts_blank(text: str, hosts: tuple[str, ...]) -> str:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@functools.lru_cache(maxsize=16)
+def _words_in(text: str) -> tuple[str, ...]:
+    """The words of a text (`_WORD_RE`'s), read once for the readers of one document's fields."""
+    return tuple(_WORD_RE.findall(text))
+
+
 _ELIDED = re.compile(r"[dl]['’](?=[^\W\d_])")
 
 
@@ -279,7 +288,7 @@ def _accents_restored(prepared: list[Prepared]) -> list[Prepared]:
     written: dict[str, set[str]] = {}
     for p in prepared:
         if p.field.kind != NAME and not p.text.isascii():  # an ASCII text has no accented word
-            for word in _WORD_RE.findall(p.text):
+            for word in _words_in(p.text):
                 if not word.isascii():
                     low = word.casefold()
                     written.setdefault(unaccented(low), set()).add(low)
@@ -711,7 +720,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     for p in prepared:
         if p.field.kind not in (BODY, PROSE):
             continue
-        for word, n in collections.Counter(_WORD_RE.findall(p.text)).items():
+        for word, n in collections.Counter(_words_in(p.text)).items():
             if word.islower():
                 low = word.replace("’", "'")
                 lowercase.add(low)

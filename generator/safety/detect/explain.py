@@ -190,7 +190,7 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
     judged_until = 0  # a run read in a window may reach past the capitals that started it
     paragraphs: dict[int, tuple[Tokens, list[str], list[int]]] = {}
     while k < len(caps):
-        if caps[k].start() < judged_until:
+        if caps[k].at < judged_until:
             k += 1
             continue
         first = k
@@ -201,22 +201,20 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
                 continue
             if not _joins(text, caps[last], caps[last + 1], connectors):
                 break
-            if any(c.isalpha() for c in text[caps[last].end() : caps[last + 1].start()]) and _plain_opener(
+            if any(c.isalpha() for c in text[caps[last].to : caps[last + 1].at]) and _plain_opener(
                 text, caps[last], ctx, label
             ):
                 break  # "Estudiaba en la Secundaria…": the sentence's first word is not part of a name
             last += 1
         k = last + 1
-        words = [_low(m.group()) for m in caps[first : last + 1]]
-        start, end = caps[first].start(), caps[last].end()
+        words = [_low(m.raw) for m in caps[first : last + 1]]
+        start, end = caps[first].at, caps[last].to
         opens = label or _opens(text, start)
         if len(words) == 1 and opens and words[0] in ctx.function_words:
             continue  # "The", "She", "When" opening a sentence: most capitals are these
         if first == last and (_currency_letters(text, start, end) or _EDITION.match(text, start)):
             continue  # "GH₵ 800", "US$ 40": a currency's letters; "la CAN 2024": an event's edition
-        acronyms = {
-            _low(m.group()) for m in caps[first : last + 1] if len(m.group()) > 1 and m.group().isupper()
-        }
+        acronyms = {_low(m.raw) for m in caps[first : last + 1] if len(m.raw) > 1 and m.raw.isupper()}
         if not _needs_context(text, start, end, words, opens, ctx, acronyms):
             continue
         lo, hi = _window(text, start, end)
@@ -371,12 +369,13 @@ def _capitals(text: str) -> list[_Cap]:
     """The capitalised words of `text`, split as the tokenizer splits them (an elided article apart:
     "s'Sunita" is "s'" and "Sunita")."""
     out = []
+    new = tuple.__new__  # a _Cap made from its values without the generated __new__'s call
     for m in _CAP_OR_LOWER.finditer(text):
         raw = m.group(1)
         if raw is None:
             continue  # lowercase words
         if raw[0].isupper():
-            out.append(_Cap(m.start(), m.end(), raw))
+            out.append(new(_Cap, (*m.span(), raw)))
         elif "'" in raw or "’" in raw:
             elided = _ELISION.match(raw)
             if elided and elided.end() < len(raw) and raw[elided.end()].isupper():
@@ -402,14 +401,14 @@ def _low(word: str) -> str:
 def _joins(text: str, a: _Cap, b: _Cap, connectors: Lexicon) -> bool:
     """True when capitalised words a and b belong to one run: a space between them, or small words
     ("Bay of Bengal", "Côte d'Ivoire"), or an initial's full stop ("A. Rao"); never across a sentence."""
-    gap = text[a.end() : b.start()].replace("_", " ")  # the tokenizer drops a lone "_" (emphasis)
-    if a.group().endswith(("'s", "’s")) or gap.count("\n") > 1 or ("\n" in gap and _opens(text, b.start())):
+    gap = text[a.to : b.at].replace("_", " ")  # the tokenizer drops a lone "_" (emphasis)
+    if a.raw.endswith(("'s", "’s")) or gap.count("\n") > 1 or ("\n" in gap and _opens(text, b.at)):
         return False  # a paragraph, a list item or a heading starts a new run; a wrapped line does not
     if gap.isspace():
         return True
-    if gap.startswith(".") and gap[1:].isspace() and len(a.group()) == 1:
+    if gap.startswith(".") and gap[1:].isspace() and len(a.raw) == 1:
         return True
-    parts = gap.split()
+    parts = gap.split(maxsplit=2)  # a third part is too many: the words of a long gap are not split
     return (
         0 < len(parts) <= 2
         and gap[0].isspace()
@@ -627,12 +626,10 @@ def _words_after(text: str, end: int) -> list[str]:
 def _one_place(text: str, a: _Cap, b: _Cap, ctx: NameContext) -> bool:
     """Two capitalised words joined by one small word into a place's name ("Bosnia and Herzegovina"), an
     elided one too ("Côte d'Ivoire" opening a title: "Côte" alone is a common word that opens it)."""
-    gap = text[a.end() : b.start()]
-    return (
-        3 <= len(gap) <= 6
-        and gap.strip().rstrip("'’").isalpha()
-        and ctx.place(a.group() + gap + b.group()) is not None
-    )
+    if not 3 <= b.at - a.to <= 6:
+        return False  # most capitals are far apart: no gap to copy
+    gap = text[a.to : b.at]
+    return gap.strip().rstrip("'’").isalpha() and ctx.place(a.group() + gap + b.group()) is not None
 
 
 def find_names(tokens: Tokens, ctx: NameContext) -> list[Found]:
@@ -962,6 +959,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
 
 _BODY_WORDS = ("institution_words", "institution_words_before", "org_words", "place_words_before",
                "place_words_after", "landmark_words", "address_words")  # fmt: skip
+_PERSON_OR_BODY_WORDS = ("titles", "kinship", "person_markers", *_BODY_WORDS)
+_PLACE_OR_HOME_WORDS = (*_BODY_WORDS, "home_words", "residence_words", "kinship")
 
 
 def _team_at_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
@@ -998,7 +997,8 @@ def _a_fine_town(low: list[str], i: int, j: int, ctx: NameContext) -> bool:
 def _names_a_place_or_body(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """A word of the run makes it a school, a body, a village or a street ("the show Oakwood Primary put
     on", "el equipo del Colegio Santa Rosa", "koponan ng Barangay Malinta")."""
-    return any(vocab[section].match(low, k) for section in _BODY_WORDS for k in range(i, j))
+    body_words = vocab.union(_BODY_WORDS)
+    return any(body_words.match(low, k) for k in range(i, j))
 
 
 def _greeting_here(items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
@@ -1174,10 +1174,7 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         # 'suena «Cocina Doña Chela»': a title, a relative's or a body's word inside names a person or
         # a place, not a song
         and not any(
-            vocab[section].match(low, m)
-            for section in ("titles", "kinship", "person_markers", *_BODY_WORDS)
-            for m in range(i, j)
-            if items[m].kind == WORD
+            vocab.union(_PERSON_OR_BODY_WORDS).match(low, m) for m in range(i, j) if items[m].kind == WORD
         )
     )
 
@@ -1223,11 +1220,8 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
 
     if len(words) < 2 or any(a_name(low[k]) or low[k] in ctx.declared.person_phrases for k in words):
         return False  # 'una carta, "Querida Carmen Ruiz"'; "Cielito Lindo", "Le Petit Prince" are words
-    if any(
-        vocab[section].match(low, k)
-        for section in ("kinship", "titles", "person_markers", *_BODY_WORDS)
-        for k in range(a, b)
-    ):
+    person_or_body = vocab.union(_PERSON_OR_BODY_WORDS)
+    if any(person_or_body.match(low, k) for k in range(a, b)):
         return False
     before = [low[k] for k in range(max(0, a - 4), a) if items[k].kind == WORD]
     played = (
@@ -1243,11 +1237,7 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
             or before[-1] in vocab["locatives"]
             or any(vocab["naming_phrases"].match(before, k) for k in range(len(before)))
             # 'la colonia «Lomas del Sol»', 'ang kanilang barangay, "Bagong Pag-asa"': a place's word before
-            or any(
-                vocab[section].match(before, k)
-                for section in (*_BODY_WORDS, "home_words", "residence_words", "kinship")
-                for k in range(len(before))
-            )
+            or any(vocab.union(_PLACE_OR_HOME_WORDS).match(before, k) for k in range(len(before)))
         )
     ):
         return False
@@ -1274,7 +1264,7 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
             break
         if start > 0 and low[start - 1] in _AT:
             break  # "creció en la Purísima": a neighbourhood named for the feast, where she lived
-        n = max(vocab[section].match(low, start) for section in _ARTICLED_PUBLIC) - back
+        n = vocab.union(_ARTICLED_PUBLIC).match(low, start) - back
         if 0 < n <= j - i:
             for m in range(i, i + n):
                 classes[m] = KNOWN
@@ -1337,10 +1327,9 @@ def _longest_phrase(sub: list[str], ctx: NameContext) -> tuple[int, int]:
         if n > best[0]:
             best = (n, cls)
     if len(sub) > 1:
-        for section in _PUBLIC_PHRASES:
-            n = ctx.vocab[section].match(sub, 0)
-            if n > 1 and n > best[0]:
-                best = (n, KNOWN)
+        n = ctx.vocab.union(_PUBLIC_PHRASES).match(sub, 0)
+        if n > 1 and n > best[0]:
+            best = (n, KNOWN)
     for n in range(min(ctx.knowledge.longest_place, len(sub)), 1, -1):
         if n <= best[0]:
             break
@@ -1721,9 +1710,9 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
         low[m + 1] in vocab["object_pronouns"]
         and m + 2 < n
         and items[m + 2].kind == WORD
-        and not any(vocab[s].match(low, m + 2) for s in ("person_words", "life_roles", "kinship"))
+        and not vocab.union(("person_words", "life_roles", "kinship")).match(low, m + 2)
     )
-    if not clitic and any(vocab[s].match(low, m + 1) for s in ("articles", "clause_openers", "connectors")):
+    if not clitic and vocab.union(("articles", "clause_openers", "connectors")).match(low, m + 1):
         return False
     if any(items[x].text == "," for x in range(m + 1, min(n, m + 7))):
         return False  # "Furioso, el dueño del taller, gritando, la encerró": a second aside, not a name's
@@ -1815,7 +1804,7 @@ def _at_home(
         # anything: her colonia; "cresceu no Guarani, um bairro pequeno": a neighbourhood
     else:
         for k in range(i, j):
-            n = max(vocab[section].match(low, k) for section in _WIDE_WORDS) if items[k].kind == WORD else 0
+            n = vocab.union(_WIDE_WORDS).match(low, k) if items[k].kind == WORD else 0
             if n == 1 and low[k] in vocab["regions"] and low[k] not in vocab["compass_words"]:
                 n = 0  # a region of one word may be a town of that name too ("Lumaki siya sa Caraga")
             regional.update(range(k, k + n))
@@ -1878,7 +1867,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         return False  # "Alan García, the driver, …", "Michael Essien, who …": a person described
 
     def culture(m: int) -> bool:
-        return 0 <= m < len(items) and items[m].kind == WORD and any(vocab[s].match(low, m) for s in _CULTURE)
+        return 0 <= m < len(items) and items[m].kind == WORD and bool(vocab.union(_CULTURE).match(low, m))
 
     if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
         items[m].kind == WORD
@@ -1983,7 +1972,8 @@ def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: Nam
 
 def _official(low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
     """The run names a public body or a law ("Fiscalía Especializada…", "Lei de Tráfico…")."""
-    return any(low[k] in vocab["org_words"] or low[k] in vocab["law_words"] for k in range(i, j))
+    words = vocab.union(("org_words", "law_words"))
+    return any(low[k] in words for k in range(i, j))
 
 
 def _in_listed_phrase(
@@ -2248,7 +2238,8 @@ def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> boo
 
 def _said(items: tuple[Token, ...], low: list[str], sections: tuple[str, ...], vocab: Vocabulary) -> bool:
     """A word or phrase of one of the sections is anywhere in the tokens (a sentence)."""
-    return any(items[m].kind == WORD and vocab[s].match(low, m) for s in sections for m in range(len(items)))
+    words = vocab.union(sections)
+    return any(items[m].kind == WORD and words.match(low, m) for m in range(len(items)))
 
 
 def _an_example_of(

@@ -140,10 +140,18 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
     heading = text[:8].lstrip(" \t").startswith("#")  # the first line is a heading
     prev_end = 0
     find = text.find
+    # The first line break at or after the previous token's end (no token holds one): a token starts
+    # a new line when it comes after it, and the text is searched again only then.
+    newline = find("\n")
+    if newline < 0:
+        newline = len(text)
     pattern = _TOKEN if _LINKISH.search(text) else _PLAIN_TOKEN
     for m in pattern.finditer(text):
         start, end = m.span()
-        if find("\n", prev_end, start) != -1:
+        if newline < start:
+            newline = find("\n", end)
+            if newline < 0:
+                newline = len(text)
             line_start = text.rfind("\n", 0, start) + 1
             head = text[line_start : line_start + 8].lstrip(" \t")
             heading = head.startswith("#")

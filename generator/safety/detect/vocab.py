@@ -90,9 +90,11 @@ def unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=8192)
 def words(text: str) -> tuple[str, ...]:
     """The lowercase words of a vocabulary entry, split exactly as the tokenizer splits text (an elided
-    article is a word of its own, "d'"; full stops and other punctuation are not words)."""
+    article is a word of its own, "d'"; full stops and other punctuation are not words). Remembered: a
+    document's declared names are split again for every document that declares them."""
     if _PLAIN.fullmatch(text):  # most entries: lowercase letters and single spaces
         return tuple(text.split(" "))
     from generator.safety.detect.tokens import PUNCT, tokenize
@@ -156,12 +158,13 @@ class Lexicon:
         """How many words of `low` starting at i form an entry (the longest), 0 if none."""
         if i >= len(low):
             return 0
-        if low[i] not in self.starts:
-            return 1 if low[i] in self.single else 0
+        w = low[i]
+        if w not in self.starts:
+            return 1 if w in self.single else 0
         for n in range(min(self.longest, len(low) - i), 1, -1):
             if tuple(low[i : i + n]) in self.phrases:
                 return n
-        return 1 if i < len(low) and low[i] in self.single else 0
+        return 1 if w in self.single else 0
 
     def phrase_in(self, text: str) -> bool:
         w = list(words(text))
@@ -190,9 +193,29 @@ class Vocabulary:
     ages_in_words: Mapping[str, int] = field(default_factory=dict)
     # A preposition and an article written as one word ("del", "du", "ao"): the preposition it is read as.
     contractions: Mapping[str, str] = field(default_factory=dict)
+    _sections: dict[str, Lexicon] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _unions: dict[tuple[str, ...], Lexicon] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        # The sections as a plain dict: read a million times a thousand stories, where a mapping
+        # proxy's lookup costs twice a dict's.
+        object.__setattr__(self, "_sections", dict(self.lists))
 
     def __getitem__(self, section: str) -> Lexicon:
-        return self.lists.get(section, _EMPTY)
+        return self._sections.get(section, _EMPTY)
+
+    def union(self, sections: tuple[str, ...]) -> Lexicon:
+        """The sections as one lexicon (made once): its `match` is the longest of theirs, and a word is
+        in it when it is in one of them."""
+        merged = self._unions.get(sections)
+        if merged is None:
+            merged = _EMPTY
+            for section in sections:
+                merged = merged | self[section]
+            self._unions[sections] = merged
+        return merged
 
 
 _EMPTY = Lexicon()
