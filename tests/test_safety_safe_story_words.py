@@ -2419,6 +2419,14 @@ ARTICLED_FEATURES_AND_AMOUNTS = [
         "| Concepto | RD$ |\n|---|---|\n| Equipos: secador, planchas, sillón | 68,000 |",
     ),
     ("pt", "Praia, Cabo Verde", "- 250.000 ECV de dívida inicial, liquidada em 2025."),
+    # a feast named with its article; a public body named by its own head word after a school's word
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle est allée à la fête de\nl'Abissa à Grand-Bassam."),
+    ("es", "Lima, Perú", "Bailó en la fiesta de la Candelaria."),
+    (
+        "pt",
+        "Praia, Cabo Verde",
+        "A escola comunicou ao Instituto Cabo-verdiano da Criança e do Adolescente (ICCA), que acionou a polícia.",
+    ),
 ]
 ARTICLED_FEATURES_STILL_STOP = [
     ("es", "Sevilla, España", "Vivía junto al Guadalquivir con su tía."),  # where she lives
@@ -2427,6 +2435,9 @@ ARTICLED_FEATURES_STILL_STOP = [
     ("en", "Dublin, Ireland", "She stayed with the Okonkwos in the spring."),  # a family
     ("es", "Sevilla, España", "Su tío, el Chueco, la llevó al mercado."),  # a relative's nickname
     ("pt", "Praia, Cabo Verde", "O passaporte 123.456 CV foi retido pelo patrão."),
+    ("es", "Lima, Perú", "Bailó en la fiesta del Xochiltepec, su pueblo."),  # a village's feast
+    ("es", "Lima, Perú", "Bailó en la fiesta de Xochiltepec."),
+    ("pt", "Praia, Cabo Verde", "Trabalhava no restaurante Casa Nacional do Peixe."),
 ]
 
 

@@ -25,7 +25,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -2123,10 +2123,19 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
     ):
         k -= 1  # "aeropuerto de", "aeroporto do", "the river"
     # "aeropuerto de Barajas", "la peregrinación de Caacupé": a pilgrimage goes to a famous shrine (a
-    # village's feast, "la fiesta de…", is read as any name)
+    # village's feast, "la fiesta de…", is read as any name; a village takes no article)
     devotions = vocab["devotion_words"]
     if any(_ends_before(low, k + 1, lexicon) for lexicon in (storms, airports, nature, devotions)):
         return True
+    if (
+        _ends_before(low, k + 1, festivals)
+        and any(
+            items[m].kind == WORD and not items[m].cap and low[m] in vocab["articles"]
+            for m in range(k + 1, i)
+        )
+        and not _place_word_soon_after(items, low, j, vocab)  # "la fiesta del Xochiltepec, su pueblo"
+    ):
+        return True  # "la fête de l'Abissa", "la fiesta de la Candelaria": a feast's article, no village's
     return _an_example_of(items, low, i, vocab, (festivals, nature, storms))
 
 
@@ -2219,10 +2228,15 @@ def _an_articled_feature(
 def _a_village_word_after(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
     """A place's word, singular or plural, a few words after the run ("del Cuyamel, el equipo de su
     aldea", "pelo Tumbira no campeonato das comunidades"): the name is a place's, or its team's."""
-    vocab = ctx.vocab
+    return _place_word_soon_after(items, low, j, ctx.vocab, ctx.function_words)
+
+
+def _place_word_soon_after(
+    items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary, skip: Collection[str] = ()
+) -> bool:
     places = (vocab["place_words_after"], vocab["place_words_before"])
     for m in range(j, min(len(low), j + 6)):
-        if items[m].kind != WORD or fold(low[m]) in ctx.function_words:
+        if items[m].kind != WORD or fold(low[m]) in skip or len(low[m]) < 3:
             continue
         single = low[m].removesuffix("s")
         if any(p.match(low, m) or single in p for p in places):
@@ -2959,6 +2973,9 @@ def _institution(
             return i, j
         if nxt is not None and j < len(items) and items[j].kind == NUMBER:
             return i, j + 1
+        if rest and public:
+            return None  # "A escola comunicou ao Instituto Nacional da Criança": a public body, named by
+            # its own head word, not the name of the school a few words before it
     if (
         words_idx == [last]
         and (heads.match(low, last) or first_heads.match(low, last))
