@@ -1590,7 +1590,7 @@ def test_where_she_lives_only_a_place_explains_a_name_and_a_surname_opening_a_se
 
 # The other side: a region of several words, a compass point or a metropolitan area where she lives,
 # and a participle opening a sentence before its comma, build. (A region of one word there does not:
-# red team 18's "sells fish in Panay" is a town too.)
+# red team 18's "Lumaki siya sa Caraga" and "sells fish in Panay" are towns too.)
 WHERE_SHE_LIVES_SAFE = [
     ("pt", "Recife, Brasil", "Ela mora no Nordeste desde pequena."),
     ("pt", "Recife, Brasil", "Hoje vive na Região Metropolitana do Recife."),
@@ -1828,9 +1828,8 @@ REDTEAMS_18 = [
     (
         "fil",
         "Davao City, Philippines",
-        "Lumaki siya sa Cateel, kung saan nangingisda ang kanyang ama.",
-    ),  # L18-27-fil-caraga-lumaki, with a town of Davao Oriental: Caraga is also a region of 2.8 million
-    # people (pycountry's "Caraga (Region XIII)"), and the gazetteer does not hold the town
+        "Lumaki siya sa Caraga, kung saan nangingisda ang kanyang ama.",
+    ),  # L18-27-fil-caraga-lumaki: also a region (pycountry's "Caraga (Region XIII)"), read as the town
     (
         "en",
         "Iloilo City, Philippines",
@@ -2348,7 +2347,6 @@ SPACED_COUNTS_BUILD = [
     ("fr", "Dakar, Sénégal", "Le pays compte 1 250 000 habitants."),
     ("fr", "Dakar, Sénégal", "Sa page compte 250 000 abonnés."),
     ("en", "Dubai, United Arab Emirates", "Some 1 250 000 migrants live there."),
-    ("pt", "Maputo, Moçambique", "| Ano | Orçamento |\n|---|---|\n| 2025 | 1 250 000 |"),
 ]
 
 
@@ -2407,19 +2405,11 @@ def test_next_to_held_out_25s_families_a_leak_still_stops(
     _stops(tmp_path, lang, location, sentence)
 
 
-# A river, a mountain, a region or a club: one unknown word after a lowercase article that people's names
-# do not take; thousands in a table's row; a currency's code after thousands.
+# A currency's code after thousands; a feast named with its article; a public body named by its own head
+# word after a school's word. (A river or a club after an article, and thousands in a table's row, were
+# withdrawn after red team 25: see RED_TEAM_25.)
 ARTICLED_FEATURES_AND_AMOUNTS = [
-    ("es", "Sevilla, España", "Por las tardes pasea junto al Guadalquivir y pide churros."),
-    ("es", "Mendoza, Argentina", "Cargaba uvas bajo el sol, con el Aconcagua nevado en el horizonte."),
-    ("en", "Dublin, Ireland", "On Sundays they walk along the Liffey."),
-    (
-        "es",
-        "Santo Domingo, República Dominicana",
-        "| Concepto | RD$ |\n|---|---|\n| Equipos: secador, planchas, sillón | 68,000 |",
-    ),
     ("pt", "Praia, Cabo Verde", "- 250.000 ECV de dívida inicial, liquidada em 2025."),
-    # a feast named with its article; a public body named by its own head word after a school's word
     ("fr", "Abidjan, Côte d'Ivoire", "Elle est allée à la fête de\nl'Abissa à Grand-Bassam."),
     ("es", "Lima, Perú", "Bailó en la fiesta de la Candelaria."),
     (
@@ -2429,14 +2419,10 @@ ARTICLED_FEATURES_AND_AMOUNTS = [
     ),
 ]
 ARTICLED_FEATURES_STILL_STOP = [
-    ("es", "Sevilla, España", "Vivía junto al Guadalquivir con su tía."),  # where she lives
-    ("es", "Montevideo, Uruguay", "La encontraron en el Pocitos."),  # inside it, on a child's story
-    ("en", "Dublin, Ireland", "She was kept at the Kalinda for a month."),  # a venue
-    ("en", "Dublin, Ireland", "She stayed with the Okonkwos in the spring."),  # a family
-    ("es", "Sevilla, España", "Su tío, el Chueco, la llevó al mercado."),  # a relative's nickname
     ("pt", "Praia, Cabo Verde", "O passaporte 123.456 CV foi retido pelo patrão."),
     ("es", "Lima, Perú", "Bailó en la fiesta del Xochiltepec, su pueblo."),  # a village's feast
     ("es", "Lima, Perú", "Bailó en la fiesta de Xochiltepec."),
+    ("es", "Asunción, Paraguay", "Los chicos la conocieron en la fiesta del Pestalozzi."),  # a school's party
     ("pt", "Praia, Cabo Verde", "Trabalhava no restaurante Casa Nacional do Peixe."),
 ]
 
@@ -2453,3 +2439,50 @@ def test_an_articled_name_where_she_is_still_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# Red team 25 (white box, against 509d60a; /work/redteam25, MANIFEST.md): 51 regressions. Withdrawn: one
+# unknown word after an article (names, nicknames, schools, bars and neighbourhoods take one in Spanish
+# and Portuguese: "el Benítez", "o Tonho", "al Pestalozzi", "del Guasmo"), and thousands in a table's row
+# (a mother's mobile, a DNI). Narrowed: a count is what `quantity_words` count, not any plural-looking
+# word; a free short number needs its free line's phrase right before it, in the same sentence; an
+# edition needs its article; a free line after a phone's word is one of the story's own country; a
+# region named before brackets in pycountry is read as a town on a child's story ("Caraga").
+RED_TEAM_25 = [
+    ("es", "Guayaquil, Ecuador", "La captaron a la salida del Guasmo, cuando volvía de la escuela."),
+    ("es", "Asunción, Paraguay", "Ahora va al Pestalozzi por las mañanas."),
+    ("pt", "Salvador, Brasil", "Quem a levou para a cidade foi o Tonho, irmão da mãe dela."),
+    ("en", "Accra, Ghana", "She was taken in by the Adjei family after the rescue."),
+    ("pt", "Salvador, Brasil", "Ela agora estuda perto do\nCandeal e quer ser enfermeira."),
+    ("en", "Davao City, Philippines", "She grew up in Caraga, a fishing town on the Pacific coast."),
+    ("fr", "Rabat, Maroc", "Elle a grandi à Tarfaya, où son père répare des filets."),
+    ("en", "Accra, Ghana", "On the back of her exercise book she had written her sister's name, ESI 2014."),
+    (
+        "en",
+        "Accra, Ghana",
+        "Anyone can call our helpline toll-free on 18555. Her aunt's number 302417 was on her arm.",
+    ),
+    ("es", "Lima, Perú", "La inscripción es gratuita; su matrícula es 482913."),
+    ("en", "Delhi, India", "She rang the Childline helpline from 110092, near her home."),
+    ("es", "Lima, Perú", "Su madre le dejó una tarjeta con su teléfono, 900 412 377."),
+    ("fr", "Dakar, Sénégal", "Son patron a vidé son compte 123 456 789 plusieurs fois."),
+    ("en", "Accra, Ghana", "Police file 204 518 shows she was reported missing in March."),
+    ("es", "Madrid, España", "| Contacto | Teléfono |\n|---|---|\n| Madre | 612.345.789 |"),
+    ("pt", "Salvador, Brasil", "| Dado | Valor |\n|---|---|\n| RG retido | 12.345.678 |"),
+]
+RED_TEAM_25_CONTROLS = [
+    ("fr", "Dakar, Sénégal", "La page de l'association compte 250 000 abonnés."),
+    ("en", "Accra, Ghana", "A man paid her family GH₵ 800 and promised that she would go to school."),
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle rêve de jouer « comme les grandes sœurs de la CAN 2024 »."),
+    ("es", "Sevilla, España", "Le entregaron una tarjeta con el teléfono\n900 10 50 90."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_25)
+def test_red_team_25s_leaks_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_25_CONTROLS)
+def test_red_team_25s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -35,6 +35,7 @@ from generator.safety.detect.knowledge import (
     load_knowledge,
 )
 from generator.safety.detect.scan_addresses import in_free_line
+from generator.safety.detect.scan_contacts import CALLING, toll_free_at_home
 from generator.safety.detect.scanbase import Found
 from generator.safety.detect.tokens import WORD, Token, tokenize
 from generator.safety.detect.vocab import Lexicon, Vocabulary, load_vocabulary, unaccented
@@ -311,12 +312,27 @@ def _accents_restored(prepared: list[Prepared]) -> list[Prepared]:
     ]
 
 
+_TRAILING_PHONE = re.compile(r"\d[\d \-.]{5,}\d$")
+
+
+def _ends_with_a_free_line(found: str, home: str) -> bool:
+    """A number after a phone's word ("una tarjeta con el teléfono 900 10 50 90") that is a toll-free
+    line of the story's own country: a helpline, nobody's number."""
+    m = _TRAILING_PHONE.search(found)
+    return (
+        m is not None
+        and CALLING.search(found, 0, m.start()) is not None  # "pasaporte 900105090" is a passport's
+        and toll_free_at_home(m.group(), home)
+    )
+
+
 def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -> list[Found]:
     found = [
         x
         for x in ts.scan(p.text, p.field.kind, site.settings, site.vocab)
         if x.rule in _IDENTIFIERS
         and not (x.rule in _LINES and in_free_line(p.text, x.start, x.end, ctx.home))
+        and not (x.rule == ts.NUMBER and _ends_with_a_free_line(x.text, ctx.home))
         and not (
             x.rule == ts.DATE
             and (

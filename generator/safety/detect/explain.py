@@ -212,7 +212,7 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
         opens = label or _opens(text, start)
         if len(words) == 1 and opens and words[0] in ctx.function_words:
             continue  # "The", "She", "When" opening a sentence: most capitals are these
-        if first == last and (_currency_letters(text, start, end) or _EDITION.match(text, start)):
+        if first == last and (_currency_letters(text, start, end) or _an_edition(text, start)):
             continue  # "GH₵ 800", "US$ 40": a currency's letters; "la CAN 2024": an event's edition
         acronyms = {_low(m.raw) for m in caps[first : last + 1] if len(m.raw) > 1 and m.raw.isupper()}
         if not _needs_context(text, start, end, words, opens, ctx, acronyms):
@@ -241,6 +241,16 @@ def find_names_in(text: str, ctx: NameContext, *, label: bool = False) -> list[F
 # An acronym of three capitals or more and a year: an event's edition ("CAN 2024", "AFCON 2023"), no
 # one's initials.
 _EDITION = re.compile(r"[A-Z]{3,6}[ \u00a0]?(?:19|20)\d\d(?![\w/.,\-]\d|\w)")
+
+
+def _an_edition(text: str, start: int) -> bool:
+    """An edition after its article ("de la CAN 2024", "the AFCON 2023"): a name in capitals with a year
+    and no article is someone's ("her sister's name, ESI 2014", "KOJO 2016 on the back": red team 25)."""
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    return article is not None and _EDITION.match(text, start) is not None
+
+
+_ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:la|le|l['’]|the|el|o|a)\s*$")
 
 
 def _currency_letters(text: str, start: int, end: int) -> bool:
@@ -811,7 +821,6 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             _public_name(items, low, i, j, vocab)
             or _a_highway(items, low, i, j, ctx)
             or _a_feature_after(items, low, i, j, ctx)
-            or _an_articled_feature(items, low, i, j, classes, ctx)
         )
         and not (_a_landmark(items, low, i, j, vocab) and _near_a_home(items, low, i, j, vocab))
         # "a palafita na Baía Formosa": a bay or a lagoon named like a town there is where she lives
@@ -2129,11 +2138,12 @@ def _public_name(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab
         return True
     if (
         _ends_before(low, k + 1, festivals)
-        and any(
-            items[m].kind == WORD and not items[m].cap and low[m] in vocab["articles"]
-            for m in range(k + 1, i)
-        )
-        and not _place_word_soon_after(items, low, j, vocab)  # "la fiesta del Xochiltepec, su pueblo"
+        and i >= 2
+        and items[i - 1].kind == WORD
+        and not items[i - 1].cap
+        and low[i - 1] in _FEAST_ARTICLES
+        and low[i - 2] in ("de", "of")
+        and not _place_word_soon_after(items, low, j, vocab)  # "la fiesta de la Xochiltepec, su pueblo"
     ):
         return True  # "la fête de l'Abissa", "la fiesta de la Candelaria": a feast's article, no village's
     return _an_example_of(items, low, i, vocab, (festivals, nature, storms))
@@ -2183,52 +2193,9 @@ def _a_feature_after(items: tuple[Token, ...], low: list[str], i: int, j: int, c
     )
 
 
-_WHERE_SHE_LIVES = ("dwelling_words", "residence_words", "home_words")
-
-
-def _an_articled_feature(
-    items: tuple[Token, ...], low: list[str], i: int, j: int, classes: dict[int, int], ctx: NameContext
-) -> bool:
-    """One word no dictionary or gazetteer knows, after a lowercase article that people's names do not
-    take (`feature_articles`: "the Riverina", "junto al Guadalquivir", "con el Aconcagua nevado", "au
-    Saint-Laurent", "entre o Mira"): a river, a mountain, a region, a club. Not after "at" ("at the
-    Kalinda" is a venue), not a given name, not plural ("the Smiths"), not a town of the story's country
-    finer than the site may name, not inside it on a child's story ("en el Pocitos"), not before a
-    place's own word ("the Kibera slum") or a village's a few words on, not near a
-    kinship word ("su tío, el Chueco") and not where someone lives or works (being near it is no home:
-    "pasea junto al Guadalquivir")."""
-    b = i - 1
-    vocab = ctx.vocab
-    words = [k for k in range(i, j) if items[k].kind == WORD]
-    if len(words) != 1 or b < 0 or items[b].kind != WORD or items[b].cap:
-        return False
-    k = words[0]
-    if low[b] not in vocab["feature_articles"] or classes.get(k) != UNKNOWN or ctx.given(low[k]):
-        return False
-    if low[k].endswith("s") and ctx.english:
-        return False
-    before = [m for m in range(max(0, b - 4), b) if items[m].kind == WORD]
-    if before and (low[before[-1]] in vocab["venue_prepositions"] or (ctx.child and low[before[-1]] in _AT)):
-        return False  # on a child's story, "la encontraron en el Pocitos" may be her neighbourhood
-    if any(vocab["kinship"].match(low, m) for m in before):
-        return False
-    if (
-        j < len(items)
-        and items[j].kind == WORD
-        and (vocab["place_words_after"].match(low, j) or vocab["large_region_words"].match(low, j))
-    ):
-        return False  # "the Kibera slum", "the Lokiriama sub-region": the place's word says what it is
-    return (
-        not _a_fine_town(low, i, j, ctx)
-        and not _said(items, low, _WHERE_SHE_LIVES, vocab)
-        and not _a_village_word_after(items, low, j, ctx)  # "del Cuyamel, el equipo de su aldea"
-    )
-
-
-def _a_village_word_after(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
-    """A place's word, singular or plural, a few words after the run ("del Cuyamel, el equipo de su
-    aldea", "pelo Tumbira no campeonato das comunidades"): the name is a place's, or its team's."""
-    return _place_word_soon_after(items, low, j, ctx.vocab, ctx.function_words)
+# The article a feast's name takes after "de" ("la fête de l'Abissa", "la fiesta de la Candelaria"); not
+# a contraction, which schools and clubs take too ("la fiesta del Pestalozzi" is a school's party).
+_FEAST_ARTICLES = frozenset({"la", "l'", "l’", "the"})
 
 
 def _place_word_soon_after(

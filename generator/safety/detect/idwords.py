@@ -76,7 +76,7 @@ def keys_of(entries: list[str] | set[str] | frozenset[str]) -> frozenset[str]:
 # id_words that are not labels of a number of their own: a phone's name (the phone detectors read the
 # number), and "number"/"no" themselves (the markers between a label and its number).
 _NOT_ID_LABELS = re.compile(
-    r"phone|cell|celular|telefone|teléfono|telefono|téléphone|telepono|portable|whatsapp|mobile|contact|^cp\b|^numero$|^número$"
+    r"phone|cell|celular|telefone|téléphone|telepono|portable|whatsapp|mobile|contact|^cp\b|^numero$|^número$"
     r"|^numéro$|^number$|^no$|^num$"
 )
 

@@ -526,7 +526,12 @@ def _place_lines() -> list[str]:
     for sub in pycountry.subdivisions:
         add(sub.name, Place(STATE, 0, sub.country_code))
         for name in _subdivision_names(sub.name):
+            # one word before brackets ("Caraga (Region XIII)", "Tarfaya (EH-partial)") is often a town's
+            # name too, a town the gazetteer may not hold: a child's story reads it as the town
             add(name, Place(STATE, 0, sub.country_code))
+            if "(" in sub.name and " " not in name:
+                named = towns.setdefault(fold(name), {})
+                named[sub.country_code] = max(named.get(sub.country_code, 0), 1)
         for lang in ("fr", "es", "pt_BR"):
             for translated in _translations("iso3166-2", lang, sub.name):
                 add(translated, Place(STATE, 0, sub.country_code))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Container
 from urllib.parse import urlsplit
 
 from generator.safety.detect.scan_contacts import link_host
@@ -94,8 +95,6 @@ def find_numbers(
         number = m.group()
         if sum(c.isdigit() for c in number) < 5 or _explained_number(text, s, e, vocab):
             continue
-        if _SEPARATED.fullmatch(number) and _in_table_row(text, s):
-            continue  # "| Equipos: secador, planchas | 68,000 |": the table's column says what it counts
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
         if _free_line(text, s, home) or _said_free(text, s, number, vocab):
@@ -109,34 +108,32 @@ _PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
 # Digits in groups split by spaces ("700 512 345", "8734 2210", "1 250 000"): one number, however it is
 # grouped. Seven digits or more: shorter runs are read group by group, as before.
 _SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)")
-_TABLE_ROW = re.compile(r"^[ \t]*\|", re.MULTILINE)
 
 
 def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     """A number in space-split groups is explained as any number is (an amount, a count, a law's), as
-    years one after another ("2019 2020 2021"), or as thousands in a table's row ("| Budget | 1 250 000 |"):
-    a table's column says what it counts. Else it may be a phone ("700 512 345" in Dubai) or an ID."""
+    years one after another ("2019 2020 2021"), or as thousands before what they count ("1 250 000
+    habitants"). Else it may be a phone ("700 512 345" in Dubai) or an ID; in a table's row too: red team
+    25 put a mother's mobile, a DNI and an RG there."""
     number = text[s:e]
     groups = number.split()
     if all(_YEAR.fullmatch(g) for g in groups) or _explained_number(text, s, e, vocab):
         return True
     if not SPACED_THOUSANDS.fullmatch(number):
         return False
-    return _in_table_row(text, s) or counted_after(text, e)
+    return counted_after(text, e, vocab["quantity_words"])
 
 
-def _in_table_row(text: str, s: int) -> bool:
-    return _TABLE_ROW.match(text, text.rfind("\n", 0, s) + 1) is not None
-
-
-# Thousands split by spaces ("1 250 000"), and what they count after them: a plural word ("habitants",
-# "abonnés"), a Filipino linker between or not. "123 456 789 était" is no count.
+# Thousands split by spaces ("1 250 000"), and what they count after them: a word of counting
+# (`quantity_words`: "habitants", "abonnés"), a Filipino linker between or not. Not any plural-looking
+# word: red team 25's "compte 123 456 789 plusieurs fois", "file 204 518 shows", "612 345 789 todas".
 SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
-_PLURAL_AFTER = re.compile(r"\s+(?:(?:na|ng)\s+)?[^\W\d_A-Z][^\W\d_]{3,}[sx](?![\w'’\-])")
+_WORD_AFTER = re.compile(r"\s+(?:(?:na|ng)\s+)?([^\W\d_]+)")
 
 
-def counted_after(text: str, end: int) -> bool:
-    return _PLURAL_AFTER.match(text, end) is not None
+def counted_after(text: str, end: int, quantities: Container[str]) -> bool:
+    m = _WORD_AFTER.match(text, end)
+    return m is not None and m.group(1).casefold() in quantities
 
 
 def _free_line(text: str, s: int, home: str = "") -> bool:
@@ -156,8 +153,14 @@ def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:
     ("call the Victim Support Unit toll-free on 18555", "le numéro vert 116 006"): a service's code."""
     if not number.isdigit() or len(number) > 6:
         return False
-    before = _before_words(text, s)
-    return any(vocab["free_line_words"].match(before, i) for i in range(len(before)))
+    sentence = max(text.rfind(c, 0, s) for c in ".;!?\n")  # not across a sentence's end (red team 25)
+    before = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, max(0, sentence + 1, s - 60), s)]
+    free = vocab["free_line_words"]
+    # the phrase right before the number, or before one word ("toll-free on 18555", "helpline: 1343")
+    return any(free.match(before, i) == len(before) - i for i in range(len(before) - 1, -1, -1)) or any(
+        free.match(before, i) == len(before) - 1 - i and before[-1] in vocab["free_line_joiners"]
+        for i in range(len(before) - 1)
+    )
 
 
 def _listed_phone(text: str, s: int, allowed_phones: tuple[str, ...]) -> bool:
@@ -214,12 +217,18 @@ def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
     lowered = code.casefold()
     return any(
         lowered in vocab[s] for s in ("public_bodies", "laws", "regions", "platforms", "not_names")
-    ) or (bool(before) and before[-1] in vocab["law_words"])
+    ) or (bool(before) and _a_law_word(before[-1], vocab))
 
 
 _SHORT_NUMBER = re.compile(r"\d{1,3}")
 _AMOUNT = re.compile(r"([A-Za-z]{1,3})(\d[\d,.]*)")
 _LOWER_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+
+def _a_law_word(word: str, vocab: Vocabulary) -> bool:
+    """A law's word, not a number's ("no", "number": "Act No. 9208" has its law word before; "her
+    aunt's number 302417" has none)."""
+    return word in vocab["law_words"] and word not in vocab["number_abbreviations"]
 
 
 def _compound(code: str) -> bool:
@@ -264,7 +273,7 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         and not any(w in vocab["id_words"] for w in before)
     ):
         return True  # "27,400 parents came", "14,300 na estudyante": thousands, then what they count
-    if any(w in vocab["law_words"] or w in vocab["laws"] for w in before):
+    if any(_a_law_word(w, vocab) or w in vocab["laws"] for w in before):
         return True  # "Section 370", "Lei 13.344/2016", "Republic Act No. 9208"
     return any(vocab["comparatives"].match(before, i) for i in range(len(before))) and _grouped(number)
 

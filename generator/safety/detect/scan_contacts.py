@@ -115,6 +115,22 @@ def public_line(cand: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
+def toll_free_at_home(cand: str, home: str) -> bool:
+    """A toll-free number of the story's own country (`home`, an ISO code): "900 10 50 90" in Spain is
+    a helpline; in Lima "900 412 377" is a mobile, whatever Spain's plan says."""
+    if not home:
+        return False
+    try:
+        number = phonenumbers.parse(cand, home)
+    except phonenumbers.NumberParseException:
+        return False
+    return (
+        phonenumbers.is_valid_number_for_region(number, home)
+        and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+    )
+
+
+@functools.lru_cache(maxsize=1024)
 def home_line(cand: str, home: str) -> bool:
     """A free short number of the story's own country (`home`, an ISO code): "116 006", the European
     victims' line, in Portugal. Six digits at most, free to call there (phonenumbers' short-number

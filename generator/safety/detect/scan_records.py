@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from generator.safety.detect import idformats as fmt
 from generator.safety.detect.idwords import VOCAB_JOINER, IdWords, keys_of
 from generator.safety.detect.numbers import SPACED_THOUSANDS, counted_after
-from generator.safety.detect.scan_contacts import CALLING, public_line
 from generator.safety.detect.scanbase import (
     BIRTHDATE,
     DATE,
@@ -111,15 +110,13 @@ def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Matc
             return None
     if m is None or not _is_number_for(m, label):
         return None
-    if public_line(_value(m, label)) and CALLING.search(t.text, end, m.start("v")):
-        return None  # "una tarjeta con el teléfono 900 10 50 90": a phone's free line, nobody's number
     after = _NEXT_WORD.match(t.text, m.end("v"))
     if after and after.group(1).lower() in words.quantities:
         return None  # "5000 pesos": an amount
     if (
         label.kind == fmt.ANY_ID
         and SPACED_THOUSANDS.fullmatch(_value(m, label))
-        and counted_after(t.text, m.end("v"))
+        and counted_after(t.text, m.end("v"), words.quantities)
         and not _MARKER_IN_GAP.search(m.group("gap"))
     ):
         return None  # "le pays compte 1 250 000 habitants": thousands, then what they count
