@@ -2344,6 +2344,13 @@ SPACED_NUMBERS_STOP = [
     ("es", "Madrid, España", "Su patrón la esperaba en el 612 345 78 al salir."),
 ]
 SPACED_COUNTS_BUILD = [
+    ("es", "Lima, Perú", "El país tiene 33 000 000 de habitantes."),  # "de" before what is counted
+    ("fr", "Dakar, Sénégal", "Le Sénégal compte plus de 17 000 000 d'habitants."),
+    ("fr", "Dakar, Sénégal", "Il y a 2 500 000 talibés."),  # a round figure
+    ("fil", "Cebu City, Philippines", "Ang populasyon ng Cebu ay 3 000 000."),
+    # a toll-free line of the story's own country, split by spaces (Colombia's "01 8000")
+    ("es", "Bogotá, Colombia", "Denuncie en la línea 01 8000 91 80 80."),
+    ("es", "Bogotá, Colombia", "Llame gratis a la línea nacional 01 8000 522020."),
     ("fr", "Dakar, Sénégal", "Le pays compte 1 250 000 habitants."),
     ("fr", "Dakar, Sénégal", "Sa page compte 250 000 abonnés."),
     ("en", "Dubai, United Arab Emirates", "Some 1 250 000 migrants live there."),

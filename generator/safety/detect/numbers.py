@@ -97,7 +97,11 @@ def find_numbers(
             continue
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
-        if _free_line(text, s, home) or _said_free(text, s, number, vocab):
+        if (
+            _free_line(text, s, home)
+            or _said_free(text, s, number, vocab)
+            or _inside_a_free_line(text, s, e, home)
+        ):
             continue  # "1-888-373-7888", "800 290 290", "toll-free on 18555": a helpline's free number
         out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
     return out
@@ -112,8 +116,8 @@ _SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![
 
 def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     """A number in space-split groups is explained as any number is (an amount, a count, a law's), as
-    years one after another ("2019 2020 2021"), or as thousands before what they count ("1 250 000
-    habitants"). Else it may be a phone ("700 512 345" in Dubai) or an ID; in a table's row too: red team
+    years one after another ("2019 2020 2021"), as a round figure ("2 500 000 talibés", "ay 3 000 000"),
+    or as thousands before what they count ("1 250 345 habitants"). Else it may be a phone ("700 512 345" in Dubai) or an ID; in a table's row too: red team
     25 put a mother's mobile, a DNI and an RG there."""
     number = text[s:e]
     groups = number.split()
@@ -121,14 +125,15 @@ def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         return True
     if not SPACED_THOUSANDS.fullmatch(number):
         return False
-    return counted_after(text, e, vocab["quantity_words"])
+    # a round figure ("3 000 000", "2 500 000"): a count or an amount; phones and IDs are not round
+    return groups[-1] == "000" or counted_after(text, e, vocab["quantity_words"])
 
 
 # Thousands split by spaces ("1 250 000"), and what they count after them: a word of counting
-# (`quantity_words`: "habitants", "abonnés"), a Filipino linker between or not. Not any plural-looking
+# (`quantity_words`: "habitants", "abonnés"), a Filipino linker or "de" between or not. Not any plural-looking
 # word: red team 25's "compte 123 456 789 plusieurs fois", "file 204 518 shows", "612 345 789 todas".
 SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
-_WORD_AFTER = re.compile(r"\s+(?:(?:na|ng)\s+)?([^\W\d_]+)")
+_WORD_AFTER = re.compile(r"\s+(?:(?:na|ng|de|of)\s+|d['’])?([^\W\d_]+)")  # "33 000 000 de habitantes"
 
 
 def counted_after(text: str, end: int, quantities: Container[str]) -> bool:
@@ -137,15 +142,23 @@ def counted_after(text: str, end: int, quantities: Container[str]) -> bool:
 
 
 def _free_line(text: str, s: int, home: str = "") -> bool:
-    """The number written from s on is a free line (scan_contacts.public_line), or a service's line in
-    the story's own country (scan_contacts.home_line)."""
-    from generator.safety.detect.scan_contacts import home_line, public_line
+    """The number written from s on is a free line (scan_contacts.public_line), or a service's line or a
+    toll-free line of the story's own country (scan_contacts.home_line, toll_free_at_home)."""
+    from generator.safety.detect.scan_contacts import home_line, public_line, toll_free_at_home
 
     run = _PHONE_RUN.match(text, s)
     if run is None:
         return False
     line = run.group().strip(" -.()")
-    return public_line(line) or home_line(line, home)
+    # "01 8000 91 80 80": toll-free in the story's own country (Colombia's plan), whatever its shape
+    return public_line(line) or home_line(line, home) or toll_free_at_home(line, home)
+
+
+def _inside_a_free_line(text: str, s: int, e: int, home: str) -> bool:
+    """The digits are the end of a free line's number ("01 8000 522020", Colombia's plan)."""
+    from generator.safety.detect.scan_addresses import in_free_line
+
+    return in_free_line(text, s, e, home)
 
 
 def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:

@@ -375,14 +375,18 @@ _LINE_AROUND = re.compile(r"[\d+(][\d \-.()]{4,}\d")
 def in_free_line(text: str, s: int, e: int, home: str = "") -> bool:
     """The code is part of a free helpline's number ("Numero Verde Antitratta, 800 290 290"), or of a
     service's line in the story's own country (`home`: scan_contacts.home_line)."""
-    from generator.safety.detect.scan_contacts import home_line, public_line
+    from generator.safety.detect.scan_contacts import home_line, public_line, toll_free_at_home
 
     lo = s
     while lo > 0 and (text[lo - 1].isdigit() or text[lo - 1] in " -.()+") and s - lo < 8:
         lo -= 1
     for m in _LINE_AROUND.finditer(text, lo, min(len(text), e + 12)):
         line = m.group().strip(" -.()")
-        if m.start() <= s and e <= m.end() and (public_line(line) or home_line(line, home)):
+        if (
+            m.start() <= s
+            and e <= m.end()
+            and (public_line(line) or home_line(line, home) or toll_free_at_home(line, home))
+        ):
             return True
     return False
 
