@@ -2493,3 +2493,34 @@ def test_red_team_25s_leaks_stop(tmp_path: pathlib.Path, lang: str, location: st
 @pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_25_CONTROLS)
 def test_red_team_25s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# A birth date given by the feast it fell on and the year (held-out set 24's one published leak, read
+# after its last measure): "born on Independence Day in 2010" is a day of the year and a year. A year
+# alone is still an age, and a feast elsewhere in the sentence dates something else.
+BIRTH_ON_A_FEAST = [
+    ("en", "Benin City, Nigeria", "She was born on Independence Day in 2010, and the flags were for her."),
+    ("fr", "Dakar, Sénégal", "Elle est née le jour de la Tabaski, en 2011."),
+    ("es", "Lima, Perú", "Nació en Navidad, en 2011."),
+    ("fil", "Manila, Philippines", "Ipinanganak siya noong Pasko ng 2011."),
+]
+BIRTH_YEAR_ONLY = [
+    ("en", "Benin City, Nigeria", "She was born in Lagos in 2010 and moved at Christmas."),
+    ("fr", "Dakar, Sénégal", "Elle est née en 2011, l'année de la Tabaski."),
+    ("pt", "Recife, Brasil", "Ela nasceu no Carnaval de 2012."),  # a season's feast: red team 18
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), BIRTH_ON_A_FEAST)
+def test_a_birth_on_a_feast_and_a_year_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story(lang, sentence, location)})
+    assert heads(check_site(root), "ID-BIRTHDATE"), sentence
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), BIRTH_YEAR_ONLY)
+def test_a_birth_year_and_a_feast_elsewhere_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

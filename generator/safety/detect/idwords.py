@@ -39,6 +39,8 @@ class IdWords:
     id_words: tuple[str, ...]  # words that name an identifier, each as written in the vocabulary
     quantities: frozenset[str]  # words after a number that make it a count or an amount ("pesos")
     currencies: frozenset[str]  # a currency's code, sign or name ("kz", "rs", "pesos")
+    feast_days: re.Pattern[str]  # a festival or holiday's name (`festivals`)
+    feast_day_words: re.Pattern[str]  # what makes a feast one day of the year ("day", "Navidad")
 
 
 def _entries(lexicon: Lexicon) -> list[str]:
@@ -110,6 +112,20 @@ def compile_words(vocab: Vocabulary) -> IdWords:
         id_words=tuple(_id_words(vocab)),
         quantities=frozenset(vocab["quantity_words"].single | vocab["currencies"].single) | COUNT_NOUNS,
         currencies=frozenset(vocab["currencies"].single),
+        feast_days=re.compile(
+            _WHOLE_WORDS.format(
+                "|".join(VOCAB_JOINER.join(map(re.escape, e.split())) for e in _entries(vocab["festivals"]))
+            ),
+            re.IGNORECASE,
+        ),
+        feast_day_words=re.compile(
+            _WHOLE_WORDS.format(
+                "|".join(
+                    VOCAB_JOINER.join(map(re.escape, e.split())) for e in _entries(vocab["feast_day_words"])
+                )
+            ),
+            re.IGNORECASE,
+        ),
     )
 
 

@@ -365,8 +365,13 @@ def birthdates(t: Text, words: IdWords) -> Iterator[Found]:
             continue
         if m.group(0).startswith(".") and "." not in b.group(0) and len(b.group(0)) > 3:
             continue  # "she was born. 3 May…": a full stop after a word, not after "D.O.B"
-        if _YEAR.fullmatch(m.group("date")) and not _EXPLICIT_BIRTH_LABEL.search(b.group(0)):
-            continue  # "born in 2010": an age, not a birth date (the jigsaw rule counts it)
+        if (
+            _YEAR.fullmatch(m.group("date"))
+            and not _EXPLICIT_BIRTH_LABEL.search(b.group(0))
+            and not (words.feast_days.search(m.group("gap")) and words.feast_day_words.search(m.group("gap")))
+        ):
+            continue  # "born in 2010": an age, not a birth date (the jigsaw rule counts it); "born on
+            # Independence Day in 2010" is a day of the year and a year: her birth date
         yield Found(BIRTHDATE, b.start(), m.end(), t.text[b.start() : m.end()], "a date of birth")
     for b in near_words(t, words.birthday_verbs):
         age = _AGE.match(t.text, b.end())

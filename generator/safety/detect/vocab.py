@@ -47,7 +47,7 @@ LIST_SECTIONS = (
     # what the date rules read of a law's date, and where a date's sentence ends
     "before_date_words", "not_statute_words", "statute_part_words", "not_law_words", "numbered_statute_words",
     "number_abbreviations", "statute_joiners", "statute_openers", "abbreviations", "published_in_words",
-    "observance_words_after", "highway_words", "free_line_words", "free_line_joiners",
+    "observance_words_after", "highway_words", "free_line_words", "free_line_joiners", "feast_day_words",
     "team_verbs", "real_name_phrases",
     # what the name rules read around a name: titles, lists, works and their authors, parts of a country
     "not_before_titles", "indefinite_articles", "list_joiners", "by_words", "upper_lower_words",
