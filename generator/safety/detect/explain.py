@@ -25,7 +25,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -2198,12 +2198,12 @@ def _a_feature_after(items: tuple[Token, ...], low: list[str], i: int, j: int, c
 _FEAST_ARTICLES = frozenset({"la", "l'", "l’", "the"})
 
 
-def _place_word_soon_after(
-    items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary, skip: Collection[str] = ()
-) -> bool:
+def _place_word_soon_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
+    """A place's word, singular or plural, within six words after the run ("la fiesta de la Xochiltepec,
+    su pueblo"): the name is a place's."""
     places = (vocab["place_words_after"], vocab["place_words_before"])
     for m in range(j, min(len(low), j + 6)):
-        if items[m].kind != WORD or fold(low[m]) in skip or len(low[m]) < 3:
+        if items[m].kind != WORD or len(low[m]) < 3:
             continue
         single = low[m].removesuffix("s")
         if any(p.match(low, m) or single in p for p in places):
