@@ -117,8 +117,8 @@ _SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![
 def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     """A number in space-split groups is explained as any number is (an amount, a count, a law's), as
     years one after another ("2019 2020 2021"), as a round figure ("2 500 000 talibés", "ay 3 000 000"),
-    or as thousands before what they count ("1 250 345 habitants"). Else it may be a phone ("700 512 345" in Dubai) or an ID; in a table's row too: red team
-    25 put a mother's mobile, a DNI and an RG there."""
+    or as thousands before what they count ("1 250 345 habitants"). Else it may be a phone ("700 512 345"
+    in Dubai) or an ID, in a table's row too (red team 25: a mother's mobile, a DNI, an RG)."""
     number = text[s:e]
     groups = number.split()
     if all(_YEAR.fullmatch(g) for g in groups) or _explained_number(text, s, e, vocab):
@@ -130,8 +130,8 @@ def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
 
 
 # Thousands split by spaces ("1 250 000"), and what they count after them: a word of counting
-# (`quantity_words`: "habitants", "abonnés"), a Filipino linker or "de" between or not. Not any plural-looking
-# word: red team 25's "compte 123 456 789 plusieurs fois", "file 204 518 shows", "612 345 789 todas".
+# (`quantity_words`: "habitants", "abonnés"), a Filipino linker or "de" between or not. Not any
+# plural-looking word: red team 25's "compte 123 456 789 plusieurs fois", "file 204 518 shows".
 SPACED_THOUSANDS = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+")
 _WORD_AFTER = re.compile(r"\s+(?:(?:na|ng|de|of)\s+|d['’])?([^\W\d_]+)")  # "33 000 000 de habitantes"
 
