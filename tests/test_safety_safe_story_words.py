@@ -2524,3 +2524,57 @@ def test_a_birth_year_and_a_feast_elsewhere_builds(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# Explanations of numbers that reached too far (found while closing red team 25's older holes): a
+# comparative anywhere in the four words before ("de", "of" are comparatives: "el número de su tía es
+# 918275"), a law's word anywhere there ("certificate", French "al" read in "llamó a su tía al 452317"),
+# a body's letters after thousands read as a currency's ("1.234.567 MTE"), another country's free-line
+# shape given as a relative's mobile at home ("900 412 377" in Lima), six digits split in two groups,
+# and a name in capitals with a year ("NENE 2014").
+LOOSE_NUMBER_EXPLANATIONS = [
+    ("es", "Lima, Perú", "El número de su tía es 918275."),
+    ("es", "Madrid, España", "Su madre le escribía al 612 345 789 todas las noches."),
+    ("es", "Madrid, España", "Llamó gratis a su tía al 452317 desde un locutorio."),
+    ("es", "Lima, Perú", "La consulta fue gratuita y su número de historia clínica es 482913."),
+    ("es", "Madrid, España", "| Dato | Valor |\n|---|---|\n| Cuenta de la madre | 612.345.789 |"),
+    ("en", "Leeds, UK", "The number of her uncle is 918275."),
+    ("en", "Leeds, UK", "Her birth certificate says 918275."),
+    ("pt", "Fortaleza, Brasil", "A carteira de trabalho 1.234.567 MTE ficou com a patroa."),
+    ("pt", "Fortaleza, Brasil", "A matrícula 204 518 continua ativa na escola estadual."),
+    ("es", "Lima, Perú", "Guardaba en la mochila una tarjeta con el celular de su madre: 900 412 377."),
+    ("en", "Accra, Ghana", "Her Free Fire name was KOFI 2012 and the man messaged her there."),
+    (
+        "fil",
+        "Cebu City, Philippines",
+        "Sa likod ng notebook niya, nakasulat ang pangalan ng kapatid niya: NENE 2014.",
+    ),
+    ("fil", "Cebu City, Philippines", "ATE 2012 ang pangalan niya sa Facebook noon."),
+    ("fil", "Davao City, Philippines", "Lumaki siya sa Caraga, Davao Oriental, kasama ang kanyang lola."),
+]
+NUMBERS_STILL_EXPLAINED = [
+    ("es", "Buenos Aires, Argentina", "Según la Ley Orgánica 10/1995 y la Ley N° 26.842, es un delito."),
+    ("es", "Lima, Perú", "Entre 20 000 y 30 000 personas marcharon; más de 150000 firmaron."),
+    ("en", "Manila, Philippines", "Republic Act No. 10364 expanded the law."),
+    ("fr", "Paris, France", "Selon l'al. 2 de l'article 225-4-1 du Code pénal, c'est un crime."),
+    ("pt", "Praia, Cabo Verde", "- 250.000 ECV de dívida inicial, liquidada em 2025."),
+    ("pt", "Fortaleza, Brasil", "Cerca de 120 000 crianças trabalham; o salário era de 150 000 reais."),
+    ("es", "Lima, Perú", "Su madre llamó a la línea gratuita 900 10 50 90."),
+    ("es", "Lima, Perú", "Su madre llamó a Polaris, 1-888-373-7888, desde Texas."),
+    ("en", "Accra, Ghana", "She watched the AFCON 2023 with her friends."),
+    ("es", "Ciudad de México, México", "Trabajamos en Puebla, Tlaxcala, Hidalgo y Morelos."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), LOOSE_NUMBER_EXPLANATIONS)
+def test_a_number_or_a_name_no_longer_explained_from_afar_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NUMBERS_STILL_EXPLAINED)
+def test_laws_counts_and_free_lines_still_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

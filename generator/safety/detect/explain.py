@@ -253,6 +253,25 @@ def _an_edition(text: str, start: int) -> bool:
 _ARTICLE_BEFORE = re.compile(r"(?<![\w’'])(?:la|le|l['’]|the|el|o|a)\s*$")
 
 
+def _caps_with_a_year(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """A word in capitals with a year right after it and no article before it: how a handle or a name
+    and a birth year is written ("her Free Fire name was KOFI 2012", "kapatid niya: NENE 2014"), as
+    `_an_edition` reads it. Not a public name or an acronym the text spells out ("COVID 2019"), nor a
+    word the vocabularies know, unless it is a kinship word or a title ("ATE 2012": big sister)."""
+    w = low[k]
+    if k + 1 >= len(items) or items[k + 1].kind != NUMBER or not _YEAR_ONLY.fullmatch(items[k + 1].text):
+        return False
+    if items[k + 1].start - items[k].end > 1 or (k > 0 and low[k - 1] in ctx.vocab["articles"]):
+        return False
+    vocab = ctx.vocab
+    if w in vocab.public or w in ctx.acronyms or ctx.place(w) is not None:
+        return False
+    return w not in vocab.known or w in vocab["kinship"] or w in vocab["titles"]
+
+
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
 def _currency_letters(text: str, start: int, end: int) -> bool:
     """Up to three capitals run into a currency's sign ("GH₵", "US$", "N$"): the currency, no name."""
     return (
@@ -1423,6 +1442,8 @@ def _plain_word_class(
         return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
+    if t.upper and _caps_with_a_year(items, low, k, ctx):
+        return NAME_LIKE  # "NENE 2014", "KOFI 2012", "ATE 2012": a name or a nickname and a birth year
     if t.initial and w not in ctx.lowercase and _named_in_apposition(items, low, k, ctx):
         return UNKNOWN  # "Estrada, a dona do bar, ficava…": the owner's name, though "estrada" is a word
     if w in vocab.known or w in ctx.acronyms:
@@ -2396,6 +2417,9 @@ def _among_states(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx:
     members = _list_members(items, low, i, j, ctx.vocab)
     if not members or not all(_a_state(low, a, b, ctx) for a, b in members):
         return False
+    lo, hi = min(a for a, _ in [*members, (i, j)]), max(b for _, b in [*members, (i, j)])
+    if not any(items[k].kind == WORD and not items[k].cap for k in range(lo, hi)):
+        return False  # "sa Caraga, Davao Oriental": a town and its province, not a list ("Puebla y Tlaxcala")
     # one of the others reads as a state or a big city here ("Puebla y Tlaxcala"); "Bafatá e Gabú",
     # each a state named for its small town, may be the two towns ("nas paragens de Bafatá e Gabú")
     return any(

@@ -73,10 +73,10 @@ def find_numbers(
     for m in _SPACED.finditer(text):
         s, e = m.span()
         number = m.group()
-        if sum(c.isdigit() for c in number) < 7 or any(a <= s < b or a < e <= b for a, b in claimed):
+        if sum(c.isdigit() for c in number) < 6 or any(a <= s < b or a < e <= b for a, b in claimed):
             continue
         claimed = [*claimed, (s, e)]  # its groups are read as this one number, not one by one
-        if _spaced_explained(text, s, e, vocab) or _free_line(text, s, home):
+        if _spaced_explained(text, s, e, vocab) or _free_line(text, s, home, vocab):
             continue
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
@@ -98,9 +98,9 @@ def find_numbers(
         if allowed_phones and _listed_phone(text, s, allowed_phones):
             continue
         if (
-            _free_line(text, s, home)
+            _free_line(text, s, home, vocab)
             or _said_free(text, s, number, vocab)
-            or _inside_a_free_line(text, s, e, home)
+            or _inside_a_free_line(text, s, e, home, vocab)
         ):
             continue  # "1-888-373-7888", "800 290 290", "toll-free on 18555": a helpline's free number
         out.append(Found(UNEXPLAINED_NUMBER, s, e, number, "a long number"))
@@ -110,8 +110,8 @@ def find_numbers(
 _PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
 
 # Digits in groups split by spaces ("700 512 345", "8734 2210", "1 250 000"): one number, however it is
-# grouped. Seven digits or more: shorter runs are read group by group, as before.
-_SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)")
+# grouped. Six digits or more ("204 518", a school enrolment: red team 25); shorter runs are read group by group.
+_SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,5}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)")
 
 
 def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
@@ -141,24 +141,51 @@ def counted_after(text: str, end: int, quantities: Container[str]) -> bool:
     return m is not None and m.group(1).casefold() in quantities
 
 
-def _free_line(text: str, s: int, home: str = "") -> bool:
-    """The number written from s on is a free line (scan_contacts.public_line), or a service's line or a
-    toll-free line of the story's own country (scan_contacts.home_line, toll_free_at_home)."""
-    from generator.safety.detect.scan_contacts import home_line, public_line, toll_free_at_home
+def _free_line(text: str, s: int, home: str, vocab: Vocabulary) -> bool:
+    """The number written from s on is a service's line or a toll-free line of the story's own country
+    (scan_contacts.home_line, toll_free_at_home), or a free line of another country's plan
+    (scan_contacts.public_line), unless it is also a personal number at home given as a relative's
+    (`_a_relatives_number`)."""
+    from generator.safety.detect.scan_contacts import (
+        home_line,
+        personal_at_home,
+        public_line,
+        toll_free_at_home,
+    )
 
     run = _PHONE_RUN.match(text, s)
     if run is None:
         return False
     line = run.group().strip(" -.()")
     # "01 8000 91 80 80": toll-free in the story's own country (Colombia's plan), whatever its shape
-    return public_line(line) or home_line(line, home) or toll_free_at_home(line, home)
+    if home_line(line, home) or toll_free_at_home(line, home):
+        return True
+    return public_line(line) and not (personal_at_home(line, home) and _a_relatives_number(text, s, vocab))
 
 
-def _inside_a_free_line(text: str, s: int, e: int, home: str) -> bool:
-    """The digits are the end of a free line's number ("01 8000 522020", Colombia's plan)."""
+def _inside_a_free_line(text: str, s: int, e: int, home: str, vocab: Vocabulary) -> bool:
+    """The digits are the end of a free line's number ("01 8000 522020", Colombia's plan), not a
+    personal number at home given as a relative's (`_a_relatives_number`)."""
     from generator.safety.detect.scan_addresses import in_free_line
+    from generator.safety.detect.scan_contacts import personal_at_home
 
-    return in_free_line(text, s, e, home)
+    if not in_free_line(text, s, e, home):
+        return False
+    run = _PHONE_RUN.search(text, max(0, s - 8))
+    line = run.group().strip(" -.()") if run is not None and run.start() <= s else text[s:e]
+    return not (personal_at_home(line, home) and _a_relatives_number(text, s, vocab))
+
+
+def _a_relatives_number(text: str, s: int, vocab: Vocabulary) -> bool:
+    """The sentence gives the number as a relative's ("una tarjeta con el celular de su madre: 900 412
+    377" in Lima, a mobile there shaped like Spain's free lines: red team 25), and calls it no free
+    line ("her mother rang the helpline, 1-888-373-7888": `free_line_words`)."""
+    sentence = max(text.rfind(c, 0, s) for c in ".;!?\n")
+    before = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, sentence + 1, s)]
+    kinship, free = vocab["kinship"], vocab["free_line_words"]
+    if not any(w in kinship for w in before):
+        return False
+    return not any(free.match(before, i) for i in range(len(before)))
 
 
 def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:
@@ -278,17 +305,70 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         return True  # any currency's sign right next to it: "₩6,834,000", "₦45,000", "৳ 12,000"
     if after and (after[0] in vocab["quantity_words"] or vocab["quantity_words"].match(after, 0)):
         return _grouped(number)
-    if _UNIT_LETTERS.match(text, e) and _SEPARATED.fullmatch(number):
-        return True  # "250.000 ECV de dívida", "12,000 KES": thousands, then a currency's or a unit's code
+    unit = _UNIT_LETTERS.match(text, e)
+    if unit and _SEPARATED.fullmatch(number) and _currency_code(unit.group().strip().casefold(), vocab):
+        return True  # "250.000 ECV de dívida", "12,000 KES": thousands, then a currency's code
     if (
         _SEPARATED.fullmatch(number)
         and _COUNTED.match(text, e)
         and not any(w in vocab["id_words"] for w in before)
     ):
         return True  # "27,400 parents came", "14,300 na estudyante": thousands, then what they count
-    if any(_a_law_word(w, vocab) or w in vocab["laws"] for w in before):
+    if _law_cited(text, s, vocab) or any(w in vocab["laws"] for w in before):
         return True  # "Section 370", "Lei 13.344/2016", "Republic Act No. 9208"
-    return any(vocab["comparatives"].match(before, i) for i in range(len(before))) and _grouped(number)
+    return _comparative_right_before(before, vocab) and _grouped(number)
+
+
+_RAW_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*[º°]?|[º°]")  # "N°", "nº": one word
+_ELIDED_ANY = re.compile(r"^(?:l|d|qu|n|s|j|c)['’]", re.IGNORECASE)  # "L'Article" is "Article"
+_RANGE_JOINERS = frozenset(("and", "to", "y", "a", "e", "et", "à", "or", "o", "ou", "at", "hanggang"))
+
+
+def _comparative_right_before(before: list[str], vocab: Vocabulary) -> bool:
+    """A comparative ending right before the number ("more than 20,000", "cerca de 15 000", "mga
+    40,000"), or before the range's joiner ("between 20,000 and 30,000"). Not one further back: "de"
+    and "of" are comparatives, and "el número de su tía es 918275" is a phone (red team 25)."""
+    comparatives = vocab["comparatives"]
+    n = len(before)
+    for i in range(n - 1, -1, -1):
+        m = comparatives.match(before, i)
+        if m and (i + m == n or (i + m == n - 1 and before[-1] in _RANGE_JOINERS)):
+            return True
+    return False
+
+
+def _law_cited(text: str, s: int, vocab: Vocabulary) -> bool:
+    """A law's word cites the number: right before it ("Section 370", "RA 9208", "art. 149"), before a
+    number's abbreviation ("Act No. 9208", "Lei nº 13.344") or before the law's own name in capitals
+    ("Ley Orgánica 10/1995", "Lei Maria da Penha 11.340"). Not one words away in the sentence ("her
+    birth certificate says 918275", "llamó a su tía al 452317": "al" is French for a law's paragraph);
+    not a document's word ("registro", "certificate": `not_law_words`). A law's abbreviation that is
+    also a small word or a letter ("al", "s", "l") is written with its full stop or in capitals."""
+    window = text[max(0, s - 80) : s]
+    cut = max(window.rfind(c) for c in ";!?\n")  # within the sentence
+    words = [(_ELIDED_ANY.sub("", m.group()), m.end()) for m in _RAW_WORD.finditer(window, cut + 1)]
+    abbreviations, connectors = vocab["number_abbreviations"], vocab["connectors"]
+    k = len(words) - 1
+    while k >= 0 and words[k][0].casefold() in abbreviations and not _law_word_here(words[k], window, vocab):
+        k -= 1  # "No.", "nº", "Blg."
+    named = 0
+    while k >= 0 and not _law_word_here(words[k], window, vocab) and named < 5:
+        word = words[k][0]
+        if not (word[:1].isupper() or (named and word.casefold() in connectors)):
+            return False  # a lowercase word between: the law's word is not about this number
+        named += 1
+        k -= 1
+    return k >= 0 and _law_word_here(words[k], window, vocab)
+
+
+def _law_word_here(word: tuple[str, int], window: str, vocab: Vocabulary) -> bool:
+    raw, end = word
+    low = raw.casefold()
+    if not _a_law_word(low, vocab) or low in vocab["not_law_words"]:
+        return False
+    if len(low) > 1 and low not in vocab["connectors"]:
+        return True
+    return window.startswith(".", end) or raw.isupper()
 
 
 # A number written with its thousands separated ("27,400", "1.436", "3,00,000"), and a lowercase word
@@ -298,6 +378,16 @@ _COUNTED = re.compile(r"\s+(?:(?:na|ng)\s+)?[^\W\d_A-Z][^\W\d_]{2,}")
 
 
 _UNIT_LETTERS = re.compile(r"[ \u00a0\u202f]?[A-Z]{2,4}(?![\w\-])")
+
+
+def _currency_code(letters: str, vocab: Vocabulary) -> bool:
+    """Letters after thousands that say what they are: a currency's code ("KES", "ECV"), not the body
+    that issued the number ("1.234.567 MTE", a work card's number and its ministry: red team 25)."""
+    return (
+        letters in vocab["currencies"]
+        and letters not in vocab["public_bodies"]
+        and letters not in vocab["id_words"]
+    )
 
 
 def _grouped(text: str) -> bool:

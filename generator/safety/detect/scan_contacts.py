@@ -131,6 +131,23 @@ def toll_free_at_home(cand: str, home: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
+def personal_at_home(cand: str, home: str) -> bool:
+    """A valid number of the story's own country that is no free or shared line there: "900 412 377" in
+    Lima is a mobile, though Spain's plan makes it a free line."""
+    if not home:
+        return False
+    try:
+        number = phonenumbers.parse(cand, home)
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.is_valid_number_for_region(number, home) and phonenumbers.number_type(number) not in (
+        phonenumbers.PhoneNumberType.TOLL_FREE,
+        phonenumbers.PhoneNumberType.SHARED_COST,
+        phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
 def home_line(cand: str, home: str) -> bool:
     """A free short number of the story's own country (`home`, an ISO code): "116 006", the European
     victims' line, in Portugal. Six digits at most, free to call there (phonenumbers' short-number
