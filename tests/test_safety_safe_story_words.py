@@ -2551,6 +2551,12 @@ LOOSE_NUMBER_EXPLANATIONS = [
     ),
     ("fil", "Cebu City, Philippines", "ATE 2012 ang pangalan niya sa Facebook noon."),
     ("fil", "Davao City, Philippines", "Lumaki siya sa Caraga, Davao Oriental, kasama ang kanyang lola."),
+    # nine digits in threes before any word, read as a count; a currency two words off
+    ("es", "Madrid, España", "Su madre le escribía al 612.345.789 todas las noches."),
+    ("pt", "Recife, Brasil", "Ela ligava para a tia no 987.654.321 todas as noites."),
+    ("en", "Leeds, UK", "She called her aunt on 612,345,789 every night."),
+    ("en", "Manila, Philippines", "Her aunt's number 918275 sent P500 every month."),
+    ("en", "Leeds, UK", "She texted her aunt at 918275 with real news."),
 ]
 NUMBERS_STILL_EXPLAINED = [
     ("es", "Buenos Aires, Argentina", "Según la Ley Orgánica 10/1995 y la Ley N° 26.842, es un delito."),
@@ -2563,6 +2569,15 @@ NUMBERS_STILL_EXPLAINED = [
     ("es", "Lima, Perú", "Su madre llamó a Polaris, 1-888-373-7888, desde Texas."),
     ("en", "Accra, Ghana", "She watched the AFCON 2023 with her friends."),
     ("es", "Ciudad de México, México", "Trabajamos en Puebla, Tlaxcala, Hidalgo y Morelos."),
+    ("es", "Madrid, España", "Unos 1.200.000 migrantes cruzaron; hay 27.400 familias afectadas."),
+    (
+        "en",
+        "Manila, Philippines",
+        "She earned P12,000 a month and 15,000 pesos in bonuses; Rs. 50,000 later.",
+    ),
+    ("pt", "Recife, Brasil", "Ela ganhava R$ 12.500 e depois 15 mil reais, 120000 reais no total."),
+    ("es", "Lima, Perú", "Le cobraban S/ 12 500 y luego S/ 150000."),
+    ("fil", "Manila, Philippines", "Kumikita siya ng 15,000 na piso at 120,000 piso kada taon."),
 ]
 
 

@@ -298,7 +298,7 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     before = _before_words(text, s)
     after = _after_words(text, e)
     near = text[max(0, s - 4) : s] + text[e : e + 3]
-    if any(w in vocab["currencies"] for w in before[-2:] + after[:2]) or any(c in "%‰$€£₹₱¥" for c in near):
+    if _currency_next_to(before, after, vocab) or any(c in "%‰$€£₹₱¥" for c in near):
         return True
     signs = text[max(0, s - 2) : s].strip()[-1:] + text[e : e + 2].strip()[:1]
     if any(unicodedata.category(c) == "Sc" for c in signs):
@@ -312,6 +312,9 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
         _SEPARATED.fullmatch(number)
         and _COUNTED.match(text, e)
         and not any(w in vocab["id_words"] for w in before)
+        # millions and more are counted round ("1,200,000 visitors"); nine digits in threes before any
+        # word are a phone ("le escribía al 612.345.789 todas las noches")
+        and (sum(c.isdigit() for c in number) <= 6 or number.endswith("000"))
     ):
         return True  # "27,400 parents came", "14,300 na estudyante": thousands, then what they count
     if _law_cited(text, s, vocab) or any(w in vocab["laws"] for w in before):
@@ -322,6 +325,24 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
 _RAW_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*[º°]?|[º°]")  # "N°", "nº": one word
 _ELIDED_ANY = re.compile(r"^(?:l|d|qu|n|s|j|c)['’]", re.IGNORECASE)  # "L'Article" is "Article"
 _RANGE_JOINERS = frozenset(("and", "to", "y", "a", "e", "et", "à", "or", "o", "ou", "at", "hanggang"))
+
+
+_SCALES = frozenset(("mil", "million", "millions", "millón", "millones", "milhão", "milhões", "mille",
+                     "milliard", "milliards", "billion", "billions", "thousand", "libo", "libong", "milyon",
+                     "milyong", "na", "ng", "de", "of", "d"))  # fmt: skip
+
+
+def _currency_next_to(before: list[str], after: list[str], vocab: Vocabulary) -> bool:
+    """A currency's word or letters right before the number ("P500", "Rs. 5,000", "KSh 1,500") or right
+    after it, a scale or a linker between or not ("500 pesos", "15 mil reais", "1,500 na piso"). Not
+    one two words off: "her aunt's number 918275 sent P500", "918275 with real news" (red team 25's
+    kind of slip)."""
+    currencies = vocab["currencies"]
+    if before and before[-1] in currencies:
+        return True
+    if after and after[0] in currencies:
+        return True
+    return len(after) > 1 and after[0] in _SCALES and after[1] in currencies
 
 
 def _comparative_right_before(before: list[str], vocab: Vocabulary) -> bool:
