@@ -25,6 +25,7 @@ from generator.content.model import Person
 from generator.safety.detect import explain, numbers
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
+from generator.safety.detect.idwords import for_vocabulary
 from generator.safety.detect.knowledge import (
     COUNTRY,
     LANGUAGES,
@@ -80,6 +81,9 @@ def site_knowledge(
 ) -> SiteKnowledge:
     know = knowledge if knowledge is not None else load_knowledge()
     voc = vocab if vocab is not None else load_vocabulary(root)[0]
+    # The identifier detectors' patterns for these words, compiled here, once per build, rather than
+    # by the first story's check (for_vocabulary keeps them for as long as the vocabulary lives).
+    for_vocabulary(voc)
     countries = frozenset(c for loc in locations if (c := country_of(loc, know)))
     return SiteKnowledge(
         know,
