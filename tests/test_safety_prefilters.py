@@ -657,3 +657,48 @@ def test_a_plain_entry_splits_as_the_tokenizer_splits_it(entry: str) -> None:
         before = tuple(t.low for t in tokenize(entry + "x").items if t.kind != PUNCT)
         tokens = before[:-1] if len(before) > 1 and before[-1] == "x" else tokens
     assert words(entry) == (tokens or ((entry.strip().casefold(),) if entry.strip() else ()))
+
+
+# ---------------------------------------------------------------- tokenizer
+
+# Words, what starts a domain's name ("abc.coz" holds "abc.co"), and what ends or joins them.
+TOKEN_WORDS = (
+    "the",
+    "see",
+    "abc",
+    "abc.coz",
+    "abc1.coz",
+    "x.inn",
+    "cat's",
+    "l’Inde",
+    "Mr.",
+    "A",
+    "é",
+    "ſ",
+    "1",
+)
+TOKEN_SEPARATORS = (" ", " ", "", "  ", "\n", "\n\n", ". ", ".", "-", "'", "# ", "\n- ", "@")
+
+
+@EXAMPLES
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TOKEN_WORDS) | st.characters(), st.sampled_from(TOKEN_SEPARATORS)),
+        max_size=30,
+    ).map(lambda ps: "".join(a + b for a, b in ps)),
+    st.booleans(),
+)
+def test_plain_words_read_a_stretch_at_a_time_split_as_one_by_one(text: str, label: bool) -> None:
+    """The tokenizer reads a stretch of plain lowercase words one space apart in one match (_RUN_TOKEN);
+    read one word at a time (_PLAIN_TOKEN), every token is the same, flags and all."""
+    from generator.safety.detect import tokens
+
+    fast = tokens.tokenize(text, label=label).items
+    plain = (tokens._PLAIN_TOKEN, tokens._KINDS)
+    original = (tokens._RUN_TOKEN, tokens._RUN_KINDS)
+    tokens._RUN_TOKEN, tokens._RUN_KINDS = plain
+    try:
+        slow = tokens.tokenize(text, label=label).items
+    finally:
+        tokens._RUN_TOKEN, tokens._RUN_KINDS = original
+    assert fast == slow
