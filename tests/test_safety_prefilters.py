@@ -702,3 +702,54 @@ def test_plain_words_read_a_stretch_at_a_time_split_as_one_by_one(text: str, lab
     finally:
         tokens._RUN_TOKEN, tokens._RUN_KINDS = original
     assert fast == slow
+
+
+# ---------------------------------------------------------------- patterns that start with what they consume
+
+# Each pattern as first written (a lookbehind first, tried at every character) and the module's, which
+# starts with the character it consumes so that `re` skips ahead to it.
+LOOKBEHIND_FIRST = {
+    "soft break": (r"(?<=\S)(?<!  )(?<!\\)\n(?=[ \t]*\S)", "generator.safety.detect.analysis", "_SOFT_BREAK"),
+    "spaced number": (
+        r"(?<![\d.,:/\-])\d{1,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)",
+        "generator.safety.detect.numbers",
+        "_SPACED",
+    ),
+    "small number": (
+        r"(?<![\d.,])(?:1[0-7]|[1-9])(?![\d]|[.,]\d)",
+        "generator.safety.consistency",
+        "_SMALL_NUMBER",
+    ),
+}
+
+
+@EXAMPLES
+@given(
+    texts(
+        "1",
+        "7",
+        "17",
+        "18",
+        "٣",
+        "12 345",
+        "12345 678",
+        "1 000",
+        "\\",
+        "  \n",
+        "\n\n",
+        "#",
+        ".",
+        ",",
+        "/",
+        ":",
+        "-",
+    )
+)
+def test_patterns_written_digit_first_find_what_the_lookbehind_first_ones_find(text: str) -> None:
+    """A pattern that consumes its first character before looking behind it finds the same matches as
+    the one written lookbehind first."""
+    import importlib
+
+    for plain, module, name in LOOKBEHIND_FIRST.values():
+        fast = getattr(importlib.import_module(module), name)
+        assert spans(fast.finditer(text)) == spans(re.finditer(plain, text))

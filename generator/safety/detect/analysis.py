@@ -154,7 +154,10 @@ def prepare(f: Field, hosts: tuple[str, ...] = ()) -> Prepared:
 # A line that opens a block of its own in Markdown: a heading, a quote, a table row, a list item, a
 # fence, an HTML block, a heading's underline or a rule.
 _BLOCK_START = re.compile(r"[ \t]*(?:[#>|<]|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|```|~~~|[-=_*]{2,}[ \t]*$)")
-_SOFT_BREAK = re.compile(r"(?<=\S)(?<!  )(?<!\\)\n(?=[ \t]*\S)")
+# A line break after a character that is neither a space nor a backslash (two spaces or a backslash
+# before it make a hard break), before more text on the next line. Written to start with the "\n", so
+# that `re` skips ahead to each line break instead of trying the lookbehinds at every character.
+_SOFT_BREAK = re.compile(r"\n(?<=[^\s\\]\n)(?=[ \t]*\S)")
 
 
 def soft_breaks_joined(text: str) -> str:
@@ -162,12 +165,17 @@ def soft_breaks_joined(text: str) -> str:
     paragraph as a space, so a sentence (or a name, or a number) goes on across it ("la Lei nº
     13.344, de 6 de outubro de 2016", "her mother / Rosa"). A line that opens a block of its own, and a
     line after a heading, a table row or a hard break, is not joined. Same length: offsets are kept."""
-    chars = list(text)
+    breaks = []
     for m in _SOFT_BREAK.finditer(text):
         at = m.start()
         line_start = text.rfind("\n", 0, at) + 1
         if _BLOCK_START.match(text, at + 1) or text[line_start:at].lstrip(" \t")[:1] in ("#", "|"):
             continue
+        breaks.append(at)
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
         chars[at] = " "
     return "".join(chars)
 
