@@ -753,3 +753,14 @@ def test_patterns_written_digit_first_find_what_the_lookbehind_first_ones_find(t
     for plain, module, name in LOOKBEHIND_FIRST.values():
         fast = getattr(importlib.import_module(module), name)
         assert spans(fast.finditer(text)) == spans(re.finditer(plain, text))
+
+
+@EXAMPLES
+@given(texts("www", "WWW.", ".com", ".CO", "x.in", "://", "@", "_.tv", "ſ.info", "a.comb"))
+def test_the_tokenizers_link_test_written_dot_first_says_what_the_plain_one_says(text: str) -> None:
+    """tokens._LINKISH starts with the "@", ":" or "." it needs; as first written it finds a link exactly
+    where that one does (only whether it finds one matters)."""
+    from generator.safety.detect import tokens
+
+    plain = r"@|://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b"
+    assert bool(tokens._LINKISH.search(text)) == bool(re.search(plain, text, re.IGNORECASE))

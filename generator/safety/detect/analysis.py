@@ -821,8 +821,8 @@ def _other_kinship(
     here = vocab.by_language.get(LANGUAGES[main], {}).get("kinship")
     return frozenset(
         w
-        for w in lowercase
-        if w in kinship and not (here is not None and w in here) and know.zipf(w)[main] >= 4.0
+        for w in kinship.single.intersection(lowercase)
+        if not (here is not None and w in here) and know.zipf(w)[main] >= 4.0
     )
 
 

@@ -41,8 +41,12 @@ _RUN_TOKEN = re.compile(
     ),
     re.IGNORECASE,
 )
+# Whether a text may hold a link: "@", "://", "www." or a word's dot before a top-level domain. Written to
+# start with the "@", ":" or "." it needs (the rest is looked for behind and after it), so that `re`
+# skips ahead to those characters instead of trying every alternative at every character.
 _LINKISH = re.compile(
-    r"@|://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.IGNORECASE
+    r"@|://|\.(?:(?<=www\.)|(?<=\w\.)(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b)",
+    re.IGNORECASE,
 )
 _SENTENCE_END = frozenset(".!?…")
 _OPENERS = frozenset("\"“‘'«([¿¡*_>#-•+|")
