@@ -657,3 +657,110 @@ def test_a_plain_entry_splits_as_the_tokenizer_splits_it(entry: str) -> None:
         before = tuple(t.low for t in tokenize(entry + "x").items if t.kind != PUNCT)
         tokens = before[:-1] if len(before) > 1 and before[-1] == "x" else tokens
     assert words(entry) == (tokens or ((entry.strip().casefold(),) if entry.strip() else ()))
+
+
+# ---------------------------------------------------------------- tokenizer
+
+# Words, what starts a domain's name ("abc.coz" holds "abc.co"), and what ends or joins them.
+TOKEN_WORDS = (
+    "the",
+    "see",
+    "abc",
+    "abc.coz",
+    "abc1.coz",
+    "x.inn",
+    "cat's",
+    "l’Inde",
+    "Mr.",
+    "A",
+    "é",
+    "ſ",
+    "1",
+)
+TOKEN_SEPARATORS = (" ", " ", "", "  ", "\n", "\n\n", ". ", ".", "-", "'", "# ", "\n- ", "@")
+
+
+@EXAMPLES
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(TOKEN_WORDS) | st.characters(), st.sampled_from(TOKEN_SEPARATORS)),
+        max_size=30,
+    ).map(lambda ps: "".join(a + b for a, b in ps)),
+    st.booleans(),
+)
+def test_plain_words_read_a_stretch_at_a_time_split_as_one_by_one(text: str, label: bool) -> None:
+    """The tokenizer reads a stretch of plain lowercase words one space apart in one match (_RUN_TOKEN);
+    read one word at a time (_PLAIN_TOKEN), every token is the same, flags and all."""
+    from generator.safety.detect import tokens
+
+    fast = tokens.tokenize(text, label=label).items
+    plain = (tokens._PLAIN_TOKEN, tokens._KINDS)
+    original = (tokens._RUN_TOKEN, tokens._RUN_KINDS)
+    tokens._RUN_TOKEN, tokens._RUN_KINDS = plain
+    try:
+        slow = tokens.tokenize(text, label=label).items
+    finally:
+        tokens._RUN_TOKEN, tokens._RUN_KINDS = original
+    assert fast == slow
+
+
+# ---------------------------------------------------------------- patterns that start with what they consume
+
+# Each pattern as first written (a lookbehind first, tried at every character) and the module's, which
+# starts with the character it consumes so that `re` skips ahead to it.
+LOOKBEHIND_FIRST = {
+    "soft break": (r"(?<=\S)(?<!  )(?<!\\)\n(?=[ \t]*\S)", "generator.safety.detect.analysis", "_SOFT_BREAK"),
+    "spaced number": (
+        r"(?<![\d.,:/\-])\d{1,5}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)",
+        "generator.safety.detect.numbers",
+        "_SPACED",
+    ),
+    "small number": (
+        r"(?<![\d.,])(?:1[0-7]|[1-9])(?![\d]|[.,]\d)",
+        "generator.safety.consistency",
+        "_SMALL_NUMBER",
+    ),
+}
+
+
+@EXAMPLES
+@given(
+    texts(
+        "1",
+        "7",
+        "17",
+        "18",
+        "٣",
+        "12 345",
+        "12345 678",
+        "1 000",
+        "\\",
+        "  \n",
+        "\n\n",
+        "#",
+        ".",
+        ",",
+        "/",
+        ":",
+        "-",
+    )
+)
+def test_patterns_written_digit_first_find_what_the_lookbehind_first_ones_find(text: str) -> None:
+    """A pattern that consumes its first character before looking behind it finds the same matches as
+    the one written lookbehind first."""
+    import importlib
+
+    for plain, module, name in LOOKBEHIND_FIRST.values():
+        fast = getattr(importlib.import_module(module), name)
+        assert spans(fast.finditer(text)) == spans(re.finditer(plain, text))
+
+
+@EXAMPLES
+@given(texts("www", "WWW.", ".com", ".CO", "x.in", "://", "@", "_.tv", "ſ.info", "a.comb"))
+def test_the_tokenizers_link_test_written_dot_first_says_what_the_plain_one_says(text: str) -> None:
+    """tokens._LINKISH starts with the "@", ":" or "." it needs; as first written it finds a link exactly
+    where that one does (only whether it finds one matters)."""
+    from generator.safety.detect import tokens
+
+    plain = r"@|://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b"
+    assert bool(tokens._LINKISH.search(text)) == bool(re.search(plain, text, re.IGNORECASE))

@@ -170,7 +170,9 @@ def _age_words(words: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
-_SMALL_NUMBER = re.compile(r"(?<![\d.,])(?:1[0-7]|[1-9])(?![\d]|[.,]\d)")
+# A number from 1 to 17, not part of a larger one. Its first digit comes before the lookbehind that
+# checks the character before it, so that `re` skips ahead to the digits.
+_SMALL_NUMBER = re.compile(r"(?:1(?<![\d.,]1)[0-7]|[1-9](?<![\d.,][1-9]))(?![\d]|[.,]\d)")
 
 
 def _ages(text: str) -> Iterator[int]:

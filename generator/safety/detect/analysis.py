@@ -25,6 +25,7 @@ from generator.content.model import Person
 from generator.safety.detect import explain, numbers
 from generator.safety.detect import textscan as ts
 from generator.safety.detect.fields import BODY, LABEL, NAME, PROSE, Field
+from generator.safety.detect.idwords import for_vocabulary
 from generator.safety.detect.knowledge import (
     COUNTRY,
     LANGUAGES,
@@ -80,6 +81,9 @@ def site_knowledge(
 ) -> SiteKnowledge:
     know = knowledge if knowledge is not None else load_knowledge()
     voc = vocab if vocab is not None else load_vocabulary(root)[0]
+    # The identifier detectors' patterns for these words, compiled here, once per build, rather than
+    # by the first story's check (for_vocabulary keeps them for as long as the vocabulary lives).
+    for_vocabulary(voc)
     countries = frozenset(c for loc in locations if (c := country_of(loc, know)))
     return SiteKnowledge(
         know,
@@ -150,7 +154,10 @@ def prepare(f: Field, hosts: tuple[str, ...] = ()) -> Prepared:
 # A line that opens a block of its own in Markdown: a heading, a quote, a table row, a list item, a
 # fence, an HTML block, a heading's underline or a rule.
 _BLOCK_START = re.compile(r"[ \t]*(?:[#>|<]|[-*+][ \t]|\d{1,9}[.)](?:[ \t]|$)|```|~~~|[-=_*]{2,}[ \t]*$)")
-_SOFT_BREAK = re.compile(r"(?<=\S)(?<!  )(?<!\\)\n(?=[ \t]*\S)")
+# A line break after a character that is neither a space nor a backslash (two spaces or a backslash
+# before it make a hard break), before more text on the next line. Written to start with the "\n", so
+# that `re` skips ahead to each line break instead of trying the lookbehinds at every character.
+_SOFT_BREAK = re.compile(r"\n(?<=[^\s\\]\n)(?=[ \t]*\S)")
 
 
 def soft_breaks_joined(text: str) -> str:
@@ -158,12 +165,17 @@ def soft_breaks_joined(text: str) -> str:
     paragraph as a space, so a sentence (or a name, or a number) goes on across it ("la Lei nº
     13.344, de 6 de outubro de 2016", "her mother / Rosa"). A line that opens a block of its own, and a
     line after a heading, a table row or a hard break, is not joined. Same length: offsets are kept."""
-    chars = list(text)
+    breaks = []
     for m in _SOFT_BREAK.finditer(text):
         at = m.start()
         line_start = text.rfind("\n", 0, at) + 1
         if _BLOCK_START.match(text, at + 1) or text[line_start:at].lstrip(" \t")[:1] in ("#", "|"):
             continue
+        breaks.append(at)
+    if not breaks:
+        return text
+    chars = list(text)
+    for at in breaks:
         chars[at] = " "
     return "".join(chars)
 
@@ -809,8 +821,8 @@ def _other_kinship(
     here = vocab.by_language.get(LANGUAGES[main], {}).get("kinship")
     return frozenset(
         w
-        for w in lowercase
-        if w in kinship and not (here is not None and w in here) and know.zipf(w)[main] >= 4.0
+        for w in kinship.single.intersection(lowercase)
+        if not (here is not None and w in here) and know.zipf(w)[main] >= 4.0
     )
 
 

@@ -2798,6 +2798,8 @@ def _phrase_ends(low: list[str], k: int, lexicon: Lexicon) -> bool:
 
 def _phrase_length(low: list[str], k: int, lexicon: Lexicon) -> int:
     """How many words of a phrase of `lexicon` end at k (the shortest), 0 if none."""
+    if 0 <= k < len(low) and low[k] not in lexicon.last_words:
+        return 0  # no entry ends with this word (most words)
     for n in range(2, lexicon.longest + 1):
         if k - n + 1 >= 0 and tuple(low[k - n + 1 : k + 1]) in lexicon.phrases:
             return n

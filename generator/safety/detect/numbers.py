@@ -110,8 +110,9 @@ def find_numbers(
 _PHONE_RUN = re.compile(r"\d[\d \-().]*\d")
 
 # Digits in groups split by spaces ("700 512 345", "8734 2210", "1 250 000"): one number, however it is
-# grouped. Six digits or more ("204 518", a school enrolment: red team 25); shorter runs are read group by group.
-_SPACED = re.compile(r"(?<![\d.,:/\-])\d{1,5}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)")
+# grouped. Six digits or more ("204 518", a school enrolment: red team 25); shorter runs are read group
+# by group. (Its first digit comes first, the lookbehind after it: `re` then skips ahead to the digits.)
+_SPACED = re.compile(r"\d(?<![\d.,:/\-]\d)\d{0,4}(?:[ \u00a0\u202f]\d{2,4}){1,4}(?![\d.,:/\-]\d)")
 
 
 def _spaced_explained(text: str, s: int, e: int, vocab: Vocabulary) -> bool:

@@ -31,8 +31,22 @@ _TOKEN = re.compile(
 # The same without links, for the many texts that hold none (the link alternatives cost a third of
 # the time, tried at every word).
 _PLAIN_TOKEN = re.compile(_TOKEN.pattern.replace("(?P<link>", "(?P<link>(?!)", 1), re.IGNORECASE)
+# In a text without "@", "://" or "www.", a stretch of `plain` words one space apart is read in one
+# match and split on its spaces: each is the word `plain` reads there (a space joins nothing). Only a
+# domain's name could start at one of them ("see example.co"), and only where a dot or a digit
+# follows it: the stretch ends before such a word, which is then read as before.
+_RUN_TOKEN = re.compile(
+    _PLAIN_TOKEN.pattern.replace(
+        "|(?P<plain>", r"|(?P<run>(?-i:(?>[a-z]+)(?: (?>[a-z]+))+)(?![^\W\d_]|['’\-.]|\d))|(?P<plain>", 1
+    ),
+    re.IGNORECASE,
+)
+# Whether a text may hold a link: "@", "://", "www." or a word's dot before a top-level domain. Written to
+# start with the "@", ":" or "." it needs (the rest is looked for behind and after it), so that `re`
+# skips ahead to those characters instead of trying every alternative at every character.
 _LINKISH = re.compile(
-    r"@|://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.IGNORECASE
+    r"@|://|\.(?:(?<=www\.)|(?<=\w\.)(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b)",
+    re.IGNORECASE,
 )
 _SENTENCE_END = frozenset(".!?…")
 _OPENERS = frozenset("\"“‘'«([¿¡*_>#-•+|")
@@ -145,7 +159,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
     newline = find("\n")
     if newline < 0:
         newline = len(text)
-    pattern = _TOKEN if _LINKISH.search(text) else _PLAIN_TOKEN
+    pattern, kinds = (_TOKEN, _KINDS) if _LINKISH.search(text) else (_RUN_TOKEN, _RUN_KINDS)
     for m in pattern.finditer(text):
         start, end = m.span()
         if newline < start:
@@ -157,8 +171,16 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
             heading = head.startswith("#")
             if heading or _blank_line(text, prev_end, start) or _marker(head):
                 at_start = True
-        kind = _KINDS[m.lastindex or 5]
+        kind = kinds[m.lastindex or 0]
         raw = m.group()
+        if kind is _RUN:  # plain words, one space apart: each read as `plain` reads it
+            for word in raw.split(" "):
+                end = start + len(word)
+                append(new(Token, (WORD, start, end, word, word, False, False, at_start or label or heading, False, heading, at_start)))  # fmt: skip
+                at_start = False
+                start = end + 1
+            prev_end = end
+            continue
         if kind is _PLAIN:
             append(new(Token, (WORD, start, end, raw, raw, False, False, at_start or label or heading, False, heading, at_start)))  # fmt: skip
             at_start = False
@@ -207,6 +229,8 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
 
 _PLAIN = "plain"  # a WORD read without the work other words need (see _TOKEN)
 _KINDS = (PUNCT, LINK, _PLAIN, WORD, NUMBER, PUNCT)  # by the number of the group that matched
+_RUN = "run"  # plain words one space apart, in one match (see _RUN_TOKEN)
+_RUN_KINDS = (PUNCT, LINK, _RUN, _PLAIN, WORD, NUMBER, PUNCT)
 
 
 def _marker(head: str) -> bool:
