@@ -2593,3 +2593,130 @@ def test_laws_counts_and_free_lines_still_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# An amount in a table's column whose header names the currency (held-out set 25's "| Monto (RD$) |"),
+# alone in its cell and written like an amount. A cell under "Teléfono", a number beside a row's label,
+# nine digits in threes under the currency: still numbers nobody explained (red team 25's tables).
+AMOUNTS_IN_A_TABLE = [
+    (
+        "es",
+        "Santo Domingo, República Dominicana",
+        "| Apoyo recibido | Monto (RD$) |\n|---|---|\n| Curso (6 meses) | 45,000 |\n| Equipos | 68,000 |",
+    ),
+    ("en", "Nairobi, Kenya", "| Item | Cost (KSh) |\n|:--|--:|\n| Rent | 18,500 |\n| School fees | 120000 |"),
+    (
+        "fil",
+        "Batangas City, Philippines",
+        "Ayon sa program officer para sa Timog Katagalugan, mas madali ito.",
+    ),
+]
+TABLES_THAT_STILL_STOP = [
+    (
+        "es",
+        "Santo Domingo, República Dominicana",
+        "| Apoyo | Monto (RD$) |\n|---|---|\n| Madre | 612.345.789 |",
+    ),
+    ("es", "Lima, Perú", "| Contacto | Teléfono |\n|---|---|\n| Madre | 612,345 |"),
+    ("en", "Nairobi, Kenya", "| Item | Value (KES) |\n|---|---|\n| Account 612345 | 12,500 |"),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), AMOUNTS_IN_A_TABLE)
+def test_an_amount_under_its_currency_in_a_table_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), TABLES_THAT_STILL_STOP)
+def test_a_personal_number_in_a_table_still_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+# Red team 27 (white box, against 10d8e9e; /work/redteam27's MANIFEST.md): 28 personal numbers a number
+# explanation let through. Each mechanism's shortest sentence. A word past a sentence's end, a table's
+# cell or a heading explains nothing; "under", "como", "de", "sur" explain only a count's shape; a case
+# reference is no year range when its years run backwards; a date's slashes may have spaces; a line's
+# word after an identifier's, a document's word, a listed law two words back, a one-letter currency
+# before six digits, a Lima mobile shaped like Spain's free lines.
+RED_TEAM_27 = [
+    (
+        "en",
+        "Quezon City, Philippines",
+        "She knows her enrolment number by heart, 204518. Teachers say she reads.",
+    ),
+    ("en", "Quezon City, Philippines", "| Enrolment | 204518 |\n|---|---|\n| Days absent | 3 |"),
+    ("en", "Quezon City, Philippines", "Her student card is registered under 204518."),
+    ("en", "Quezon City, Philippines", "It was the one number she never stopped thinking of: 612 345 678."),
+    ("en", "Kolkata, India", "The police opened her protection matter as 2024/1987."),
+    ("en", "Quezon City, Philippines", "She was born on 12 / 05 / 2015 in a clinic."),
+    ("en", "Kolkata, India", "Her case number with the hotline: 204518."),
+    (
+        "en",
+        "Quezon City, Philippines",
+        "Her grandmother still had her baptism certificate BC2045187 in a tin box.",
+    ),
+    (
+        "en",
+        "Kolkata, India",
+        "The committee registered her under the POCSO Act. Her POCSO number, 204518, is on every form.",
+    ),
+    (
+        "en",
+        "Quezon City, Philippines",
+        "Her name is on the school register, 204518, and she has not missed a day.",
+    ),
+    ("en", "Quezon City, Philippines", "Her shelter bed tag read K204518 when she arrived."),
+    (
+        "en",
+        "Quezon City, Philippines",
+        "## The number she dreamed of\n\n612 345 678 was written in pen inside her shoe.",
+    ),
+    ("es", "Lima, Perú", "Le dio a la policía su propio móvil, 900 412 377."),
+    ("es", "Lima, Perú", "Su madre llamó a la línea de ayuda desde su celular, 900 412 377."),
+    ("es", "Puebla, México", "Su expediente escolar aparece como 204518 en el colegio."),
+    ("es", "Puebla, México", "La matrícula escolar de Dulce es de 204518."),
+    ("pt", "São Paulo, Brasil", "A matrícula dela na escola é 204.518 desde março."),
+    ("fr", "Lyon, France", "Son dossier au numéro vert : 204518."),
+    ("fr", "Lyon, France", "Sa carte d'élève porte le numéro 204518. Mois après mois, elle l'a gardée."),
+    ("fr", "Lyon, France", "Elle reste joignable sur 612 345 678."),
+    (
+        "fil",
+        "Cebu City, Philippines",
+        "Ang numero sa likod ng larawan ay 2045-1873. Mga guro ang nakakita nito.",
+    ),
+]
+RED_TEAM_27_CONTROLS = [
+    (
+        "en",
+        "Kolkata, India",
+        "We reached 1,240 children under Section 143; each grant is ₹50,000. Call 1098.",
+    ),
+    ("es", "Puebla, México", "Recibimos más de 14,500 llamadas, el 35% de ellas por la Ley General 2012."),
+    ("pt", "São Paulo, Brasil", "Foram 1.250 crianças atendidas segundo a Lei 13.344/2016, com R$ 15 mil."),
+    (
+        "fr",
+        "Lyon, France",
+        "Nous avons reçu 3 500 appels ; l'article 225-4-1 prévoit 150 000 euros d'amende.",
+    ),
+    (
+        "fil",
+        "Cebu City, Philippines",
+        "Umabot sa 2,300 na bata ang natulungan sa ilalim ng RA 9208 at ₱5,000,000 na pondo.",
+    ),
+    ("es", "Lima, Perú", "El distrito tiene 1 250 000 habitantes; la Ley N° 28950 castiga la trata."),
+    ("fr", "Paris, France", "Elle est victime au sens de la loi organique n° 2016-61 du 3 août 2016."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_27)
+def test_red_team_27s_numbers_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_27_CONTROLS)
+def test_red_team_27s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -145,8 +145,8 @@ def counted_after(text: str, end: int, quantities: Container[str]) -> bool:
 def _free_line(text: str, s: int, home: str, vocab: Vocabulary) -> bool:
     """The number written from s on is a service's line or a toll-free line of the story's own country
     (scan_contacts.home_line, toll_free_at_home), or a free line of another country's plan
-    (scan_contacts.public_line), unless it is also a personal number at home given as a relative's
-    (`_a_relatives_number`)."""
+    (scan_contacts.public_line), unless it is also a personal number at home the text does not call a free line
+    (`_called_a_line`)."""
     from generator.safety.detect.scan_contacts import (
         home_line,
         personal_at_home,
@@ -161,12 +161,12 @@ def _free_line(text: str, s: int, home: str, vocab: Vocabulary) -> bool:
     # "01 8000 91 80 80": toll-free in the story's own country (Colombia's plan), whatever its shape
     if home_line(line, home) or toll_free_at_home(line, home):
         return True
-    return public_line(line) and not (personal_at_home(line, home) and _a_relatives_number(text, s, vocab))
+    return public_line(line) and not (personal_at_home(line, home) and not _called_a_line(text, s, vocab))
 
 
 def _inside_a_free_line(text: str, s: int, e: int, home: str, vocab: Vocabulary) -> bool:
     """The digits are the end of a free line's number ("01 8000 522020", Colombia's plan), not a
-    personal number at home given as a relative's (`_a_relatives_number`)."""
+    personal number at home the text does not call a free line (`_called_a_line`)."""
     from generator.safety.detect.scan_addresses import in_free_line
     from generator.safety.detect.scan_contacts import personal_at_home
 
@@ -174,19 +174,23 @@ def _inside_a_free_line(text: str, s: int, e: int, home: str, vocab: Vocabulary)
         return False
     run = _PHONE_RUN.search(text, max(0, s - 8))
     line = run.group().strip(" -.()") if run is not None and run.start() <= s else text[s:e]
-    return not (personal_at_home(line, home) and _a_relatives_number(text, s, vocab))
+    return not (personal_at_home(line, home) and not _called_a_line(text, s, vocab))
 
 
-def _a_relatives_number(text: str, s: int, vocab: Vocabulary) -> bool:
-    """The sentence gives the number as a relative's ("una tarjeta con el celular de su madre: 900 412
-    377" in Lima, a mobile there shaped like Spain's free lines: red team 25), and calls it no free
-    line ("her mother rang the helpline, 1-888-373-7888": `free_line_words`)."""
+def _called_a_line(text: str, s: int, vocab: Vocabulary) -> bool:
+    """The text calls the number a free line right before it (`free_line_words`, one joiner between or
+    not: "la línea gratuita 900 10 50 90"). Asked of a number that is another country's free line but a
+    personal number at home: "900 412 377" in Lima is a mobile, whoever's it is said to be, and a line
+    named earlier in the sentence is not this number ("su madre llamó a la línea de ayuda desde su
+    celular, 900 412 377": red teams 25, 27)."""
     sentence = max(text.rfind(c, 0, s) for c in ".;!?\n")
     before = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, sentence + 1, s)]
-    kinship, free = vocab["kinship"], vocab["free_line_words"]
-    if not any(w in kinship for w in before):
-        return False
-    return not any(free.match(before, i) for i in range(len(before)))
+    free, joiners = vocab["free_line_words"], vocab["free_line_joiners"]
+    n = len(before)
+    return any(
+        free.match(before, i) == n - i or (free.match(before, i) == n - 1 - i and before[-1] in joiners)
+        for i in range(n)
+    )
 
 
 def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:
@@ -197,6 +201,8 @@ def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:
     sentence = max(text.rfind(c, 0, s) for c in ".;!?\n")  # not across a sentence's end (red team 25)
     before = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, max(0, sentence + 1, s - 60), s)]
     free = vocab["free_line_words"]
+    if any(w in vocab["id_words"] for w in before):
+        return False  # "her case number with the hotline: 204518", "son dossier au numéro vert : 204518"
     # the phrase right before the number, or before one word ("toll-free on 18555", "helpline: 1343")
     return any(free.match(before, i) == len(before) - i for i in range(len(before) - 1, -1, -1)) or any(
         free.match(before, i) == len(before) - 1 - i and before[-1] in vocab["free_line_joiners"]
@@ -230,14 +236,54 @@ def _code_around(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 def _before_words(text: str, at: int, n: int = 4) -> list[str]:
-    return [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, max(0, at - 60), at)][-n:]
+    return [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, _clause_start(text, at, 60), at)][-n:]
+
+
+# Where a sentence, a table's cell or a block ends: a word of one says nothing of a number in the next
+# (red team 27: "…her enrolment number by heart, 204518. Teachers say…", "| Enrolment | 204518 |" over
+# "| Days absent | 3 |", a heading's last word over a paragraph's first number).
+_CLAUSE_END = re.compile(r"[|\n]|[.!?…](?=[\s\"”»)*_]*\s)")
+_ABBREVIATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,3}\.$")  # "Rs.", "No.", "Art.", "al.": not an end
+
+
+def _clause_words(text: str, at: int) -> list[str]:
+    """The words of the clause before position `at` (up to 120 characters back)."""
+    return [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, _clause_start(text, at, 120), at)]
+
+
+def _clause_start(text: str, at: int, reach: int) -> int:
+    """Where the clause holding position `at` starts, looking back at most `reach` characters."""
+    lo = max(0, at - reach)
+    start = lo
+    for m in _CLAUSE_END.finditer(text, lo, at):
+        if (
+            m.group() == "."
+            and _ABBREVIATED.search(text, max(0, m.start() - 4), m.end())
+            and _goes_on(text, m.end())
+        ):
+            continue  # "Rs. 5,000", "Act No. 9208", "al. 2"; not "the POCSO Act. Her POCSO number"
+        start = m.end()
+    return start
+
+
+def _goes_on(text: str, at: int) -> bool:
+    """The sentence goes on after a full stop: a digit or a lowercase letter comes next."""
+    rest = text[at : at + 8].lstrip()
+    return bool(rest) and (rest[0].isdigit() or rest[0].islower())
+
+
+def _clause_end(text: str, at: int, reach: int) -> int:
+    """Where the clause holding position `at` ends, looking ahead at most `reach` characters."""
+    hi = min(len(text), at + reach)
+    m = _CLAUSE_END.search(text, at, hi)
+    return m.start() if m is not None else hi
 
 
 _ELIDED = re.compile(r"^(?:l|d|qu|n|s|j|c)['’]")  # "l'article", "d'après": the word after the elision
 
 
 def _after_words(text: str, at: int, n: int = 3) -> list[str]:
-    return [w.lower() for w in _WORDS_OF.findall(text, at, min(len(text), at + 40))][:n]
+    return [w.lower() for w in _WORDS_OF.findall(text, at, _clause_end(text, at, 40))][:n]
 
 
 # A road's number: a federal or national highway's letters, a hyphen and two to four digits ("BR-232",
@@ -253,12 +299,16 @@ def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
     if _compound(code) or _ROAD.fullmatch(code) or _ORDINAL_FIL.fullmatch(code):
         return True
     amount = _AMOUNT.fullmatch(code)
-    if amount and amount.group(1).casefold() in vocab["currencies"] and _grouped(amount.group(2)):
+    if (
+        amount
+        and amount.group(1).casefold() in vocab["currencies"]
+        and (_SEPARATED.fullmatch(amount.group(2)) or len(amount.group(2)) <= 5)
+    ):
         return True  # "Q2,000", "KSh1,500": a currency's letters before an amount
     lowered = code.casefold()
     return any(
         lowered in vocab[s] for s in ("public_bodies", "laws", "regions", "platforms", "not_names")
-    ) or (bool(before) and _a_law_word(before[-1], vocab))
+    ) or (bool(before) and _a_law_word(before[-1], vocab) and before[-1] not in vocab["not_law_words"])
 
 
 _SHORT_NUMBER = re.compile(r"\d{1,3}")
@@ -292,7 +342,7 @@ def _short_ordinal(part: str) -> bool:
 def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     """A year, an amount, a count, a percentage, a time or a law's number."""
     number = text[s:e]
-    if _YEAR.fullmatch(number) or re.fullmatch(r"(?:1[89]|20)\d\d[-–/](?:1[89]|20)?\d\d", number):
+    if _YEAR.fullmatch(number) or _year_range(number):
         return True
     if ":" in number and sum(c.isdigit() for c in number) <= 4:
         return True
@@ -301,6 +351,8 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     near = text[max(0, s - 4) : s] + text[e : e + 3]
     if _currency_next_to(before, after, vocab) or any(c in "%‰$€£₹₱¥" for c in near):
         return True
+    if _in_an_amounts_column(text, s, e, vocab):
+        return True  # "| Monto (RD$) |" over "| 68,000 |": the column's header says what it holds
     signs = text[max(0, s - 2) : s].strip()[-1:] + text[e : e + 2].strip()[:1]
     if any(unicodedata.category(c) == "Sc" for c in signs):
         return True  # any currency's sign right next to it: "₩6,834,000", "₦45,000", "৳ 12,000"
@@ -312,15 +364,36 @@ def _explained_number(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
     if (
         _SEPARATED.fullmatch(number)
         and _COUNTED.match(text, e)
-        and not any(w in vocab["id_words"] for w in before)
+        and not any(
+            w in vocab["id_words"] for w in _clause_words(text, s)
+        )  # "A matrícula dela … é 204.518 desde"
         # millions and more are counted round ("1,200,000 visitors"); nine digits in threes before any
         # word are a phone ("le escribía al 612.345.789 todas las noches")
         and (sum(c.isdigit() for c in number) <= 6 or number.endswith("000"))
     ):
         return True  # "27,400 parents came", "14,300 na estudyante": thousands, then what they count
-    if _law_cited(text, s, vocab) or any(w in vocab["laws"] for w in before):
+    if _law_cited(text, s, vocab) or (
+        before and before[-1] in vocab["laws"] and _RIGHT_AFTER_A_WORD.search(text, max(0, s - 8), s)
+    ):
         return True  # "Section 370", "Lei 13.344/2016", "Republic Act No. 9208"
-    return _comparative_right_before(before, vocab) and _grouped(number)
+    words = _comparative_right_before(before, vocab)
+    return (
+        words > 0
+        and _RIGHT_AFTER_A_WORD.search(text, max(0, s - 8), s) is not None
+        and (_count_shaped(number) or (words > 1 and _grouped(number)))  # "más de 150000"
+    )
+
+
+_RIGHT_AFTER_A_WORD = re.compile(r"[^\W\d_]['’]?[ \u00a0\u202f]{1,3}$")  # "of 20,000", not "of: 612 345 678"
+
+
+def _count_shaped(number: str) -> bool:
+    """Written like a count after "more than", "de", "sur": thousands separated (a plain "204518" after
+    "registered under" or "es de" is a file's number: red team 27), millions round ("612 345 678" is a
+    phone however it is introduced)."""
+    if not (_SEPARATED.fullmatch(number) or SPACED_THOUSANDS.fullmatch(number)):
+        return False
+    return sum(c.isdigit() for c in number) <= 6 or number.endswith("000")
 
 
 _RAW_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*[º°]?|[º°]")  # "N°", "nº": one word
@@ -331,6 +404,57 @@ _RANGE_JOINERS = frozenset(("and", "to", "y", "a", "e", "et", "à", "or", "o", "
 _SCALES = frozenset(("mil", "million", "millions", "millón", "millones", "milhão", "milhões", "mille",
                      "milliard", "milliards", "billion", "billions", "thousand", "libo", "libong", "milyon",
                      "milyong", "na", "ng", "de", "of", "d"))  # fmt: skip
+
+
+_TABLE_RULE = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+
+
+def _in_an_amounts_column(text: str, s: int, e: int, vocab: Vocabulary) -> bool:
+    """The number fills a table's cell by itself, in a column whose header names a currency ("Monto
+    (RD$)", "Amount, KES", "Coût (FCFA)"): an amount, written like one (thousands separated, or six
+    digits at most; millions round). A cell under "Teléfono", or a number in a row's label, says
+    nothing of the kind (red team 25: a mother's mobile, a DNI in tables)."""
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not line.lstrip().startswith("|"):
+        return False
+    cells = line.split("|")
+    offset, column = line_start, -1
+    for n, cell in enumerate(cells):
+        if offset <= s and e <= offset + len(cell):
+            column = n
+            break
+        offset += len(cell) + 1
+    if column < 0 or cells[column].strip() != text[s:e]:
+        return False  # alone in its cell: not "Cuenta 612.345.789"
+    number = text[s:e]
+    digits = sum(c.isdigit() for c in number)
+    if not _grouped(number) or (digits > 6 and not number.endswith("000")):
+        return False
+    header = _table_header(text, line_start)
+    if header is None or column >= len(header):
+        return False
+    words = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(header[column])]
+    return any(w in vocab["currencies"] or w in "$€£₹₱¥" for w in words) or any(
+        unicodedata.category(c) == "Sc" for c in header[column]
+    )
+
+
+def _table_header(text: str, row_start: int) -> list[str] | None:
+    """The cells of the header row of the table the row starting at `row_start` is in."""
+    at = row_start
+    while at > 0:
+        prev_start = text.rfind("\n", 0, at - 1) + 1
+        prev = text[prev_start : at - 1]
+        if not prev.lstrip().startswith("|") and not _TABLE_RULE.fullmatch(prev.strip()):
+            return None
+        if _TABLE_RULE.fullmatch(prev.strip()):
+            head_start = text.rfind("\n", 0, prev_start - 1) + 1
+            head = text[head_start : prev_start - 1] if prev_start > 0 else ""
+            return head.split("|") if head.lstrip().startswith("|") else None
+        at = prev_start
+    return None
 
 
 def _currency_next_to(before: list[str], after: list[str], vocab: Vocabulary) -> bool:
@@ -346,17 +470,18 @@ def _currency_next_to(before: list[str], after: list[str], vocab: Vocabulary) ->
     return len(after) > 1 and after[0] in _SCALES and after[1] in currencies
 
 
-def _comparative_right_before(before: list[str], vocab: Vocabulary) -> bool:
+def _comparative_right_before(before: list[str], vocab: Vocabulary) -> int:
     """A comparative ending right before the number ("more than 20,000", "cerca de 15 000", "mga
-    40,000"), or before the range's joiner ("between 20,000 and 30,000"). Not one further back: "de"
-    and "of" are comparatives, and "el número de su tía es 918275" is a phone (red team 25)."""
+    40,000"), or before the range's joiner ("between 20,000 and 30,000"): its number of words, 0 when
+    there is none. Not one further back: "de" and "of" are comparatives, and "el número de su tía es
+    918275" is a phone (red team 25)."""
     comparatives = vocab["comparatives"]
     n = len(before)
-    for i in range(n - 1, -1, -1):
+    for i in range(n):  # the longest first: "más de", not "de"
         m = comparatives.match(before, i)
         if m and (i + m == n or (i + m == n - 1 and before[-1] in _RANGE_JOINERS)):
-            return True
-    return False
+            return m
+    return 0
 
 
 def _law_cited(text: str, s: int, vocab: Vocabulary) -> bool:
@@ -367,16 +492,22 @@ def _law_cited(text: str, s: int, vocab: Vocabulary) -> bool:
     not a document's word ("registro", "certificate": `not_law_words`). A law's abbreviation that is
     also a small word or a letter ("al", "s", "l") is written with its full stop or in capitals."""
     window = text[max(0, s - 80) : s]
-    cut = max(window.rfind(c) for c in ";!?\n")  # within the sentence
-    words = [(_ELIDED_ANY.sub("", m.group()), m.end()) for m in _RAW_WORD.finditer(window, cut + 1)]
+    cut = _clause_start(text, s, 80) - max(0, s - 80) - 1  # within the sentence
+    words = [
+        (_ELIDED_ANY.sub("", m.group()).replace("°", "º"), m.end())
+        for m in _RAW_WORD.finditer(window, cut + 1)
+    ]
     abbreviations, connectors = vocab["number_abbreviations"], vocab["connectors"]
     k = len(words) - 1
+    numbered = False
     while k >= 0 and words[k][0].casefold() in abbreviations and not _law_word_here(words[k], window, vocab):
+        numbered = True
         k -= 1  # "No.", "nº", "Blg."
     named = 0
     while k >= 0 and not _law_word_here(words[k], window, vocab) and named < 5:
         word = words[k][0]
-        if not (word[:1].isupper() or (named and word.casefold() in connectors)):
+        # the law's name in capitals, or, before a number's abbreviation, its adjective ("loi organique n°")
+        if not (word[:1].isupper() or (named and word.casefold() in connectors) or (numbered and named < 2)):
             return False  # a lowercase word between: the law's word is not about this number
         named += 1
         k -= 1
@@ -410,6 +541,19 @@ def _currency_code(letters: str, vocab: Vocabulary) -> bool:
         and letters not in vocab["public_bodies"]
         and letters not in vocab["id_words"]
     )
+
+
+_YEAR_RANGE = re.compile(r"((?:1[89]|20)\d\d)[-–/]((?:1[89]|20)?\d\d)")
+
+
+def _year_range(number: str) -> bool:
+    """Years from one to a later one ("2019-2021", "2019/20"); not "2024/1987", a case's reference."""
+    m = _YEAR_RANGE.fullmatch(number)
+    if m is None:
+        return False
+    first, last = m.group(1), m.group(2)
+    end = int(first[:2] + last) if len(last) == 2 else int(last)
+    return int(first) < end <= int(first) + 30
 
 
 def _grouped(text: str) -> bool:
