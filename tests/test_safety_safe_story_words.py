@@ -2720,3 +2720,25 @@ def test_red_team_27s_numbers_stop(tmp_path: pathlib.Path, lang: str, location: 
 @pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_27_CONTROLS)
 def test_red_team_27s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# A month before thousands is no date: "In May 2,300 people marched" (found writing red team 27's
+# controls: Filipino "May 2,300 na bata…", there are 2,300 children). "May 2, 2024" still is one.
+THOUSANDS_AFTER_A_MONTH = [
+    ("en", "Leeds, UK", "In May 2,300 people marched in the city; by March 12,500 families had registered."),
+    ("fil", "Cebu City, Philippines", "May 2,300 na bata ang natulungan noong nakaraang taon."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), THOUSANDS_AFTER_A_MONTH)
+def test_thousands_after_a_month_are_no_date(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+def test_a_month_and_a_day_before_a_year_is_still_a_date(tmp_path: pathlib.Path) -> None:
+    root = make_site(
+        tmp_path / "site", {STORY: _childs_story("en", "It happened on May 2, 2024.", "Leeds, UK")}
+    )
+    assert heads(check_site(root), "DATE-EXACT")

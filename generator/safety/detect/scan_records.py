@@ -415,7 +415,7 @@ def _exact_date(words: IdWords) -> tuple[re.Pattern[str], frozenset[str]]:
     # after a day: a long name in any case, a capitalised name, or a short one with its dot or a year
     month_after_day = rf"(?:(?i:{any_case})\.?|(?:{capital})\.?|(?i:{lower_short})(?:\.|(?={_YEAR_AFTER})))"
     # before a day: a capitalised name, or a name in any case when the year follows the day
-    day = rf"{_DAY}(?![\d/.:\-]\d)(?!\d)"
+    day = rf"{_DAY}(?![\d/.:,\-]\d)(?!\d)"  # not "In May 2,300 people": thousands, no day
     pattern = (
         rf"(?<![\w\-])(?:ika-?)?{_DAY}(?:\s+(?:of|de|ng))?\s+{month_after_day}(?:{_YEAR_AFTER})?(?!\w)"
         rf"|(?<=\b(?:[Ll]e|[Ee]l|[Aa]u|[Dd]u)\s){_DAY}\s+(?i:{lower_short})(?!\w)"  # "le 1er mai", "el 3 dic"
