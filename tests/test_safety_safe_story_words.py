@@ -2670,6 +2670,7 @@ RED_TEAM_27 = [
         "Her name is on the school register, 204518, and she has not missed a day.",
     ),
     ("en", "Quezon City, Philippines", "Her shelter bed tag read K204518 when she arrived."),
+    ("en", "Quezon City, Philippines", "Her care plan CP-204518 sets out school in June."),
     (
         "en",
         "Quezon City, Philippines",

@@ -308,7 +308,13 @@ def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
     lowered = code.casefold()
     return any(
         lowered in vocab[s] for s in ("public_bodies", "laws", "regions", "platforms", "not_names")
-    ) or (bool(before) and _a_law_word(before[-1], vocab) and before[-1] not in vocab["not_law_words"])
+    ) or (
+        bool(before)
+        and _a_law_word(before[-1], vocab)
+        # a judgment's, a plan's or a certificate's code is a document's number ("care plan CP-204518")
+        and before[-1] not in vocab["not_law_words"]
+        and before[-1] not in vocab["not_statute_words"]
+    )
 
 
 _SHORT_NUMBER = re.compile(r"\d{1,3}")
