@@ -183,8 +183,7 @@ def _called_a_line(text: str, s: int, vocab: Vocabulary) -> bool:
     personal number at home: "900 412 377" in Lima is a mobile, whoever's it is said to be, and a line
     named earlier in the sentence is not this number ("su madre llamó a la línea de ayuda desde su
     celular, 900 412 377": red teams 25, 27)."""
-    sentence = max(text.rfind(c, 0, s) for c in ".;!?\n")
-    before = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, sentence + 1, s)]
+    before = _clause_words(text, s)
     free, joiners = vocab["free_line_words"], vocab["free_line_joiners"]
     n = len(before)
     return any(
@@ -198,8 +197,7 @@ def _said_free(text: str, s: int, number: str, vocab: Vocabulary) -> bool:
     ("call the Victim Support Unit toll-free on 18555", "le numéro vert 116 006"): a service's code."""
     if not number.isdigit() or len(number) > 6:
         return False
-    sentence = max(text.rfind(c, 0, s) for c in ".;!?\n")  # not across a sentence's end (red team 25)
-    before = [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, max(0, sentence + 1, s - 60), s)]
+    before = _clause_words(text, s, 60)  # not across a sentence's end (red team 25)
     free = vocab["free_line_words"]
     if any(w in vocab["id_words"] for w in before):
         return False  # "her case number with the hotline: 204518", "son dossier au numéro vert : 204518"
@@ -246,9 +244,9 @@ _CLAUSE_END = re.compile(r"[|\n]|[.!?…](?=[\s\"”»)*_]*\s)")
 _ABBREVIATED = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,3}\.$")  # "Rs.", "No.", "Art.", "al.": not an end
 
 
-def _clause_words(text: str, at: int) -> list[str]:
-    """The words of the clause before position `at` (up to 120 characters back)."""
-    return [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, _clause_start(text, at, 120), at)]
+def _clause_words(text: str, at: int, reach: int = 120) -> list[str]:
+    """The words of the clause before position `at` (up to `reach` characters back)."""
+    return [_ELIDED.sub("", w.lower()) for w in _WORDS_OF.findall(text, _clause_start(text, at, reach), at)]
 
 
 def _clause_start(text: str, at: int, reach: int) -> int:
