@@ -115,36 +115,38 @@ def public_line(cand: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1024)
+def _type_at_home(cand: str, home: str) -> int | None:
+    """What kind of number `cand` is in the story's own country's plan (`home`, an ISO code): a
+    phonenumbers.PhoneNumberType, or None when it is no valid number there."""
+    if not home:
+        return None
+    try:
+        number = phonenumbers.parse(cand, home)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number_for_region(number, home):
+        return None
+    return phonenumbers.number_type(number)  # type: ignore[no-any-return]
+
+
 def toll_free_at_home(cand: str, home: str) -> bool:
     """A toll-free number of the story's own country (`home`, an ISO code): "900 10 50 90" in Spain is
     a helpline; in Lima "900 412 377" is a mobile, whatever Spain's plan says."""
-    if not home:
-        return False
-    try:
-        number = phonenumbers.parse(cand, home)
-    except phonenumbers.NumberParseException:
-        return False
-    return (
-        phonenumbers.is_valid_number_for_region(number, home)
-        and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
-    )
+    return _type_at_home(cand, home) == phonenumbers.PhoneNumberType.TOLL_FREE
 
 
-@functools.lru_cache(maxsize=1024)
+_LINES_NOT_PERSONAL = (
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+)
+
+
 def personal_at_home(cand: str, home: str) -> bool:
     """A valid number of the story's own country that is no free or shared line there: "900 412 377" in
     Lima is a mobile, though Spain's plan makes it a free line."""
-    if not home:
-        return False
-    try:
-        number = phonenumbers.parse(cand, home)
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_number_for_region(number, home) and phonenumbers.number_type(number) not in (
-        phonenumbers.PhoneNumberType.TOLL_FREE,
-        phonenumbers.PhoneNumberType.SHARED_COST,
-        phonenumbers.PhoneNumberType.PREMIUM_RATE,
-    )
+    kind = _type_at_home(cand, home)
+    return kind is not None and kind not in _LINES_NOT_PERSONAL
 
 
 @functools.lru_cache(maxsize=1024)
