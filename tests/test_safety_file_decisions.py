@@ -22,7 +22,7 @@ figures:
     period: "2025"
 """
 PAGE = "---\ntitle: Volunteer with us\nauthor: comms-03\n---\n{body}\n"
-HALL = "Our volunteers meet every week at the Marigold Hall in Westbrook to sort donations."
+HALL = "Our volunteers meet every week at the Marigold Hall in Manchester to sort donations."
 DEPOT = "We also sort clothes at the Juniper Depot on Saturdays."
 
 

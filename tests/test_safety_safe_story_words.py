@@ -2743,3 +2743,43 @@ def test_a_month_and_a_day_before_a_year_is_still_a_date(tmp_path: pathlib.Path)
         tmp_path / "site", {STORY: _childs_story("en", "It happened on May 2, 2024.", "Leeds, UK")}
     )
     assert heads(check_site(root), "DATE-EXACT")
+
+
+# A surname alone, at a sentence's start or mid-sentence, was read as a common word because it is
+# frequent in text: "Jenkins", "García" and "Benítez" are frequent because people are called them. The
+# census's surnames (knowledge.surnames) that no dictionary of the text's languages knows as a lowercase
+# word now stay names. All published on a child's story before.
+SURNAMES_ALONE = [
+    ("en", "Leeds, UK", "Jenkins picked her up after school every night."),
+    ("en", "Leeds, UK", "Every night Jenkins picked her up after school."),
+    ("en", "Leeds, UK", "Ferreira picked her up every night and drove her to the flat."),
+    ("es", "Sevilla, España", "Benítez la recogía cada noche a la salida del colegio."),
+    ("es", "Puebla, México", "Hernández la llevaba al mercado cada sábado."),
+    ("pt", "Lisboa, Portugal", "Souza buscava-a todas as noites."),
+    ("fr", "Lyon, France", "Tremblay venait la chercher le soir."),
+]
+
+# Words that are surnames too, and the dictionary knows them as words; and a surname in a law's name.
+WORDS_THAT_ARE_SURNAMES = [
+    ("en", "Leeds, UK", "Many came. Nobody knew. Christmas was hard, but Brown envelopes of cash helped."),
+    ("es", "Sevilla, España", "Flores y velas adornaban la casa. Antes de salir, rezaba. Paz, decía."),
+    ("pt", "Lisboa, Portugal", "Costa abaixo, o mar batia. Rocha dura, dizia a avó."),
+    ("fr", "Lyon, France", "Comment dire ? Tant pis. Déjà, elle souriait."),
+    (
+        "en",
+        "Kolkata, India",
+        "Her mother is registered under the Mahatma Gandhi National Rural Employment Guarantee Act.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), SURNAMES_ALONE)
+def test_a_surname_alone_stops(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), WORDS_THAT_ARE_SURNAMES)
+def test_words_that_are_surnames_too_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -141,6 +141,16 @@ class NameContext:
             self.memo[key] = self.knowledge.is_given_name(word)
         return self.memo[key]  # type: ignore[no-any-return]
 
+    def surname(self, word: str) -> bool:
+        """A surname frequent in text because people are called it ("Jenkins", "Benítez"), not a word
+        of the text's languages that is also a surname ("Flores", "Young"): `Knowledge.surname_more_than_word`."""
+        key = ("surname", word)
+        if key not in self.memo:
+            self.memo[key] = word not in self.function_words and self.knowledge.surname_more_than_word(
+                word, self.languages
+            )
+        return self.memo[key]  # type: ignore[no-any-return]
+
     def frequency(self, word: str, english_only: bool = False) -> float:
         key = ("en" if english_only else "freq", word)
         if key not in self.memo:
@@ -417,7 +427,7 @@ def _plain_opener(text: str, m: _Cap, ctx: NameContext, label: bool) -> bool:
     if label or not _opens(text, m.start()):
         return False
     w = _low(m.group())
-    return w in ctx.function_words or (not ctx.given(w) and ctx.frequency(w) >= 3.0)
+    return w in ctx.function_words or (not ctx.given(w) and ctx.frequency(w) >= 3.0 and not ctx.surname(w))
 
 
 def _low(word: str) -> str:
@@ -578,7 +588,7 @@ def _needs_context(
         if w in ctx.lowercase:
             continue
         z = ctx.frequency(w)
-        if z < (3.0 if opens and n == 0 else 3.3) or not ctx.english:
+        if z < (3.0 if opens and n == 0 else 3.3) or not ctx.english or ctx.surname(w):
             return True
     triggers = vocab.triggers
     if any(w in triggers or w in _DIRECTIONS for w in _words_before(text, start)):
@@ -618,6 +628,7 @@ def _plain_alone(w: str, opens: bool, ctx: NameContext) -> bool:
         and w not in ctx.declared.fine_places
         and w not in _DIRECTIONS
         and ctx.place(w) is None
+        and not ctx.surname(w)  # "Souza buscava-a…": frequent because people are called it
     )
 
 
@@ -944,8 +955,13 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         return [_found(tokens, INSTITUTION, start, end, "a school, workplace or shelter")]
     _places_named_as_relatives(items, low, i, j, classes, words_idx, ctx)
     out: list[Found] = []
+    family: list[Found] | None = None
     for start, end in _unexplained_spans(classes, words_idx):
-        if kin_inside or _kin_attached(items, low, i, j, vocab, ctx.not_kinship):
+        if kin_inside:
+            out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
+        elif family is None and (family := _family_surname(tokens, low, i, j, classes, ctx)):
+            out += family  # "vivía con los Ramírez Soto": a family, by a surname no word explains
+        elif _kin_attached(items, low, i, j, vocab, ctx.not_kinship):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
         elif _place_context(items, low, i, j, ctx) or (
             _place_word_inside(low, words_idx, vocab)
@@ -1551,6 +1567,8 @@ def _plain_word_class(
         know.prefixed_frequency(w, ctx.languages),
     )
     if t.initial:  # a capital says nothing here: a common word of the text, or a very common one of any
+        if ctx.surname(w):
+            return UNKNOWN  # "Benítez la recogía…": frequent in text because people are called it
         z = max(z, know.compound_frequency(w, ctx.languages))  # a tag or a title: "Peacebuilding"
         if z < 2.5:  # a verb or an adjective opening a title or a sentence: "Reconstrói", "Alertée"
             z = max(z, know.lemma_frequency(w, ctx.languages))
@@ -1564,6 +1582,9 @@ def _plain_word_class(
         # name and no place: a tag's "seafarers", a title's "Temporeras", "Remittances" opening a sentence
         return COMMON if z >= 2.5 or know.frequency(w) >= 4.5 else UNKNOWN
     official = _official(low, i, j, vocab) or _official_name_near(items, low, i, j, ctx)
+    if not official and ctx.surname(w):
+        return UNKNOWN  # "Every night Jenkins picked her up"; in a body's or a law's name a surname is
+        # the name's ("Mahatma Gandhi National Rural Employment Guarantee Act")
     if ctx.english or official or _national(low, j, ctx):
         if z < 3.3:  # "Centre for Combating Trafficking": a form of a common word
             z = max(z, know.lemma_frequency(w, ctx.languages))
@@ -3430,7 +3451,7 @@ def _family_surname(
     if not words_idx or any(classes.get(k) not in allowed for k in words_idx):
         return []  # a declared name, a place, a listed body: explained for what it is
     if not any(
-        classes.get(k) in (COMMON, COARSE_PLACE)
+        (classes.get(k) in (COMMON, COARSE_PLACE) or (classes.get(k) == UNKNOWN and ctx.surname(low[k])))
         and items[k].cap
         and not items[k].initial
         and low[k] not in ctx.lowercase

