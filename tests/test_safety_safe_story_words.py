@@ -2783,3 +2783,37 @@ def test_words_that_are_surnames_too_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# A person, then a naming phrase: what follows is that person's name, though it is a word or a place
+# ("Flores" is a Uruguayan department and a Brazilian city; "Costa", "Paz" and "Blanc" are words).
+# All published on a child's story before.
+PEOPLE_CALLED = [
+    ("en", "Leeds, UK", "Every night a man called Flores picked her up."),
+    ("en", "Leeds, UK", "A woman they call Costa runs the house where she was kept."),
+    ("es", "Puebla, México", "Un hombre llamado Flores la recogía."),
+    ("es", "Puebla, México", "La reclutadora, conocida como Paz, le prometió un trabajo."),
+    ("pt", "Recife, Brasil", "Um homem chamado Costa buscava-a à noite."),
+    ("fr", "Lyon, France", "Un homme appelé Blanc venait la chercher."),
+]
+
+# A naming phrase after a place, or after no person, names no one.
+THINGS_CALLED = [
+    ("en", "Leeds, UK", "She moved to a city they call Flores."),
+    ("es", "Puebla, México", "En su pueblo todos llaman Navidad al gran día de diciembre."),
+    ("en", "Ranchi, India", "In her village everyone calls Christmas the big day."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), PEOPLE_CALLED)
+def test_a_person_called_by_a_word_is_named(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), THINGS_CALLED)
+def test_a_place_called_by_a_word_is_not_a_person(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -1458,6 +1458,9 @@ def _plain_word_class(
         return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
+    if _a_person_called(items, low, i, vocab):
+        return NAME_LIKE  # "a man called Flores", "un hombre llamado Flores", "a girl named Hope": a
+        # person's name, though a word or a place
     if t.upper and _caps_with_a_year(items, low, k, ctx):
         return NAME_LIKE  # "NENE 2014", "KOFI 2012", "ATE 2012": a name or a nickname and a birth year
     if t.initial and w not in ctx.lowercase and _named_in_apposition(items, low, k, ctx):
@@ -2773,6 +2776,32 @@ def _named_by_phrase(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
     naming = vocab["naming_phrases"]
     k = i - 1
     return bool(k >= 0 and items[k].kind == WORD and (low[k] in naming or _phrase_ends(low, k, naming)))
+
+
+_PERSON_NOUNS = ("person_words", "people_nouns", "life_roles", "child_words", "kinship")
+
+
+def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """A naming phrase right before the run, and a person before it within three words: "a man called
+    Flores", "un hombre llamado Flores", "the recruiter, known as Paz", "a woman they call Costa". What
+    follows names that person, whatever its words ("a shelter known as Casa Luz", "a song called
+    Sodade" name no one: no person before the phrase)."""
+    k = i - 1
+    if k < 0 or items[k].kind != WORD:
+        return False
+    n = 0
+    for section in ("naming_phrases", "naming_by_people"):
+        lexicon = vocab[section]
+        n = n or _phrase_length(low, k, lexicon) or (1 if low[k] in lexicon else 0)
+    if n == 0:
+        return False
+    before = [m for m in range(k - n, max(-1, k - n - 8), -1) if items[m].kind == WORD][:3]
+    return any(
+        low[m] in vocab[section]
+        and not (low[m] in vocab["possessives"] and m != before[0])  # "In her village everyone calls…"
+        for m in before
+        for section in _PERSON_NOUNS
+    )
 
 
 def _skippable(vocab: Vocabulary) -> frozenset[str]:
