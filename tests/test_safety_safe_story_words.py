@@ -2757,6 +2757,8 @@ SURNAMES_ALONE = [
     ("es", "Puebla, México", "Hernández la llevaba al mercado cada sábado."),
     ("pt", "Lisboa, Portugal", "Souza buscava-a todas as noites."),
     ("fr", "Lyon, France", "Tremblay venait la chercher le soir."),
+    # a city of 93,000 by that name, but a surname doing something to her
+    ("es", "Puebla, México", "García la llevaba al mercado cada sábado."),
 ]
 
 # Words that are surnames too, and the dictionary knows them as words; and a surname in a law's name.
@@ -2765,6 +2767,7 @@ WORDS_THAT_ARE_SURNAMES = [
     ("es", "Sevilla, España", "Flores y velas adornaban la casa. Antes de salir, rezaba. Paz, decía."),
     ("pt", "Lisboa, Portugal", "Costa abaixo, o mar batia. Rocha dura, dizia a avó."),
     ("fr", "Lyon, France", "Comment dire ? Tant pis. Déjà, elle souriait."),
+    ("es", "Puebla, México", "Lima la recibió con lluvia. Mendoza la recibió con sol."),
     (
         "en",
         "Kolkata, India",

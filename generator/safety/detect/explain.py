@@ -1533,6 +1533,15 @@ def _plain_word_class(
     ):
         return COARSE_PLACE  # "la région de Kédougou", "Beja district", "Puebla y Tlaxcala": the region
     if place is not None and (located or not given):
+        if (
+            t.starts
+            and j == k + 1
+            and place.population < _BIG_CITY
+            and ctx.surname(w)
+            and _object_pronouns_before_a_verb(items, low, j, ctx) > 0
+        ):
+            return UNKNOWN  # "García la llevaba al mercado": a surname doing something to her, not the
+            # city of that name ("Lima la recibió con lluvia": a word too, and a big city)
         if place.level <= ctx.precision:
             return COARSE_PLACE
         if (
@@ -2879,17 +2888,25 @@ def _town_opens(
         return False
     if j < len(items) and items[j].kind == PUNCT and items[j].text in (",", ":"):
         return t.heading or not ctx.english
+    pronouns = _object_pronouns_before_a_verb(items, low, j, ctx)
+    # "Tarifa queda a una hora", "Sens est à une heure": a verb right after
+    return pronouns > 0 or (pronouns == 0 and not ctx.english)
+
+
+def _object_pronouns_before_a_verb(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:
+    """How many object pronouns stand between j and the verb after them ("la recibió", "l'a accueillie",
+    "her" in "…helped her"): 0 for a verb right at j, -1 when no verb follows."""
     pronouns = ctx.vocab["object_pronouns"]
     m = j
     while m < len(items) and items[m].kind == WORD and low[m] in pronouns and m < j + 3:
         m += 1
-    return (
-        (j < m or not ctx.english)  # "Tarifa queda a una hora", "Sens est à une heure": a verb right after
-        and m < len(items)
+    verb = (
+        m < len(items)
         and items[m].kind == WORD
         and not items[m].cap
         and ctx.knowledge.verb_form(low[m], ctx.languages)
     )
+    return m - j if verb else -1
 
 
 def _locative_before(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
