@@ -2820,3 +2820,56 @@ def test_a_place_called_by_a_word_is_not_a_person(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# Red team 28 (/work/redteam28, against b005ec6): names that still published on a child's story. A
+# name in capitals was an acronym; a name after "whose surname was", "de apellido", "pelo apelido de",
+# "may apelyidong" was a word; a double-barrelled surname of two words was two words.
+RED_TEAM_28 = [
+    ("en", "Leeds, UK", "Every night JENKINS picked her up at the school gates."),
+    ("es", "Puebla, México", "Cada noche BENÍTEZ la recogía a la salida de la secundaria."),
+    ("fil", "Cebu City, Philippines", "Sinundo siya ni REYES tuwing gabi."),
+    ("en", "Leeds, UK", "A man whose surname was Costa picked her up every night."),
+    ("en", "Leeds, UK", "The driver told her his name was Costa."),
+    ("en", "Leeds, UK", "Everyone at the flats knew her by the nickname Baby."),
+    ("es", "Puebla, México", "Un hombre de apellido Campos la recogía."),
+    ("es", "Puebla, México", "El tratante se hacía llamar Paz."),
+    ("fr", "Dakar, Sénégal", "Un homme dont le nom de famille était Blanc venait la chercher."),
+    ("pt", "Recife, Brasil", "O sobrenome dele era Rocha."),
+    ("pt", "Recife, Brasil", "Era conhecido pelo apelido de Branco."),
+    ("fil", "Cebu City, Philippines", "Isang lalaking may apelyidong Santos ang sumundo sa kanya."),
+    ("en", "Leeds, UK", "Every night Costa-Brown picked her up at the school gates."),
+    ("pt", "Recife, Brasil", "Todas as noites Costa-Lima buscava-a."),
+    ("en", "Leeds, UK", "Every night the driver, Brown, picked her up after school."),
+    (
+        "en",
+        "Leeds, UK",
+        "Her neighbour Brown, who had known her since she was small, introduced her to the men.",
+    ),
+    ("es", "Puebla, México", "La vecina Flores la llevó con los hombres."),
+    ("pt", "Recife, Brasil", "O motorista Rocha buscava-a todas as noites."),
+]
+
+# Acronyms, compass points, a pronoun before a day and titles after a naming phrase (four were red team 28's
+# over-blocks: a song's title after "called" read as a person's name).
+RED_TEAM_28_CONTROLS = [
+    ("en", "Leeds, UK", "She passed her WASSCE, and UNICEF and the NGO helped her family."),
+    ("es", "Puebla, México", "Trabaja con una ONG y el DIF; su CURP está en trámite."),
+    ("fil", "Cebu City, Philippines", "Tumulong ang DSWD at TESDA sa kanya."),
+    ("en", "Leeds, UK", "She moved to the North-West and joined Anti-Slavery groups."),
+    ("en", "Leeds, UK", "At the shelter she learned a song called Amazing Grace and sang it."),
+    ("es", "Puebla, México", "La niña cantaba una canción llamada Cielito Lindo."),
+    ("pt", "Recife, Brasil", "A menina cantava uma música chamada Sodade."),
+    ("fil", "Cebu City, Philippines", "Kinanta niya ang isang kantang tinatawag na Tadhana."),
+    ("en", "Leeds, UK", "She told him Sunday was her day off."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_28)
+def test_red_team_28s_names_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_28_CONTROLS)
+def test_red_team_28s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -806,7 +806,9 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if n > 1 and i + n >= j:
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
     if (
-        _quoted_title(items, low, i, j, vocab) or _inside_a_title(items, low, first, j, ctx)
+        _quoted_title(items, low, i, j, vocab)
+        or _title_called(items, low, i, j, vocab)
+        or _inside_a_title(items, low, first, j, ctx)
     ) and _introduced_as(items, low, i, j, ctx) is None:
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
     if _foreign_in_italics(items, low, first, j, ctx):
@@ -1214,12 +1216,35 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         k >= 0
         and items[k].kind == WORD
         and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
-        and not _names_a_place_or_body(low, i, j, vocab)  # 'the song "Sitio Malipayon"': her village
-        # 'suena «Cocina Doña Chela»': a title, a relative's or a body's word inside names a person or
-        # a place, not a song
-        and not any(
-            vocab.union(_PERSON_OR_BODY_WORDS).match(low, m) for m in range(i, j) if items[m].kind == WORD
-        )
+        and _only_a_title(items, low, i, j, vocab)
+    )
+
+
+def _only_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """Nothing in the run says it is more than a title: 'the song "Sitio Malipayon"' is her village, and in
+    'suena «Cocina Doña Chela»' a relative's or a body's word names a person or a place, not a song."""
+    return not _names_a_place_or_body(low, i, j, vocab) and not any(
+        vocab.union(_PERSON_OR_BODY_WORDS).match(low, m) for m in range(i, j) if items[m].kind == WORD
+    )
+
+
+def _title_called(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
+    """The run follows a naming phrase right after a word for a song, a film or a book: "a song called
+    Amazing Grace", "una canción llamada Cielito Lindo", "uma música chamada Sodade", "isang kantang
+    tinatawag na Tadhana". A title, as in quotation marks ("a man called Costa" is a person's name)."""
+    k = i - 1
+    if k < 1 or items[k].kind != WORD:
+        return False
+    naming = vocab["naming_phrases"]
+    n = _phrase_length(low, k, naming) or (1 if low[k] in naming else 0)
+    t = k - n
+    return (
+        n > 0
+        and t >= 0
+        and items[t].kind == WORD
+        and not items[t].cap
+        and low[t] in vocab["title_words"]
+        and _only_a_title(items, low, i, j, vocab)
     )
 
 
@@ -1458,7 +1483,9 @@ def _plain_word_class(
         return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
-    if _a_person_called(items, low, i, vocab):
+    if _a_person_called(items, low, i, vocab) or (
+        _after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx)
+    ):
         return NAME_LIKE  # "a man called Flores", "un hombre llamado Flores", "a girl named Hope": a
         # person's name, though a word or a place
     if t.upper and _caps_with_a_year(items, low, k, ctx):
@@ -1478,6 +1505,8 @@ def _plain_word_class(
         region = _upper_or_lower(parts, ctx)
         if region is not None:
             return region  # "Haute-Guinée", "Alto-Paraná": a part of a country or a state, as coarse
+        if not t.initial and ctx.place(w) is None and _double_surname(t.text, parts, ctx):
+            return UNKNOWN  # "Costa-Brown", "Ferreira-Lima": a double-barrelled surname, made of words
         if (
             parts
             and all(
@@ -1554,6 +1583,8 @@ def _plain_word_class(
             or _town_opens(items, low, k, j, place, ctx)
         ):
             return FINE_PLACE
+    if _after_a_role(items, low, i, vocab, comma=True) and _name_or_rare(w, ctx):
+        return NAME_LIKE  # "the driver, Brown, picked her up" ("The survivors, Manila's finest": a place)
     if given:
         if w in ctx.lowercase or ((t.initial or t.upper) and know.more_word_than_name(w, ctx.languages)):
             return COMMON  # "Hope is the word…", "Will she go back?"
@@ -2015,9 +2046,46 @@ def _acronym_class(items: tuple[Token, ...], low: list[str], k: int, ctx: NameCo
         return (
             KNOWN  # "dumaan sa DMW", "Ayon sa IACAT": a public body the vocabulary lists, wherever it stands
         )
+    if _a_name_in_capitals(w, ctx) and not (k > 0 and low[k - 1] in ctx.vocab["articles"]):
+        return UNKNOWN  # "Every night JENKINS picked her up", "ni REYES": a name, shouted ("el SENA", "do
+        # INSS": an article says a body's acronym)
     if ctx.knowledge.frequency(w) >= 3.0 or (len(w) > 2 and not _where_someone_is(items, low, k, ctx)):
         return COMMON
     return UNKNOWN
+
+
+def _double_surname(raw: str, parts: list[str], ctx: NameContext) -> bool:
+    """Two or more capitalised parts joined by hyphens, each a surname of the census (of three letters or
+    more, no small word, no compass point): "Costa-Brown", "Ferreira-Lima", "Petit-Blanc". Each part
+    may be a word ("costa", "brown", "lima"), but words are not capitalised and joined so mid-sentence."""
+    capitalised = [p for p in raw.split("-") if p]
+    return (
+        len(parts) >= 2
+        and len(capitalised) == len(parts)
+        and all(p[:1].isupper() for p in capitalised)
+        and all(
+            len(p) >= 3
+            and p not in ctx.function_words
+            and p not in _DIRECTIONS
+            and fold(p) in ctx.knowledge.surnames
+            for p in parts
+        )
+    )
+
+
+def _a_name_in_capitals(w: str, ctx: NameContext) -> bool:
+    """A word in capitals that is a given name or a surname of the census, of four letters or more (an
+    acronym of three is often a surname too: "ONG", "CAN"), that the text does not spell out as an
+    acronym: a name written in capitals ("JENKINS", "BENÍTEZ", "SOUZA", "REYES"). A surname that is also
+    a word of another language counts here ("REYES", "COSTA"): a word is rarely shouted mid-sentence, a
+    name often is; one that is an English word does not ("STEM", "BROWN": acronyms spell them)."""
+    if len(w) < 4 or w in ctx.acronyms or w in ctx.lowercase or w in ctx.function_words:
+        return False
+    know = ctx.knowledge
+    if ctx.given(w) and not know.more_word_than_name(w, ctx.languages):
+        return True
+    # An acronym that spells an English word is common ("STEM", "CARE", "SAFE"): not a name
+    return fold(w) in know.surnames and not know.dictionary_word(w, (0,))
 
 
 def _after_small_word(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
@@ -2791,10 +2859,10 @@ _PERSON_NOUNS = ("person_words", "people_nouns", "life_roles", "child_words", "k
 
 
 def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
-    """A naming phrase right before the run, and a person before it within three words: "a man called
-    Flores", "un hombre llamado Flores", "the recruiter, known as Paz", "a woman they call Costa". What
-    follows names that person, whatever its words ("a shelter known as Casa Luz", "a song called
-    Sodade" name no one: no person before the phrase)."""
+    """A naming phrase right before the run, and a person's word right before it: "a man called Flores",
+    "un hombre llamado Flores", "the recruiter, known as Paz", "a woman they call Costa". What follows
+    names that person, whatever its words ("a shelter known as Casa Luz", "a song called Sodade" name no
+    one; "In her village everyone calls Christmas the big day": "village" is before the phrase)."""
     k = i - 1
     if k < 0 or items[k].kind != WORD:
         return False
@@ -2804,13 +2872,34 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
         n = n or _phrase_length(low, k, lexicon) or (1 if low[k] in lexicon else 0)
     if n == 0:
         return False
-    before = [m for m in range(k - n, max(-1, k - n - 8), -1) if items[m].kind == WORD][:3]
-    return any(
-        low[m] in vocab[section]
-        and not (low[m] in vocab["possessives"] and m != before[0])  # "In her village everyone calls…"
-        for m in before
-        for section in _PERSON_NOUNS
-    )
+    m = next((m for m in range(k - n, max(-1, k - n - 3), -1) if items[m].kind == WORD), None)
+    return m is not None and any(low[m] in vocab[section] for section in _PERSON_NOUNS)
+
+
+_ROLE_NOUNS = ("life_roles", "people_nouns", "child_words")
+
+
+def _name_or_rare(w: str, ctx: NameContext) -> bool:
+    """A given name, a census surname, or a word too rare to be read as a common one: what a role before
+    it makes a name ("la vecina Flores"; "une jeune Ivoirienne" is a nationality, a frequent word)."""
+    return ctx.given(w) or fold(w) in ctx.knowledge.surnames or ctx.frequency(w) < 3.0
+
+
+def _after_a_role(
+    items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary, *, comma: bool
+) -> bool:
+    """A lowercase word for someone's role right before the run ("her neighbour Brown", "la vecina
+    Flores", "o motorista Rocha"), or before one comma with `comma` ("the driver, Brown,"). The run names
+    them, whatever its words; right after the role, even a place's name. A pronoun is no role ("told him
+    Sunday…"), nor a word in a heading."""
+    m = i - 1
+    if comma:
+        if m < 0 or items[m].text != ",":
+            return False
+        m -= 1
+    if m < 0 or items[m].kind != WORD or items[m].cap or low[m] in vocab["family_words"]:
+        return False  # "la familia Ramírez" is a family's name (_family_surname)
+    return any(low[m] in vocab[section] for section in _ROLE_NOUNS)
 
 
 def _skippable(vocab: Vocabulary) -> frozenset[str]:

@@ -125,7 +125,11 @@ class Knowledge:
         p = self.surnames.get(fold(word))
         if p is None or self.frequency(word, languages) - p / 10 >= 1.0:
             return False
-        return not any(_lowercase_word(word, _LEMMA_LANGUAGES[i]) for i in languages or range(len(LANGUAGES)))
+        return not self.dictionary_word(word, languages)
+
+    def dictionary_word(self, word: str, languages: tuple[int, ...] = ()) -> bool:
+        """A dictionary of one of the languages (simplemma's) knows the word as a lowercase word."""
+        return any(_lowercase_word(word, _LEMMA_LANGUAGES[i]) for i in languages or range(len(LANGUAGES)))
 
     def more_word_than_name(self, word: str, languages: tuple[int, ...] = ()) -> bool:
         """True for a word people are rarely called ("Hope", "Will", "Dawn") as opposed to a name that is
