@@ -14,6 +14,7 @@ import re
 from collections.abc import Container, Iterator, Mapping
 
 from generator.content.model import Story
+from generator.safety.detect.scanbase import FOLD_EXCEPTIONS, words_of
 from generator.safety.detect.vocab import Lexicon, load_vocabulary
 from generator.safety.redact import person_label
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
@@ -155,11 +156,34 @@ def _digits_for_words(text: str, ages: Mapping[str, int]) -> str:
     15 when", "fifteen-year-old" → "15-year-old", "Labing-anim na taong gulang" → "16 na taong gulang"),
     so that one reading serves both. Not "tatlumpu't dalawang" (thirty-two): a part of a larger number.
     Only the number words the text holds go into the pattern (a pattern of all of them is slow)."""
-    low = text.casefold()
-    present = tuple(sorted(w for w in ages if w in low))
+    present = _age_words_in(text, ages)
     if not present:
         return text
     return _age_words(present).sub(lambda m: str(ages[m.group().casefold()]), text)
+
+
+def _age_words_in(text: str, ages: Mapping[str, int]) -> tuple[str, ...]:
+    """The number words `_age_words` could find in the text, in order: every one it matches, and perhaps
+    a few more (a pattern's words that match nowhere change nothing). A word the pattern matches starts
+    a word of the text and its first part ("labing" of "labing-anim") is all of one, so a first part of
+    ASCII letters is among the text's words (`words_of`, unless it holds a letter that ignoring case
+    reads as another: FOLD_EXCEPTIONS); any other is looked for in the whole text."""
+    if any(c in text for c in FOLD_EXCEPTIONS):
+        low = text.casefold()
+        return tuple(sorted(w for w in ages if w in low))
+    words = words_of(text)
+    low = ""
+    present = []
+    for w in sorted(ages):
+        first = w.partition("-")[0]
+        if first.isascii():
+            if first in words:
+                present.append(w)
+            continue
+        low = low or text.casefold()
+        if w in low:
+            present.append(w)
+    return tuple(present)
 
 
 @functools.lru_cache(maxsize=256)
