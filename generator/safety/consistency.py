@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Container, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 
 from generator.content.model import Story
+from generator.safety.detect.scanbase import FOLD_EXCEPTIONS, lowered, words_of
 from generator.safety.detect.vocab import Lexicon, load_vocabulary
 from generator.safety.redact import person_label
 from generator.safety.registry import ANY, ERROR, Hit, StoryContext, rules_in, story_rule
@@ -154,12 +155,90 @@ def _digits_for_words(text: str, ages: Mapping[str, int]) -> str:
     """The text with every age written in words written in digits ("was only fifteen when" → "was only
     15 when", "fifteen-year-old" → "15-year-old", "Labing-anim na taong gulang" → "16 na taong gulang"),
     so that one reading serves both. Not "tatlumpu't dalawang" (thirty-two): a part of a larger number.
-    Only the number words the text holds go into the pattern (a pattern of all of them is slow)."""
-    low = text.casefold()
-    present = tuple(sorted(w for w in ages if w in low))
+    Only the number words the text holds go into the pattern (a pattern of all of them is slow), and it
+    is tried only where one of them is written (`_replaced_where_written`)."""
+    present = _age_words_in(text, ages)
     if not present:
         return text
-    return _age_words(present).sub(lambda m: str(ages[m.group().casefold()]), text)
+    pattern = _age_words(present)
+    return _replaced_where_written(text, present, pattern, lambda m: str(ages[m.group().casefold()]))
+
+
+def _age_words_in(text: str, ages: Mapping[str, int]) -> tuple[str, ...]:
+    """The number words `_age_words` could find in the text, in order: those it holds as before (a word
+    in the casefolded text), less some that the pattern cannot match there (a pattern's words that match
+    nowhere change nothing). A word the pattern matches starts a word of the text, and the ASCII letters
+    it starts with ("labing" of "labing-anim", "dieci" of "dieciséis") are all of one when what follows
+    them is no ASCII letter: they are among the text's words (`words_of`, unless the text holds a letter
+    that ignoring case reads as another: FOLD_EXCEPTIONS). A word in lowercase ASCII found so is in the
+    casefolded text; any other is looked for there too."""
+    entries = _first_letters(tuple(ages))
+    if any(c in text for c in FOLD_EXCEPTIONS):
+        low = text.casefold()
+        return tuple(w for w, _ in entries if w in low)
+    words = words_of(text)
+    low = ""
+    present = []
+    for w, first in entries:
+        if first and first not in words:
+            continue
+        if first and w.isascii() and w.islower():
+            present.append(w)
+            continue
+        low = low or text.casefold()
+        if w in low:
+            present.append(w)
+    return tuple(present)
+
+
+_LETTERS = re.compile(r"[a-z]+")
+# Letters that ignoring case reads as an ASCII letter: "İ", "ı" (i), "ſ" (s), the Kelvin sign (k).
+_READ_AS_ASCII = (*FOLD_EXCEPTIONS, "\u212a")
+
+
+@functools.lru_cache(maxsize=8)
+def _first_letters(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The words, sorted, each with the lowercase ASCII letters it starts with, when what follows them
+    is no letter that ignoring case reads as an ASCII one ("" otherwise: "Quince", "sIx")."""
+    out = []
+    for w in sorted(words):
+        m = _LETTERS.match(w)
+        after = w[m.end() : m.end() + 1] if m else ""
+        if m is None or (after.isascii() and after.isalpha()) or after in _READ_AS_ASCII:
+            out.append((w, ""))
+        else:
+            out.append((w, m.group()))
+    return tuple(out)
+
+
+def _replaced_where_written(
+    text: str, words: tuple[str, ...], pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]
+) -> str:
+    """`pattern.sub(replace, text)` for a case-insensitive pattern whose every match is one of `words`
+    (in ASCII, none empty): the pattern is tried only where one of them is written in the lowercased
+    text, instead of at every character. Where lowercasing could misplace or misread a letter
+    (FOLD_EXCEPTIONS), and for words not in ASCII, the plain `sub`."""
+    low = lowered(text)
+    if (
+        not all(w and w.isascii() for w in words)
+        or len(low) != len(text)
+        or any(c in text for c in FOLD_EXCEPTIONS)
+    ):
+        return pattern.sub(replace, text)
+    starts = set()
+    for w in words:
+        at = low.find(w)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(w, at + 1)
+    out: list[str] = []
+    done = 0
+    for at in sorted(starts):
+        m = pattern.match(text, at) if at >= done else None
+        if m is not None:
+            out += (text[done:at], replace(m))
+            done = m.end()
+    return "".join(out) + text[done:]
 
 
 @functools.lru_cache(maxsize=256)

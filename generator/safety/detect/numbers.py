@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Container, Iterator
 from urllib.parse import urlsplit
 
 from generator.safety.detect.scan_contacts import link_host
@@ -568,9 +568,10 @@ def _grouped(text: str) -> bool:
     )
 
 
+_TLD = "com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv"  # the domains a link is read by
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:!?]"
-    r"|\b(?:[a-z0-9\-]+\.)+(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)"
+    rf"|\b(?:[a-z0-9\-]+\.)+(?:{_TLD})"
     r"(?:/[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?])?\b",
     re.IGNORECASE,
 )
@@ -578,9 +579,9 @@ _LINK = re.compile(
 
 _LINK_HINTS = ("://", "www.", ".com", ".org", ".net", ".gov", ".edu", ".in", ".ph", ".mx", ".br", ".ca", ".fr",
                ".uk", ".io", ".me", ".be", ".ly", ".gl", ".co", ".info", ".tv", ".COM", ".ORG")  # fmt: skip
-_LINKISH = re.compile(
-    r"://|www\.|\w\.(?:com|org|net|gov|edu|in|ph|mx|br|ca|fr|uk|io|me|be|ly|gl|co|info|tv)\b", re.IGNORECASE
-)
+# "://", "www." or a word's dot before a top-level domain (`\w\.(?:…)\b`), written to start with the ":"
+# or "." it needs, so that `re` skips ahead to those characters.
+_LINKISH = re.compile(rf"[:.](?:(?<=:)//|(?<=www\.)|(?<=\w\.)(?:{_TLD})\b)", re.IGNORECASE)
 
 
 def link_spans(text: str) -> list[tuple[int, int]]:
@@ -589,9 +590,32 @@ def link_spans(text: str) -> list[tuple[int, int]]:
         return []
     return [
         m.span()
-        for m in _LINK.finditer(text)
+        for start, end in _marked_stretches(text)
+        for m in _LINK.finditer(text, start, end)
         if "@" not in m.group() and not (m.start() and text[m.start() - 1] == "@")
     ]
+
+
+# What every link holds: "://", "www." or a dot before a top-level domain (as _LINKISH, but a dot after a
+# hyphen too: "foo-.com").
+_LINK_MARK = re.compile(rf"[:.](?:(?<=:)//|(?<=www\.)|(?<=\.)(?:{_TLD}))", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
+
+
+def _marked_stretches(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches of text between spaces that hold a `_LINK_MARK`: a link holds no space, so every
+    link is inside one, and _LINK is tried only there instead of at every word (a space on either side
+    reads as the text's end to its word boundaries)."""
+    end = 0
+    for m in _LINK_MARK.finditer(text):
+        if m.start() < end:
+            continue  # in the stretch already given
+        start = m.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        space = _SPACE.search(text, m.end())
+        end = space.start() if space is not None else len(text)
+        yield start, end
 
 
 def find_links(
