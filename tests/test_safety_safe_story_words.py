@@ -2848,6 +2848,10 @@ RED_TEAM_28 = [
     ),
     ("es", "Puebla, México", "La vecina Flores la llevó con los hombres."),
     ("pt", "Recife, Brasil", "O motorista Rocha buscava-a todas as noites."),
+    # a surname that is a word, doing something to her
+    ("en", "Leeds, UK", "Every night Brown drove her from the school gates to a flat."),
+    ("es", "Puebla, México", "Cada noche Campos la recogía a la salida de la secundaria."),
+    ("fr", "Dakar, Sénégal", "Chaque soir, Blanc l'a emmenée."),
 ]
 
 # Acronyms, compass points, a pronoun before a day and titles after a naming phrase (four were red team 28's
@@ -2862,6 +2866,8 @@ RED_TEAM_28_CONTROLS = [
     ("pt", "Recife, Brasil", "A menina cantava uma música chamada Sodade."),
     ("fil", "Cebu City, Philippines", "Kinanta niya ang isang kantang tinatawag na Tadhana."),
     ("en", "Leeds, UK", "She told him Sunday was her day off."),
+    ("en", "Leeds, UK", "Hope kept her going. Manila welcomed her."),
+    ("es", "Puebla, México", "En Flores la conocieron."),
 ]
 
 

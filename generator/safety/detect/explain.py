@@ -590,6 +590,17 @@ def _needs_context(
         z = ctx.frequency(w)
         if z < (3.0 if opens and n == 0 else 3.3) or not ctx.english or ctx.surname(w):
             return True
+        if (
+            len(words) == 1
+            and fold(w) in ctx.knowledge.surnames
+            and _words_after(text, end)[1:2]
+            in (
+                ["her"],
+                ["him"],
+                ["them"],
+            )
+        ):
+            return True  # "Every night Brown drove her": a surname doing something to someone
     triggers = vocab.triggers
     if any(w in triggers or w in _DIRECTIONS for w in _words_before(text, start)):
         return True
@@ -1553,6 +1564,15 @@ def _plain_word_class(
         or _followed_by_place(items, j)
         or (place is not None and place.population >= _BIG_CITY and _place_verb_before(items, low, i, vocab))
     )
+    if (
+        j == k + 1
+        and not located
+        # a place's name must be no word as well: "Lima la recibió", "Flores…" may be the place
+        and (place is None or (place.level >= CITY and place.population < _BIG_CITY and ctx.surname(w)))
+        and _a_surname_acting(items, low, k, j, ctx)
+    ):
+        return UNKNOWN  # "García la llevaba al mercado", "Cada noche Flores la recogía", "Every night Brown
+        # drove her": a surname doing something to someone, not the town or the word of that name
     if place is not None and place.level <= STATE:
         return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
     if (
@@ -1562,15 +1582,6 @@ def _plain_word_class(
     ):
         return COARSE_PLACE  # "la région de Kédougou", "Beja district", "Puebla y Tlaxcala": the region
     if place is not None and (located or not given):
-        if (
-            t.starts
-            and j == k + 1
-            and place.population < _BIG_CITY
-            and ctx.surname(w)
-            and _object_pronouns_before_a_verb(items, low, j, ctx) > 0
-        ):
-            return UNKNOWN  # "García la llevaba al mercado": a surname doing something to her, not the
-            # city of that name ("Lima la recibió con lluvia": a word too, and a big city)
         if place.level <= ctx.precision:
             return COARSE_PLACE
         if (
@@ -2980,6 +2991,32 @@ def _town_opens(
     pronouns = _object_pronouns_before_a_verb(items, low, j, ctx)
     # "Tarifa queda a una hora", "Sens est à une heure": a verb right after
     return pronouns > 0 or (pronouns == 0 and not ctx.english)
+
+
+def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
+    """A census surname, not after a preposition, as the subject of a verb that does something to
+    someone: its object pronoun before the verb ("García la llevaba", "Blanc l'a emmenée", "Campos la
+    recogía") or, in English, a person's pronoun after it ("Brown drove her", "Costa picked him up").
+    A word or a town of that name, it is a person here (the caller keeps a region's or a big city's
+    name, and a town's that is also a word, a place: "Lima la recibió con lluvia")."""
+    w = low[k]
+    know = ctx.knowledge
+    if fold(w) not in know.surnames or w in ctx.function_words or w in ctx.lowercase:
+        return False
+    if ctx.given(w) and know.more_word_than_name(w, ctx.languages):
+        return False  # "Hope kept her going": a word people are rarely called
+    if k > 0 and items[k - 1].kind == WORD and low[k - 1] in _PREPOSITIONS:
+        return False  # "en Flores la conocieron": the town
+    if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
+        return True
+    return (
+        ctx.english
+        and j + 1 < len(items)
+        and items[j].kind == WORD
+        and not items[j].cap
+        and low[j + 1] in ("her", "him", "them")
+        and know.english_past_or_present(low[j])
+    )
 
 
 def _object_pronouns_before_a_verb(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:

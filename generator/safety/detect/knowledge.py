@@ -127,6 +127,11 @@ class Knowledge:
             return False
         return not self.dictionary_word(word, languages)
 
+    def english_past_or_present(self, word: str) -> bool:
+        """An inflected English verb ("drove", "picked", "takes"): simplemma's dictionary form differs."""
+        w = word.casefold()
+        return w.endswith("ed") or _lemma(w, "en") != w
+
     def dictionary_word(self, word: str, languages: tuple[int, ...] = ()) -> bool:
         """A dictionary of one of the languages (simplemma's) knows the word as a lowercase word."""
         return any(_lowercase_word(word, _LEMMA_LANGUAGES[i]) for i in languages or range(len(LANGUAGES)))
