@@ -2852,6 +2852,8 @@ RED_TEAM_28 = [
     ("en", "Leeds, UK", "Every night Brown drove her from the school gates to a flat."),
     ("es", "Puebla, México", "Cada noche Campos la recogía a la salida de la secundaria."),
     ("fr", "Dakar, Sénégal", "Chaque soir, Blanc l'a emmenée."),
+    ("fr", "Dakar, Sénégal", "Chaque soir, Sow venait la chercher."),
+    ("pt", "Maputo, Moçambique", "Todas as noites Banda buscava-a na escola."),
 ]
 
 # Acronyms, compass points, a pronoun before a day and titles after a naming phrase (four were red team 28's

@@ -593,14 +593,10 @@ def _needs_context(
         if (
             len(words) == 1
             and fold(w) in ctx.knowledge.surnames
-            and _words_after(text, end)[1:2]
-            in (
-                ["her"],
-                ["him"],
-                ["them"],
-            )
+            and (not opens or _words_after(text, end)[1:2] in (["her"], ["him"], ["them"]))
         ):
-            return True  # "Every night Brown drove her": a surname doing something to someone
+            return True  # "Every night Brown drove her", "Every evening Bello came": a surname may be
+            # someone doing something (_a_surname_acting)
     triggers = vocab.triggers
     if any(w in triggers or w in _DIRECTIONS for w in _words_before(text, start)):
         return True
@@ -3009,13 +3005,18 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
         return False  # "en Flores la conocieron": the town
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
-    return (
-        ctx.english
-        and j + 1 < len(items)
-        and items[j].kind == WORD
-        and not items[j].cap
-        and low[j + 1] in ("her", "him", "them")
-        and know.english_past_or_present(low[j])
+    if j >= len(items) or items[j].kind != WORD or items[j].cap:
+        return False
+    if ctx.english and j + 1 < len(items) and low[j + 1] in ("her", "him", "them"):
+        return know.english_past_or_present(low[j])
+    # Mid-sentence, a capitalised surname before any verb is its subject ("Every evening Bello came",
+    # "Chaque soir, Sow venait", "Todas as noites Oliveira buscava-a"); opening a sentence, an English
+    # noun does that too ("Peace returned"), so there only the forms above count.
+    return not items[k].initial and (
+        # in English a past tense: "questions" after "'Ask" is a noun
+        (know.english_past_or_present(low[j]) and not low[j].endswith("s"))
+        if ctx.english
+        else know.verb_form(low[j], ctx.languages)
     )
 
 
