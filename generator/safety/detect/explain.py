@@ -1242,8 +1242,7 @@ def _title_called(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     k = i - 1
     if k < 1 or items[k].kind != WORD:
         return False
-    naming = vocab["naming_phrases"]
-    n = _phrase_length(low, k, naming) or (1 if low[k] in naming else 0)
+    n = _phrase_or_word(low, k, vocab["naming_phrases"])
     t = k - n
     return (
         n > 0
@@ -1567,7 +1566,7 @@ def _plain_word_class(
         and (place is None or (place.level >= CITY and place.population < _BIG_CITY and ctx.surname(w)))
         and _a_surname_acting(items, low, k, j, ctx)
     ):
-        return UNKNOWN  # "García la llevaba al mercado", "Cada noche Flores la recogía", "Every night Brown
+        return UNKNOWN  # "García la llevaba al mercado", "Cada noche Campos la recogía", "Every night Brown
         # drove her": a surname doing something to someone, not the town or the word of that name
     if place is not None and place.level <= STATE:
         return COARSE_PLACE if place.level <= ctx.precision else FINE_PLACE
@@ -2873,10 +2872,7 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
     k = i - 1
     if k < 0 or items[k].kind != WORD:
         return False
-    n = 0
-    for section in ("naming_phrases", "naming_by_people"):
-        lexicon = vocab[section]
-        n = n or _phrase_length(low, k, lexicon) or (1 if low[k] in lexicon else 0)
+    n = _phrase_or_word(low, k, vocab["naming_phrases"]) or _phrase_or_word(low, k, vocab["naming_by_people"])
     if n == 0:
         return False
     m = next((m for m in range(k - n, max(-1, k - n - 3), -1) if items[m].kind == WORD), None)
@@ -2949,6 +2945,11 @@ def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx
 
 def _phrase_ends(low: list[str], k: int, lexicon: Lexicon) -> bool:
     return _phrase_length(low, k, lexicon) > 0
+
+
+def _phrase_or_word(low: list[str], k: int, lexicon: Lexicon) -> int:
+    """How many words of an entry of `lexicon` end at k, a one-word entry included; 0 if none."""
+    return _phrase_length(low, k, lexicon) or (1 if low[k] in lexicon else 0)
 
 
 def _phrase_length(low: list[str], k: int, lexicon: Lexicon) -> int:
