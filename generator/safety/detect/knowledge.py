@@ -383,7 +383,7 @@ def _lowercase_word(word: str, language: str) -> bool:
     import simplemma
 
     w = word.casefold()
-    return simplemma.is_known(w, lang=language) and simplemma.lemmatize(w, lang=language)[:1].islower()
+    return simplemma.is_known(w, lang=language) and _lemma(w, language)[:1].islower()
 
 
 # How the infinitives of the Romance languages end ("recibir", "accueillir", "receber", "pôr").
