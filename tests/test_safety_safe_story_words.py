@@ -2767,7 +2767,10 @@ WORDS_THAT_ARE_SURNAMES = [
     ("es", "Sevilla, España", "Flores y velas adornaban la casa. Antes de salir, rezaba. Paz, decía."),
     ("pt", "Lisboa, Portugal", "Costa abaixo, o mar batia. Rocha dura, dizia a avó."),
     ("fr", "Lyon, France", "Comment dire ? Tant pis. Déjà, elle souriait."),
-    ("es", "Puebla, México", "Lima la recibió con lluvia. Mendoza la recibió con sol."),
+    # a place of the story's own country, spoken of as if it did something (a state of another country
+    # named like a surname is someone there: "Cada noche Flores la recogía" in a Mexican story)
+    ("es", "Lima, Perú", "Lima la recibió con lluvia."),
+    ("es", "Mendoza, Argentina", "Mendoza la recibió con sol."),
     (
         "en",
         "Kolkata, India",
@@ -2854,6 +2857,35 @@ RED_TEAM_28 = [
     ("fr", "Dakar, Sénégal", "Chaque soir, Blanc l'a emmenée."),
     ("fr", "Dakar, Sénégal", "Chaque soir, Sow venait la chercher."),
     ("pt", "Maputo, Moçambique", "Todas as noites Banda buscava-a na escola."),
+    # a surname that is also a town (Colombia's Bello, Brazil's Oliveira, Uruguay's Flores and Soriano)
+    ("en", "Lagos, Nigeria", "Every evening Bello came to the house to collect the money she had earned."),
+    ("pt", "Recife, Brasil", "Todas as noites, Oliveira buscava-a na saída da escola."),
+    ("es", "Puebla, México", "Cada noche Flores la recogía a la salida de la secundaria."),
+    ("es", "Puebla, México", "Cada noche Rivera la llevaba al bar."),
+    ("fil", "Cebu City, Philippines", "Tuwing gabi, Soriano ang sumusundo sa kanya sa paaralan."),
+    ("fil", "Cebu City, Philippines", "Tuwing gabi, Manalo ang sumusundo sa kanya sa paaralan."),
+    # what someone said is no song's title
+    ("es", "Puebla, México", '"Flores te va a buscar esta noche", le dijo una de las mujeres.'),
+    ("fr", "Montréal, Canada", "« Fontaine va venir te chercher », lui a dit une des femmes."),
+    # an owner, by an 's or after a thing of someone's
+    ("en", "Leeds, UK", "Every night Costa's silver van was waiting outside the school gates."),
+    ("en", "Leeds, UK", "Costa's silver van was waiting outside the school gates."),
+    ("es", "Puebla, México", "Cada noche la camioneta de Campos la esperaba a la salida."),
+    ("fr", "Dakar, Sénégal", "Chaque soir, la moto de Fall l'attendait devant l'école."),
+    # named by "was called" far from the person's word: the sentence's subject is the one named
+    (
+        "en",
+        "Leeds, UK",
+        (
+            "The man who picked her up every night, a tall and quiet driver from the other side of the"
+            " city, was called Costa."
+        ),
+    ),
+    ("es", "Puebla, México", "El hombre que la recogía cada noche se llamaba Campos."),
+    # a relative between commas, whatever word names her
+    ("en", "Lagos, Nigeria", "Blessing, her older sister, had gone to Lagos the year before."),
+    ("es", "Puebla, México", "Bendición, su hermana mayor, se había ido a Puebla."),
+    ("pt", "Recife, Brasil", "Vitória, a irmã mais velha, tinha ido para Recife."),
 ]
 
 # Acronyms, compass points, a pronoun before a day and titles after a naming phrase (four were red team 28's
@@ -2870,6 +2902,11 @@ RED_TEAM_28_CONTROLS = [
     ("en", "Leeds, UK", "She told him Sunday was her day off."),
     ("en", "Leeds, UK", "Hope kept her going. Manila welcomed her."),
     ("es", "Puebla, México", "En Flores la conocieron."),
+    ("pt", "Lisboa, Portugal", "Não perdeu nenhum jogo do Galo pela televisão."),
+    ("es", "Madrid, España", "La llevó a un piso. Allí le dijeron que debía 5.000 euros."),
+    ("en", "Leeds, UK", "Police referred her to the UK's framework. The Circle's cook taught her."),
+    ("en", "Lagos, Nigeria", "Education, her mother believes, is everything."),
+    ("en", "Leeds, UK", "Her dog was called Brown."),
 ]
 
 

@@ -582,6 +582,10 @@ def _needs_context(
         if place is not None:
             if place.level > ctx.precision:
                 return True
+            if len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx):
+                return (
+                    True  # "Cada noche Flores la recogía": a place's name may be someone's (_a_town_acting)
+                )
             continue
         if w in acronyms and w not in ctx.acronyms:
             return True  # an acronym: the tokens decide ("KGBV" unknown, "TV" common)
@@ -593,7 +597,11 @@ def _needs_context(
         if (
             len(words) == 1
             and fold(w) in ctx.knowledge.surnames
-            and (not opens or _words_after(text, end)[1:2] in (["her"], ["him"], ["them"]))
+            and (
+                not opens
+                or _words_after(text, end)[1:2] in (["her"], ["him"], ["them"])
+                or text[end - 2 : end] in ("'s", "’s")  # "Costa's silver van…": an owner (_an_owner)
+            )
         ):
             return True  # "Every night Brown drove her", "Every evening Bello came": a surname may be
             # someone doing something (_a_surname_acting)
@@ -668,6 +676,25 @@ def _words_after(text: str, end: int) -> list[str]:
         if at >= 0:
             hi = at
     return [_low(w) for w in _NEAR_WORD.findall(text, end, hi)[:2]]
+
+
+def _a_verb_after(text: str, end: int, ctx: NameContext) -> bool:
+    """A verb, or an object pronoun before one, right after `end` ("… la recogía", "… came to")."""
+    after = _words_after(text, end)
+    if not after:
+        return False
+    if after[0] in ctx.vocab["object_pronouns"] or (len(after) > 1 and _who_did_it(after[0], after[1], ctx)):
+        return True
+    if ctx.english:
+        return ctx.knowledge.english_past_or_present(after[0])
+    return ctx.knowledge.verb_form(after[0], ctx.languages)
+
+
+def _who_did_it(marker: str, verb: str, ctx: NameContext) -> bool:
+    """In Filipino, a name before "ang" and a verb is the one who did it ("Soriano ang sumusundo sa kanya",
+    "Manalo ang nagdala sa kanya"): the sentence's predicate, a person (a place's name there is only
+    where someone went, "Maynila ang pinuntahan niya", and the caller keeps big places)."""
+    return _FILIPINO in ctx.languages and marker == "ang" and ctx.knowledge.tagalog_verb(verb)
 
 
 def _one_place(text: str, a: _Cap, b: _Cap, ctx: NameContext) -> bool:
@@ -982,11 +1009,12 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     # a given name read as a word or as a town ("su tía Carmen": Ciudad del Carmen): after a kinship
     # word, a name
     kin_before = first > 0 and items[first - 1].kind == WORD and low[first - 1] in vocab["kinship"]
+    apposed = _kin_apposed(items, low, j, ctx)
     given_common = [
         k
         for k in words_idx
-        if (classes.get(k) == COMMON or (classes.get(k) == COARSE_PLACE and kin_before))
-        and ctx.knowledge.is_given_name(low[k])
+        if (classes.get(k) == COMMON or (classes.get(k) == COARSE_PLACE and (kin_before or apposed)))
+        and (ctx.knowledge.is_given_name(low[k]) or (apposed and len(words_idx) == 1))
     ]
     if (
         not out
@@ -1289,6 +1317,8 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
     a, b = span
     words = [k for k in range(a, b) if items[k].kind == WORD]
     vocab = ctx.vocab
+    if _speech(items, low, a, b, vocab):
+        return False  # '"Flores te va a buscar esta noche", le dijo': what someone said, not a title
 
     def a_name(w: str) -> bool:
         return ctx.given(w) and not ctx.knowledge.more_word_than_name(w, ctx.languages)
@@ -1321,6 +1351,18 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
         or (not a_name(low[k]) and ctx.frequency(low[k]) >= 3.0 and ctx.place(low[k]) is None)
         for k in words
     )
+
+
+def _speech(items: tuple[Token, ...], low: list[str], a: int, b: int, vocab: Vocabulary) -> bool:
+    """The quotation a..b is what someone said: a word of speech (`speech_verbs`) in the sentence after
+    its closing mark, or right before its opening one ("she told me: «…»")."""
+    said = vocab["speech_verbs"]
+    if any(items[m].kind == WORD and said.match(low, m) for m in range(b + 1, len(items))):
+        return True
+    m = a - 2
+    while m >= 0 and items[m].kind == PUNCT and items[m].text in (":", ","):
+        m -= 1
+    return m >= 0 and items[m].kind == WORD and (low[m] in said or _phrase_ends(low, m, said))
 
 
 def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> dict[int, int]:
@@ -1489,11 +1531,13 @@ def _plain_word_class(
         return NAME_LIKE  # "Asha Begum": a title comes before a name; after one, a name's word is a name
     if w in ctx.declared.places:
         return COARSE_PLACE
-    if _a_person_called(items, low, i, vocab) or (
-        _after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx)
+    if (
+        _a_person_called(items, low, i, vocab)
+        or (_after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx))
+        or (j == i + 1 and _an_owner(items, low, k, ctx) and not _big_place(w, ctx))
     ):
-        return NAME_LIKE  # "a man called Flores", "un hombre llamado Flores", "a girl named Hope": a
-        # person's name, though a word or a place
+        return NAME_LIKE  # "a man called Flores", "un hombre llamado Flores", "a girl named Hope", "la
+        # camioneta de Campos", "Costa's silver van": a person's name, though a word or a place
     if t.upper and _caps_with_a_year(items, low, k, ctx):
         return NAME_LIKE  # "NENE 2014", "KOFI 2012", "ATE 2012": a name or a nickname and a birth year
     if t.initial and w not in ctx.lowercase and _named_in_apposition(items, low, k, ctx):
@@ -1562,8 +1606,7 @@ def _plain_word_class(
     if (
         j == k + 1
         and not located
-        # a place's name must be no word as well: "Lima la recibió", "Flores…" may be the place
-        and (place is None or (place.level >= CITY and place.population < _BIG_CITY and ctx.surname(w)))
+        and (place is None or _a_town_acting(w, place, ctx))
         and _a_surname_acting(items, low, k, j, ctx)
     ):
         return UNKNOWN  # "García la llevaba al mercado", "Cada noche Campos la recogía", "Every night Brown
@@ -2854,6 +2897,27 @@ def _kin_attached(
     return False
 
 
+def _kin_apposed(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
+    """Between commas right after the run, a relation and nothing else: "Blessing, her older sister, had
+    gone…". Whatever word the run is, it is the name of that relative (not "Education, her mother
+    believes, …": a verb follows the kinship word there)."""
+    if j >= len(items) or items[j].text != ",":
+        return False
+    kin = _KinWords(ctx.vocab["kinship"], ctx.not_kinship)
+    skip = _skippable(ctx.vocab)
+    k = j + 1
+    while k < len(items) and k < j + 6 and items[k].kind == WORD and low[k] not in kin:
+        if low[k] not in skip and not items[k].possessive:
+            return False
+        k += 1
+    if k >= len(items) or items[k].kind != WORD or low[k] not in kin or items[k].possessive:
+        return False
+    m = k + 1
+    if m < len(items) and items[m].kind == WORD:
+        m += ctx.vocab["kinship_modifiers"].match(low, m)  # "su hermana mayor,", "a irmã mais velha,"
+    return m < len(items) and items[m].kind == PUNCT and items[m].text in (",", ")", "—", "–")
+
+
 def _named_by_phrase(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
     """A naming phrase just before the run ("called", "known as", "se llama", "s'appelle")."""
     naming = vocab["naming_phrases"]
@@ -2876,7 +2940,25 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
     if n == 0:
         return False
     m = next((m for m in range(k - n, max(-1, k - n - 3), -1) if items[m].kind == WORD), None)
-    return m is not None and any(low[m] in vocab[section] for section in _PERSON_NOUNS)
+
+    def a_person(m: int | None) -> bool:
+        return m is not None and any(low[m] in vocab[section] for section in _PERSON_NOUNS)
+
+    if a_person(m):
+        return True
+    if (
+        (m is not None and low[m] in vocab["copulas"])
+        or low[k - n + 1] in vocab["copulas"]
+        or low[k - n + 1] == "se"
+    ):
+        # "The man who picked her up every night, a tall and quiet driver, was called Costa", "El hombre
+        # que la recogía se llamaba Campos": the sentence's subject, its first word after an article or a
+        # possessive, is the one named
+        skip = vocab.union(("articles", "possessives"))
+        return a_person(
+            next((m for m in range(k - n) if items[m].kind == WORD and not skip.match(low, m)), None)
+        )
+    return False
 
 
 _ROLE_NOUNS = ("life_roles", "people_nouns", "child_words")
@@ -2903,6 +2985,39 @@ def _after_a_role(
     if m < 0 or items[m].kind != WORD or items[m].cap or low[m] in vocab["family_words"]:
         return False  # "la familia Ramírez" is a family's name (_family_surname)
     return any(low[m] in vocab[section] for section in _ROLE_NOUNS)
+
+
+# What stands between a thing and its owner's name: "la moto DE Fall", "o carro DO Costa", "ang van NI Manalo"
+_OWNER_LINKS = frozenset({"of", "de", "del", "du", "da", "do", "ni", "ng", "kay"})
+
+
+def _an_owner(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k owns something a person has: right after a thing of someone's (`belongings`) and "de", "of"
+    or "ni" ("la camioneta de Campos", "la moto de Fall"), or with an 's, a census surname or a given
+    name ("Costa's silver van"). Only a person or a business owns a van or a phone; a town's name there
+    is someone's."""
+    t = items[k]
+    w = low[k]
+    vocab = ctx.vocab
+    if t.upper or w in vocab.known or w in vocab.public or w in ctx.acronyms:
+        return False  # "the UK's framework", "UNICEF's car": a country, a body
+    if t.possessive:
+        return (
+            k + 1 < len(items)
+            and items[k + 1].kind == WORD
+            and not (k > 0 and low[k - 1] in vocab["articles"])  # "the Circle's cook": a body's
+            and _name_or_rare(w, ctx)
+        )
+    m = k - 1
+    if m < 1 or items[m].kind != WORD or items[m].cap or low[m] not in _OWNER_LINKS:
+        return False
+    return items[m - 1].kind == WORD and not items[m - 1].cap and low[m - 1] in vocab["belongings"]
+
+
+def _big_place(w: str, ctx: NameContext) -> bool:
+    """A country, a state or a city of half a million: "Lagos's buses", "the taxis of Manila"."""
+    place = ctx.place(w)
+    return place is not None and (place.level <= STATE or place.population >= _BIG_CITY or place.capital)
 
 
 def _skippable(vocab: Vocabulary) -> frozenset[str]:
@@ -2994,31 +3109,67 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     """A census surname, not after a preposition, as the subject of a verb that does something to
     someone: its object pronoun before the verb ("García la llevaba", "Blanc l'a emmenée", "Campos la
     recogía") or, in English, a person's pronoun after it ("Brown drove her", "Costa picked him up").
-    A word or a town of that name, it is a person here (the caller keeps a region's or a big city's
-    name, and a town's that is also a word, a place: "Lima la recibió con lluvia")."""
+    In Filipino, before "ang" and a verb ("Manalo ang sumusundo sa kanya"). A word or a town of that
+    name, it is a person here (the caller keeps a big city and a state of the story's own country a
+    place: `_a_town_acting`)."""
     w = low[k]
     know = ctx.knowledge
     if fold(w) not in know.surnames or w in ctx.function_words or w in ctx.lowercase:
         return False
-    if ctx.given(w) and know.more_word_than_name(w, ctx.languages):
-        return False  # "Hope kept her going": a word people are rarely called
+    word = ctx.given(w) and know.more_word_than_name(w, ctx.languages)  # "Hope", "Flores", "Galo", "Allí"
+    if word and items[k].initial and (not _quoted_opening(items, k) or ctx.frequency(w) >= 5.0):
+        return False  # "Hope kept her going", "Allí le dijeron…": a word people are rarely called,
+        # opening the sentence (mid-sentence the capital says a name, "Every night Flores picked her
+        # up"; and opening what someone says, "Flores te va a buscar": a noun would have its article)
     if k > 0 and items[k - 1].kind == WORD and low[k - 1] in _PREPOSITIONS:
         return False  # "en Flores la conocieron": the town
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
+    if word:
+        return False  # "nenhum jogo do Galo pela televisão": such a word needs the object pronoun above
     if j >= len(items) or items[j].kind != WORD or items[j].cap:
         return False
     if ctx.english and j + 1 < len(items) and low[j + 1] in ("her", "him", "them"):
         return know.english_past_or_present(low[j])
+    if j + 1 < len(items) and items[j + 1].kind == WORD and _who_did_it(low[j], low[j + 1], ctx):
+        return True  # "Tuwing gabi, Manalo ang sumusundo sa kanya": Manalo is the one who picks her up
     # Mid-sentence, a capitalised surname before any verb is its subject ("Every evening Bello came",
     # "Chaque soir, Sow venait", "Todas as noites Oliveira buscava-a"); opening a sentence, an English
-    # noun does that too ("Peace returned"), so there only the forms above count.
-    return not items[k].initial and (
+    # noun does that too ("Peace returned"), so there only the forms above count. In French, Spanish or
+    # Portuguese a noun opening what someone says has its article: "« Fontaine va venir te chercher »"
+    # is someone ("Rocha dura, dizia a avó" opens no quotation: a rock).
+    return (not items[k].initial or (not ctx.english and _quoted_opening(items, k))) and (
         # in English a past tense: "questions" after "'Ask" is a noun
         (know.english_past_or_present(low[j]) and not low[j].endswith("s"))
         if ctx.english
         else know.verb_form(low[j], ctx.languages)
     )
+
+
+def _a_town_acting(w: str, place: Place, ctx: NameContext) -> bool:
+    """A place named like a surname cannot pick someone up: as the subject of "la recogía" it is a
+    person, unless it is a big city anywhere or a state of the story's own country, which a story may
+    speak of so ("Mendoza la recibió con sol" in an Argentine story). A town or a state of another
+    country is a person here, whatever else its name means ("Every evening Bello came" in a Nigerian
+    story: Colombia's Bello), and so is a small town of the story's own ("Todas as noites, Oliveira
+    buscava-a" in a Brazilian one)."""
+    if any(
+        p.population >= _BIG_CITY or p.town >= _BIG_CITY or p.capital
+        for p in [place, *ctx.knowledge.places_named(w)]
+    ):
+        return False  # a big city's name anywhere ("Lima", though Mexico has a small Lima too)
+    if place.country != ctx.home:
+        return True  # "Every evening Bello came" in a Nigerian story: Colombia's Bello; "Cada noche
+        # Rivera la recogía" in a Mexican one: no department of Uruguay picks a girl up
+    # the story's own country: a town ("García la llevaba": a Mexican city of 93,000 named like many
+    # people), or any that is more a surname than a word ("Todas as noites, Oliveira buscava-a": a
+    # Brazilian town of 39,000 and an olive tree); a state of the country is the state
+    return place.level >= CITY and (ctx.surname(w) or place.population < CITY_POPULATION)
+
+
+def _quoted_opening(items: tuple[Token, ...], k: int) -> bool:
+    """Token k is the first word inside quotation marks."""
+    return k > 0 and items[k - 1].kind == PUNCT and items[k - 1].text in _OPEN_QUOTES
 
 
 def _object_pronouns_before_a_verb(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:

@@ -56,6 +56,8 @@ LIST_SECTIONS = (
     "birth_clause_openers", "third_person_possessives",
     # what the caption rule reads of a denial, and the age rule of an age given by its verb alone
     "no_longer_words", "age_verbs", "subject_determiners",
+    # what the name rules read of a quotation (speech, not a title) and of an owner ("la moto de Fall")
+    "speech_verbs", "belongings",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections that map a word to another word: a preposition and an article written as one word, to the
