@@ -2872,6 +2872,7 @@ RED_TEAM_28 = [
     ("en", "Leeds, UK", "Costa's silver van was waiting outside the school gates."),
     ("es", "Puebla, México", "Cada noche la camioneta de Campos la esperaba a la salida."),
     ("fr", "Dakar, Sénégal", "Chaque soir, la moto de Fall l'attendait devant l'école."),
+    ("es", "Puebla, México", "Cada noche la moto de Flores la esperaba."),  # Uruguay's Flores: no owner
     # named by "was called" far from the person's word: the sentence's subject is the one named
     (
         "en",
@@ -2907,6 +2908,7 @@ RED_TEAM_28_CONTROLS = [
     ("en", "Leeds, UK", "Police referred her to the UK's framework. The Circle's cook taught her."),
     ("en", "Lagos, Nigeria", "Education, her mother believes, is everything."),
     ("en", "Leeds, UK", "Her dog was called Brown."),
+    ("en", "Lagos, Nigeria", "Lagos's yellow buses were full. Brazil's new law helps."),
 ]
 
 

@@ -1534,7 +1534,7 @@ def _plain_word_class(
     if (
         _a_person_called(items, low, i, vocab)
         or (_after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx))
-        or (j == i + 1 and _an_owner(items, low, k, ctx) and not _big_place(w, ctx))
+        or (j == i + 1 and _an_owner(items, low, k, ctx) and _no_place_here(w, ctx))
     ):
         return NAME_LIKE  # "a man called Flores", "un hombre llamado Flores", "a girl named Hope", "la
         # camioneta de Campos", "Costa's silver van": a person's name, though a word or a place
@@ -3014,10 +3014,12 @@ def _an_owner(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext
     return items[m - 1].kind == WORD and not items[m - 1].cap and low[m - 1] in vocab["belongings"]
 
 
-def _big_place(w: str, ctx: NameContext) -> bool:
-    """A country, a state or a city of half a million: "Lagos's buses", "the taxis of Manila"."""
+def _no_place_here(w: str, ctx: NameContext) -> bool:
+    """Word w, doing what a person does (owning a van, picking someone up), is no place: it names none,
+    or only a town or a state that could not do it (`_a_town_acting`: "la moto de Flores" in a Mexican
+    story; "Lagos's buses", "la camioneta de Jalisco" there are the city's and the state's)."""
     place = ctx.place(w)
-    return place is not None and (place.level <= STATE or place.population >= _BIG_CITY or place.capital)
+    return place is None or _a_town_acting(w, place, ctx)
 
 
 def _skippable(vocab: Vocabulary) -> frozenset[str]:
