@@ -2882,7 +2882,6 @@ RED_TEAM_28 = [
             " city, was called Costa."
         ),
     ),
-    ("es", "Puebla, México", "El hombre que la recogía cada noche se llamaba Campos."),
     # a relative between commas, whatever word names her
     ("en", "Lagos, Nigeria", "Blessing, her older sister, had gone to Lagos the year before."),
     ("es", "Puebla, México", "Bendición, su hermana mayor, se había ido a Puebla."),
@@ -2919,4 +2918,79 @@ def test_red_team_28s_names_stop(tmp_path: pathlib.Path, lang: str, location: st
 
 @pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_28_CONTROLS)
 def test_red_team_28s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+# Red team 29 (/work/redteam29, written against 2dfafc1's readings): names that still published next to them,
+# and the safe sentences those readings first blocked (a place before ", her aunt,", a programme "called",
+# a song before "her teacher said", a make or a city after "un coche de", "le taxi de").
+RED_TEAM_29 = [
+    ("en", "Leeds, UK", "Every night Flores' silver van was waiting for her outside the school gates."),
+    ("es", "Puebla, México", "Cada noche la troca de Campos la esperaba a la salida de la secundaria."),
+    ("es", "Puebla, México", "Cada noche la llevaban al bar de Flores, a dos cuadras de la secundaria."),
+    ("fr", "Dakar, Sénégal", "Chaque soir, on l'emmenait au garage de Fall, derrière l'école."),
+    ("es", "Puebla, México", '"Flores te va a buscar esta noche", la amenazó una de las mujeres.'),
+    ("fr", "Dakar, Sénégal", "« Fontaine va venir te chercher », a menacé une des femmes."),
+    ("pt", "Recife, Brasil", '"Oliveira vem buscar-te hoje à noite", ameaçou uma das mulheres.'),
+    ("fil", "Cebu City, Philippines", '"Manalo ang susundo sa iyo mamaya," banta ng isa sa mga babae.'),
+    (
+        "en",
+        "Lagos, Nigeria",
+        "Blessing (her older sister) had gone to Lagos the year before and never came back.",
+    ),
+    (
+        "en",
+        "Lagos, Nigeria",
+        "Blessing — her older sister — had gone to Lagos the year before and never came back.",
+    ),
+    (
+        "pt",
+        "Recife, Brasil",
+        "Graça — a irmã mais velha — foi para Lisboa no ano anterior e nunca mais voltou.",
+    ),
+]
+
+RED_TEAM_29_CONTROLS = [
+    ("en", "Leeds, UK", "In Bradford, her aunt, a nurse, took her in."),
+    ("en", "Lagos, Nigeria", "In Lagos, her aunt, a nurse, took her in."),
+    ("es", "Puebla, México", "En Puebla, su tía, que es enfermera, la recibió."),
+    ("fr", "Dakar, Sénégal", "Au Sénégal, sa tante, infirmière, l'a accueillie."),
+    ("pt", "Recife, Brasil", "Em Olinda, a tia, enfermeira, acolheu-a."),
+    ("fil", "Cebu City, Philippines", "Sa Cebu, ang kanyang tiyahin, isang nurse, ang kumupkop sa kanya."),
+    ("en", "Leeds, UK", "Her foster mother says the programme is called Safe Steps."),
+    ("en", "Leeds, UK", "The woman who runs the shelter said the programme was called Safe Steps."),
+    ("en", "Leeds, UK", "The man who teaches her judo says the class is called Tigers."),
+    ("en", "Leeds, UK", 'She sang "Amazing Grace" at the harvest service, her teacher said.'),
+    (
+        "es",
+        "Puebla, México",
+        '"Amazing Grace" fue la canción que cantó en la graduación, recuerda su maestra.',
+    ),
+    ("en", "Leeds, UK", "Kalayaan's advisers helped her apply for a visa."),
+    ("en", "Leeds, UK", "She wants to work in Ford's factory one day."),
+    ("en", "Leeds, UK", "Cadbury's chocolate is her favourite treat."),
+    ("es", "Puebla, México", "Cada mañana toma el camión de Tehuacán para ir a la escuela."),
+    ("es", "Puebla, México", "Ahora sueña con tener un coche de Toyota."),
+    ("fr", "Dakar, Sénégal", "Chaque lundi, elle prend le taxi de Mbour pour aller au lycée."),
+    ("fr", "Dakar, Sénégal", "Elle vit dans une maison de Rufisque avec sa tante."),
+    ("pt", "Recife, Brasil", "Todos os dias apanha o táxi de Olinda para ir à escola."),
+    ("pt", "Recife, Brasil", "Sonha com um carro da Volkswagen e ganhou um celular de Motorola no Natal."),
+    (
+        "fil",
+        "Cebu City, Philippines",
+        "Sumasakay siya ng traysikel ng Mandaue araw-araw papunta sa paaralan.",
+    ),
+    ("fil", "Cebu City, Philippines", "Binigyan siya ng cellphone ng Globe noong Pasko."),
+    ("es", "Puebla, México", "Este año Zamora recibió a cuarenta niñas rescatadas."),
+    ("fr", "Montréal, Canada", "Chaque hiver, Lévis organise un carnaval, et cette année elle y est allée."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_29)
+def test_red_team_29s_names_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_29_CONTROLS)
+def test_red_team_29s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _builds(tmp_path, lang, location, sentence)

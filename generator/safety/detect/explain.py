@@ -1009,12 +1009,18 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     # a given name read as a word or as a town ("su tía Carmen": Ciudad del Carmen): after a kinship
     # word, a name
     kin_before = first > 0 and items[first - 1].kind == WORD and low[first - 1] in vocab["kinship"]
-    apposed = _kin_apposed(items, low, j, ctx)
+    # "Blessing, her older sister, …" (not "In Bradford, her aunt, a nurse, …": a place she is in)
+    apposed = _kin_apposed(items, low, j, ctx) and not any(
+        items[m].kind == WORD and low[m] in _PREPOSITIONS for m in range(max(0, first - 1), i)
+    )
     given_common = [
         k
         for k in words_idx
-        if (classes.get(k) == COMMON or (classes.get(k) == COARSE_PLACE and (kin_before or apposed)))
-        and (ctx.knowledge.is_given_name(low[k]) or (apposed and len(words_idx) == 1))
+        if (
+            (classes.get(k) in (COMMON, COARSE_PLACE) and apposed and len(words_idx) == 1)
+            or (classes.get(k) == COMMON and ctx.knowledge.is_given_name(low[k]))
+            or (classes.get(k) == COARSE_PLACE and kin_before and ctx.knowledge.is_given_name(low[k]))
+        )
     ]
     if (
         not out
@@ -1354,11 +1360,16 @@ def _inside_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, ct
 
 
 def _speech(items: tuple[Token, ...], low: list[str], a: int, b: int, vocab: Vocabulary) -> bool:
-    """The quotation a..b is what someone said: a word of speech (`speech_verbs`) in the sentence after
-    its closing mark, or right before its opening one ("she told me: «…»")."""
+    """The quotation a..b is what someone said: a comma at its closing mark and a word of speech
+    (`speech_verbs`) within a few words after it, or one right before its opening mark ("she told me:
+    «…»")."""
     said = vocab["speech_verbs"]
-    if any(items[m].kind == WORD and said.match(low, m) for m in range(b + 1, len(items))):
-        return True
+    marks = (",", "!", "?")
+    if (items[b - 1].text in marks or (b + 1 < len(items) and items[b + 1].text in marks)) and any(
+        items[m].kind == WORD and said.match(low, m) for m in range(b + 1, min(len(items), b + 8))
+    ):
+        return True  # '"…esta noche", le dijo', '"…tonight," one of the men told her' ('She sang
+        # "Amazing Grace" at the service, her teacher said': a title inside the sentence)
     m = a - 2
     while m >= 0 and items[m].kind == PUNCT and items[m].text in (":", ","):
         m -= 1
@@ -2901,8 +2912,8 @@ def _kin_apposed(items: tuple[Token, ...], low: list[str], j: int, ctx: NameCont
     """Between commas right after the run, a relation and nothing else: "Blessing, her older sister, had
     gone…". Whatever word the run is, it is the name of that relative (not "Education, her mother
     believes, …": a verb follows the kinship word there)."""
-    if j >= len(items) or items[j].text != ",":
-        return False
+    if j >= len(items) or items[j].text not in _APPOSITION_OPENS:
+        return False  # "Blessing, her older sister,", "Blessing (her older sister)", "Graça — a irmã —"
     kin = _KinWords(ctx.vocab["kinship"], ctx.not_kinship)
     skip = _skippable(ctx.vocab)
     k = j + 1
@@ -2915,7 +2926,11 @@ def _kin_apposed(items: tuple[Token, ...], low: list[str], j: int, ctx: NameCont
     m = k + 1
     if m < len(items) and items[m].kind == WORD:
         m += ctx.vocab["kinship_modifiers"].match(low, m)  # "su hermana mayor,", "a irmã mais velha,"
-    return m < len(items) and items[m].kind == PUNCT and items[m].text in (",", ")", "—", "–")
+    return m < len(items) and items[m].kind == PUNCT and items[m].text in _APPOSITION_OPENS[items[j].text]
+
+
+# What opens an apposition, and what may close it
+_APPOSITION_OPENS = {",": (",", ")", "—", "–"), "(": (")",), "—": ("—", ","), "–": ("–", ",")}
 
 
 def _named_by_phrase(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
@@ -2946,14 +2961,11 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
 
     if a_person(m):
         return True
-    if (
-        (m is not None and low[m] in vocab["copulas"])
-        or low[k - n + 1] in vocab["copulas"]
-        or low[k - n + 1] == "se"
-    ):
-        # "The man who picked her up every night, a tall and quiet driver, was called Costa", "El hombre
-        # que la recogía se llamaba Campos": the sentence's subject, its first word after an article or a
-        # possessive, is the one named
+    copula = (m is not None and low[m] in vocab["copulas"]) or low[k - n + 1] in vocab["copulas"]
+    if copula and k - n >= 0 and items[k - n].text == ",":
+        # "The man who picked her up every night, a tall and quiet driver, was called Costa": after a
+        # comma the naming phrase goes back to the sentence's subject, its first word after an article or
+        # a possessive ("Her foster mother says the programme is called Safe Steps": the programme's)
         skip = vocab.union(("articles", "possessives"))
         return a_person(
             next((m for m in range(k - n) if items[m].kind == WORD and not skip.match(low, m)), None)
@@ -2992,26 +3004,31 @@ _OWNER_LINKS = frozenset({"of", "de", "del", "du", "da", "do", "ni", "ng", "kay"
 
 
 def _an_owner(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
-    """Word k owns something a person has: right after a thing of someone's (`belongings`) and "de", "of"
-    or "ni" ("la camioneta de Campos", "la moto de Fall"), or with an 's, a census surname or a given
-    name ("Costa's silver van"). Only a person or a business owns a van or a phone; a town's name there
-    is someone's."""
+    """Word k, a census surname or a given name, owns something a person has (`belongings`): right after
+    one and "de", "of" or "ni" ("la camioneta de Campos", "la moto de Fall"), or with an 's before one
+    ("Costa's silver van"). A van or a phone is a person's or a business's; a town's name there is
+    someone's."""
     t = items[k]
     w = low[k]
     vocab = ctx.vocab
     if t.upper or w in vocab.known or w in vocab.public or w in ctx.acronyms:
         return False  # "the UK's framework", "UNICEF's car": a country, a body
+    if not (ctx.given(w) or fold(w) in ctx.knowledge.surnames):
+        return False  # "un coche de Toyota", "Kalayaan's advisers": a brand's, a body's
+    belongings = vocab["belongings"]
     if t.possessive:
-        return (
-            k + 1 < len(items)
-            and items[k + 1].kind == WORD
-            and not (k > 0 and low[k - 1] in vocab["articles"])  # "the Circle's cook": a body's
-            and _name_or_rare(w, ctx)
-        )
+        return not (k > 0 and low[k - 1] in vocab["articles"]) and any(  # "the Circle's cook": a body's
+            items[m].kind == WORD and low[m] in belongings for m in range(k + 1, min(len(items), k + 3))
+        )  # "Costa's silver van" ("Ford's factory", "Cadbury's chocolate": no one's things)
     m = k - 1
     if m < 1 or items[m].kind != WORD or items[m].cap or low[m] not in _OWNER_LINKS:
         return False
-    return items[m - 1].kind == WORD and not items[m - 1].cap and low[m - 1] in vocab["belongings"]
+    return (
+        items[m - 1].kind == WORD
+        and not items[m - 1].cap
+        and low[m - 1] in belongings
+        and not (m > 1 and low[m - 2] in vocab["indefinite_articles"])  # "un coche de Toyota": a make
+    )
 
 
 def _no_place_here(w: str, ctx: NameContext) -> bool:
@@ -3160,13 +3177,18 @@ def _a_town_acting(w: str, place: Place, ctx: NameContext) -> bool:
         for p in [place, *ctx.knowledge.places_named(w)]
     ):
         return False  # a big city's name anywhere ("Lima", though Mexico has a small Lima too)
-    if place.country != ctx.home:
+    own = next((p for p in ctx.knowledge.places_named(w) if p.country == ctx.home), None)
+    if own is not None:
+        place = own  # "Este año Zamora recibió a cuarenta niñas" in a Mexican story: Michoacán's Zamora
+    elif place.country != ctx.home:
         return True  # "Every evening Bello came" in a Nigerian story: Colombia's Bello; "Cada noche
         # Rivera la recogía" in a Mexican one: no department of Uruguay picks a girl up
     # the story's own country: a town ("García la llevaba": a Mexican city of 93,000 named like many
     # people), or any that is more a surname than a word ("Todas as noites, Oliveira buscava-a": a
     # Brazilian town of 39,000 and an olive tree); a state of the country is the state
-    return place.level >= CITY and (ctx.surname(w) or place.population < CITY_POPULATION)
+    return place.level >= CITY and (
+        place.population < CITY_POPULATION or (ctx.surname(w) and place.population < CHILD_CITY_POPULATION)
+    )  # "Chaque hiver, Lévis organise un carnaval": a city of 143,000
 
 
 def _quoted_opening(items: tuple[Token, ...], k: int) -> bool:
