@@ -582,10 +582,9 @@ def _needs_context(
         if place is not None:
             if place.level > ctx.precision:
                 return True
+            # "Cada noche Flores la recogía": a place's name may be someone's (_a_town_acting)
             if len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx):
-                return (
-                    True  # "Cada noche Flores la recogía": a place's name may be someone's (_a_town_acting)
-                )
+                return True
             continue
         if w in acronyms and w not in ctx.acronyms:
             return True  # an acronym: the tokens decide ("KGBV" unknown, "TV" common)
@@ -2909,9 +2908,9 @@ def _kin_attached(
 
 
 def _kin_apposed(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
-    """Between commas right after the run, a relation and nothing else: "Blessing, her older sister, had
-    gone…". Whatever word the run is, it is the name of that relative (not "Education, her mother
-    believes, …": a verb follows the kinship word there)."""
+    """Between commas, dashes or brackets right after the run, a relation and nothing else: "Blessing,
+    her older sister, had gone…". Whatever word the run is, it is the name of that relative (not
+    "Education, her mother believes, …": a verb follows the kinship word there)."""
     if j >= len(items) or items[j].text not in _APPOSITION_OPENS:
         return False  # "Blessing, her older sister,", "Blessing (her older sister)", "Graça — a irmã —"
     kin = _KinWords(ctx.vocab["kinship"], ctx.not_kinship)
@@ -2961,8 +2960,7 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
 
     if a_person(m):
         return True
-    copula = (m is not None and low[m] in vocab["copulas"]) or low[k - n + 1] in vocab["copulas"]
-    if copula and k - n >= 0 and items[k - n].text == ",":
+    if low[k - n + 1] in vocab["copulas"] and k - n >= 0 and items[k - n].text == ",":
         # "The man who picked her up every night, a tall and quiet driver, was called Costa": after a
         # comma the naming phrase goes back to the sentence's subject, its first word after an article or
         # a possessive ("Her foster mother says the programme is called Safe Steps": the programme's)
@@ -3172,23 +3170,22 @@ def _a_town_acting(w: str, place: Place, ctx: NameContext) -> bool:
     country is a person here, whatever else its name means ("Every evening Bello came" in a Nigerian
     story: Colombia's Bello), and so is a small town of the story's own ("Todas as noites, Oliveira
     buscava-a" in a Brazilian one)."""
-    if any(
-        p.population >= _BIG_CITY or p.town >= _BIG_CITY or p.capital
-        for p in [place, *ctx.knowledge.places_named(w)]
-    ):
+    named = [place, *ctx.knowledge.places_named(w)]
+    if any(p.population >= _BIG_CITY or p.town >= _BIG_CITY or p.capital for p in named):
         return False  # a big city's name anywhere ("Lima", though Mexico has a small Lima too)
-    own = next((p for p in ctx.knowledge.places_named(w) if p.country == ctx.home), None)
+    own = next((p for p in named[1:] if p.country == ctx.home), None)
     if own is not None:
         place = own  # "Este año Zamora recibió a cuarenta niñas" in a Mexican story: Michoacán's Zamora
     elif place.country != ctx.home:
         return True  # "Every evening Bello came" in a Nigerian story: Colombia's Bello; "Cada noche
         # Rivera la recogía" in a Mexican one: no department of Uruguay picks a girl up
-    # the story's own country: a town ("García la llevaba": a Mexican city of 93,000 named like many
-    # people), or any that is more a surname than a word ("Todas as noites, Oliveira buscava-a": a
-    # Brazilian town of 39,000 and an olive tree); a state of the country is the state
+    # the story's own country: a town under 50,000 ("Todas as noites, Oliveira buscava-a": a Brazilian
+    # town of 39,000 and an olive tree), or one under 100,000 named more like people than like a word
+    # ("García la llevaba": a Mexican city of 93,000). A state is the state, and a bigger city the city
+    # ("Chaque hiver, Lévis organise un carnaval": 143,000).
     return place.level >= CITY and (
         place.population < CITY_POPULATION or (ctx.surname(w) and place.population < CHILD_CITY_POPULATION)
-    )  # "Chaque hiver, Lévis organise un carnaval": a city of 143,000
+    )
 
 
 def _quoted_opening(items: tuple[Token, ...], k: int) -> bool:
