@@ -2994,3 +2994,47 @@ def test_red_team_29s_names_stop(tmp_path: pathlib.Path, lang: str, location: st
 @pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_29_CONTROLS)
 def test_red_team_29s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# A naming phrase after a relative clause names the person the clause hangs on; a reflexive naming phrase
+# names a person whatever its words. Each name here is also a word or a place (Campos, Fall, Flores, Bello).
+NAMED_AFTER_A_CLAUSE = [
+    ("es", "Puebla, México", "El hombre que la recogía cada noche se llamaba Campos."),
+    ("es", "Puebla, México", "La señora que la cuidaba se llamaba Flores."),
+    ("fr", "Dakar, Sénégal", "L'homme qui venait la chercher s'appelait Fall."),
+    ("en", "Lagos, Nigeria", "Her recruiter called himself Bello."),
+    ("es", "Puebla, México", "El reclutador se hacía llamar Rivera."),
+    ("fr", "Dakar, Sénégal", "Le chauffeur se faisait appeler Fall."),
+    ("pt", "Recife, Brasil", "O aliciador se apresentava como Rocha."),
+    # a word between the surname and what it does
+    ("en", "Lagos, Nigeria", "Every evening Bello himself came to the shop."),
+    ("es", "Puebla, México", "Cada noche Rivera también la recogía."),
+    ("fr", "Dakar, Sénégal", "Chaque soir, Sow lui-même venait la chercher."),
+    ("fil", "Cebu City, Philippines", "Tuwing gabi, Manalo mismo ang sumusundo sa kanya."),
+]
+NAMED_AFTER_A_CLAUSE_CONTROLS = [
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Le programme qui l'a aidée s'appelle Nouvelle Vie et il est financé par l'État.",
+    ),
+    ("es", "Puebla, México", "La telenovela que veía cada noche se llamaba Amores Verdaderos."),
+    ("en", "Leeds, UK", "The team she supports is called Arsenal."),
+    ("en", "Leeds, UK", "The man who coaches her says the team is called Tigers."),
+    ("es", "Buenos Aires, Argentina", "Mendoza también la recibió con sol y con vino."),
+    ("en", "Leeds, UK", "Hope always kept her going."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NAMED_AFTER_A_CLAUSE)
+def test_a_name_after_a_relative_clause_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NAMED_AFTER_A_CLAUSE_CONTROLS)
+def test_a_things_name_after_a_relative_clause_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

@@ -25,7 +25,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -668,18 +668,20 @@ def _abbreviated(text: str, dot: int) -> bool:
     return len(word) == 1 or word in _ABBREVIATIONS_AT
 
 
-def _words_after(text: str, end: int) -> list[str]:
-    hi = min(len(text), end + 40)
+def _words_after(text: str, end: int, n: int = 2) -> list[str]:
+    hi = min(len(text), end + 20 * n)
     for mark in (".", "!", "?", "\n\n"):
         at = text.find(mark, end, hi)
         if at >= 0:
             hi = at
-    return [_low(w) for w in _NEAR_WORD.findall(text, end, hi)[:2]]
+    return [_low(w) for w in _NEAR_WORD.findall(text, end, hi)[:n]]
 
 
 def _a_verb_after(text: str, end: int, ctx: NameContext) -> bool:
     """A verb, or an object pronoun before one, right after `end` ("… la recogía", "… came to")."""
-    after = _words_after(text, end)
+    after = _words_after(text, end, 3)
+    if after and after[0] in ctx.vocab["subject_adverbs"]:
+        after = after[1:]  # "… himself came", "… también la recogía", "… mismo ang sumusundo"
     if not after:
         return False
     if after[0] in ctx.vocab["object_pronouns"] or (len(after) > 1 and _who_did_it(after[0], after[1], ctx)):
@@ -1542,7 +1544,7 @@ def _plain_word_class(
     if w in ctx.declared.places:
         return COARSE_PLACE
     if (
-        _a_person_called(items, low, i, vocab)
+        _a_person_called(items, low, i, ctx)
         or (_after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx))
         or (j == i + 1 and _an_owner(items, low, k, ctx) and _no_place_here(w, ctx))
     ):
@@ -2942,7 +2944,7 @@ def _named_by_phrase(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
 _PERSON_NOUNS = ("person_words", "people_nouns", "life_roles", "child_words", "kinship")
 
 
-def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
     """A naming phrase right before the run, and a person's word right before it: "a man called Flores",
     "un hombre llamado Flores", "the recruiter, known as Paz", "a woman they call Costa". What follows
     names that person, whatever its words ("a shelter known as Casa Luz", "a song called Sodade" name no
@@ -2950,6 +2952,9 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
     k = i - 1
     if k < 0 or items[k].kind != WORD:
         return False
+    vocab = ctx.vocab
+    if _phrase_ends(low, k, vocab["self_naming"]):
+        return True  # "he called himself Bello", "se hacía llamar Rivera": only a person names himself
     n = _phrase_or_word(low, k, vocab["naming_phrases"]) or _phrase_or_word(low, k, vocab["naming_by_people"])
     if n == 0:
         return False
@@ -2960,6 +2965,8 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
 
     if a_person(m):
         return True
+    if _named_after_a_clause(items, low, k - n + 1, ctx, a_person):
+        return True
     if low[k - n + 1] in vocab["copulas"] and k - n >= 0 and items[k - n].text == ",":
         # "The man who picked her up every night, a tall and quiet driver, was called Costa": after a
         # comma the naming phrase goes back to the sentence's subject, its first word after an article or
@@ -2968,6 +2975,42 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, vocab: Vo
         return a_person(
             next((m for m in range(k - n) if items[m].kind == WORD and not skip.match(low, m)), None)
         )
+    return False
+
+
+def _named_after_a_clause(
+    items: tuple[Token, ...],
+    low: list[str],
+    start: int,
+    ctx: NameContext,
+    a_person: Callable[[int | None], bool],
+) -> bool:
+    """A naming phrase after a relative clause goes back to the noun the clause hangs on: "El hombre que
+    la recogía cada noche se llamaba Campos", "L'homme qui venait la chercher s'appelait Fall", "The man
+    who drove her was called Costa". Not when a noun of its own stands right before the phrase, after an
+    article or a possessive ("the man who runs it says the programme is called Safe Steps": the
+    programme's name), nor across a sentence's end."""
+    before = start - 1
+    if before < 1 or items[before].kind != WORD:
+        return False
+    vocab = ctx.vocab
+    if vocab.union(("articles", "possessives")).match(low, before - 1) and not (
+        low[before - 1] in vocab["object_pronouns"]
+        and ctx.knowledge.verb_or_infinitive(low[before], ctx.languages)
+    ):
+        return False  # "the programme is called", "la escuela se llama" ("que la recogía se llamaba")
+    relative = vocab["relative_pronouns"]
+    for m in range(before - 1, max(0, before - 14), -1):
+        t = items[m]
+        if t.kind != WORD:
+            if t.text in '.!?;:"«»“”':
+                return False
+            continue
+        if low[m] in relative:
+            head = m - 1
+            while head >= 0 and items[head].kind != WORD and items[head].text == ",":
+                head -= 1
+            return head >= 0 and items[head].kind == WORD and (a_person(head) or low[head] in vocab["titles"])
     return False
 
 
@@ -3140,6 +3183,10 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
         # up"; and opening what someone says, "Flores te va a buscar": a noun would have its article)
     if k > 0 and items[k - 1].kind == WORD and low[k - 1] in _PREPOSITIONS:
         return False  # "en Flores la conocieron": the town
+    adverbs = ctx.vocab["subject_adverbs"]
+    for _ in range(2):  # "Bello himself came", "Rivera también la recogía", "Manalo mismo ang sumusundo"
+        if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
+            j += adverbs.match(low, j)
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
     if word:

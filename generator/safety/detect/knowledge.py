@@ -197,6 +197,22 @@ class Knowledge:
                     return True
         return False
 
+    def verb_or_infinitive(self, word: str, languages: tuple[int, ...] = ()) -> bool:
+        """`verb_form`, or a verb's own dictionary form ("venait la CHERCHER", "para la RECOGER")."""
+        if self.verb_form(word, languages):
+            return True
+        for i in languages or range(len(LANGUAGES)):
+            endings = _INFINITIVES.get(LANGUAGES[i])
+            lang = _LEMMA_LANGUAGES[i]
+            if (
+                endings
+                and word.endswith(endings)
+                and _lowercase_word(word, lang)
+                and fold(_lemma(word, lang)) == fold(word)
+            ):
+                return True
+        return False
+
     def demonym(self, word: str) -> bool:
         """A word for the people of a country, made from its name ("Moldovan", "Camerounaises",
         "Nepalese", "bolivianos", "Ghanaian", "Togolaises"): the country's name, or it less its last

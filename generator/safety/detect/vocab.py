@@ -58,6 +58,10 @@ LIST_SECTIONS = (
     "no_longer_words", "age_verbs", "subject_determiners",
     # what the name rules read of a quotation (speech, not a title) and of an owner ("la moto de Fall")
     "speech_verbs", "belongings",
+    # what the name rules read of a naming phrase after a relative clause, or a reflexive one
+    "relative_pronouns", "self_naming",
+    # what the name rules skip between a surname and its verb ("Rivera también la recogía")
+    "subject_adverbs",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections that map a word to another word: a preposition and an article written as one word, to the
