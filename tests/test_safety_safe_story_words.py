@@ -3038,3 +3038,44 @@ def test_a_things_name_after_a_relative_clause_builds(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# Public names that default deny read as people: a ministry for women and families (a kinship word as its
+# subject), a listed public figure's full name with no word of culture near, a brand or a team named by a
+# market's or a club's word. Each stopped on the parent commit.
+PUBLIC_NAMES_BUILD = [
+    (
+        "fr",
+        "Abidjan, Côte d'Ivoire",
+        "Le ministère de la Femme, de la Famille et de l'Enfant a financé le centre.",
+    ),
+    (
+        "fr",
+        "Abidjan, Côte d'Ivoire",
+        "Le ministère de la Culture, de la Famille et du Sport a financé le centre.",
+    ),
+    ("en", "London, UK", "She cheers for Arsenal because of Bukayo Saka."),
+    ("es", "Ciudad de México, México", "Con su primera tarjeta de Mercado Pago compra galletas."),
+    ("es", "Ciudad de México, México", "Los domingos le va al Club América con las otras chicas."),
+]
+# ...and where the same words name someone in her life, they still stop.
+PUBLIC_NAMES_STILL_STOP = [
+    ("en", "London, UK", "Every night Bukayo Saka drove her to the flat."),
+    ("en", "London, UK", "The bar owner, Bukayo Saka, played loud music."),
+    ("en", "London, UK", "She lives with Bukayo Saka and his wife."),
+    ("en", "London, UK", "A man called Bukayo Saka met her at the station."),
+    ("es", "Ciudad de México, México", "La oficina de Flores, su tío, estaba en el centro."),
+    ("fr", "Abidjan, Côte d'Ivoire", "Le bureau de Aminata, sa tante, a fermé."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), PUBLIC_NAMES_BUILD)
+def test_public_names_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), PUBLIC_NAMES_STILL_STOP)
+def test_public_names_of_someone_in_her_life_stop(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

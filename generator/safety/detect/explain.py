@@ -70,7 +70,7 @@ _ARTICLED_PUBLIC = (
     "landmarks",
 )
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies", "teams", "natural_regions", "landmarks")  # fmt: skip
+                   "law_words", "currencies", "teams", "natural_regions", "landmarks", "brands")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -942,7 +942,18 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         and not (len(words_idx) > 1 and low[words_idx[1]] in vocab["org_words"] and low[i] in vocab["titles"])
     )
     # "Mother Teresa", "Sister Nivedita": a kinship word used as a title says nothing of a relation
-    kin_words = [k for k in words_idx if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx)]
+    # "le ministère de la Femme, de la Famille…", "Instituto Nacional de las Mujeres": what a body works
+    # for, named by its word, is nobody's relative
+    governed = _a_bodys_subject(items, low, first, vocab)
+    if governed:
+        for k in words_idx:
+            if classes[k] not in _EXPLAINED and (low[k] in vocab["kinship"] or ctx.frequency(low[k]) >= 3.0):
+                classes[k] = COMMON  # "de la Femme", "de la Culture": words, though Femme is a given name
+    kin_words = [
+        k
+        for k in words_idx
+        if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx) and classes[k] != COMMON
+    ]
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
         named = False  # the declared name came: in a Title Case title what follows may be the sentence
@@ -982,6 +993,14 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         # lives nor works ("worked as a cleaner in the Petronas Towers" is her workplace)
     if (
         institution is not None
+        and words_idx[-1] - words_idx[0] + 1 == len(words_idx)
+        and any(vocab[s].match(low, words_idx[0]) == len(words_idx) for s in ("brands", "platforms", "teams"))
+        and not _near_a_home(items, low, i, j, vocab)
+    ):
+        institution = None  # "una tarjeta de Mercado Pago", "le va al Club América": a brand or a team
+        # of thousands of branches and fans, named by a word of a market or a club
+    if (
+        institution is not None
         and _all_common_in_title(items, i, j, classes)
         # a head word written in lowercase says the heading is no Title Case one: "## Au foyer Les Tilleuls"
         and not (institution[0] < i and not items[institution[0]].cap)
@@ -990,7 +1009,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if institution is not None:
         start, end = institution
         return [_found(tokens, INSTITUTION, start, end, "a school, workplace or shelter")]
-    _places_named_as_relatives(items, low, i, j, classes, words_idx, ctx)
+    if not governed:
+        _places_named_as_relatives(items, low, i, j, classes, words_idx, ctx)
     out: list[Found] = []
     family: list[Found] | None = None
     for start, end in _unexplained_spans(classes, words_idx):
@@ -1011,8 +1031,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     # word, a name
     kin_before = first > 0 and items[first - 1].kind == WORD and low[first - 1] in vocab["kinship"]
     # "Blessing, her older sister, …" (not "In Bradford, her aunt, a nurse, …": a place she is in)
-    apposed = _kin_apposed(items, low, j, ctx) and not any(
-        items[m].kind == WORD and low[m] in _PREPOSITIONS for m in range(max(0, first - 1), i)
+    apposed = (
+        not governed
+        and _kin_apposed(items, low, j, ctx)
+        and not any(items[m].kind == WORD and low[m] in _PREPOSITIONS for m in range(max(0, first - 1), i))
     )
     given_common = [
         k
@@ -2036,7 +2058,54 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     listened = before >= 0 and (
         low[before] in vocab["title_words"] or _phrase_ends(low, before, vocab["title_words"])
     )
-    return culture(nxt) or (culture(before) and (governed or listened))  # "ouvia a Cesária Évora"
+    if culture(nxt) or (culture(before) and (governed or listened)):  # "ouvia a Cesária Évora"
+        return True
+    # A listed figure's full name, not only given names ("Bukayo Saka", "José Rizal"; "Roberto Carlos"
+    # may be anyone's), needs no word of culture where nothing above makes it someone in her life: not
+    # after a role ("the bar owner, Sulley Muntari"), a naming phrase, nor doing something to someone
+    # ("Coco Martin drove her", "Coco Martin la llevaba").
+    return (
+        len(words_idx) >= 2
+        and not all(ctx.given(low[k]) for k in words_idx)
+        and not _after_a_role(items, low, first, vocab, comma=False)
+        and not _after_a_role(items, low, first, vocab, comma=True)
+        and not _named_by_phrase(items, low, first, vocab)
+        and not _apposed_to_someone(items, low, first)
+        and not _acts_on_someone(items, low, nxt, ctx)
+        and not _a_verb_next(items, low, nxt, ctx)  # "En écoutant Carmen Souza parler au téléphone"
+    )
+
+
+def _apposed_to_someone(items: tuple[Token, ...], low: list[str], first: int) -> bool:
+    """The name stands after a comma (and Filipino "si"): what comes before describes who it is ("Her
+    choir leader, Michael Essien, …", "Ang konduktor ng bus, si Manny Pacquiao, …")."""
+    m = first - 1
+    if m >= 0 and items[m].kind == WORD and low[m] in ("si", "ni", "kay"):
+        m -= 1
+    return m >= 0 and items[m].text in (",", "(", "—", "–", "-")
+
+
+def _a_verb_next(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
+    """A lowercase verb right after j: the name does something ("… Souza parler", "… Saka drove")."""
+    if j >= len(items) or items[j].kind != WORD or items[j].cap:
+        return False
+    if ctx.english:
+        return ctx.knowledge.english_past_or_present(low[j]) and not low[j].endswith("s")
+    return ctx.knowledge.verb_or_infinitive(low[j], ctx.languages)
+
+
+def _acts_on_someone(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
+    """What follows j is a verb done to someone: an object pronoun before a verb ("la llevaba",
+    "l'a emmenée"), or in English a verb and a person's pronoun ("drove her")."""
+    if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
+        return True
+    return (
+        ctx.english
+        and j + 1 < len(items)
+        and items[j].kind == WORD
+        and low[j + 1] in ("her", "him", "them")
+        and ctx.knowledge.english_past_or_present(low[j])
+    )
 
 
 def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
@@ -3768,6 +3837,52 @@ def _place_word_inside(low: list[str], words_idx: list[int], vocab: Vocabulary) 
     return (
         low[words_idx[-1]] in vocab["place_words_after"] and low[words_idx[0]] not in vocab["org_words"]
     ) or vocab["place_words_before"].match(low, words_idx[0]) > 0
+
+
+_BODY_LINKS = frozenset(
+    {
+        "of",
+        "for",
+        "the",
+        "de",
+        "la",
+        "las",
+        "los",
+        "l'",
+        "du",
+        "des",
+        "da",
+        "do",
+        "das",
+        "dos",
+        "del",
+        "ng",
+        "pour",
+        "para",
+        "à",
+        "a",
+    }
+)
+
+
+def _a_bodys_subject(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
+    """A kinship word that a ministry's or an institute's word governs is what the body works for, not
+    someone's relative: "le ministère de la Femme, de la Famille et de l'Enfant", "Ministério da
+    Mulher", "Instituto Nacional de las Mujeres", "Department for Children and Families"."""
+    m = k - 1
+    links = 0
+    while m >= 0 and items[m].kind == WORD and low[m] in _BODY_LINKS and links < 3:
+        m -= 1
+        links += 1
+    if links == 0:
+        return False
+    for _ in range(2):  # "Instituto NACIONAL de las Mujeres"
+        if m >= 0 and items[m].kind == WORD and low[m] in vocab["ministry_words"]:
+            return True
+        if m < 0 or items[m].kind != WORD or low[m] not in vocab["org_words"]:
+            return False
+        m -= 1
+    return False
 
 
 def _kin_title(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:

@@ -43,7 +43,7 @@ LIST_SECTIONS = (
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
     "teams", "natural_regions", "dwelling_words", "public_figures", "club_names", "culture_words",
-    "life_roles", "company_words", "landmarks", "sentence_adverbs", "citation_words", "journey_verbs",
+    "life_roles", "company_words", "landmarks", "brands", "sentence_adverbs", "citation_words", "journey_verbs",
     # what the date rules read of a law's date, and where a date's sentence ends
     "before_date_words", "not_statute_words", "statute_part_words", "not_law_words", "numbered_statute_words",
     "number_abbreviations", "statute_joiners", "statute_openers", "abbreviations", "published_in_words",
@@ -62,6 +62,8 @@ LIST_SECTIONS = (
     "relative_pronouns", "self_naming",
     # what the name rules skip between a surname and its verb ("Rivera también la recogía")
     "subject_adverbs",
+    # a body's word that governs a kinship word as its subject ("le ministère de la Femme")
+    "ministry_words",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections that map a word to another word: a preposition and an article written as one word, to the
@@ -85,6 +87,7 @@ PUBLIC_SECTIONS = (
     "teams",
     "natural_regions",
     "landmarks",
+    "brands",
 )
 
 
