@@ -2015,7 +2015,10 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     before = first - 1
     by = vocab["by_words"]
     while (
-        before >= 0 and items[before].kind == WORD and (low[before] in vocab["articles"] or low[before] in by)
+        before >= 0
+        and items[before].kind == WORD
+        # "Escucha a Rosalía", "ouvia a Cesária Évora": the personal "a" before whom one listens to
+        and (low[before] in vocab["articles"] or low[before] in by or low[before] in ("a", "à", "ao"))
     ):
         before -= 1
     if (
