@@ -198,7 +198,9 @@ LABELS: tuple[Label, ...] = (
     *_labels(
         PLATE, _PLATE, "vehicle number|registration number|placa|placas|plaque|plaque d'immatriculation"
     ),
-    *_labels(PLATE, _PLATE, "immatriculation|matrícula|matricula|plaka|plaka number"),
+    *_labels(
+        PLATE, _PLATE, "immatriculation|matrícula|matricula|plaka|plakang|plaka number"
+    ),  # "may plakang…"
 )
 
 # The names of a postal code in the five languages. A code of four to six digits (or a CEP, 01310-100)
