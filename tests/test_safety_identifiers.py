@@ -162,9 +162,9 @@ FIRES = [
     ("ID-NUMBER", "fil", "Nakatala ito sa blotter entry no. 2025-0456.", "2025-0456"),
     ("ID-NUMBER", "fil", "Ang SSS number niya ay 34-1234567-8.", "34-1234567-8"),
     # a plate a few words after its label, its letters in capitals (once read as one of those words)
-    ("ID-NUMBER", "fil", "Ang plaka ng puting van ay KAB 4731.", "KAB 4731"),
+    ("ID-NUMBER", "fil", "Ang plaka ng van ay KAB 4731.", "KAB 4731"),
     ("ID-NUMBER", "fil", "Sumakay siya sa puting van na may plakang NBC 2290.", "NBC 2290"),
-    ("ID-NUMBER", "es", "Las placas de la camioneta eran PUE 4731.", "PUE 4731"),
+    ("ID-NUMBER", "es", "Las placas de la troca: PUE 4731.", "PUE 4731"),
     # street addresses, coordinates, plus codes, what3words, map links
     ("ID-ADDRESS", "en", "She was found at 4321 Maple Ave, Apt 5.", "4321 Maple Ave"),
     (
