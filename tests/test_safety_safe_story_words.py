@@ -3079,3 +3079,25 @@ def test_public_names_of_someone_in_her_life_stop(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# Rivers and volcanoes named alone (`natural_features`), and where she grew up they stay her place.
+NATURAL_FEATURES_BUILD = [
+    ("es", "Ciudad de México, México", "En los días claros veía el Popocatépetl y el Iztaccíhuatl."),
+    ("en", "Phnom Penh, Cambodia", "They crossed the Mekong at night."),
+]
+NATURAL_FEATURES_STOP = [
+    ("fil", "Manila, Philippines", "Lumaki siya sa Mekong."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NATURAL_FEATURES_BUILD)
+def test_natural_features_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), NATURAL_FEATURES_STOP)
+def test_a_natural_feature_where_she_grew_up_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

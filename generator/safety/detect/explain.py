@@ -70,7 +70,8 @@ _ARTICLED_PUBLIC = (
     "landmarks",
 )
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
-                   "law_words", "currencies", "teams", "natural_regions", "landmarks", "brands")  # fmt: skip
+                   "law_words", "currencies", "teams", "natural_regions", "landmarks", "brands",
+                   "natural_features")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -607,11 +608,23 @@ def _needs_context(
     triggers = vocab.triggers
     if any(w in triggers or w in _DIRECTIONS for w in _words_before(text, start)):
         return True
+    if _where_she_lives_before(text, start, vocab):
+        return True  # "lived … works at Government": a word where she lives or works may be a place
     after = _words_after(text, end)
     return any(w in triggers or w[:1].isdigit() for w in after)
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def _where_she_lives_before(text: str, start: int, vocab: Vocabulary) -> bool:
+    """A preposition of place right before, a word of living or working a few words before it ("lived
+    … works at Government"): `_lives_in` may make even a common word her neighbourhood."""
+    before = _words_before(text, start, 6)
+    if not before or before[-1] not in _AT and not (len(before) > 1 and before[-2] in _AT):
+        return False
+    homes = (vocab["dwelling_words"], vocab["residence_words"])
+    return any(w in h or w in h.starts for w in before for h in homes)
 
 
 def _title_before(text: str, start: int, ctx: NameContext) -> bool:
@@ -649,14 +662,14 @@ def _plain_alone(w: str, opens: bool, ctx: NameContext) -> bool:
 _NEAR_WORD = re.compile(_CAP.pattern + r"|\d+")  # words as the tokenizer splits them
 
 
-def _words_before(text: str, start: int) -> list[str]:
-    """The last three words before `start` in its sentence (what a title or a place word could be)."""
-    lo = max(0, start - 60)
+def _words_before(text: str, start: int, n: int = 3) -> list[str]:
+    """The last n words before `start` in its sentence (what a title or a place word could be)."""
+    lo = max(0, start - 20 * n)
     for mark in (".", "!", "?", "\n\n"):
         at = text.rfind(mark, lo, start)
         if at >= 0 and not (mark == "." and _abbreviated(text, at)):
             lo = max(lo, at + 1)
-    return [_low(w) for w in _NEAR_WORD.findall(text, lo, start)[-3:]]
+    return [_low(w) for w in _NEAR_WORD.findall(text, lo, start)[-n:]]
 
 
 def _abbreviated(text: str, dot: int) -> bool:
@@ -3037,7 +3050,24 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, ctx: Name
 
     if a_person(m):
         return True
-    if _named_after_a_clause(items, low, k - n + 1, ctx, a_person):
+    start = k - n + 1
+    if low[start] in vocab["relative_pronouns"]:  # "Su hermanastro, al que todos llaman Motagua,"
+        head = start - 1
+        while (
+            head >= 0
+            and (
+                items[head].text == ","
+                or (
+                    items[head].kind == WORD
+                    and low[head] in ("al", "a", "à", "ao", "el", "la", "lo", "le", "o")
+                )
+            )
+            and start - head <= 3
+        ):
+            head -= 1
+        if head >= 0 and items[head].kind == WORD and a_person(head):
+            return True
+    if _named_after_a_clause(items, low, start, ctx, a_person):
         return True
     if low[k - n + 1] in vocab["copulas"] and k - n >= 0 and items[k - n].text == ",":
         # "The man who picked her up every night, a tall and quiet driver, was called Costa": after a
