@@ -3008,7 +3008,7 @@ NAMED_AFTER_A_CLAUSE = [
     ("pt", "Recife, Brasil", "O aliciador se apresentava como Rocha."),
     # a word between the surname and what it does
     ("en", "Lagos, Nigeria", "Every evening Bello himself came to the shop."),
-    ("es", "Puebla, México", "Cada noche Rivera también la recogía."),
+    ("es", "Puebla, México", "Cada noche Quiroz también la recogía."),
     ("fr", "Dakar, Sénégal", "Chaque soir, Sow lui-même venait la chercher."),
     ("fil", "Cebu City, Philippines", "Tuwing gabi, Manalo mismo ang sumusundo sa kanya."),
 ]
@@ -3054,7 +3054,6 @@ PUBLIC_NAMES_BUILD = [
         "Abidjan, Côte d'Ivoire",
         "Le ministère de la Culture, de la Famille et du Sport a financé le centre.",
     ),
-    ("en", "London, UK", "She cheers for Arsenal because of Bukayo Saka."),
     ("es", "Ciudad de México, México", "Con su primera tarjeta de Mercado Pago compra galletas."),
     ("es", "Ciudad de México, México", "Los domingos le va al Club América con las otras chicas."),
 ]
@@ -3101,3 +3100,137 @@ def test_a_natural_feature_where_she_grew_up_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# Red team 30 (/work/redteam30, MANIFEST.md) attacked this session's readings: bulk-compiled brands and
+# natural features as surnames and villages, ministry words that are everyday nouns, listed figures' full
+# names for private people (that reading was withdrawn), plates behind a vehicle's acronym. Its child
+# stories that now stop:
+RED_TEAM_30 = [
+    ("pt", "Porto, Portugal", "Foi Perdigão quem a levou para Espanha."),
+    ("pt", "Curitiba, Brazil", "Foi Muffato quem a levou para o Paraguai."),
+    ("es", "Madrid, Spain", "Cada noche Rodilla la recogía en la estación."),
+    ("es", "Madrid, Spain", "Cada noche Cuétara la recogía a la salida del instituto."),
+    ("es", "Bogotá, Colombia", "Cada noche Carulla la recogía en el parque."),
+    ("es", "Buenos Aires, Argentina", "Cada noche Garbarino la buscaba a la salida del colegio."),
+    ("es", "Buenos Aires, Argentina", "Cada noche Terrabusi la esperaba a la salida de la escuela."),
+    ("es", "Santiago, Chile", "Cada noche Carozzi la recogía en el terminal."),
+    ("es", "Santiago, Chile", "Cada noche Kunstmann la recogía en el terminal."),
+    ("es", "Lima, Peru", "Cada noche Oechsle la recogía en el paradero."),
+    ("es", "Guatemala City, Guatemala", "Cada noche Paiz la recogía en la terminal."),
+    ("fr", "Abidjan, Côte d'Ivoire", "Chaque soir, Chevallier venait la chercher à l'école."),
+    ("fr", "Dakar, Senegal", "Elle a été confiée à Chevallier à Dakar."),
+    ("fr", "Dakar, Senegal", "Chaque soir, Chevallier l'emmenait au bar."),
+    ("en", "Nairobi, Kenya", "Every evening Cunnington drove her to the club."),
+    ("en", "Nairobi, Kenya", "Cunnington took her to the border in his van."),
+    ("en", "Manila, Philippines", "Every night Rodilla picked her up after school."),
+    ("en", "Manila, Philippines", "Every night Oca picked her up after school."),
+    ("fil", "Manila, Philippines", "Tuwing gabi, Rodilla ang sumusundo sa kanya."),
+    ("fil", "Manila, Philippines", "Tuwing gabi, Oca ang sumusundo sa kanya."),
+    ("fil", "Manila, Philippines", "Dinala siya sa Tambo, malapit sa palengke."),
+    ("es", "Lima, Peru", "La llevaron a Tambo, a tres horas de Ayacucho."),
+    ("es", "Lima, Peru", "La trajeron desde Tambo a los once años."),
+    ("es", "Morelia, Mexico", "Nació en Chilchota y a los doce años la llevaron a Tijuana."),
+    ("es", "Morelia, Mexico", "La sacaron de Chilchota a los doce años."),
+    ("es", "Valladolid, Spain", "La encontraron en Peñafiel, en una nave abandonada."),
+    ("es", "Santiago, Chile", "La encontraron en Cachantun, en un galpón."),
+    ("es", "Quito, Ecuador", "La llevaron a Güitig, a una hacienda lejos de la ciudad."),
+    ("pt", "Goiânia, Brazil", "Ela foi levada para Kalunga aos onze anos."),
+    ("fr", "Ouagadougou, Burkina Faso", "Elle a été confiée à Ibrahim Traoré pendant deux ans."),
+    ("fr", "Dakar, Senegal", "Elle a été recrutée par Aminata Touré au marché."),
+    ("fr", "Bamako, Mali", "Elle a été vendue à Boubacar Traoré pour cent mille francs."),
+    ("fr", "Conakry, Guinea", "Elle a été confiée à un certain Alpha Condé à la gare routière."),
+    ("fr", "Dakar, Senegal", "Elle a été recrutée par Idrissa Gueye devant le marché."),
+    ("es", "Madrid, Spain", "La captó Pedro Sánchez en una discoteca."),
+    ("es", "Guadalajara, Mexico", "La vendieron a Javier Hernández por diez mil pesos."),
+    ("es", "Guatemala City, Guatemala", "La entregaron a Jimmy Morales en la frontera."),
+    ("es", "Tegucigalpa, Honduras", "Le debía dinero a Carlos Pavón desde el viaje."),
+    ("pt", "Maputo, Mozambique", "Ela foi entregue a um tal de Bruno Fernandes na fronteira."),
+    ("pt", "Lisbon, Portugal", "Foi aliciada por Rui Costa numa paragem de autocarro."),
+    ("en", "Lagos, Nigeria", "She was handed over to Peter Obi at the motor park."),
+    ("en", "Manila, Philippines", "She was handed over to Daniel Padilla at the pier."),
+    ("fil", "Manila, Philippines", "Dinala siya ni Fidel Ramos sa Maynila."),
+    ("fil", "Manila, Philippines", "Dinala siya ni Marian Rivera sa Maynila."),
+    ("fil", "Cebu, Philippines", "Sinundo siya ni Vic Sotto sa pantalan."),
+    ("es", "Guadalajara, Mexico", "Dio a la fiscalía la dirección de Luz, su hermana mayor."),
+    ("es", "Guadalajara, Mexico", "Dio a la fiscalía la dirección de Luz, su hermana."),
+    ("es", "Bogotá, Colombia", "Le pidieron la dirección de Rocío, su hermana, para notificarla."),
+    ("es", "Guadalajara, Mexico", "Le dieron a la fiscalía la dirección de la Tía Rosa."),
+    ("es", "Guadalajara, Mexico", "Dio a la fiscalía la dirección de la Tía Marta."),
+    ("es", "Guadalajara, Mexico", "Siguió el consejo de Luz, su hermana mayor."),
+    ("fr", "Dakar, Senegal", "Elle a suivi le conseil de Tante Rose et a porté plainte."),
+    ("fr", "Dakar, Senegal", "Elle a suivi le conseil de Tantie Rose et a porté plainte."),
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle a suivi le conseil de Mamie Rose et a porté plainte."),
+    ("pt", "Luanda, Angola", "Seguiu o conselho de Esperança, a tia, e foi à polícia."),
+    ("pt", "São Paulo, Brazil", "Seguiu o conselho de Vitória, a irmã mais velha, e foi à polícia."),
+    ("en", "Accra, Ghana", "She applied to the council for Mercy, her aunt, to become her guardian."),
+    ("en", "Lagos, Nigeria", "She asked the council for Mercy, her aunt, to foster her."),
+    ("fil", "Manila, Philippines", "Sinunod niya ang konseho ng Tita Rosa niya."),
+    ("fil", "Manila, Philippines", "Sinunod niya ang konseho ng Lola Rosa niya."),
+    ("fil", "Manila, Philippines", "Sinunod niya ang konseho ng Tiya Luz."),
+    ("es", "Guatemala City, Guatemala", "Su denuncia quedó en la fiscalía de Nueva Esperanza."),
+    ("pt", "São Paulo, Brazil", "Ela foi levada à delegacia de Boa Esperança."),
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle a été reçue au conseil de Bonne Espérance."),
+    ("en", "Manila, Philippines", "She remembered the plate of the white SUV: NBC 4521."),
+    ("en", "Manila, Philippines", "She memorised the plate of the black SUV: NBC 4521."),
+    ("en", "Manila, Philippines", "The plate on the black SUV was NBC 4521."),
+    ("fil", "Manila, Philippines", "Natandaan niya ang plaka ng itim na SUV: NBC 4521."),
+]
+# ...and its safe sentences that the first version of the readings stopped:
+# (Its adult stories where a town of 50,000-100,000 'also opened a shelter' build again; in a child's story
+# such a town is finer than the site may name, and stops whatever it does.)
+RED_TEAM_30_CONTROLS = [
+    ("en", "Manila, Philippines", "The girls who attend the centre take classes called Bright Futures."),
+    (
+        "en",
+        "Manila, Philippines",
+        "The teacher who runs the club started a choir that is called Little Voices.",
+    ),
+    ("en", "Manila, Philippines", "The boys who play there have a team that is called Tigers."),
+    ("en", "Kathmandu, Nepal", "The boy who sat next to her came from a faraway country called Bhutan."),
+    (
+        "en",
+        "Manila, Philippines",
+        "The teacher who welcomed her comes from the southern region called Mindanao.",
+    ),
+    ("en", "London, United Kingdom", "She told her teacher that her favourite team is called Arsenal."),
+    ("en", "Lima, Peru", "The woman who cooks at the shelter speaks an old language called Quechua."),
+    ("en", "Cebu, Philippines", "The children who live in her city celebrate a big festival called Sinulog."),
+    ("es", "Guadalajara, Mexico", "La maestra que la recibió formó un coro que se llama Voces Nuevas."),
+    ("es", "Guadalajara, Mexico", "Las niñas que vienen al centro toman talleres llamados Alas Libres."),
+    (
+        "es",
+        "Guatemala City, Guatemala",
+        "El niño que se sentaba a su lado venía de un país lejano llamado Nicaragua.",
+    ),
+    (
+        "es",
+        "Oaxaca, Mexico",
+        "La señora que cocina en el albergue habla una lengua indígena llamada Mixteco.",
+    ),
+    ("es", "Mexico City, Mexico", "La abogada que la defendió organizó la marcha llamada Ni Una Menos."),
+    (
+        "fr",
+        "Dakar, Senegal",
+        "La femme qui l'a accueillie travaille pour une association qui s'appelle Espoir.",
+    ),
+    ("fr", "Dakar, Senegal", "Le garçon qui était assis à côté d'elle venait d'un petit pays appelé Gambie."),
+    ("pt", "São Paulo, Brazil", "A professora que a recebeu criou um coral que se chama Vozes Novas."),
+    ("pt", "São Paulo, Brazil", "As meninas que frequentam o centro fazem oficinas chamadas Asas Livres."),
+    ("pt", "São Paulo, Brazil", "A psicóloga que a atende mostrou-lhe um desenho japonês chamado Pokémon."),
+    ("pt", "São Paulo, Brazil", "A mulher que cozinha no abrigo fala uma língua indígena chamada Guarani."),
+    ("pt", "São Paulo, Brazil", "Ela contou à psicóloga que o seu time preferido se chama Corinthians."),
+    ("pt", "São Paulo, Brazil", "A campanha se apresenta como Coração Azul em todo o país."),
+    ("fr", "Dakar, Senegal", "La campagne se présente comme Cœur Bleu dans tout le pays."),
+    ("es", "Lima, Peru", "Ese año, Maldonado también abrió una casa de acogida."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_30)
+def test_red_team_30s_names_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_30_CONTROLS)
+def test_red_team_30s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)

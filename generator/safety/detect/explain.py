@@ -47,7 +47,7 @@ from generator.safety.detect.knowledge import (
 from generator.safety.detect.scanbase import _TITLE_WORD as TITLE_WORD
 from generator.safety.detect.scanbase import Found, title_case
 from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
-from generator.safety.detect.vocab import Lexicon, Vocabulary, unaccented
+from generator.safety.detect.vocab import PUBLIC_SECTIONS, Lexicon, Vocabulary, unaccented
 
 UNDECLARED = "UNDECLARED-NAME"
 RELATIVE = "RELATIVE-NAMED"
@@ -693,8 +693,9 @@ def _words_after(text: str, end: int, n: int = 2) -> list[str]:
 def _a_verb_after(text: str, end: int, ctx: NameContext) -> bool:
     """A verb, or an object pronoun before one, right after `end` ("… la recogía", "… came to")."""
     after = _words_after(text, end, 3)
-    if after and after[0] in ctx.vocab["subject_adverbs"]:
-        after = after[1:]  # "… himself came", "… también la recogía", "… mismo ang sumusundo"
+    if after and after[0] in _INTENSIVE:
+        after = after[1:]  # "… himself came", "… mismo ang sumusundo": only a person is himself (a town
+        # that "también abrió un refugio" is the town)
     if not after:
         return False
     if after[0] in ctx.vocab["object_pronouns"] or (len(after) > 1 and _who_did_it(after[0], after[1], ctx)):
@@ -1642,6 +1643,7 @@ def _plain_word_class(
         and (not given or _after_small_word(items, low, k, ctx))
         and not _lives_in(items, low, i, vocab)  # "lives in Sporting", "sells fish in Panay": where she
         # lives, a single listed word is a place there, region or not (Panay and Caraga are towns too)
+        and not (_only_compiled(w, vocab) and _a_brand_as_someone_or_somewhere(items, low, k, i, ctx))
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
@@ -1757,6 +1759,52 @@ def _plain_word_class(
     return UNKNOWN
 
 
+# Words only a person is: "Bello HIMSELF came", "Manalo MISMO ang sumusundo" (a town "also" does things).
+_INTENSIVE = frozenset(
+    {"himself", "herself", "lui-même", "elle-même", "mismo", "misma", "mesmo", "mesma", "mismong"}
+)
+_WHO = frozenset({"who", "quien", "quienes", "quem", "qui"})  # "Fue Paiz quien…", "C'est Oca qui…"
+
+# The sections compiled in bulk from general knowledge: their single words are also villages and
+# surnames the knowledge tables do not hold (red team 30: "Cada noche Paiz la recogía", "vive en Tambo").
+_COMPILED = ("brands", "natural_features")
+
+
+def _only_compiled(w: str, vocab: Vocabulary) -> bool:
+    """The word is public only by a bulk-compiled section, no hand-kept one."""
+    return any(w in vocab[c].single for c in _COMPILED) and not any(
+        w in vocab[s].single for s in PUBLIC_SECTIONS if s not in _COMPILED
+    )
+
+
+def _a_brand_as_someone_or_somewhere(
+    items: tuple[Token, ...], low: list[str], k: int, i: int, ctx: NameContext
+) -> bool:
+    """A brand's or a river's single word read as a person or a place: after a preposition of place
+    ("vive en Tambo", "from Kalunga"), or doing something ("Paiz la recogía", "Oca drove her",
+    "Perdigão vinha")."""
+    j = k + 1
+    if _locative_before(items, low, i, ctx.vocab) or _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
+        return True
+    if (
+        i > 0
+        and items[i - 1].kind == WORD
+        and (low[i - 1] in _PREPOSITIONS or low[i - 1] == "a")
+        and low[i - 1] != "de"
+    ):
+        return True  # "La llevaron a Tambo", "compra en Oxxo": where she was taken, or a shop's branch
+    if j >= len(items) or items[j].kind != WORD or items[j].cap:
+        return False
+    if low[j] in _WHO or (
+        j + 1 < len(items) and items[j + 1].kind == WORD and _who_did_it(low[j], low[j + 1], ctx)
+    ):
+        return True  # "Foi Perdigão quem a levou", "Tuwing gabi, Oca ang sumusundo sa kanya"
+    if ctx.english:
+        return ctx.knowledge.english_past_or_present(low[j]) and not low[j].endswith("s")
+    return ctx.knowledge.verb_form(low[j], ctx.languages) or low[j] in _AUXILIARIES
+
+
+_AUXILIARIES = frozenset({"ia", "iba", "va", "vai", "allait", "foi", "fue", "est", "a", "ha", "há"})
 _FRENCH = 1  # its index in knowledge.LANGUAGES
 
 
@@ -2074,54 +2122,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     listened = before >= 0 and (
         low[before] in vocab["title_words"] or _phrase_ends(low, before, vocab["title_words"])
     )
-    if culture(nxt) or (culture(before) and (governed or listened)):  # "ouvia a Cesária Évora"
-        return True
-    # A listed figure's full name, not only given names ("Bukayo Saka", "José Rizal"; "Roberto Carlos"
-    # may be anyone's), needs no word of culture where nothing above makes it someone in her life: not
-    # after a role ("the bar owner, Sulley Muntari"), a naming phrase, nor doing something to someone
-    # ("Coco Martin drove her", "Coco Martin la llevaba").
-    return (
-        len(words_idx) >= 2
-        and not all(ctx.given(low[k]) for k in words_idx)
-        and not _after_a_role(items, low, first, vocab, comma=False)
-        and not _after_a_role(items, low, first, vocab, comma=True)
-        and not _named_by_phrase(items, low, first, vocab)
-        and not _apposed_to_someone(items, low, first)
-        and not _acts_on_someone(items, low, nxt, ctx)
-        and not _a_verb_next(items, low, nxt, ctx)  # "En écoutant Carmen Souza parler au téléphone"
-    )
-
-
-def _apposed_to_someone(items: tuple[Token, ...], low: list[str], first: int) -> bool:
-    """The name stands after a comma (and Filipino "si"): what comes before describes who it is ("Her
-    choir leader, Michael Essien, …", "Ang konduktor ng bus, si Manny Pacquiao, …")."""
-    m = first - 1
-    if m >= 0 and items[m].kind == WORD and low[m] in ("si", "ni", "kay"):
-        m -= 1
-    return m >= 0 and items[m].text in (",", "(", "—", "–", "-")
-
-
-def _a_verb_next(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
-    """A lowercase verb right after j: the name does something ("… Souza parler", "… Saka drove")."""
-    if j >= len(items) or items[j].kind != WORD or items[j].cap:
-        return False
-    if ctx.english:
-        return ctx.knowledge.english_past_or_present(low[j]) and not low[j].endswith("s")
-    return ctx.knowledge.verb_or_infinitive(low[j], ctx.languages)
-
-
-def _acts_on_someone(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
-    """What follows j is a verb done to someone: an object pronoun before a verb ("la llevaba",
-    "l'a emmenée"), or in English a verb and a person's pronoun ("drove her")."""
-    if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
-        return True
-    return (
-        ctx.english
-        and j + 1 < len(items)
-        and items[j].kind == WORD
-        and low[j + 1] in ("her", "him", "them")
-        and ctx.knowledge.english_past_or_present(low[j])
-    )
+    return culture(nxt) or (culture(before) and (governed or listened))  # "ouvia a Cesária Évora"
 
 
 def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
@@ -3038,8 +3039,18 @@ def _a_person_called(items: tuple[Token, ...], low: list[str], i: int, ctx: Name
     if k < 0 or items[k].kind != WORD:
         return False
     vocab = ctx.vocab
-    if _phrase_ends(low, k, vocab["self_naming"]):
-        return True  # "he called himself Bello", "se hacía llamar Rivera": only a person names himself
+    n_self = _phrase_length(low, k, vocab["self_naming"]) or (1 if low[k] in vocab["self_naming"] else 0)
+    if n_self:
+        # "he called himself Bello", "se hacía llamar Rivera": only a person names himself ("La campaña
+        # se presenta como Corazón Azul": a thing, after its article, presents itself too)
+        noun = k - n_self
+        return not (
+            noun >= 1
+            and items[noun].kind == WORD
+            and vocab.union(("articles", "possessives")).match(low, noun - 1)
+            and not any(low[noun] in vocab[section] for section in _PERSON_NOUNS)
+            and low[noun] not in vocab["titles"]
+        )
     n = _phrase_or_word(low, k, vocab["naming_phrases"]) or _phrase_or_word(low, k, vocab["naming_by_people"])
     if n == 0:
         return False
@@ -3096,12 +3107,23 @@ def _named_after_a_clause(
     if before < 1 or items[before].kind != WORD:
         return False
     vocab = ctx.vocab
+    first = low[start]
+    if not (
+        first in vocab["copulas"] or first in ("se", "s'") or first.startswith("s'") or first.endswith("-se")
+    ):
+        return False  # "a faraway country called Bhutan", "un programa llamado…": a participle names its noun
     if vocab.union(("articles", "possessives")).match(low, before - 1) and not (
         low[before - 1] in vocab["object_pronouns"]
         and ctx.knowledge.verb_or_infinitive(low[before], ctx.languages)
     ):
         return False  # "the programme is called", "la escuela se llama" ("que la recogía se llamaba")
     relative = vocab["relative_pronouns"]
+    if low[before] in relative:  # "a choir that is called Little Voices": the clause is the name's own
+        head = before - 1
+        while head >= 0 and items[head].text == ",":
+            head -= 1
+        return head >= 0 and items[head].kind == WORD and (a_person(head) or low[head] in vocab["titles"])
+    nominal = vocab.union(("articles", "possessives"))
     for m in range(before - 1, max(0, before - 14), -1):
         t = items[m]
         if t.kind != WORD:
@@ -3109,6 +3131,16 @@ def _named_after_a_clause(
                 return False
             continue
         if low[m] in relative:
+            if any(
+                items[x].kind == WORD
+                and nominal.match(low, x)
+                and not (
+                    low[x] in vocab["object_pronouns"]
+                    and ctx.knowledge.verb_or_infinitive(low[x + 1], ctx.languages)
+                )
+                for x in range(m + 1, before)
+            ):
+                return False  # "told her teacher that her favourite team is called Arsenal": the team's
             head = m - 1
             while head >= 0 and items[head].kind != WORD and items[head].text == ",":
                 head -= 1
@@ -3286,8 +3318,11 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     if k > 0 and items[k - 1].kind == WORD and low[k - 1] in _PREPOSITIONS:
         return False  # "en Flores la conocieron": the town
     adverbs = ctx.vocab["subject_adverbs"]
+    town = ctx.place(w) is not None  # "Ese año, Zárate también abrió un refugio": a town may, itself no
     for _ in range(2):  # "Bello himself came", "Rivera también la recogía", "Manalo mismo ang sumusundo"
         if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
+            if town and low[j] not in _INTENSIVE:
+                break
             j += adverbs.match(low, j)
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
@@ -3898,17 +3933,24 @@ _BODY_LINKS = frozenset(
 )
 
 
+_BODY_ARTICLES = frozenset(
+    {"the", "la", "las", "los", "l'", "du", "des", "da", "do", "das", "dos", "del", "ng"}
+)
+
+
 def _a_bodys_subject(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
     """A kinship word that a ministry's or an institute's word governs is what the body works for, not
     someone's relative: "le ministère de la Femme, de la Famille et de l'Enfant", "Ministério da
     Mulher", "Instituto Nacional de las Mujeres", "Department for Children and Families"."""
     m = k - 1
     links = 0
+    articled = False
     while m >= 0 and items[m].kind == WORD and low[m] in _BODY_LINKS and links < 3:
+        articled = articled or low[m] in _BODY_ARTICLES
         m -= 1
         links += 1
-    if links == 0:
-        return False
+    if links == 0 or not (articled or low[k] in vocab["kinship"]):
+        return False  # "fiscalía de Nueva Esperanza": a village takes no article ("ministère de la Femme")
     for _ in range(2):  # "Instituto NACIONAL de las Mujeres"
         if m >= 0 and items[m].kind == WORD and low[m] in vocab["ministry_words"]:
             return True

@@ -59,9 +59,10 @@ _GAP = rf"(?P<gap>\.?(?:[ \t:#=,()\-–—]|(?i:(?:{_MARKER})(?![^\W\d_]))|(?i:\
 _VALUE = r"(?P<v>[A-Z0-9]+(?![^\W\d_])(?:(?:[ ./\-]|\. )[A-Z0-9]+(?![^\W\d_]))*)"
 _LABEL_VALUE = re.compile(_GAP + _VALUE)
 # For plates and unmistakable IDs, a few more words may come first ("the plate of the van was ABC-1234").
-# A word in capitals is not one of them: it may be the plate's own letters ("ang plaka ng van ay KAB 4731").
+# A word in capitals before digits is not one of them: it is the plate's own letters ("ang plaka ng van ay
+# KAB 4731"; "the plate on the black SUV was NBC 4521").
 _FEW_WORDS = re.compile(
-    r"(?:[ \t,:]+(?![A-Z]{2,}\b)[^\W\d_]+(?:[’'\-][^\W\d_]+)*){1,4}[ \t,:]+"
+    r"(?:[ \t,:]+(?![A-Z]{2,}[ \t]*\d)[^\W\d_]+(?:[’'\-][^\W\d_]+)*){1,4}[ \t,:]+"
 )  # words, no digits
 _MARKER_IN_GAP = re.compile(rf"(?i:{_MARKER}|:|#)")
 _YEAR = re.compile(r"(?:19|20)\d\d")
