@@ -3107,6 +3107,8 @@ def test_a_natural_feature_where_she_grew_up_stops(
 # names for private people (that reading was withdrawn), plates behind a vehicle's acronym. Its child
 # stories that now stop:
 RED_TEAM_30 = [
+    ("fil", "Manila, Philippines", "Ang plaka ng SUV ay NBC 4521."),
+    ("fil", "Manila, Philippines", "Kabisado niya ang plaka ng SUV, NBC 4521."),
     ("pt", "Porto, Portugal", "Foi Perdigão quem a levou para Espanha."),
     ("pt", "Curitiba, Brazil", "Foi Muffato quem a levou para o Paraguai."),
     ("es", "Madrid, Spain", "Cada noche Rodilla la recogía en la estación."),

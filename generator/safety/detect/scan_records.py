@@ -107,6 +107,8 @@ def _value_after(t: Text, end: int, label: fmt.Label, words: IdWords) -> re.Matc
     number that cannot be anything else (letters and five digits, or eight digits), a few words on
     ("the plate of the van was ABC-1234", "su pasaporte mexicano, número G12345678")."""
     m = _LABEL_VALUE.match(t.text, end)
+    if m is not None and m.group("v") and not _is_number_for(m, label):
+        m = None  # "ang plaka ng SUV ay NBC 4521": a vehicle's acronym, then its plate
     if (m is None or not m.group("v")) and label.kind != fmt.CASE:
         few = _FEW_WORDS.match(t.text, end)
         m = _LABEL_VALUE.match(t.text, few.end()) if few else None
