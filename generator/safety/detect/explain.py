@@ -1763,6 +1763,9 @@ def _plain_word_class(
 _INTENSIVE = frozenset(
     {"himself", "herself", "lui-même", "elle-même", "mismo", "misma", "mesmo", "mesma", "mismong"}
 )
+# Prepositions of going and coming: a word after one is where someone went or came from.
+_TOWARDS = frozenset({"a", "à", "to", "into", "from", "desde", "hacia", "hasta", "até", "vers", "para", "toward",
+                      "towards", "papuntang", "patungong", "taga", "depuis"})  # fmt: skip
 _WHO = frozenset({"who", "quien", "quienes", "quem", "qui"})  # "Fue Paiz quien…", "C'est Oca qui…"
 
 # The sections compiled in bulk from general knowledge: their single words are also villages and
@@ -1784,15 +1787,14 @@ def _a_brand_as_someone_or_somewhere(
     ("vive en Tambo", "from Kalunga"), or doing something ("Paiz la recogía", "Oca drove her",
     "Perdigão vinha")."""
     j = k + 1
-    if _locative_before(items, low, i, ctx.vocab) or _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
+    # after any preposition of place a few words before, as for a place ("Nació en Chilchota", "La
+    # encontraron en Peñafiel": springs and villages that gave water and beer their names)
+    if _locative_before(items, low, i, ctx.vocab):
         return True
-    if (
-        i > 0
-        and items[i - 1].kind == WORD
-        and (low[i - 1] in _PREPOSITIONS or low[i - 1] == "a")
-        and low[i - 1] != "de"
-    ):
-        return True  # "La llevaron a Tambo", "compra en Oxxo": where she was taken, or a shop's branch
+    if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
+        return True
+    if i > 0 and items[i - 1].kind == WORD and low[i - 1] in _TOWARDS:
+        return True  # "La llevaron a Tambo", "hasta Güitig": where she was taken (the personal "a" too)
     if j >= len(items) or items[j].kind != WORD or items[j].cap:
         return False
     if low[j] in _WHO or (
