@@ -165,6 +165,7 @@ FIRES = [
     ("ID-NUMBER", "fil", "Ang plaka ng van ay KAB 4731.", "KAB 4731"),
     ("ID-NUMBER", "fil", "Sumakay siya sa puting van na may plakang NBC 2290.", "NBC 2290"),
     ("ID-NUMBER", "es", "Las placas de la troca: PUE 4731.", "PUE 4731"),
+    ("ID-NUMBER", "es", "Recordaba la patente del auto: AB 123 CD.", "AB 123 CD"),
     # street addresses, coordinates, plus codes, what3words, map links
     ("ID-ADDRESS", "en", "She was found at 4321 Maple Ave, Apt 5.", "4321 Maple Ave"),
     (

@@ -201,6 +201,7 @@ LABELS: tuple[Label, ...] = (
     *_labels(
         PLATE, _PLATE, "immatriculation|matrícula|matricula|plaka|plakang|plaka number"
     ),  # "may plakang…"
+    *_labels(PLATE, _PLATE, "patente"),  # Argentina, Chile, Uruguay: "la patente del auto: AB 123 CD"
 )
 
 # The names of a postal code in the five languages. A code of four to six digits (or a CEP, 01310-100)
