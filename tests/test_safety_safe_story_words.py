@@ -2997,7 +2997,7 @@ def test_red_team_29s_controls_build(tmp_path: pathlib.Path, lang: str, location
 
 
 # A naming phrase after a relative clause names the person the clause hangs on; a reflexive naming phrase
-# names a person whatever its words. Each name here is also a word or a place (Campos, Fall, Flores, Bello).
+# names a person whatever its words. Most names here are also a word or a place (Campos, Fall, Flores, Bello).
 NAMED_AFTER_A_CLAUSE = [
     ("es", "Puebla, México", "El hombre que la recogía cada noche se llamaba Campos."),
     ("es", "Puebla, México", "La señora que la cuidaba se llamaba Flores."),
@@ -3041,8 +3041,8 @@ def test_a_things_name_after_a_relative_clause_builds(
 
 
 # Public names that default deny read as people: a ministry for women and families (a kinship word as its
-# subject), a listed public figure's full name with no word of culture near, a brand or a team named by a
-# market's or a club's word. Each stopped on the parent commit.
+# subject), a brand or a team named by a market's or a club's word. Each stopped on the parent commit.
+# (A listed figure's full name without a word of culture built here for a day; red team 30 withdrew it.)
 PUBLIC_NAMES_BUILD = [
     (
         "fr",

@@ -3100,11 +3100,12 @@ def _named_after_a_clause(
     ctx: NameContext,
     a_person: Callable[[int | None], bool],
 ) -> bool:
-    """A naming phrase after a relative clause goes back to the noun the clause hangs on: "El hombre que
-    la recogía cada noche se llamaba Campos", "L'homme qui venait la chercher s'appelait Fall", "The man
-    who drove her was called Costa". Not when a noun of its own stands right before the phrase, after an
-    article or a possessive ("the man who runs it says the programme is called Safe Steps": the
-    programme's name), nor across a sentence's end."""
+    """A finite naming phrase after a relative clause goes back to the noun the clause hangs on: "El hombre
+    que la recogía cada noche se llamaba Campos", "L'homme qui venait la chercher s'appelait Fall", "The
+    man who drove her was called Costa". Not a participle ("a country called Bhutan"), not when a noun of
+    its own stands right before the phrase after an article or a possessive ("the man who runs it says
+    the programme is called Safe Steps") or inside the clause ("that her favourite team is called"), and
+    not across a sentence's end."""
     before = start - 1
     if before < 1 or items[before].kind != WORD:
         return False
@@ -3114,18 +3115,22 @@ def _named_after_a_clause(
         first in vocab["copulas"] or first in ("se", "s'") or first.startswith("s'") or first.endswith("-se")
     ):
         return False  # "a faraway country called Bhutan", "un programa llamado…": a participle names its noun
-    if vocab.union(("articles", "possessives")).match(low, before - 1) and not (
+    nominal = vocab.union(("articles", "possessives"))
+    if nominal.match(low, before - 1) and not (
         low[before - 1] in vocab["object_pronouns"]
         and ctx.knowledge.verb_or_infinitive(low[before], ctx.languages)
     ):
         return False  # "the programme is called", "la escuela se llama" ("que la recogía se llamaba")
     relative = vocab["relative_pronouns"]
-    if low[before] in relative:  # "a choir that is called Little Voices": the clause is the name's own
-        head = before - 1
+
+    def hangs_on_a_person(m: int) -> bool:  # the noun before the relative pronoun at m, past a comma
+        head = m - 1
         while head >= 0 and items[head].text == ",":
             head -= 1
         return head >= 0 and items[head].kind == WORD and (a_person(head) or low[head] in vocab["titles"])
-    nominal = vocab.union(("articles", "possessives"))
+
+    if low[before] in relative:  # "a choir that is called Little Voices": the clause is the name's own
+        return hangs_on_a_person(before)
     for m in range(before - 1, max(0, before - 14), -1):
         t = items[m]
         if t.kind != WORD:
@@ -3143,10 +3148,7 @@ def _named_after_a_clause(
                 for x in range(m + 1, before)
             ):
                 return False  # "told her teacher that her favourite team is called Arsenal": the team's
-            head = m - 1
-            while head >= 0 and items[head].kind != WORD and items[head].text == ",":
-                head -= 1
-            return head >= 0 and items[head].kind == WORD and (a_person(head) or low[head] in vocab["titles"])
+            return hangs_on_a_person(m)
     return False
 
 
@@ -3321,7 +3323,7 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
         return False  # "en Flores la conocieron": the town
     adverbs = ctx.vocab["subject_adverbs"]
     town = ctx.place(w) is not None  # "Ese año, Zárate también abrió un refugio": a town may, itself no
-    for _ in range(2):  # "Bello himself came", "Rivera también la recogía", "Manalo mismo ang sumusundo"
+    for _ in range(2):  # "Bello himself came", "Quiroz también la recogía", "Manalo mismo ang sumusundo"
         if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
             if town and low[j] not in _INTENSIVE:
                 break
