@@ -3236,3 +3236,54 @@ def test_red_team_30s_names_stop(tmp_path: pathlib.Path, lang: str, location: st
 @pytest.mark.parametrize(("lang", "location", "sentence"), RED_TEAM_30_CONTROLS)
 def test_red_team_30s_controls_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# Public figures heard, sung or cheered in a list ("écoute Aya Nakamura, Gims et Soolking"), after a
+# verb phrase ("listens to"), a verb opening the sentence ("Ouve Amália Rodrigues") or "kina"/"siya"
+# in Filipino: each listed in full, each governed by the verb. Each stopped on the parent commit.
+FIGURES_HEARD_BUILD = [
+    ("en", "Lagos, Nigeria", "She listens to Burna Boy while she studies."),
+    ("en", "London, United Kingdom", "She listens to Stormzy and Burna Boy on the bus."),
+    ("en", "Toronto, Canada", "She listens to The Weeknd while she studies."),
+    ("fr", "Paris, France", "Il écoute Aya Nakamura, Gims et Soolking dans le métro."),
+    ("fr", "Montréal, Canada", "Elle écoute Céline Dion et Wyclef Jean en cuisinant."),
+    ("pt", "Lisboa, Portugal", "Ouve Amália Rodrigues sem perceber tudo."),
+    ("pt", "Luanda, Angola", "Ouve Anselmo Ralph e dança kuduro nas festas."),
+    ("fil", "Hong Kong, China", "Tuwing Linggo, nakikinig siya kina Regine Velasquez at Lea Salonga."),
+    ("fil", "Dubai, United Arab Emirates", "Fan siya nina Kathryn Bernardo at Daniel Padilla."),
+    ("fil", "Cebu City, Philippines", "Fan siya ni Manny Pacquiao at ni Pia Wurtzbach."),
+    ("es", "Lima, Peru", "Escucha a Gian Marco y a Daniela Darcourt en el bus."),
+]
+# ...and a private person in the same list, a figure's name with a verb of her own, or a relative
+# described after it stop.
+FIGURES_HEARD_STOP = [
+    ("en", "Lagos, Nigeria", "She listens to Burna Boy, her uncle, every night."),
+    ("en", "Lagos, Nigeria", "She listens to Chinedu and Burna Boy every night."),
+    ("fr", "Lyon, France", "Elle écoute Angèle et Tiakola, ses voisines, chaque soir."),
+    ("fr", "Lyon, France", "Elle écoute Marie Dubois et Angèle chaque soir."),
+    ("pt", "Manaus, Brasil", "Ela canta com Joelma e Marília Mendonça na igreja da vila."),
+    ("fil", "Cebu City, Philippines", "Nakikinig siya kina Lorna Dizon at Regine Velasquez gabi-gabi."),
+    ("es", "Lima, Peru", "Escucha a Gian Marco y a Rosa Quispe, su vecina."),
+    ("en", "Toronto, Canada", "She lives with Drake Thompson and listens to The Weeknd."),
+    (
+        "en",
+        "Manila, Philippines",
+        "Every night she listened to Fidel Ramos telling her that she owed him money.",
+    ),
+    ("es", "Lima, Peru", "Cada noche escuchaba a Gian Marco decirle que le debía dinero."),
+    ("pt", "Manaus, Brasil", "Toda noite ouvia Marília Mendonça gritar com ela no barco."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FIGURES_HEARD_BUILD)
+def test_public_figures_heard_in_a_list_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FIGURES_HEARD_STOP)
+def test_someone_heard_in_her_life_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

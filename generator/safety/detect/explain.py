@@ -2073,17 +2073,47 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         return False
     vocab = ctx.vocab
     first, last = words_idx[0], words_idx[-1]
-    if not any(vocab[s].match(low, first) == len(words_idx) for s in ("public_figures", "club_names")):
-        return False
-    before = first - 1
-    by = vocab["by_words"]
-    while (
-        before >= 0
-        and items[before].kind == WORD
-        # "Escucha a Rosalía", "ouvia a Cesária Évora": the personal "a" before whom one listens to
-        and (low[before] in vocab["articles"] or low[before] in by or low[before] in ("a", "à", "ao"))
+    opener = None
+    if (
+        first > 0
+        and low[first - 1] in vocab["articles"]
+        and _figures_listed(low, [first - 1, *words_idx], vocab)
     ):
-        before -= 1
+        pass  # "The Weeknd", whose article is part of the name
+    elif not _figures_listed(low, words_idx, vocab):
+        # "Ouve Amália Rodrigues…": a verb of listening opening the sentence, capitalised with the run
+        if not (
+            len(words_idx) > 1
+            and low[first] in vocab["title_words"]
+            and _figures_listed(low, words_idx[1:], vocab)
+        ):
+            return False
+        opener, first = first, words_idx[1]
+    by = vocab["by_words"]
+
+    def skip(k: int) -> int:
+        while (
+            k >= 0
+            and items[k].kind == WORD
+            # "Escucha a Rosalía", "ouvia a Cesária Évora": the personal "a" before whom one listens to
+            and (
+                low[k] in vocab["articles"]
+                or low[k] in by
+                or low[k] in ("a", "à", "ao")
+                # "Fan siya nina…", "nakikinig siya kina…": the listener between the verb and whom
+                or (low[k] in vocab["person_words"] and k > 0 and low[k - 1] in vocab["title_words"])
+            )
+        ):
+            k -= 1
+        return k
+
+    before = opener if opener is not None else skip(first - 1)
+    # "écoute Aya Nakamura, Gims et Soolking": the figures before it in the same list govern it too
+    while before >= 1 and (items[before].text == "," or low[before] in vocab["list_joiners"]):
+        start = _listed_figure_before(items, low, before - 1, vocab)
+        if start is None:
+            break
+        before = skip(start - 1)
     if (
         before >= 0
         and items[before].kind == WORD
@@ -2124,7 +2154,47 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     listened = before >= 0 and (
         low[before] in vocab["title_words"] or _phrase_ends(low, before, vocab["title_words"])
     )
-    return culture(nxt) or (culture(before) and (governed or listened))  # "ouvia a Cesária Évora"
+    if listened and nxt < len(items) and items[nxt].kind == WORD and not culture(nxt):
+        w = low[nxt]
+        know = ctx.knowledge
+        if ctx.english:  # "… telling her", "… shouted"; a bare "tell" reads like "while" (not known)
+            acts = know.english_past_or_present(w)
+        else:
+            acts = know.verb_or_infinitive(w, ctx.languages)
+        listened = not acts  # "listened to Fidel Ramos tell her…", "ouvia X gritar": someone in her life
+    # "ouvia a Cesária Évora", "listens to Burna Boy" (a verb of listening, one word or a phrase)
+    return culture(nxt) or listened or (culture(before) and governed)
+
+
+def _figures_listed(low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
+    """Each part of the run between the words of a list ("Joelma e Marília Mendonça") is a listed
+    public figure or club, all of it."""
+    parts: list[list[int]] = [[]]
+    for k in words_idx:
+        if low[k] in vocab["list_joiners"] and parts[-1]:
+            parts.append([])
+        elif parts[-1] or len(parts) == 1 or low[k] not in vocab["by_words"] and low[k] not in ("a", "à"):
+            parts[-1].append(k)  # "y a Daniela Darcourt", "at ni Pia Wurtzbach": whom, again
+    return all(
+        part and any(vocab[s].match(low, part[0]) == len(part) for s in ("public_figures", "club_names"))
+        for part in parts
+    )
+
+
+def _listed_figure_before(
+    items: tuple[Token, ...], low: list[str], end: int, vocab: Vocabulary
+) -> int | None:
+    """Where the capitalised run ending at `end` starts, when it is a listed figure or club, all of it
+    ("Aya Nakamura" in "Aya Nakamura, Gims et Soolking")."""
+    k = end
+    while k >= 0 and items[k].kind == WORD and (items[k].cap or low[k] in vocab["connectors"]):
+        k -= 1
+    start = k + 1
+    while start <= end and not items[start].cap:
+        start += 1
+    if start > end or not items[end].cap:
+        return None
+    return start if _figures_listed(low, list(range(start, end + 1)), vocab) else None
 
 
 def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
