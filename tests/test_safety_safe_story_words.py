@@ -3287,3 +3287,115 @@ def test_someone_heard_in_her_life_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# Works and their authors ('"Historia de taxi" de Ricardo Arjona', "Bernardine Evaristo's "Girl, Woman,
+# Other""), an idol after a copula ("Su ídolo es…"), a word of culture right before a listed name
+# ("l'attaquant Steve Mounié"), more verbs of admiring and singing along. Each stopped on the parent commit.
+WORKS_AND_IDOLS_BUILD = [
+    (
+        "es",
+        "Ciudad de Guatemala, Guatemala",
+        'En la radio suena "Historia de taxi" de Ricardo Arjona y ella canta.',
+    ),
+    ("fr", "Paris, France", "Elle relit « Une si longue lettre » de Mariama Bâ."),
+    (
+        "fil",
+        "Quezon City, Philippines",
+        'Gusto niyang pakinggan ang "Buwan" ni Juan Karlos kapag nag-aaral siya.',
+    ),
+    ("en", "Leeds, United Kingdom", 'She says Bernardine Evaristo\'s "Girl, Woman, Other" changed her mind.'),
+    (
+        "es",
+        "Santa Cruz de la Sierra, Bolivia",
+        "Su ídolo es Marcelo Martins, goleador histórico de la selección.",
+    ),
+    ("es", "Santiago, Chile", "Sueña con ver jugar a la Roja y admira a Alexis Sánchez."),
+    ("fr", "Dakar, Sénégal", "Il aime le football et ne jure que par Sadio Mané."),
+    (
+        "fr",
+        "Cotonou, Bénin",
+        "Il suit les Écureuils du Bénin, dont l'attaquant Steve Mounié est son joueur préféré.",
+    ),
+    ("en", "Mumbai, India", "She sings along to Arijit Singh in the kitchen."),
+]
+# ...and a private person in the same places, described, or doing something, stops.
+WORKS_AND_IDOLS_STOP = [
+    (
+        "en",
+        "Fresno, United States",
+        'He played "Volver, Volver" by Vicente Fernández, his uncle, every night.',
+    ),
+    ("es", "Santa Cruz de la Sierra, Bolivia", "Su ídolo es Marcelo Martins, su tío, que vive en el barrio."),
+    ("es", "Santiago, Chile", "Admira a Alexis Sánchez, su vecino, que la llevó a la escuela."),
+    ("fr", "Dakar, Sénégal", "Il ne jure que par Sadio Mané, son oncle, qui l'héberge."),
+    ("en", "Mumbai, India", "The singer Arijit Singh, her neighbour, drove her home."),
+    (
+        "es",
+        "Ciudad de Guatemala, Guatemala",
+        'El mensaje "ven esta noche" de Ricardo Arjona llegó a su teléfono.',
+    ),
+    ("fr", "Cotonou, Bénin", "Chaque soir, l'attaquant Steve Mounié est venu la chercher à l'école."),
+    ("en", "Nairobi, Kenya", 'Every night Sauti Sol\'s "friend" drove her to the flat.'),
+    ("es", "Santiago, Chile", "Admira a Alexis Sánchez, que la recogía cada noche."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), WORKS_AND_IDOLS_BUILD)
+def test_works_and_idols_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), WORKS_AND_IDOLS_STOP)
+def test_a_private_person_among_works_and_idols_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+# dev33 (a read set of realistic safe stories): a very frequent word opening a quotation ("Antes",
+# "Young people"), a region whose name holds a kinship word ("Madre de Dios"), the survivor after a
+# phrase of place ("En el campamento, Asha tenía…"), a city after "et à", a plural in -x ("les Jeux").
+DEV33_BUILD = [
+    ("es", "Lima, Perú", '"Antes no tenía nada que enseñar a nadie", dice. "Ahora sí."'),
+    (
+        "en",
+        "Sydney, Australia",
+        '"Young people like Asha who come forward quickly give us our best chance," said the officer.',
+    ),
+    (
+        "es",
+        "Lima, Perú",
+        "Según el Ministerio Público, Puno, Cusco, Madre de Dios y Lima están entre las regiones con más denuncias.",
+    ),
+    (
+        "es",
+        "Santa Cruz de la Sierra, Bolivia",
+        "En el campamento, Asha tenía que cortar caña desde la madrugada.",
+    ),
+    (
+        "fr",
+        "Paris, France",
+        "« J'ai dit : à Abidjan, avec les femmes du quartier, et à Paris, avec mon chef. »",
+    ),
+    ("fr", "Paris, France", "Il a suivi les Jeux olympiques de Paris 2024 à la télévision."),
+]
+# ...while a relative, a village in apposition, a surname acting and a family still stop.
+DEV33_STOP = [
+    ("es", "Lima, Perú", "Llegó con Victoria, su Madre, en 2019."),
+    ("es", "Sucre, Bolivia", "En la aldea, Chuquimarca, vivía con su tía."),
+    ("en", "Sydney, Australia", "Young drove her to the flat every night."),
+    ("fr", "Paris, France", "Elle vivait chez les Leroux depuis un an."),
+    ("pt", "Recife, Brasil", "Ela morava com o avô, José Neto, num sítio."),
+    ("es", "Sucre, Bolivia", "Nació en su aldea, Asha, cerca de Sucre."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), DEV33_BUILD)
+def test_dev33s_sentences_build(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), DEV33_STOP)
+def test_dev33s_controls_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)

@@ -966,7 +966,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     kin_words = [
         k
         for k in words_idx
-        if low[k] in vocab["kinship"] and not _kin_title(items, low, k, ctx) and classes[k] != COMMON
+        if low[k] in vocab["kinship"]
+        and not _kin_title(items, low, k, ctx)
+        and classes[k] != COMMON
+        and not _name_suffix(items, low, k, words_idx, vocab)
     ]
     kin_inside = bool(kin_words) and any(classes[k] not in _EXPLAINED for k in words_idx)
     if titled:  # after "Mr", "Inspector", "Doña", "si": a person's name, which only a declaration explains
@@ -1686,6 +1689,8 @@ def _plain_word_class(
     if given:
         if w in ctx.lowercase or ((t.initial or t.upper) and know.more_word_than_name(w, ctx.languages)):
             return COMMON  # "Hope is the word…", "Will she go back?"
+        if t.initial and j == k + 1 and _adjective_before_its_noun(items, low, k, ctx):
+            return COMMON  # '"Young people like…"': an adjective and its noun; "Young drove her" is someone
         return NAME_LIKE
     if t.upper:
         return _acronym_class(items, low, k, ctx)
@@ -1759,12 +1764,30 @@ def _plain_word_class(
     return UNKNOWN
 
 
+def _adjective_before_its_noun(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """In English, a very frequent word that is also a name, opening a sentence before a frequent noun
+    ("Young people…", "Young women…"): no verb there says someone ("Young drove her", "Young walks")."""
+    n = k + 1
+    if not ctx.english or n >= len(items) or items[n].kind != WORD or items[n].cap:
+        return False
+    nxt = low[n]
+    vocab = ctx.vocab
+    return (
+        ctx.frequency(low[k]) >= 5.0
+        and not any(nxt in vocab[s] for s in ("connectors", "articles", "list_joiners", "person_words"))
+        and nxt not in _PREPOSITIONS
+        and nxt not in _WHO
+        and ctx.frequency(nxt) >= 4.0
+        and not ctx.knowledge.english_past_or_present(nxt)
+    )
+
+
 # Words only a person is: "Bello HIMSELF came", "Manalo MISMO ang sumusundo" (a town "also" does things).
 _INTENSIVE = frozenset(
     {"himself", "herself", "lui-même", "elle-même", "mismo", "misma", "mesmo", "mesma", "mismong"}
 )
 # Prepositions of going and coming: a word after one is where someone went or came from.
-_TOWARDS = frozenset({"a", "à", "to", "into", "from", "desde", "hacia", "hasta", "até", "vers", "para", "toward",
+_GONE_TO = frozenset({"a", "à", "to", "into", "from", "desde", "hacia", "hasta", "até", "vers", "para", "toward",
                       "towards", "papuntang", "patungong", "taga", "depuis"})  # fmt: skip
 _WHO = frozenset({"who", "quien", "quienes", "quem", "qui"})  # "Fue Paiz quien…", "C'est Oca qui…"
 
@@ -1793,8 +1816,14 @@ def _a_brand_as_someone_or_somewhere(
         return True
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
-    if i > 0 and items[i - 1].kind == WORD and low[i - 1] in _TOWARDS:
-        return True  # "La llevaron a Tambo", "hasta Güitig": where she was taken (the personal "a" too)
+    if (
+        i > 0
+        and items[i - 1].kind == WORD
+        and low[i - 1] in _GONE_TO
+        and not (ctx.english and low[i - 1] == "a")
+    ):
+        return True  # "La llevaron a Tambo", "hasta Güitig": where she was taken (the personal "a" too;
+        # in English "a" is an article: "a Monzo account")
     if j >= len(items) or items[j].kind != WORD or items[j].cap:
         return False
     if low[j] in _WHO or (
@@ -2142,6 +2171,29 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     def culture(m: int) -> bool:
         return 0 <= m < len(items) and items[m].kind == WORD and bool(vocab.union(_CULTURE).match(low, m))
 
+    # "Su ídolo es Marcelo Martins", "His hero is…": a word of culture, then a copula
+    copula = (
+        before >= 1 and items[before].kind == WORD and low[before] in vocab["copulas"] and culture(before - 1)
+    )
+    if copula:
+        before -= 1
+    # '"Historia de taxi" de Ricardo Arjona', '« Une si longue lettre » de Mariama Bâ': a work, then whose
+    quote = before - 1 if before >= 1 and items[before].text == "," else before
+    work = (
+        quote >= 1
+        and items[quote].text in _CLOSE_QUOTES
+        and items[quote - 1].text not in _OPEN_QUOTES
+        and before < first - 1
+        and any(low[m] in by for m in range(before + 1, first))
+    )
+    # "Sauti Sol's "Sura Yako"": whose work, before its title
+    owner = (
+        items[last].possessive
+        and nxt + 1 < len(items)
+        and items[nxt].text in _OPEN_QUOTES
+        and items[nxt + 1].cap  # a title's capital: not 'Sauti Sol's "friend"'
+    )
+
     if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
         items[m].kind == WORD
         and low[m] in vocab["kinship"]
@@ -2152,18 +2204,30 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         return False  # "her aunt", "sa mère", "Fally Ipupa, her cousin" ("les autres filles" are girls)
     governed = before < first - 1 and any(low[m] in by for m in range(before + 1, first))
     listened = before >= 0 and (
-        low[before] in vocab["title_words"] or _phrase_ends(low, before, vocab["title_words"])
+        low[before] in vocab["title_words"]
+        or _phrase_ends(low, before, vocab["title_words"])
+        or _phrase_ends(low, first - 1, vocab["title_words"])  # "ne jure que par Sadio Mané"
     )
-    if listened and nxt < len(items) and items[nxt].kind == WORD and not culture(nxt):
-        w = low[nxt]
+    acts = False
+    after = nxt
+    if after + 1 < len(items) and items[after].kind == WORD and low[after] in vocab["copulas"]:
+        after += 1  # "l'attaquant Steve Mounié est son joueur préféré"; "X est venu la chercher" acts
+    if after < len(items) and items[after].kind == WORD and not culture(after):
+        w = low[after]
         know = ctx.knowledge
         if ctx.english:  # "… telling her", "… shouted"; a bare "tell" reads like "while" (not known)
             acts = know.english_past_or_present(w)
         else:
             acts = know.verb_or_infinitive(w, ctx.languages)
-        listened = not acts  # "listened to Fidel Ramos tell her…", "ouvia X gritar": someone in her life
+    # "listened to Fidel Ramos telling her…", "ouvia X gritar", 'el mensaje "ven" de X llegó': someone
+    # in her life, doing something
+    listened = listened and not acts
     # "ouvia a Cesária Évora", "listens to Burna Boy" (a verb of listening, one word or a phrase)
-    return culture(nxt) or listened or (culture(before) and governed)
+    # "l'attaquant Steve Mounié", "the singer Arijit Singh": a word of culture right before the name
+    titled = (before == first - 1 or copula) and culture(before) and not acts
+    return (
+        culture(nxt) or listened or (work and not acts) or owner or titled or (culture(before) and governed)
+    )
 
 
 def _figures_listed(low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
@@ -2985,8 +3049,15 @@ def _kin_in_apposition(items: tuple[Token, ...], low: list[str], i: int, j: int,
             and low[k] not in kin
         ):
             k += 1
-        if k < len(items) and items[k].kind == WORD and low[k] in kin:
-            return True
+        if (
+            k < len(items)
+            and items[k].kind == WORD
+            and low[k] in kin
+            and not (
+                items[k].cap and not items[k].initial and _capitalised_name_goes_on(items, low, k, vocab)
+            )
+        ):
+            return True  # not "Cusco, Madre de Dios y Lima": a region's name
     return False
 
 
@@ -3054,7 +3125,9 @@ def _kin_attached(
     while k < len(items) and steps < 8:
         t = items[k]
         if t.kind == WORD and low[k] in kin and not t.possessive:
-            return True
+            # "Cusco, Madre de Dios y Lima": a capital mid-sentence starts a name of its own (a region,
+            # "Padre Las Casas"), where a relation after a name is written in lowercase
+            return not (t.cap and not t.initial and _capitalised_name_goes_on(items, low, k, vocab))
         skippable = (
             (t.kind == PUNCT and (t.text in _SKIP_TO_KIN or t.text == ")"))
             or t.kind == NUMBER
@@ -3086,6 +3159,14 @@ def _kin_apposed(items: tuple[Token, ...], low: list[str], j: int, ctx: NameCont
     if m < len(items) and items[m].kind == WORD:
         m += ctx.vocab["kinship_modifiers"].match(low, m)  # "su hermana mayor,", "a irmã mais velha,"
     return m < len(items) and items[m].kind == PUNCT and items[m].text in _APPOSITION_OPENS[items[j].text]
+
+
+def _capitalised_name_goes_on(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
+    """After word k, another capitalised word, right after it or after a connector ("Madre de Dios")."""
+    n = k + 1
+    if n < len(items) and items[n].kind == WORD and not items[n].cap and low[n] in vocab["connectors"]:
+        n += 1
+    return n < len(items) and items[n].kind == WORD and items[n].cap
 
 
 # What opens an apposition, and what may close it
@@ -3313,6 +3394,8 @@ def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx
         k >= 0
         and items[k].kind == WORD
         and (low[k] in before or low[k] in after or _phrase_ends(low, k, before))
+        # "En el campamento, Joel tenía que…": a phrase of place opening the sentence, then its subject
+        and not (k < i - 1 and _verb_at(items, low, j, ctx))
     ):
         return True
     if (
@@ -3324,6 +3407,15 @@ def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx
         return True
     landmark = vocab["landmark_words"].match(low, j) if j < len(items) else 0
     return bool(landmark) and _locative_before(items, low, i, vocab)
+
+
+def _verb_at(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k is a verb's form ("tenía", "drove"), lowercase."""
+    if k >= len(items) or items[k].kind != WORD or items[k].cap:
+        return False
+    if ctx.english:
+        return ctx.knowledge.english_past_or_present(low[k]) and not low[k].endswith("s")
+    return ctx.knowledge.verb_form(low[k], ctx.languages)
 
 
 def _phrase_ends(low: list[str], k: int, lexicon: Lexicon) -> bool:
@@ -3385,7 +3477,14 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     if fold(w) not in know.surnames or w in ctx.function_words or w in ctx.lowercase:
         return False
     word = ctx.given(w) and know.more_word_than_name(w, ctx.languages)  # "Hope", "Flores", "Galo", "Allí"
-    if word and items[k].initial and (not _quoted_opening(items, k) or ctx.frequency(w) >= 5.0):
+    # "« Antes no tenía nada »": one of the language's most frequent words, rarely a surname, opening
+    # the sentence is the word
+    very_frequent = ctx.frequency(w) >= 5.0 and not ctx.surname(w)
+    if (
+        (word or very_frequent)
+        and items[k].initial
+        and (not _quoted_opening(items, k) or ctx.frequency(w) >= 5.0)
+    ):
         return False  # "Hope kept her going", "Allí le dijeron…": a word people are rarely called,
         # opening the sentence (mid-sentence the capital says a name, "Every night Flores picked her
         # up"; and opening what someone says, "Flores te va a buscar": a noun would have its article)
@@ -3949,10 +4048,10 @@ def _settlement_before(items: tuple[Token, ...], low: list[str], i: int, j: int,
     k = i - 1
     while k >= 0 and (
         (items[k].kind == PUNCT and items[k].text in ",:")
-        or low[k] in vocab["connectors"]
+        or (low[k] in vocab["connectors"] and low[k] not in vocab["list_joiners"])
         or low[k] in ("called", "named")
     ):
-        k -= 1
+        k -= 1  # not across "and": "à Abidjan, avec les femmes du quartier, et à Paris" is the city
     if k < 0 or items[k].kind != WORD or items[k].cap:
         return False
     if low[k + 1] in _OF and _big_city(low, i, j, ctx):
@@ -4056,6 +4155,23 @@ def _kin_title(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContex
     )
 
 
+def _name_suffix(
+    items: tuple[Token, ...], low: list[str], k: int, words_idx: list[int], vocab: Vocabulary
+) -> bool:
+    """The kinship word k ends a person's name, capitalised after another capitalised name word
+    ("António Agostinho Neto", "José da Silva Filho"): a surname, no relative (`name_suffixes`)."""
+    return (
+        low[k] in vocab["name_suffixes"]
+        and k == words_idx[-1]
+        and k > words_idx[0]
+        and items[k].cap
+        and items[k - 1].kind == WORD
+        and items[k - 1].cap
+        and low[k - 1] not in vocab["kinship"]
+        and low[k - 1] not in vocab["titles"]
+    )
+
+
 def _after_a_name(items: tuple[Token, ...], low: list[str], k: int, i: int, ctx: NameContext) -> bool:
     """Word k follows a person's name in its run: a declared person's or a given name that is not
     itself a title ("Asha Begum", not "Juvenile Justice" or "Inspector General")."""
@@ -4117,7 +4233,8 @@ def _family_surname(
         return []
     after = j < len(items) and items[j].kind == WORD and not items[j].cap and low[j] in vocab["family_words"]
     last = low[words_idx[-1]]
-    plural_noun = last.endswith("s") and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
+    # "los Pumas", "les Bleus", "les Jeux olympiques": a plural noun, a team or an event, no family
+    plural_noun = last.endswith(("s", "x")) and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
     plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
     if before or after or plural or whose:
         return [_found(tokens, RELATIVE, i, j, FAMILY_NAME)]
@@ -4276,11 +4393,10 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         >= max(1, sum(1 for m in range(i, j) if items[m].kind == WORD))
         and i >= 4
         and items[i - 1].text == ","
-        and low[i - 3] in indefinite
+        and (low[i - 3] in indefinite or _verb_at(items, low, j, ctx))
     ):
-        return (
-            False  # "Libertado de uma fazenda, Josué virou…": the declared person after a farm, not its name
-        )
+        return False  # "Libertado de uma fazenda, Josué virou…", "En el campamento, Joel tenía que…": the
+        # declared person after a farm or a camp, the sentence's subject, not its name
     if ctx.declared.phrases.match(low, i) > 1:
         return False  # "éducateur de rue de Safe Passage Trust": the organisation, after the street's word
     k = i - 1

@@ -64,6 +64,8 @@ LIST_SECTIONS = (
     "subject_adverbs",
     # a body's word that governs a kinship word as its subject ("le ministère de la Femme")
     "ministry_words",
+    # a kinship word that ends a person's name ("Agostinho Neto", "Silva Filho"), no relative
+    "name_suffixes",
 )  # fmt: skip
 MAP_SECTIONS = ("months", "number_words", "ages_in_words")
 # Sections that map a word to another word: a preposition and an article written as one word, to the
