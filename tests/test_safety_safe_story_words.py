@@ -7,7 +7,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from sitekit import SITE_YAML, STORY, check_site, consent, heads, make_site, story_md, survivor
+from sitekit import SITE_YAML, STORY, check_site, consent, heads, make_site, person, story_md, survivor
 
 # A paragraph in each language, so the story is read in it (the detectors count its frequent words).
 OPENING = {
@@ -3399,3 +3399,50 @@ def test_dev33s_sentences_build(tmp_path: pathlib.Path, lang: str, location: str
 @pytest.mark.parametrize(("lang", "location", "sentence"), DEV33_STOP)
 def test_dev33s_controls_stop(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# A declared official after the words of a rank, in English and Filipino (dev33): the rank is the
+# vocabularies' words and frequent words no one is called, before the declared name, and a unit after it.
+RANKED_OFFICIALS = [
+    (
+        "en",
+        "Detective Chief Inspector Sarah Okafor of Greater Manchester Police said the case began in 2023.",
+    ),
+    (
+        "fil",
+        '"Sineseryoso ang bawat tawag," sabi ni Police Lieutenant Colonel Sarah Okafor ng PNP Cordillera.',
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), RANKED_OFFICIALS)
+def test_a_declared_official_after_a_rank_builds(tmp_path: pathlib.Path, lang: str, sentence: str) -> None:
+    people = [survivor(minor=True), person("Sarah Okafor", "official", "real")]
+    story = _story(lang, sentence, people=people, consent=CHILD_CONSENT, location="Manchester, UK")
+    root = make_site(tmp_path / "site", {STORY: story})
+    assert unreviewed(root) == [], sentence
+
+
+def test_a_name_before_a_declared_officials_name_still_stops(tmp_path: pathlib.Path) -> None:
+    """Only rank words are read so: a surname before the declared name is someone else's."""
+    people = [survivor(minor=True), person("Sarah Okafor", "official", "real")]
+    sentence = "Mrs Flores Sarah Okafor said the case began in 2023."
+    story = _story("en", sentence, people=people, consent=CHILD_CONSENT, location="Manchester, UK")
+    root = make_site(tmp_path / "site", {STORY: story})
+    assert [h for h in unreviewed(root) if "UNDECLARED-NAME" in h]
+
+
+# Filipino verbs opening a sentence with an infix or the prefix "i-" ("Kinontak ng…", "Isaulo ang…"),
+# and a province after "taga-" (dev33).
+FILIPINO_OPENINGS = [
+    ("fil", "Bacolod, Philippines", "Kinontak ng aming partner ang Philippine Embassy sa Riyadh."),
+    ("fil", "Baguio, Philippines", "Isaulo ang 1343. Bukas ito araw at gabi."),
+    ("fil", "Bacolod, Philippines", "Taga-Antique si Asha, at lumipat siya sa Bacolod noong 2024."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FILIPINO_OPENINGS)
+def test_filipino_verbs_opening_a_sentence_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

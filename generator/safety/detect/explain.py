@@ -984,7 +984,21 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
                 sentence = True
                 continue  # "Dona Célia Recebe Indenização…": a verb and its object, not a surname
             named = named or classes[k] == DECLARED
-            if (low[k] in _OF or low[k] in ("for", "para", "pour")) and not items[k].cap:
+            if (
+                not named
+                and (
+                    classes[k] == KNOWN  # "Police", "Lieutenant": a word the vocabularies know
+                    or (
+                        classes[k] == COMMON  # "Chief": no one's name, no place's
+                        and not ctx.given(low[k])
+                        and not ctx.knowledge.places_named(low[k])
+                        and fold(low[k]) not in ctx.knowledge.surnames
+                    )
+                )
+                and any(classes[m] == DECLARED for m in words_idx if m > k)
+            ):
+                continue  # "Detective Chief Inspector Sarah Okafor": the rank's words, before the name
+            if (low[k] in _OF or low[k] in ("for", "para", "pour", "ng")) and not items[k].cap:
                 break  # "the Commissioner for Wales", "Mr Smith of London": the office's place, not a name
             if named and low[k] in ("and", "at", "y", "e", "et") and not items[k].cap:
                 break  # "si Priti at Grade 11": the declared name, and then something else
@@ -1606,6 +1620,10 @@ def _plain_word_class(
         region = _upper_or_lower(parts, ctx)
         if region is not None:
             return region  # "Haute-Guinée", "Alto-Paraná": a part of a country or a state, as coarse
+        if len(parts) > 1 and parts[0] == "taga" and _FILIPINO in ctx.languages:
+            home = ctx.place(" ".join(parts[1:]))  # "Taga-Antique si Rodel": from the province of Antique
+            if home is not None:
+                return COARSE_PLACE if home.level <= ctx.precision else FINE_PLACE
         if not t.initial and ctx.place(w) is None and _double_surname(t.text, parts, ctx):
             return UNKNOWN  # "Costa-Brown", "Ferreira-Lima": a double-barrelled surname, made of words
         if (
@@ -1715,6 +1733,8 @@ def _plain_word_class(
     if t.initial:  # a capital says nothing here: a common word of the text, or a very common one of any
         if ctx.surname(w):
             return UNKNOWN  # "Benítez la recogía…": frequent in text because people are called it
+        if w in ctx.lowercase:
+            return COMMON  # "Dakar Enfant Talibé" (a file name) where the text writes "les talibés"
         z = max(z, know.compound_frequency(w, ctx.languages))  # a tag or a title: "Peacebuilding"
         if z < 2.5:  # a verb or an adjective opening a title or a sentence: "Reconstrói", "Alertée"
             z = max(z, know.lemma_frequency(w, ctx.languages))

@@ -267,9 +267,13 @@ class Knowledge:
             return False  # "Magtibay", "Magsaysay": names its dictionary knows
         if lemma and fold(lemma) != w:
             return True
+        if self.is_given_name(w) or w in self.surnames:
+            return False  # "Ilona", "Imee", "Sumulong": what people are called, read as a prefix and a word
         fil, en = LANGUAGES.index("fil"), LANGUAGES.index("en")
-        for prefix in _TAGALOG_PREFIXES:
-            rest = w.removeprefix(prefix)
+        # the infixes "-in-" and "-um-" after the first consonant: "kinontak" ("kontak"), "tumawag"
+        infixed = w[0] + w[3:] if len(w) > 5 and w[1:3] in ("in", "um") and w[0] not in "aeiou" else ""
+        for prefix in (*_TAGALOG_PREFIXES, ""):
+            rest = w.removeprefix(prefix) if prefix else infixed
             if rest == w or len(rest) < 4:
                 continue
             for root in (rest, rest[2:] if rest[:2] == rest[2:4] else ""):
@@ -375,6 +379,7 @@ _TAGALOG_PREFIXES = (
     "ma",
     "ka",
     "pa",
+    "i",  # "isaulo", "ibigay": the object's focus
 )
 
 # simplemma's codes for LANGUAGES: Filipino is written in Tagalog's dictionary.
