@@ -3446,3 +3446,25 @@ def test_filipino_verbs_opening_a_sentence_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# Oceans named alone after a small word, a people after "un jeune", a Mexican state by its short name
+# (dev33). "Pacífico" is a given name too: "Pacífico la recogía" still stops.
+OCEANS_PEOPLES_STATES = [
+    ("es", "Ciudad de Guatemala, Guatemala", "Viajó a la capital por la carretera al Pacífico."),
+    ("pt", "Belém, Brasil", "Cresceu perto do Atlântico e nunca tinha visto o Pacífico."),
+    ("fr", "Lille, France", "Un jeune Érythréen a obtenu la protection internationale."),
+    ("fr", "Marseille, France", "Une jeune Nigériane a été protégée par la police."),
+    ("en", "Fresno, United States", "His family paid a recruiter in Michoacán for the crossing."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), OCEANS_PEOPLES_STATES)
+def test_oceans_peoples_and_states_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+def test_a_man_called_like_the_ocean_still_stops(tmp_path: pathlib.Path) -> None:
+    _stops(tmp_path, "es", "Ciudad de Guatemala, Guatemala", "Cada noche Pacífico la recogía en la terminal.")

@@ -1598,7 +1598,9 @@ def _plain_word_class(
         return COARSE_PLACE
     if (
         _a_person_called(items, low, i, ctx)
-        or (_after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx))
+        or (
+            _after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx) and not know.demonym(w)
+        )
         or (j == i + 1 and _an_owner(items, low, k, ctx) and _no_place_here(w, ctx))
     ):
         return NAME_LIKE  # "a man called Flores", "un hombre llamado Flores", "a girl named Hope", "la

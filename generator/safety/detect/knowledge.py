@@ -224,7 +224,7 @@ class Knowledge:
             if stem == w or len(stem) < 4:
                 continue
             linked = (stem[:-1],) if stem.endswith("ol") else ()
-            for name in (stem, stem + "a", stem + "e", stem + "o", stem + "ia", *linked):
+            for name in (stem, stem + "a", stem + "e", stem + "o", stem + "i", stem + "ia", *linked):
                 row = self.places.get(name)
                 if row and any(entry.startswith(f"{COUNTRY},") for entry in row.split("|")):
                     return True
@@ -425,6 +425,8 @@ _DEMONYM_ENDINGS = (
     "iennes", "ienne", "aises", "oises", "iens", "aise", "oise", "anos", "anas", "enses", "eses", "esas",
     "inos", "inas", "ians", "ense", "ians", "ian", "ien", "ais", "ois", "ano", "ana", "ese", "esa", "ês",
     "ino", "ina", "ans", "nos", "nas", "an", "no", "na", "ns", "i", "n",
+    # "érythréenne", "nigériane", "brasileira"
+    "ennes", "enne", "anes", "ane", "eiras", "eiros", "eira", "eiro",
 )  # fmt: skip
 _PLACE_DEMONYM_ENDINGS = ("ers", "ites", "enses", "eños", "eñas", "ians", "ans", "inos", "inas", "anos", "anas",
                           "aises", "oises", "iens", "iennes")  # fmt: skip
