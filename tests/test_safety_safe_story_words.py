@@ -3468,3 +3468,26 @@ def test_oceans_peoples_and_states_build(
 
 def test_a_man_called_like_the_ocean_still_stops(tmp_path: pathlib.Path) -> None:
     _stops(tmp_path, "es", "Ciudad de Guatemala, Guatemala", "Cada noche Pacífico la recogía en la terminal.")
+
+
+# A shelter of the State is no shelter's name (dev33); a named one still stops.
+STATE_SHELTERS = [
+    (
+        "fr",
+        "Dakar, Sénégal",
+        "Il a été pris en charge par un centre d'accueil de l'État, puis par notre équipe.",
+    ),
+    ("es", "Lima, Perú", "Vivió dos meses en un albergue del Estado antes de volver con su familia."),
+    ("pt", "Recife, Brasil", "Ficou num abrigo do Estado até completar 18 anos."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), STATE_SHELTERS)
+def test_a_shelter_of_the_state_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+def test_a_named_shelter_still_stops(tmp_path: pathlib.Path) -> None:
+    _stops(tmp_path, "es", "Lima, Perú", "Vivió dos meses en el albergue Casa de Gracia.")

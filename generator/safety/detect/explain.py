@@ -3740,6 +3740,15 @@ def _institution(
         )
         # "une grande entreprise du BTP", "school supplies ng isang ALS": a sector's or a scheme's acronym
         and not all(items[k].upper and ctx.knowledge.frequency(low[k]) >= 3.0 for k in words_idx)
+        # "un albergue del Estado", "un centre d'accueil de l'État": whose it is, the State's, no name
+        and not (
+            len(words_idx) == 1
+            and low[words_idx[0]] in vocab["state_words"]
+            and (
+                low[i - 1] in _OF_REGION
+                or (i >= 2 and low[i - 1] in vocab["articles"] and low[i - 2] in _OF_REGION)
+            )
+        )
     ):
         return head, j  # "au collège Jean-Moulin", "la maquiladora Textiles del Norte"
     return None
