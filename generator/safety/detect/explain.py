@@ -71,7 +71,7 @@ _ARTICLED_PUBLIC = (
 )
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
                    "law_words", "currencies", "teams", "natural_regions", "landmarks", "brands",
-                   "natural_features")  # fmt: skip
+                   "natural_features", "agencies")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -854,10 +854,14 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     n = ctx.declared.phrases.match(low, i)
     if n > 1 and i + n >= j:
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
+    if _inside_a_listed_name(items, low, i, j, vocab):
+        return []  # "the Australian Centre to Counter Child Exploitation": a listed body, its small words
+        # in lowercase between its capitals
     if (
         _quoted_title(items, low, i, j, vocab)
         or _title_called(items, low, i, j, vocab)
         or _inside_a_title(items, low, first, j, ctx)
+        or _a_listed_figures_work(items, low, i, j, vocab)
     ) and _introduced_as(items, low, i, j, ctx) is None:
         return []  # 'sa kantang "Tadhana"', 'ouvir "Sodade"', 'les premières notes de « Birima »': a title
     if _foreign_in_italics(items, low, first, j, ctx):
@@ -1025,7 +1029,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if (
         institution is not None
         and words_idx[-1] - words_idx[0] + 1 == len(words_idx)
-        and any(vocab[s].match(low, words_idx[0]) == len(words_idx) for s in ("brands", "platforms", "teams"))
+        and any(
+            vocab[s].match(low, words_idx[0]) == len(words_idx)
+            for s in ("brands", "platforms", "teams", "agencies")
+        )
         and not _near_a_home(items, low, i, j, vocab)
     ):
         institution = None  # "una tarjeta de Mercado Pago", "le va al Club América": a brand or a team
@@ -1313,6 +1320,68 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
         and _only_a_title(items, low, i, j, vocab)
     )
+
+
+_LISTED_NAMES = ("public_bodies", "agencies", "laws", "festivals", "brands")
+
+
+def _inside_a_listed_name(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary
+) -> bool:
+    """The run is part of a listed body's, law's, event's or brand's name of three words or more that a
+    lowercase word splits into runs ("Australian Centre TO Counter Child Exploitation"): the name
+    starts with a capital at or before the run, ends at or after it, and holds no punctuation."""
+    lexicon = vocab.union(_LISTED_NAMES)
+    for k in range(max(0, i - 8), i + 1):
+        if items[k].kind != WORD or not items[k].cap:
+            continue
+        n = lexicon.match(low, k)
+        if (
+            n >= 3
+            and k + n >= j
+            and (k < i or k + n > j)
+            and all(items[m].kind == WORD for m in range(k, k + n))
+        ):
+            return True
+    return False
+
+
+def _a_listed_figures_work(
+    items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary
+) -> bool:
+    """The run is inside quotation marks that a listed figure's name follows with "by", "de" or "ni"
+    ('"Tadhana" ng Up Dharma Down', '"Evidências", de Chitãozinho & Xororó', '"Volver, Volver" by
+    Vicente Fernández'): the title of that figure's work, whatever its words."""
+    a = i - 1
+    while a >= 0 and i - a <= 8 and items[a].text not in _OPEN_QUOTES:
+        if items[a].kind == PUNCT and items[a].text not in (",", "-", "!", "?"):
+            return False
+        a -= 1
+    b = j
+    while b < len(items) and b - j <= 8 and items[b].text not in _CLOSE_QUOTES:
+        if items[b].kind == PUNCT and items[b].text not in (",", "-", "!", "?"):
+            return False
+        b += 1
+    if a < 0 or b >= len(items) or items[a].text not in _OPEN_QUOTES or items[b].text not in _CLOSE_QUOTES:
+        return False
+    if not _only_a_title(items, low, a + 1, b, vocab) or any(
+        vocab.union(_PLACE_OR_HOME_WORDS).match(low, m) for m in range(a + 1, b) if items[m].kind == WORD
+    ):
+        return False  # 'ang "Bahay Pag-asa" ng …': a home's name, whoever's it is
+    k = b + 1
+    if k < len(items) and items[k].text == ",":
+        k += 1
+    if k >= len(items) or low[k] not in vocab["by_words"]:
+        return False
+    start = k + 1
+    end = start
+    while (
+        end < len(items) and items[end].kind == WORD and (items[end].cap or low[end] in vocab["connectors"])
+    ):
+        end += 1
+    while end > start and not items[end - 1].cap:
+        end -= 1
+    return end > start and items[start].cap and _figures_listed(low, list(range(start, end)), vocab)
 
 
 def _only_a_title(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
@@ -1666,7 +1735,11 @@ def _plain_word_class(
         and (not given or _after_small_word(items, low, k, ctx))
         and not _lives_in(items, low, i, vocab)  # "lives in Sporting", "sells fish in Panay": where she
         # lives, a single listed word is a place there, region or not (Panay and Caraga are towns too)
+        # a compiled word, or any listed word people are also called ("Every night McDonald drove her")
         and not (_only_compiled(w, vocab) and _a_brand_as_someone_or_somewhere(items, low, k, i, ctx))
+        and not (
+            fold(w) in know.surnames and _a_brand_as_someone_or_somewhere(items, low, k, i, ctx, where=False)
+        )
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
@@ -1815,7 +1888,7 @@ _WHO = frozenset({"who", "quien", "quienes", "quem", "qui"})  # "Fue Paiz quien�
 
 # The sections compiled in bulk from general knowledge: their single words are also villages and
 # surnames the knowledge tables do not hold (red team 30: "Cada noche Paiz la recogía", "vive en Tambo").
-_COMPILED = ("brands", "natural_features")
+_COMPILED = ("brands", "natural_features", "agencies")
 
 
 def _only_compiled(w: str, vocab: Vocabulary) -> bool:
@@ -1826,20 +1899,23 @@ def _only_compiled(w: str, vocab: Vocabulary) -> bool:
 
 
 def _a_brand_as_someone_or_somewhere(
-    items: tuple[Token, ...], low: list[str], k: int, i: int, ctx: NameContext
+    items: tuple[Token, ...], low: list[str], k: int, i: int, ctx: NameContext, *, where: bool = True
 ) -> bool:
     """A brand's or a river's single word read as a person or a place: after a preposition of place
-    ("vive en Tambo", "from Kalunga"), or doing something ("Paiz la recogía", "Oca drove her",
-    "Perdigão vinha")."""
+    ("vive en Tambo", "from Kalunga"; not with `where` off), or doing something ("Paiz la recogía", "Oca
+    drove her", "Perdigão vinha")."""
     j = k + 1
+    if _COINED.match(items[k].text):
+        return False  # "no CadÚnico", "en EsSalud": a capital inside a coined name, no village's or person's
     # after any preposition of place a few words before, as for a place ("Nació en Chilchota", "La
     # encontraron en Peñafiel": springs and villages that gave water and beer their names)
-    if _locative_before(items, low, i, ctx.vocab):
+    if where and _locative_before(items, low, i, ctx.vocab):
         return True
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
     if (
-        i > 0
+        where
+        and i > 0
         and items[i - 1].kind == WORD
         and low[i - 1] in _GONE_TO
         and not (ctx.english and low[i - 1] == "a")
@@ -1857,6 +1933,10 @@ def _a_brand_as_someone_or_somewhere(
     return ctx.knowledge.verb_form(low[j], ctx.languages) or low[j] in _AUXILIARIES
 
 
+# A capital inside a word, not after a surname's prefix ("McDonald", "DeLeón", "LeBlanc" are people)
+_COINED = re.compile(
+    r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O)[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[A-ZÀ-ÖØ-Þ]"
+)
 _AUXILIARIES = frozenset({"ia", "iba", "va", "vai", "allait", "foi", "fue", "est", "a", "ha", "há"})
 _FRENCH = 1  # its index in knowledge.LANGUAGES
 
