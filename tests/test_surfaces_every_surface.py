@@ -146,3 +146,40 @@ def test_an_address_with_a_host_and_port_is_not_read_as_a_phone_number(tmp_path:
     root = site(tmp_path, {"site.yaml": SITE_YAML + forms, **pages})
     result = run("check", "--site", str(root), "--at", AT)
     assert result.exit_code == 0, result.output
+
+
+GALA = """\
+---
+title: Our autumn gala
+people:
+  - name: Priya Raman
+    role: staff
+    name_type: real
+  - name: Daniel Okoro
+    role: supporter
+    name_type: real
+---
+Our director Priya Raman will welcome guests, and our patron Daniel Okoro will speak about the year.
+"""
+
+
+def test_a_page_names_the_staff_and_supporters_it_declares(tmp_path: pathlib.Path) -> None:
+    """A plain page declares the people it names in public roles, as a story does: they are explained,
+    and anyone else it names is still a name to review."""
+    root = site(tmp_path, {"content/pages/gala.md": GALA})
+    check = run("check", "--site", str(root), "--at", AT)
+    assert check.exit_code == 0, check.output
+    assert "UNDECLARED-NAME" not in check.output
+    root2 = site(
+        tmp_path / "two", {"content/pages/gala.md": GALA.replace("Daniel Okoro", "Daniel Okafor", 1)}
+    )
+    out = run("check", "--site", str(root2), "--at", AT).output
+    assert "content/pages/gala.md" in out and "UNDECLARED-NAME (warning)" in out
+
+
+def test_a_page_cannot_declare_a_survivor(tmp_path: pathlib.Path) -> None:
+    """A survivor, a relative or an accused person is named in a story, under its consent and review."""
+    page = GALA.replace("role: supporter", "role: survivor")
+    root = site(tmp_path, {"content/pages/gala.md": page})
+    out = stops(root)
+    assert "content/pages/gala.md:8:11: FRONT-MATTER: a page cannot declare a survivor" in out

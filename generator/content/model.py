@@ -185,6 +185,9 @@ class Page:
     nav_order: int | None = setting(None)
     noindex: bool = setting(False)
     author: str | None = setting(None, "your staff handle")
+    # The staff, officials, partners and supporters the page names (a survivor's, a relative's or an
+    # accused person's name belongs in a story, with its consent)
+    people: tuple[Person, ...] = setting(())
     review: Review | None = setting(None)  # written by impactsite approve, as on a story
     waivers: tuple[Waiver, ...] = setting(())
     internal_notes: str | None = setting(None)

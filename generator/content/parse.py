@@ -303,10 +303,43 @@ def parse_page(source: Source, stem: str) -> tuple[Page | None, list[Finding]]:
     findings += slug_findings
     if findings:
         return None, findings
-    return page_from(source, slug, data), []
+    page = page_from(source, slug, data)
+    findings += _page_people(page)
+    return (None, findings) if findings else (page, [])
+
+
+# Who a plain page may name: people who speak or act in public for the charity or with it.
+PAGE_ROLES = ("staff", "official", "partner", "supporter")
+
+
+def _page_people(page: Page) -> list[Finding]:
+    """A page declares only the staff, officials, partners and supporters it names: a survivor, a
+    relative or an accused person is named in a story, under its consent and review."""
+    out = []
+    for i, person in enumerate(page.people):
+        if person.role not in PAGE_ROLES:
+            line, col = page.source.where(("people", i, "role"))
+            out.append(
+                error(
+                    page.path,
+                    line,
+                    col,
+                    "FRONT-MATTER",
+                    f"a page cannot declare a {person.role}: a plain page names only staff, officials, "
+                    "partners and supporters (role: staff, official, partner or supporter)",
+                    "tell a survivor's story in content/stories/, with their consent; on this page, "
+                    "describe them without a name",
+                )
+            )
+    return out
 
 
 def page_from(source: Source, slug: str, data: dict[str, Any]) -> Page:
     """The Page for front matter that passed the schema (also used to rebuild a stored one)."""
     page = PAGE.build(data, source=source)
-    return replace(page, slug=slug, waivers=tuple(replace(w, index=i) for i, w in enumerate(page.waivers)))
+    return replace(
+        page,
+        slug=slug,
+        people=tuple(replace(p, index=i) for i, p in enumerate(page.people)),
+        waivers=tuple(replace(w, index=i) for i, w in enumerate(page.waivers)),
+    )

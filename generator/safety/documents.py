@@ -39,7 +39,7 @@ class Document:
 
     path: str  # site-relative
     fields: tuple[Field, ...]
-    people: tuple[Person, ...] = ()  # declared people (a story's); pages and data files have none
+    people: tuple[Person, ...] = ()  # declared people (a story's, a page's); data files have none
     minor: bool = False  # about a child: what is unexplained is an error, not a warning
 
 

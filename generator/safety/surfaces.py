@@ -3,7 +3,8 @@
 Stories are checked by the rule registry (their rules also read people, consent and review). Everything
 else that is published becomes a `Document` here and goes through `check_document`:
 
-- plain pages (content/pages/*.md): title, summary, body, file name and slug; pages have no people
+- plain pages (content/pages/*.md): title, summary, body, file name and slug; a page's people are
+  the staff, officials, partners and supporters it declares
   list, so a person-like name on a page is unexplained, like an undeclared name in a story;
 - data files (content/campaigns/*.yaml, content/data/*.yaml): every string a page shows; a media
   contact's own name, e-mail and phone are declarations (that is what the file is for), the rest of
@@ -136,7 +137,7 @@ def page_document(page: Page) -> Document:
     if "slug" in src.front.data and page.slug != stem:
         fields.append(Field("the slug", _words(page.slug), NAME, ("slug",), src))
     fields.append(Field("the text", visible_text(src.body), BODY, None, src))
-    return Document(page.path, tuple(fields))
+    return Document(page.path, tuple(fields), people=page.people)
 
 
 @dataclass(frozen=True)
