@@ -183,3 +183,31 @@ def test_a_page_cannot_declare_a_survivor(tmp_path: pathlib.Path) -> None:
     root = site(tmp_path, {"content/pages/gala.md": page})
     out = stops(root)
     assert "content/pages/gala.md:8:11: FRONT-MATTER: a page cannot declare a survivor" in out
+
+
+PRIVACY = """\
+---
+title: Privacy
+---
+Example Trust is a registered charity in England and Wales, number 1180000. Write to us at
+10 Example Street, London, EC1A 1AA, or call +44 20 7946 0000 for anything else.
+"""
+
+OWN_IDENTITY = SITE_YAML.replace(
+    "  name: Example Trust\n",
+    '  name: Example Trust\n  charity_number: "1180000"\n'
+    "  address: [Example Trust, 10 Example Street, London, EC1A 1AA]\n",
+)
+
+
+def test_a_page_prints_the_charitys_own_address_and_number(tmp_path: pathlib.Path) -> None:
+    """The registered number, address and postcode that site.yaml declares are the charity's own, printed
+    on purpose (as the footer prints them); any other number on the page is still a finding."""
+    root = site(tmp_path, {"site.yaml": OWN_IDENTITY, "content/pages/privacy.md": PRIVACY})
+    out = stops(root)  # the phone number is no part of the declared identity
+    assert "ID-PHONE" in out
+    for rule in ("ID-ADDRESS", "ID-POSTCODE", "UNEXPLAINED-NUMBER", "PLACE-PRECISION", "UNDECLARED-NAME"):
+        assert rule not in out, out
+    root2 = site(tmp_path / "two", {"site.yaml": SITE_YAML, "content/pages/privacy.md": PRIVACY})
+    out2 = stops(root2)  # without the declaration, the same address is a street address
+    assert "ID-ADDRESS" in out2 or "ID-POSTCODE" in out2

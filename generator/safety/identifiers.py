@@ -12,6 +12,7 @@ child's story. No message repeats what it found: it says where, with a hint.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from generator.config.settings import SafetyPolicy, SiteConfig
 from generator.content.model import Story
@@ -27,7 +28,10 @@ _POCSO = 'POCSO s.23(2) "address … school, neighbourhood or any other particul
 
 def site_settings(config: SiteConfig) -> ts.Settings:
     """The identifier detectors' view of site.yaml."""
-    return settings_of(config.safety, config.organisation.name, config.organisation.same_as)
+    org = config.organisation
+    settings = settings_of(config.safety, org.name, org.same_as)
+    identity = (*org.address, org.charity_number, org.company_number)
+    return replace(settings, own_identity=tuple(ts.own_form(x) for x in identity if x.strip()))
 
 
 def settings_of(policy: SafetyPolicy, org_name: str, same_as: tuple[str, ...]) -> ts.Settings:

@@ -99,6 +99,16 @@ def site_knowledge(
     )
 
 
+def _the_charitys_own(f: Found, settings: ts.Settings) -> bool:
+    """A long number, or a place's or a name's words of two or more, that are part of the charity's
+    registered identity ("charity number 1180000", "10 Example Street, London"): printed on purpose."""
+    if f.rule == numbers.UNEXPLAINED_NUMBER:
+        return ts.the_charitys_own(f.text, settings)
+    if f.rule in (explain.PLACE, explain.UNDECLARED):
+        return len(f.text.split()) >= 2 and ts.the_charitys_own(f.text, settings)
+    return False
+
+
 def _language_index(code: str) -> int | None:
     """The index into LANGUAGES of a site's `language` ("fil", "tl", "pt-BR" → its language), or None."""
     base = code.casefold().replace("_", "-").split("-")[0]
@@ -230,7 +240,7 @@ def analyse(fields: Sequence[Field], doc: Document, site: SiteKnowledge) -> tupl
         ):
             continue  # the title, its words dropped one by one: read with its capitals and commas there
         ctx = location_ctx if p.field.path == ("location",) else names_ctx
-        found = _analyse_field(p, ctx, site)
+        found = [f for f in _analyse_field(p, ctx, site) if not _the_charitys_own(f, site.settings)]
         if p.field.kind == NAME and p.field.path in (None, ("slug",)):
             if text_words is None:  # read once per document, and only when it has an address to read
                 text_words = {w for o in prepared if o.field.kind != NAME for w in _plain_words(o.norm.text)}

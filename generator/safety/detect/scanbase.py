@@ -51,6 +51,23 @@ class Settings:
     known_places: tuple[str, ...] = ()
     fine_places: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()  # lowercase extra city names: known_places and the story's location
+    # The charity's own registered identity (site.yaml organisation: address lines, charity and company
+    # numbers), folded: printed on its pages on purpose, as the footer prints it
+    own_identity: tuple[str, ...] = ()
+
+
+def own_form(text: str) -> str:
+    """How the charity's own details are compared: casefolded, spaces collapsed, no punctuation."""
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def the_charitys_own(text: str, settings: Settings) -> bool:
+    """The found text is part of the charity's registered identity (its address, postcode or numbers)."""
+    if not settings.own_identity:
+        return False
+    found = own_form(text)
+    own = " " + " ".join(settings.own_identity) + " "
+    return len(found.replace(" ", "")) >= 5 and f" {found} " in own
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,9 @@ from generator.safety.detect.scanbase import (
     SOCIAL,
     Found,
     Settings,
+    own_form,
     text_of,
+    the_charitys_own,
     words_of,
 )
 from generator.safety.detect.vocab import Vocabulary
@@ -61,6 +63,7 @@ __all__ = [
     "Settings",
     "Vocabulary",
     "norm_account",
+    "own_form",
     "scan",
     "verhoeff_digit",
     "verhoeff_valid",
@@ -92,4 +95,19 @@ def _scan(text: str, kind: str, settings: Settings, words: IdWords) -> tuple[Fou
     for f in sorted(found, key=lambda f: (PRIORITY[f.rule], f.start, -f.end)):
         if all(f.end <= k.start or f.start >= k.end for k in kept):
             kept.append(f)
-    return tuple(sorted((f for f in kept if f.rule != EXPLAINED), key=lambda f: f.start))
+    return tuple(
+        sorted(
+            (
+                f
+                for f in kept
+                if f.rule != EXPLAINED
+                # "registered charity 1180000", "10 Example Street, London, EC1A 1AA": the charity's own
+                and not (f.rule in _OWN_DETAILS and the_charitys_own(f.text, settings))
+            ),
+            key=lambda f: f.start,
+        )
+    )
+
+
+# What the charity's registered identity may be found as: its numbers, its address and its postcode.
+_OWN_DETAILS = frozenset({PHONE, ADDRESS, POSTCODE, NUMBER})
