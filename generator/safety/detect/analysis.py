@@ -407,7 +407,9 @@ def _mentions(
     impersonal = vocab["impersonal"]
     i = 0
     while i < len(words):
-        if words[i] in ctx.declared.person_phrases:
+        # someone the document declares: in a story, its survivor or a relative; on a page that tells no
+        # one's story, its declared staff and supporters are public people ("Our director … on 12 May")
+        if ctx.survivors and words[i] in ctx.declared.person_phrases:
             return True
         skip = impersonal.match(words, i)
         if skip:

@@ -854,6 +854,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     n = ctx.declared.phrases.match(low, i)
     if n > 1 and i + n >= j:
         return []  # the site's own programme or partner, whatever its words say ("programme Route Sûre")
+    if _a_hashtag_of_words(items, i, j, ctx):
+        return []  # "#CorazónAzul", "#HindiKaNagIisa": a campaign's words run together
     if _inside_a_listed_name(items, low, i, j, vocab):
         return []  # "the Australian Centre to Counter Child Exploitation": a listed body, its small words
         # in lowercase between its capitals
@@ -991,13 +993,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             if (
                 not named
                 and (
-                    classes[k] == KNOWN  # "Police", "Lieutenant": a word the vocabularies know
-                    or (
-                        classes[k] == COMMON  # "Chief": no one's name, no place's
-                        and not ctx.given(low[k])
-                        and not ctx.knowledge.places_named(low[k])
-                        and fold(low[k]) not in ctx.knowledge.surnames
-                    )
+                    low[k] in vocab["titles"]  # "Detective", "Lieutenant", "Colonel"
+                    or low[k] in _RANK_WORDS  # "Chief", "Deputy"
+                    # "Police", not "École" or "Maison" (a school's or a shelter's word names it)
+                    or (low[k] in vocab["org_words"] and low[k] not in vocab["institution_words"])
                 )
                 and any(classes[m] == DECLARED for m in words_idx if m > k)
             ):
@@ -1319,6 +1318,26 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
         and items[k].kind == WORD
         and (low[k] in vocab["title_words"] or _phrase_ends(low, k, vocab["title_words"]))
         and _only_a_title(items, low, i, j, vocab)
+    )
+
+
+_CAMEL_PART = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*|[a-zß-öø-ÿ]+")
+
+
+def _a_hashtag_of_words(items: tuple[Token, ...], i: int, j: int, ctx: NameContext) -> bool:
+    """The run is one word right after "#", and its capitals split it into common words of the text's
+    languages: a hashtag ("#LiberdadeNãoTemPreço"). A name run together ("#JuanPerez") is not."""
+    if j != i + 1 or i == 0 or items[i - 1].text != "#" or items[i - 1].end != items[i].start:
+        return False
+    parts = _CAMEL_PART.findall(items[i].text)
+    if len(parts) < 2 or "".join(parts) != items[i].text:
+        return False
+    return all(
+        ctx.frequency(p.casefold()) >= 3.0
+        and not (
+            ctx.given(p.casefold()) and not ctx.knowledge.more_word_than_name(p.casefold(), ctx.languages)
+        )
+        for p in parts
     )
 
 
@@ -1764,7 +1783,7 @@ def _plain_word_class(
         and (_region_named(items, low, i, j, vocab) or _among_states(items, low, k, k + 1, ctx))
     ):
         return COARSE_PLACE  # "la région de Kédougou", "Beja district", "Puebla y Tlaxcala": the region
-    if place is not None and (located or not given):
+    if place is not None and (located or not given or _a_world_city_before_a_name(w, place, ctx)):
         if place.level <= ctx.precision:
             return COARSE_PLACE
         if (
@@ -1859,6 +1878,16 @@ def _plain_word_class(
     return UNKNOWN
 
 
+def _a_world_city_before_a_name(w: str, place: Place, ctx: NameContext) -> bool:
+    """A capital or a city of a million people that the name dictionary knows only as a rare given name
+    ("London", "Houston", "Manila"): the city, even with no preposition before it ("Location: London")."""
+    return (
+        place.level <= CITY
+        and (place.capital or place.population >= 1_000_000)
+        and ctx.knowledge.given_names.get(fold(w), 0) <= 2
+    )
+
+
 def _adjective_before_its_noun(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
     """In English, a very frequent word that is also a name, opening a sentence before a frequent noun
     ("Young people…", "Young women…"): no verb there says someone ("Young drove her", "Young walks")."""
@@ -1934,6 +1963,8 @@ def _a_brand_as_someone_or_somewhere(
 
 
 # A capital inside a word, not after a surname's prefix ("McDonald", "DeLeón", "LeBlanc" are people)
+# Words of a rank that are no title on their own ("Detective CHIEF Inspector", "DEPUTY Commissioner")
+_RANK_WORDS = frozenset({"chief", "deputy", "senior", "acting", "assistant", "principal", "head", "lead"})
 _COINED = re.compile(
     r"(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O)[A-ZÀ-ÖØ-Þ])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[A-ZÀ-ÖØ-Þ]"
 )
@@ -2273,27 +2304,21 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     def culture(m: int) -> bool:
         return 0 <= m < len(items) and items[m].kind == WORD and bool(vocab.union(_CULTURE).match(low, m))
 
-    # "Su ídolo es Marcelo Martins", "His hero is…": a word of culture, then a copula
-    copula = (
-        before >= 1 and items[before].kind == WORD and low[before] in vocab["copulas"] and culture(before - 1)
-    )
-    if copula:
-        before -= 1
     # '"Historia de taxi" de Ricardo Arjona', '« Une si longue lettre » de Mariama Bâ': a work, then whose
+    # (its title capitalised: 'el mensaje "ven ya" de…' is a message someone sent)
     quote = before - 1 if before >= 1 and items[before].text == "," else before
+    opening = quote - 1
+    while opening >= 0 and quote - opening <= 9 and items[opening].text not in _OPEN_QUOTES:
+        opening -= 1
     work = (
         quote >= 1
         and items[quote].text in _CLOSE_QUOTES
         and items[quote - 1].text not in _OPEN_QUOTES
+        and opening >= 0
+        and items[opening].text in _OPEN_QUOTES
+        and items[opening + 1].cap
         and before < first - 1
         and any(low[m] in by for m in range(before + 1, first))
-    )
-    # "Sauti Sol's "Sura Yako"": whose work, before its title
-    owner = (
-        items[last].possessive
-        and nxt + 1 < len(items)
-        and items[nxt].text in _OPEN_QUOTES
-        and items[nxt + 1].cap  # a title's capital: not 'Sauti Sol's "friend"'
     )
 
     if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
@@ -2321,20 +2346,59 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
             acts = know.english_past_or_present(w)
         else:
             acts = know.verb_or_infinitive(w, ctx.languages)
-    # "listened to Fidel Ramos telling her…", "ouvia X gritar", 'el mensaje "ven" de X llegó': someone
-    # in her life, doing something
-    listened = listened and not acts
+    # "listened to Fidel Ramos telling her…", "ouvia X gritar": someone in her life, doing something;
+    # so is anyone after whom the sentence has someone do something to someone ("Su ídolo era Luis Díaz
+    # hasta que la vendió", "admired Michael Johnson because he bought her a phone": red team 34)
+    if acts or _someone_acts_on_someone(items, low, last + 1, ctx):
+        return False
     # "ouvia a Cesária Évora", "listens to Burna Boy" (a verb of listening, one word or a phrase)
-    # "l'attaquant Steve Mounié", "the singer Arijit Singh": a word of culture right before the name
-    titled = (before == first - 1 or copula) and culture(before) and not acts
-    return (
-        culture(nxt) or listened or (work and not acts) or owner or titled or (culture(before) and governed)
+    return culture(nxt) or listened or work or (culture(before) and governed)
+
+
+# Words the object-pronoun reader skips before a verb that stand for no person: a negation, "already",
+# a reflexive, French "en" and "y" ("en cuisinant", "no tenía", "ya sabía").
+_NOT_A_PERSON = frozenset({"no", "ya", "se", "s'", "ne", "n'", "en", "y", "não", "já", "nao", "ja"})
+
+
+def _a_persons_pronoun_before_a_verb(
+    items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext
+) -> bool:
+    """At j, object pronouns before a verb, one of them a person's ("la vendió", "me llevó", "l'a
+    recrutée"; not "no tenía", "en cuisinant")."""
+    n = _object_pronouns_before_a_verb(items, low, j, ctx)
+    pronouns = ctx.vocab["object_pronouns"]
+    return n > 0 and any(
+        items[m].kind == WORD and low[m] in pronouns and low[m] not in _NOT_A_PERSON
+        for m in range(j, min(len(low), j + n + 2))
     )
+
+
+def _someone_acts_on_someone(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """From token k to the sentence's end, an object pronoun before a verb ("la vendió", "a tirou", "l'a
+    recrutée") or, in English, a verb before "her", "him" or "me" ("bought her", "drove him")."""
+    for m in range(k, len(items)):
+        if items[m].kind == PUNCT and items[m].text in ".!?":
+            return False
+        if items[m].kind != WORD:
+            continue
+        if _a_persons_pronoun_before_a_verb(items, low, m, ctx):
+            return True
+        if (
+            ctx.english
+            and low[m] in ("her", "him", "me", "them")
+            and m > 0
+            and items[m - 1].kind == WORD
+            and ctx.knowledge.english_past_or_present(low[m - 1])
+        ):
+            return True
+    return False
 
 
 def _figures_listed(low: list[str], words_idx: list[int], vocab: Vocabulary) -> bool:
     """Each part of the run between the words of a list ("Joelma e Marília Mendonça") is a listed
     public figure or club, all of it."""
+    if any(vocab[s].match(low, words_idx[0]) == len(words_idx) for s in ("public_figures", "club_names")):
+        return True  # "Jorge e Mateus", a duo's name with its "e"
     parts: list[list[int]] = [[]]
     for k in words_idx:
         if low[k] in vocab["list_joiners"] and parts[-1]:
@@ -3581,7 +3645,11 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     word = ctx.given(w) and know.more_word_than_name(w, ctx.languages)  # "Hope", "Flores", "Galo", "Allí"
     # "« Antes no tenía nada »": one of the language's most frequent words, rarely a surname, opening
     # the sentence is the word
-    very_frequent = ctx.frequency(w) >= 5.0 and not ctx.surname(w)
+    very_frequent = (  # "« Guerra me vendió »" is someone, "« Antes no tenía nada »" a word
+        ctx.frequency(w) >= 5.0
+        and not ctx.surname(w)
+        and not _a_persons_pronoun_before_a_verb(items, low, j, ctx)
+    )
     if (
         (word or very_frequent)
         and items[k].initial
@@ -4334,6 +4402,8 @@ def _family_surname(
     allowed = (COMMON, NAME_LIKE, UNKNOWN, COARSE_PLACE) if before or whose else (COMMON, NAME_LIKE, UNKNOWN)
     if not words_idx or any(classes.get(k) not in allowed for k in words_idx):
         return []  # a declared name, a place, a listed body: explained for what it is
+    if all(items[k].upper for k in words_idx):
+        return []  # "os EUA", "les USA": an acronym after a plural article is a country or a body
     if not any(
         (classes.get(k) in (COMMON, COARSE_PLACE) or (classes.get(k) == UNKNOWN and ctx.surname(low[k])))
         and items[k].cap

@@ -89,7 +89,9 @@ def find_numbers(
         if code is not None:
             cs, ce = code
             last_code_end = ce
-            if not _code_explained(text[cs:ce], _before_words(text, cs), vocab):
+            if not _code_explained(text[cs:ce], _before_words(text, cs), vocab) and not _slug_in_a_link(
+                text, cs, ce
+            ):
                 out.append(Found(UNEXPLAINED_NUMBER, cs, ce, text[cs:ce], "a code of letters and digits"))
             continue
         number = m.group()
@@ -324,6 +326,20 @@ def _a_law_word(word: str, vocab: Vocabulary) -> bool:
     """A law's word, not a number's ("no", "number": "Act No. 9208" has its law word before; "her
     aunt's number 302417" has none)."""
     return word in vocab["law_words"] and word not in vocab["number_abbreviations"]
+
+
+def _slug_in_a_link(text: str, cs: int, ce: int) -> bool:
+    """A campaign's or a page's slug in a link's path or query ("?utm_campaign=corazon-azul-2027",
+    "/30-de-julho-2027"): lowercase words, two or more, and only a year or a day between or after them."""
+    if cs == 0 or text[cs - 1] not in "=/":
+        return False
+    parts = text[cs:ce].split("-")
+    words = [p for p in parts if p.isalpha()]
+    return (
+        len(words) >= 2
+        and all(p.islower() for p in words)
+        and all(p.isalpha() or (p.isdigit() and (len(p) <= 2 or _YEAR.fullmatch(p))) for p in parts)
+    )
 
 
 def _compound(code: str) -> bool:
