@@ -1371,18 +1371,10 @@ def _a_listed_figures_work(
     """The run is inside quotation marks that a listed figure's name follows with "by", "de" or "ni"
     ('"Tadhana" ng Up Dharma Down', '"Evidências", de Chitãozinho & Xororó', '"Volver, Volver" by
     Vicente Fernández'): the title of that figure's work, whatever its words."""
-    a = i - 1
-    while a >= 0 and i - a <= 8 and items[a].text not in _OPEN_QUOTES:
-        if items[a].kind == PUNCT and items[a].text not in (",", "-", "!", "?"):
-            return False
-        a -= 1
-    b = j
-    while b < len(items) and b - j <= 8 and items[b].text not in _CLOSE_QUOTES:
-        if items[b].kind == PUNCT and items[b].text not in (",", "-", "!", "?"):
-            return False
-        b += 1
-    if a < 0 or b >= len(items) or items[a].text not in _OPEN_QUOTES or items[b].text not in _CLOSE_QUOTES:
+    span = _quoted_span(items, i, j, shortest=1)
+    if span is None:
         return False
+    a, b = span[0] - 1, span[1]
     if not _only_a_title(items, low, a + 1, b, vocab) or any(
         vocab.union(_PLACE_OR_HOME_WORDS).match(low, m) for m in range(a + 1, b) if items[m].kind == WORD
     ):
@@ -1430,9 +1422,9 @@ def _title_called(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     )
 
 
-def _quoted_span(items: tuple[Token, ...], i: int, j: int) -> tuple[int, int] | None:
-    """The quotation or italics around tokens i..j: (first word, end) inside the marks, at most eight
-    words, no other mark inside; None when the run is not inside one."""
+def _quoted_span(items: tuple[Token, ...], i: int, j: int, shortest: int = 2) -> tuple[int, int] | None:
+    """The quotation or italics around tokens i..j: (first word, end) inside the marks, `shortest` to
+    eight tokens, no other mark inside; None when the run is not inside one."""
     a = i - 1
     while a >= 0 and i - a <= 9 and items[a].text not in _OPEN_QUOTES:
         if items[a].kind == PUNCT and items[a].text not in (",", "-", "'", "’", ":", "!", "?"):
@@ -1447,7 +1439,7 @@ def _quoted_span(items: tuple[Token, ...], i: int, j: int) -> tuple[int, int] | 
         return None
     if items[a].text in ("*", "_") and items[b].text != items[a].text:
         return None
-    if b - a - 1 > 8 or b - a < 3 or not items[a + 1].cap:
+    if b - a - 1 > 8 or b - a - 1 < shortest or not items[a + 1].cap:
         return None
     return a + 1, b
 
