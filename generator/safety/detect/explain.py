@@ -2298,19 +2298,14 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
 
     # '"Historia de taxi" de Ricardo Arjona', '« Une si longue lettre » de Mariama Bâ': a work, then whose
     # (its title capitalised: 'el mensaje "ven ya" de…' is a message someone sent)
+    governed = before < first - 1 and any(low[m] in by for m in range(before + 1, first))
     quote = before - 1 if before >= 1 and items[before].text == "," else before
-    opening = quote - 1
-    while opening >= 0 and quote - opening <= 9 and items[opening].text not in _OPEN_QUOTES:
-        opening -= 1
     work = (
-        quote >= 1
+        governed
+        and quote >= 1
         and items[quote].text in _CLOSE_QUOTES
-        and items[quote - 1].text not in _OPEN_QUOTES
-        and opening >= 0
-        and items[opening].text in _OPEN_QUOTES
-        and items[opening + 1].cap
-        and before < first - 1
-        and any(low[m] in by for m in range(before + 1, first))
+        and items[quote - 1].kind == WORD
+        and _quoted_span(items, quote - 1, quote, shortest=1) is not None
     )
 
     if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
@@ -2321,7 +2316,6 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         for m in range(len(items))
     ):
         return False  # "her aunt", "sa mère", "Fally Ipupa, her cousin" ("les autres filles" are girls)
-    governed = before < first - 1 and any(low[m] in by for m in range(before + 1, first))
     listened = before >= 0 and (
         low[before] in vocab["title_words"]
         or _phrase_ends(low, before, vocab["title_words"])
@@ -2330,7 +2324,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     acts = False
     after = nxt
     if after + 1 < len(items) and items[after].kind == WORD and low[after] in vocab["copulas"]:
-        after += 1  # "l'attaquant Steve Mounié est son joueur préféré"; "X est venu la chercher" acts
+        after += 1  # "… est son chanteur préféré" is said of him; "… est venu la chercher", he acts
     if after < len(items) and items[after].kind == WORD and not culture(after):
         w = low[after]
         know = ctx.knowledge
@@ -3674,11 +3668,9 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     # noun does that too ("Peace returned"), so there only the forms above count. In French, Spanish or
     # Portuguese a noun opening what someone says has its article: "« Fontaine va venir te chercher »"
     # is someone ("Rocha dura, dizia a avó" opens no quotation: a rock).
-    return (not items[k].initial or (not ctx.english and _quoted_opening(items, k))) and (
-        # in English a past tense: "questions" after "'Ask" is a noun
-        (know.english_past_or_present(low[j]) and not low[j].endswith("s"))
-        if ctx.english
-        else know.verb_form(low[j], ctx.languages)
+    # in English a past tense: "questions" after "'Ask" is a noun
+    return (not items[k].initial or (not ctx.english and _quoted_opening(items, k))) and _verb_at(
+        items, low, j, ctx
     )
 
 
