@@ -197,6 +197,10 @@ class Knowledge:
                     return True
         return False
 
+    def lemmas(self, word: str, languages: tuple[int, ...] = ()) -> set[str]:
+        """The word's dictionary forms in the languages ("levou": "levar", "drove": "drive")."""
+        return {_lemma(word, _LEMMA_LANGUAGES[i]) for i in languages or range(len(LANGUAGES))}
+
     def verb_or_infinitive(self, word: str, languages: tuple[int, ...] = ()) -> bool:
         """`verb_form`, or a verb's own dictionary form ("venait la CHERCHER", "para la RECOGER")."""
         if self.verb_form(word, languages):
@@ -523,7 +527,13 @@ def _function_word_lines() -> list[str]:
 def _given_name_lines() -> list[str]:
     from importlib import resources
 
-    text = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_text(encoding="iso-8859-1")
+    # The dictionary is UTF-8 ("João", "François"), as gender-guesser itself reads it; read as Latin-1,
+    # every name with an accented letter came out garbled and unknown.
+    raw = (resources.files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # an older release of the dictionary, in Latin-1 with <codes>
+        text = raw.decode("iso-8859-1")
     names: dict[str, int] = {}
     for line in text.splitlines():
         if not line or line.startswith("#") or len(line) < 30:
@@ -537,7 +547,23 @@ def _given_name_lines() -> list[str]:
         # Columns 30 on: one hexadecimal digit per country, how common the name is there.
         freq = max((int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"), default=1)
         names[key] = max(names.get(key, 0), freq)
+    for name in _GIVEN_NAMES_MISSING:
+        names.setdefault(name, 5)
     return [f"{k}\t{v}" for k, v in sorted(names.items())]
+
+
+# Given names very common where charities like ours work that gender-guesser's dictionary (mostly Europe
+# and the Americas) lacks: Akan day names, and frequent Nigerian, Kenyan, South African and Senegalese
+# names. Most of them are rare words and read as names anyway; this matters for those that are also
+# words ("Ama", a father in Filipino and a mistress in Spanish; "Yaw"; "Bola").
+_GIVEN_NAMES_MISSING = (
+    "kwame", "ama", "akosua", "abena", "yaa", "adwoa", "afua", "akua", "esi", "efua", "kwaku", "kwabena",
+    "kwadwo", "kwasi", "yaw", "ekow", "kobina", "fiifi", "tau", "fatou", "ibrahima", "chidi", "ngozi",
+    "emeka", "chinedu", "bola", "funmilayo", "sipho", "thandiwe", "lerato", "jomo", "wanjiru", "achieng",
+    "akinyi", "otieno", "odhiambo", "kamau", "njeri", "mwangi", "adaeze", "chiamaka", "nkechi", "uche",
+    "obinna", "ifeoma", "folake", "yetunde", "bukola", "kemi", "femi", "seun", "tunde", "halima", "zainab",
+    "aisha", "maimuna", "awa", "coumba", "ndeye", "khady", "astou", "mame", "modou", "cheikh", "ousmane",
+)  # fmt: skip
 
 
 def _surname_lines(frequent: set[str]) -> list[str]:
