@@ -46,7 +46,17 @@ from generator.safety.detect.knowledge import (
 )
 from generator.safety.detect.scanbase import _TITLE_WORD as TITLE_WORD
 from generator.safety.detect.scanbase import Found, title_case
-from generator.safety.detect.tokens import _ELISION, LINK, NUMBER, PUNCT, WORD, Token, Tokens, tokenize
+from generator.safety.detect.tokens import (
+    _ELISION,
+    LINK,
+    NUMBER,
+    PUNCT,
+    WORD,
+    Token,
+    Tokens,
+    capital_after_hyphen,
+    tokenize,
+)
 from generator.safety.detect.vocab import PUBLIC_SECTIONS, Lexicon, Vocabulary, unaccented
 
 UNDECLARED = "UNDECLARED-NAME"
@@ -401,7 +411,7 @@ class _Cap(NamedTuple):
 # text are such words. A stretch is such words exactly as _CAP reads them (atomic: no shorter reading
 # of one is tried) and what lies between them, where no word starts; group 1 is any other word, as
 # _CAP reads it.
-_LOWER_WORD = r"(?>[a-z][^\W\d_]*(?:-[^\W\d_]+)*)(?!['’])"
+_LOWER_WORD = r"(?>[a-z][^\W\d_]*(?:-[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]*)*)(?!['’])"  # "taga-Tondo": "Tondo" a capital
 _CAP_OR_LOWER = re.compile(rf"(?>(?:{_LOWER_WORD}[\W\d_]*)+)|({_CAP.pattern})")
 
 
@@ -420,6 +430,10 @@ def _capitals(text: str) -> list[_Cap]:
             elided = _ELISION.match(raw)
             if elided and elided.end() < len(raw) and raw[elided.end()].isupper():
                 out.append(_Cap(m.start() + elided.end(), m.end(), raw[elided.end() :]))
+        elif raw[0].islower() and "-" in raw:
+            cut = capital_after_hyphen(raw)  # a lowercase prefix the tokenizer splits off: "ı-Sunita"
+            if cut:
+                out.append(_Cap(m.start() + cut, m.end(), raw[cut:]))
     return out
 
 
@@ -547,6 +561,8 @@ def _needs_context(
     if (
         len(words) == 1
         and _plain_alone(words[0], opens, ctx)
+        # "White took us…": a surname before a verb may be someone acting (_a_surname_acting)
+        and not (fold(words[0]) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx))
         # "Act, village": a village's word after it may make even a common word a village's name
         and not any(w in vocab.triggers for w in _words_after(text, end))
     ):
@@ -574,6 +590,8 @@ def _needs_context(
         if w in vocab.known:
             if w in vocab.signals:  # a title, a kinship word, a school's or a village's word
                 return True
+            if len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx):
+                return True  # '"Calle me llevó…"': a known word may be someone acting (_a_bare_subject)
             continue
         if ctx.given(w):
             return True
@@ -589,8 +607,11 @@ def _needs_context(
             continue
         if w in acronyms and w not in ctx.acronyms:
             return True  # an acronym: the tokens decide ("KGBV" unknown, "TV" common)
-        if w in ctx.lowercase:
-            continue
+        if w in ctx.lowercase and not (
+            len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx)
+        ):
+            continue  # a word the text also writes in lowercase, unless it may be someone acting
+            # ("Baker drove her … a baker": _a_bare_subject)
         z = ctx.frequency(w)
         if z < (3.0 if opens and n == 0 else 3.3) or not ctx.english or ctx.surname(w):
             return True
@@ -599,7 +620,7 @@ def _needs_context(
             and fold(w) in ctx.knowledge.surnames
             and (
                 not opens
-                or _words_after(text, end)[1:2] in (["her"], ["him"], ["them"])
+                or _words_after(text, end)[1:2] in (["her"], ["him"], ["them"], ["me"], ["us"])
                 or text[end - 2 : end] in ("'s", "’s")  # "Costa's silver van…": an owner (_an_owner)
             )
         ):
@@ -969,6 +990,17 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         for k in words_idx:
             if classes[k] not in _EXPLAINED and (low[k] in vocab["kinship"] or ctx.frequency(low[k]) >= 3.0):
                 classes[k] = COMMON  # "de la Femme", "de la Culture": words, though Femme is a given name
+    if not governed:
+        for k in words_idx:
+            if (
+                classes[k] == COMMON
+                and not items[k].initial
+                and items[k - 1].kind == WORD
+                and low[k - 1] in vocab["kinship"]
+                and low[k - 1] not in ctx.not_kinship
+            ):
+                classes[k] = NAME_LIKE  # "su Tío Rey", "ng Tiyo Rey niya": a capitalised word after a kinship
+                # word is the relative's name, though it is also a word
     kin_words = [
         k
         for k in words_idx
@@ -1057,9 +1089,13 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             out += family  # "vivía con los Ramírez Soto": a family, by a surname no word explains
         elif _kin_attached(items, low, i, j, vocab, ctx.not_kinship):
             out.append(_found(tokens, RELATIVE, start, end, "a relative's name"))
-        elif _place_context(items, low, i, j, ctx) or (
-            _place_word_inside(low, words_idx, vocab)
-            and not all(items[k].initial for k in words_idx)  # "## Building Something Steadier"
+        elif (
+            _place_context(items, low, i, j, ctx)
+            or _a_streets_name(items, low, i, vocab)
+            or (
+                _place_word_inside(low, words_idx, vocab)
+                and not all(items[k].initial for k in words_idx)  # "## Building Something Steadier"
+            )
         ):
             out.append(_found(tokens, PLACE, start, end, LEVEL_WORDS[LOCALITY]))
         else:
@@ -1537,6 +1573,9 @@ def _classes(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: Name
             k += 1
             continue
         n, cls = _phrase(low, k, j, ctx)
+        marked = vocab.possessive_names.get(tuple(low[k : k + n])) if n > 1 and cls == KNOWN else None
+        if marked and not all(items[k + m].possessive for m in marked):
+            n = 0  # "John Smith picked her up": not the beer "John Smith's", someone
         if n:
             for m in range(k, k + n):
                 classes[m] = cls
@@ -1677,6 +1716,29 @@ def _plain_word_class(
     if w in ctx.declared.places:
         return COARSE_PLACE
     if (
+        j == k + 1
+        and _FILIPINO in ctx.languages
+        and j + 1 < len(items)
+        and low[j] == "ang"
+        and items[j + 1].kind == WORD
+        and vocab["naming_after"].match(low, j) > 1
+        and low[j + 1] not in _NAMES_OF_PEOPLE  # "Magtanggol ang apelyido ng kanyang ina": below
+    ):
+        # "Ilaya ang barangay nila Mira": the name of her barangay, whatever the word; "Cebu ang
+        # probinsya nila": the province, a place the site may name
+        named = ctx.place(w)
+        return COARSE_PLACE if named is not None and named.level <= ctx.precision else FINE_PLACE
+    if (
+        k > 0
+        and low[k - 1] == "taga"
+        and _FILIPINO in ctx.languages
+        and w not in vocab.known
+        and w not in vocab.public
+        and ctx.place(" ".join(low[k:j])) is None
+    ):
+        return FINE_PLACE  # "taga-Tondo", "Taga Payatas si Mira": where she is from, no place the site
+        # may name (a city, a province or a region is read as any place is)
+    if (
         _a_person_called(items, low, i, ctx)
         or (
             _after_a_role(items, low, i, vocab, comma=False) and _name_or_rare(w, ctx) and not know.demonym(w)
@@ -1689,6 +1751,14 @@ def _plain_word_class(
         return NAME_LIKE  # "NENE 2014", "KOFI 2012", "ATE 2012": a name or a nickname and a birth year
     if t.initial and w not in ctx.lowercase and _named_in_apposition(items, low, k, ctx):
         return UNKNOWN  # "Estrada, a dona do bar, ficava…": the owner's name, though "estrada" is a word
+    if (
+        w in vocab.known
+        and j == k + 1
+        and not any(w in vocab[s] for s in _NOT_BARE_NAMES)
+        and _a_surname_acting(items, low, k, j, ctx, bare_only=True)
+    ):
+        return UNKNOWN  # '"Calle me llevó a Juliaca"', "« Grand m'a vendue »": a word the vocabulary knows,
+        # doing something to someone without its article, is someone's name
     if w in vocab.known or w in ctx.acronyms:
         return KNOWN
     if i == k and j == i + 1 and _code_shaped(items, k, ctx) and _cited_code(items, low, i, vocab):
@@ -1706,6 +1776,9 @@ def _plain_word_class(
             home = ctx.place(" ".join(parts[1:]))  # "Taga-Antique si Rodel": from the province of Antique
             if home is not None:
                 return COARSE_PLACE if home.level <= ctx.precision else FINE_PLACE
+            rest = parts[1]
+            if rest not in vocab.known and rest not in vocab.public and t.text[5:6].isupper():
+                return FINE_PLACE  # "Taga-Tondo si Mira": from a place no gazetteer names, finer than a city
         if not t.initial and ctx.place(w) is None and _double_surname(t.text, parts, ctx):
             return UNKNOWN  # "Costa-Brown", "Ferreira-Lima": a double-barrelled surname, made of words
         if (
@@ -1743,7 +1816,12 @@ def _plain_word_class(
         return KNOWN  # "« Jërëjëf ! »", '"Maltyox." Gracias.'
     if (
         (w in vocab.public or unaccented(w) in vocab.public)
-        and (not given or _after_small_word(items, low, k, ctx))
+        and (
+            not given
+            or _after_small_word(items, low, k, ctx)
+            # "tuwing Pasko": a feast rarely a name ("Paško"; not "Momo", mobile money and a name)
+            or (w in vocab["festivals"] and know.more_word_than_name(w, ctx.languages))
+        )
         and not _lives_in(items, low, i, vocab)  # "lives in Sporting", "sells fish in Panay": where she
         # lives, a single listed word is a place there, region or not (Panay and Caraga are towns too)
         # a compiled word, or any listed word people are also called ("Every night McDonald drove her")
@@ -1754,15 +1832,18 @@ def _plain_word_class(
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
-    located = (
+    agent = place is not None and _an_agent(items, low, i, ctx)  # "aliciada por João": who did it
+    located = not agent and (
         _locative_before(items, low, i, vocab)
         or _followed_by_place(items, j)
         or (place is not None and place.population >= _BIG_CITY and _place_verb_before(items, low, i, vocab))
     )
+    if j == k + 1 and not ctx.english and _agent_after_its_verb(items, low, k, ctx):
+        return UNKNOWN  # "La captó Rey en la puerta del colegio": who did it, after the verb
     if (
         j == k + 1
         and not located
-        and (place is None or _a_town_acting(w, place, ctx))
+        and (place is None or _a_town_acting(w, place, ctx) or _done_by_hand(items, low, j, ctx))
         and _a_surname_acting(items, low, k, j, ctx)
     ):
         return UNKNOWN  # "García la llevaba al mercado", "Cada noche Campos la recogía", "Every night Brown
@@ -1775,7 +1856,11 @@ def _plain_word_class(
         and (_region_named(items, low, i, j, vocab) or _among_states(items, low, k, k + 1, ctx))
     ):
         return COARSE_PLACE  # "la région de Kédougou", "Beja district", "Puebla y Tlaxcala": the region
-    if place is not None and (located or not given or _a_world_city_before_a_name(w, place, ctx)):
+    if (
+        place is not None
+        and not agent
+        and (located or not given or _a_world_city_before_a_name(w, place, ctx))
+    ):
         if place.level <= ctx.precision:
             return COARSE_PLACE
         if (
@@ -3617,7 +3702,9 @@ def _town_opens(
     return pronouns > 0 or (pronouns == 0 and not ctx.english)
 
 
-def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
+def _a_surname_acting(
+    items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext, *, bare_only: bool = False
+) -> bool:
     """A census surname, not after a preposition, as the subject of a verb that does something to
     someone: its object pronoun before the verb ("García la llevaba", "Blanc l'a emmenée", "Campos la
     recogía") or, in English, a person's pronoun after it ("Brown drove her", "Costa picked him up").
@@ -3626,7 +3713,25 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     place: `_a_town_acting`)."""
     w = low[k]
     know = ctx.knowledge
-    if fold(w) not in know.surnames or w in ctx.function_words or w in ctx.lowercase:
+    if (
+        fold(w) not in know.surnames
+        or w in ctx.function_words
+        or w in ctx.vocab["bare_subjects"]
+        or w in ctx.vocab["sentence_adverbs"]
+    ):
+        return False  # "Hunger drove her to the city", "Allí la encontraron"
+    if k > 0 and items[k - 1].kind == WORD and low[k - 1] in _PREPOSITIONS:
+        return False  # "en Flores la conocieron": the town
+    adverbs = ctx.vocab["subject_adverbs"]
+    town = ctx.place(w) is not None  # "Ese año, Zárate también abrió un refugio": a town may, itself no
+    for _ in range(2):  # "Bello himself came", "Quiroz también la recogía", "Manalo mismo ang sumusundo"
+        if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
+            if town and low[j] not in _INTENSIVE:
+                break
+            j += adverbs.match(low, j)
+    if _a_bare_subject(items, low, k, j, ctx):
+        return True
+    if bare_only or w in ctx.lowercase:
         return False
     word = ctx.given(w) and know.more_word_than_name(w, ctx.languages)  # "Hope", "Flores", "Galo", "Allí"
     # "« Antes no tenía nada »": one of the language's most frequent words, rarely a surname, opening
@@ -3644,15 +3749,6 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
         return False  # "Hope kept her going", "Allí le dijeron…": a word people are rarely called,
         # opening the sentence (mid-sentence the capital says a name, "Every night Flores picked her
         # up"; and opening what someone says, "Flores te va a buscar": a noun would have its article)
-    if k > 0 and items[k - 1].kind == WORD and low[k - 1] in _PREPOSITIONS:
-        return False  # "en Flores la conocieron": the town
-    adverbs = ctx.vocab["subject_adverbs"]
-    town = ctx.place(w) is not None  # "Ese año, Zárate también abrió un refugio": a town may, itself no
-    for _ in range(2):  # "Bello himself came", "Quiroz también la recogía", "Manalo mismo ang sumusundo"
-        if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
-            if town and low[j] not in _INTENSIVE:
-                break
-            j += adverbs.match(low, j)
     if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
         return True
     if word:
@@ -3660,7 +3756,8 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     if j >= len(items) or items[j].kind != WORD or items[j].cap:
         return False
     if ctx.english and j + 1 < len(items) and low[j + 1] in ("her", "him", "them"):
-        return know.english_past_or_present(low[j])
+        # "Neighbours found her": opening the sentence, a plural needs no article
+        return know.english_past_or_present(low[j]) and not (items[k].initial and _an_english_plural(w, ctx))
     if j + 1 < len(items) and items[j + 1].kind == WORD and _who_did_it(low[j], low[j + 1], ctx):
         return True  # "Tuwing gabi, Manalo ang sumusundo sa kanya": Manalo is the one who picks her up
     # Mid-sentence, a capitalised surname before any verb is its subject ("Every evening Bello came",
@@ -3672,6 +3769,109 @@ def _a_surname_acting(items: tuple[Token, ...], low: list[str], k: int, j: int, 
     return (not items[k].initial or (not ctx.english and _quoted_opening(items, k))) and _verb_at(
         items, low, j, ctx
     )
+
+
+# What a known word may be as a bare subject without being a name: a relative ("Mamá me llevó"), a title
+# ("Doctor saw her"), a person's word or a number ("Dos me llevaron").
+_NOT_BARE_NAMES = ("kinship", "titles", "person_words", "number_words", "people_nouns")
+
+
+def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ctx: NameContext) -> bool:
+    """Word k, capitalised, is the subject of a verb done to someone: in French, Spanish or Portuguese
+    with a person's object pronoun before the verb at j ("Flores la recogía", "« Blanc m'a vendue »",
+    "Pereira a buscava"), in English with a person's pronoun after it ("King drove her", '"White took
+    us…"'). A noun of those languages would have its article there ("El rey la…", "The king drove
+    her"), so only a name does this, though the text also writes the word in lowercase ("a baker") and
+    it is a frequent word. Except what may open a clause so: an adverb, a pronoun, God, and in English
+    a noun of what is not counted ("Hope kept her going", "Hunger drove her": `bare_subjects`)."""
+    w = low[k]
+    if items[k].upper or (not ctx.english and w.endswith(("mente", "ment"))):
+        return False  # "the NGO helped her": an acronym; "Finalmente la encontraron": an adverb
+    if ctx.english:
+        return (
+            not _an_english_plural(w, ctx)  # "Neighbours took her in", "Drivers picked them up"
+            and not (k > 0 and items[k - 1].kind == WORD and low[k - 1] in ctx.vocab["articles"])
+            and j + 1 < len(items)
+            and items[j].kind == WORD
+            and not items[j].cap
+            and items[j + 1].kind == WORD
+            and low[j + 1] in ("her", "him", "them", "me", "us")
+            and ctx.knowledge.english_past_or_present(low[j])
+            # "Sunday was her day off": a copula does nothing to anyone
+            and not ctx.knowledge.lemmas(low[j], (0,)) & {"be", "become", "seem", "remain"}
+        )
+    if j + 1 < len(items) and items[j + 1].kind == WORD and _who_did_it(low[j], low[j + 1], ctx):
+        # "Reyes ang nagbenta sa kanya": the one who sold her. A Tagalog or English noun may be that
+        # predicate without its article ("Pulis ang nagligtas sa kanya": police), a surname only a name.
+        return not ctx.knowledge.dictionary_word(w, (0, _FILIPINO))
+    return _a_persons_pronoun_before_a_verb(items, low, j, ctx)
+
+
+def _an_english_plural(w: str, ctx: NameContext) -> bool:
+    """The plural of an English dictionary word that is no given name ("neighbours", "parties"; not
+    "roberts"): a noun that may be a subject without its article."""
+    if not w.endswith("s") or w.endswith("ss"):
+        return False
+    forms = [w[:-1], w[:-2] if w.endswith("es") else "", w[:-3] + "y" if w.endswith("ies") else ""]
+    return any(f and ctx.knowledge.dictionary_word(f, (0,)) and not ctx.given(f) for f in forms)
+
+
+# Words that put who did it after a participle: "vendida POR", "recrutée PAR", "recruited BY".
+_AGENT_MARKERS = frozenset(["by", "por", "par", "pelo", "pela"])
+_AGENT_PARTICIPLES = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas", "é", "ée", "és", "ées",
+                       "i", "ie", "is", "ies", "u", "ue", "us", "ues", "to", "ta", "tos", "tas", "so", "sa",
+                       "cho", "cha", "it", "ite", "ert", "erte")  # fmt: skip
+
+
+def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+    """The run at i says who did what the participle before it says ("aliciada por João", "vendue par
+    Fall", "recruited by Pereira"): someone, or a country or a state ("financé par la France"; the
+    caller reads those as places first), not a town of that name."""
+    if i < 2 or items[i - 1].kind != WORD or low[i - 1] not in _AGENT_MARKERS:
+        return False
+    m = i - 2
+    if items[m].kind != WORD or items[m].cap:
+        return False
+    if ctx.english:
+        return ctx.knowledge.english_past_or_present(low[m])
+    w = low[m]
+    if not w.endswith(_AGENT_PARTICIPLES):
+        return False
+    masculine = w[:-1] + "o" if w.endswith(("ada", "ida")) else w  # "aliciada": "aliciado", "aliciar"
+    return ctx.knowledge.verb_form(w, ctx.languages) or ctx.knowledge.verb_form(masculine, ctx.languages)
+
+
+# What "X ang …" says X is when not a place: someone's name, surname or nickname.
+_NAMES_OF_PEOPLE = frozenset(["pangalan", "apelyido", "palayaw", "ngalan", "tawag"])
+
+
+def _agent_after_its_verb(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """In French, Spanish or Portuguese, word k comes right after a verb of what a person does to
+    someone with their hands, with that someone's pronoun before it ("La captó Rey…", "Me vendió
+    Campos…"): the subject after its verb, someone (not "Me encantó Lima": no hands there)."""
+    if k < 2 or items[k - 1].kind != WORD or items[k - 1].cap and not items[k - 1].initial:
+        return False
+    m = k - 1
+    while m > 0 and items[m - 1].kind == WORD and low[m - 1] in ctx.vocab["object_pronouns"]:
+        m -= 1
+    return (
+        m < k - 1
+        and _a_persons_pronoun_before_a_verb(items, low, m, ctx)
+        and _done_by_hand(items, low, k - 1, ctx)
+    )
+
+
+def _done_by_hand(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
+    """Within the four words from j, before any punctuation, a verb of what a person does to someone with
+    their hands ("me levou", "l'a vendue", "drove her"): no city does that, so the name before it is
+    someone's, however big a city also bears it ("Santos me levou para a estrada")."""
+    hands = ctx.vocab["hands_on_verbs"]
+    for m in range(j, min(len(items), j + 4)):
+        if items[m].kind != WORD:
+            return False
+        if not items[m].cap and any(lemma in hands for lemma in ctx.knowledge.lemmas(low[m], ctx.languages)):
+            return True
+    return False
 
 
 def _a_town_acting(w: str, place: Place, ctx: NameContext) -> bool:
@@ -4543,6 +4743,25 @@ def _introduced_place(
     return [_found(tokens, PLACE, i, j, LEVEL_WORDS[LOCALITY])]
 
 
+def _a_streets_name(items: tuple[Token, ...], low: list[str], i: int, vocab: Vocabulary) -> bool:
+    """The run at i is a street's name, after the street's word and "of" ("rua da Esperança", "rua das
+    Flores"; with an article between, "rue de la Paix"), whatever else the name is."""
+    m = i - 1
+    if m >= 1 and low[m] not in _OF_STREET and low[m] in vocab["articles"]:
+        m -= 1
+    return (
+        m >= 1
+        and items[m].kind == WORD
+        and low[m] in _OF_STREET
+        and items[m - 1].kind == WORD
+        and low[m - 1]
+        in vocab["street_words"]  # not a square's, a zone's or a unit's ("place de la République")
+        and not (
+            m >= 2 and low[m - 2] in _OF_STREET
+        )  # "educadores de rua da Prefeitura": a job, not an address
+    )
+
+
 def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:
     """An explained name that the text places where someone lives: "the village of Rampur", "her
     barangay, San Roque", or a landmark near a home ("lived behind the Kali temple")."""
@@ -4581,20 +4800,7 @@ def _named_home(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: N
         k -= 1
     if k >= 0 and items[k].kind == WORD and (low[k] in before or _phrase_ends(low, k, before)):
         return True  # "her village, Rampur", "la colonia Guerrero": whatever else the name is
-    m = i - 1  # "rua da Esperança", "rua das Flores"; with an article between, "rue de la Paix"
-    if m >= 1 and low[m] not in _OF_STREET and low[m] in vocab["articles"]:
-        m -= 1
-    if (
-        m >= 1
-        and items[m].kind == WORD
-        and low[m] in _OF_STREET
-        and items[m - 1].kind == WORD
-        and low[m - 1]
-        in vocab["street_words"]  # not a square's, a zone's or a unit's ("place de la République")
-        and not (
-            m >= 2 and low[m - 2] in _OF_STREET
-        )  # "educadores de rua da Prefeitura": a job, not an address
-    ):
+    if _a_streets_name(items, low, i, vocab):
         return True  # a street's name after its word and "of", whatever the name is
     words_idx = [m for m in range(i, j) if items[m].kind == WORD]
     # The name after the place word stops at a small word a name would not hold: in a Title Case title

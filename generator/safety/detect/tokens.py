@@ -141,6 +141,16 @@ _ELISION = re.compile(
 _QUOTES = ('"', "“", "«", "‘")
 
 
+def capital_after_hyphen(raw: str) -> int:
+    """Where the name starts in a lowercase prefix joined to it by a hyphen ("taga-Tondo": 5), 0 if none."""
+    for m in _HYPHEN_CAPITAL.finditer(raw):
+        return m.end() - 1
+    return 0
+
+
+_HYPHEN_CAPITAL = re.compile(r"-[A-ZÀ-ÖØ-Þ]")
+
+
 def tokenize(text: str, *, label: bool = False) -> Tokens:
     """Split `text` into tokens. With `label`, the text is a title or a short label, in which every
     word may be capitalised (Title Case) as if it opened a sentence.
@@ -201,6 +211,13 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
             prev_end = end
             continue
         initial = at_start or label or heading
+        if kind is WORD and raw[0].islower() and "-" in raw:
+            cut = capital_after_hyphen(raw)
+            if cut:  # "taga-Tondo", "ex-Rodríguez": a prefix, and a name read as its own word
+                append(new(Token, (WORD, start, start + cut - 1, raw[: cut - 1], raw[: cut - 1].lower(), False, False, initial, False, heading, at_start)))  # fmt: skip
+                at_start = False
+                initial = label or heading
+                start, raw = start + cut, raw[cut:]
         if kind is WORD and ("'" in raw or "’" in raw):
             elided = _ELISION.match(raw)
             if elided and elided.end() < len(raw):

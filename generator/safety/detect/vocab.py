@@ -62,6 +62,10 @@ LIST_SECTIONS = (
     "relative_pronouns", "self_naming",
     # what the name rules skip between a surname and its verb ("Rivera también la recogía")
     "subject_adverbs",
+    # what may open a clause acting on someone without an article ("Hope kept her going"): not a name
+    "bare_subjects",
+    # what only a person does to someone, so a city cannot ("Santos me levou"): dictionary forms
+    "hands_on_verbs",
     # a body's word that governs a kinship word as its subject ("le ministère de la Femme")
     "ministry_words",
     # a kinship word that ends a person's name ("Agostinho Neto", "Silva Filho"), no relative
@@ -206,6 +210,9 @@ class Vocabulary:
     ages_in_words: Mapping[str, int] = field(default_factory=dict)
     # A preposition and an article written as one word ("del", "du", "ao"): the preposition it is read as.
     contractions: Mapping[str, str] = field(default_factory=dict)
+    # Listed names of several words with a possessive in them ("John Smith's", a beer), and where: without
+    # it the words are someone's name ("John Smith picked her up").
+    possessive_names: Mapping[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict)
     _sections: dict[str, Lexicon] = field(init=False, repr=False, compare=False, default_factory=dict)
     _unions: dict[tuple[str, ...], Lexicon] = field(
         init=False, repr=False, compare=False, default_factory=dict
@@ -345,8 +352,25 @@ def _read_vocabulary(site_root: pathlib.Path | None) -> tuple[Vocabulary, list[F
         frozenset(lists["naming_phrases"].single).union(*lists["naming_phrases"].phrases),
         MappingProxyType(ages),
         MappingProxyType(contractions),
+        MappingProxyType(_possessive_names(e for s in PUBLIC_SECTIONS for e in merged.get(s, ()))),
     )
     return vocab, findings
+
+
+def _possessive_names(entries: Iterable[str]) -> dict[tuple[str, ...], tuple[int, ...]]:
+    """The entries of several words with a possessive word ("john smith's stadium"): their words, and
+    which of them are possessive."""
+    from generator.safety.detect.tokens import PUNCT, tokenize
+
+    out: dict[tuple[str, ...], tuple[int, ...]] = {}
+    for entry in entries:
+        if "'s" not in entry and "’s" not in entry:
+            continue
+        tokens = [t for t in tokenize(entry).items if t.kind != PUNCT]
+        marked = tuple(n for n, t in enumerate(tokens) if t.possessive)
+        if len(tokens) > 1 and marked:
+            out[tuple(t.low for t in tokens)] = marked
+    return out
 
 
 def _rel(path: pathlib.Path, root: pathlib.Path | None) -> str:
