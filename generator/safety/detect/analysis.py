@@ -291,6 +291,18 @@ def _plain_words(normalised: str) -> list[str]:
     return re.findall(r"[^\W_]+", unaccented(fold(normalised)))
 
 
+def _city_named(part: str) -> str:
+    """A location's city without its word for a city ("Angeles City", "Ciudad de Guatemala", "City of
+    Manila"): the name the text also calls it by."""
+    low = part.casefold()
+    for prefix in ("ciudad de ", "city of ", "cidade de ", "ville de "):
+        if low.startswith(prefix) and len(part) > len(prefix):
+            return part[len(prefix) :]
+    if low.endswith(" city") and len(part) > 5:
+        return part[:-5]
+    return part
+
+
 def _coarse_parts(doc: Document, site: SiteKnowledge) -> Lexicon:
     """The places a location field may name without a second look: the site's known places and the
     location's own parts that are countries, or states named for no town ("Côte d'Ivoire", "Pará")."""
@@ -802,6 +814,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     places = site.places
     if doc.location:  # the story's own location is checked as a field; in the text it is explained
         parts = [p.strip() for p in doc.location.split(",") if p.strip()]
+        parts += [_city_named(p) for p in parts if _city_named(p) != p]  # "Angeles" of "Angeles City"
         places = site.places | Lexicon.of(_with_plain(parts))
     declared = explain.Declared(person_phrases, relatives, site.phrases, places, site.fine_places)
     return explain.NameContext(

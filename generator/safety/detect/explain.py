@@ -3771,6 +3771,10 @@ def _a_surname_acting(
     )
 
 
+# Articles Portuguese (and colloquial Spanish) put before people's names: "O João a vendeu", "la Rosa".
+_NAMES_ARTICLES = frozenset(["o", "a", "os", "as"])
+
+
 # What a known word may be as a bare subject without being a name: a relative ("Mamá me llevó"), a title
 # ("Doctor saw her"), a person's word or a number ("Dos me llevaron").
 _NOT_BARE_NAMES = ("kinship", "titles", "person_words", "number_words", "people_nouns")
@@ -3787,6 +3791,13 @@ def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ct
     w = low[k]
     if items[k].upper or (not ctx.english and w.endswith(("mente", "ment"))):
         return False  # "the NGO helped her": an acronym; "Finalmente la encontraron": an adverb
+    if (
+        k > 0
+        and items[k - 1].kind == WORD
+        and low[k - 1] in ctx.vocab["articles"]
+        and low[k - 1] not in _NAMES_ARTICLES
+    ):
+        return False  # "étudie le Coran le fasse…": a noun with its article ("O João a vendeu" is someone)
     if ctx.english:
         return (
             not _an_english_plural(w, ctx)  # "Neighbours took her in", "Drivers picked them up"

@@ -535,6 +535,7 @@ def _given_name_lines() -> list[str]:
     except UnicodeDecodeError:  # an older release of the dictionary, in Latin-1 with <codes>
         text = raw.decode("iso-8859-1")
     names: dict[str, int] = {}
+    accented: dict[str, int] = {}
     for line in text.splitlines():
         if not line or line.startswith("#") or len(line) < 30:
             continue
@@ -546,7 +547,16 @@ def _given_name_lines() -> list[str]:
             continue
         # Columns 30 on: one hexadecimal digit per country, how common the name is there.
         freq = max((int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"), default=1)
+        if not name.isascii():
+            accented[key] = max(accented.get(key, 0), freq)
+            continue
         names[key] = max(names.get(key, 0), freq)
+    # A name written with accents is looked up without them, where it can meet a word of another
+    # language ("Día", "Niče", "Åsa" as "dia", "nice", "asa"): only a common one, and only where no
+    # unaccented name already says how common that spelling is ("João", "François", "Conceição").
+    for key, freq in accented.items():
+        if freq >= 4 and key not in names:
+            names[key] = freq
     for name in _GIVEN_NAMES_MISSING:
         names.setdefault(name, 5)
     return [f"{k}\t{v}" for k, v in sorted(names.items())]
