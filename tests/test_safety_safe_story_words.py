@@ -3621,6 +3621,7 @@ def test_red_team_34s_people_stop(tmp_path: pathlib.Path, lang: str, location: s
 # agent after a participle ("aliciada por João"), a word after a kinship word ("su Tío Rey"), a listed
 # beer's words without its possessive ("John Smith picked her up").
 RED_TEAM_34_OLDER = [
+    ("pt", "São Paulo, Brazil", "Foi o avô Neto quem a vendeu."),
     ("fil", "Manila, Philippines", "Si Asha ay taga-Payatas."),
     ("fil", "Manila, Philippines", "Si Asha ay taga-Tondo."),
     ("fil", "Manila, Philippines", "Taga-Tondo ang pamilya ni Asha."),

@@ -993,7 +993,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     if not governed:
         for k in words_idx:
             if (
-                classes[k] == COMMON
+                (classes[k] == COMMON or (classes[k] == KNOWN and low[k] in vocab["name_suffixes"]))
                 and not items[k].initial
                 and items[k - 1].kind == WORD
                 and low[k - 1] in vocab["kinship"]
