@@ -3708,6 +3708,13 @@ def test_red_team_34s_older_leaks_stop(
 # What may open a clause before what is done to someone without being anyone (adverbs, pronouns, God,
 # plurals, what is not counted, a city that welcomes), and prefixes before a place the site may name.
 BARE_SUBJECTS_BUILD = [
+    ("fr", "Abidjan, Côte d'Ivoire", "Elle danse sur les chansons de Didi B, et regarde les dessins animés."),
+    (
+        "en",
+        "Birmingham, United Kingdom",
+        "She now has an Independent Child Trafficking Guardians service worker.",
+    ),
+    ("en", "Houston, United States", "Her first ballgame was the Houston Astros against the Texas Rangers."),
     ("en", "Manchester, United Kingdom", "Hope kept her going through the winter."),
     ("en", "Manchester, United Kingdom", "Hunger drove her to the city."),
     ("en", "Manchester, United Kingdom", "Police drove her to the shelter that night."),

@@ -995,9 +995,8 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
             if (
                 (classes[k] == COMMON or (classes[k] == KNOWN and low[k] in vocab["name_suffixes"]))
                 and not items[k].initial
-                and items[k - 1].kind == WORD
-                and low[k - 1] in vocab["kinship"]
-                and low[k - 1] not in ctx.not_kinship
+                and k == words_idx[-1]
+                and _someones_kin(items, low, k - 1, ctx)
             ):
                 classes[k] = NAME_LIKE  # "su Tío Rey", "ng Tiyo Rey niya": a capitalised word after a kinship
                 # word is the relative's name, though it is also a word
@@ -3854,6 +3853,25 @@ def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext
 
 # What "X ang …" says X is when not a place: someone's name, surname or nickname.
 _NAMES_OF_PEOPLE = frozenset(["pangalan", "apelyido", "palayaw", "ngalan", "tawag"])
+
+
+def _someones_kin(items: tuple[Token, ...], low: list[str], m: int, ctx: NameContext) -> bool:
+    """Word m is a kinship word that says whose relative follows: in lowercase ("o avô Neto"), or
+    capitalised after a possessive, an article or "ng" ("su Tío Rey", "ng Tiyo Rey"; not in a body's
+    name, "Independent Child Trafficking Guardians", nor a singer's, "les chansons de Didi B")."""
+    vocab = ctx.vocab
+    if items[m].kind != WORD or low[m] not in vocab["kinship"] or low[m] in ctx.not_kinship:
+        return False
+    if not items[m].cap:
+        return True
+    before = m - 1
+    return (
+        before >= 0
+        and items[before].kind == WORD
+        and not items[before].cap
+        and low[before] not in _OF  # "de Didi B": French "de" is also an article
+        and (low[before] in vocab["possessives"] or low[before] in vocab["articles"] or low[before] == "ng")
+    )
 
 
 def _agent_after_its_verb(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:

@@ -548,18 +548,28 @@ def _given_name_lines() -> list[str]:
         # Columns 30 on: one hexadecimal digit per country, how common the name is there.
         freq = max((int(c, 16) for c in line[30:85] if c in "123456789ABCDabcd"), default=1)
         if not name.isascii():
-            accented[key] = max(accented.get(key, 0), freq)
+            # The columns count bytes: an accented letter takes two in UTF-8.
+            columns = line.encode("utf-8")[30:85].decode("ascii", "replace")
+            here = [columns[i] for i in _OUR_COUNTRIES if i < len(columns)]
+            common = max((int(c, 16) for c in here if c in "123456789ABCDabcd"), default=0)
+            accented[key] = max(accented.get(key, 0), common)
             continue
         names[key] = max(names.get(key, 0), freq)
     # A name written with accents is looked up without them, where it can meet a word of another
-    # language ("Día", "Niče", "Åsa" as "dia", "nice", "asa"): only a common one, and only where no
-    # unaccented name already says how common that spelling is ("João", "François", "Conceição").
+    # language ("Día", "Niče", "Åsa", "Ástros" as "dia", "nice", "asa", "astros"): only one common
+    # where the site's languages are spoken, and only where no unaccented name already says how common
+    # that spelling is ("João", "François", "Conceição").
     for key, freq in accented.items():
         if freq >= 4 and key not in names:
             names[key] = freq
     for name in _GIVEN_NAMES_MISSING:
         names.setdefault(name, 5)
     return [f"{k}\t{v}" for k, v in sorted(names.items())]
+
+
+# gender-guesser's columns for the USA, Portugal, Spain, France, Belgium, Luxembourg, Switzerland and
+# other countries (the Americas, Africa): where the site's languages are spoken.
+_OUR_COUNTRIES = (2, 5, 6, 7, 8, 9, 14, 54)
 
 
 # Given names very common where charities like ours work that gender-guesser's dictionary (mostly Europe
