@@ -81,7 +81,7 @@ _ARTICLED_PUBLIC = (
 )
 _PUBLIC_PHRASES = ("public_bodies", "laws", "platforms", "regions", "festivals", "religions", "peoples", "org_words",
                    "law_words", "currencies", "teams", "natural_regions", "landmarks", "brands",
-                   "natural_features", "agencies")  # fmt: skip
+                   "natural_features", "agencies", "personifications")  # fmt: skip
 _SKIP_TO_KIN = frozenset(",(-—–:")
 _NAME_NOUNS = frozenset({"name", "nombre", "nom", "nome", "pangalan"})
 
@@ -562,7 +562,7 @@ def _needs_context(
         len(words) == 1
         and _plain_alone(words[0], opens, ctx)
         # "White took us…": a surname before a verb may be someone acting (_a_surname_acting)
-        and not (fold(words[0]) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx))
+        and not (fold(words[0]) in ctx.knowledge.surnames and _hands_after(text, end, ctx))
         # "Act, village": a village's word after it may make even a common word a village's name
         and not any(w in vocab.triggers for w in _words_after(text, end))
     ):
@@ -590,7 +590,7 @@ def _needs_context(
         if w in vocab.known:
             if w in vocab.signals:  # a title, a kinship word, a school's or a village's word
                 return True
-            if len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx):
+            if len(words) == 1 and fold(w) in ctx.knowledge.surnames and _hands_after(text, end, ctx):
                 return True  # '"Calle me llevó…"': a known word may be someone acting (_a_bare_subject)
             continue
         if ctx.given(w):
@@ -608,7 +608,7 @@ def _needs_context(
         if w in acronyms and w not in ctx.acronyms:
             return True  # an acronym: the tokens decide ("KGBV" unknown, "TV" common)
         if w in ctx.lowercase and not (
-            len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx)
+            len(words) == 1 and fold(w) in ctx.knowledge.surnames and _hands_after(text, end, ctx)
         ):
             continue  # a word the text also writes in lowercase, unless it may be someone acting
             # ("Baker drove her … a baker": _a_bare_subject)
@@ -724,6 +724,15 @@ def _a_verb_after(text: str, end: int, ctx: NameContext) -> bool:
     if ctx.english:
         return ctx.knowledge.english_past_or_present(after[0])
     return ctx.knowledge.verb_form(after[0], ctx.languages)
+
+
+def _hands_after(text: str, end: int, ctx: NameContext) -> bool:
+    """One of the three words after `end` is a verb of what a person does with their hands ("… drove
+    her", "… la recogía", "… m'a vendue"): what `_a_bare_subject` reads as someone acting."""
+    hands = ctx.vocab["hands_on_verbs"]
+    return any(
+        lemma in hands for w in _words_after(text, end, 3) for lemma in ctx.knowledge.lemmas(w, ctx.languages)
+    )
 
 
 def _who_did_it(marker: str, verb: str, ctx: NameContext) -> bool:
@@ -1722,6 +1731,8 @@ def _plain_word_class(
         and items[j + 1].kind == WORD
         and vocab["naming_after"].match(low, j) > 1
         and low[j + 1] not in _NAMES_OF_PEOPLE  # "Magtanggol ang apelyido ng kanyang ina": below
+        and w not in ctx.function_words
+        and w not in vocab["bare_subjects"]  # "Doon ang bahay nila": there
     ):
         # "Ilaya ang barangay nila Mira": the name of her barangay, whatever the word; "Cebu ang
         # probinsya nila": the province, a place the site may name
@@ -1733,6 +1744,7 @@ def _plain_word_class(
         and _FILIPINO in ctx.languages
         and w not in vocab.known
         and w not in vocab.public
+        and ctx.frequency(w) < 4.5  # "isang taga-Gobyerno": a word of the language
         and ctx.place(" ".join(low[k:j])) is None
     ):
         return FINE_PLACE  # "taga-Tondo", "Taga Payatas si Mira": where she is from, no place the site
@@ -1776,7 +1788,12 @@ def _plain_word_class(
             if home is not None:
                 return COARSE_PLACE if home.level <= ctx.precision else FINE_PLACE
             rest = parts[1]
-            if rest not in vocab.known and rest not in vocab.public and t.text[5:6].isupper():
+            if (
+                rest not in vocab.known
+                and rest not in vocab.public
+                and t.text[5:6].isupper()
+                and ctx.frequency(rest) < 4.5  # "Taga-Gobyerno": a word of the language
+            ):
                 return FINE_PLACE  # "Taga-Tondo si Mira": from a place no gazetteer names, finer than a city
         if not t.initial and ctx.place(w) is None and _double_surname(t.text, parts, ctx):
             return UNKNOWN  # "Costa-Brown", "Ferreira-Lima": a double-barrelled surname, made of words
@@ -3797,6 +3814,9 @@ def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ct
         and low[k - 1] not in _NAMES_ARTICLES
     ):
         return False  # "étudie le Coran le fasse…": a noun with its article ("O João a vendeu" is someone)
+    if _not_bare_name(w, ctx) or not _done_by_hand(items, low, j, ctx):
+        return False  # "Monday brought her good news", "Inglés le costó", "Bread kept us alive": only
+        # what a person does with their hands ("drove her", "la recogía") makes a word someone
     if ctx.english:
         return (
             not _an_english_plural(w, ctx)  # "Neighbours took her in", "Drivers picked them up"
@@ -3815,6 +3835,19 @@ def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ct
         # predicate without its article ("Pulis ang nagligtas sa kanya": police), a surname only a name.
         return not ctx.knowledge.dictionary_word(w, (0, _FILIPINO))
     return _a_persons_pronoun_before_a_verb(items, low, j, ctx)
+
+
+def _not_bare_name(w: str, ctx: NameContext) -> bool:
+    """A word that may open a clause without its article and is nobody: a month, a weekday, a feast, a
+    language or a people, a religion ("Mayo la encontró…", "Noël la rendait triste", "English helped
+    her", "Islam gave her strength"), an English gerund ("Running helped her")."""
+    vocab = ctx.vocab
+    return (
+        w in vocab.months
+        or any(w in vocab[s] for s in ("weekdays", "festivals", "peoples", "religions"))
+        or ctx.knowledge.demonym(w)
+        or (ctx.english and w.endswith("ing") and ctx.knowledge.english_past_or_present(w))  # not "King"
+    )
 
 
 def _an_english_plural(w: str, ctx: NameContext) -> bool:
@@ -3842,13 +3875,20 @@ def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext
     m = i - 2
     if items[m].kind != WORD or items[m].cap:
         return False
-    if ctx.english:
-        return ctx.knowledge.english_past_or_present(low[m])
     w = low[m]
+    if ctx.english:  # "recruited by Baker"; "funded by Makati" is the city's council
+        hands = ctx.vocab["hands_on_verbs"]
+        return ctx.knowledge.english_past_or_present(w) and any(
+            lemma in hands for lemma in ctx.knowledge.lemmas(w, (0,))
+        )
     if not w.endswith(_AGENT_PARTICIPLES):
         return False
     masculine = w[:-1] + "o" if w.endswith(("ada", "ida")) else w  # "aliciada": "aliciado", "aliciar"
-    return ctx.knowledge.verb_form(w, ctx.languages) or ctx.knowledge.verb_form(masculine, ctx.languages)
+    hands = ctx.vocab["hands_on_verbs"]
+    # only what a person does with their hands: "financiado por Petrolina" is the town's council
+    return any(
+        lemma in hands for form in {w, masculine} for lemma in ctx.knowledge.lemmas(form, ctx.languages)
+    )
 
 
 # What "X ang …" says X is when not a place: someone's name, surname or nickname.

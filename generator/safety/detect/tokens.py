@@ -142,10 +142,11 @@ _QUOTES = ('"', "“", "«", "‘")
 
 
 def capital_after_hyphen(raw: str) -> int:
-    """Where the name starts in a lowercase prefix joined to it by a hyphen ("taga-Tondo": 5), 0 if none."""
-    for m in _HYPHEN_CAPITAL.finditer(raw):
-        return m.end() - 1
-    return 0
+    """Where the name starts after Filipino "taga" (from) joined to it by a hyphen ("taga-Tondo": 5), 0 if
+    none. Other prefixes stay one word with what follows: "anti-Racismo", "post-Haiyan" and "pre-Columbian"
+    name no one (a capital there is the prefix's habit)."""
+    m = _HYPHEN_CAPITAL.search(raw)
+    return m.end() - 1 if m is not None and raw[: m.start()].lower() == "taga" else 0
 
 
 _HYPHEN_CAPITAL = re.compile(r"-[A-ZÀ-ÖØ-Þ]")
