@@ -814,7 +814,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
     places = site.places
     if doc.location:  # the story's own location is checked as a field; in the text it is explained
         parts = [p.strip() for p in doc.location.split(",") if p.strip()]
-        parts += [_city_named(p) for p in parts if _city_named(p) != p]  # "Angeles" of "Angeles City"
+        parts += {_city_named(p) for p in parts} - set(parts)  # "Angeles" of "Angeles City"
         places = site.places | Lexicon.of(_with_plain(parts))
     declared = explain.Declared(person_phrases, relatives, site.phrases, places, site.fine_places)
     return explain.NameContext(

@@ -411,7 +411,8 @@ class _Cap(NamedTuple):
 # text are such words. A stretch is such words exactly as _CAP reads them (atomic: no shorter reading
 # of one is tried) and what lies between them, where no word starts; group 1 is any other word, as
 # _CAP reads it.
-_LOWER_WORD = r"(?>[a-z][^\W\d_]*(?:-[^\W\d_A-ZÀ-ÖØ-Þ][^\W\d_]*)*)(?!['’])"  # "taga-Tondo": "Tondo" a capital
+# "taga-Tondo" is no such word: the tokenizer reads "Tondo" apart (tokens.capital_after_hyphen)
+_LOWER_WORD = r"(?>(?!taga-[A-ZÀ-ÖØ-Þ])[a-z][^\W\d_]*(?:-[^\W\d_]+)*)(?!['’])"
 _CAP_OR_LOWER = re.compile(rf"(?>(?:{_LOWER_WORD}[\W\d_]*)+)|({_CAP.pattern})")
 
 
@@ -431,7 +432,7 @@ def _capitals(text: str) -> list[_Cap]:
             if elided and elided.end() < len(raw) and raw[elided.end()].isupper():
                 out.append(_Cap(m.start() + elided.end(), m.end(), raw[elided.end() :]))
         elif raw[0].islower() and "-" in raw:
-            cut = capital_after_hyphen(raw)  # a lowercase prefix the tokenizer splits off: "ı-Sunita"
+            cut = capital_after_hyphen(raw)  # the prefix the tokenizer splits off: "taga-Tondo"
             if cut:
                 out.append(_Cap(m.start() + cut, m.end(), raw[cut:]))
     return out
@@ -729,9 +730,16 @@ def _a_verb_after(text: str, end: int, ctx: NameContext) -> bool:
 def _hands_after(text: str, end: int, ctx: NameContext) -> bool:
     """One of the three words after `end` is a verb of what a person does with their hands ("… drove
     her", "… la recogía", "… m'a vendue"): what `_a_bare_subject` reads as someone acting."""
+    return any(_by_hand(w, ctx) for w in _words_after(text, end, 3))
+
+
+def _by_hand(word: str, ctx: NameContext, languages: tuple[int, ...] | None = None) -> bool:
+    """A form of a verb of what a person does to someone with their hands (`hands_on_verbs`, dictionary
+    forms: "drove", "levou", "vendue")."""
     hands = ctx.vocab["hands_on_verbs"]
     return any(
-        lemma in hands for w in _words_after(text, end, 3) for lemma in ctx.knowledge.lemmas(w, ctx.languages)
+        lemma in hands
+        for lemma in ctx.knowledge.lemmas(word, ctx.languages if languages is None else languages)
     )
 
 
@@ -1742,9 +1750,7 @@ def _plain_word_class(
         k > 0
         and low[k - 1] == "taga"
         and _FILIPINO in ctx.languages
-        and w not in vocab.known
-        and w not in vocab.public
-        and ctx.frequency(w) < 4.5  # "isang taga-Gobyerno": a word of the language
+        and _an_unknown_home(w, ctx)
         and ctx.place(" ".join(low[k:j])) is None
     ):
         return FINE_PLACE  # "taga-Tondo", "Taga Payatas si Mira": where she is from, no place the site
@@ -1787,13 +1793,7 @@ def _plain_word_class(
             home = ctx.place(" ".join(parts[1:]))  # "Taga-Antique si Rodel": from the province of Antique
             if home is not None:
                 return COARSE_PLACE if home.level <= ctx.precision else FINE_PLACE
-            rest = parts[1]
-            if (
-                rest not in vocab.known
-                and rest not in vocab.public
-                and t.text[5:6].isupper()
-                and ctx.frequency(rest) < 4.5  # "Taga-Gobyerno": a word of the language
-            ):
+            if t.text[5:6].isupper() and _an_unknown_home(parts[1], ctx):
                 return FINE_PLACE  # "Taga-Tondo si Mira": from a place no gazetteer names, finer than a city
         if not t.initial and ctx.place(w) is None and _double_surname(t.text, parts, ctx):
             return UNKNOWN  # "Costa-Brown", "Ferreira-Lima": a double-barrelled surname, made of words
@@ -3811,16 +3811,16 @@ def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ct
         k > 0
         and items[k - 1].kind == WORD
         and low[k - 1] in ctx.vocab["articles"]
-        and low[k - 1] not in _NAMES_ARTICLES
+        and (ctx.english or low[k - 1] not in _NAMES_ARTICLES)
     ):
-        return False  # "étudie le Coran le fasse…": a noun with its article ("O João a vendeu" is someone)
+        return False  # "étudie le Coran le fasse…", "the King drove her": a noun with its article ("O João a
+        # vendeu" is someone)
     if _not_bare_name(w, ctx) or not _done_by_hand(items, low, j, ctx):
         return False  # "Monday brought her good news", "Inglés le costó", "Bread kept us alive": only
         # what a person does with their hands ("drove her", "la recogía") makes a word someone
     if ctx.english:
         return (
             not _an_english_plural(w, ctx)  # "Neighbours took her in", "Drivers picked them up"
-            and not (k > 0 and items[k - 1].kind == WORD and low[k - 1] in ctx.vocab["articles"])
             and j + 1 < len(items)
             and items[j].kind == WORD
             and not items[j].cap
@@ -3867,28 +3867,29 @@ _AGENT_PARTICIPLES = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"
 
 
 def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
-    """The run at i says who did what the participle before it says ("aliciada por João", "vendue par
-    Fall", "recruited by Pereira"): someone, or a country or a state ("financé par la France"; the
-    caller reads those as places first), not a town of that name."""
+    """The run at i says who did what the participle of a verb done by hand before it says ("aliciada
+    por João", "vendue par Fall", "recruited by Pereira"): someone, not a town of that name (a country
+    or a state is read as a place first)."""
     if i < 2 or items[i - 1].kind != WORD or low[i - 1] not in _AGENT_MARKERS:
         return False
     m = i - 2
     if items[m].kind != WORD or items[m].cap:
         return False
     w = low[m]
-    if ctx.english:  # "recruited by Baker"; "funded by Makati" is the city's council
-        hands = ctx.vocab["hands_on_verbs"]
-        return ctx.knowledge.english_past_or_present(w) and any(
-            lemma in hands for lemma in ctx.knowledge.lemmas(w, (0,))
-        )
+    # only what a person does with their hands: "funded by Makati", "financiado por Petrolina" are the
+    # towns' councils
+    if ctx.english:
+        return ctx.knowledge.english_past_or_present(w) and _by_hand(w, ctx, (0,))
     if not w.endswith(_AGENT_PARTICIPLES):
         return False
     masculine = w[:-1] + "o" if w.endswith(("ada", "ida")) else w  # "aliciada": "aliciado", "aliciar"
-    hands = ctx.vocab["hands_on_verbs"]
-    # only what a person does with their hands: "financiado por Petrolina" is the town's council
-    return any(
-        lemma in hands for form in {w, masculine} for lemma in ctx.knowledge.lemmas(form, ctx.languages)
-    )
+    return _by_hand(w, ctx) or _by_hand(masculine, ctx)
+
+
+def _an_unknown_home(w: str, ctx: NameContext) -> bool:
+    """After Filipino "taga" (from), a word no list explains and the language does not use often: the
+    name of where someone is from ("taga-Tondo"; "taga-Gobyerno" is a word, "Taga-Mindanaw" a region)."""
+    return w not in ctx.vocab.known and w not in ctx.vocab.public and ctx.frequency(w) < 4.5
 
 
 # What "X ang …" says X is when not a place: someone's name, surname or nickname.
@@ -3934,11 +3935,10 @@ def _done_by_hand(items: tuple[Token, ...], low: list[str], j: int, ctx: NameCon
     """Within the four words from j, before any punctuation, a verb of what a person does to someone with
     their hands ("me levou", "l'a vendue", "drove her"): no city does that, so the name before it is
     someone's, however big a city also bears it ("Santos me levou para a estrada")."""
-    hands = ctx.vocab["hands_on_verbs"]
     for m in range(j, min(len(items), j + 4)):
         if items[m].kind != WORD:
             return False
-        if not items[m].cap and any(lemma in hands for lemma in ctx.knowledge.lemmas(low[m], ctx.languages)):
+        if not items[m].cap and _by_hand(low[m], ctx):
             return True
     return False
 

@@ -214,7 +214,7 @@ def tokenize(text: str, *, label: bool = False) -> Tokens:
         initial = at_start or label or heading
         if kind is WORD and raw[0].islower() and "-" in raw:
             cut = capital_after_hyphen(raw)
-            if cut:  # "taga-Tondo", "ex-Rodríguez": a prefix, and a name read as its own word
+            if cut:  # "taga-Tondo": the prefix, and a name read as its own word
                 append(new(Token, (WORD, start, start + cut - 1, raw[: cut - 1], raw[: cut - 1].lower(), False, False, initial, False, heading, at_start)))  # fmt: skip
                 at_start = False
                 initial = label or heading
