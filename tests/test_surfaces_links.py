@@ -127,3 +127,28 @@ def test_renaming_an_approved_story_needs_a_new_review(tmp_path: pathlib.Path) -
     result = run("build", "--site", str(root), "--at", AT)
     assert result.exit_code == 1
     assert "content/stories/asha-from-pune.md" in result.output and "SIGNOFF-" in result.output
+
+
+def test_the_organisations_own_social_accounts_in_site_yaml_explain_their_links(
+    tmp_path: pathlib.Path,
+) -> None:
+    """dev35's media page: "Follow our news on [LinkedIn](…) and [Instagram](…)", the very accounts
+    site.yaml's `organisation.social` lists for the footer, stopped as links to someone's profile."""
+    site_yaml = SITE_YAML.replace(
+        "  name: Example Trust\n",
+        "  name: Example Trust\n  social:\n"
+        "    - {title: Instagram, url: 'https://instagram.com/exampletrust'}\n"
+        "    - {title: LinkedIn, url: 'https://www.linkedin.com/company/example-trust'}\n",
+    )
+    assert site_yaml != SITE_YAML
+    ours = (
+        "---\ntitle: Media\n---\nFollow our news on [LinkedIn](https://www.linkedin.com/company/example-trust)"
+        " and [Instagram](https://instagram.com/exampletrust).\n"
+    )
+    root = make_site(tmp_path / "ours", {"site.yaml": site_yaml, "content/pages/media.md": ours})
+    result = run("check", "--site", str(root), "--at", AT)
+    assert result.exit_code == 0, result.output
+    theirs = ours.replace("instagram.com/exampletrust", "instagram.com/someone.else")
+    root = make_site(tmp_path / "theirs", {"site.yaml": site_yaml, "content/pages/media.md": theirs})
+    result = run("check", "--site", str(root), "--at", AT)
+    assert result.exit_code == 1 and "ID-SOCIAL" in result.output, result.output

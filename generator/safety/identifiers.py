@@ -29,7 +29,8 @@ _POCSO = 'POCSO s.23(2) "address … school, neighbourhood or any other particul
 def site_settings(config: SiteConfig) -> ts.Settings:
     """The identifier detectors' view of site.yaml."""
     org = config.organisation
-    settings = settings_of(config.safety, org.name, org.same_as)
+    # the accounts the footer links to are the organisation's own, as `same_as` is
+    settings = settings_of(config.safety, org.name, (*org.same_as, *(item.url for item in org.social)))
     identity = (*org.address, org.charity_number, org.company_number)
     return replace(settings, own_identity=tuple(ts.own_form(x) for x in identity if x.strip()))
 
