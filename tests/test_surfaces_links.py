@@ -6,6 +6,7 @@ from __future__ import annotations
 import pathlib
 import shutil
 
+import pytest
 from click.testing import CliRunner, Result
 from sitekit import AT as AT_DT
 from sitekit import SITE_YAML, STORY, approve_story, loc, make_site, story_md
@@ -152,3 +153,56 @@ def test_the_organisations_own_social_accounts_in_site_yaml_explain_their_links(
     root = make_site(tmp_path / "theirs", {"site.yaml": site_yaml, "content/pages/media.md": theirs})
     result = run("check", "--site", str(root), "--at", AT)
     assert result.exit_code == 1 and "ID-SOCIAL" in result.output, result.output
+
+
+FRONT_PAGES = [
+    # a page that tells of no survivor: an organisation's front page shows no one
+    (
+        "content/pages/get-help.md",
+        "---\ntitle: Get help\n---\nWebsite: [modernslaveryhelpline.org](https://www.modernslaveryhelpline.org/).\n",
+        False,
+    ),
+    (
+        "content/pages/get-help.md",
+        "---\ntitle: Get help\n---\nSee [France Victimes](https://www.france-victimes.fr).\n",
+        False,
+    ),
+    # a page going deeper than the front page may show anyone
+    (
+        "content/pages/get-help.md",
+        "---\ntitle: Get help\n---\nSee [her page](https://www.example-news.org/people/asha).\n",
+        True,
+    ),
+    # a survivor's story: a front page only as a free line's
+    (STORY, story_md("Asha called the helpline, [helpforvictims.org](https://helpforvictims.org).\n"), False),
+    (
+        STORY,
+        story_md("Pelo Disque 100 ou pelo site [new.safernet.org.br](https://new.safernet.org.br).\n"),
+        False,
+    ),
+    (
+        STORY,
+        story_md("You can reach it at [humantraffickinghotline.org](https://humantraffickinghotline.org).\n"),
+        False,
+    ),
+    (
+        STORY,
+        story_md("Asha worked at a spa, [sunrisespa.example.ph](https://sunrisespa.example.ph).\n"),
+        True,
+    ),
+    (
+        STORY,
+        story_md("The helpline is 1343; her page was [asha.example.org/me](https://asha.example.org/me).\n"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("rel", "text", "stops"), FRONT_PAGES)
+def test_an_organisations_front_page_on_a_page_or_as_a_free_lines_site(
+    tmp_path: pathlib.Path, rel: str, text: str, stops: bool
+) -> None:
+    """dev35's get-help pages: links to the helplines' own sites stopped as links nobody checked."""
+    root = make_site(tmp_path, {rel: text})
+    result = run("check", "--site", str(root), "--at", AT)
+    assert ("UNEXPLAINED-LINK" in result.output) is stops, result.output

@@ -385,7 +385,16 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
             found.append(x)
     found += numbers.find_numbers(p.text, site.vocab, claimed, site.settings.allowed_phones, ctx.home)
     links = numbers.link_spans(p.text)
-    found += numbers.find_links(p.text, links, site.hosts, claimed)
+    found += [
+        x
+        for x in numbers.find_links(p.text, links, site.hosts, claimed)
+        # an organisation's front page, on a page that tells of no survivor or named as a free line's
+        # ("Website: modernslaveryhelpline.org", "pelo Disque 100 ou pelo site new.safernet.org.br")
+        if not (
+            numbers.a_homepage(x.text)
+            and (not ctx.survivors or numbers.a_helplines_site(p.text, x.start, x.text, ctx.vocab))
+        )
+    ]
     for s, e in links:
         found += explain.names_in_link(p.text, s, e, ctx)
     placed = []

@@ -652,6 +652,24 @@ def find_links(
     return out
 
 
+def a_homepage(link: str) -> bool:
+    """The link leads to a site's front page, no path, query or fragment ("e-enfance.org",
+    "https://www.modernslaveryhelpline.org/"): it shows an organisation, never a person's page."""
+    parts = urlsplit(link if "://" in link else "https://" + link)
+    return not parts.path.strip("/") and not parts.query and not parts.fragment
+
+
+def a_helplines_site(text: str, s: int, link: str, vocab: Vocabulary) -> bool:
+    """A free line's site: the sentence names a free line before the link ("pelo Disque 100 ou pelo site
+    new.safernet.org.br"), or the address says it is one ("humantraffickinghotline.org")."""
+    free = vocab["free_line_words"]
+    host = (urlsplit(link if "://" in link else "https://" + link).hostname or "").casefold()
+    if any(len(w) > 5 and w in host for w in (*free.single, *("".join(p) for p in free.phrases))):
+        return True
+    before = _clause_words(text, s, 200)
+    return any(free.match(before, i) for i in range(len(before)))
+
+
 # The second-level names governments publish under, in any country: "gov.ng", "gob.pe", "gouv.sn",
 # "go.ke", "gv.at", "gub.uy", "govt.nz", "admin.ch", "fgov.be".
 GOVERNMENT_LABELS = frozenset(["gov", "gob", "gouv", "go", "gv", "gub", "govt", "admin", "fgov", "gc", "nic"])
