@@ -3916,3 +3916,60 @@ def test_red_team_36s_safe_sentences_build(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# A listed public figure told as what a survivor listens to or cheers for, in the places dev33 wrote
+# them: a public role before the name ("l'attaquant", "la chanteuse érythréenne"), a word of culture and
+# a copula ("Son idole est"), another name before it in the list a verb of listening governs.
+LISTED_FIGURES_BUILD = [
+    ("fr", "Genève, Suisse", "Il écoute la chanteuse érythréenne Helen Meles quand il a le mal du pays."),
+    ("fr", "Cotonou, Bénin", "Son joueur préféré est l'attaquant Steve Mounié."),
+    ("fr", "Dakar, Sénégal", "Son idole est le lutteur Modou Lô."),
+    ("fr", "Paris, France", "Le soir, elle écoute Magic System et Aya Nakamura en épluchant les légumes."),
+    ("en", "Kathmandu, Nepal", "His favourite player is Rohit Paudel."),
+    ("en", "Lagos, Nigeria", "Her favourite singer, Burna Boy, was on the radio all summer."),
+    ("es", "Santa Cruz, Bolivia", "Su jugador favorito es Marcelo Martins, goleador histórico del club."),
+    ("pt", "Porto, Portugal", "Gosta de ouvir o cantor Carlos do Carmo."),
+    ("pt", "Maputo, Mozambique", "Ela adora as canções de Lizha James."),
+    ("fil", "Iloilo City, Philippines", "Paborito niyang manlalaro si Kai Sotto."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), LISTED_FIGURES_BUILD)
+def test_a_listed_public_figure_after_a_public_role_or_in_a_list_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+# A name no list knows in the same places stops: the context cannot tell a star from the singer of
+# the parish choir or the recruiter she admired (red team 37, /work/rt37/leaks.txt: 74 such sentences
+# published with a first form of the rule that read context alone).
+UNLISTED_FIGURES_STOP = [
+    ("es", "Lima, Peru", "Su jefe en la banda era Marcelo Martins."),
+    ("en", "Manila, Philippines", "Her idol was Fidel Ramos, and she believed every promise he made."),
+    ("en", "Cebu City, Philippines", "At fourteen she admired Jomar Dizon more than anyone in her class."),
+    ("en", "Manila, Philippines", "Her idol was Jun Villaflor, and she believed every promise he made."),
+    ("en", "Accra, Ghana", "On Sundays she listened to Kofi Asante singing in the church choir."),
+    ("en", "Lagos, Nigeria", "She loved the songs of Tunde Bakare and went to every show at the hotel."),
+    ("es", "Cali, Colombia", "Su ídolo era Wilmer Rojas porque prometía contratos en México."),
+    ("fr", "Dakar, Sénégal", "Elle écoute la chanteuse Awa Sarr tous les soirs."),
+    ("pt", "Recife, Brazil", "Admirava o cantor Cleiton Barbosa porque ele prometia shows em Portugal."),
+    ("fil", "Quezon City, Philippines", "Paborito niyang mang-aawit si Jomar Dizon."),
+    ("en", "Lagos, Nigeria", "She listens to Rosa every night."),
+    ("en", "Lagos, Nigeria", "She admired Kevin Obi, who promised her a job in Lagos."),
+    ("en", "Lagos, Nigeria", "She listened to Kevin Obi until he sold her to a bar."),
+    ("en", "Lagos, Nigeria", "Her idol was her cousin Kevin Obi."),
+    ("es", "Lima, Peru", "Admira a González."),
+    ("es", "Lima, Peru", "Escuchaba a su tío Mario Quispe cantar."),
+    ("fr", "Dakar, Sénégal", "Elle écoutait Moussa Ndiaye, le chauffeur, qui la recrutait."),
+    ("pt", "Recife, Brazil", "Ela admirava Dona Rita Alves."),
+    ("fil", "Quezon City, Philippines", "Idolo niya ang kanyang tiyuhin na si Mario Dizon."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), UNLISTED_FIGURES_STOP)
+def test_a_name_in_a_sentence_of_culture_that_tells_of_someone_in_her_life_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

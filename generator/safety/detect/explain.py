@@ -2337,13 +2337,14 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         pass  # "The Weeknd", whose article is part of the name
     elif not _figures_listed(low, words_idx, vocab):
         # "Ouve Amália Rodrigues…": a verb of listening opening the sentence, capitalised with the run
-        if not (
+        if (
             len(words_idx) > 1
             and low[first] in vocab["title_words"]
             and _figures_listed(low, words_idx[1:], vocab)
         ):
+            opener, first = first, words_idx[1]
+        else:
             return False
-        opener, first = first, words_idx[1]
     by = vocab["by_words"]
 
     def skip(k: int) -> int:
@@ -2365,7 +2366,7 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     before = opener if opener is not None else skip(first - 1)
     # "écoute Aya Nakamura, Gims et Soolking": the figures before it in the same list govern it too
     while before >= 1 and (items[before].text == "," or low[before] in vocab["list_joiners"]):
-        start = _listed_figure_before(items, low, before - 1, vocab)
+        start = _capitalised_run_before(items, low, before - 1, vocab)
         if start is None:
             break
         before = skip(start - 1)
@@ -2438,8 +2439,36 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     # hasta que la vendió", "admired Michael Johnson because he bought her a phone": red team 34)
     if acts or _someone_acts_on_someone(items, low, last + 1, ctx):
         return False
-    # "ouvia a Cesária Évora", "listens to Burna Boy" (a verb of listening, one word or a phrase)
-    return culture(nxt) or listened or work or (culture(before) and governed)
+    # "ouvia a Cesária Évora", "listens to Burna Boy" (a verb of listening, one word or a phrase); "la
+    # chanteuse érythréenne Helen Meles", "Su ídolo es Marcelo Martins": a public role names a figure
+    role = _a_public_role_before(items, low, before, ctx)
+    return culture(nxt) or listened or work or (culture(before) and governed) or role
+
+
+def _a_public_role_before(items: tuple[Token, ...], low: list[str], before: int, ctx: NameContext) -> bool:
+    """Right before a listed figure's name (its article skipped), a public role (`public_roles`:
+    "l'attaquant", "la chanteuse", "the singer"), a people's word between ("la chanteuse érythréenne"),
+    or a comma after it ("her favourite singer, Burna Boy"); or a role and a copula ("His favourite
+    player is", "Su cantante favorita es"). The name must be listed: context alone cannot tell a star
+    from the parish choir's singer or the recruiter she admired (red team 37)."""
+    vocab = ctx.vocab
+    k = before
+    if k >= 1 and items[k].text == "," and items[k - 1].kind == WORD and low[k - 1] in vocab["public_roles"]:
+        return True
+    if k < 0 or items[k].kind != WORD:
+        return False
+    if low[k] in vocab["copulas"]:
+        # "His favourite player is", "Su cantante favorita es", "Son joueur préféré est": a role, not any
+        # word of culture ("Su jefe en la banda era…", "el club era…": red team 34)
+        roles = vocab["public_roles"]
+        m = k - 1
+        if m >= 1 and low[m] not in roles and low[m] in vocab["culture_words"]:
+            m -= 1  # "favorita", "préféré"
+        return m >= 0 and items[m].kind == WORD and low[m] in roles
+    if k >= 1 and ctx.knowledge.demonym(low[k]) and items[k - 1].kind == WORD:
+        k -= 1  # "la chanteuse érythréenne Helen Meles"
+    elided = _ELISION.match(low[k])  # "l'attaquant Steve Mounié"
+    return (low[k][elided.end() :] if elided else low[k]) in vocab["public_roles"]
 
 
 # Words the object-pronoun reader skips before a verb that stand for no person: a negation, "already",
@@ -2456,7 +2485,7 @@ def _a_persons_pronoun_before_a_verb(
     pronouns = ctx.vocab["object_pronouns"]
     return n > 0 and any(
         items[m].kind == WORD and low[m] in pronouns and low[m] not in _NOT_A_PERSON
-        for m in range(j, min(len(low), j + n + 2))
+        for m in range(j, min(len(low), j + n))  # the pronouns only: "en épluchant les légumes" acts on none
     )
 
 
@@ -2498,11 +2527,12 @@ def _figures_listed(low: list[str], words_idx: list[int], vocab: Vocabulary) -> 
     )
 
 
-def _listed_figure_before(
+def _capitalised_run_before(
     items: tuple[Token, ...], low: list[str], end: int, vocab: Vocabulary
 ) -> int | None:
-    """Where the capitalised run ending at `end` starts, when it is a listed figure or club, all of it
-    ("Aya Nakamura" in "Aya Nakamura, Gims et Soolking")."""
+    """Where the capitalised run ending at `end` starts: a name listed before the run, which what
+    governs the list governs too ("Aya Nakamura, Gims et Soolking", "écoute Magic System et Aya
+    Nakamura"). Each is read on its own: an unlisted one stays a name."""
     k = end
     while k >= 0 and items[k].kind == WORD and (items[k].cap or low[k] in vocab["connectors"]):
         k -= 1
@@ -2511,7 +2541,7 @@ def _listed_figure_before(
         start += 1
     if start > end or not items[end].cap:
         return None
-    return start if _figures_listed(low, list(range(start, end + 1)), vocab) else None
+    return start
 
 
 def _upper_or_lower(parts: list[str], ctx: NameContext) -> int | None:
