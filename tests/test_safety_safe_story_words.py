@@ -3973,3 +3973,34 @@ def test_a_name_in_a_sentence_of_culture_that_tells_of_someone_in_her_life_stops
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# A word of fans made a person's name a team ("fan de", "fã do", "fan ni"): red team 37's older leaks.
+# A given name first, a census surname last or names only is someone; a listed club or a team named
+# with a word stays a team.
+FANS_OF_SOMEONE_STOP = [
+    ("fr", "Lyon, France", "Elle était fan de Yanis Belkacem depuis ses premières vidéos de rap."),
+    ("pt", "Fortaleza, Brazil", "Era fã do Dinho Forrozeiro desde os doze anos."),
+    ("fil", "Cebu City, Philippines", "Fan na fan siya ni Jomar Dizon noon pa man."),
+    ("fil", "Tacloban City, Philippines", "Fan siya ni Jun Abellana, ang point guard ng liga."),
+]
+FANS_OF_A_TEAM_BUILD = [
+    ("es", "Lima, Peru", "Era hincha de Boca Juniors desde niña."),
+    ("es", "Lima, Peru", "Es fan de Alianza Lima."),
+    ("es", "Lima, Peru", "Es hincha del Sporting Cristal."),
+    ("fil", "Manila, Philippines", "Tagahanga siya ng Barangay Ginebra."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FANS_OF_SOMEONE_STOP)
+def test_a_persons_name_after_a_word_of_fans_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FANS_OF_A_TEAM_BUILD)
+def test_a_team_after_a_word_of_fans_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

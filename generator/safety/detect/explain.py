@@ -917,6 +917,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         and not _names_a_place_or_body(low, i, j, vocab)
         and not _a_fine_town(low, i, j, ctx)  # "un partido del Cuyamel", "laro ng Pasil": her village
         and not _team_at_home(items, low, i, j, ctx)
+        and not _shaped_like_a_person(low, words_idx, ctx)
         and not any(
             classes[k] == NAME_LIKE and not ctx.knowledge.more_word_than_name(low[k], ctx.languages)
             for k in words_idx
@@ -2688,6 +2689,26 @@ def _in_listed_phrase(
             if n > 1:
                 covered.update(sentence[p : p + n])
     return [k for k in words_idx if k in covered]
+
+
+def _shaped_like_a_person(low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
+    """A given name and another name that no list has as a team: someone, though a word of fans governs
+    it ("Elle était fan de Yanis Belkacem", "Fan siya ni Jun Abellana": red team 37; "fan de Boca
+    Juniors" and the listed "Jorge Wilstermann" stay teams)."""
+    vocab, know = ctx.vocab, ctx.knowledge
+    n = len(words_idx)
+    if n < 2 or any(
+        vocab[s].match(low, words_idx[0]) == n for s in ("teams", "club_names", "public_figures")
+    ):
+        return False
+    first, last = low[words_idx[0]], low[words_idx[-1]]
+    # a given name first or a census surname last; or names only, no word of the text's languages and
+    # no place in it ("Yanis Belkacem", "Jomar Dizon"; a team has a word: "Warriors", "Juniors")
+    return (
+        know.is_given_name(first)
+        or fold(last) in know.surnames
+        or not any(know.dictionary_word(low[k], ctx.languages) or ctx.place(low[k]) for k in words_idx)
+    )
 
 
 def _team(items: tuple[Token, ...], low: list[str], i: int, j: int, vocab: Vocabulary) -> bool:
