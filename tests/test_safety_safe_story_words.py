@@ -4004,3 +4004,77 @@ def test_a_team_after_a_word_of_fans_builds(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# The organisation's own programme, named after "our" and a programme's word (dev37: seven stories in
+# four languages named one the site had not declared).
+OUR_PROGRAMMES_BUILD = [
+    ("fr", "Cap-Haïtien, Haiti", "Grâce à notre programme *Lakou Lespwa*, Asha a suivi une formation."),
+    ("fr", "Lubumbashi, DR Congo", "Avec notre programme Mwana Shule, Asha va à l'école."),
+    ("es", "Managua, Nicaragua", "Asha entró en nuestro programa *Semillas de Futuro* en 2024."),
+    ("pt", "Dili, Timor-Leste", "Com o nosso programa *Dalan Foun*, Asha aprendeu a cozinhar."),
+    (
+        "fil",
+        "Cagayan de Oro, Philippines",
+        "Sa aming *Bag-ong Lakang* program, sumailalim si Asha sa pagsasanay.",
+    ),
+    ("en", "Accra, Ghana", "Through our *Bright Path* programme, Asha trained as a hairdresser."),
+]
+OUR_PROGRAMMES_STOP = [
+    ("en", "Accra, Ghana", "Our programme Maria Lopez helped her."),
+    ("fr", "Dakar, Senegal", "Avec notre programme Maman Rose, Asha va à l'école."),
+    ("es", "Lima, Peru", "Con nuestro programa, Asha conoció a Lucía Quispe."),
+    ("fil", "Manila, Philippines", "Sa aming programa sa Barangay Malinta, natuto si Asha."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), OUR_PROGRAMMES_BUILD)
+def test_the_organisations_own_programme_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), OUR_PROGRAMMES_STOP)
+def test_a_name_or_place_after_our_programme_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)
+
+
+# dev37: a feast named in common words after a festival's or a day's word, an acronym spelled by the
+# first letters of its expansion's words ("MINAS"), world regions in Spanish, French and Portuguese.
+FEASTS_ACRONYMS_REGIONS_BUILD = [
+    ("fr", "Cap-Haïtien, Haiti", "Le 18 mai, jour de la fête du Drapeau, Asha a défilé en bleu et rouge."),
+    (
+        "fr",
+        "Douala, Cameroon",
+        "Le ministère des Affaires sociales (MINAS) a pris en charge Asha. Le MINAS suit son dossier.",
+    ),
+    (
+        "es",
+        "Managua, Nicaragua",
+        "La Secretaría de Asuntos Sociales (SEAS) la protegió y la SEAS sigue su caso.",
+    ),
+    ("es", "Santo Domingo, Dominican Republic", "Trabajamos en el Caribe y en Centroamérica."),
+    ("pt", "Luanda, Angola", "Trabalhamos na África Austral e nas Caraíbas."),
+    ("fr", "Douala, Cameroon", "Nous travaillons en Afrique centrale et dans les Caraïbes."),
+]
+FEASTS_STOP = [
+    ("es", "Lima, Peru", "Bailó en la fiesta de Xochiltepec."),
+    ("pt", "Recife, Brazil", "Foi à festa da Rosa, sua vizinha."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FEASTS_ACRONYMS_REGIONS_BUILD)
+def test_feasts_in_words_acronyms_of_word_heads_and_world_regions_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FEASTS_STOP)
+def test_a_feast_named_for_a_village_or_a_person_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _stops(tmp_path, lang, location, sentence)

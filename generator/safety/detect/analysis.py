@@ -868,7 +868,8 @@ _EXPANSION_WORD = re.compile(r"[^\W\d_]+")
 
 def defined_acronyms(texts: Iterable[str]) -> frozenset[str]:
     """Acronyms the text spells out where it first uses them, lowercased: each letter is the first
-    letter of a word of the expansion, in order (small words may be skipped). The expansion is read
+    letter of a word of the expansion, in order (small words may be skipped), or two or three letters
+    are the first of a word of five letters or more ("Ministère des Affaires sociales (MINAS)"). The expansion is read
     as any other name is; the acronym then says nothing more than it does."""
     out: set[str] = set()
     for text in texts:
@@ -889,12 +890,24 @@ def _spells(acronym: str, words: list[str], *, backwards: bool) -> bool:
     if backwards:
         letters.reverse()
     initials = [unicodedata.normalize("NFKD", w[0].upper())[0] for w in words]
+    # a long word may give its first two or three letters ("MINAS": MINistère des Affaires Sociales)
+    heads = [
+        [
+            [unicodedata.normalize("NFKD", c)[0] for c in w[:size].upper()][:: -1 if backwards else 1]
+            for size in (2, 3)
+        ]
+        if len(w) >= 5
+        else []
+        for w in words
+    ]
 
     def match(n: int, m: int) -> bool:  # letters[n:] spelled by words[m:]
         if n == len(letters):
             return True
         for k in range(m, len(words)):
             if initials[k] == letters[n] and match(n + 1, k + 1):
+                return True
+            if any(letters[n : n + len(h)] == h and match(n + len(h), k + 1) for h in heads[k]):
                 return True
             if words[k][0].isupper() and n:
                 return False  # a capitalised word that is not part of it: another name

@@ -911,6 +911,10 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
     words_idx = [k for k in range(i, j) if items[k].kind == WORD]
     if not home and _public_figure(items, low, words_idx, ctx):
         return []  # "les chansons de Fally Ipupa", "an old Taylor Swift album": a singer, a club
+    if _a_feast_of_words(items, low, words_idx, ctx):
+        return []  # "la fête du Drapeau", "Dia da Paz", "las Fiestas Patrias": a feast named in words
+    if _our_programme(items, low, words_idx, classes, ctx):
+        return []  # "notre programme *Lakou Lespwa*", "sa aming *Bag-ong Lakang* program": the site's own
     if (
         not home
         and _team(items, low, i, j, vocab)
@@ -2689,6 +2693,91 @@ def _in_listed_phrase(
             if n > 1:
                 covered.update(sentence[p : p + n])
     return [k for k in words_idx if k in covered]
+
+
+def _a_feast_of_words(
+    items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext
+) -> bool:
+    """A feast or a day named in common words of the text's languages, capitalised after a festival's
+    or a day's word and its "of" ("la fête du Drapeau", "Dia da Paz", "Día de la Independencia") or
+    opened by one ("las Fiestas Patrias"). Every word must be more a word than a name and no place:
+    "la fête du Plateau" is a neighbourhood's, "la fiesta de Xochiltepec" a village's, "Dia da Rosa"
+    someone's."""
+    if not words_idx:
+        return False
+    vocab, know = ctx.vocab, ctx.knowledge
+    feasts = vocab.union(("festival_words", "feast_day_words"))
+    first = words_idx[0]
+    rest = words_idx
+    if low[first] in feasts.single and len(words_idx) > 1:
+        rest = words_idx[1:]  # "Fiestas Patrias"
+    else:
+        k = first - 1
+        while (
+            k >= 0
+            and items[k].kind == WORD
+            and not items[k].cap
+            and (low[k] in vocab["articles"] or low[k] in vocab["by_words"] or low[k] in ("de", "of", "ng"))
+            and first - k <= 3
+        ):
+            k -= 1
+        if k == first - 1 or k < 0 or items[k].kind != WORD or low[k] not in feasts.single:
+            return False
+    return all(
+        know.more_word_than_name(low[k], ctx.languages)
+        and not know.surname_more_than_word(low[k], ctx.languages)
+        and ctx.place(low[k]) is None
+        and not know.places_named(low[k])  # "la fête du Plateau": a district of Abidjan, Benin's state
+        and low[k] not in vocab["kinship"]
+        for k in rest
+    )
+
+
+# Marks a name may stand between: italics, quotation marks.
+_NAME_MARKS = frozenset("*_«»\"“”‘’'")
+
+
+def _our_programme(
+    items: tuple[Token, ...], low: list[str], words_idx: list[int], classes: dict[int, int], ctx: NameContext
+) -> bool:
+    """The organisation calls the run its own programme: "our" and a programme's word right before it,
+    or "our" right before it and the programme's word right after (`we_words`, `programme_words`:
+    "notre programme *Lakou Lespwa*", "nuestro programa Semillas", "sa aming *Bag-ong Lakang* program",
+    "our *Safe Steps* programme"). A programme is no place and no one, and the site publishes it; a
+    given name, a place finer than the site names, a kinship word or a title in it still stops ("notre
+    programme Maman Rose")."""
+    if not words_idx:
+        return False
+    vocab, know = ctx.vocab, ctx.knowledge
+    programme, we = vocab["programme_words"], vocab["we_words"]
+
+    def word_before(k: int) -> int:
+        k -= 1
+        while k >= 0 and items[k].kind == PUNCT and items[k].text in _NAME_MARKS:
+            k -= 1
+        return k if k >= 0 and items[k].kind == WORD else -1
+
+    def word_after(k: int) -> int:
+        k += 1
+        while k < len(items) and items[k].kind == PUNCT and items[k].text in _NAME_MARKS:
+            k += 1
+        return k if k < len(items) and items[k].kind == WORD else -1
+
+    b = word_before(words_idx[0])
+    a = word_after(words_idx[-1])
+    ours = (b >= 1 and low[b] in programme and low[b - 1] in we) or (
+        b >= 0 and low[b] in we and a >= 0 and low[a] in programme
+    )
+    if not ours:
+        return False
+    return not any(
+        classes.get(k) in (DECLARED, FINE_PLACE)
+        or low[k] in vocab["kinship"]
+        or low[k] in vocab["titles"]
+        or (know.is_given_name(low[k]) and not know.more_word_than_name(low[k], ctx.languages))
+        or know.surname_more_than_word(low[k], ctx.languages)
+        for k in words_idx
+    )
 
 
 def _shaped_like_a_person(low: list[str], words_idx: list[int], ctx: NameContext) -> bool:

@@ -43,7 +43,7 @@ LIST_SECTIONS = (
     "illustration_words", "negations", "people_nouns", "impersonal", "such_as", "naming_by_people",
     "family_words", "family_articles", "family_genitives", "naming_verbs", "clause_openers",
     "teams", "natural_regions", "dwelling_words", "public_figures", "club_names", "culture_words",
-    "public_roles", "life_roles", "company_words", "landmarks", "brands", "natural_features", "agencies", "personifications", "sentence_adverbs", "citation_words", "journey_verbs",
+    "public_roles", "programme_words", "life_roles", "company_words", "landmarks", "brands", "natural_features", "agencies", "personifications", "sentence_adverbs", "citation_words", "journey_verbs",
     # what the date rules read of a law's date, and where a date's sentence ends
     "before_date_words", "not_statute_words", "statute_part_words", "not_law_words", "numbered_statute_words",
     "number_abbreviations", "statute_joiners", "statute_openers", "abbreviations", "published_in_words",
