@@ -627,6 +627,10 @@ EVENT_DATES = [
     ("Il faisait froid le samedi 14 février quand il est arrivé au centre.\n", True),
     ("El sábado 30 de agosto, su hijo llegó al albergue.\n", True),
     ("Noong Linggo, Marso 1, dumating ang kanyang ama sa shelter.\n", True),
+    # dev37's event page: a list item is its own paragraph; the item that speaks of a child is not the date's
+    ("- Data: sábado, 20 de março de 2027\n- Inscrição: 2.000 kwanzas para menores de 16 anos\n", False),
+    ("- Date: Saturday 20 March 2027\n- Under-16s walk free with an adult\n", False),
+    ("- Sábado, 20 de março de 2027: as crianças foram resgatadas\n", True),
 ]
 
 
@@ -4078,3 +4082,31 @@ def test_a_feast_named_for_a_village_or_a_person_stops(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _stops(tmp_path, lang, location, sentence)
+
+
+# An age group is no one's number (dev35 and dev37 event pages: "free for under-16s"); a code that
+# only opens like one is still a code.
+AGE_GROUPS = [
+    ("Entry is £15 for adults and free for under-16s.", False),
+    ("Adults pay £15; under-18s and over-65s go free.", False),
+    ("She played for the U-17 team last season.", False),
+    ("Her file is U-17345 at the station.", True),
+]
+
+
+@pytest.mark.parametrize(("sentence", "flagged"), AGE_GROUPS)
+def test_an_age_group_is_no_ones_number(tmp_path: pathlib.Path, sentence: str, flagged: bool) -> None:
+    root = make_site(tmp_path / "site", {STORY: _childs_story("en", sentence, "Glasgow, United Kingdom")})
+    found = [h for h in unreviewed(root) if "DECISION-MISSING" not in h]
+    assert bool(found) is flagged, found
+
+
+# Another language's institution word that the text's own language uses often is that language's
+# word (dev37: French "exploitation", a farm, in an English sentence).
+def test_another_languages_institution_word_used_as_a_word_of_the_text(tmp_path: pathlib.Path) -> None:
+    sentence = (
+        "Police call county lines one of the fastest-growing forms of exploitation of British children."
+    )
+    _builds(tmp_path / "en", "en", "Cardiff, United Kingdom", sentence)
+    _stops(tmp_path / "es", "en", "Lima, Peru", "She studied at the escuela Benito Juárez.")
+    _stops(tmp_path / "fr", "fr", "Dakar, Senegal", "Elle travaillait dans l'exploitation Kane Frères.")

@@ -404,6 +404,9 @@ def _analyse_field(p: Prepared, ctx: explain.NameContext, site: SiteKnowledge) -
     return placed
 
 
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•|]|\d{1,2}[.)])[ \t]")
+
+
 def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.NameContext) -> bool:
     """The paragraph of a date speaks of a person: a pronoun or a word for one, a child, a relative, a
     life event ("rescued", "liberada"), or someone the document declares. In a document that tells no
@@ -412,6 +415,11 @@ def _personal(text: str, start: int, end: int, vocab: Vocabulary, ctx: explain.N
     with the girl in the next sentence is hers."""
     lo = text.rfind("\n\n", 0, start) + 1
     hi = text.find("\n\n", end)
+    line_lo = text.rfind("\n", 0, start) + 1
+    if _LIST_ITEM.match(text, line_lo):
+        # a list item or a table row is its own paragraph: "- Data: sábado, 20 de março de 2027" is the
+        # event's, whatever the next item says ("- Inscrição: … para menores de 16 anos")
+        lo, hi = line_lo, text.find("\n", end)
     words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)*", text[lo : hi if hi >= 0 else len(text)].casefold())
     return _mentions(words, _PERSONAL_SECTIONS, vocab, ctx)
 

@@ -2733,6 +2733,16 @@ def _a_feast_of_words(
     )
 
 
+def _anothers_common_word(w: str, section: str, ctx: NameContext) -> bool:
+    """A word another language lists in the section that the text's main language does not list and
+    uses often (zipf 3 or more): English "exploitation" is no French farm."""
+    if not ctx.written_in:
+        return False
+    main = ctx.written_in[0]
+    here = ctx.vocab.by_language.get(LANGUAGES[main], {}).get(section)
+    return not (here is not None and w in here) and ctx.knowledge.zipf(w)[main] >= 3.0
+
+
 # Marks a name may stand between: italics, quotation marks.
 _NAME_MARKS = frozenset("*_«»\"“”‘’'")
 
@@ -4369,8 +4379,11 @@ def _head_before(items: tuple[Token, ...], low: list[str], i: int, ctx: NameCont
         if _phrase_ends(low, k, under):
             # `under_phrases`: "ao abrigo da Lei n.º 6/2008", "ao abrigo do Código Penal": under the law
             return None
-        if (w in heads or w in first_heads) and meant_here(
-            w, ("institution_words", "institution_words_before"), ctx
+        if (
+            (w in heads or w in first_heads)
+            and meant_here(w, ("institution_words", "institution_words_before"), ctx)
+            # French "exploitation" (a farm) in "forms of exploitation of British children" (dev37)
+            and not _anothers_common_word(w, "institution_words_before", ctx)
         ):
             return k
         n = _phrase_length(low, k, heads) or _phrase_length(low, k, first_heads)

@@ -295,8 +295,12 @@ _ROAD = re.compile(r"(?:BR|NH|SH|AH|MEX|RN|RS|SP|MG|BA|PE|GO|PR|SC|CE|PA|AM|RJ|E
 _ORDINAL_FIL = re.compile(r"ika-?\d{1,4}", re.IGNORECASE)
 
 
+# An age group: "under-16s", "over-65s", "la Sub-17", "U-20" (a bracket of ages, no one's number).
+_AGE_GROUP = re.compile(r"(?:under|over|sub|u)-?\d{1,2}s?", re.IGNORECASE)
+
+
 def _code_explained(code: str, before: list[str], vocab: Vocabulary) -> bool:
-    if _compound(code) or _ROAD.fullmatch(code) or _ORDINAL_FIL.fullmatch(code):
+    if _compound(code) or _ROAD.fullmatch(code) or _ORDINAL_FIL.fullmatch(code) or _AGE_GROUP.fullmatch(code):
         return True
     amount = _AMOUNT.fullmatch(code)
     if (
