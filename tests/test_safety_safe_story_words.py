@@ -4011,39 +4011,40 @@ def test_a_team_after_a_word_of_fans_builds(
 
 
 # The organisation's own programme, named after "our" and a programme's word (dev37: seven stories in
-# four languages named one the site had not declared).
-OUR_PROGRAMMES_BUILD = [
-    ("fr", "Cap-Haïtien, Haiti", "Grâce à notre programme *Lakou Lespwa*, Asha a suivi une formation."),
-    ("fr", "Lubumbashi, DR Congo", "Avec notre programme Mwana Shule, Asha va à l'école."),
-    ("es", "Managua, Nicaragua", "Asha entró en nuestro programa *Semillas de Futuro* en 2024."),
-    ("pt", "Dili, Timor-Leste", "Com o nosso programa *Dalan Foun*, Asha aprendeu a cozinhar."),
+# four languages named one the site had not declared). Read as explained, red team 38 published 69
+# shelters, slums and nicknames so named; the finding says where a programme is declared instead, and a
+# programme site.yaml lists builds.
+OUR_PROGRAMMES = [
+    (
+        "fr",
+        "Cap-Haïtien, Haiti",
+        "Grâce à notre programme *Lakou Lespwa*, Asha a suivi une formation.",
+        "Lakou Lespwa",
+    ),
+    ("fr", "Lubumbashi, DR Congo", "Avec notre programme Mwana Shule, Asha va à l'école.", "Mwana Shule"),
+    ("pt", "Dili, Timor-Leste", "Com o nosso programa *Dalan Foun*, Asha aprendeu a cozinhar.", "Dalan Foun"),
     (
         "fil",
         "Cagayan de Oro, Philippines",
         "Sa aming *Bag-ong Lakang* program, sumailalim si Asha sa pagsasanay.",
+        "Bag-ong Lakang",
     ),
-    ("en", "Accra, Ghana", "Through our *Bright Path* programme, Asha trained as a hairdresser."),
-]
-OUR_PROGRAMMES_STOP = [
-    ("en", "Accra, Ghana", "Our programme Maria Lopez helped her."),
-    ("fr", "Dakar, Senegal", "Avec notre programme Maman Rose, Asha va à l'école."),
-    ("es", "Lima, Peru", "Con nuestro programa, Asha conoció a Lucía Quispe."),
-    ("fil", "Manila, Philippines", "Sa aming programa sa Barangay Malinta, natuto si Asha."),
 ]
 
 
-@pytest.mark.parametrize(("lang", "location", "sentence"), OUR_PROGRAMMES_BUILD)
-def test_the_organisations_own_programme_builds(
-    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+@pytest.mark.parametrize(("lang", "location", "sentence", "programme"), OUR_PROGRAMMES)
+def test_the_organisations_own_programme_builds_once_site_yaml_declares_it(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str, programme: str
 ) -> None:
-    _builds(tmp_path, lang, location, sentence)
-
-
-@pytest.mark.parametrize(("lang", "location", "sentence"), OUR_PROGRAMMES_STOP)
-def test_a_name_or_place_after_our_programme_stops(
-    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
-) -> None:
-    _stops(tmp_path, lang, location, sentence)
+    story = _childs_story(lang, sentence, location)
+    root = make_site(tmp_path / "undeclared", {STORY: story})
+    found = [h for h in unreviewed(root) if "DECISION-MISSING" not in h]
+    assert found and all("a programme's name that site.yaml's programmes do not list" in h for h in found), (
+        found
+    )
+    site_yaml = SITE_YAML + f"programmes: [{programme}]\n"
+    root = make_site(tmp_path / "declared", {"site.yaml": site_yaml, STORY: story})
+    assert unreviewed(root) == [], sentence
 
 
 # dev37: a feast named in common words after a festival's or a day's word, an acronym spelled by the
