@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from generator.config.settings import CONFIG_FILE
 from generator.content.model import Story
 from generator.findings import Finding, error
+from generator.safety.detect.explain import OUR_PROGRAMME
 from generator.safety.identifiers import hits
 from generator.safety.registry import (
     ERROR,
@@ -50,6 +51,18 @@ def undeclared_name(story: Story, ctx: StoryContext) -> Iterator[Hit]:
         '{what} ("{hint}"){where}: it may be a real person or a small place, and nobody has checked it',
         'describe the person instead ("another girl", "a neighbour") or name the city at most; '
         "if the story must name this person, add them to people with their role and name_type",
+        about=lambda what: what != OUR_PROGRAMME,
+    )
+    # "notre programme *Lakou Lespwa*": only site.yaml's programmes explain one (red team 38 named
+    # shelters, slums and nicknames so)
+    yield from hits(
+        ctx,
+        "UNDECLARED-NAME",
+        '{what} ("{hint}"){where}, but site.yaml\'s programmes do not list it: a name nobody listed may be '
+        "a shelter, a neighbourhood or a person",
+        'write "our programme" without its name, or ask whoever keeps site.yaml to add the programme under '
+        "programmes: (only a programme's name, never a place's or a person's)",
+        about=lambda what: what == OUR_PROGRAMME,
     )
 
 

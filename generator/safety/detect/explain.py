@@ -64,6 +64,7 @@ RELATIVE = "RELATIVE-NAMED"
 INSTITUTION = "ID-INSTITUTION"
 PLACE = "PLACE-PRECISION"
 FAMILY_NAME = "a family's name"  # a RELATIVE finding's `what` for a family named by its surname
+OUR_PROGRAMME = "a programme of the organisation's"  # an UNDECLARED finding's `what` after "our programme"
 
 # Classes of a single word
 DECLARED, KNOWN, COARSE_PLACE, FINE_PLACE, COMMON, NAME_LIKE, UNKNOWN = range(7)
@@ -1120,15 +1121,7 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         elif _called_our_programme(items, low, words_idx, ctx):
             # "notre programme *Lakou Lespwa*": the organisation's own, which site.yaml declares; read
             # as explained, it published 69 shelters, slums and nicknames (red team 38)
-            out.append(
-                _found(
-                    tokens,
-                    UNDECLARED,
-                    start,
-                    end,
-                    "a programme's name that site.yaml's programmes do not list",
-                )
-            )
+            out.append(_found(tokens, UNDECLARED, start, end, OUR_PROGRAMME))
         else:
             out.append(_found(tokens, UNDECLARED, start, end, "a name nobody declared"))
     # a given name read as a word or as a town ("su tía Carmen": Ciudad del Carmen): after a kinship
@@ -5073,5 +5066,20 @@ def _found(tokens: Tokens, rule: str, start: int, end: int, what: str) -> Found:
 
 
 # Levels, for messages
-__all__ = ["COUNTRY", "FAMILY_NAME", "INSTITUTION", "LINK", "PLACE", "RELATIVE", "STATE", "TOWN", "UNDECLARED", "Declared",
-           "NameContext", "find_names", "fold", "names_in_link"]  # fmt: skip
+__all__ = [
+    "COUNTRY",
+    "FAMILY_NAME",
+    "INSTITUTION",
+    "LINK",
+    "OUR_PROGRAMME",
+    "PLACE",
+    "RELATIVE",
+    "STATE",
+    "TOWN",
+    "UNDECLARED",
+    "Declared",
+    "NameContext",
+    "find_names",
+    "fold",
+    "names_in_link",
+]  # fmt: skip
