@@ -2720,7 +2720,7 @@ def _a_feast_of_words(
             k >= 0
             and items[k].kind == WORD
             and not items[k].cap
-            and (low[k] in vocab["articles"] or low[k] in vocab["by_words"] or low[k] in ("de", "of", "ng"))
+            and (low[k] in vocab["articles"] or low[k] in _OF_REGION)  # "la fête du", "Día de la"
             and first - k <= 3
         ):
             k -= 1
