@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Container, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from generator.safety.detect.scan_contacts import link_host
 from generator.safety.detect.scanbase import Found
@@ -647,8 +647,7 @@ def find_links(
         if any(a <= s < b or a < e <= b for a, b in claimed):
             continue
         link = text[s:e]
-        url = link if "://" in link else "https://" + link
-        host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+        host = (_split(link).hostname or "").casefold().removeprefix("www.")
         if link_host(host) is not None:
             continue  # a platform's, a file host's or a map's: the identifier detectors' own (or allowed)
         if host and not _host_allowed(host, allowed_hosts):
@@ -656,10 +655,15 @@ def find_links(
     return out
 
 
+def _split(link: str) -> SplitResult:
+    """A link's parts, read as a web address when it is written without its scheme ("e-enfance.org")."""
+    return urlsplit(link if "://" in link else "https://" + link)
+
+
 def a_homepage(link: str) -> bool:
     """The link leads to a site's front page, no path, query or fragment ("e-enfance.org",
     "https://www.modernslaveryhelpline.org/"): it shows an organisation, never a person's page."""
-    parts = urlsplit(link if "://" in link else "https://" + link)
+    parts = _split(link)
     return not parts.path.strip("/") and not parts.query and not parts.fragment
 
 
@@ -667,7 +671,7 @@ def a_helplines_site(text: str, s: int, link: str, vocab: Vocabulary) -> bool:
     """A free line's site: the sentence names a free line before the link ("pelo Disque 100 ou pelo site
     new.safernet.org.br"), or the address says it is one ("humantraffickinghotline.org")."""
     free = vocab["free_line_words"]
-    host = (urlsplit(link if "://" in link else "https://" + link).hostname or "").casefold()
+    host = (_split(link).hostname or "").casefold()
     if any(len(w) > 5 and w in host for w in (*free.single, *("".join(p) for p in free.phrases))):
         return True
     before = _clause_words(text, s, 200)
