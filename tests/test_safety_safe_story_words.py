@@ -4110,3 +4110,86 @@ def test_another_languages_institution_word_used_as_a_word_of_the_text(tmp_path:
     _builds(tmp_path / "en", "en", "Cardiff, United Kingdom", sentence)
     _stops(tmp_path / "es", "en", "Lima, Peru", "She studied at the escuela Benito Juárez.")
     _stops(tmp_path / "fr", "fr", "Dakar, Senegal", "Elle travaillait dans l'exploitation Kane Frères.")
+
+
+# Red team 36: someone named by a surname that is also a word, in the grammar that says a person. Each
+# stops now; each published before.
+SOMEONE_BY_GRAMMAR_STOP = [
+    # a cleft whose relative only a person takes, or French "qui" before someone acting on her
+    ("es", "Lima, Peru", "Fue Campos quien la vendió a un hombre de la frontera."),
+    ("pt", "São Paulo, Brazil", "Foi Pereira quem a vendeu a um homem do porto."),
+    ("fr", "Dakar, Senegal", "C'est Blanc qui l'a vendue à un homme de la ville."),
+    ("en", "Manila, Philippines", "King, who ran the bar, took her phone."),
+    # the agent of a participle of what a person does to someone
+    ("es", "Lima, Peru", "Fue vendida por Flores a un bar de Tijuana cuando tenía trece años."),
+    ("pt", "São Paulo, Brazil", "Ela foi aliciada por Rocha na porta da escola."),
+    (
+        "fr",
+        "Dakar, Senegal",
+        "Elle a été vendue par Blanc à un homme de la ville quand elle avait douze ans.",
+    ),
+    ("en", "Manila, Philippines", "She was sold by Stone to a bar owner in Angeles."),
+    # an English verb group: auxiliaries, modals, "used to", adverbs; a bare past; the survivor as object
+    ("en", "Manila, Philippines", "King had driven her to the port before dawn."),
+    ("en", "Manila, Philippines", "King used to pick her up after school."),
+    ("en", "Manila, Philippines", "Stone typically picked her up after school."),
+    ("en", "Manila, Philippines", "Stone hit her whenever she cried."),
+    ("en", "Manila, Philippines", "King sold Asha to a bar owner in Angeles."),
+    # a Romance verb group: the pronoun on the verb, on an infinitive after it, an avoir before a participle
+    ("es", "Lima, Peru", "Flores solía recogerla a la salida de la escuela y llevarla a su casa."),
+    ("es", "Lima, Peru", "Campos iba a venderla a un hombre de la frontera."),
+    ("pt", "São Paulo, Brazil", "Pereira levou-a para a estrada quando ela tinha treze anos."),
+    ("pt", "São Paulo, Brazil", "Pereira costumava buscá-la na saída da escola."),
+    ("pt", "São Paulo, Brazil", "Pereira logo a levou para um bar na estrada."),
+    ("fr", "Dakar, Senegal", "Pendant deux ans, Blanc l'a battue quand elle ne rapportait pas assez."),
+    ("fr", "Dakar, Senegal", "Blanc venait la chercher chaque soir à la sortie de l'école."),
+    ("fr", "Dakar, Senegal", "Blanc voulait l'emmener à Touba avec deux autres filles."),
+    # a role beside the name, between commas or as the whole answer to "who"
+    ("es", "Lima, Peru", "Campos, el dueño del bar, la obligaba a trabajar todas las noches."),
+    ("fr", "Dakar, Senegal", "Le patron du bar, Blanc, l'a obligée à travailler la nuit."),
+    ("es", "Lima, Peru", "¿Quién la vendió? Campos, el vecino de su tía."),
+    ("en", "Manila, Philippines", "Who sold her? King, a neighbour."),
+    # a relative between commas after the kinship word and an article
+    ("es", "Lima, Peru", "Su tío, el Rey, la llevó a la ciudad cuando tenía doce años."),
+    ("pt", "São Paulo, Brazil", "Seu tio, o Rocha, a levou para a cidade quando ela tinha doze anos."),
+    # the family she lived with, in the plural
+    ("es", "Lima, Peru", "Asha vivió con los Campos durante un año en la ciudad."),
+    ("en", "Manila, Philippines", "She lived with the Stones for a year before the raid."),
+    # Filipino: an adjective-shaped surname before "ang" and a verb done to her; a sitio's word after taga-
+    ("fil", "Manila, Philippines", "Mabini ang nagbenta sa kanya sa isang bar sa Maynila."),
+    ("fil", "Manila, Philippines", "Taga-Ilaya si Asha, isang maliit na lugar sa probinsya."),
+]
+
+# What the same grammar says of no one: a city, a feast, God, an institution, a team, an abstract noun.
+SOMEONE_BY_GRAMMAR_BUILD = [
+    ("es", "Medellín, Colombia", "Fue Medellín quien le dio una segunda oportunidad."),
+    ("fr", "Dakar, Senegal", "C'est Dakar qui l'a fait rêver quand elle était petite."),
+    ("es", "Lima, Peru", "Fue en Mayo cuando la encontraron en la calle."),
+    ("pt", "São Paulo, Brazil", "Foi Deus quem a salvou, diz ela."),
+    ("pt", "São Paulo, Brazil", "Foi a Igreja quem a acolheu quando chegou à cidade."),
+    ("es", "Lima, Peru", "Fue rescatada por la Policía Nacional en una redada."),
+    ("en", "Manila, Philippines", "It was Easter that changed everything for her."),
+    ("en", "Manila, Philippines", "She was inspired by Beyoncé when she was little."),
+    ("en", "Manila, Philippines", "Poverty had driven her to the city, and hunger would keep her there."),
+    ("es", "Mexico City, Mexico", "Asha viajó con los Pumas a un partido en el estadio."),
+    ("fr", "Dakar, Senegal", "Elle a fêté la victoire avec les Bleus devant la télévision."),
+    ("en", "Manila, Philippines", "She danced with the Lions fans at the stadium."),
+    ("fil", "Manila, Philippines", "Kahirapan ang nagdala sa kanya sa Maynila noong bata pa siya."),
+    ("fil", "Manila, Philippines", "Mabait ang tumulong sa kanya sa DSWD noong siya ay dumating."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), SOMEONE_BY_GRAMMAR_STOP)
+def test_a_word_the_grammar_makes_someone_stops(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    """A surname that is also a word ("Flores", "Blanc", "King", "Mabini") is someone when the sentence
+    says a person: who did it, who sold her, whose role it is, the family she lived with."""
+    _stops(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), SOMEONE_BY_GRAMMAR_BUILD)
+def test_the_same_grammar_about_no_one_builds(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)

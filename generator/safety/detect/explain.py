@@ -567,6 +567,11 @@ def _needs_context(
         and not (fold(words[0]) in ctx.knowledge.surnames and _hands_after(text, end, ctx))
         # "Act, village": a village's word after it may make even a common word a village's name
         and not any(w in vocab.triggers for w in _words_after(text, end))
+        # "Fue Campos quien…", "vendida por Flores": only a person is "who" or does that (_before_a_persons_who,
+        # _an_agent)
+        and not set(_words_after(text, end, 1)) & _WHO
+        and not set(_words_before(text, start, 1)) & _AGENT_MARKERS
+        and not (text.startswith(",", end) and _a_role_after(_words_after(text, end, 4), vocab))
     ):
         return False
     if (
@@ -638,6 +643,12 @@ def _needs_context(
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def _a_role_after(after: list[str], vocab: Vocabulary) -> bool:
+    """The words after a comma are an article and someone's role ("Campos, EL DUEÑO del bar, la
+    obligaba", "King, A NEIGHBOUR"): the word before names them (`_named_in_apposition`)."""
+    return len(after) > 1 and after[0] in vocab["articles"] and vocab["life_roles"].match(after, 1) > 0
 
 
 def _where_she_lives_before(text: str, start: int, vocab: Vocabulary) -> bool:
@@ -736,12 +747,44 @@ def _hands_after(text: str, end: int, ctx: NameContext) -> bool:
 
 def _by_hand(word: str, ctx: NameContext, languages: tuple[int, ...] | None = None) -> bool:
     """A form of a verb of what a person does to someone with their hands (`hands_on_verbs`, dictionary
-    forms: "drove", "levou", "vendue")."""
+    forms: "drove", "levou", "vendue"), a participle the dictionary takes for an adjective ("battue",
+    "enfermée", "aliciada") or a verb carrying its object ("levou-a", "buscá-la")."""
     hands = ctx.vocab["hands_on_verbs"]
+    langs = ctx.languages if languages is None else languages
     return any(
-        lemma in hands
-        for lemma in ctx.knowledge.lemmas(word, ctx.languages if languages is None else languages)
+        form in hands or any(lemma in hands for lemma in ctx.knowledge.lemmas(form, langs))
+        for form in _verb_forms(word)
     )
+
+
+# Participles' endings and the infinitives' they come from: "enferm-ée" enfermer, "batt-ue" battre,
+# "condu-ite" conduire, "alici-ada" aliciar, "vend-ida" vender: the dictionary reads many of them as
+# adjectives.
+_PARTICIPLE_INFINITIVES = (
+    (("ées", "és", "ée", "é"), ("er",)),
+    (("ues", "us", "ue"), ("re",)),
+    (("ites", "ite"), ("ire",)),
+    (("adas", "ados", "ada", "ado"), ("ar",)),
+    (("idas", "idos", "ida", "ido"), ("er", "ir")),
+)
+# A stressed vowel that ends a verb before its hyphenated pronoun: "buscá-la" buscar, "fazê-lo" fazer.
+_BEFORE_A_CLITIC = {"á": "ar", "ê": "er", "é": "er", "í": "ir", "ô": "or"}
+
+
+def _verb_forms(word: str) -> list[str]:
+    """The word, and what a verb form it may be looks like in the dictionary: the verb before a hyphenated
+    object pronoun ("levou-a": "levou", "buscá-la": "buscar"), a participle's infinitive ("battue":
+    "battre")."""
+    forms = [word]
+    if "-" in word:
+        head = word.split("-", 1)[0]
+        forms.append(head[:-1] + _BEFORE_A_CLITIC[head[-1]] if head[-1:] in _BEFORE_A_CLITIC else head)
+    for endings, infinitives in _PARTICIPLE_INFINITIVES:
+        for end in endings:
+            if word.endswith(end) and len(word) > len(end) + 2:
+                forms.extend(word[: -len(end)] + inf for inf in infinitives)
+                break
+    return forms
 
 
 def _who_did_it(marker: str, verb: str, ctx: NameContext) -> bool:
@@ -1133,11 +1176,16 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         and _kin_apposed(items, low, j, ctx)
         and not any(items[m].kind == WORD and low[m] in _PREPOSITIONS for m in range(max(0, first - 1), i))
     )
+    # "Su tío, el Rey, la llevó", "Seu tio, o Rocha, a levou": the relative's name between commas after
+    # the kinship word and an article, whatever word it is
+    apposed = apposed or (
+        not governed and len(words_idx) == 1 and _kin_then_article(items, low, first, j, ctx)
+    )
     given_common = [
         k
         for k in words_idx
         if (
-            (classes.get(k) in (COMMON, COARSE_PLACE) and apposed and len(words_idx) == 1)
+            (classes.get(k) in (COMMON, COARSE_PLACE, KNOWN) and apposed and len(words_idx) == 1)
             or (classes.get(k) == COMMON and ctx.knowledge.is_given_name(low[k]))
             or (classes.get(k) == COARSE_PLACE and kin_before and ctx.knowledge.is_given_name(low[k]))
         )
@@ -1754,6 +1802,8 @@ def _plain_word_class(
         # probinsya nila": the province, a place the site may name
         named = ctx.place(w)
         return COARSE_PLACE if named is not None and named.level <= ctx.precision else FINE_PLACE
+    if j == k + 1 and _FILIPINO in ctx.languages and _a_filipino_doer(items, low, k, ctx):
+        return UNKNOWN  # "Mabini ang nagbenta sa kanya": the one who sold her, though "mabini" is a word
     if (
         k > 0
         and low[k - 1] == "taga"
@@ -1856,7 +1906,15 @@ def _plain_word_class(
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
-    agent = place is not None and _an_agent(items, low, i, ctx)  # "aliciada por João": who did it
+    by_someone = j == k + 1 == i + 1 and _an_agent(items, low, i, ctx)
+    if (
+        (by_someone or (j == k + 1 == i + 1 and _before_a_persons_who(items, low, k, place, ctx)))
+        and (place is None or place.level > COUNTRY)
+        and _may_be_someone(items[k], w, ctx)
+    ):
+        return UNKNOWN  # "vendida por Flores", "vendue par Blanc", "sold by Stone": who sold her; "Fue
+        # Campos quien la vendió", "It was Stone who…": only a person is "who", whatever else the word is
+    agent = place is not None and _an_agent(items, low, i, ctx)  # "aliciada por João Pereira": who did it
     located = not agent and (
         _locative_before(items, low, i, vocab)
         or _followed_by_place(items, j)
@@ -2204,6 +2262,10 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
     while m < n and m <= k + 9 and items[m].kind == WORD:
         role = role or (m <= k + 5 and bool(roles.match(low, m)))
         m += 1
+    if role and (m >= n or items[m].text in ".!?"):
+        # "¿Quién la vendió? Campos, el vecino de su tía.", "Who sold her? King, a neighbour.": a name
+        # and whose it is, all the sentence says (however frequent a word: "Blanc, le voisin de sa tante.")
+        return w not in ctx.function_words and w not in vocab["bare_subjects"] and not _not_bare_name(w, ctx)
     if not role or m + 1 >= n or items[m].text != ",":
         return False
     after = items[m + 1]
@@ -2494,6 +2556,68 @@ def _a_persons_pronoun_before_a_verb(
     return n > 0 and any(
         items[m].kind == WORD and low[m] in pronouns and low[m] not in _NOT_A_PERSON
         for m in range(j, min(len(low), j + n))  # the pronouns only: "en épluchant les légumes" acts on none
+    )
+
+
+# Object pronouns a verb carries after it, a person's: "levou-A", "buscá-LA", "recoger-LA", "esperándo-LA".
+_PERSONS_CLITICS = frozenset({"a", "o", "as", "os", "la", "lo", "las", "los", "le", "les", "lhe", "lhes", "me",
+                              "nos", "te"})  # fmt: skip
+_CARRIERS = ("ar", "er", "ir", "ando", "iendo", "yendo")  # an infinitive's or a gerund's ending
+
+
+def _carries_a_person(w: str, ctx: NameContext) -> bool:
+    """A verb form carrying a person's object pronoun: hyphenated ("levou-a", "buscá-la", "levá-la-ia",
+    "disse-lhe") or, in Spanish, written on an infinitive or a gerund ("recogerla", "esperándola")."""
+    know = ctx.knowledge
+    if "-" in w:
+        head, _, rest = w.partition("-")
+        return rest.split("-")[0] in _PERSONS_CLITICS and any(
+            know.verb_or_infinitive(f, ctx.languages) for f in _verb_forms(w)[1:2] + [head]
+        )
+    for clitic in ("la", "lo", "las", "los", "le", "les", "me", "nos"):
+        if w.endswith(clitic):
+            base = unaccented(w[: -len(clitic)])
+            return base.endswith(_CARRIERS) and know.verb_or_infinitive(base, ctx.languages)
+    return False
+
+
+def _someone_in_the_verb_group(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
+    """In French, Spanish or Portuguese, the verb group at j does something to a person: after up to two
+    adverbs or negations ("Campos jamás le pagó", "Pereira nem a deixava", "Blanc ne l'a jamais…"), a
+    person's object pronoun before its verb ("la vendió", "l'a battue"), a verb carrying one ("levou-a",
+    "buscá-la"), or a verb then an infinitive or a gerund that does ("solía recogerla", "iba a venderla",
+    "costumava buscá-la", "venait la chercher", "voulait l'emmener")."""
+    vocab = ctx.vocab
+    adverbs = vocab["subject_adverbs"]
+    m = j
+    for _ in range(2):
+        if (
+            m < len(items)
+            and items[m].kind == WORD
+            and not items[m].cap
+            and (low[m] in adverbs or low[m] in vocab["negations"] or low[m].endswith("mente"))
+        ):
+            m += 1
+    if m >= len(items) or items[m].kind != WORD or items[m].cap:
+        return False
+    if _a_persons_pronoun_before_a_verb(items, low, m, ctx) or _carries_a_person(low[m], ctx):
+        return True
+    if not ctx.knowledge.verb_form(low[m], ctx.languages):
+        return False
+    n = m + 1
+    if n + 1 < len(items) and items[n].kind == WORD and low[n] in ("a", "de", "à") and not items[n + 1].cap:
+        n += 1  # "iba a venderla", "acaba de llevarla"
+    if n >= len(items) or items[n].kind != WORD or items[n].cap:
+        return False
+    if _carries_a_person(low[n], ctx):
+        return True
+    # "venait la chercher", "voulait l'emmener": a person's pronoun before the infinitive
+    return (
+        n + 1 < len(items)
+        and low[n] in ctx.vocab["object_pronouns"]
+        and low[n] not in _NOT_A_PERSON
+        and items[n + 1].kind == WORD
+        and ctx.knowledge.verb_or_infinitive(low[n + 1], ctx.languages)
     )
 
 
@@ -3555,6 +3679,23 @@ def _kin_apposed(items: tuple[Token, ...], low: list[str], j: int, ctx: NameCont
     return m < len(items) and items[m].kind == PUNCT and items[m].text in _APPOSITION_OPENS[items[j].text]
 
 
+def _kin_then_article(items: tuple[Token, ...], low: list[str], first: int, j: int, ctx: NameContext) -> bool:
+    """A possessive, a kinship word, a comma and an article before the run, a comma after it: "Su tío, el
+    Rey, la llevó", "Seu tio, o Rocha, a levou", "her uncle, the Major, …"."""
+    vocab = ctx.vocab
+    a = first - 1
+    if a < 3 or j >= len(items) or items[j].text != ",":
+        return False
+    if items[a].kind != WORD or low[a] not in vocab["articles"] or items[a - 1].text != ",":
+        return False
+    k = a - 2
+    kin = _KinWords(vocab["kinship"], ctx.not_kinship)
+    for m in (k, k - 1):  # "su tío,", "su hermana mayor,"
+        if m >= 1 and items[m].kind == WORD and low[m] in kin:
+            return items[m - 1].kind == WORD and low[m - 1] in vocab["possessives"]
+    return False
+
+
 def _capitalised_name_goes_on(items: tuple[Token, ...], low: list[str], k: int, vocab: Vocabulary) -> bool:
     """After word k, another capitalised word, right after it or after a connector ("Madre de Dios")."""
     n = k + 1
@@ -3718,6 +3859,25 @@ def _after_a_role(
         if m < 0 or items[m].text != ",":
             return False
         m -= 1
+        # "the owner of the bar, King,", "le patron du bar, Blanc,": the role and what it is of, and the
+        # name between commas
+        for of in range(m - 1, max(-1, m - 4), -1):
+            if items[of].kind != WORD or items[of].cap:
+                break
+            if low[of] in _OWNER_LINKS:
+                if (
+                    of > 0
+                    and _a_role_at(items, low, of - 1, vocab)
+                    and i + 1 < len(items)
+                    and items[i + 1].text == ","
+                ):
+                    return True
+                break
+    return _a_role_at(items, low, m, vocab)
+
+
+def _a_role_at(items: tuple[Token, ...], low: list[str], m: int, vocab: Vocabulary) -> bool:
+    """Word m is a lowercase word for someone's role, no family's word."""
     if m < 0 or items[m].kind != WORD or items[m].cap or low[m] in vocab["family_words"]:
         return False  # "la familia Ramírez" is a family's name (_family_surname)
     return any(low[m] in vocab[section] for section in _ROLE_NOUNS)
@@ -3906,7 +4066,9 @@ def _a_surname_acting(
         return False  # "Hope kept her going", "Allí le dijeron…": a word people are rarely called,
         # opening the sentence (mid-sentence the capital says a name, "Every night Flores picked her
         # up"; and opening what someone says, "Flores te va a buscar": a noun would have its article)
-    if _object_pronouns_before_a_verb(items, low, j, ctx) > 0:
+    if _object_pronouns_before_a_verb(items, low, j, ctx) > 0 or (
+        not ctx.english and _someone_in_the_verb_group(items, low, j, ctx)
+    ):
         return True
     if word:
         return False  # "nenhum jogo do Galo pela televisão": such a word needs the object pronoun above
@@ -3960,22 +4122,50 @@ def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ct
         return False  # "Monday brought her good news", "Inglés le costó", "Bread kept us alive": only
         # what a person does with their hands ("drove her", "la recogía") makes a word someone
     if ctx.english:
+        v = _english_verb_of_group(items, low, j, ctx)
         return (
             not _an_english_plural(w, ctx)  # "Neighbours took her in", "Drivers picked them up"
-            and j + 1 < len(items)
-            and items[j].kind == WORD
-            and not items[j].cap
-            and items[j + 1].kind == WORD
-            and low[j + 1] in ("her", "him", "them", "me", "us")
-            and ctx.knowledge.english_past_or_present(low[j])
+            and 0 <= v < len(items) - 1
+            and items[v + 1].kind == WORD
+            # "King sold Mira to a bar owner": the survivor herself
+            and (
+                low[v + 1] in ("her", "him", "them", "me", "us") or low[v + 1] in ctx.declared.person_phrases
+            )
             # "Sunday was her day off": a copula does nothing to anyone
-            and not ctx.knowledge.lemmas(low[j], (0,)) & {"be", "become", "seem", "remain"}
+            and not ctx.knowledge.lemmas(low[v], (0,)) & {"be", "become", "seem", "remain"}
         )
     if j + 1 < len(items) and items[j + 1].kind == WORD and _who_did_it(low[j], low[j + 1], ctx):
         # "Reyes ang nagbenta sa kanya": the one who sold her. A Tagalog or English noun may be that
         # predicate without its article ("Pulis ang nagligtas sa kanya": police), a surname only a name.
         return not ctx.knowledge.dictionary_word(w, (0, _FILIPINO))
-    return _a_persons_pronoun_before_a_verb(items, low, j, ctx)
+    return _someone_in_the_verb_group(items, low, j, ctx)
+
+
+# What may stand in an English verb group before its verb: auxiliaries, modals, "used to", adverbs of time
+# and frequency ("King HAD driven her", "Stone WOULD drive her", "King USED TO pick her up", "Rose NEVER let
+# her"); any other word in -ly is an adverb too ("Stone TYPICALLY picked her up").
+_ENGLISH_GROUP = frozenset({"had", "has", "have", "would", "will", "could", "should", "might", "must", "can",
+                            "did", "does", "do", "was", "is", "were", "are", "used", "to", "never", "always",
+                            "often", "once", "still", "also", "even", "sometimes", "usually", "then", "just",
+                            "later", "soon", "again", "already", "first", "not", "ever", "twice"})  # fmt: skip
+
+
+def _english_verb_of_group(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:
+    """The index of the verb of the English verb group at j, after up to three auxiliaries, modals or
+    adverbs ("had driven", "used to pick", "typically picked"), or -1 when there is none: a past or
+    present form, or any form of a verb done by hand ("hit", "beat", "let" look like their bare form)."""
+    v = j
+    while (
+        v < min(len(items), j + 3)
+        and items[v].kind == WORD
+        and not items[v].cap
+        and (low[v] in _ENGLISH_GROUP or (low[v].endswith("ly") and len(low[v]) > 4))
+    ):
+        v += 1
+    if v >= len(items) or items[v].kind != WORD or items[v].cap:
+        return -1
+    w = low[v]
+    return v if ctx.knowledge.english_past_or_present(w) or _by_hand(w, ctx, (0,)) else -1
 
 
 def _not_bare_name(w: str, ctx: NameContext) -> bool:
@@ -4027,10 +4217,100 @@ def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext
     return _by_hand(w, ctx) or _by_hand(masculine, ctx)
 
 
+# Filipino particles between a predicate and "ang": "Bituin DAW ang nagdala", "Malakas MISMO ang sumundo"
+_FILIPINO_PARTICLES = frozenset({"daw", "raw", "mismo", "din", "rin", "nga", "pala"})
+
+
+def _a_filipino_doer(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k, a Tagalog adjective in ma- (which many surnames are: Malakas, Matapang, Mabini, Masipag),
+    is the predicate of "ang" and a verb done to her ("Mabini ang nagbenta sa kanya", "Malakas mismo ang
+    sumundo sa kanya"): the one who did it. An adjective there would describe nobody; a noun may be that
+    predicate ("Kahirapan ang nagdala sa kanya sa Maynila": poverty), so only the adjective's shape
+    counts."""
+    w = low[k]
+    if not (w.startswith("ma") and len(w) >= 5 and items[k].cap) or not _may_be_someone(items[k], w, ctx):
+        return False
+    if w in ctx.vocab.known or w in ctx.vocab.public or ctx.place(w) is not None:
+        return False
+    m = k + 1
+    while m < len(items) and items[m].kind == WORD and low[m] in _FILIPINO_PARTICLES:
+        m += 1
+    if m + 3 >= len(items) or not all(items[x].kind == WORD for x in range(m, m + 4)):
+        return False
+    return (
+        _who_did_it(low[m], low[m + 1], ctx)
+        and _tagalog_by_hand(low[m + 1], ctx)  # "Mabait ang tumulong sa kanya": the one who helped was kind
+        and low[m + 2] == "sa"
+        and low[m + 3] in ("kanya", "kaniya", "kanila", "akin", "amin")
+    )
+
+
+def _tagalog_by_hand(verb: str, ctx: NameContext) -> bool:
+    """A Tagalog verb on a root of `hands_on_verbs`, after its prefix or around its infix ("nagbenta":
+    benta, "bumugbog": bugbog, "pinilit": pilit)."""
+    plain = verb[0] + verb[3:] if len(verb) > 5 and verb[1:3] in ("in", "um") else verb
+    return any(
+        len(root) >= 4 and (root in verb or root in plain) for root in ctx.vocab["hands_on_verbs"].single
+    )
+
+
+def _may_be_someone(t: Token, w: str, ctx: NameContext) -> bool:
+    """A capitalised word that may be a person's name where the sentence says someone: no acronym, month,
+    feast, people, religion, God, relative, title or person's word ("It was Easter that…", "fue rescatada
+    por Dios", "Fue Mamá quien la llevó")."""
+    vocab = ctx.vocab
+    return (
+        not t.upper
+        and not _not_bare_name(w, ctx)
+        and w not in vocab["bare_subjects"]
+        and not any(w in vocab[s] for s in _NOT_BARE_NAMES)
+    )
+
+
+# Relative pronouns only a person takes ("It was Stone WHO…", "Fue Campos QUIEN…", "Foi Pereira QUEM…");
+# French "qui" is anything's.
+_PERSONS_WHO = frozenset({"who", "whom", "quien", "quienes", "quem"})
+# The copula of a cleft sentence before its subject ("It WAS Stone who", "FUE Campos quien", "C'EST Blanc qui")
+_CLEFT_COPULAS = frozenset({"was", "is", "fue", "es", "era", "foi", "é", "est", "était", "fut"})
+
+
+def _before_a_persons_who(
+    items: tuple[Token, ...], low: list[str], k: int, place: Place | None, ctx: NameContext
+) -> bool:
+    """Word k is the one a relative only a person takes is about: right after a cleft's copula ("It was
+    Stone who sold her", "Fue Campos quien la vendió", "Foi Pereira quem a vendeu"; French "C'est Blanc qui
+    l'a vendue" only before someone acting on someone, "qui" being anything's) or in apposition before
+    a comma ("Stone, who ran the bar, took her phone"). A town's name there, and anything before French
+    "qui", only when what follows is done to someone by hand ("Fue Medellín quien le dio una segunda
+    oportunidad", "C'est Dakar qui l'a fait rêver": the city)."""
+    j = k + 1
+    if j + 1 >= len(items) or items[j].kind == PUNCT and items[j].text != ",":
+        return False
+    comma = items[j].kind == PUNCT
+    m = j + 1 if comma else j
+    if m + 1 >= len(items) or items[m].kind != WORD:
+        return False
+    cleft = k > 0 and items[k - 1].kind == WORD and low[k - 1] in _CLEFT_COPULAS and not comma
+    if low[m] in _PERSONS_WHO:
+        if not (cleft or comma):
+            return False
+    elif not (low[m] == "qui" and cleft and k > 1 and low[k - 2] in ("c'", "c’", "ce")):
+        return False
+    if place is None and low[m] != "qui":
+        return True
+    return _done_by_hand(items, low, m + 1, ctx) and _someone_acts_on_someone(items, low, m + 1, ctx)
+
+
 def _an_unknown_home(w: str, ctx: NameContext) -> bool:
     """After Filipino "taga" (from), a word no list explains and the language does not use often: the
     name of where someone is from ("taga-Tondo"; "taga-Gobyerno" is a word, "Taga-Mindanaw" a region)."""
-    return w not in ctx.vocab.known and w not in ctx.vocab.public and ctx.frequency(w) < 4.5
+    vocab = ctx.vocab
+    # "Taga-Ilaya si Mira": a word that marks a part of a village ("San Roque Ilaya") is a sitio's name too
+    return (
+        (w not in vocab.known or w in vocab["place_words_after"])
+        and w not in vocab.public
+        and ctx.frequency(w) < 4.5
+    )
 
 
 # What "X ang …" says X is when not a place: someone's name, surname or nickname.
@@ -4120,6 +4400,8 @@ def _object_pronouns_before_a_verb(items: tuple[Token, ...], low: list[str], j: 
     pronouns = ctx.vocab["object_pronouns"]
     m = j
     while m < len(items) and items[m].kind == WORD and low[m] in pronouns and m < j + 3:
+        if low[m] == "a" and m > j and low[m - 1].endswith(("'", "’")):
+            break  # "l'a battue": after an elided pronoun, French "a" is the verb (avoir), no Portuguese "a"
         m += 1
     verb = (
         m < len(items)
@@ -4794,9 +5076,35 @@ def _family_surname(
     word_before = b >= 0 and items[b].kind == WORD and not items[b].cap and not items[b].possessive
     before = word_before and (low[b] in vocab["kinship"] or low[b] in vocab["family_words"])
     whose = _whose_family(items, low, i, ctx)
+    # "vivió con los Campos", "chez les Blanc": living with a plural article and a surname, a family,
+    # though the surname is also a plural noun or a town
+    along = (
+        word_before
+        and len(words_idx) == 1
+        and b > 0
+        and items[b - 1].kind == WORD
+        and (_phrase_or_word(low, b - 1, vocab["company_words"]) > 0 or low[b - 1] == "chez")
+        and (
+            (
+                (low[b] in vocab["family_articles"] or low[b] == "les")
+                and fold(low[i]) in ctx.knowledge.surnames
+            )
+            # "She lived with the Stones": an English family in the plural, where she lived
+            or (
+                ctx.english
+                and low[b] == "the"
+                and any(fold(f) in ctx.knowledge.surnames for f in _singulars(low[i]))
+                and any(low[m] in vocab["dwelling_words"] for m in range(max(0, b - 4), b - 1))
+            )
+        )
+    )
     # A family's word, a home or relatives before it: a family, even when the word is a city or a region
     # elsewhere ("pamilyang Santos": Santos is a Brazilian city; "casa de los Flores" on a Mexican story).
-    allowed = (COMMON, NAME_LIKE, UNKNOWN, COARSE_PLACE) if before or whose else (COMMON, NAME_LIKE, UNKNOWN)
+    allowed = (
+        (COMMON, NAME_LIKE, UNKNOWN, COARSE_PLACE)
+        if before or whose or along
+        else (COMMON, NAME_LIKE, UNKNOWN)
+    )
     if not words_idx or any(classes.get(k) not in allowed for k in words_idx):
         return []  # a declared name, a place, a listed body: explained for what it is
     if all(items[k].upper for k in words_idx):
@@ -4814,9 +5122,14 @@ def _family_surname(
     # "los Pumas", "les Bleus", "les Jeux olympiques": a plural noun, a team or an event, no family
     plural_noun = last.endswith(("s", "x")) and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
     plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
-    if before or after or plural or whose:
+    if before or after or plural or whose or along:
         return [_found(tokens, RELATIVE, i, j, FAMILY_NAME)]
     return []
+
+
+def _singulars(w: str) -> list[str]:
+    """What an English plural may be the plural of: "stones" stone, "rosses" ross."""
+    return [w[:-1], w[:-2]] if w.endswith("es") else [w[:-1]] if w.endswith("s") else []
 
 
 def _whose_family(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
