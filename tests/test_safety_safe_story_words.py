@@ -4155,6 +4155,14 @@ SOMEONE_BY_GRAMMAR_STOP = [
     # the family she lived with, in the plural
     ("es", "Lima, Peru", "Asha vivió con los Campos durante un año en la ciudad."),
     ("en", "Manila, Philippines", "She lived with the Stones for a year before the raid."),
+    # someone and a companion acting together; the speaker after a quotation; a quotation that is speech
+    ("en", "Manila, Philippines", "King and his wife kept her locked in the house."),
+    ("es", "Lima, Peru", "Flores y su esposa la llevaron a Tijuana en un camión."),
+    ("pt", "São Paulo, Brazil", "Pereira e a mulher a levaram para a estrada num caminhão."),
+    ("fr", "Dakar, Senegal", "« Monte dans la voiture », lui a ordonné Blanc devant l'école."),
+    ("pt", "São Paulo, Brazil", '"Você vai trabalhar para mim", disse-lhe Rocha na primeira noite.'),
+    ("es", "Lima, Peru", "Me prometió Campos un trabajo de mesera, pero era mentira."),
+    ("fr", "Dakar, Senegal", "Elle ne voulait pas en parler. « Blanc m'a vendue », dit-elle enfin."),
     # Filipino: an adjective-shaped surname before "ang" and a verb done to her; a sitio's word after taga-
     ("fil", "Manila, Philippines", "Mabini ang nagbenta sa kanya sa isang bar sa Maynila."),
     ("fil", "Manila, Philippines", "Taga-Ilaya si Asha, isang maliit na lugar sa probinsya."),
@@ -4175,6 +4183,11 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("fr", "Dakar, Senegal", "Elle a fêté la victoire avec les Bleus devant la télévision."),
     ("en", "Manila, Philippines", "She danced with the Lions fans at the stadium."),
     ("fil", "Manila, Philippines", "Kahirapan ang nagdala sa kanya sa Maynila noong bata pa siya."),
+    ("en", "Manila, Philippines", "Music and her teacher helped her through the worst year."),
+    ("es", "Medellín, Colombia", "Medellín y su gente la recibieron con los brazos abiertos."),
+    ("es", "Medellín, Colombia", "Le dijo Medellín que sí a la nueva ley de protección."),
+    ("es", "Lima, Peru", "Me encantó Lima cuando llegué por primera vez."),
+    ("fr", "Dakar, Senegal", "Elle chantait « Petit Pays », dit-elle enfin."),
     ("fil", "Manila, Philippines", "Mabait ang tumulong sa kanya sa DSWD noong siya ay dumating."),
 ]
 

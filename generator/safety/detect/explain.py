@@ -608,8 +608,13 @@ def _needs_context(
         if place is not None:
             if place.level > ctx.precision:
                 return True
-            # "Cada noche Flores la recogía": a place's name may be someone's (_a_town_acting)
-            if len(words) == 1 and fold(w) in ctx.knowledge.surnames and _a_verb_after(text, end, ctx):
+            # "Cada noche Flores la recogía": a place's name may be someone's (_a_town_acting); "Levou-a
+            # Rocha…", "disse-lhe Rocha": the subject after a verb that carries a person (_agent_after_its_verb)
+            if (
+                len(words) == 1
+                and fold(w) in ctx.knowledge.surnames
+                and (_a_verb_after(text, end, ctx) or _a_persons_verb_before(text, start))
+            ):
                 return True
             continue
         if w in acronyms and w not in ctx.acronyms:
@@ -643,6 +648,12 @@ def _needs_context(
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def _a_persons_verb_before(text: str, start: int) -> bool:
+    """The word before carries a person's object pronoun on a hyphen ("Levou-a", "disse-lhe")."""
+    before = _words_before(text, start, 1)
+    return bool(before) and "-" in before[0] and before[0].rsplit("-", 1)[1] in _PERSONS_CLITICS
 
 
 def _a_role_after(after: list[str], vocab: Vocabulary) -> bool:
@@ -741,8 +752,27 @@ def _a_verb_after(text: str, end: int, ctx: NameContext) -> bool:
 
 def _hands_after(text: str, end: int, ctx: NameContext) -> bool:
     """One of the three words after `end` is a verb of what a person does with their hands ("… drove
-    her", "… la recogía", "… m'a vendue"): what `_a_bare_subject` reads as someone acting."""
-    return any(_by_hand(w, ctx) for w in _words_after(text, end, 3))
+    her", "… la recogía", "… m'a vendue"), after a companion ("… and his wife kept her"): what
+    `_a_bare_subject` reads as someone acting."""
+    after = _words_after(text, end, 6)
+    if after[:1] and after[0] in ctx.vocab["list_joiners"]:
+        after = after[3:]
+    return any(_by_hand(w, ctx) for w in after[:3])
+
+
+def _and_a_companion(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:
+    """How many words at j name who did it along with the subject: "and his wife", "y su esposa", "e a
+    mulher", "et son frère" (a joiner, a possessive or an article, a relative, a person's or a role's
+    word); 0 if none."""
+    vocab = ctx.vocab
+    companion = (
+        j + 3 < len(items)
+        and all(items[m].kind == WORD and not items[m].cap for m in range(j, j + 3))
+        and low[j] in vocab["list_joiners"]
+        and (low[j + 1] in vocab["possessives"] or low[j + 1] in vocab["articles"])
+        and any(low[j + 2] in vocab[s] for s in ("kinship", "person_words", "life_roles"))
+    )
+    return 3 if companion else 0
 
 
 def _by_hand(word: str, ctx: NameContext, languages: tuple[int, ...] | None = None) -> bool:
@@ -1608,7 +1638,9 @@ def _speech(items: tuple[Token, ...], low: list[str], a: int, b: int, vocab: Voc
     said = vocab["speech_verbs"]
     marks = (",", "!", "?")
     if (items[b - 1].text in marks or (b + 1 < len(items) and items[b + 1].text in marks)) and any(
-        items[m].kind == WORD and said.match(low, m) for m in range(b + 1, min(len(items), b + 8))
+        items[m].kind == WORD
+        and (said.match(low, m) or low[m].split("-")[0] in said)  # "dit-elle", "disse-lhe"
+        for m in range(b + 1, min(len(items), b + 8))
     ):
         return True  # '"…esta noche", le dijo', '"…tonight," one of the men told her' ('She sang
         # "Amazing Grace" at the service, her teacher said': a title inside the sentence)
@@ -4041,6 +4073,9 @@ def _a_surname_acting(
         return False  # "en Flores la conocieron": the town
     adverbs = ctx.vocab["subject_adverbs"]
     town = ctx.place(w) is not None  # "Ese año, Zárate también abrió un refugio": a town may, itself no
+    j += _and_a_companion(
+        items, low, j, ctx
+    )  # "King and his wife kept her", "Flores y su esposa la llevaron"
     for _ in range(2):  # "Bello himself came", "Quiroz también la recogía", "Manalo mismo ang sumusundo"
         if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
             if town and low[j] not in _INTENSIVE:
@@ -4342,14 +4377,29 @@ def _agent_after_its_verb(items: tuple[Token, ...], low: list[str], k: int, ctx:
     Campos…"): the subject after its verb, someone (not "Me encantó Lima": no hands there)."""
     if k < 2 or items[k - 1].kind != WORD or items[k - 1].cap and not items[k - 1].initial:
         return False
+    verb = low[k - 1]
+    said = ctx.vocab["speech_verbs"]
+    # what someone says is said by someone: "Me prometió Campos un trabajo", "« Monte », lui a ordonné
+    # Blanc", '"…", disse-lhe Rocha'
     m = k - 1
     while m > 0 and items[m - 1].kind == WORD and low[m - 1] in ctx.vocab["object_pronouns"]:
         m -= 1
-    return (
-        m < k - 1
-        and _a_persons_pronoun_before_a_verb(items, low, m, ctx)
-        and _done_by_hand(items, low, k - 1, ctx)
+    quoted = any(items[x].kind == PUNCT and items[x].text in _CLOSING_QUOTES for x in range(max(0, m - 3), m))
+    done = (
+        _done_by_hand(items, low, k - 1, ctx)
+        or _by_hand(verb, ctx)  # "Levou-a Rocha": the verb opening the sentence
+        or (
+            (_phrase_or_word(low, k - 1, said) > 0 or verb.split("-")[0] in said)
+            # after a quotation, its speaker; elsewhere a city may say ("Le dijo Medellín que sí": its council)
+            and (quoted or ctx.place(low[k]) is None)
+        )
     )
+    if _carries_a_person(verb, ctx):
+        return done  # "Levou-a Rocha para a estrada"
+    return m < k - 1 and _a_persons_pronoun_before_a_verb(items, low, m, ctx) and done
+
+
+_CLOSING_QUOTES = frozenset({'"', "»", "”", "'", "’"})
 
 
 def _done_by_hand(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> bool:
