@@ -4163,6 +4163,7 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("pt", "São Paulo, Brazil", '"Você vai trabalhar para mim", disse-lhe Rocha na primeira noite.'),
     ("es", "Lima, Peru", "Me prometió Campos un trabajo de mesera, pero era mentira."),
     ("fr", "Dakar, Senegal", "Elle ne voulait pas en parler. « Blanc m'a vendue », dit-elle enfin."),
+    ("en", "Manila, Philippines", "King's men took her to a house near the pier."),
     # Filipino: an adjective-shaped surname before "ang" and a verb done to her; a sitio's word after taga-
     ("fil", "Manila, Philippines", "Mabini ang nagbenta sa kanya sa isang bar sa Maynila."),
     ("fil", "Manila, Philippines", "Taga-Ilaya si Asha, isang maliit na lugar sa probinsya."),
@@ -4184,6 +4185,7 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("en", "Manila, Philippines", "She danced with the Lions fans at the stadium."),
     ("fil", "Manila, Philippines", "Kahirapan ang nagdala sa kanya sa Maynila noong bata pa siya."),
     ("en", "Manila, Philippines", "Music and her teacher helped her through the worst year."),
+    ("en", "Manila, Philippines", "Brazil's men won the match that night, and Oxfam's driver took her home."),
     ("es", "Medellín, Colombia", "Medellín y su gente la recibieron con los brazos abiertos."),
     ("es", "Medellín, Colombia", "Le dijo Medellín que sí a la nueva ley de protección."),
     ("es", "Lima, Peru", "Me encantó Lima cuando llegué por primera vez."),
