@@ -4164,6 +4164,12 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("es", "Lima, Peru", "Me prometió Campos un trabajo de mesera, pero era mentira."),
     ("fr", "Dakar, Senegal", "Elle ne voulait pas en parler. « Blanc m'a vendue », dit-elle enfin."),
     ("en", "Manila, Philippines", "King's men took her to a house near the pier."),
+    # a relative clause between the name and the verb group; a clause that says what people called someone
+    ("fr", "Dakar, Senegal", "Fontaine, qui tenait le bar, la battait quand elle ne rapportait pas assez."),
+    ("es", "Lima, Peru", "Campos, que era el dueño del bar, la llevaba cada noche a la frontera."),
+    ("es", "Lima, Peru", "Su padrino, a quien todos llamaban Rey, la llevó a la ciudad."),
+    ("pt", "São Paulo, Brazil", "O padrinho, a quem todos chamavam de Rocha, a levou para a cidade."),
+    ("en", "Manila, Philippines", "Her godfather, whom everyone called King, took her to the city."),
     # Filipino: an adjective-shaped surname before "ang" and a verb done to her; a sitio's word after taga-
     ("fil", "Manila, Philippines", "Mabini ang nagbenta sa kanya sa isang bar sa Maynila."),
     ("fil", "Manila, Philippines", "Taga-Ilaya si Asha, isang maliit na lugar sa probinsya."),
@@ -4189,6 +4195,8 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("es", "Medellín, Colombia", "Medellín y su gente la recibieron con los brazos abiertos."),
     ("es", "Medellín, Colombia", "Le dijo Medellín que sí a la nueva ley de protección."),
     ("es", "Lima, Peru", "Me encantó Lima cuando llegué por primera vez."),
+    ("es", "Medellín, Colombia", "Medellín, que es una ciudad preciosa, la recibió con los brazos abiertos."),
+    ("en", "Manila, Philippines", "Manila, which she had never seen, took her breath away."),
     ("fr", "Dakar, Senegal", "Elle chantait « Petit Pays », dit-elle enfin."),
     ("fil", "Manila, Philippines", "Mabait ang tumulong sa kanya sa DSWD noong siya ay dumating."),
 ]

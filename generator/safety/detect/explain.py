@@ -754,10 +754,16 @@ def _hands_after(text: str, end: int, ctx: NameContext) -> bool:
     """One of the three words after `end` is a verb of what a person does with their hands ("… drove
     her", "… la recogía", "… m'a vendue"), after a companion ("… and his wife kept her"): what
     `_a_bare_subject` reads as someone acting."""
-    after = _words_after(text, end, 6)
+    after = _words_after(text, end, 10)
     if after[:1] and after[0] in ctx.vocab["list_joiners"]:
         after = after[3:]
+    elif after[:1] and after[0] in _RELATIVES and text.startswith(",", end):
+        return any(_by_hand(w, ctx) for w in after)  # "Fontaine, qui tenait le bar, la battait"
     return any(_by_hand(w, ctx) for w in after[:3])
+
+
+# Relative pronouns that open a clause about the word before them: "Fontaine, QUI tenait le bar, …"
+_RELATIVES = frozenset({"qui", "que", "who", "quien", "quem", "which"})
 
 
 def _and_a_companion(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:
@@ -765,6 +771,13 @@ def _and_a_companion(items: tuple[Token, ...], low: list[str], j: int, ctx: Name
     mulher", "et son frère" (a joiner, a possessive or an article, a relative, a person's or a role's
     word); 0 if none."""
     vocab = ctx.vocab
+    if j + 2 < len(items) and items[j].text == "," and items[j + 1].kind == WORD and low[j + 1] in _RELATIVES:
+        # "Fontaine, qui tenait le bar, la battait", "Campos, que era el dueño, la llevaba": a clause
+        # between commas, then the verb group
+        for m in range(j + 2, min(len(items), j + 12)):
+            if items[m].kind == PUNCT:
+                return m + 1 - j if items[m].text == "," else 0
+        return 0
     companion = (
         j + 3 < len(items)
         and all(items[m].kind == WORD and not items[m].cap for m in range(j, j + 3))
