@@ -4155,6 +4155,7 @@ SOMEONE_BY_GRAMMAR_STOP = [
     # the family she lived with, in the plural
     ("es", "Lima, Peru", "Asha vivió con los Campos durante un año en la ciudad."),
     ("en", "Manila, Philippines", "She lived with the Stones for a year before the raid."),
+    ("fil", "Manila, Philippines", "Kinupkop siya ng mga Bituin pero ginawa siyang katulong sa bahay nila."),
     # someone and a companion acting together; the speaker after a quotation; a quotation that is speech
     ("en", "Manila, Philippines", "King and his wife kept her locked in the house."),
     ("es", "Lima, Peru", "Flores y su esposa la llevaron a Tijuana en un camión."),
@@ -4190,6 +4191,8 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("fr", "Dakar, Senegal", "Elle a fêté la victoire avec les Bleus devant la télévision."),
     ("en", "Manila, Philippines", "She danced with the Lions fans at the stadium."),
     ("fil", "Manila, Philippines", "Kahirapan ang nagdala sa kanya sa Maynila noong bata pa siya."),
+    ("fil", "Manila, Philippines", "Maraming mga Pilipino ang nagtatrabaho sa ibang bansa bilang caregiver."),
+    ("fil", "Manila, Philippines", "Nagsimba siya kasama ng mga Katoliko sa kanilang parokya."),
     ("en", "Manila, Philippines", "Music and her teacher helped her through the worst year."),
     ("en", "Manila, Philippines", "Brazil's men won the match that night, and Oxfam's driver took her home."),
     ("es", "Medellín, Colombia", "Medellín y su gente la recibieron con los brazos abiertos."),
