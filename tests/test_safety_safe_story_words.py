@@ -4219,3 +4219,18 @@ def test_the_same_grammar_about_no_one_builds(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str
 ) -> None:
     _builds(tmp_path, lang, location, sentence)
+
+
+# Red team 38: a programme named for where it runs, a neighbourhood that shares a city's name abroad.
+@pytest.mark.parametrize(
+    ("lang", "location", "sentence", "stops"),
+    [
+        ("fr", "Dakar, Senegal", "Elle va à l'école grâce à notre projet Médina.", True),
+        ("es", "Bogotá, Colombia", "Se unió a nuestro programa Ciudad Bolívar en 2024.", True),
+        ("es", "Medellín, Colombia", "Se unió a nuestro programa Medellín en 2024.", False),
+    ],
+)
+def test_our_programme_named_like_a_city_abroad_is_a_neighbourhood_here(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str, stops: bool
+) -> None:
+    (_stops if stops else _builds)(tmp_path, lang, location, sentence)

@@ -1013,6 +1013,11 @@ def _judge_in_sentence(tokens: Tokens, low: list[str], i: int, j: int, ctx: Name
         )
     ):
         return []  # "partido de la Selecta", "jogo do Galo", "tagahanga ng Barangay Ginebra": a team, public
+    if _our_programme_abroad(items, low, words_idx, ctx):
+        # "notre projet Médina" in Dakar, "nuestro programa Ciudad Bolívar" in Bogotá: a programme named
+        # for where it runs, a neighbourhood that shares a city's name in another country ("our Toronto
+        # project" may be the city: the finding asks for the programme's name to go or be listed)
+        return [_found(tokens, UNDECLARED, words_idx[0], words_idx[-1] + 1, OUR_PROGRAMME)]
     if any(classes[k] in (NAME_LIKE, UNKNOWN, FINE_PLACE) for k in words_idx):
         word_at = [k for k in range(len(items)) if items[k].kind == WORD]  # read once for the three lists
         for k in _in_listed_phrase(word_at, low, words_idx, ctx.declared.phrases):
@@ -2948,6 +2953,19 @@ def _called_our_programme(
     return (b >= 1 and low[b] in programme and low[b - 1] in we) or (
         b >= 0 and low[b] in we and a >= 0 and low[a] in programme
     )
+
+
+def _our_programme_abroad(
+    items: tuple[Token, ...], low: list[str], words_idx: list[int], ctx: NameContext
+) -> bool:
+    """The run the text calls the organisation's programme is a town or a city of another country than
+    the story's: a programme is named for where it runs, so it is the neighbourhood of that name here
+    ("notre projet Médina" in Dakar). A city of the story's own country, its state or a country is
+    where the programme runs, as coarse as the name says ("nuestro programa Medellín")."""
+    if not ctx.home or not _called_our_programme(items, low, words_idx, ctx):
+        return False
+    place = ctx.place(" ".join(low[k] for k in words_idx))
+    return place is not None and place.level >= CITY and place.country != ctx.home
 
 
 def _shaped_like_a_person(low: list[str], words_idx: list[int], ctx: NameContext) -> bool:
