@@ -4171,8 +4171,7 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("es", "Lima, Peru", "Su padrino, a quien todos llamaban Rey, la llevó a la ciudad."),
     ("pt", "São Paulo, Brazil", "O padrinho, a quem todos chamavam de Rocha, a levou para a cidade."),
     ("en", "Manila, Philippines", "Her godfather, whom everyone called King, took her to the city."),
-    # Filipino: an adjective-shaped surname before "ang" and a verb done to her; a sitio's word after taga-
-    ("fil", "Manila, Philippines", "Mabini ang nagbenta sa kanya sa isang bar sa Maynila."),
+    # Filipino: a sitio's word after taga-
     ("fil", "Manila, Philippines", "Taga-Ilaya si Asha, isang maliit na lugar sa probinsya."),
 ]
 
@@ -4202,6 +4201,50 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("en", "Manila, Philippines", "Manila, which she had never seen, took her breath away."),
     ("fr", "Dakar, Senegal", "Elle chantait « Petit Pays », dit-elle enfin."),
     ("fil", "Manila, Philippines", "Mabait ang tumulong sa kanya sa DSWD noong siya ay dumating."),
+    # red team 40: employers, clubs, "online", things sold, titles, a Tagalog adjective before "ang"
+    (
+        "en",
+        "London, United Kingdom",
+        "After her course, Asha was recruited by Boots as a pharmacy assistant.",
+    ),
+    ("en", "London, United Kingdom", "Last spring she was picked by Wales for the national under-17 squad."),
+    (
+        "es",
+        "Lima, Peru",
+        "Fue captada por Internet con una falsa oferta de trabajo como modelo en la capital.",
+    ),
+    (
+        "fr",
+        "Paris, France",
+        "Son équipe a été battue par Brest en finale du tournoi régional des moins de 17 ans.",
+    ),
+    (
+        "fr",
+        "Paris, France",
+        "Les bijoux qu'elle fabrique sont vendus par Internet à des clients de toute la France.",
+    ),
+    (
+        "pt",
+        "São Paulo, Brazil",
+        "O depoimento dela foi filmado pela Record para uma reportagem sobre tráfico.",
+    ),
+    (
+        "en",
+        "London, United Kingdom",
+        "College put her back on track after two years away from any classroom.",
+    ),
+    ("en", "Leeds, United Kingdom", "Leeds had taken her in when nobody else would."),
+    ("fr", "Paris, France", "Son livre préféré reste « Le Petit Prince », dit-elle en souriant."),
+    (
+        "en",
+        "London, United Kingdom",
+        "Asha stayed with the Saints for two seasons before moving to a bigger club.",
+    ),
+    (
+        "fil",
+        "Manila, Philippines",
+        "Maasikaso ang sumundo sa kanya sa paliparan at inihatid siya sa aming tanggapan.",
+    ),
 ]
 
 

@@ -1655,9 +1655,11 @@ def _speech(items: tuple[Token, ...], low: list[str], a: int, b: int, vocab: Voc
     «…»")."""
     said = vocab["speech_verbs"]
     marks = (",", "!", "?")
+    # "« Blanc m'a vendue », dit-elle": a verb with its pronoun after a quotation that opens the sentence
+    # ("Son livre préféré est « Le Petit Prince », dit-elle" keeps its title)
+    opens = not any(items[m].kind == WORD for m in range(a - 1))
     if (items[b - 1].text in marks or (b + 1 < len(items) and items[b + 1].text in marks)) and any(
-        items[m].kind == WORD
-        and (said.match(low, m) or low[m].split("-")[0] in said)  # "dit-elle", "disse-lhe"
+        items[m].kind == WORD and (said.match(low, m) or (opens and low[m].split("-")[0] in said))
         for m in range(b + 1, min(len(items), b + 8))
     ):
         return True  # '"…esta noche", le dijo', '"…tonight," one of the men told her' ('She sang
@@ -1852,8 +1854,6 @@ def _plain_word_class(
         # probinsya nila": the province, a place the site may name
         named = ctx.place(w)
         return COARSE_PLACE if named is not None and named.level <= ctx.precision else FINE_PLACE
-    if j == k + 1 and _FILIPINO in ctx.languages and _a_filipino_doer(items, low, k, ctx):
-        return UNKNOWN  # "Mabini ang nagbenta sa kanya": the one who sold her, though "mabini" is a word
     if (
         k > 0
         and low[k - 1] == "taga"
@@ -1956,15 +1956,31 @@ def _plain_word_class(
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
-    by_someone = j == k + 1 == i + 1 and _an_agent(items, low, i, ctx)
+    alone = j == k + 1 == i + 1
     if (
-        (by_someone or (j == k + 1 == i + 1 and _before_a_persons_who(items, low, k, place, ctx)))
-        and (place is None or place.level > COUNTRY)
+        alone
+        and (ctx.given(w) or fold(w) in know.surnames)  # "recruited by Boots", "captada por Internet"
+        # a big city, a country, or a state or a town of the story's own is the place ("battue par Lyon",
+        # "It was Leeds who…"; another country's state or town is not: "aliciada por Rocha" in Brazil)
+        and (place is None or (place.level > COUNTRY and _a_town_acting(w, place, ctx)))
         and _may_be_someone(items[k], w, ctx)
+        and (
+            (
+                _an_agent(items, low, i, ctx)
+                and _a_person_suffered(items, low, i - 2, ctx)
+                and not _a_job_after(items, low, j)
+            )
+            or _before_a_persons_who(items, low, k, place, ctx)
+        )
     ):
         return UNKNOWN  # "vendida por Flores", "vendue par Blanc", "sold by Stone": who sold her; "Fue
         # Campos quien la vendió", "It was Stone who…": only a person is "who", whatever else the word is
-    agent = place is not None and _an_agent(items, low, i, ctx)  # "aliciada por João Pereira": who did it
+    agent = (  # "aliciada por João Pereira": who did it ("Son équipe a été battue par Lyon": the club)
+        place is not None
+        and _an_agent(items, low, i, ctx)
+        and _a_person_suffered(items, low, i - 2, ctx)
+        and not _a_job_after(items, low, j)
+    )
     located = not agent and (
         _locative_before(items, low, i, vocab)
         or _followed_by_place(items, j)
@@ -2312,9 +2328,11 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
     while m < n and m <= k + 9 and items[m].kind == WORD:
         role = role or (m <= k + 5 and bool(roles.match(low, m)))
         m += 1
-    if role and (m >= n or items[m].text in ".!?"):
+    head = bool(roles.match(low, k + 3)) or (k + 4 < n and bool(roles.match(low, k + 4)))
+    if head and (m >= n or items[m].text in ".!?"):
         # "¿Quién la vendió? Campos, el vecino de su tía.", "Who sold her? King, a neighbour.": a name
-        # and whose it is, all the sentence says (however frequent a word: "Blanc, le voisin de sa tante.")
+        # and whose it is, all the sentence says (however frequent a word: "Blanc, le voisin de sa tante.");
+        # the role is its head ("Shelter, the charity her teacher recommended." is the charity)
         return w not in ctx.function_words and w not in vocab["bare_subjects"] and not _not_bare_name(w, ctx)
     if not role or m + 1 >= n or items[m].text != ",":
         return False
@@ -4189,6 +4207,8 @@ def _a_bare_subject(items: tuple[Token, ...], low: list[str], k: int, j: int, ct
         # what a person does with their hands ("drove her", "la recogía") makes a word someone
     if ctx.english:
         v = _english_verb_of_group(items, low, j, ctx)
+        if v != j and ctx.place(w) is not None:
+            return False  # "Leeds had taken her in": a city's verb group; "Leeds took her" is read as before
         return (
             not _an_english_plural(w, ctx)  # "Neighbours took her in", "Drivers picked them up"
             and 0 <= v < len(items) - 1
@@ -4283,43 +4303,6 @@ def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext
     return _by_hand(w, ctx) or _by_hand(masculine, ctx)
 
 
-# Filipino particles between a predicate and "ang": "Bituin DAW ang nagdala", "Malakas MISMO ang sumundo"
-_FILIPINO_PARTICLES = frozenset({"daw", "raw", "mismo", "din", "rin", "nga", "pala"})
-
-
-def _a_filipino_doer(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
-    """Word k, a Tagalog adjective in ma- (which many surnames are: Malakas, Matapang, Mabini, Masipag),
-    is the predicate of "ang" and a verb done to her ("Mabini ang nagbenta sa kanya", "Malakas mismo ang
-    sumundo sa kanya"): the one who did it. An adjective there would describe nobody; a noun may be that
-    predicate ("Kahirapan ang nagdala sa kanya sa Maynila": poverty), so only the adjective's shape
-    counts."""
-    w = low[k]
-    if not (w.startswith("ma") and len(w) >= 5 and items[k].cap) or not _may_be_someone(items[k], w, ctx):
-        return False
-    if w in ctx.vocab.known or w in ctx.vocab.public or ctx.place(w) is not None:
-        return False
-    m = k + 1
-    while m < len(items) and items[m].kind == WORD and low[m] in _FILIPINO_PARTICLES:
-        m += 1
-    if m + 3 >= len(items) or not all(items[x].kind == WORD for x in range(m, m + 4)):
-        return False
-    return (
-        _who_did_it(low[m], low[m + 1], ctx)
-        and _tagalog_by_hand(low[m + 1], ctx)  # "Mabait ang tumulong sa kanya": the one who helped was kind
-        and low[m + 2] == "sa"
-        and low[m + 3] in ("kanya", "kaniya", "kanila", "akin", "amin")
-    )
-
-
-def _tagalog_by_hand(verb: str, ctx: NameContext) -> bool:
-    """A Tagalog verb on a root of `hands_on_verbs`, after its prefix or around its infix ("nagbenta":
-    benta, "bumugbog": bugbog, "pinilit": pilit)."""
-    plain = verb[0] + verb[3:] if len(verb) > 5 and verb[1:3] in ("in", "um") else verb
-    return any(
-        len(root) >= 4 and (root in verb or root in plain) for root in ctx.vocab["hands_on_verbs"].single
-    )
-
-
 def _may_be_someone(t: Token, w: str, ctx: NameContext) -> bool:
     """A capitalised word that may be a person's name where the sentence says someone: no acronym, month,
     feast, people, religion, God, relative, title or person's word ("It was Easter that…", "fue rescatada
@@ -4365,6 +4348,56 @@ def _before_a_persons_who(
     if place is None and low[m] != "qui":
         return True
     return _done_by_hand(items, low, m + 1, ctx) and _someone_acts_on_someone(items, low, m + 1, ctx)
+
+
+# What stands between a passive's subject and its participle: "she WAS sold", "elle A ÉTÉ vendue", "FUE
+# vendida", "ela FOI aliciada".
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get", "gets", "had",
+                                  "has", "have", "fue", "fui", "fueron", "era", "eran", "es", "son", "sido", "ha",
+                                  "había", "foi", "foram", "é", "são", "tinha", "a", "été", "était", "est", "ont",
+                                  "avait", "sont", "fut", "ai"})  # fmt: skip
+_PERSONAL_SUBJECTS = frozenset({"she", "he", "they", "i", "we", "who", "ella", "él", "ellas", "ellos", "yo", "elle",
+                                "il", "elles", "ils", "je", "qui", "ela", "ele", "elas", "eles", "eu", "que"})  # fmt: skip
+
+
+def _a_person_suffered(items: tuple[Token, ...], low: list[str], p: int, ctx: NameContext) -> bool:
+    """The participle at p is a passive whose subject is a person: a personal pronoun, the survivor, a
+    person's or a child's word or a name before its auxiliary ("she was sold by…", "Ela foi aliciada
+    por…"), or no subject said ("Fue vendida por…"). Not a thing ("her team was beaten by…", "sus
+    pulseras son vendidas por…"), nor a participle with no auxiliary ("scarves sold by…")."""
+    vocab = ctx.vocab
+    m = p - 1
+    while (
+        m >= 0
+        and m > p - 5
+        and items[m].kind == WORD
+        and (
+            low[m] in _PASSIVE_AUXILIARIES
+            or low[m] in vocab["subject_adverbs"]
+            or low[m] in vocab["negations"]
+            or low[m].endswith(("ly", "mente"))
+        )
+    ):
+        m -= 1
+    if m == p - 1:
+        return False
+    if m < 0 or items[m].kind != WORD:
+        return True
+    w = low[m]
+    return (
+        w in _PERSONAL_SUBJECTS
+        or w in ctx.declared.person_phrases
+        or any(w in vocab[s] for s in ("child_words", "person_words", "people_nouns", "kinship"))
+    )
+
+
+def _a_job_after(items: tuple[Token, ...], low: list[str], j: int) -> bool:
+    """A job's or a team's frame right after the agent: "recruited by Costa AS a barista", "reclutada por
+    Mango COMO vendedora", "picked by Brown FOR the squad"."""
+    return j < len(items) and items[j].kind == WORD and low[j] in _JOB_FRAMES
+
+
+_JOB_FRAMES = frozenset({"as", "como", "comme", "for", "para", "pour", "to"})
 
 
 def _an_unknown_home(w: str, ctx: NameContext) -> bool:
@@ -5175,7 +5208,11 @@ def _family_surname(
                 ctx.english
                 and low[b] == "the"
                 and any(fold(f) in ctx.knowledge.surnames for f in _singulars(low[i]))
-                and any(low[m] in vocab["dwelling_words"] for m in range(max(0, b - 4), b - 1))
+                and any(
+                    low[m] in vocab["dwelling_words"]
+                    and not low[m].startswith("stay")  # "stayed with the Saints"
+                    for m in range(max(0, b - 4), b - 1)
+                )
             )
         )
     )
@@ -5202,7 +5239,14 @@ def _family_surname(
     last = low[words_idx[-1]]
     # "los Pumas", "les Bleus", "les Jeux olympiques": a plural noun, a team or an event, no family
     plural_noun = last.endswith(("s", "x")) and max(ctx.frequency(last[:-1]), ctx.frequency(last[:-2])) >= 3.0
-    plural = word_before and low[b] in vocab["family_articles"] and len(words_idx) <= 3 and not plural_noun
+    plural = (
+        word_before
+        and low[b] in vocab["family_articles"]
+        and len(words_idx) <= 3
+        and not plural_noun
+        # Taglish "ng mga Sponsor", "ng mga Volunteer": an English word, no family ("ng mga Bituin" is one)
+        and not (low[b] == "mga" and ctx.frequency(last, english_only=True) >= 3.0)
+    )
     if before or after or plural or whose or along:
         return [_found(tokens, RELATIVE, i, j, FAMILY_NAME)]
     return []
