@@ -4135,6 +4135,11 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("en", "Manila, Philippines", "Stone typically picked her up after school."),
     ("en", "Manila, Philippines", "Stone hit her whenever she cried."),
     ("en", "Manila, Philippines", "King sold Asha to a bar owner in Angeles."),
+    # red team 40: census surnames that are no given names were never asked about at all
+    ("en", "Manila, Philippines", "Hill had driven her to the port before dawn."),
+    ("en", "Manila, Philippines", "Black typically picked her up after school."),
+    ("en", "Manila, Philippines", "Brown, who ran the bar, took her phone."),
+    ("en", "Manila, Philippines", "Brown sold Asha to a bar owner in Angeles."),
     # a Romance verb group: the pronoun on the verb, on an infinitive after it, an avoir before a participle
     ("es", "Lima, Peru", "Flores solía recogerla a la salida de la escuela y llevarla a su casa."),
     ("es", "Lima, Peru", "Campos iba a venderla a un hombre de la frontera."),

@@ -632,8 +632,11 @@ def _needs_context(
             and fold(w) in ctx.knowledge.surnames
             and (
                 not opens
-                or _words_after(text, end)[1:2] in (["her"], ["him"], ["them"], ["me"], ["us"])
+                or _a_verb_group_on_someone(_words_after(text, end, 6), ctx)
                 or text[end - 2 : end] in ("'s", "’s")  # "Costa's silver van…": an owner (_an_owner)
+                # "Brown, who ran the bar, …", "Hill, a neighbour.": a person's relative or role after it
+                or set(_words_after(text, end, 1)) & _WHO
+                or (text.startswith(",", end) and _a_role_after(_words_after(text, end, 4), vocab))
             )
         ):
             return True  # "Every night Brown drove her", "Every evening Bello came": a surname may be
@@ -648,6 +651,20 @@ def _needs_context(
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?\s*$")
+
+
+def _a_verb_group_on_someone(after: list[str], ctx: NameContext) -> bool:
+    """English words after a name: a verb group, then a person's pronoun or the survivor ("drove her",
+    "had driven her", "typically picked her up", "sold Mira"): what `_a_bare_subject` reads, for the
+    words before it is asked."""
+    v = 0
+    while v < min(3, len(after)) and (
+        after[v] in _ENGLISH_GROUP or (after[v].endswith("ly") and len(after[v]) > 4)
+    ):
+        v += 1
+    return v + 1 < len(after) and (
+        after[v + 1] in ("her", "him", "them", "me", "us") or after[v + 1] in ctx.declared.person_phrases
+    )
 
 
 def _a_persons_verb_before(text: str, start: int) -> bool:
