@@ -658,9 +658,7 @@ def _a_verb_group_on_someone(after: list[str], ctx: NameContext) -> bool:
     "had driven her", "typically picked her up", "sold Mira"): what `_a_bare_subject` reads, for the
     words before it is asked."""
     v = 0
-    while v < min(3, len(after)) and (
-        after[v] in _ENGLISH_GROUP or (after[v].endswith("ly") and len(after[v]) > 4)
-    ):
+    while v < min(3, len(after)) and (_in_an_english_group(after[v])):
         v += 1
     return v + 1 < len(after) and (
         after[v + 1] in ("her", "him", "them", "me", "us") or after[v + 1] in ctx.declared.person_phrases
@@ -4253,6 +4251,11 @@ _ENGLISH_GROUP = frozenset({"had", "has", "have", "would", "will", "could", "sho
                             "later", "soon", "again", "already", "first", "not", "ever", "twice"})  # fmt: skip
 
 
+def _in_an_english_group(w: str) -> bool:
+    """An auxiliary, a modal, "used to" or an adverb: what stands before an English verb in its group."""
+    return w in _ENGLISH_GROUP or (w.endswith("ly") and len(w) > 4)
+
+
 def _english_verb_of_group(items: tuple[Token, ...], low: list[str], j: int, ctx: NameContext) -> int:
     """The index of the verb of the English verb group at j, after up to three auxiliaries, modals or
     adverbs ("had driven", "used to pick", "typically picked"), or -1 when there is none: a past or
@@ -4262,7 +4265,7 @@ def _english_verb_of_group(items: tuple[Token, ...], low: list[str], j: int, ctx
         v < min(len(items), j + 3)
         and items[v].kind == WORD
         and not items[v].cap
-        and (low[v] in _ENGLISH_GROUP or (low[v].endswith("ly") and len(low[v]) > 4))
+        and _in_an_english_group(low[v])
     ):
         v += 1
     if v >= len(items) or items[v].kind != WORD or items[v].cap:
@@ -4335,7 +4338,7 @@ def _may_be_someone(t: Token, w: str, ctx: NameContext) -> bool:
 
 # Relative pronouns only a person takes ("It was Stone WHO…", "Fue Campos QUIEN…", "Foi Pereira QUEM…");
 # French "qui" is anything's.
-_PERSONS_WHO = frozenset({"who", "whom", "quien", "quienes", "quem"})
+_PERSONS_WHO = (_WHO - {"qui"}) | {"whom"}
 # The copula of a cleft sentence before its subject ("It WAS Stone who", "FUE Campos quien", "C'EST Blanc qui")
 _CLEFT_COPULAS = frozenset({"was", "is", "fue", "es", "era", "foi", "é", "est", "était", "fut"})
 
