@@ -4282,3 +4282,48 @@ def test_our_programme_named_like_a_city_abroad_is_a_neighbourhood_here(
     tmp_path: pathlib.Path, lang: str, location: str, sentence: str, stops: bool
 ) -> None:
     (_stops if stops else _builds)(tmp_path, lang, location, sentence)
+
+
+# Session 26 (dev37's clean stories): a listed figure is someone in her life only when a role, a relative
+# or a home is next to the name, or the figure does something to someone; a home or a relative said
+# elsewhere in the sentence is about someone else. Each of these stopped on 6092c76.
+FIGURES_AND_WORDS_BUILD = [
+    ("en", "Manila, Philippines", "At school she is shy; at home she listens to Sơn Tùng M-TP."),
+    ("fr", "Kinshasa, RD Congo", "Elle coud en écoutant Fally Ipupa, même tard le soir."),
+    ("pt", "Rio de Janeiro, Brasil", "Ela tem um pôster do Vinícius Júnior no quarto."),
+    ("es", "Guayaquil, Ecuador", "Canta pasillos de Julio Jaramillo mientras cocina."),
+    ("pt", "Luanda, Angola", "Ouve Matias Damásio enquanto trabalha."),
+    ("fr", "Lubumbashi, RD Congo", "Il fredonne du Fally Ipupa en faisant ses devoirs."),
+    # a feast, a verb and its pronoun, a compound in a title, a number, a song's one-word title
+    ("fr", "Montréal, Canada", "À la Saint-Jean-Baptiste, elle a vu les feux d'artifice."),
+    ("fr", "Montréal, Canada", "Habillez-vous chaudement pour la marche."),
+    ("en", "Accra, Ghana", "Her new title: Hairdresser-in-Training."),
+    ("fil", "Ormoc City, Philippines", "Mula kasambahay sa edad na Labintatlo."),
+    ("fil", "Iligan City, Philippines", 'Kumakanta siya ng "Tala" habang nagluluto.'),
+    ("fil", "Cebu City, Philippines", 'Alam niya ang bawat galaw ng "Pantropiko".'),
+]
+
+# The same names next to her life: a role, a home or work of his, a verb done to her, his church.
+FIGURES_IN_HER_LIFE_STOP = [
+    ("en", "Accra, Ghana", "Her choir leader, Burna Boy, listened to music with her every night."),
+    ("fr", "Kinshasa, RD Congo", "Elle travaillait chez Fally Ipupa et écoutait de la musique."),
+    ("pt", "Luanda, Angola", "Ela ouvia Matias Damásio gritar todas as noites."),
+    ("fr", "Kinshasa, RD Congo", "Elle écoutait Fally Ipupa, qui venait la chercher à l'école."),
+    ("en", "Accra, Ghana", "She listened to Burna Boy shouting at her."),
+    ("en", "Accra, Ghana", "She lived with Burna Boy and listened to his songs."),
+    ("en", "Accra, Ghana", "She listens to Burna Boy while her aunt cooks."),
+    ("fr", "Montréal, Canada", "Elle vivait près de la Saint-Jean-Baptiste."),
+    ("fr", "Cotonou, Bénin", "Chaque soir, l'attaquant Steve Mounié est venu la chercher à l'école."),
+]
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FIGURES_AND_WORDS_BUILD)
+def test_a_figure_far_from_her_life_and_plain_words_build(
+    tmp_path: pathlib.Path, lang: str, location: str, sentence: str
+) -> None:
+    _builds(tmp_path, lang, location, sentence)
+
+
+@pytest.mark.parametrize(("lang", "location", "sentence"), FIGURES_IN_HER_LIFE_STOP)
+def test_a_figure_in_her_life_stops(tmp_path: pathlib.Path, lang: str, location: str, sentence: str) -> None:
+    _stops(tmp_path, lang, location, sentence)

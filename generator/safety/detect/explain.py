@@ -1478,7 +1478,12 @@ def _quoted_title(items: tuple[Token, ...], low: list[str], i: int, j: int, voca
     while (
         k >= 0
         and items[k].kind == WORD
-        and (low[k] in vocab["articles"] or low[k] in _OF or low[k] in ("ng", "to"))
+        and (
+            low[k] in vocab["articles"]
+            or low[k] in _OF
+            or low[k] in ("ng", "to")
+            or low[k] in ("siya", "niya", "nila", "sila")  # 'Kumakanta siya ng "Tala"'
+        )
     ):
         k -= 1
         small += 1
@@ -1855,6 +1860,20 @@ def _plain_word_class(
     if w in ctx.declared.places:
         return COARSE_PLACE
     if (
+        w.startswith("saint-")
+        and k > 0
+        and low[k - 1] == "la"
+        and _FRENCH in ctx.languages
+        and (
+            k < 2
+            or items[k - 2].kind != WORD
+            or low[k - 2] in _FEAST_PREPOSITIONS
+            or (k > 2 and low[k - 2] == "de" and low[k - 3] in vocab["festival_words"])
+        )
+    ):
+        return COMMON  # "à la Saint-Jean-Baptiste", "la fête de la Saint-Jean": a masculine saint after
+        # "la" is his feast day ("près de la Saint-Jean-Baptiste" is his church)
+    if (
         j == k + 1
         and _FILIPINO in ctx.languages
         and j + 1 < len(items)
@@ -2046,7 +2065,9 @@ def _plain_word_class(
         return NAME_LIKE
     if t.upper:
         return _acronym_class(items, low, k, ctx)
-    if w in ctx.lowercase:
+    if w in ctx.lowercase or w in vocab.number_words or w in vocab.ages_in_words:
+        return COMMON  # "Edad na Labintatlo" in a title: a number
+    if "-" in w and _a_hyphenated_word(w, k, low, ctx):
         return COMMON
     if know.demonym(w):
         return KNOWN  # "Moldovan", "Camerounaises": a country's people
@@ -2563,11 +2584,41 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         and _quoted_span(items, quote - 1, quote, shortest=1) is not None
     )
 
-    if _said(items, low, ("life_roles", "dwelling_words", "residence_words", "home_words"), vocab) or any(
+    # "Her choir leader, Michael Essien, …", "Ang drayber ng jeep, si Efren Reyes", "Fally Ipupa, her
+    # cousin", "lived with Sam Kerr": a person in her life, a relative or a home next to the name. Said
+    # further away, they are about someone else ("At work he listens to Sơn Tùng M-TP; at home he
+    # watches…", "comemora cada gol do Pedro e tem um pôster do Vinícius Júnior no quarto").
+    roles = vocab.union(("life_roles",))
+    homes = vocab.union(("dwelling_words", "residence_words", "home_words"))
+    if any(
         items[m].kind == WORD
-        and low[m] in vocab["kinship"]
-        and low[m] not in ctx.not_kinship
-        and (_owned(items, low, m, vocab) or first - 3 <= m <= last + 3)
+        and (
+            (roles.match(low, m) and _within(items, m, first, last, 6))
+            # "lived with Sam Kerr", "a casa de X", "Sam Kerr's house", "X vivait là" ("Ouve X enquanto
+            # trabalha" is her work)
+            or (
+                homes.match(low, m)
+                and (
+                    (
+                        first - 3 <= m < first
+                        and all(
+                            low[k] in vocab["articles"] or low[k] in vocab["by_words"] or low[k] in _LINKS
+                            for k in range(m + 1, first)
+                        )
+                    )
+                    or m == last + 1
+                    or (m == last + 2 and low[last + 1] in ("'s", "’s", "s"))
+                )
+            )
+            or (
+                low[m] in vocab["kinship"]
+                and low[m] not in ctx.not_kinship
+                and (
+                    _within(items, m, first, last, 3)
+                    or (_owned(items, low, m, vocab) and _within(items, m, first, last, 6))
+                )
+            )
+        )
         for m in range(len(items))
     ):
         return False  # "her aunt", "sa mère", "Fally Ipupa, her cousin" ("les autres filles" are girls)
@@ -2583,10 +2634,36 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     if after < len(items) and items[after].kind == WORD and not culture(after):
         w = low[after]
         know = ctx.knowledge
-        if ctx.english:  # "… telling her", "… shouted"; a bare "tell" reads like "while" (not known)
-            acts = know.english_past_or_present(w)
-        else:
-            acts = know.verb_or_infinitive(w, ctx.languages)
+        # "… telling her", "… shouted" (a bare "tell" reads like "while": not known); "… gritar", in a
+        # story of another language that has English words in it too
+        others = tuple(n for n in ctx.languages if n)
+        acts = (ctx.english and know.english_past_or_present(w)) or (
+            bool(others) and know.verb_or_infinitive(w, others)
+        )
+        # Heard doing something ("ouvia X gritar", "listened to X shouting"), or doing it to someone
+        # ("… gritar com ela"): someone in her life. A clause of its own about the figure is the news
+        # ("when Sam Kerr came back from injury", "depuis qu'Achraf Hakimi a soulevé la Ligue").
+        non_finite = after == nxt and (
+            w.endswith(("ing", "ndo", "ant")) or (bool(others) and w.endswith(("ar", "er", "ir", "re")))
+        )
+        acts = acts and (
+            non_finite
+            or any(
+                items[m].kind == WORD
+                and (
+                    low[m] in vocab["person_words"]
+                    # "… est venu la chercher", "… a levou": a pronoun before a verb, not an article
+                    or (
+                        low[m] in vocab["object_pronouns"]
+                        and m + 1 < len(items)
+                        and items[m + 1].kind == WORD
+                        and not items[m + 1].cap
+                        and know.verb_or_infinitive(low[m + 1], ctx.languages)
+                    )
+                )
+                for m in range(after + 1, min(len(items), after + 5))
+            )
+        )
     # "listened to Fidel Ramos telling her…", "ouvia X gritar": someone in her life, doing something;
     # so is anyone after whom the sentence has someone do something to someone ("Su ídolo era Luis Díaz
     # hasta que la vendió", "admired Michael Johnson because he bought her a phone": red team 34)
@@ -3234,6 +3311,94 @@ def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> boo
     """The sentence says where someone lives, stays or grew up, or what is near a home ("She grew up by
     the Bargaon lake", "lives off the Stuart Highway"): a feature or a road there locates her."""
     return _said(items, low, ("dwelling_words", "residence_words", "home_words", "near_words"), ctx.vocab)
+
+
+# The small words between a home's or a work's word and whose it is ("lived with…", "travaille chez…").
+_LINKS = frozenset(
+    [
+        "with",
+        "at",
+        "for",
+        "in",
+        "to",
+        "con",
+        "com",
+        "avec",
+        "chez",
+        "para",
+        "pour",
+        "kay",
+        "kina",
+        "sa",
+        "ni",
+        "ng",
+        "em",
+        "en",
+        "à",
+        "a",
+        "au",
+        "na",
+        "no",
+        "de",
+        "of",
+    ]
+)
+
+
+# The words before a day: "à la Saint-Jean", "depuis la Saint-Valentin".
+_FEAST_PREPOSITIONS = frozenset(["à", "pour", "depuis", "avant", "après", "vers", "dès", "jusqu'à", "et"])
+
+# The pronouns a verb takes after a hyphen ("Habillez-vous", "Inscreva-se", "Ajude-nos").
+_ENCLITICS = frozenset(
+    [
+        "vous",
+        "nous",
+        "toi",
+        "moi",
+        "le",
+        "la",
+        "les",
+        "lui",
+        "leur",
+        "y",
+        "en",
+        "se",
+        "nos",
+        "me",
+        "te",
+        "lhe",
+    ]
+)
+
+
+def _a_hyphenated_word(w: str, k: int, low: list[str], ctx: NameContext) -> bool:
+    """A hyphenated word that is no name: a verb and its pronoun ("Habillez-vous chaudement !",
+    "Inscreva-se"), or an English compound of common words in a title ("Hairdresser-in-Training")."""
+    parts = w.split("-")
+    if len(parts) < 2 or not all(parts):
+        return False
+    know = ctx.knowledge
+    if len(parts) == 2 and parts[1] in _ENCLITICS and not ctx.given(parts[0]):
+        return know.verb_form(parts[0], ctx.languages) or know.verb_or_infinitive(parts[0], ctx.languages)
+    return (
+        ctx.english
+        and all(
+            ctx.frequency(p, english_only=True) >= 3.0
+            and not (ctx.given(p) or know.places_named(p))
+            or len(p) <= 3
+            for p in parts
+        )
+        and any(len(p) > 3 for p in parts)
+    )
+
+
+def _within(items: tuple[Token, ...], m: int, first: int, last: int, width: int) -> bool:
+    """Token m is at most `width` tokens before `first` or after `last`, with no ";" or ":" between."""
+    if first - width <= m < first:
+        return not any(items[k].text in (";", ":") for k in range(m + 1, first))
+    if last < m <= last + width:
+        return not any(items[k].text in (";", ":") for k in range(last + 1, m))
+    return first <= m <= last
 
 
 def _said(items: tuple[Token, ...], low: list[str], sections: tuple[str, ...], vocab: Vocabulary) -> bool:
