@@ -793,6 +793,11 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
             if word.islower():
                 low = word.replace("’", "'")
                 lowercase.add(low)
+                bare = unaccented(low)
+                if bare != low:  # "talibés": the file name's "talibe" (a slug has no accents, one form)
+                    lowercase.add(bare)
+                    if bare.endswith("s") and len(bare) > 4:
+                        lowercase.add(bare[:-1])
                 b = bits.get(low)
                 if b:
                     counts[b] = counts.get(b, 0) + n

@@ -3010,6 +3010,14 @@ def _a_feast_of_words(
             k -= 1
         if k == first - 1 or k < 0 or items[k].kind != WORD or low[k] not in feasts.single:
             return False
+        first = k
+    if _dated(items, low, first, words_idx[-1], vocab) and all(
+        know.frequency(low[m], ctx.written_in[:1]) >= 4.0
+        and (not ctx.given(low[m]) or know.more_word_than_name(low[m], ctx.languages))
+        and low[m] not in vocab["kinship"]
+        for m in rest
+    ):
+        return True  # "no dia 4 de abril, Dia da Paz": a day of the calendar, named by its date
     return all(
         know.more_word_than_name(low[k], ctx.languages)
         and not know.surname_more_than_word(low[k], ctx.languages)
@@ -3018,6 +3026,19 @@ def _a_feast_of_words(
         and low[k] not in vocab["kinship"]
         for k in rest
     )
+
+
+def _dated(items: tuple[Token, ...], low: list[str], k: int, last: int, vocab: Vocabulary) -> bool:
+    """A date stands next to the day named from token k to `last`, a comma between: "4 de abril, Dia
+    da Paz", "Día del Libro, el 23 de abril"."""
+    before = k >= 2 and items[k - 1].text == "," and low[k - 2] in vocab.months
+    m = last + 2
+    while m < len(items) and items[m].kind == WORD and low[m] in vocab["articles"]:
+        m += 1
+    after = (
+        last + 1 < len(items) and items[last + 1].text == "," and m < len(items) and items[m].text.isdigit()
+    )
+    return before or after
 
 
 def _anothers_common_word(w: str, section: str, ctx: NameContext) -> bool:
