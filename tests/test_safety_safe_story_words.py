@@ -4317,6 +4317,7 @@ FIGURES_IN_HER_LIFE_STOP = [
     ("pt", "Luanda, Angola", "Ela ouvia Matias Damásio gritar todas as noites."),
     ("fr", "Kinshasa, RD Congo", "Elle écoutait Fally Ipupa, qui venait la chercher à l'école."),
     ("en", "Accra, Ghana", "She listened to Burna Boy shouting at her."),
+    ("en", "Manila, Philippines", "She listened to Benjie Ocampo play guitar at the plaza every afternoon."),
     ("en", "Accra, Ghana", "She lived with Burna Boy and listened to his songs."),
     ("en", "Accra, Ghana", "She listens to Burna Boy while her aunt cooks."),
     ("fr", "Montréal, Canada", "Elle vivait près de la Saint-Jean-Baptiste."),

@@ -2644,7 +2644,9 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
         # ("… gritar com ela"): someone in her life. A clause of its own about the figure is the news
         # ("when Sam Kerr came back from injury", "depuis qu'Achraf Hakimi a soulevé la Ligue").
         non_finite = after == nxt and (
-            w.endswith(("ing", "ndo", "ant")) or (bool(others) and w.endswith(("ar", "er", "ir", "re")))
+            w.endswith(("ing", "ndo", "ant"))
+            or (bool(others) and w.endswith(("ar", "er", "ir", "re")))
+            or (listened and acts)  # "listened to Benjie Ocampo play guitar": heard doing it, there
         )
         acts = acts and (
             non_finite
