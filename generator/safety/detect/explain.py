@@ -2067,7 +2067,7 @@ def _plain_word_class(
         return _acronym_class(items, low, k, ctx)
     if w in ctx.lowercase or w in vocab.number_words or w in vocab.ages_in_words:
         return COMMON  # "Edad na Labintatlo" in a title: a number
-    if "-" in w and _a_hyphenated_word(w, k, low, ctx):
+    if "-" in w and _a_hyphenated_word(w, ctx):
         return COMMON
     if know.demonym(w):
         return KNOWN  # "Moldovan", "Camerounaises": a country's people
@@ -2588,28 +2588,12 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     # cousin", "lived with Sam Kerr": a person in her life, a relative or a home next to the name. Said
     # further away, they are about someone else ("At work he listens to Sơn Tùng M-TP; at home he
     # watches…", "comemora cada gol do Pedro e tem um pôster do Vinícius Júnior no quarto").
-    roles = vocab.union(("life_roles",))
-    homes = vocab.union(("dwelling_words", "residence_words", "home_words"))
+    roles = vocab["life_roles"]
     if any(
         items[m].kind == WORD
         and (
             (roles.match(low, m) and _within(items, m, first, last, 6))
-            # "lived with Sam Kerr", "a casa de X", "Sam Kerr's house", "X vivait là" ("Ouve X enquanto
-            # trabalha" is her work)
-            or (
-                homes.match(low, m)
-                and (
-                    (
-                        first - 3 <= m < first
-                        and all(
-                            low[k] in vocab["articles"] or low[k] in vocab["by_words"] or low[k] in _LINKS
-                            for k in range(m + 1, first)
-                        )
-                    )
-                    or m == last + 1
-                    or (m == last + 2 and low[last + 1] in ("'s", "’s", "s"))
-                )
-            )
+            or _a_home_of(low, m, first, last, vocab)
             or (
                 low[m] in vocab["kinship"]
                 and low[m] not in ctx.not_kinship
@@ -3337,64 +3321,19 @@ def _lived_by(items: tuple[Token, ...], low: list[str], ctx: NameContext) -> boo
 
 
 # The small words between a home's or a work's word and whose it is ("lived with…", "travaille chez…").
-_LINKS = frozenset(
-    [
-        "with",
-        "at",
-        "for",
-        "in",
-        "to",
-        "con",
-        "com",
-        "avec",
-        "chez",
-        "para",
-        "pour",
-        "kay",
-        "kina",
-        "sa",
-        "ni",
-        "ng",
-        "em",
-        "en",
-        "à",
-        "a",
-        "au",
-        "na",
-        "no",
-        "de",
-        "of",
-    ]
-)
+_LINKS = frozenset({"with", "at", "for", "in", "to", "con", "com", "avec", "chez", "para", "pour", "kay", "kina",
+                    "sa", "ni", "ng", "em", "en", "à", "a", "au", "na", "no", "de", "of"})  # fmt: skip
 
 
 # The words before a day: "à la Saint-Jean", "depuis la Saint-Valentin".
 _FEAST_PREPOSITIONS = frozenset(["à", "pour", "depuis", "avant", "après", "vers", "dès", "jusqu'à", "et"])
 
 # The pronouns a verb takes after a hyphen ("Habillez-vous", "Inscreva-se", "Ajude-nos").
-_ENCLITICS = frozenset(
-    [
-        "vous",
-        "nous",
-        "toi",
-        "moi",
-        "le",
-        "la",
-        "les",
-        "lui",
-        "leur",
-        "y",
-        "en",
-        "se",
-        "nos",
-        "me",
-        "te",
-        "lhe",
-    ]
-)
+_ENCLITICS = frozenset({"vous", "nous", "toi", "moi", "le", "la", "les", "lui", "leur", "y", "en", "se", "nos",
+                        "me", "te", "lhe"})  # fmt: skip
 
 
-def _a_hyphenated_word(w: str, k: int, low: list[str], ctx: NameContext) -> bool:
+def _a_hyphenated_word(w: str, ctx: NameContext) -> bool:
     """A hyphenated word that is no name: a verb and its pronoun ("Habillez-vous chaudement !",
     "Inscreva-se"), or an English compound of common words in a title ("Hairdresser-in-Training")."""
     parts = w.split("-")
@@ -3413,6 +3352,18 @@ def _a_hyphenated_word(w: str, k: int, low: list[str], ctx: NameContext) -> bool
         )
         and any(len(p) > 3 for p in parts)
     )
+
+
+def _a_home_of(low: list[str], m: int, first: int, last: int, vocab: Vocabulary) -> bool:
+    """Word m is a home's or a work's word that governs the name from `first` to `last`: before it with
+    only small words between ("lived with Sam Kerr", "a casa de X", "travaille chez X") or right after it
+    ("Sam Kerr's house", "X vivait là"). Further away it is hers ("Ouve X enquanto trabalha")."""
+    if not vocab.union(("dwelling_words", "residence_words", "home_words")).match(low, m):
+        return False
+    if m == last + 1:
+        return True
+    small = (vocab["articles"], vocab["by_words"], _LINKS)
+    return first - 3 <= m < first and all(any(low[k] in s for s in small) for k in range(m + 1, first))
 
 
 def _within(items: tuple[Token, ...], m: int, first: int, last: int, width: int) -> bool:
