@@ -206,3 +206,19 @@ def test_an_organisations_front_page_on_a_page_or_as_a_free_lines_site(
     root = make_site(tmp_path, {rel: text})
     result = run("check", "--site", str(root), "--at", AT)
     assert ("UNEXPLAINED-LINK" in result.output) is stops, result.output
+
+
+def test_a_link_to_a_pages_source_says_where_the_page_is_published(tmp_path: pathlib.Path) -> None:
+    """Hugo and MkDocs publish content/pages/get-help.md at /pages/get-help/; impactsite at /get-help/.
+    A writer who links the first way is told the second, a published page's public address."""
+    page = "---\ntitle: Get help\n---\nCall the national line.\n"
+    for target in ("/pages/get-help/", "../../content/pages/get-help.md", "get-help.md"):
+        text = story_md(f"Asha found work. Our [get help]({target}) page lists the lines.\n")
+        root = make_site(tmp_path / target.replace("/", "_"), {STORY: text, "content/pages/get-help.md": page})
+        out = checked(root)
+        assert f"{loc(text, '](|')}: {MESSAGE_MISSING}" in out, out
+        assert "a page in content/pages/ is published at the site's top level: write the link as /get-help/" in out
+    text = story_md("Asha found work. Our [partners](/pages/partners/) page lists them.\n")
+    root = make_site(tmp_path / "none", {STORY: text, "content/pages/get-help.md": page})
+    out = checked(root)
+    assert "write the link as" not in out and "partners" not in out  # no page of that name: nothing offered

@@ -134,27 +134,45 @@ def own_address(target: str, base_url: str, here: str) -> str | None:
 
 
 def _problem(
-    path: str, line: int, column: int, published: set[str], target: str, hidden: set[str]
+    path: str, line: int, column: int, published: set[str], target: str, hidden: set[str], pages: set[str]
 ) -> Finding:
     why = (
         "a story that is not public (a draft, under review, embargoed, withdrawn or past its consent)"
         if target in hidden
         else "nothing on this site has that address (a missing, renamed or deleted page or story)"
     )
-    return error(
-        path,
-        line,
-        column,
-        RULE,
-        f"this link leads to an address this site does not publish: {why}",
-        "remove the link or point it at a published page; the address is not repeated here because it "
-        "may contain a name",
+    meant = page_meant(target, pages)
+    fix = (
+        f"a page in content/pages/ is published at the site's top level: write the link as {meant}"
+        if meant is not None
+        else "remove the link or point it at a published page; the address is not repeated here because it "
+        "may contain a name"
     )
+    return error(
+        path, line, column, RULE, f"this link leads to an address this site does not publish: {why}", fix
+    )
+
+
+def page_meant(target: str, pages: set[str]) -> str | None:
+    """The published page a link to its source means: "/pages/get-help/", "/content/pages/get-help.md",
+    "../pages/get-help.md" and "get-help.md" mean the page content/pages/get-help.md, published at
+    /get-help/ (as Hugo or MkDocs would publish it elsewhere). Only a published page's own address is
+    offered: it is public, unlike a draft story's, which may hold a name."""
+    parts = [p for p in target.split("/") if p and p != ".."]
+    if not parts:
+        return None
+    stem = parts[-1].removesuffix(".md").removesuffix(".html")
+    if stem == "index" and len(parts) > 1:
+        stem = parts[-2]
+    from_pages = "pages" in parts[:-1] or parts[-1].endswith(".md")
+    candidate = f"/{stem}/"
+    return candidate if from_pages and candidate in pages else None
 
 
 def unpublished_links(ctx: SurfaceContext) -> Iterator[Finding]:
     book = addresses(ctx)
     published, hidden = set(book.published), set(book.hidden)
+    pages = {p.url for p in ctx.pages}
     base = ctx.config.base_url
 
     def bad(target: str, here: str) -> str | None:
@@ -166,9 +184,9 @@ def unpublished_links(ctx: SurfaceContext) -> Iterator[Finding]:
     for s in ctx.stories:
         if not ctx.publications[s.path].publishing:
             continue  # a draft links where it likes; it is checked when it is about to be published
-        yield from _in_markdown(s.source, s.url, bad, published, hidden)
+        yield from _in_markdown(s.source, s.url, bad, published, hidden, pages)
     for p in ctx.pages:
-        yield from _in_markdown(p.source, p.url, bad, published, hidden)
+        yield from _in_markdown(p.source, p.url, bad, published, hidden, pages)
     for rel, text, located in _yaml_sources(ctx):
         for path, value in _strings(located.data, ()):
             if path and (path[-1] in ("file", "logo") or "pages" in path):
@@ -181,7 +199,7 @@ def unpublished_links(ctx: SurfaceContext) -> Iterator[Finding]:
                 target = bad(link, "/")
                 if target is not None:
                     line, column = located.where(path)
-                    yield _problem(rel, line, column, published, target, hidden)
+                    yield _problem(rel, line, column, published, target, hidden, pages)
 
 
 def _targets(value: str) -> list[str]:
@@ -192,13 +210,18 @@ def _targets(value: str) -> list[str]:
 
 
 def _in_markdown(
-    source: Source, here: str, bad: Callable[[str, str], str | None], published: set[str], hidden: set[str]
+    source: Source,
+    here: str,
+    bad: Callable[[str, str], str | None],
+    published: set[str],
+    hidden: set[str],
+    pages: set[str],
 ) -> Iterator[Finding]:
     for link in source_links(source.body):
         target = bad(link.target, here)
         if target is not None:
             line, column = source.body_position(link.start)
-            yield _problem(source.path, line, column, published, target, hidden)
+            yield _problem(source.path, line, column, published, target, hidden, pages)
 
 
 def _yaml_sources(ctx: SurfaceContext) -> Iterator[tuple[str, str, Any]]:
