@@ -793,7 +793,7 @@ def _name_context(prepared: Sequence[Prepared], doc: Document, site: SiteKnowled
             if word.islower():
                 low = word.replace("’", "'")
                 lowercase.add(low)
-                bare = unaccented(low)
+                bare = low if low.isascii() else unaccented(low)
                 if bare != low:  # "talibés": the file name's "talibe" (a slug has no accents, one form)
                     lowercase.add(bare)
                     if bare.endswith("s") and len(bare) > 4:

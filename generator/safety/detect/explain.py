@@ -4159,13 +4159,17 @@ def _no_place_here(w: str, ctx: NameContext) -> bool:
 
 
 def _skippable(vocab: Vocabulary) -> frozenset[str]:
-    """Words that may stand between a name and its kinship word."""
+    """Words that may stand between a name and its kinship word (made once per vocabulary)."""
+    made = vocab.made.get("skippable")
+    if made is not None:
+        return made
     out: set[str] = set()
     for section in ("articles", "possessives", "kinship_modifiers", "person_markers", "titles", "copulas"):
         out |= vocab[section].single
     for phrase in vocab["naming_phrases"].phrases | {(w,) for w in vocab["naming_phrases"].single}:
         out.update(phrase)
-    return frozenset(out)
+    made = vocab.made["skippable"] = frozenset(out)
+    return made
 
 
 def _place_context(items: tuple[Token, ...], low: list[str], i: int, j: int, ctx: NameContext) -> bool:

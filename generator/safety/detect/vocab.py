@@ -218,6 +218,9 @@ class Vocabulary:
     _unions: dict[tuple[str, ...], Lexicon] = field(
         init=False, repr=False, compare=False, default_factory=dict
     )
+    # What the readers make of the sections once (a set of words several sections give): the vocabulary
+    # never changes, so neither does it.
+    made: dict[str, frozenset[str]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         # The sections as a plain dict: read a million times a thousand stories, where a mapping
