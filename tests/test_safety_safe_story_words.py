@@ -4298,6 +4298,8 @@ FIGURES_AND_WORDS_BUILD = [
     ("es", "Guayaquil, Ecuador", "Canta pasillos de Julio Jaramillo mientras cocina."),
     ("pt", "Luanda, Angola", "Ouve Matias Damásio enquanto trabalha."),
     ("fr", "Lubumbashi, RD Congo", "Il fredonne du Fally Ipupa en faisant ses devoirs."),
+    # a preposition after the name is no verb he does, though it ends like one ("par" in Spanish)
+    ("fr", "Douala, Cameroun", "Elle connaît « Soul Makossa » de Manu Dibango par cœur."),
     # a feast, a verb and its pronoun, a compound in a title, a number, a song's one-word title
     ("fr", "Montréal, Canada", "À la Saint-Jean-Baptiste, elle a vu les feux d'artifice."),
     ("fr", "Montréal, Canada", "Habillez-vous chaudement pour la marche."),

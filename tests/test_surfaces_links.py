@@ -214,10 +214,15 @@ def test_a_link_to_a_pages_source_says_where_the_page_is_published(tmp_path: pat
     page = "---\ntitle: Get help\n---\nCall the national line.\n"
     for target in ("/pages/get-help/", "../../content/pages/get-help.md", "get-help.md"):
         text = story_md(f"Asha found work. Our [get help]({target}) page lists the lines.\n")
-        root = make_site(tmp_path / target.replace("/", "_"), {STORY: text, "content/pages/get-help.md": page})
+        root = make_site(
+            tmp_path / target.replace("/", "_"), {STORY: text, "content/pages/get-help.md": page}
+        )
         out = checked(root)
         assert f"{loc(text, '](|')}: {MESSAGE_MISSING}" in out, out
-        assert "a page in content/pages/ is published at the site's top level: write the link as /get-help/" in out
+        assert (
+            "a page in content/pages/ is published at the site's top level: write the link as /get-help/"
+            in out
+        )
     text = story_md("Asha found work. Our [partners](/pages/partners/) page lists them.\n")
     root = make_site(tmp_path / "none", {STORY: text, "content/pages/get-help.md": page})
     out = checked(root)

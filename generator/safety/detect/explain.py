@@ -2615,7 +2615,12 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     after = nxt
     if after + 1 < len(items) and items[after].kind == WORD and low[after] in vocab["copulas"]:
         after += 1  # "… est son chanteur préféré" is said of him; "… est venu la chercher", he acts
-    if after < len(items) and items[after].kind == WORD and not culture(after):
+    if (
+        after < len(items)
+        and items[after].kind == WORD
+        and not culture(after)
+        and not _small_word(low[after], vocab)
+    ):
         w = low[after]
         know = ctx.knowledge
         # "… telling her", "… shouted" (a bare "tell" reads like "while": not known); "… gritar", in a
@@ -2659,6 +2664,17 @@ def _public_figure(items: tuple[Token, ...], low: list[str], words_idx: list[int
     # chanteuse érythréenne Helen Meles", "Su ídolo es Marcelo Martins": a public role names a figure
     role = _a_public_role_before(items, low, before, ctx)
     return culture(nxt) or listened or work or (culture(before) and governed) or role
+
+
+def _small_word(w: str, vocab: Vocabulary) -> bool:
+    """A preposition, an article or a joiner of the five languages: no verb, whatever its ending ("par
+    cœur", "para decorar", "en concert"), though a dictionary may list it as one in another language."""
+    return (
+        w in vocab["by_words"]
+        or w in vocab["articles"]
+        or w in vocab["list_joiners"]
+        or (w in vocab["connectors"] and w not in vocab["copulas"])
+    )
 
 
 def _a_public_role_before(items: tuple[Token, ...], low: list[str], before: int, ctx: NameContext) -> bool:
