@@ -4133,6 +4133,19 @@ SOMEONE_BY_GRAMMAR_STOP = [
         "Elle a été vendue par Blanc à un homme de la ville quand elle avait douze ans.",
     ),
     ("en", "Manila, Philippines", "She was sold by Stone to a bar owner in Angeles."),
+    # red team 41 and earlier ones: "to the" is whom she was sold to, no job; two agents; a particle, a
+    # phrase of where or an article between; deceiving, grooming, trapping and holding are a person's
+    ("en", "Manila, Philippines", "She was sold by Brown to the owner of a bar near the port."),
+    ("en", "Manila, Philippines", "She was sold by Brown and Hill to the owner of a bar near the port."),
+    ("fr", "Dakar, Senegal", "Elle a été vendue par Blanc et Petit au patron d'un bar près du port."),
+    ("en", "Manila, Philippines", "She was picked up by Brown every night at the corner near the school."),
+    ("en", "Manila, Philippines", "She was lured to the city by Brown with the promise of a job in a hotel."),
+    ("es", "Lima, Peru", "Fue llevada a la frontera por Flores cuando tenía quince años."),
+    ("es", "Lima, Peru", "Fue vendida por el Campos a un bar de la costa cuando tenía quince años."),
+    ("en", "Manila, Philippines", "She was groomed by Brown online for months before they met."),
+    ("fr", "Dakar, Senegal", "Elle a été trompée par Blanc avec une fausse promesse de travail."),
+    ("es", "Lima, Peru", "Fue engañada por Flores con una falsa oferta de trabajo en un restaurante."),
+    ("pt", "São Paulo, Brazil", "Ela foi mantida por Pereira em cárcere privado durante dois anos."),
     # an English verb group: auxiliaries, modals, "used to", adverbs; a bare past; the survivor as object
     ("en", "Manila, Philippines", "King had driven her to the port before dawn."),
     ("en", "Manila, Philippines", "King used to pick her up after school."),
@@ -4243,6 +4256,12 @@ SOMEONE_BY_GRAMMAR_BUILD = [
         "College put her back on track after two years away from any classroom.",
     ),
     ("en", "Leeds, United Kingdom", "Leeds had taken her in when nobody else would."),
+    # the same grammar, a company, a city or a thing acting
+    ("en", "Manila, Philippines", "She was recruited by Boots to work in a shop."),
+    ("en", "Manila, Philippines", "She was exploited by Shell contractors."),
+    ("en", "Manila, Philippines", "She was lured to London by the promise of a job."),
+    ("fr", "Dakar, Senegal", "Elle a été attirée par Paris et ses lumières."),
+    ("pt", "São Paulo, Brazil", "Ela foi atraída por São Paulo e pelas promessas."),
     ("fr", "Paris, France", "Son livre préféré reste « Le Petit Prince », dit-elle en souriant."),
     (
         "en",

@@ -1990,7 +1990,10 @@ def _plain_word_class(
     ):
         return KNOWN  # "Tết"; "pour Noël", "during Ramadan": the feast, though people are called that
     place = ctx.place(w)
-    alone = j == k + 1 == i + 1
+    # one word, or one of two joined ("sold by Brown and Hill"): each may be whom the sentence says acted
+    alone = j == k + 1 == i + 1 or (
+        j == i + 3 and k in (i, i + 2) and low[i + 1] in vocab["list_joiners"] and not items[i + 1].cap
+    )
     if (
         alone
         and (ctx.given(w) or fold(w) in know.surnames)  # "recruited by Boots", "captada por Internet"
@@ -1999,11 +2002,7 @@ def _plain_word_class(
         and (place is None or (place.level > COUNTRY and _a_town_acting(w, place, ctx)))
         and _may_be_someone(items[k], w, ctx)
         and (
-            (
-                _an_agent(items, low, i, ctx)
-                and _a_person_suffered(items, low, i - 2, ctx)
-                and not _a_job_after(items, low, j)
-            )
+            (_a_person_suffered_by(items, low, i, ctx) and not _a_job_after(items, low, j, vocab))
             or _before_a_persons_who(items, low, k, place, ctx)
         )
     ):
@@ -2011,9 +2010,8 @@ def _plain_word_class(
         # Campos quien la vendió", "It was Stone who…": only a person is "who", whatever else the word is
     agent = (  # "aliciada por João Pereira": who did it ("Son équipe a été battue par Lyon": the club)
         place is not None
-        and _an_agent(items, low, i, ctx)
-        and _a_person_suffered(items, low, i - 2, ctx)
-        and not _a_job_after(items, low, j)
+        and _a_person_suffered_by(items, low, i, ctx)
+        and not _a_job_after(items, low, j, vocab)
     )
     located = not agent and (
         _locative_before(items, low, i, vocab)
@@ -4462,14 +4460,62 @@ _AGENT_PARTICIPLES = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"
                        "cho", "cha", "it", "ite", "ert", "erte")  # fmt: skip
 
 
-def _an_agent(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+def _a_person_suffered_by(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> bool:
+    """The run at i is the agent of a passive done by hand to a person (`_an_agent`, `_a_person_suffered`):
+    "she was sold by Brown", "she was lured to the city by Brown", "vendue au patron par Blanc"."""
+    p = _agent_participle(items, low, i, ctx)
+    return p is not None and _a_person_suffered(items, low, p, ctx)
+
+
+# Words that open the phrase of place or of whom between a participle and its agent: "lured TO the city
+# by", "vendue AU patron par", "llevada A la frontera por", "levada PARA o bar pelo".
+_PASSED_TO = frozenset({"to", "into", "in", "at", "à", "au", "aux", "a", "al", "ao", "para", "pra", "en",
+                        "em", "no", "na", "dans", "hacia"})  # fmt: skip
+
+
+def _agent_participle(items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext) -> int | None:
+    """Where the participle is whose agent the run at i is (`_an_agent`): right before "by", or before a
+    particle ("picked up by Brown") or a short phrase of where or to whom ("lured to the city by Brown",
+    "vendue au patron par Blanc": up to four lowercase words, no punctuation); an article may stand
+    before the name ("vendida por el Campos")."""
+    if _an_agent(items, low, i, ctx):
+        return i - 2
+    q = i - 1  # the marker: "by", "por", "par"
+    if q >= 1 and items[q].kind == WORD and low[q] in _NAME_ARTICLES:
+        q -= 1
+    if q < 1 or items[q].kind != WORD or low[q] not in _AGENT_MARKERS:
+        return None
+    if _an_agent(items, low, i, ctx, participle=q - 1):
+        return q - 1
+    if low[q - 1] in _PARTICLES and q >= 2 and _an_agent(items, low, i, ctx, participle=q - 2):
+        return q - 2
+    for m in range(q - 2, max(-1, q - 6), -1):
+        if items[m].kind != WORD or items[m].cap:
+            return None
+        if low[m] in _PASSED_TO and m >= 1 and _an_agent(items, low, i, ctx, participle=m - 1):
+            return m - 1
+    return None
+
+
+# An article before a name in speech ("el Campos", "o Rocha", "la Flaca"), and a verb's particles.
+_NAME_ARTICLES = frozenset({"el", "la", "o", "a", "le"})
+_PARTICLES = frozenset({"up", "away", "off", "out"})
+
+
+def _an_agent(
+    items: tuple[Token, ...], low: list[str], i: int, ctx: NameContext, participle: int | None = None
+) -> bool:
     """The run at i says who did what the participle of a verb done by hand before it says ("aliciada
     por João", "vendue par Fall", "recruited by Pereira"): someone, not a town of that name (a country
-    or a state is read as a place first)."""
-    if i < 2 or items[i - 1].kind != WORD or low[i - 1] not in _AGENT_MARKERS:
-        return False
-    m = i - 2
-    if items[m].kind != WORD or items[m].cap:
+    or a state is read as a place first). `participle`: where the participle is, if not right before the
+    marker."""
+    if participle is None:
+        if i < 2 or items[i - 1].kind != WORD or low[i - 1] not in _AGENT_MARKERS:
+            return False
+        m = i - 2
+    else:
+        m = participle
+    if m < 0 or items[m].kind != WORD or items[m].cap:
         return False
     w = low[m]
     # only what a person does with their hands: "funded by Makati", "financiado por Petrolina" are the
@@ -4570,10 +4616,19 @@ def _a_person_suffered(items: tuple[Token, ...], low: list[str], p: int, ctx: Na
     )
 
 
-def _a_job_after(items: tuple[Token, ...], low: list[str], j: int) -> bool:
+def _a_job_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabulary) -> bool:
     """A job's or a team's frame right after the agent: "recruited by Costa AS a barista", "reclutada por
-    Mango COMO vendedora", "picked by Brown FOR the squad"."""
-    return j < len(items) and items[j].kind == WORD and low[j] in _JOB_FRAMES
+    Mango COMO vendedora", "picked by Brown FOR the squad", "recruited by Shell TO work". "To" before an
+    article or a possessive is whom she was passed to: "sold by Brown TO THE owner of a bar"."""
+    if j >= len(items) or items[j].kind != WORD or low[j] not in _JOB_FRAMES:
+        return False
+    nxt = j + 1
+    return not (
+        low[j] == "to"
+        and nxt < len(items)
+        and items[nxt].kind == WORD
+        and (low[nxt] in vocab["articles"] or low[nxt] in vocab["possessives"] or low[nxt] in ("a", "an"))
+    )
 
 
 _JOB_FRAMES = frozenset({"as", "como", "comme", "for", "para", "pour", "to"})
