@@ -4146,6 +4146,19 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("fr", "Dakar, Senegal", "Elle a été trompée par Blanc avec une fausse promesse de travail."),
     ("es", "Lima, Peru", "Fue engañada por Flores con una falsa oferta de trabajo en un restaurante."),
     ("pt", "São Paulo, Brazil", "Ela foi mantida por Pereira em cárcere privado durante dois anos."),
+    # a cleft with anything's relative before someone acting on her, Spanish "el que", an article
+    # between; and the answer to a sentence that opened by asking who
+    ("en", "Manila, Philippines", "It was Brown that sold her to the owner of a bar near the port."),
+    ("pt", "São Paulo, Brazil", "Foi Rocha que a vendeu para um bar na beira da estrada."),
+    ("es", "Lima, Peru", "Fue Campos el que la vendió a un bar de la costa cuando tenía quince años."),
+    ("es", "Lima, Peru", "Fue el Campos quien la vendió a un bar de la costa."),
+    ("es", "Lima, Peru", "Quien la vendió a un bar de la costa fue Campos, un amigo de su padrastro."),
+    (
+        "fr",
+        "Dakar, Senegal",
+        "Celui qui l'a vendue au patron du bar, c'était Blanc, un ami de son beau-père.",
+    ),
+    ("en", "Manila, Philippines", "The one who sold her was Brown."),
     # an English verb group: auxiliaries, modals, "used to", adverbs; a bare past; the survivor as object
     ("en", "Manila, Philippines", "King had driven her to the port before dawn."),
     ("en", "Manila, Philippines", "King used to pick her up after school."),
@@ -4262,6 +4275,11 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("en", "Manila, Philippines", "She was lured to London by the promise of a job."),
     ("fr", "Dakar, Senegal", "Elle a été attirée par Paris et ses lumières."),
     ("pt", "São Paulo, Brazil", "Ela foi atraída por São Paulo e pelas promessas."),
+    ("en", "Manila, Philippines", "It was Manila that changed her life."),
+    ("es", "Lima, Peru", "Fue Lima la que le dio una segunda oportunidad."),
+    ("pt", "São Paulo, Brazil", "Foi Campinas que a acolheu quando chegou."),
+    ("es", "Lima, Peru", "Quien más la ayudó fue Lima, la ciudad que la acogió."),
+    ("en", "Manila, Philippines", "The one who changed everything was Music."),
     ("fr", "Paris, France", "Son livre préféré reste « Le Petit Prince », dit-elle en souriant."),
     (
         "en",

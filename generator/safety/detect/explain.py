@@ -2004,6 +2004,7 @@ def _plain_word_class(
         and (
             (_a_person_suffered_by(items, low, i, ctx) and not _a_job_after(items, low, j, vocab))
             or _before_a_persons_who(items, low, k, place, ctx)
+            or (place is None and _answers_a_persons_who(items, low, k))
         )
     ):
         return UNKNOWN  # "vendida por Flores", "vendue par Blanc", "sold by Stone": who sold her; "Fue
@@ -4564,15 +4565,50 @@ def _before_a_persons_who(
     m = j + 1 if comma else j
     if m + 1 >= len(items) or items[m].kind != WORD:
         return False
-    cleft = k > 0 and items[k - 1].kind == WORD and low[k - 1] in _CLEFT_COPULAS and not comma
-    if low[m] in _PERSONS_WHO:
+    c = k - 1  # the copula, an article between ("Fue el Campos quien…")
+    if c > 0 and items[c].kind == WORD and low[c] in _NAME_ARTICLES:
+        c -= 1
+    cleft = c >= 0 and items[c].kind == WORD and low[c] in _CLEFT_COPULAS and not comma
+    if m + 2 < len(items) and low[m] in ("el", "la", "los", "las") and low[m + 1] == "que":
+        m += 1  # "Fue Campos el que la vendió", "Fue Flores la que…": Spanish's "the one who"
+        anything = False
+    elif low[m] in _PERSONS_WHO:
         if not (cleft or comma):
             return False
-    elif not (low[m] == "qui" and cleft and k > 1 and low[k - 2] in ("c'", "c’", "ce")):
+        anything = False
+    elif low[m] in ("qui", "que", "that") and cleft and (low[m] != "qui" or low[c - 1] in ("c'", "c’", "ce")):
+        anything = True  # "C'est Blanc qui…", "It was Brown that…", "Foi Rocha que…": anything's relative
+    else:
         return False
-    if place is None and low[m] != "qui":
+    if place is None and not anything:
         return True
     return _done_by_hand(items, low, m + 1, ctx) and _someone_acts_on_someone(items, low, m + 1, ctx)
+
+
+# What opens a sentence that asks who did it, to be answered after a copula ("Quien la vendió … fue
+# Campos", "Celui qui l'a vendue…, c'était Blanc", "The one who sold her was Brown").
+_WHO_OPENERS = (("quien",), ("quienes",), ("quem",), ("who",), ("el", "que"), ("la", "que"), ("o", "que"),
+                ("aquele", "que"), ("aquela", "que"), ("celui", "qui"), ("celle", "qui"), ("the", "one", "who"),
+                ("the", "man", "who"), ("the", "woman", "who"), ("the", "person", "who"))  # fmt: skip
+
+
+def _answers_a_persons_who(items: tuple[Token, ...], low: list[str], k: int) -> bool:
+    """Word k, right after a copula, answers a sentence that opened by asking who ("Quien la vendió a un
+    bar fue Campos", "Quem a vendeu foi Pereira", "Celui qui l'a vendue, c'était Blanc", "The one who
+    sold her was Brown"): a person, whatever else the word is."""
+    c = k - 1
+    if c > 0 and items[c].kind == WORD and low[c] in _NAME_ARTICLES:
+        c -= 1
+    if c < 1 or items[c].kind != WORD or low[c] not in _CLEFT_COPULAS:
+        return False
+    first = c  # the sentence's first word
+    while first > 0 and not (items[first - 1].kind == PUNCT and items[first - 1].text in ".!?"):
+        first -= 1
+    while first < c and items[first].kind != WORD:
+        first += 1
+    if first >= c:
+        return False
+    return any(tuple(low[first : first + len(opener)]) == opener for opener in _WHO_OPENERS)
 
 
 # What stands between a passive's subject and its participle: "she WAS sold", "elle A ÉTÉ vendue", "FUE
