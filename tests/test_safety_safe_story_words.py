@@ -4159,6 +4159,15 @@ SOMEONE_BY_GRAMMAR_STOP = [
         "Celui qui l'a vendue au patron du bar, c'était Blanc, un ami de son beau-père.",
     ),
     ("en", "Manila, Philippines", "The one who sold her was Brown."),
+    # who spoke a quotation, and whose men or driver: only a person
+    ("en", "Manila, Philippines", '"Get in the car," said Brown, and she did.'),
+    ("en", "Manila, Philippines", '"Get in the car," Brown told her, and she did.'),
+    ("es", "Lima, Peru", "«Súbete al coche», le exigió Campos, y ella obedeció."),
+    ("fr", "Dakar, Senegal", "« Monte dans la voiture », lui a lancé Blanc, et elle a obéi."),
+    ("pt", "São Paulo, Brazil", '"Entra no carro", mandou-lhe Rocha, e ela obedeceu.'),
+    ("en", "Manila, Philippines", "King's bouncers took her phone on the first night."),
+    ("es", "Lima, Peru", "Los hombres de Campos la llevaron a una casa en las afueras de la ciudad."),
+    ("fr", "Dakar, Senegal", "Le chauffeur de Blanc venait la chercher tous les soirs."),
     # an English verb group: auxiliaries, modals, "used to", adverbs; a bare past; the survivor as object
     ("en", "Manila, Philippines", "King had driven her to the port before dawn."),
     ("en", "Manila, Philippines", "King used to pick her up after school."),
@@ -4280,6 +4289,10 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("pt", "São Paulo, Brazil", "Foi Campinas que a acolheu quando chegou."),
     ("es", "Lima, Peru", "Quien más la ayudó fue Lima, la ciudad que la acogió."),
     ("en", "Manila, Philippines", "The one who changed everything was Music."),
+    ("en", "Manila, Philippines", '"We believe every child deserves safety," said UNICEF in a statement.'),
+    ("es", "Lima, Peru", "«Es un gran avance», dijo Lima en un comunicado."),
+    ("pt", "São Paulo, Brazil", "Os homens de Santos jogaram bem no domingo."),
+    ("fr", "Dakar, Senegal", "Les femmes de Thiès ont accueilli la marche."),
     ("fr", "Paris, France", "Son livre préféré reste « Le Petit Prince », dit-elle en souriant."),
     (
         "en",

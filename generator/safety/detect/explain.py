@@ -2005,6 +2005,8 @@ def _plain_word_class(
             (_a_person_suffered_by(items, low, i, ctx) and not _a_job_after(items, low, j, vocab))
             or _before_a_persons_who(items, low, k, place, ctx)
             or (place is None and _answers_a_persons_who(items, low, k))
+            or _the_speaker(items, low, k, ctx)
+            or _whose_people(items, low, k, ctx)
         )
     ):
         return UNKNOWN  # "vendida por Flores", "vendue par Blanc", "sold by Stone": who sold her; "Fue
@@ -4583,6 +4585,64 @@ def _before_a_persons_who(
     if place is None and not anything:
         return True
     return _done_by_hand(items, low, m + 1, ctx) and _someone_acts_on_someone(items, low, m + 1, ctx)
+
+
+# The people a person has working for them ("King's bouncers", "los hombres de Campos"), besides the
+# sections of people's words.
+_HIS_PEOPLE = frozenset({"men", "workers", "bouncers", "guards", "friends", "associates", "boys", "driver", "gang",
+                         "hombres", "chofer", "chófer", "matones", "hommes", "chauffeur", "sbires", "homens",
+                         "motorista", "capangas", "jagunços"})  # fmt: skip
+_PEOPLE_SECTIONS = ("people_nouns", "life_roles", "kinship", "person_words")
+
+
+def _whose_people(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k owns people, no article before it: "King's bouncers took her phone", "Brown's friends", "los
+    hombres de Campos", "le chauffeur de Blanc", "os homens de Rocha". Only a person has them ("the
+    King's men" is a title; "Brazil's men won the match" is a country, read as a place first)."""
+    vocab = ctx.vocab
+    people = vocab.union(_PEOPLE_SECTIONS)
+
+    def a_person_word(m: int) -> bool:
+        return 0 <= m < len(items) and items[m].kind == WORD and (low[m] in _HIS_PEOPLE or low[m] in people)
+
+    if items[k].possessive:
+        before = k - 1
+        return a_person_word(k + 1) and not (
+            before >= 0 and items[before].kind == WORD and low[before] in vocab["articles"]
+        )
+    return k >= 2 and low[k - 1] in ("de", "del", "do", "da", "du") and a_person_word(k - 2)
+
+
+def _the_speaker(items: tuple[Token, ...], low: list[str], k: int, ctx: NameContext) -> bool:
+    """Word k is who spoke a quotation: right after a verb of speech (`speech_verbs`, an object pronoun
+    or an auxiliary before it, or its pronoun on it) that follows the quotation's closing mark ('"Get in
+    the car," said Brown', '« Monte », lui a lancé Blanc', '«Súbete», le exigió Campos', '"Entra",
+    mandou-lhe Rocha'), or right before one ('"Get in the car," Brown told her'). Only people speak."""
+    said = ctx.vocab["speech_verbs"]
+    pronouns = ctx.vocab["object_pronouns"]
+
+    def quoted_before(s: int) -> bool:
+        return s >= 1 and (
+            items[s - 1].text in _CLOSE_QUOTES
+            or (s >= 2 and items[s - 1].text == "," and items[s - 2].text in _CLOSE_QUOTES)
+        )
+
+    m = k - 1
+    if m >= 0 and items[m].kind == WORD and not items[m].cap:
+        n = _phrase_or_word(low, m, said) or (1 if low[m].split("-")[0] in said else 0)
+        if n:
+            s = m - n + 1
+            while s >= 1 and items[s - 1].kind == WORD and (low[s - 1] in pronouns or low[s - 1] == "a"):
+                s -= 1  # "le exigió", "lui a lancé"
+            if quoted_before(s):
+                return True
+    nxt = k + 1
+    return (
+        nxt < len(items)
+        and items[nxt].kind == WORD
+        and (low[nxt] in said or said.match(low, nxt) > 0)
+        and quoted_before(k)
+    )
 
 
 # What opens a sentence that asks who did it, to be answered after a copula ("Quien la vendió … fue
