@@ -4168,6 +4168,11 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("en", "Manila, Philippines", "King's bouncers took her phone on the first night."),
     ("es", "Lima, Peru", "Los hombres de Campos la llevaron a una casa en las afueras de la ciudad."),
     ("fr", "Dakar, Senegal", "Le chauffeur de Blanc venait la chercher tous les soirs."),
+    # with companions before the verb: a word opening the sentence has no wife or men
+    ("en", "Manila, Philippines", "King and his wife kept her."),
+    ("en", "Manila, Philippines", "Brown and wife kept her locked in the house for two years."),
+    ("es", "Lima, Peru", "Campos y dos hombres más la llevaron a una casa en las afueras de la ciudad."),
+    ("fr", "Dakar, Senegal", "Blanc et deux autres hommes l'ont emmenée dans une maison hors de la ville."),
     # an English verb group: auxiliaries, modals, "used to", adverbs; a bare past; the survivor as object
     ("en", "Manila, Philippines", "King had driven her to the port before dawn."),
     ("en", "Manila, Philippines", "King used to pick her up after school."),
@@ -4293,6 +4298,8 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("es", "Lima, Peru", "«Es un gran avance», dijo Lima en un comunicado."),
     ("pt", "São Paulo, Brazil", "Os homens de Santos jogaram bem no domingo."),
     ("fr", "Dakar, Senegal", "Les femmes de Thiès ont accueilli la marche."),
+    ("en", "Manila, Philippines", "Hope and hard work kept her going."),
+    ("es", "Lima, Peru", "Lima y sus habitantes la recibieron con los brazos abiertos."),
     ("fr", "Paris, France", "Son livre préféré reste « Le Petit Prince », dit-elle en souriant."),
     (
         "en",

@@ -793,14 +793,44 @@ def _and_a_companion(items: tuple[Token, ...], low: list[str], j: int, ctx: Name
             if items[m].kind == PUNCT:
                 return m + 1 - j if items[m].text == "," else 0
         return 0
-    companion = (
-        j + 3 < len(items)
-        and all(items[m].kind == WORD and not items[m].cap for m in range(j, j + 3))
-        and low[j] in vocab["list_joiners"]
-        and (low[j + 1] in vocab["possessives"] or low[j + 1] in vocab["articles"])
-        and any(low[j + 2] in vocab[s] for s in ("kinship", "person_words", "life_roles"))
-    )
-    return 3 if companion else 0
+    # Each companion: a joiner or a comma, up to three small words (a possessive, an article, a number,
+    # "other"), a person's, a relative's or a role's word; then "más", "mais" ("Brown, his wife and their
+    # son", "Campos y dos hombres más", "Blanc et deux autres hommes", "Brown and wife").
+    people = vocab.union(_PEOPLE_SECTIONS)
+    m = j
+    for _ in range(3):
+        if m >= len(items) or not (
+            items[m].text == "," or (items[m].kind == WORD and low[m] in vocab["list_joiners"])
+        ):
+            break
+        n = m + 1
+        while (
+            n < len(items)
+            and n - m <= 3
+            and items[n].kind in (WORD, NUMBER)
+            and not items[n].cap
+            and (
+                items[n].kind == NUMBER
+                or low[n] in vocab["possessives"]
+                or low[n] in vocab["articles"]
+                or low[n] in vocab.number_words
+                or low[n] in _OTHERS
+            )
+        ):
+            n += 1
+        if not (n < len(items) and items[n].kind == WORD and not items[n].cap):
+            break
+        if not (low[n] in people or low[n] in _HIS_PEOPLE):
+            break
+        m = n + 1
+        if m < len(items) and items[m].kind == WORD and low[m] in ("más", "mais"):
+            m += 1
+    # a comma only as a list's: "Campos, el dueño" is a description, read elsewhere
+    return m - j if m > j and items[j].text != "," or m > j + 3 else 0
+
+
+_OTHERS = frozenset({"other", "others", "otro", "otros", "otra", "otras", "autre", "autres", "outro", "outros",
+                     "outra", "outras", "more", "few", "some", "unos", "unas", "quelques", "uns", "umas"})  # fmt: skip
 
 
 def _by_hand(word: str, ctx: NameContext, languages: tuple[int, ...] | None = None) -> bool:
@@ -4297,9 +4327,8 @@ def _a_surname_acting(
         return False  # "en Flores la conocieron": the town
     adverbs = ctx.vocab["subject_adverbs"]
     town = ctx.place(w) is not None  # "Ese año, Zárate también abrió un refugio": a town may, itself no
-    j += _and_a_companion(
-        items, low, j, ctx
-    )  # "King and his wife kept her", "Flores y su esposa la llevaron"
+    companion = _and_a_companion(items, low, j, ctx)  # "King and his wife kept her", "Flores y su esposa…"
+    j += companion
     for _ in range(2):  # "Bello himself came", "Quiroz también la recogía", "Manalo mismo ang sumusundo"
         if j + 1 < len(items) and items[j].kind == WORD and not items[j].cap and adverbs.match(low, j):
             if town and low[j] not in _INTENSIVE:
@@ -4320,6 +4349,7 @@ def _a_surname_acting(
     if (
         (word or very_frequent)
         and items[k].initial
+        and not companion  # "Hope and his wife…" is no hope: someone with a wife
         and (not _quoted_opening(items, k) or ctx.frequency(w) >= 5.0)
     ):
         return False  # "Hope kept her going", "Allí le dijeron…": a word people are rarely called,
@@ -4329,7 +4359,7 @@ def _a_surname_acting(
         not ctx.english and _someone_in_the_verb_group(items, low, j, ctx)
     ):
         return True
-    if word:
+    if word and not companion:
         return False  # "nenhum jogo do Galo pela televisão": such a word needs the object pronoun above
     if j >= len(items) or items[j].kind != WORD or items[j].cap:
         return False
