@@ -4198,6 +4198,10 @@ SOMEONE_BY_GRAMMAR_STOP = [
     ("fr", "Dakar, Senegal", "Le patron du bar, Blanc, l'a obligée à travailler la nuit."),
     ("es", "Lima, Peru", "¿Quién la vendió? Campos, el vecino de su tía."),
     ("en", "Manila, Philippines", "Who sold her? King, a neighbour."),
+    # the same answer with a possessive or no article (red team 38)
+    ("es", "Lima, Peru", "¿Quién la vendió? Campos, vecino de su tía."),
+    ("fr", "Dakar, Senegal", "Qui l'a vendue ? Blanc, son voisin de palier."),
+    ("en", "Manila, Philippines", "Who sold her to the bar? King, her mother's neighbour."),
     # a relative between commas after the kinship word and an article
     ("es", "Lima, Peru", "Su tío, el Rey, la llevó a la ciudad cuando tenía doce años."),
     ("pt", "São Paulo, Brazil", "Seu tio, o Rocha, a levou para a cidade quando ela tinha doze anos."),
@@ -4299,6 +4303,7 @@ SOMEONE_BY_GRAMMAR_BUILD = [
     ("pt", "São Paulo, Brazil", "Os homens de Santos jogaram bem no domingo."),
     ("fr", "Dakar, Senegal", "Les femmes de Thiès ont accueilli la marche."),
     ("en", "Manila, Philippines", "Hope and hard work kept her going."),
+    ("es", "Lima, Peru", "¿Qué cambió? Todo, según su maestra."),
     ("es", "Lima, Peru", "Lima y sus habitantes la recibieron con los brazos abiertos."),
     ("fr", "Paris, France", "Son livre préféré reste « Le Petit Prince », dit-elle en souriant."),
     (

@@ -674,7 +674,10 @@ def _a_persons_verb_before(text: str, start: int) -> bool:
 def _a_role_after(after: list[str], vocab: Vocabulary) -> bool:
     """The words after a comma are an article and someone's role ("Campos, EL DUEÑO del bar, la
     obligaba", "King, A NEIGHBOUR"): the word before names them (`_named_in_apposition`)."""
-    return len(after) > 1 and after[0] in vocab["articles"] and vocab["life_roles"].match(after, 1) > 0
+    roles = vocab["life_roles"]
+    if len(after) > 1 and (after[0] in vocab["articles"] or after[0] in vocab["possessives"]):
+        return roles.match(after, 1) > 0 or (len(after) > 2 and roles.match(after, 2) > 0)
+    return bool(after) and roles.match(after, 0) > 0  # "Campos, vecino de su tía"
 
 
 def _where_she_lives_before(text: str, start: int, vocab: Vocabulary) -> bool:
@@ -2388,14 +2391,22 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
         return False
     if w in vocab["sentence_adverbs"] or w.endswith(_ADVERB_ENDINGS):
         return False  # "Meanwhile, the owner of the bar, …", "Finalmente, la dueña, …"
-    if k + 3 >= n or items[k + 1].text != "," or low[k + 2] not in vocab["articles"]:
+    if k + 2 >= n or items[k + 1].text != ",":
+        return False
+    # an article, or in the answer to "who" a possessive or nothing ("Campos, su vecino de toda la vida.",
+    # "Blanc, voisin de sa tante.", "King, her mother's neighbour.")
+    told = low[k + 2] in vocab["articles"]
+    first = k + 3 if told or low[k + 2] in vocab["possessives"] else k + 2
+    if first >= n:
         return False
     roles = vocab["life_roles"]
-    m, role = k + 3, False
+    m, role = first, False
     while m < n and m <= k + 9 and items[m].kind == WORD:
         role = role or (m <= k + 5 and bool(roles.match(low, m)))
         m += 1
-    head = bool(roles.match(low, k + 3)) or (k + 4 < n and bool(roles.match(low, k + 4)))
+    head = bool(roles.match(low, first)) or (first + 1 < n and bool(roles.match(low, first + 1)))
+    if not told and not (head and (m >= n or items[m].text in ".!?")):
+        return False
     if head and (m >= n or items[m].text in ".!?"):
         # "¿Quién la vendió? Campos, el vecino de su tía.", "Who sold her? King, a neighbour.": a name
         # and whose it is, all the sentence says (however frequent a word: "Blanc, le voisin de sa tante.");
