@@ -828,8 +828,10 @@ def _and_a_companion(items: tuple[Token, ...], low: list[str], j: int, ctx: Name
         m = n + 1
         if m < len(items) and items[m].kind == WORD and low[m] in ("más", "mais"):
             m += 1
-    # a comma only as a list's: "Campos, el dueño" is a description, read elsewhere
-    return m - j if m > j and items[j].text != "," or m > j + 3 else 0
+    # after a comma only as a list of two or more ("Brown, his wife and their son"): "Campos, el dueño
+    # del bar" alone is a description, read elsewhere
+    listed = m > j + 3 or (m > j and items[j].text != ",")
+    return m - j if listed else 0
 
 
 _OTHERS = frozenset({"other", "others", "otro", "otros", "otra", "otras", "autre", "autres", "outro", "outros",
