@@ -133,9 +133,7 @@ def own_address(target: str, base_url: str, here: str) -> str | None:
     return _canonical(path)
 
 
-def _problem(
-    path: str, line: int, column: int, published: set[str], target: str, hidden: set[str], pages: set[str]
-) -> Finding:
+def _problem(path: str, line: int, column: int, target: str, hidden: set[str], pages: set[str]) -> Finding:
     why = (
         "a story that is not public (a draft, under review, embargoed, withdrawn or past its consent)"
         if target in hidden
@@ -184,9 +182,9 @@ def unpublished_links(ctx: SurfaceContext) -> Iterator[Finding]:
     for s in ctx.stories:
         if not ctx.publications[s.path].publishing:
             continue  # a draft links where it likes; it is checked when it is about to be published
-        yield from _in_markdown(s.source, s.url, bad, published, hidden, pages)
+        yield from _in_markdown(s.source, s.url, bad, hidden, pages)
     for p in ctx.pages:
-        yield from _in_markdown(p.source, p.url, bad, published, hidden, pages)
+        yield from _in_markdown(p.source, p.url, bad, hidden, pages)
     for rel, text, located in _yaml_sources(ctx):
         for path, value in _strings(located.data, ()):
             if path and (path[-1] in ("file", "logo") or "pages" in path):
@@ -199,7 +197,7 @@ def unpublished_links(ctx: SurfaceContext) -> Iterator[Finding]:
                 target = bad(link, "/")
                 if target is not None:
                     line, column = located.where(path)
-                    yield _problem(rel, line, column, published, target, hidden, pages)
+                    yield _problem(rel, line, column, target, hidden, pages)
 
 
 def _targets(value: str) -> list[str]:
@@ -213,7 +211,6 @@ def _in_markdown(
     source: Source,
     here: str,
     bad: Callable[[str, str], str | None],
-    published: set[str],
     hidden: set[str],
     pages: set[str],
 ) -> Iterator[Finding]:
@@ -221,7 +218,7 @@ def _in_markdown(
         target = bad(link.target, here)
         if target is not None:
             line, column = source.body_position(link.start)
-            yield _problem(source.path, line, column, published, target, hidden, pages)
+            yield _problem(source.path, line, column, target, hidden, pages)
 
 
 def _yaml_sources(ctx: SurfaceContext) -> Iterator[tuple[str, str, Any]]:

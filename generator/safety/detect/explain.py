@@ -2407,9 +2407,10 @@ def _named_in_apposition(items: tuple[Token, ...], low: list[str], k: int, ctx: 
         role = role or (m <= k + 5 and bool(roles.match(low, m)))
         m += 1
     head = bool(roles.match(low, first)) or (first + 1 < n and bool(roles.match(low, first + 1)))
-    if not told and not (head and (m >= n or items[m].text in ".!?")):
+    answer = head and (m >= n or items[m].text in ".!?")  # the sentence is only the name and whose it is
+    if not told and not answer:
         return False
-    if head and (m >= n or items[m].text in ".!?"):
+    if answer:
         # "¿Quién la vendió? Campos, el vecino de su tía.", "Who sold her? King, a neighbour.": a name
         # and whose it is, all the sentence says (however frequent a word: "Blanc, le voisin de sa tante.");
         # the role is its head ("Shelter, the charity her teacher recommended." is the charity)
@@ -4524,8 +4525,6 @@ def _agent_participle(items: tuple[Token, ...], low: list[str], i: int, ctx: Nam
     particle ("picked up by Brown") or a short phrase of where or to whom ("lured to the city by Brown",
     "vendue au patron par Blanc": up to four lowercase words, no punctuation); an article may stand
     before the name ("vendida por el Campos")."""
-    if _an_agent(items, low, i, ctx):
-        return i - 2
     q = i - 1  # the marker: "by", "por", "par"
     if q >= 1 and items[q].kind == WORD and low[q] in _NAME_ARTICLES:
         q -= 1
@@ -4766,7 +4765,7 @@ def _a_job_after(items: tuple[Token, ...], low: list[str], j: int, vocab: Vocabu
         low[j] == "to"
         and nxt < len(items)
         and items[nxt].kind == WORD
-        and (low[nxt] in vocab["articles"] or low[nxt] in vocab["possessives"] or low[nxt] in ("a", "an"))
+        and (low[nxt] in vocab["articles"] or low[nxt] in vocab["possessives"])
     )
 
 
